@@ -1,0 +1,61 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { AppFailure } from '../../shared/result';
+import { migrate, type MigrationReport } from './migrate';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Passphrase of an encrypted database (SQLCipher-compatible); omit for a plain file. */
+  key?: string;
+  readonly?: boolean;
+  /** Folder of numbered .sql migrations; defaults to the one shipped beside this module. */
+  migrationsDir?: string;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  migration: MigrationReport;
+}
+
+/** Escapes a passphrase for PRAGMA key, which cannot take bound parameters. */
+export function quotePragmaString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+export function applyKey(db: Db, key: string): void {
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma(`legacy=4`);
+  db.pragma(`key=${quotePragmaString(key)}`);
+}
+
+/**
+ * Opens (creating if needed) the database file, unlocks it when a key is given,
+ * sets the connection pragmas and brings the schema up to date.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
+  const db = new Database(file, { readonly: options.readonly ?? false });
+  try {
+    if (options.key !== undefined) applyKey(db, options.key);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch {
+      throw new AppFailure({
+        code: 'LOCKED',
+        message: options.key === undefined
+          ? '数据库已加密，请输入口令解锁 (the database is encrypted: enter the passphrase)'
+          : '口令不正确，数据库未被改动 (wrong passphrase; the database was not changed)',
+      });
+    }
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    const migration = options.readonly
+      ? { from: Number(db.pragma('user_version', { simple: true })), to: Number(db.pragma('user_version', { simple: true })), applied: [] }
+      : migrate(db, options.migrationsDir);
+    return { db, migration };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppFailure } from '../../shared/result';
+import type { Db } from './connection';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export interface MigrationReport {
+  from: number;
+  to: number;
+  applied: string[];
+}
+
+const FILE_PATTERN = /^(\d{4})_[a-z0-9_]+\.sql$/;
+
+/** Next to the bundled main process the build copies migrations/; from source they sit beside this file. */
+export function defaultMigrationsDir(): string {
+  return path.join(__dirname, 'migrations');
+}
+
+export function loadMigrations(dir: string = defaultMigrationsDir()): Migration[] {
+  const files = fs.readdirSync(dir).filter((f) => FILE_PATTERN.test(f)).sort();
+  const seen = new Set<number>();
+  return files.map((name) => {
+    const version = Number(name.slice(0, 4));
+    if (seen.has(version)) throw new Error(`duplicate migration number ${version}`);
+    seen.add(version);
+    return { version, name, sql: fs.readFileSync(path.join(dir, name), 'utf8') };
+  });
+}
+
+/**
+ * Applies pending migrations, each in its own transaction, recording the version in
+ * PRAGMA user_version. A database from a newer app is refused, never "repaired".
+ */
+export function migrate(db: Db, dir?: string): MigrationReport {
+  const migrations = loadMigrations(dir);
+  const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
+  const from = Number(db.pragma('user_version', { simple: true }));
+  if (from > latest) {
+    throw new AppFailure({
+      code: 'DB_NEWER',
+      message: `数据库版本 ${from} 高于本程序支持的版本 ${latest}，请升级程序；文件未被改动 (database version ${from} is newer than this app supports (${latest}); please update the app — the file was not changed)`,
+    });
+  }
+  const applied: string[] = [];
+  let current = '';
+  // Each migration is its own savepoint inside one outer transaction, so a failure
+  // anywhere leaves the file exactly as it was before this open.
+  const runAll = db.transaction(() => {
+    for (const m of migrations) {
+      if (m.version <= from) continue;
+      current = m.name;
+      db.transaction(() => {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+      applied.push(m.name);
+    }
+  });
+  try {
+    runAll();
+  } catch (e) {
+    throw new AppFailure({
+      code: 'INTERNAL',
+      message: `迁移 ${current} 失败，数据库保持原状：${(e as Error).message} (migration ${current} failed; the database is unchanged)`,
+    });
+  }
+  return { from, to: Math.max(from, latest), applied };
+}

@@ -1,0 +1,26 @@
+import { MAJOR_CATEGORIES, MIDDLE_CATEGORIES } from '../../shared/catalog/categories';
+import type { catalogChannels } from '../../shared/ipc/catalog';
+import { exportCatalog } from '../services/catalog/export';
+import { commitImport, parseImport, validateImport } from '../services/catalog/import';
+import {
+  createInstrument, deleteInstrument, getInstrument, listInstruments, restoreInstrument, retireInstrument, updateInstrument,
+} from '../services/catalog/instruments';
+import { createLab, listLabs } from '../services/catalog/labs';
+import type { HandlerTable } from './types';
+
+export const catalogHandlers: HandlerTable<keyof typeof catalogChannels> = {
+  'labs:list': (_i, ctx) => listLabs(ctx),
+  'labs:create': (input, ctx) => createLab(ctx, input),
+  'catalog:categories': () => ({ majors: MAJOR_CATEGORIES, middles: MIDDLE_CATEGORIES }),
+  'catalog:list': (input, ctx) => listInstruments(ctx, input),
+  'catalog:get': ({ id }, ctx) => getInstrument(ctx, id),
+  'catalog:create': (input, ctx) => createInstrument(ctx, input),
+  'catalog:update': ({ id, version, fields }, ctx) => updateInstrument(ctx, id, version, fields),
+  'catalog:retire': ({ id, reason }, ctx) => retireInstrument(ctx, id, reason),
+  'catalog:restore': ({ id }, ctx) => restoreInstrument(ctx, id),
+  'catalog:delete': ({ id }, ctx) => { deleteInstrument(ctx, id); return { deleted: true as const }; },
+  'catalog:importParse': (input) => parseImport(input),
+  'catalog:importValidate': (input, ctx) => validateImport(ctx, input),
+  'catalog:importCommit': (input, ctx) => commitImport(ctx, input),
+  'catalog:export': (input, ctx) => exportCatalog(ctx, input),
+};

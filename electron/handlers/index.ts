@@ -1,0 +1,19 @@
+import type { HandlerTable } from './types';
+import { catalogHandlers } from './catalog';
+import { systemHandlers } from './system';
+import { dealsHandlers } from './deals';
+import { bookingsHandlers } from './bookings';
+import { redemptionHandlers } from './redemption';
+import { assessmentHandlers } from './assessment';
+import { securityHandlers } from './security';
+
+/** Every channel of the contract, one handler each; main and browser mode serve this same table. */
+export const handlers: HandlerTable = {
+  ...systemHandlers,
+  ...catalogHandlers,
+  ...dealsHandlers,
+  ...bookingsHandlers,
+  ...redemptionHandlers,
+  ...assessmentHandlers,
+  ...securityHandlers,
+};

@@ -1,0 +1,18 @@
+import { civilDateInShanghai } from '../../shared/rules';
+import { listAudit } from '../services/audit';
+import type { HandlerTable } from './types';
+import type { systemChannels } from '../../shared/ipc/system';
+import packageJson from '../../package.json';
+
+export const systemHandlers: HandlerTable<keyof typeof systemChannels> = {
+  'app:info': (_input, ctx) => ({
+    version: packageJson.version,
+    mode: ctx.mode,
+    dataDir: ctx.dataDir,
+    databaseFile: ctx.databaseFile,
+    schemaVersion: Number(ctx.db.pragma('user_version', { simple: true })),
+    encrypted: ctx.encrypted,
+    today: civilDateInShanghai(ctx.now()),
+  }),
+  'audit:list': (input, ctx) => listAudit(ctx, input),
+};

@@ -1,0 +1,177 @@
+import type { Instrument, InstrumentFields, InstrumentRow } from '../../../shared/catalog/instrument';
+import { instrumentListSchema, type InstrumentListQuery } from '../../../shared/catalog/instrument';
+import { fail } from '../../../shared/result';
+import { audit } from '../audit';
+import type { ServiceContext } from '../context';
+
+// Column <-> field mapping, kept in one place so insert, update and select agree.
+const COLUMNS: [keyof InstrumentFields, string][] = [
+  ['innerId', 'inner_id'], ['nameCn', 'name_cn'], ['nameEn', 'name_en'], ['categoryCode', 'category_code'],
+  ['source', 'source'], ['originalValueFen', 'original_value_fen'], ['manufacturer', 'manufacturer'],
+  ['country', 'country'], ['model', 'model'], ['startUseDate', 'start_use_date'], ['usageKind', 'usage_kind'],
+  ['specs', 'specs'], ['functions', 'functions'], ['discipline', 'discipline'], ['serviceContent', 'service_content'],
+  ['status', 'status'], ['shareMode', 'share_mode'], ['sharingRules', 'sharing_rules'],
+  ['referenceFeeFen', 'reference_fee_fen'], ['feeUnit', 'fee_unit'], ['location', 'location'],
+  ['contactName', 'contact_name'], ['contactPhone', 'contact_phone'], ['contactEmail', 'contact_email'], ['labId', 'lab_id'],
+];
+
+const SELECT_FULL = `SELECT i.id, ${COLUMNS.map(([f, c]) => `i.${c} AS ${f}`).join(', ')},
+  l.name AS labName, i.retired_at AS retiredAt, i.retire_reason AS retireReason,
+  i.created_at AS createdAt, i.updated_at AS updatedAt, i.version
+  FROM instruments i LEFT JOIN labs l ON l.id = i.lab_id`;
+
+const INSERT_SQL = `INSERT INTO instruments(${COLUMNS.map(([, c]) => c).join(', ')}, created_at, updated_at)
+  VALUES (${COLUMNS.map(([f]) => '@' + f).join(', ')}, @now, @now)`;
+
+const UPDATE_SQL = `UPDATE instruments SET ${COLUMNS.map(([f, c]) => `${c} = @${f}`).join(', ')},
+  updated_at = @now, version = version + 1 WHERE id = @id AND version = @version`;
+
+export function getInstrument(ctx: ServiceContext, id: number): Instrument {
+  const row = ctx.db.prepare(`${SELECT_FULL} WHERE i.id = ?`).get(id) as Instrument | undefined;
+  if (!row) fail('NOT_FOUND', `仪器 ${id} 不存在 (instrument ${id} not found)`);
+  return row;
+}
+
+function checkLab(ctx: ServiceContext, labId: number | null): void {
+  if (labId !== null && !ctx.db.prepare('SELECT 1 FROM labs WHERE id = ?').get(labId)) {
+    fail('VALIDATION', `所属实验室 ${labId} 不存在`, { field: 'labId' });
+  }
+}
+
+function checkInnerIdFree(ctx: ServiceContext, innerId: string, exceptId: number | null): void {
+  const other = ctx.db.prepare('SELECT id FROM instruments WHERE inner_id = ?').get(innerId) as { id: number } | undefined;
+  if (other && other.id !== exceptId) {
+    fail('CONFLICT', `内部编号 ${innerId} 已被其他仪器使用 (inner id already used)`, { field: 'innerId', rule: 'instrument.innerIdUnique' });
+  }
+}
+
+/** Inserts without its own transaction or audit: the caller (create, import) owns both. */
+export function insertInstrumentRow(ctx: ServiceContext, fields: InstrumentFields): number {
+  const info = ctx.db.prepare(INSERT_SQL).run({ ...fields, now: ctx.now().toISOString() });
+  return Number(info.lastInsertRowid);
+}
+
+export function createInstrument(ctx: ServiceContext, fields: InstrumentFields): Instrument {
+  return ctx.db.transaction(() => {
+    checkLab(ctx, fields.labId);
+    checkInnerIdFree(ctx, fields.innerId, null);
+    const id = insertInstrumentRow(ctx, fields);
+    audit(ctx, 'create', 'instrument', id, { innerId: fields.innerId, nameCn: fields.nameCn });
+    return getInstrument(ctx, id);
+  })();
+}
+
+export function updateInstrument(ctx: ServiceContext, id: number, version: number, fields: InstrumentFields): Instrument {
+  return ctx.db.transaction(() => {
+    const before = getInstrument(ctx, id);
+    checkLab(ctx, fields.labId);
+    checkInnerIdFree(ctx, fields.innerId, id);
+    const info = ctx.db.prepare(UPDATE_SQL).run({ ...fields, id, version, now: ctx.now().toISOString() });
+    if (info.changes !== 1) {
+      fail('CONFLICT', '该仪器已被他人修改，请刷新后重试 (the instrument changed since you opened it)', { rule: 'instrument.version' });
+    }
+    const changed = COLUMNS.filter(([f]) => before[f] !== fields[f]).map(([f]) => ({ field: f, from: before[f], to: fields[f] }));
+    audit(ctx, 'update', 'instrument', id, { changed });
+    return getInstrument(ctx, id);
+  })();
+}
+
+export function hasHistory(ctx: ServiceContext, id: number): boolean {
+  return Boolean(ctx.db.prepare(`SELECT
+      EXISTS(SELECT 1 FROM bookings WHERE instrument_id = ?1)
+      OR EXISTS(SELECT 1 FROM usage_logs WHERE instrument_id = ?1)
+      OR EXISTS(SELECT 1 FROM contract_instruments WHERE instrument_id = ?1) AS h`).pluck().get(id));
+}
+
+export function retireInstrument(ctx: ServiceContext, id: number, reason: string): Instrument {
+  return ctx.db.transaction(() => {
+    const inst = getInstrument(ctx, id);
+    if (inst.retiredAt) fail('CONFLICT', '该仪器已停用 (already retired)');
+    ctx.db.prepare(`UPDATE instruments SET retired_at = ?, retire_reason = ?, updated_at = ?, version = version + 1 WHERE id = ?`)
+      .run(ctx.now().toISOString(), reason, ctx.now().toISOString(), id);
+    audit(ctx, 'retire', 'instrument', id, { reason });
+    return getInstrument(ctx, id);
+  })();
+}
+
+export function restoreInstrument(ctx: ServiceContext, id: number): Instrument {
+  return ctx.db.transaction(() => {
+    const inst = getInstrument(ctx, id);
+    if (!inst.retiredAt) fail('CONFLICT', '该仪器未停用 (not retired)');
+    ctx.db.prepare(`UPDATE instruments SET retired_at = NULL, retire_reason = '', updated_at = ?, version = version + 1 WHERE id = ?`)
+      .run(ctx.now().toISOString(), id);
+    audit(ctx, 'restore', 'instrument', id);
+    return getInstrument(ctx, id);
+  })();
+}
+
+/** Only an instrument without history may be deleted; others are retired. */
+export function deleteInstrument(ctx: ServiceContext, id: number): void {
+  ctx.db.transaction(() => {
+    const inst = getInstrument(ctx, id);
+    if (hasHistory(ctx, id)) {
+      fail('RULE', '该仪器已有预约、使用或合同记录，不能删除，只能停用 (an instrument with history can only be retired)', { rule: 'instrument.keepHistory' });
+    }
+    ctx.db.prepare('DELETE FROM instruments WHERE id = ?').run(id);
+    audit(ctx, 'delete', 'instrument', id, { innerId: inst.innerId, nameCn: inst.nameCn });
+  })();
+}
+
+const SORT_COLUMNS: Record<string, string> = {
+  nameCn: 'i.name_cn', innerId: 'i.inner_id', categoryCode: 'i.category_code', originalValueFen: 'i.original_value_fen',
+  status: 'i.status', shareMode: 'i.share_mode', startUseDate: 'i.start_use_date', updatedAt: 'i.updated_at',
+};
+
+/** Escapes LIKE wildcards so user text matches literally. */
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+}
+
+/** Builds WHERE for the filter: FTS5 trigram for terms of 3+ characters, LIKE for shorter ones. */
+export function instrumentWhere(q: ReturnType<typeof instrumentListSchema.parse>): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const terms = q.query.split(/\s+/).filter(Boolean);
+  const ftsTerms = terms.filter((t) => [...t].length >= 3);
+  const shortTerms = terms.filter((t) => [...t].length < 3);
+  if (ftsTerms.length) {
+    where.push('i.id IN (SELECT rowid FROM instruments_fts WHERE instruments_fts MATCH ?)');
+    params.push(ftsTerms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND '));
+  }
+  const likeColumns = ['i.name_cn', 'i.name_en', 'i.model', 'i.inner_id', 'i.manufacturer'];
+  for (const t of shortTerms) {
+    where.push(`(${likeColumns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    params.push(...likeColumns.map(() => likePattern(t)));
+  }
+  if (q.categoryPrefix) { where.push('i.category_code LIKE ?'); params.push(q.categoryPrefix + '%'); }
+  if (q.status) { where.push('i.status = ?'); params.push(q.status); }
+  if (q.shareMode) { where.push('i.share_mode = ?'); params.push(q.shareMode); }
+  if (q.minValueFen !== undefined) { where.push('i.original_value_fen >= ?'); params.push(q.minValueFen); }
+  if (q.maxValueFen !== undefined) { where.push('i.original_value_fen <= ?'); params.push(q.maxValueFen); }
+  if (q.labId !== undefined) { where.push('i.lab_id = ?'); params.push(q.labId); }
+  if (!q.includeRetired) where.push('i.retired_at IS NULL');
+  return { sql: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
+}
+
+export function listInstruments(ctx: ServiceContext, input: InstrumentListQuery): { rows: InstrumentRow[]; total: number } {
+  const q = instrumentListSchema.parse(input);
+  const { sql: where, params } = instrumentWhere(q);
+  const order = `${SORT_COLUMNS[q.sortBy]} ${q.sortDir === 'desc' ? 'DESC' : 'ASC'}, i.id`;
+  const rows = ctx.db.prepare(`SELECT i.id, i.inner_id AS innerId, i.name_cn AS nameCn, i.model, i.category_code AS categoryCode,
+      i.original_value_fen AS originalValueFen, i.status, i.share_mode AS shareMode, l.name AS labName,
+      i.location, i.retired_at AS retiredAt
+    FROM instruments i LEFT JOIN labs l ON l.id = i.lab_id ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as InstrumentRow[];
+  const total = rows.length < q.limit && q.offset === 0
+    ? rows.length
+    : Number(ctx.db.prepare(`SELECT count(*) FROM instruments i ${where}`).pluck().get(...params));
+  return { rows, total };
+}
+
+/** Full records for export, same filter as the list. */
+export function listInstrumentsFull(ctx: ServiceContext, input: InstrumentListQuery): Instrument[] {
+  const q = instrumentListSchema.parse(input);
+  const { sql: where, params } = instrumentWhere(q);
+  return ctx.db.prepare(`${SELECT_FULL} ${where} ORDER BY ${SORT_COLUMNS[q.sortBy]} ${q.sortDir === 'desc' ? 'DESC' : 'ASC'}, i.id`)
+    .all(...params) as Instrument[];
+}

@@ -1,0 +1,43 @@
+// Lint, with each folder's import rules (see DESIGN.md): shared/ is pure, renderer/ never reaches Node.
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'worker_threads'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='exec'][arguments.0.type='TemplateLiteral'][arguments.0.expressions.length>0]", message: 'SQL only with bound parameters: no interpolated exec()' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'better-sqlite3*', 'react', 'react-*', 'antd', ...nodeBuiltins], message: 'shared/ is pure TypeScript: no electron, node or react imports' },
+        { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not import app layers' },
+      ] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'better-sqlite3*', 'exceljs', 'pdfmake', ...nodeBuiltins], message: 'renderer/ is untrusted web code: no electron, database or node imports' },
+        { group: ['**/electron/**'], message: 'renderer/ talks to the main process only through window.api' },
+      ] }],
+    },
+  },
+  {
+    files: ['electron/db/**/*.ts', 'electron/services/**/*.ts', 'electron/handlers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron'], message: 'db, services and handlers run in plain Node: pass Electron objects in' },
+        { group: ['**/renderer/**'], message: 'no UI code in the main process' },
+      ] }],
+    },
+  },
+);

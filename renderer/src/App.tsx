@@ -1,0 +1,64 @@
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect, useState } from 'react';
+import { useLocale } from './i18n';
+import { PAGES } from './pages/registry';
+
+const { Sider, Header, Content } = Layout;
+
+export function App() {
+  const { locale, setLocale } = useLocale();
+  const [page, setPage] = useState(() => (location.hash.startsWith('#/') ? location.hash.slice(2) : 'catalog'));
+  const current = PAGES.find((p) => p.key === page) ?? PAGES[0];
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && /^[1-9]$/.test(e.key)) {
+        const target = PAGES[Number(e.key) - 1];
+        if (target) { setPage(target.key); e.preventDefault(); }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    history.replaceState(null, '', `#/${current.key}`);
+    document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
+  }, [current.key, locale]);
+
+  const Page = current.component;
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
+      <AntApp>
+        <Layout style={{ height: '100vh' }}>
+          <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+            <div style={{ padding: '16px 16px 8px', fontWeight: 600, fontSize: 15 }}>
+              {locale === 'en' ? 'Voucher Desk' : '开放仪器创新券工作台'}
+            </div>
+            <Menu
+              mode="inline"
+              selectedKeys={[current.key]}
+              onClick={(e) => setPage(e.key)}
+              items={PAGES.map((p, i) => ({ key: p.key, icon: p.icon, label: p.label[locale], title: `Alt+${i + 1}` }))}
+            />
+          </Sider>
+          <Layout>
+            <Header style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0', height: 52 }}>
+              <Typography.Title level={4} style={{ margin: 0 }}>{current.label[locale]}</Typography.Title>
+              <Space>
+                <Button size="small" onClick={() => setLocale(locale === 'en' ? 'zh' : 'en')} aria-label="language">
+                  {locale === 'en' ? '中文' : 'English'}
+                </Button>
+              </Space>
+            </Header>
+            <Content style={{ padding: 16, overflow: 'auto' }}>
+              <Page />
+            </Content>
+          </Layout>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

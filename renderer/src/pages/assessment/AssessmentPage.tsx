@@ -1,0 +1,5 @@
+import { Empty } from 'antd';
+
+export function AssessmentPage() {
+  return <Empty description="建设中 (under construction)" />;
+}

@@ -1,0 +1,150 @@
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Cascader, type InputRef, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { ColumnsType, TableProps } from 'antd/es/table';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { categoryLabel, MAJOR_CATEGORIES, MIDDLE_CATEGORIES } from '../../../../shared/catalog/categories';
+import { SHARE_MODES, STATUSES, type InstrumentRow } from '../../../../shared/catalog/instrument';
+import { formatYuan } from '../../../../shared/rules/money';
+import { call } from '../../api';
+import { fmt, useT } from '../../i18n';
+import { useCatalog } from '../../stores/catalog';
+import { saveDownload } from '../../util/download';
+import { showError } from '../../util/errors';
+import { useWindowHeight } from '../../util/hooks';
+import { ImportWizard } from './ImportWizard';
+import { InstrumentDrawer } from './InstrumentDrawer';
+
+const L = {
+  zh: {
+    search: '搜索名称、型号、编号、厂商（如 色谱）', add: '新增仪器', import: '导入', export: '导出 Excel',
+    category: '分类', status: '状态', share: '共享模式', lab: '实验室', minWan: '最低原值(万元)', maxWan: '最高原值(万元)',
+    retired: '含已停用', total: '共 {n} 台', innerId: '内部编号', name: '仪器名称', model: '型号', value: '原值(元)',
+    location: '安放地址', retiredTag: '已停用', exporting: '正在导出…',
+  },
+  en: {
+    search: 'Search name, model, id, maker (e.g. 色谱)', add: 'New instrument', import: 'Import', export: 'Export Excel',
+    category: 'Category', status: 'Status', share: 'Share mode', lab: 'Lab', minWan: 'Min value (10k CNY)', maxWan: 'Max value (10k CNY)',
+    retired: 'Include retired', total: '{n} instruments', innerId: 'Inner ID', name: 'Name', model: 'Model', value: 'Value (CNY)',
+    location: 'Location', retiredTag: 'Retired', exporting: 'Exporting…',
+  },
+};
+
+const categoryOptions = MAJOR_CATEGORIES.map((m) => ({
+  value: m.code,
+  label: `${m.code} ${m.name}`,
+  children: MIDDLE_CATEGORIES.filter((c) => c.code.startsWith(m.code)).map((c) => ({ value: c.code, label: `${c.code} ${c.name}` })),
+}));
+
+const WAN = 1_000_000; // fen in 1万元
+
+export function CatalogPage() {
+  const t = useT(L);
+  const { filter, rows, total, loading, labs, setFilter, reload, loadLabs } = useCatalog();
+  const [query, setQuery] = useState(filter.query ?? '');
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const searchRef = useRef<InputRef>(null);
+  const height = useWindowHeight();
+
+  useEffect(() => {
+    void reload().catch(showError);
+    void loadLabs().catch(showError);
+  }, [reload, loadLabs]);
+
+  // Debounced search as the user types.
+  useEffect(() => {
+    if (query === filter.query) return;
+    const timer = setTimeout(() => setFilter({ query }), 200);
+    return () => clearTimeout(timer);
+  }, [query, filter.query, setFilter]);
+
+  // Ctrl/Cmd+F focuses search, Ctrl/Cmd+N adds an instrument.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      if (e.key === 'f') { e.preventDefault(); searchRef.current?.focus(); }
+      if (e.key === 'n') { e.preventDefault(); setEditing('new'); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const columns: ColumnsType<InstrumentRow> = useMemo(() => [
+    { title: t.innerId, dataIndex: 'innerId', key: 'innerId', width: 140, sorter: true },
+    {
+      title: t.name, dataIndex: 'nameCn', key: 'nameCn', width: 240, sorter: true, ellipsis: true,
+      render: (v: string, r) => <Space size={4}>{v}{r.retiredAt && <Tag>{t.retiredTag}</Tag>}</Space>,
+    },
+    { title: t.model, dataIndex: 'model', key: 'model', width: 140, ellipsis: true },
+    { title: t.category, dataIndex: 'categoryCode', key: 'categoryCode', width: 220, sorter: true, ellipsis: true, render: (c: string) => `${c} ${categoryLabel(c)}` },
+    { title: t.value, dataIndex: 'originalValueFen', key: 'originalValueFen', width: 150, align: 'right', sorter: true, render: (f: number) => formatYuan(f) },
+    { title: t.status, dataIndex: 'status', key: 'status', width: 100, sorter: true },
+    { title: t.share, dataIndex: 'shareMode', key: 'shareMode', width: 100, sorter: true },
+    { title: t.lab, dataIndex: 'labName', key: 'labName', width: 160, ellipsis: true },
+    { title: t.location, dataIndex: 'location', key: 'location', ellipsis: true },
+  ], [t]);
+
+  const onChange: TableProps<InstrumentRow>['onChange'] = (_p, _f, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    if (s?.columnKey && s.order) setFilter({ sortBy: s.columnKey as never, sortDir: s.order === 'descend' ? 'desc' : 'asc' });
+    else setFilter({ sortBy: 'innerId', sortDir: 'asc' });
+  };
+
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      saveDownload(await call('catalog:export', filter));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <div>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search ref={searchRef} allowClear style={{ width: 320 }} placeholder={t.search} value={query}
+          onChange={(e) => setQuery(e.target.value)} onSearch={(v) => setFilter({ query: v })} aria-label="search" />
+        <Cascader options={categoryOptions} changeOnSelect placeholder={t.category} style={{ width: 220 }}
+          onChange={(v) => setFilter({ categoryPrefix: v?.length ? String(v[v.length - 1]) : undefined })} />
+        <Select allowClear placeholder={t.status} style={{ width: 110 }} options={STATUSES.map((s) => ({ value: s, label: s }))}
+          onChange={(v) => setFilter({ status: v })} />
+        <Select allowClear placeholder={t.share} style={{ width: 120 }} options={SHARE_MODES.map((s) => ({ value: s, label: s }))}
+          onChange={(v) => setFilter({ shareMode: v })} />
+        <Select allowClear placeholder={t.lab} style={{ width: 160 }} options={labs.map((l) => ({ value: l.id, label: l.name }))}
+          onChange={(v) => setFilter({ labId: v })} />
+        <InputNumber placeholder={t.minWan} min={0} style={{ width: 130 }}
+          onChange={(v) => setFilter({ minValueFen: v === null ? undefined : Math.round(Number(v) * WAN) })} />
+        <InputNumber placeholder={t.maxWan} min={0} style={{ width: 130 }}
+          onChange={(v) => setFilter({ maxValueFen: v === null ? undefined : Math.round(Number(v) * WAN) })} />
+        <Space size={4}><Switch size="small" checked={filter.includeRetired} onChange={(v) => setFilter({ includeRetired: v })} />{t.retired}</Space>
+      </Space>
+      <Space style={{ marginBottom: 12, display: 'flex', justifyContent: 'space-between' }}>
+        <Space>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t.add}</Button>
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>{t.import}</Button>
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={doExport}>{t.export}</Button>
+        </Space>
+        <Typography.Text type="secondary" data-testid="catalog-total">{fmt(t.total, { n: total })}</Typography.Text>
+      </Space>
+      <Table<InstrumentRow>
+        virtual
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={rows}
+        loading={loading}
+        pagination={false}
+        scroll={{ x: 1400, y: Math.max(300, height - 260) }}
+        onChange={onChange}
+        onRow={(r) => ({ onClick: () => setEditing(r.id), onKeyDown: (e) => { if (e.key === 'Enter') setEditing(r.id); }, tabIndex: 0, style: { cursor: 'pointer' } })}
+      />
+      {editing !== null && (
+        <InstrumentDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) void reload(); }} />
+      )}
+      {importing && <ImportWizard onClose={(changed) => { setImporting(false); if (changed) { void reload(); void loadLabs(); } }} />}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Radio, Select, Space, Steps, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { INSTRUMENT_FIELD_LABELS } from '../../../../shared/catalog/instrument';
+import type { ImportCommitResult, ImportParseResult, ImportValidation } from '../../../../shared/ipc/catalog';
+import { formatYuan } from '../../../../shared/rules/money';
+import { call } from '../../api';
+import { fmt, useLocale, useT } from '../../i18n';
+import { fileToBase64 } from '../../util/download';
+import { showError } from '../../util/errors';
+
+const L = {
+  zh: {
+    title: '导入仪器（.xlsx / .csv）', s1: '选择文件', s2: '对应列', s3: '检查', s4: '完成', drop: '点击或拖入 .xlsx / .csv 文件',
+    encoding: 'CSV 编码', auto: '自动识别', next: '下一步', back: '上一步', check: '检查数据', rows: '共 {n} 行数据，编码 {enc}',
+    field: '仪器字段', column: '文件中的列', none: '（不导入）', valid: '有效 {v} 行，有问题 {i} 处', dup: '其中 {d} 行的内部编号已存在：',
+    skip: '跳过已有仪器', update: '用文件内容更新已有仪器', commit: '导入 {v} 条有效记录', done: '导入完成：新增 {a}，更新 {u}，跳过 {s}，无效 {x}',
+    row: '行号', reason: '原因', close: '关闭', nothingValid: '没有有效行可导入，请修正文件后重试。',
+  },
+  en: {
+    title: 'Import instruments (.xlsx / .csv)', s1: 'File', s2: 'Columns', s3: 'Check', s4: 'Done', drop: 'Click or drop an .xlsx / .csv file',
+    encoding: 'CSV encoding', auto: 'Auto-detect', next: 'Next', back: 'Back', check: 'Check data', rows: '{n} data rows, encoding {enc}',
+    field: 'Field', column: 'Column in file', none: '(skip)', valid: '{v} valid rows, {i} problems', dup: '{d} rows have an existing inner ID:',
+    skip: 'Skip existing', update: 'Update existing from file', commit: 'Import {v} valid rows', done: 'Imported: {a} new, {u} updated, {s} skipped, {x} invalid',
+    row: 'Row', reason: 'Reason', close: 'Close', nothingValid: 'No valid rows to import; fix the file and try again.',
+  },
+};
+
+export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
+  const t = useT(L);
+  const locale = useLocale((s) => s.locale);
+  const [step, setStep] = useState(0);
+  const [file, setFile] = useState<{ fileName: string; dataBase64: string } | null>(null);
+  const [encoding, setEncoding] = useState<'auto' | 'utf8' | 'gbk'>('auto');
+  const [parsed, setParsed] = useState<ImportParseResult | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string | null>>({});
+  const [validation, setValidation] = useState<ImportValidation | null>(null);
+  const [onDuplicate, setOnDuplicate] = useState<'skip' | 'update'>('skip');
+  const [result, setResult] = useState<ImportCommitResult | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    try { await fn(); } catch (e) { showError(e); } finally { setBusy(false); }
+  };
+
+  const pick = (f: File) => {
+    void run(async () => {
+      const picked = { fileName: f.name, dataBase64: await fileToBase64(f) };
+      const p = await call('catalog:importParse', { ...picked, encoding });
+      setFile(picked);
+      setParsed(p);
+      setMapping(p.suggestedMapping);
+      setStep(1);
+    });
+    return false;
+  };
+
+  const check = () => run(async () => {
+    setValidation(await call('catalog:importValidate', { ...file!, encoding, mapping }));
+    setStep(2);
+  });
+
+  const commit = () => run(async () => {
+    setResult(await call('catalog:importCommit', { ...file!, encoding, mapping, onDuplicate, acceptValidRows: true }));
+    setStep(3);
+  });
+
+  const label = (key: string) => INSTRUMENT_FIELD_LABELS.find((f) => f.key === key)?.[locale] ?? key;
+
+  return (
+    <Modal open width={900} title={t.title} onCancel={() => onClose(result !== null)} footer={null} destroyOnHidden>
+      <Steps size="small" current={step} items={[{ title: t.s1 }, { title: t.s2 }, { title: t.s3 }, { title: t.s4 }]} style={{ marginBottom: 16 }} />
+      {step === 0 && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Space>{t.encoding}
+            <Select value={encoding} style={{ width: 140 }} onChange={setEncoding}
+              options={[{ value: 'auto', label: t.auto }, { value: 'utf8', label: 'UTF-8' }, { value: 'gbk', label: 'GBK' }]} />
+          </Space>
+          <Upload.Dragger accept=".xlsx,.csv" maxCount={1} showUploadList={false} beforeUpload={pick} disabled={busy}>
+            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p>{t.drop}</p>
+          </Upload.Dragger>
+        </Space>
+      )}
+      {step === 1 && parsed && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text>{fmt(t.rows, { n: parsed.rowCount, enc: parsed.encoding })}</Typography.Text>
+          <Table size="small" rowKey="key" pagination={false} scroll={{ y: 360 }}
+            dataSource={INSTRUMENT_FIELD_LABELS.map((f) => ({ key: f.key }))}
+            columns={[
+              { title: t.field, dataIndex: 'key', width: 220, render: (k: string) => label(k) },
+              {
+                title: t.column, dataIndex: 'key', render: (k: string) => (
+                  <Select style={{ width: 280 }} value={mapping[k] ?? ''} aria-label={`map-${k}`}
+                    onChange={(v) => setMapping({ ...mapping, [k]: v || null })}
+                    options={[{ value: '', label: t.none }, ...parsed.headers.map((h) => ({ value: h, label: h }))]} />
+                ),
+              },
+            ]} />
+          <Space><Button onClick={() => setStep(0)}>{t.back}</Button><Button type="primary" loading={busy} onClick={check}>{t.check}</Button></Space>
+        </Space>
+      )}
+      {step === 2 && validation && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Alert type={validation.issues.length ? 'warning' : 'success'} showIcon data-testid="import-summary"
+            message={fmt(t.valid, { v: validation.valid, i: validation.issues.length })} />
+          {validation.issues.length > 0 && (
+            <Table size="small" rowKey={(r) => `${r.row}-${r.field}`} pagination={{ pageSize: 8 }} dataSource={validation.issues} data-testid="import-issues"
+              columns={[
+                { title: t.row, dataIndex: 'row', width: 70 },
+                { title: t.field, dataIndex: 'field', width: 160, render: (k: string) => label(k) },
+                { title: t.column, dataIndex: 'column', width: 160 },
+                { title: t.reason, dataIndex: 'reason' },
+              ]} />
+          )}
+          <Table size="small" rowKey="row" pagination={false} scroll={{ y: 200 }} dataSource={validation.preview}
+            columns={[
+              { title: t.row, dataIndex: 'row', width: 70 },
+              { title: label('innerId'), dataIndex: 'innerId', width: 140 },
+              { title: label('nameCn'), dataIndex: 'nameCn' },
+              { title: label('categoryCode'), dataIndex: 'categoryCode', width: 100 },
+              { title: label('originalValueFen'), dataIndex: 'originalValueFen', width: 150, align: 'right', render: (f: number) => formatYuan(f) },
+            ]} />
+          {validation.duplicates > 0 && (
+            <Space>{fmt(t.dup, { d: validation.duplicates })}
+              <Radio.Group value={onDuplicate} onChange={(e) => setOnDuplicate(e.target.value)}
+                options={[{ value: 'skip', label: t.skip }, { value: 'update', label: t.update }]} />
+            </Space>
+          )}
+          {validation.valid === 0 && <Alert type="error" message={t.nothingValid} />}
+          <Space>
+            <Button onClick={() => setStep(1)}>{t.back}</Button>
+            <Button type="primary" disabled={validation.valid === 0} loading={busy} onClick={commit}>{fmt(t.commit, { v: validation.valid })}</Button>
+          </Space>
+        </Space>
+      )}
+      {step === 3 && result && (
+        <Space direction="vertical">
+          <Alert type="success" showIcon data-testid="import-done"
+            message={fmt(t.done, { a: result.inserted, u: result.updated, s: result.skipped, x: result.invalid })} />
+          <Button type="primary" onClick={() => onClose(true)}>{t.close}</Button>
+        </Space>
+      )}
+    </Modal>
+  );
+}

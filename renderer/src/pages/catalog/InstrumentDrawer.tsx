@@ -1,0 +1,178 @@
+import { Button, Col, DatePicker, Drawer, Form, Input, Modal, Popconfirm, Row, Select, Space, Spin, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { MAJOR_CATEGORIES } from '../../../../shared/catalog/categories';
+import { SHARE_MODES, SOURCES, STATUSES, USAGE_KINDS, type Instrument, type InstrumentInput } from '../../../../shared/catalog/instrument';
+import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
+import { call } from '../../api';
+import { useT } from '../../i18n';
+import { useCatalog } from '../../stores/catalog';
+import { formErrors, showError } from '../../util/errors';
+
+const L = {
+  zh: {
+    titleNew: '新增仪器', titleEdit: '编辑仪器', save: '保存 (Ctrl+S)', cancel: '取消', retire: '停用', restore: '恢复使用',
+    del: '删除', delConfirm: '确定删除此仪器？有预约或使用记录的仪器不能删除。', retireTitle: '停用仪器', retireReason: '停用原因',
+    nameCn: '仪器名称', nameEn: '英文名称', innerId: '内部编号', categoryCode: '分类编码（6 位）', source: '仪器来源',
+    value: '原值（元，可写“5万”）', manufacturer: '生产制造商', country: '产地国别', model: '规格型号', startUseDate: '启用日期',
+    usageKind: '通用/专用', status: '运行状态', shareMode: '共享模式', specs: '主要技术指标', functions: '主要功能',
+    discipline: '主要学科领域', serviceContent: '服务内容', sharingRules: '开放共享制度', fee: '参考收费（元）', feeUnit: '收费单位',
+    location: '安放地址', contactName: '联系人', contactPhone: '联系电话', contactEmail: '电子邮箱', lab: '所属实验室',
+    saved: '已保存', retiredAt: '停用于', required: '必填',
+  },
+  en: {
+    titleNew: 'New instrument', titleEdit: 'Edit instrument', save: 'Save (Ctrl+S)', cancel: 'Cancel', retire: 'Retire', restore: 'Restore',
+    del: 'Delete', delConfirm: 'Delete this instrument? Instruments with bookings or usage cannot be deleted.', retireTitle: 'Retire instrument', retireReason: 'Reason',
+    nameCn: 'Name (Chinese)', nameEn: 'Name (English)', innerId: 'Inner ID', categoryCode: 'Category code (6 digits)', source: 'Source',
+    value: 'Original value (CNY, "5万" ok)', manufacturer: 'Manufacturer', country: 'Country', model: 'Model', startUseDate: 'Start of use',
+    usageKind: 'General/special', status: 'Status', shareMode: 'Share mode', specs: 'Technical specs', functions: 'Functions',
+    discipline: 'Discipline', serviceContent: 'Service content', sharingRules: 'Sharing rules', fee: 'Reference fee (CNY)', feeUnit: 'Fee unit',
+    location: 'Location', contactName: 'Contact', contactPhone: 'Phone', contactEmail: 'E-mail', lab: 'Lab',
+    saved: 'Saved', retiredAt: 'Retired on', required: 'Required',
+  },
+};
+
+type FormValues = Omit<InstrumentInput, 'originalValueFen' | 'referenceFeeFen' | 'startUseDate'> & {
+  valueText: string;
+  feeText: string;
+  startUse: dayjs.Dayjs | null;
+};
+
+function moneyRule(required: boolean) {
+  return {
+    validator: async (_: unknown, v: string) => {
+      if (!v) { if (required) throw new Error('必填'); return; }
+      const r = parseMoneyText(v);
+      if (!r.ok) throw new Error(r.reason.zh);
+    },
+  };
+}
+
+export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(changed: boolean): void }) {
+  const t = useT(L);
+  const labs = useCatalog((s) => s.labs);
+  const [form] = Form.useForm<FormValues>();
+  const [inst, setInst] = useState<Instrument | null>(null);
+  const [loading, setLoading] = useState(id !== null);
+  const [saving, setSaving] = useState(false);
+  const [changed, setChanged] = useState(false);
+  const [retireReason, setRetireReason] = useState<string | null>(null);
+
+  const fill = (i: Instrument) => {
+    setInst(i);
+    form.setFieldsValue({
+      ...i,
+      valueText: (i.originalValueFen / 100).toFixed(2),
+      feeText: i.referenceFeeFen === null ? '' : (i.referenceFeeFen / 100).toFixed(2),
+      startUse: i.startUseDate ? dayjs(i.startUseDate) : null,
+    });
+  };
+
+  useEffect(() => {
+    if (id === null) return;
+    call('catalog:get', { id }).then(fill).catch(showError).finally(() => setLoading(false));
+  }, [id]);
+
+  const save = async () => {
+    let v: FormValues;
+    try { v = await form.validateFields(); } catch { return; }
+    const value = parseMoneyText(v.valueText);
+    const fee = v.feeText ? parseMoneyText(v.feeText) : null;
+    if (!value.ok || (fee && !fee.ok)) return;
+    const { valueText: _a, feeText: _b, startUse, ...rest } = v;
+    const fields: InstrumentInput = {
+      ...rest,
+      originalValueFen: value.fen,
+      referenceFeeFen: fee && fee.ok ? fee.fen : null,
+      startUseDate: startUse ? startUse.format('YYYY-MM-DD') : null,
+      labId: rest.labId ?? null,
+    };
+    setSaving(true);
+    try {
+      if (id === null || !inst) await call('catalog:create', fields);
+      else await call('catalog:update', { id, version: inst.version, fields });
+      onClose(true);
+    } catch (e) {
+      const errs = formErrors(e);
+      if (errs.length) form.setFields(errs.map((x) => ({ name: (x.name[0] === 'originalValueFen' ? 'valueText' : x.name[0]) as keyof FormValues, errors: x.errors })));
+      showError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const act = async (fn: () => Promise<Instrument | { deleted: true }>, close = false) => {
+    try {
+      const r = await fn();
+      setChanged(true);
+      if (close || !('id' in r)) onClose(true);
+      else fill(r);
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); }
+  };
+
+  const req = [{ required: true, message: t.required }];
+  return (
+    <Drawer open width={760} title={id === null ? t.titleNew : t.titleEdit} onClose={() => onClose(changed)} destroyOnHidden
+      extra={
+        <Space>
+          {inst && !inst.retiredAt && <Button onClick={() => setRetireReason('')}>{t.retire}</Button>}
+          {inst?.retiredAt && <Button onClick={() => act(() => call('catalog:restore', { id: inst.id }))}>{t.restore}</Button>}
+          {inst && (
+            <Popconfirm title={t.delConfirm} onConfirm={() => act(() => call('catalog:delete', { id: inst.id }), true)}>
+              <Button danger>{t.del}</Button>
+            </Popconfirm>
+          )}
+          <Button type="primary" loading={saving} onClick={save}>{t.save}</Button>
+        </Space>
+      }>
+      <Spin spinning={loading}>
+        {inst?.retiredAt && <Typography.Paragraph type="warning">{t.retiredAt} {inst.retiredAt.slice(0, 10)}：{inst.retireReason}</Typography.Paragraph>}
+        <Form form={form} layout="vertical" onKeyDown={onKeyDown}
+          initialValues={{ source: '购置', usageKind: '通用', status: '正常', shareMode: '外部共享', feeUnit: '小时', nameEn: '' }}>
+          <Row gutter={12}>
+            <Col span={12}><Form.Item name="nameCn" label={t.nameCn} rules={req}><Input autoFocus /></Form.Item></Col>
+            <Col span={12}><Form.Item name="nameEn" label={t.nameEn}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="innerId" label={t.innerId} rules={req}><Input /></Form.Item></Col>
+            <Col span={8}>
+              <Form.Item name="categoryCode" label={t.categoryCode} rules={[...req, { pattern: /^\d{6}$/, message: '6 位数字' }]}
+                tooltip={MAJOR_CATEGORIES.map((c) => `${c.code} ${c.name}`).join('，')}><Input maxLength={6} /></Form.Item>
+            </Col>
+            <Col span={8}><Form.Item name="valueText" label={t.value} rules={[moneyRule(true)]}
+              extra={inst ? formatYuan(inst.originalValueFen) : undefined}><Input /></Form.Item></Col>
+            <Col span={6}><Form.Item name="source" label={t.source}><Select options={SOURCES.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
+            <Col span={6}><Form.Item name="usageKind" label={t.usageKind}><Select options={USAGE_KINDS.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
+            <Col span={6}><Form.Item name="status" label={t.status}><Select options={STATUSES.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
+            <Col span={6}><Form.Item name="shareMode" label={t.shareMode}><Select options={SHARE_MODES.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="manufacturer" label={t.manufacturer}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="country" label={t.country}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="model" label={t.model}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="startUse" label={t.startUseDate}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="labId" label={t.lab}><Select allowClear options={labs.map((l) => ({ value: l.id, label: l.name }))} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="discipline" label={t.discipline}><Input /></Form.Item></Col>
+            <Col span={24}><Form.Item name="specs" label={t.specs}><Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
+            <Col span={24}><Form.Item name="functions" label={t.functions}><Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
+            <Col span={24}><Form.Item name="serviceContent" label={t.serviceContent}><Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
+            <Col span={24}><Form.Item name="sharingRules" label={t.sharingRules}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="feeText" label={t.fee} rules={[moneyRule(false)]}><Input /></Form.Item></Col>
+            <Col span={4}><Form.Item name="feeUnit" label={t.feeUnit}><Input /></Form.Item></Col>
+            <Col span={12}><Form.Item name="location" label={t.location}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="contactName" label={t.contactName}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="contactPhone" label={t.contactPhone}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="contactEmail" label={t.contactEmail}><Input /></Form.Item></Col>
+          </Row>
+        </Form>
+      </Spin>
+      <Modal open={retireReason !== null} title={t.retireTitle} onCancel={() => setRetireReason(null)}
+        okButtonProps={{ disabled: !retireReason?.trim() }}
+        onOk={() => { const reason = retireReason ?? ''; setRetireReason(null); void act(() => call('catalog:retire', { id: inst!.id, reason })); }}>
+        <Input.TextArea placeholder={t.retireReason} value={retireReason ?? ''} onChange={(e) => setRetireReason(e.target.value)} />
+      </Modal>
+    </Drawer>
+  );
+}

@@ -1,0 +1,18 @@
+// Bundles the main process, preload and browser-mode server; copies the SQL migrations beside them.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+const external = ['electron', ...Object.keys(pkg.dependencies)];
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external };
+
+await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.js' });
+// A sandboxed preload may require only 'electron': bundle everything else into it.
+await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.js', external: ['electron'] });
+await build({ ...common, entryPoints: ['electron/browser-server.ts'], outfile: 'dist/server/browser-server.js' });
+
+for (const dir of ['dist/electron/migrations', 'dist/server/migrations']) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync('electron/db/migrations', dir, { recursive: true });
+}
+console.log('built dist/electron and dist/server');

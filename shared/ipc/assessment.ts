@@ -1,0 +1,2 @@
+// Channels: assessment:*, settings:*, holidays:*
+export const assessmentChannels = {};

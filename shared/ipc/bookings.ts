@@ -1,0 +1,2 @@
+// Channels: bookings:*, usage:*
+export const bookingsChannels = {};

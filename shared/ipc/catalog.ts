@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { Category } from '../catalog/categories';
+import { instrumentInputSchema, instrumentListSchema, type Instrument, type InstrumentRow } from '../catalog/instrument';
+import { channel } from './define';
+
+const id = z.number().int().positive();
+
+export const fileUploadSchema = z.object({
+  fileName: z.string().trim().min(1, '文件名必填').max(255, '文件名过长'),
+  /** File bytes, base64: the renderer never hands the main process a path. */
+  dataBase64: z.string().max(80_000_000, '文件过大（上限约 60 MB）'),
+});
+
+export interface FileDownload {
+  fileName: string;
+  mimeType: string;
+  dataBase64: string;
+}
+
+export interface Lab {
+  id: number;
+  name: string;
+  unitName: string;
+  contact: string;
+}
+
+export const IMPORT_FIELDS = instrumentInputSchema.keyof().options;
+
+export const importMappingSchema = z.record(z.string(), z.string().max(200).nullable());
+
+export const importOptionsSchema = fileUploadSchema.extend({
+  encoding: z.enum(['auto', 'utf8', 'gbk']).default('auto'),
+  sheet: z.string().max(200).optional(),
+});
+
+export interface ImportParseResult {
+  encoding: 'utf8' | 'gbk' | 'xlsx';
+  sheets: string[];
+  headers: string[];
+  rowCount: number;
+  sampleRows: string[][];
+  /** Suggested column for each instrument field, by header name. */
+  suggestedMapping: Record<string, string | null>;
+}
+
+export interface ImportIssue {
+  row: number; // 1-based row number as the user sees it in the file (header is row 1)
+  field: string;
+  column: string | null;
+  reason: string;
+}
+
+export interface ImportValidation {
+  total: number;
+  valid: number;
+  issues: ImportIssue[];
+  /** First valid rows, normalised, for the preview step. */
+  preview: { row: number; innerId: string; nameCn: string; categoryCode: string; originalValueFen: number; duplicate: boolean }[];
+  duplicates: number;
+}
+
+export interface ImportCommitResult {
+  inserted: number;
+  updated: number;
+  skipped: number;
+  invalid: number;
+}
+
+export const catalogChannels = {
+  'labs:list': channel<Lab[]>()(z.object({})),
+  'labs:create': channel<Lab>()(z.object({
+    name: z.string().trim().min(1, '实验室名称必填').max(200),
+    unitName: z.string().trim().max(200).default(''),
+    contact: z.string().trim().max(200).default(''),
+  })),
+  'catalog:categories': channel<{ majors: Category[]; middles: Category[] }>()(z.object({})),
+  'catalog:list': channel<{ rows: InstrumentRow[]; total: number }>()(instrumentListSchema),
+  'catalog:get': channel<Instrument>()(z.object({ id })),
+  'catalog:create': channel<Instrument>()(instrumentInputSchema),
+  'catalog:update': channel<Instrument>()(z.object({ id, version: z.number().int().positive(), fields: instrumentInputSchema })),
+  'catalog:retire': channel<Instrument>()(z.object({ id, reason: z.string().trim().min(1, '停用原因必填').max(500) })),
+  'catalog:restore': channel<Instrument>()(z.object({ id })),
+  'catalog:delete': channel<{ deleted: true }>()(z.object({ id })),
+  'catalog:importParse': channel<ImportParseResult>()(importOptionsSchema),
+  'catalog:importValidate': channel<ImportValidation>()(importOptionsSchema.extend({ mapping: importMappingSchema })),
+  'catalog:importCommit': channel<ImportCommitResult>()(importOptionsSchema.extend({
+    mapping: importMappingSchema,
+    onDuplicate: z.enum(['skip', 'update']).default('skip'),
+    acceptValidRows: z.literal(true, { message: '须确认只导入有效行' }),
+  })),
+  'catalog:export': channel<FileDownload>()(instrumentListSchema.omit({ offset: true, limit: true })),
+};

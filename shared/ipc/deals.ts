@@ -1,0 +1,2 @@
+// Channels: applicants:*, vouchers:*, contracts:*, dashboard:*
+export const dealsChannels = {};

@@ -1,0 +1,2 @@
+// Channels: redemption:*, attachments:*, packets:*
+export const redemptionChannels = {};

@@ -1,0 +1,2 @@
+// Channels: security:*, backup:*, audit:export
+export const securityChannels = {};

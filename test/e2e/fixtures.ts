@@ -1,0 +1,49 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface DeskServer {
+  url: string;
+  dataDir: string;
+}
+
+/** Starts the built browser-mode server on a free port with its own temp data folder. */
+async function startServer(today?: string): Promise<{ server: DeskServer; proc: ChildProcess }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
+  const args = ['dist/server/browser-server.js', '--port', '0', '--data-dir', dataDir];
+  if (today) args.push('--today', today);
+  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
+    proc.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /OIVD_READY (\{.*\})/.exec(out);
+      if (m) { clearTimeout(timer); resolve((JSON.parse(m[1]) as { url: string }).url); }
+    });
+    proc.stderr!.on('data', (c: Buffer) => { out += c.toString(); });
+    proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  return { server: { url, dataDir }, proc };
+}
+
+/** Each test file gets a fresh server and database; `today` is fixed so deadlines are deterministic. */
+export const test = base.extend<{ desk: DeskServer; openDesk: (page: Page) => Promise<void> }, { deskToday: string | undefined }>({
+  deskToday: [undefined, { option: true, scope: 'worker' }],
+  desk: async ({ deskToday }, use) => {
+    const { server, proc } = await startServer(deskToday);
+    await use(server);
+    proc.kill('SIGTERM');
+    fs.rmSync(server.dataDir, { recursive: true, force: true });
+  },
+  openDesk: async ({ desk }, use) => {
+    await use(async (page: Page) => {
+      await page.goto(desk.url);
+      await expect(page.getByRole('menu')).toBeVisible();
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openCore, type Core } from '../../electron/app-core';
+import type { HandlerContext } from '../../electron/handlers/types';
+
+export interface TempCore extends Core {
+  dir: string;
+  /** Moves the injected clock: tests never read the real time. */
+  setNow(iso: string): void;
+  cleanup(): void;
+}
+
+/** A real SQLite file in a fresh temp folder, migrated, with a fixed clock (default 2025-06-16 10:00 Shanghai). */
+export function tempCore(nowIso = '2025-06-16T02:00:00.000Z', options: { key?: string } = {}): TempCore {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-test-'));
+  let now = new Date(nowIso);
+  const core = openCore({
+    dataDir: dir,
+    mode: 'browser',
+    key: options.key,
+    migrationsDir: path.join(__dirname, '..', '..', 'electron', 'db', 'migrations'),
+    now: () => now,
+  });
+  return {
+    ...core,
+    dir,
+    setNow: (iso) => { now = new Date(iso); },
+    cleanup: () => {
+      try { core.close(); } catch { /* already closed */ }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Ctx = HandlerContext;
+
+/** A content hash of every user table, to prove that a refused change wrote nothing. */
+export function contentHash(core: Core): string {
+  const tables = core.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'
+    AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`).pluck().all() as string[];
+  const parts = tables.map((t) => JSON.stringify(core.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()));
+  // A cheap stable digest is enough for equality checks.
+  let h = 0n;
+  const text = tables.join('|') + parts.join('|');
+  for (let i = 0; i < text.length; i++) h = (h * 131n + BigInt(text.charCodeAt(i))) & 0xffffffffffffffffn;
+  return `${text.length}:${h.toString(16)}`;
+}
