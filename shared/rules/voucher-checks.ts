@@ -1,0 +1,173 @@
+// Amount and scope checks on a voucher or voucher contract. Limits come from the profile.
+
+import type { PolicyProfile } from '../policy/profile';
+import { APPLICANT_KIND_LABELS, SERVICE_KIND_LABELS, type ApplicantKind, type ServiceKind } from '../policy/vocabulary';
+import { formatYuan, type Fen } from './money';
+import { floorShare, formatRatio, isWithinShare } from './ratio';
+import { invalidAmount, OK, resultOf, violation, type RuleResult, type Violation } from './violations';
+
+const yuanText = (fen: Fen) => formatYuan(fen, { withUnit: true });
+
+/** Single voucher face value ≤ singleVoucherMaxFen (50,000元 passes, 50,000.01元 fails). */
+export function checkVoucherFaceValue(faceValueFen: Fen, profile: PolicyProfile): RuleResult {
+  const bad = invalidAmount(profile, 'faceValueFen', faceValueFen);
+  if (bad) return resultOf([bad]);
+  const max = profile.singleVoucherMaxFen;
+  if (max === null || faceValueFen <= max) return OK;
+  return resultOf([
+    violation(
+      profile,
+      'voucher.faceValue',
+      {
+        zh: `单张创新券面额 ${yuanText(faceValueFen)} 超过上限 ${yuanText(max)}`,
+        en: `Voucher face value ${yuanText(faceValueFen)} exceeds the limit of ${yuanText(max)}`,
+      },
+      { field: 'faceValueFen', params: { faceValueFen, maxFen: max } },
+    ),
+  ]);
+}
+
+/** The largest voucher payment allowed on a contract of this actual amount (floor of the share). */
+export function maxVoucherForContract(actualAmountFen: Fen, profile: PolicyProfile): Fen {
+  return floorShare(actualAmountFen, profile.contractVoucherShareMax);
+}
+
+/** Voucher payment ≤ share × actual contract amount, in exact integer arithmetic. */
+export function checkContractVoucherShare(
+  actualAmountFen: Fen,
+  voucherSumFen: Fen,
+  profile: PolicyProfile,
+): RuleResult {
+  const bad = [
+    invalidAmount(profile, 'actualAmountFen', actualAmountFen),
+    invalidAmount(profile, 'voucherSumFen', voucherSumFen),
+  ].filter((v): v is Violation => v !== null);
+  if (bad.length > 0) return resultOf(bad);
+  const share = profile.contractVoucherShareMax;
+  if (isWithinShare(voucherSumFen, actualAmountFen, share)) return OK;
+  const maxFen = maxVoucherForContract(actualAmountFen, profile);
+  return resultOf([
+    violation(
+      profile,
+      'voucher.contractShare',
+      {
+        zh: `创新券支付 ${yuanText(voucherSumFen)} 超过合同实际金额 ${yuanText(actualAmountFen)} 的 ${formatRatio(share)}（最多 ${yuanText(maxFen)}）`,
+        en: `Voucher payment ${yuanText(voucherSumFen)} exceeds ${formatRatio(share)} of the actual amount ${yuanText(actualAmountFen)} (at most ${yuanText(maxFen)})`,
+      },
+      { field: 'voucherSumFen', params: { actualAmountFen, voucherSumFen, maxFen, share } },
+    ),
+  ]);
+}
+
+/** The annual quota for an applicant kind, or null when the profile gives that kind none. */
+export function annualQuotaFor(applicantKind: ApplicantKind, profile: PolicyProfile): Fen | null {
+  return profile.annualQuotaFen[applicantKind] ?? null;
+}
+
+export interface QuotaStatus {
+  quotaFen: Fen;
+  usedFen: Fen;
+  /** Never negative; 0 when already at or over the quota. */
+  remainingFen: Fen;
+}
+
+/**
+ * Quota left this year; null when the applicant kind has no quota under the profile.
+ * Throws RangeError when usedThisYearFen is not non-negative integer fen.
+ */
+export function remainingQuota(
+  applicantKind: ApplicantKind,
+  usedThisYearFen: Fen,
+  profile: PolicyProfile,
+): QuotaStatus | null {
+  const quotaFen = annualQuotaFor(applicantKind, profile);
+  if (quotaFen === null) return null;
+  if (invalidAmount(profile, 'usedThisYearFen', usedThisYearFen)) {
+    throw new RangeError(`usedThisYearFen must be non-negative integer fen: ${usedThisYearFen}`);
+  }
+  return { quotaFen, usedFen: usedThisYearFen, remainingFen: Math.max(0, quotaFen - usedThisYearFen) };
+}
+
+/** used + requested ≤ the kind's annual quota (exactly the quota passes, one fen over fails). */
+export function checkAnnualQuota(
+  applicantKind: ApplicantKind,
+  usedThisYearFen: Fen,
+  requestedFen: Fen,
+  profile: PolicyProfile,
+): RuleResult {
+  const bad = [
+    invalidAmount(profile, 'usedThisYearFen', usedThisYearFen),
+    invalidAmount(profile, 'requestedFen', requestedFen),
+  ].filter((v): v is Violation => v !== null);
+  if (bad.length > 0) return resultOf(bad);
+  const kind = APPLICANT_KIND_LABELS[applicantKind];
+  const quotaFen = annualQuotaFor(applicantKind, profile);
+  if (quotaFen === null) {
+    return resultOf([
+      violation(
+        profile,
+        'voucher.applicantKind',
+        { zh: `${kind.zh}不在本办法的创新券支持范围内`, en: `${kind.en} is not eligible for vouchers under this policy` },
+        { field: 'applicantKind', params: { applicantKind } },
+      ),
+    ]);
+  }
+  const totalFen = usedThisYearFen + requestedFen;
+  if (totalFen <= quotaFen) return OK;
+  const remainingFen = Math.max(0, quotaFen - usedThisYearFen);
+  return resultOf([
+    violation(
+      profile,
+      'voucher.annualQuota',
+      {
+        zh: `${kind.zh}年度创新券额度 ${yuanText(quotaFen)}，已用 ${yuanText(usedThisYearFen)}，本次 ${yuanText(requestedFen)} 超出（剩余 ${yuanText(remainingFen)}）`,
+        en: `${kind.en} annual quota ${yuanText(quotaFen)}: used ${yuanText(usedThisYearFen)}, requested ${yuanText(requestedFen)} exceeds it (remaining ${yuanText(remainingFen)})`,
+      },
+      { field: 'requestedFen', params: { applicantKind, quotaFen, usedThisYearFen, requestedFen, remainingFen } },
+    ),
+  ]);
+}
+
+/** A project already funded by city finance gets no voucher. */
+export function checkNoDoubleFunding(alreadyFundedByCityFinance: boolean, profile: PolicyProfile): RuleResult {
+  if (!profile.noDoubleFunding || !alreadyFundedByCityFinance) return OK;
+  return resultOf([
+    violation(
+      profile,
+      'voucher.doubleFunding',
+      {
+        zh: '该项目已获市级财政资金支持，不得重复使用创新券',
+        en: 'The project is already funded by city finance and cannot also use vouchers',
+      },
+      { field: 'alreadyFundedByCityFinance' },
+    ),
+  ]);
+}
+
+/** Every service kind on the contract must be in scope and not excluded; all failures are listed. */
+export function checkServiceScope(serviceKinds: readonly ServiceKind[], profile: PolicyProfile): RuleResult {
+  const violations: Violation[] = [];
+  for (const kind of new Set(serviceKinds)) {
+    const label = SERVICE_KIND_LABELS[kind];
+    if (profile.excludedServiceKinds.includes(kind)) {
+      violations.push(
+        violation(
+          profile,
+          'voucher.serviceExcluded',
+          { zh: `创新券不支持：${label.zh}`, en: `Vouchers do not cover: ${label.en}` },
+          { field: 'serviceKinds', params: { serviceKind: kind } },
+        ),
+      );
+    } else if (profile.allowedServiceKinds !== null && !profile.allowedServiceKinds.includes(kind)) {
+      violations.push(
+        violation(
+          profile,
+          'voucher.serviceOutOfScope',
+          { zh: `不在创新券服务范围内：${label.zh}`, en: `Outside the voucher service scope: ${label.en}` },
+          { field: 'serviceKinds', params: { serviceKind: kind } },
+        ),
+      );
+    }
+  }
+  return resultOf(violations);
+}
