@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppFailure } from '../../shared/result';
-import { migrate, type MigrationReport } from './migrate';
+import { assertNotNewer, migrate, type MigrationReport } from './migrate';
 
 export type Db = Database.Database;
 
@@ -46,6 +46,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
           : '口令不正确，数据库未被改动 (wrong passphrase; the database was not changed)',
       });
     }
+    // Refuse a newer database before anything (even the journal mode) touches the file.
+    assertNotNewer(db, options.migrationsDir);
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

@@ -33,20 +33,34 @@ export function loadMigrations(dir: string = defaultMigrationsDir()): Migration[
   });
 }
 
-/**
- * Applies pending migrations, each in its own transaction, recording the version in
- * PRAGMA user_version. A database from a newer app is refused, never "repaired".
- */
-export function migrate(db: Db, dir?: string): MigrationReport {
-  const migrations = loadMigrations(dir);
-  const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
-  const from = Number(db.pragma('user_version', { simple: true }));
+function latestVersion(migrations: Migration[]): number {
+  return migrations.length ? migrations[migrations.length - 1].version : 0;
+}
+
+function userVersion(db: Db): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+/** A database from a newer app is refused, never "repaired". */
+function refuseIfNewer(from: number, latest: number): void {
   if (from > latest) {
     throw new AppFailure({
       code: 'DB_NEWER',
       message: `数据库版本 ${from} 高于本程序支持的版本 ${latest}，请升级程序；文件未被改动 (database version ${from} is newer than this app supports (${latest}); please update the app — the file was not changed)`,
     });
   }
+}
+
+export function assertNotNewer(db: Db, dir?: string): void {
+  refuseIfNewer(userVersion(db), latestVersion(loadMigrations(dir)));
+}
+
+/** Applies pending migrations, each in its own savepoint, recording the version in PRAGMA user_version. */
+export function migrate(db: Db, dir?: string): MigrationReport {
+  const migrations = loadMigrations(dir);
+  const latest = latestVersion(migrations);
+  const from = userVersion(db);
+  refuseIfNewer(from, latest);
   const applied: string[] = [];
   let current = '';
   // Each migration is its own savepoint inside one outer transaction, so a failure

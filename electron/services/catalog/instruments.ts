@@ -78,9 +78,9 @@ export function updateInstrument(ctx: ServiceContext, id: number, version: numbe
 
 export function hasHistory(ctx: ServiceContext, id: number): boolean {
   return Boolean(ctx.db.prepare(`SELECT
-      EXISTS(SELECT 1 FROM bookings WHERE instrument_id = ?1)
-      OR EXISTS(SELECT 1 FROM usage_logs WHERE instrument_id = ?1)
-      OR EXISTS(SELECT 1 FROM contract_instruments WHERE instrument_id = ?1) AS h`).pluck().get(id));
+      EXISTS(SELECT 1 FROM bookings WHERE instrument_id = @id)
+      OR EXISTS(SELECT 1 FROM usage_logs WHERE instrument_id = @id)
+      OR EXISTS(SELECT 1 FROM contract_instruments WHERE instrument_id = @id) AS h`).pluck().get({ id }));
 }
 
 export function retireInstrument(ctx: ServiceContext, id: number, reason: string): Instrument {
