@@ -1,0 +1,173 @@
+// Redemption applications (redemptions + redemption_events): one per contract, moved through the
+// allowed statuses only, each move dated and recorded in the history and the audit log.
+import {
+  REDEMPTION_STATUS_LABELS, REDEMPTION_TRANSITIONS, type RedemptionDetail, type RedemptionEvent, type RedemptionRow,
+  type RedemptionStatus,
+} from '../../../shared/ipc/redemption';
+import { fail } from '../../../shared/result';
+import { compareCivilDates } from '../../../shared/rules';
+import { audit } from '../audit';
+import { nowIso, type ServiceContext } from '../context';
+import { amountsOf, deadlineOf, loadContract, today, type ContractFacts } from './contract-facts';
+
+interface RedemptionRecord {
+  id: number;
+  status: RedemptionStatus;
+  resultsText: string;
+  submittedDate: string | null;
+  approvedDate: string | null;
+  paidDate: string | null;
+  rejectedReason: string;
+}
+
+const RECORD_SQL = `SELECT id, status, results_text AS resultsText, submitted_date AS submittedDate,
+  approved_date AS approvedDate, paid_date AS paidDate, rejected_reason AS rejectedReason FROM redemptions WHERE contract_id = ?`;
+
+function record(ctx: ServiceContext, contractId: number): RedemptionRecord | null {
+  return (ctx.db.prepare(RECORD_SQL).get(contractId) as RedemptionRecord | undefined) ?? null;
+}
+
+function rowOf(ctx: ServiceContext, c: ContractFacts, rec: RedemptionRecord | null): RedemptionRow {
+  return {
+    contractId: c.id, contractNumber: c.number, contractTitle: c.title, applicantName: c.applicant.name,
+    startDate: c.startDate, endDate: c.endDate, redemptionId: rec?.id ?? null, status: rec?.status ?? null,
+    deadline: deadlineOf(ctx, c), amounts: amountsOf(c),
+  };
+}
+
+export function listRedemptions(ctx: ServiceContext, filter: { status?: RedemptionStatus | 'none' }): RedemptionRow[] {
+  const ids = ctx.db.prepare(`SELECT c.id FROM contracts c LEFT JOIN redemptions r ON r.contract_id = c.id
+    WHERE c.status IN ('active', 'completed') AND (? IS NULL OR (? = 'none' AND r.id IS NULL) OR r.status = ?)
+    ORDER BY c.end_date, c.number`).pluck().all(filter.status ?? null, filter.status ?? null, filter.status ?? null) as number[];
+  return ids.map((id) => rowOf(ctx, loadContract(ctx, id), record(ctx, id)));
+}
+
+export function getRedemption(ctx: ServiceContext, contractId: number): RedemptionDetail {
+  const c = loadContract(ctx, contractId);
+  const rec = record(ctx, contractId);
+  const events = rec
+    ? ctx.db.prepare(`SELECT id, status, date, note, created_at AS createdAt FROM redemption_events
+        WHERE redemption_id = ? ORDER BY id`).all(rec.id) as RedemptionEvent[]
+    : [];
+  return {
+    ...rowOf(ctx, c, rec),
+    profileId: c.profileId,
+    resultsText: rec?.resultsText ?? '',
+    submittedDate: rec?.submittedDate ?? null,
+    approvedDate: rec?.approvedDate ?? null,
+    paidDate: rec?.paidDate ?? null,
+    rejectedReason: rec?.rejectedReason ?? '',
+    voucherNumbers: c.vouchers.map((v) => v.number),
+    events,
+    nextStatuses: rec ? [...REDEMPTION_TRANSITIONS[rec.status]] : [],
+  };
+}
+
+function addEvent(ctx: ServiceContext, redemptionId: number, status: RedemptionStatus, date: string, note: string): void {
+  ctx.db.prepare('INSERT INTO redemption_events(redemption_id, status, date, note, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(redemptionId, status, date, note, nowIso(ctx));
+}
+
+/** Starts the contract's application as a draft, with the amounts as they stand. */
+export function openRedemption(ctx: ServiceContext, contractId: number): RedemptionDetail {
+  const c = loadContract(ctx, contractId);
+  if (c.status === 'void' || c.status === 'draft') {
+    fail('RULE', `合同 ${c.number} 尚未生效或已作废，不能申请兑现 (contract is not active)`, { field: 'contractId', rule: 'redemption.contractStatus' });
+  }
+  if (record(ctx, contractId)) fail('CONFLICT', `合同 ${c.number} 已有兑现申请 (application already exists)`, { field: 'contractId' });
+  const amounts = amountsOf(c);
+  ctx.db.transaction(() => {
+    const at = nowIso(ctx);
+    const info = ctx.db.prepare(`INSERT INTO redemptions(contract_id, status, voucher_amount_fen, own_payment_fen, created_at, updated_at)
+      VALUES (?, 'draft', ?, ?, ?, ?)`).run(contractId, amounts.voucherFen, Math.max(0, amounts.ownPaymentFen ?? 0), at, at);
+    const rid = Number(info.lastInsertRowid);
+    addEvent(ctx, rid, 'draft', today(ctx), '');
+    audit(ctx, 'redemption.open', 'redemption', rid, { contractId });
+  })();
+  return getRedemption(ctx, contractId);
+}
+
+function existing(ctx: ServiceContext, contractId: number): RedemptionRecord {
+  const rec = record(ctx, contractId);
+  if (!rec) fail('NOT_FOUND', `合同 ${contractId} 尚无兑现申请 (no redemption application)`, { field: 'contractId' });
+  return rec;
+}
+
+const label = (s: RedemptionStatus) => `${REDEMPTION_STATUS_LABELS[s].zh}(${s})`;
+
+/**
+ * Moves the application to `to` on `date` (default today). Refuses moves outside the transition
+ * table, dates in the future or before the previous event, and a submission after the deadline.
+ */
+export function transitionRedemption(
+  ctx: ServiceContext,
+  input: { contractId: number; to: RedemptionStatus; date?: string; note: string },
+): RedemptionDetail {
+  const c = loadContract(ctx, input.contractId);
+  const rec = existing(ctx, input.contractId);
+  const { to, note } = input;
+  const date = input.date ?? today(ctx);
+  if (!REDEMPTION_TRANSITIONS[rec.status].includes(to)) {
+    fail('CONFLICT', `兑现申请不能从 ${label(rec.status)} 变为 ${label(to)} (transition not allowed)`, {
+      field: 'to', rule: 'redemption.transition',
+    });
+  }
+  if (compareCivilDates(date, today(ctx)) > 0) fail('VALIDATION', `日期 ${date} 晚于今天 (date is in the future)`, { field: 'date' });
+  const last = ctx.db.prepare('SELECT max(date) FROM redemption_events WHERE redemption_id = ?').pluck().get(rec.id) as string | null;
+  if (last && compareCivilDates(date, last) < 0) {
+    fail('VALIDATION', `日期 ${date} 早于上一状态日期 ${last} (date before the previous step)`, { field: 'date' });
+  }
+  if (to === 'rejected' && !note) fail('VALIDATION', '驳回须填写原因 (a rejection needs a reason)', { field: 'note' });
+  if (to === 'submitted') {
+    const deadline = deadlineOf(ctx, c);
+    if (deadline && compareCivilDates(date, deadline.due) > 0) {
+      fail('RULE', `申请兑现期限为 ${deadline.due}（合同结束后），${date} 提交已逾期 (redemption deadline passed)`, {
+        field: 'date', rule: 'voucher.redemptionWithin', article: deadline.article,
+      });
+    }
+  }
+  const amounts = amountsOf(c);
+  ctx.db.transaction(() => {
+    const dateColumn = { submitted: 'submitted_date', approved: 'approved_date', paid: 'paid_date' } as Partial<Record<RedemptionStatus, string>>;
+    const col = dateColumn[to];
+    const sets = ['status = ?', 'updated_at = ?'];
+    const params: unknown[] = [to, nowIso(ctx)];
+    if (col) { sets.push(`${col} = ?`); params.push(date); }
+    if (to === 'rejected') { sets.push('rejected_reason = ?'); params.push(note); }
+    if (to === 'submitted') {
+      // The amounts handed in are frozen with the submission.
+      sets.push('voucher_amount_fen = ?', 'own_payment_fen = ?');
+      params.push(amounts.voucherFen, Math.max(0, amounts.ownPaymentFen ?? 0));
+    }
+    if (to === 'draft') sets.push("submitted_date = NULL, approved_date = NULL, rejected_reason = ''");
+    ctx.db.prepare(`UPDATE redemptions SET ${sets.join(', ')} WHERE id = ?`).run(...params, rec.id);
+    addEvent(ctx, rec.id, to, date, note);
+    audit(ctx, 'redemption.transition', 'redemption', rec.id, { from: rec.status, to, date, note });
+  })();
+  return getRedemption(ctx, input.contractId);
+}
+
+/**
+ * What was handed in stays as handed in: once submitted (and until rejected), attachments cannot
+ * be removed and invoices cannot change. Adding a file (say the bank receipt) stays possible.
+ */
+export function assertPacketEditable(ctx: ServiceContext, contractId: number, field: string): void {
+  const rec = record(ctx, contractId);
+  if (rec && rec.status !== 'draft' && rec.status !== 'rejected') {
+    fail('CONFLICT', `兑现申请已${REDEMPTION_STATUS_LABELS[rec.status].zh}，已提交的材料不能修改或删除 (locked after submission)`, {
+      field, rule: 'redemption.locked',
+    });
+  }
+}
+
+export function saveResultsText(ctx: ServiceContext, contractId: number, resultsText: string): RedemptionDetail {
+  const rec = existing(ctx, contractId);
+  if (rec.status !== 'draft' && rec.status !== 'rejected') {
+    fail('CONFLICT', `兑现申请已${REDEMPTION_STATUS_LABELS[rec.status].zh}，使用成效不能再修改 (locked after submission)`, { field: 'resultsText' });
+  }
+  ctx.db.transaction(() => {
+    ctx.db.prepare('UPDATE redemptions SET results_text = ?, updated_at = ? WHERE id = ?').run(resultsText, nowIso(ctx), rec.id);
+    audit(ctx, 'redemption.results', 'redemption', rec.id, { length: resultsText.length });
+  })();
+  return getRedemption(ctx, contractId);
+}

@@ -1,0 +1,125 @@
+// Redemption attachments: bytes under <dataDir>/attachments/<contractId>/ with a generated stored
+// name; the user's file name is kept only as metadata (neutralised). SHA-256 recorded.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FileDownload } from '../../../shared/ipc/catalog';
+import type { AttachmentInfo, AttachmentKind } from '../../../shared/ipc/redemption';
+import { fail } from '../../../shared/result';
+import { audit } from '../audit';
+import { nowIso, type ServiceContext } from '../context';
+import { assertPacketEditable } from './applications';
+import { loadContract } from './contract-facts';
+import { neutraliseFileName, safeExtension } from './safe-name';
+
+/** Largest attachment accepted (scans and PDFs of a contract stay far below). */
+export const MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024;
+
+const SELECT = `SELECT id, contract_id AS contractId, kind, original_name AS originalName, sha256, size_bytes AS sizeBytes,
+  created_at AS createdAt FROM attachments`;
+
+const MIME: Record<string, string> = {
+  '.pdf': 'application/pdf', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.zip': 'application/zip',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.txt': 'text/plain',
+};
+
+export function mimeOf(name: string): string {
+  return MIME[safeExtension(name)] ?? 'application/octet-stream';
+}
+
+function contractDir(ctx: ServiceContext, contractId: number): string {
+  return path.join(ctx.dataDir, 'attachments', String(contractId));
+}
+
+/** Absolute path of a stored attachment (stored names are generated, so they never leave the folder). */
+export function storedPath(ctx: ServiceContext, contractId: number, storedName: string): string {
+  return path.join(contractDir(ctx, contractId), path.basename(storedName));
+}
+
+export function decodeBase64(dataBase64: string): Buffer {
+  const clean = dataBase64.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
+    fail('VALIDATION', '文件内容不是有效的 base64 (invalid base64 data)', { field: 'dataBase64' });
+  }
+  return Buffer.from(clean, 'base64');
+}
+
+export function addAttachment(
+  ctx: ServiceContext,
+  input: { contractId: number; kind: AttachmentKind; fileName: string; dataBase64: string },
+): AttachmentInfo {
+  loadContract(ctx, input.contractId); // NOT_FOUND before anything is written
+  const bytes = decodeBase64(input.dataBase64);
+  if (bytes.length === 0) fail('VALIDATION', '文件为空 (empty file)', { field: 'dataBase64' });
+  if (bytes.length > MAX_ATTACHMENT_BYTES) {
+    fail('VALIDATION', `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB 上限 (file too large)`, { field: 'dataBase64' });
+  }
+  const originalName = neutraliseFileName(input.fileName);
+  const storedName = `${crypto.randomUUID()}${safeExtension(originalName)}`;
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const dir = contractDir(ctx, input.contractId);
+  fs.mkdirSync(dir, { recursive: true });
+  const target = storedPath(ctx, input.contractId, storedName);
+  const temp = `${target}.part`;
+  fs.writeFileSync(temp, bytes, { flag: 'wx' });
+  try {
+    const id = ctx.db.transaction(() => {
+      const info = ctx.db.prepare(`INSERT INTO attachments(contract_id, kind, original_name, stored_name, sha256, size_bytes, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(input.contractId, input.kind, originalName, storedName, sha256, bytes.length, nowIso(ctx));
+      const newId = Number(info.lastInsertRowid);
+      audit(ctx, 'attachment.add', 'attachment', newId, { contractId: input.contractId, kind: input.kind, originalName, sha256 });
+      fs.renameSync(temp, target); // the file appears only if the row commits
+      return newId;
+    })();
+    return getAttachmentInfo(ctx, id);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    fs.rmSync(target, { force: true });
+    throw e;
+  }
+}
+
+export function getAttachmentInfo(ctx: ServiceContext, id: number): AttachmentInfo {
+  const row = ctx.db.prepare(`${SELECT} WHERE id = ?`).get(id) as AttachmentInfo | undefined;
+  if (!row) fail('NOT_FOUND', `附件 ${id} 不存在 (attachment not found)`, { field: 'id' });
+  return row;
+}
+
+export function listAttachments(ctx: ServiceContext, contractId: number): AttachmentInfo[] {
+  return ctx.db.prepare(`${SELECT} WHERE contract_id = ? ORDER BY kind, id`).all(contractId) as AttachmentInfo[];
+}
+
+/** The bytes of an attachment, verified against the recorded hash. */
+export function readAttachmentBytes(ctx: ServiceContext, id: number): { info: AttachmentInfo; bytes: Buffer } {
+  const info = getAttachmentInfo(ctx, id);
+  const storedName = ctx.db.prepare('SELECT stored_name FROM attachments WHERE id = ?').pluck().get(id) as string;
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(storedPath(ctx, info.contractId, storedName));
+  } catch {
+    fail('NOT_FOUND', `附件文件 ${info.originalName} 已丢失 (attachment file missing)`, { field: 'id' });
+  }
+  if (crypto.createHash('sha256').update(bytes).digest('hex') !== info.sha256) {
+    fail('CONFLICT', `附件 ${info.originalName} 内容与登记的 SHA-256 不符 (attachment altered)`, { field: 'id' });
+  }
+  return { info, bytes };
+}
+
+export function getAttachmentFile(ctx: ServiceContext, id: number): FileDownload {
+  const { info, bytes } = readAttachmentBytes(ctx, id);
+  return { fileName: info.originalName, mimeType: mimeOf(info.originalName), dataBase64: bytes.toString('base64') };
+}
+
+/** Deletes the row (invoices keep their data, losing only the link) and then the file. */
+export function removeAttachment(ctx: ServiceContext, id: number): void {
+  const info = getAttachmentInfo(ctx, id);
+  assertPacketEditable(ctx, info.contractId, 'id');
+  const storedName = ctx.db.prepare('SELECT stored_name FROM attachments WHERE id = ?').pluck().get(id) as string;
+  ctx.db.transaction(() => {
+    ctx.db.prepare('UPDATE invoices SET attachment_id = NULL WHERE attachment_id = ?').run(id);
+    ctx.db.prepare('DELETE FROM attachments WHERE id = ?').run(id);
+    audit(ctx, 'attachment.remove', 'attachment', id, { contractId: info.contractId, originalName: info.originalName, sha256: info.sha256 });
+  })();
+  fs.rmSync(storedPath(ctx, info.contractId, storedName), { force: true });
+}

@@ -1,0 +1,91 @@
+// What the redemption services need to know about one contract, read straight from the 0001
+// tables: parties, vouchers, amounts, the policy profile and the application deadline.
+import { profileById, profileFor } from '../../../shared/policy';
+import type { PolicyProfile } from '../../../shared/policy/profile';
+import { civilDateInShanghai, diffDays, redemptionApplyBy } from '../../../shared/rules';
+import type { RedemptionAmounts, RedemptionDeadline } from '../../../shared/ipc/redemption';
+import { fail } from '../../../shared/result';
+import type { ServiceContext } from '../context';
+import { loadHolidayCalendar } from '../holidays';
+
+export interface ContractFacts {
+  id: number;
+  number: string;
+  title: string;
+  services: string;
+  signedDate: string;
+  startDate: string;
+  endDate: string;
+  amountFen: number;
+  actualAmountFen: number | null;
+  profileId: string;
+  status: string;
+  applicant: {
+    id: number; name: string; kind: string; creditCode: string | null; region: string;
+    contactName: string; contactPhone: string; bankName: string; bankAccount: string;
+  };
+  lab: { name: string; unitName: string; contact: string } | null;
+  vouchers: { number: string; amountFen: number }[];
+  voucherFen: number;
+}
+
+const CONTRACT_SQL = `SELECT c.id, c.number, c.title, c.services, c.signed_date AS signedDate, c.start_date AS startDate,
+  c.end_date AS endDate, c.amount_fen AS amountFen, c.actual_amount_fen AS actualAmountFen, c.profile_id AS profileId,
+  c.status, a.id AS aId, a.name AS aName, a.kind AS aKind, a.credit_code AS aCredit, a.region AS aRegion,
+  a.contact_name AS aContact, a.contact_phone AS aPhone, a.bank_name AS aBank, a.bank_account AS aAccount,
+  l.name AS lName, l.unit_name AS lUnit, l.contact AS lContact
+  FROM contracts c JOIN applicants a ON a.id = c.applicant_id LEFT JOIN labs l ON l.id = c.lab_id WHERE c.id = ?`;
+
+type ContractRow = Omit<ContractFacts, 'applicant' | 'lab' | 'vouchers' | 'voucherFen'> & Record<string, unknown>;
+
+export function loadContract(ctx: ServiceContext, contractId: number): ContractFacts {
+  const r = ctx.db.prepare(CONTRACT_SQL).get(contractId) as ContractRow | undefined;
+  if (!r) fail('NOT_FOUND', `合同 ${contractId} 不存在 (contract not found)`, { field: 'contractId' });
+  const vouchers = ctx.db.prepare(`SELECT v.number, cv.amount_fen AS amountFen FROM contract_vouchers cv
+    JOIN vouchers v ON v.id = cv.voucher_id WHERE cv.contract_id = ? ORDER BY v.number`).all(contractId) as ContractFacts['vouchers'];
+  return {
+    id: r.id, number: r.number, title: r.title, services: r.services, signedDate: r.signedDate, startDate: r.startDate,
+    endDate: r.endDate, amountFen: r.amountFen, actualAmountFen: r.actualAmountFen, profileId: r.profileId, status: r.status,
+    applicant: {
+      id: r.aId as number, name: r.aName as string, kind: r.aKind as string, creditCode: r.aCredit as string | null,
+      region: r.aRegion as string, contactName: r.aContact as string, contactPhone: r.aPhone as string,
+      bankName: r.aBank as string, bankAccount: r.aAccount as string,
+    },
+    lab: r.lName == null ? null : { name: r.lName as string, unitName: r.lUnit as string, contact: r.lContact as string },
+    vouchers,
+    voucherFen: vouchers.reduce((s, v) => s + v.amountFen, 0),
+  };
+}
+
+/** The contract's own profile; the one in force in the applicant's region at the end date otherwise. */
+export function contractProfile(c: Pick<ContractFacts, 'profileId' | 'endDate' | 'applicant'>): PolicyProfile {
+  const profile = profileById(c.profileId) ?? profileFor(c.applicant.region, c.endDate);
+  if (!profile) {
+    fail('RULE', `合同的政策版本 ${c.profileId} 不存在 (unknown policy profile)`, { field: 'profileId', rule: 'policy.profile' });
+  }
+  return profile;
+}
+
+export function amountsOf(c: Pick<ContractFacts, 'amountFen' | 'actualAmountFen' | 'voucherFen'>): RedemptionAmounts {
+  return {
+    contractFen: c.amountFen,
+    actualFen: c.actualAmountFen,
+    voucherFen: c.voucherFen,
+    ownPaymentFen: c.actualAmountFen === null ? null : c.actualAmountFen - c.voucherFen,
+  };
+}
+
+export function today(ctx: ServiceContext): string {
+  return civilDateInShanghai(ctx.now());
+}
+
+/** 申请兑现 deadline: the profile's months after the contract end (strict calendar date). */
+export function deadlineOf(ctx: ServiceContext, c: Pick<ContractFacts, 'profileId' | 'endDate' | 'applicant'>): RedemptionDeadline | null {
+  const profile = contractProfile(c);
+  const calendar = profile.extendDeadlineToWorkingDay ? loadHolidayCalendar(ctx) : undefined;
+  const d = redemptionApplyBy(c.endDate, profile, calendar);
+  if (!d) return null;
+  const deadline: RedemptionDeadline = { due: d.due, daysLeft: diffDays(today(ctx), d.due), article: d.article, document: d.document };
+  if (d.extended?.moved) deadline.extendedDue = d.extended.date;
+  return deadline;
+}
