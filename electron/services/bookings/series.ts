@@ -1,0 +1,53 @@
+// Recurring blocks (e.g. maintenance every Monday 9:00–12:00 for N weeks): all occurrences or none.
+import { randomUUID } from 'node:crypto';
+import type { Booking, BookingFields, SeriesFields } from '../../../shared/ipc/bookings';
+import { addDays } from '../../../shared/rules';
+import { fail } from '../../../shared/result';
+import { audit } from '../audit';
+import type { ServiceContext } from '../context';
+import { getBooking, insertBookingRow } from './bookings';
+import { checkInstrumentOpen, checkSpan, loadBookingContract, outsideContract } from './checks';
+import { describeConflict, findConflicts } from './conflicts';
+import { slotDate } from './slot-time';
+
+export function seriesOccurrences(s: SeriesFields): BookingFields[] {
+  return Array.from({ length: s.count }, (_, i) => {
+    const date = addDays(s.firstDate, 7 * s.everyWeeks * i);
+    return { instrumentId: s.instrumentId, kind: s.kind, contractId: s.contractId, title: s.title, startAt: `${date}T${s.startTime}`, endAt: `${date}T${s.endTime}` };
+  });
+}
+
+function listDates(slots: { startAt: string }[]): string {
+  return slots.map((o) => slotDate(o.startAt)).join('、');
+}
+
+/** Checks every occurrence first and lists every failing date; writes only when all pass. */
+export function createSeries(ctx: ServiceContext, s: SeriesFields): { seriesId: string; bookings: Booking[] } {
+  const occurrences = seriesOccurrences(s);
+  checkSpan(occurrences[0].startAt, occurrences[0].endAt);
+  return ctx.db.transaction(() => {
+    checkInstrumentOpen(ctx, s.instrumentId, s.kind);
+    const contract = loadBookingContract(ctx, s.kind, s.contractId, s.instrumentId);
+    if (contract) {
+      const outside = occurrences.filter((o) => outsideContract(contract, o.startAt, o.endAt));
+      if (outside.length) {
+        fail('RULE', `以下日期超出合同 ${contract.number} 的服务期 ${contract.startDate} 至 ${contract.endDate}，未创建任何预约：${listDates(outside)} (dates outside the contract period; nothing was created)`,
+          { field: 'count', rule: 'booking.contractPeriod' });
+      }
+    }
+    const clashes = occurrences
+      .map((o) => ({ o, conflicts: findConflicts(ctx, s.instrumentId, o.startAt, o.endAt) }))
+      .filter((x) => x.conflicts.length);
+    if (clashes.length) {
+      fail('CONFLICT', `以下日期与已有预约冲突，未创建任何预约：${listDates(clashes.map((x) => x.o))} (these dates overlap existing bookings; nothing was created)`, {
+        field: 'firstDate',
+        rule: 'booking.overlap',
+        issues: clashes.map((x) => ({ field: slotDate(x.o.startAt), message: x.conflicts.map(describeConflict).join('；'), rule: 'booking.overlap' })),
+      });
+    }
+    const seriesId = randomUUID();
+    const ids = occurrences.map((o) => insertBookingRow(ctx, o, seriesId));
+    audit(ctx, 'createSeries', 'booking', ids[0], { seriesId, ids, ...s });
+    return { seriesId, bookings: ids.map((id) => getBooking(ctx, id)) };
+  })();
+}

@@ -1,0 +1,152 @@
+// Actual use (service records): the source of effective and external machine hours for the assessment.
+import { MAX_SLOT_DAYS, type UsageFields, type UsageListQuery, type UsageLog, type UsageTotals, usageListSchema } from '../../../shared/ipc/bookings';
+import { civilDateInShanghai } from '../../../shared/rules';
+import { fail } from '../../../shared/result';
+import { audit } from '../audit';
+import type { ServiceContext } from '../context';
+import { getBooking } from './bookings';
+import { checkSpan, loadInstrument } from './checks';
+import { endOfDay, formatSpan, shiftSlotDays, startOfDay } from './slot-time';
+import { stmt } from './statements';
+
+const MINUTES = `CAST(round((julianday(u.end_at) - julianday(u.start_at)) * 1440) AS INTEGER)`;
+
+const SELECT_USAGE = `SELECT u.id, u.instrument_id AS instrumentId, i.name_cn AS instrumentName, u.booking_id AS bookingId,
+  u.contract_id AS contractId, c.number AS contractNumber, u.start_at AS startAt, u.end_at AS endAt, u.operator,
+  u.external, u.service_way AS serviceWay, u.direction, u.content, u.amount_fen AS amountFen, u.user_name AS userName,
+  u.user_unit AS userUnit, u.satisfaction, ${MINUTES} AS minutes, u.created_at AS createdAt
+  FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id LEFT JOIN contracts c ON c.id = u.contract_id`;
+
+type UsageRow = Omit<UsageLog, 'external'> & { external: number };
+
+function toUsage(r: UsageRow): UsageLog {
+  return { ...r, external: r.external === 1 };
+}
+
+export function getUsage(ctx: ServiceContext, id: number): UsageLog {
+  const row = stmt(ctx.db, `${SELECT_USAGE} WHERE u.id = ?`).get(id) as UsageRow | undefined;
+  if (!row) fail('NOT_FOUND', `使用记录 ${id} 不存在 (usage record not found)`);
+  return toUsage(row);
+}
+
+/** Usage records on the instrument overlapping [startAt, endAt); bounded like findConflicts. */
+export function findUsageOverlaps(ctx: Pick<ServiceContext, 'db'>, instrumentId: number, startAt: string, endAt: string, excludeId?: number) {
+  return stmt(ctx.db, `SELECT id, start_at AS startAt, end_at AS endAt, user_name AS userName FROM usage_logs
+    WHERE instrument_id = ? AND start_at >= ? AND start_at < ? AND end_at > ? AND id <> ? ORDER BY start_at LIMIT 20`)
+    .all(instrumentId, shiftSlotDays(startAt, -MAX_SLOT_DAYS), endAt, startAt, excludeId ?? 0) as { id: number; startAt: string; endAt: string; userName: string }[];
+}
+
+function validateUsage(ctx: ServiceContext, f: UsageFields, excludeId?: number): void {
+  checkSpan(f.startAt, f.endAt);
+  loadInstrument(ctx, f.instrumentId);
+  const today = civilDateInShanghai(ctx.now());
+  if (f.endAt > endOfDay(today)) {
+    fail('RULE', `不能登记今天（${today}）之后的实际使用：结束时间 ${f.endAt.replace('T', ' ')} (usage cannot be logged beyond today)`,
+      { field: 'endAt', rule: 'usage.notFuture' });
+  }
+  if (f.bookingId !== null) {
+    const b = getBooking(ctx, f.bookingId);
+    if (b.instrumentId !== f.instrumentId) {
+      fail('VALIDATION', `预约 ${b.id} 属于仪器「${b.instrumentName}」，与所填仪器不一致 (the booking is for another instrument)`,
+        { field: 'bookingId', rule: 'usage.bookingInstrument' });
+    }
+    if (b.kind === 'maintenance') {
+      fail('RULE', '维护时段不是有效机时，不能登记为实际使用 (maintenance is not machine use)', { field: 'bookingId', rule: 'usage.notMaintenance' });
+    }
+    const other = stmt(ctx.db, 'SELECT id FROM usage_logs WHERE booking_id = ? AND id <> ?').pluck().get(b.id, excludeId ?? 0) as number | undefined;
+    if (other !== undefined) {
+      fail('CONFLICT', `该预约已登记过实际使用（记录 ${other}），请编辑原记录 (usage already logged for this booking)`,
+        { field: 'bookingId', rule: 'usage.bookingLogged' });
+    }
+  }
+  if (f.contractId !== null && !stmt(ctx.db, 'SELECT 1 FROM contracts WHERE id = ?').get(f.contractId)) {
+    fail('NOT_FOUND', `合同 ${f.contractId} 不存在 (contract not found)`, { field: 'contractId' });
+  }
+  const overlaps = findUsageOverlaps(ctx, f.instrumentId, f.startAt, f.endAt, excludeId);
+  if (overlaps.length) {
+    fail('CONFLICT', `该仪器在 ${formatSpan(f.startAt, f.endAt)} 已有使用记录：${overlaps.map((o) => `${formatSpan(o.startAt, o.endAt)}${o.userName ? ` ${o.userName}` : ''}`).join('；')} (overlaps another usage record)`,
+      { field: 'startAt', rule: 'usage.overlap' });
+  }
+}
+
+function row(f: UsageFields) {
+  return { ...f, external: f.external ? 1 : 0 };
+}
+
+export function createUsage(ctx: ServiceContext, f: UsageFields): UsageLog {
+  return ctx.db.transaction(() => {
+    validateUsage(ctx, f);
+    const info = stmt(ctx.db, `INSERT INTO usage_logs(instrument_id, booking_id, contract_id, start_at, end_at, operator, external,
+        service_way, direction, content, amount_fen, user_name, user_unit, satisfaction, created_at)
+      VALUES (@instrumentId, @bookingId, @contractId, @startAt, @endAt, @operator, @external, @serviceWay, @direction, @content,
+        @amountFen, @userName, @userUnit, @satisfaction, @now)`).run({ ...row(f), now: ctx.now().toISOString() });
+    const id = Number(info.lastInsertRowid);
+    audit(ctx, 'create', 'usage', id, f);
+    return getUsage(ctx, id);
+  })();
+}
+
+export function updateUsage(ctx: ServiceContext, id: number, f: UsageFields): UsageLog {
+  return ctx.db.transaction(() => {
+    const before = getUsage(ctx, id);
+    validateUsage(ctx, f, id);
+    stmt(ctx.db, `UPDATE usage_logs SET instrument_id = @instrumentId, booking_id = @bookingId, contract_id = @contractId,
+      start_at = @startAt, end_at = @endAt, operator = @operator, external = @external, service_way = @serviceWay,
+      direction = @direction, content = @content, amount_fen = @amountFen, user_name = @userName, user_unit = @userUnit,
+      satisfaction = @satisfaction WHERE id = @id`).run({ ...row(f), id });
+    const { instrumentName: _n, contractNumber: _c, minutes: _m, createdAt: _a, id: _i, ...from } = before;
+    audit(ctx, 'update', 'usage', id, { from, to: f });
+    return getUsage(ctx, id);
+  })();
+}
+
+export function deleteUsage(ctx: ServiceContext, id: number): void {
+  ctx.db.transaction(() => {
+    const before = getUsage(ctx, id);
+    stmt(ctx.db, 'DELETE FROM usage_logs WHERE id = ?').run(id);
+    audit(ctx, 'delete', 'usage', id, { instrumentId: before.instrumentId, startAt: before.startAt, endAt: before.endAt, bookingId: before.bookingId });
+  })();
+}
+
+/** The form's starting values when actual use is logged from a booking. */
+export function usageDraft(ctx: ServiceContext, bookingId: number): UsageFields {
+  const b = getBooking(ctx, bookingId);
+  if (b.kind === 'maintenance') {
+    fail('RULE', '维护时段不是有效机时，不能登记为实际使用 (maintenance is not machine use)', { field: 'bookingId', rule: 'usage.notMaintenance' });
+  }
+  const contract = b.kind === 'contract';
+  return {
+    instrumentId: b.instrumentId, bookingId: b.id, contractId: b.contractId, startAt: b.startAt, endAt: b.endAt,
+    operator: '', external: contract, serviceWay: contract ? '委托' : '占用', direction: contract ? '科技开发' : '科学研究',
+    content: b.title, amountFen: 0, userName: '', userUnit: b.applicantName ?? '', satisfaction: null,
+  };
+}
+
+function usageWhere(q: { instrumentId?: number; contractId?: number; from?: string; to?: string; external?: boolean }) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.instrumentId !== undefined) { where.push('u.instrument_id = ?'); params.push(q.instrumentId); }
+  if (q.contractId !== undefined) { where.push('u.contract_id = ?'); params.push(q.contractId); }
+  if (q.from) { where.push('u.start_at >= ?'); params.push(startOfDay(q.from)); }
+  if (q.to) { where.push('u.start_at < ?'); params.push(endOfDay(q.to)); }
+  if (q.external !== undefined) { where.push('u.external = ?'); params.push(q.external ? 1 : 0); }
+  return { sql: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
+}
+
+/** Machine minutes (all and external) and income of the matching records; periods count by record start. */
+export function usageTotals(ctx: ServiceContext, q: Omit<UsageListQuery, 'offset' | 'limit'>): UsageTotals {
+  const { sql, params } = usageWhere(q);
+  const r = ctx.db.prepare(`SELECT count(*) AS count, coalesce(sum(${MINUTES}), 0) AS minutes,
+      coalesce(sum(CASE WHEN u.external = 1 THEN ${MINUTES} ELSE 0 END), 0) AS externalMinutes, coalesce(sum(u.amount_fen), 0) AS amountFen
+    FROM usage_logs u ${sql}`).get(...params) as UsageTotals;
+  return r;
+}
+
+export function listUsage(ctx: ServiceContext, input: UsageListQuery): { rows: UsageLog[]; total: number; totals: UsageTotals } {
+  const q = usageListSchema.parse(input);
+  const { sql, params } = usageWhere(q);
+  const rows = (ctx.db.prepare(`${SELECT_USAGE} ${sql} ORDER BY u.start_at DESC, u.id DESC LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as UsageRow[]).map(toUsage);
+  const totals = usageTotals(ctx, q);
+  return { rows, total: totals.count, totals };
+}

@@ -1,0 +1,100 @@
+// Actual-use records by instrument and period, with the machine-hour totals the assessment uses.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import type { InstrumentRow } from '../../../../shared/catalog/instrument';
+import type { UsageFields, UsageLog, UsageTotals } from '../../../../shared/ipc/bookings';
+import { formatYuan } from '../../../../shared/rules/money';
+import { call } from '../../api';
+import { fmt, useT } from '../../i18n';
+import { showError } from '../../util/errors';
+import { spanLabel } from './slots';
+
+const L = {
+  zh: {
+    instrument: '全部仪器', all: '全部', external: '对外', internal: '对内', add: '登记使用', start: '时间', inst: '仪器', hours: '机时(h)',
+    kind: '对内/对外', way: '服务方式', user: '使用人/单位', contract: '合同', amount: '金额', satisfaction: '满意度',
+    totals: '共 {count} 条，有效机时 {hours} h，对外服务机时 {ext} h，服务金额 {amount}',
+  },
+  en: {
+    instrument: 'All instruments', all: 'All', external: 'External', internal: 'Internal', add: 'Log use', start: 'Time', inst: 'Instrument', hours: 'Hours',
+    kind: 'Int./ext.', way: 'Service way', user: 'User / unit', contract: 'Contract', amount: 'Amount', satisfaction: 'Satisfaction',
+    totals: '{count} records, {hours} h effective, {ext} h external service, amount {amount}',
+  },
+};
+
+const hours = (minutes: number) => (minutes / 60).toFixed(1);
+
+export function UsagePanel({ today, instruments, refreshKey, onOpen }: {
+  today: string;
+  refreshKey: number;
+  instruments: InstrumentRow[];
+  /** Opens the usage form: a new record (id null) or an existing one. */
+  onOpen(initial: UsageFields, id: number | null): void;
+}) {
+  const t = useT(L);
+  const [instrumentId, setInstrumentId] = useState<number | undefined>();
+  const [range, setRange] = useState<[string, string]>([`${today.slice(0, 8)}01`, today]);
+  const [external, setExternal] = useState<boolean | undefined>();
+  const [rows, setRows] = useState<UsageLog[]>([]);
+  const [totals, setTotals] = useState<UsageTotals | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      const r = await call('usage:list', { instrumentId, from: range[0], to: range[1], external, limit: 5000 });
+      setRows(r.rows);
+      setTotals(r.totals);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [instrumentId, range, external]);
+
+  // refreshKey changes when the page's usage form saved something.
+  useEffect(() => { void reload(); }, [reload, refreshKey]);
+
+  const columns: ColumnsType<UsageLog> = [
+    { title: t.start, key: 'start', width: 190, render: (_, r) => `${r.startAt.slice(0, 4)}-${spanLabel(r.startAt, r.endAt)}` },
+    { title: t.inst, dataIndex: 'instrumentName', width: 180, ellipsis: true },
+    { title: t.hours, dataIndex: 'minutes', width: 80, align: 'right', render: (m: number) => hours(m) },
+    { title: t.kind, dataIndex: 'external', width: 90, render: (x: boolean) => (x ? <Tag color="blue">{t.external}</Tag> : <Tag>{t.internal}</Tag>) },
+    { title: t.way, dataIndex: 'serviceWay', width: 90 },
+    { title: t.user, key: 'user', ellipsis: true, render: (_, r) => [r.userName, r.userUnit].filter(Boolean).join(' / ') },
+    { title: t.contract, dataIndex: 'contractNumber', width: 140, ellipsis: true },
+    { title: t.amount, dataIndex: 'amountFen', width: 120, align: 'right', render: (f: number) => formatYuan(f) },
+    { title: t.satisfaction, dataIndex: 'satisfaction', width: 80, render: (s: number | null) => (s ? '★'.repeat(s) : '') },
+  ];
+
+  const blank = (): UsageFields => ({
+    instrumentId: instrumentId ?? instruments[0]?.id ?? 0, bookingId: null, contractId: null,
+    startAt: `${today}T09:00`, endAt: `${today}T10:00`, operator: '', external: false, serviceWay: '占用', direction: '科学研究',
+    content: '', amountFen: 0, userName: '', userUnit: '', satisfaction: null,
+  });
+
+  return (
+    <div>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t.instrument} style={{ width: 260 }} value={instrumentId}
+          onChange={setInstrumentId} options={instruments.map((i) => ({ value: i.id, label: `${i.innerId} ${i.nameCn}` }))} />
+        <DatePicker.RangePicker allowClear={false} value={[dayjs(range[0]), dayjs(range[1])]}
+          onChange={(v) => { if (v?.[0] && v[1]) setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')]); }} />
+        <Select style={{ width: 110 }} value={external === undefined ? 'all' : external ? 'ext' : 'int'}
+          onChange={(v) => setExternal(v === 'all' ? undefined : v === 'ext')}
+          options={[{ value: 'all', label: t.all }, { value: 'ext', label: t.external }, { value: 'int', label: t.internal }]} />
+        <Button type="primary" icon={<PlusOutlined />} disabled={!instruments.length} onClick={() => onOpen(blank(), null)}>{t.add}</Button>
+      </Space>
+      {totals && (
+        <Typography.Paragraph data-testid="usage-totals">
+          {fmt(t.totals, { count: totals.count, hours: hours(totals.minutes), ext: hours(totals.externalMinutes), amount: formatYuan(totals.amountFen) })}
+        </Typography.Paragraph>
+      )}
+      <Table<UsageLog> size="small" rowKey="id" columns={columns} dataSource={rows} loading={loading} pagination={{ pageSize: 50 }}
+        onRow={(r) => ({ onClick: () => onOpen(r, r.id), style: { cursor: 'pointer' } })} />
+    </div>
+  );
+}
