@@ -1,2 +1,254 @@
-// Channels: applicants:*, vouchers:*, contracts:*, dashboard:*
-export const dealsChannels = {};
+// Channels: applicants:*, vouchers:*, contracts:*, dashboard:* — who claims vouchers, the vouchers,
+// the voucher service contracts and the due-soon list. Rules live in shared/rules; this file only
+// holds the input schemas and the shapes that cross IPC.
+import { z } from 'zod';
+import { civilDateSchema, fenSchema } from '../catalog/instrument';
+import { listProfiles } from '../policy/registry';
+import type { ApplicantKind } from '../policy/vocabulary';
+import type { Deadline } from '../rules/periods';
+import type { VoucherStateName, VoucherStateReason } from '../rules/vouchers';
+import type { Violation } from '../rules/violations';
+import { channel } from './define';
+
+const id = z.number().int().positive();
+const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
+const count = z.number().int('须为整数').min(0, '不能为负').max(1_000_000).nullable().default(null);
+/** A civil date in the span the deadline arithmetic covers (1990–2100), so month/day periods never leave range. */
+const dealDate = civilDateSchema.refine((d) => d >= '1990-01-01' && d <= '2100-12-31', '日期须在 1990–2100 年之间');
+/** Empty text means "not given". */
+const optionalText = (max: number) => text(max).transform((s) => (s === '' ? null : s)).nullable().default(null);
+
+export const APPLICANT_TYPES = ['enterprise', 'team'] as const;
+export type ApplicantType = (typeof APPLICANT_TYPES)[number];
+
+/** Project stage of a team; anything after 'planning' is "past the planning stage". */
+export const PROJECT_STAGES = ['planning', 'development', 'pilot', 'market'] as const;
+export const PROJECT_STAGE_LABELS: Record<(typeof PROJECT_STAGES)[number], { zh: string; en: string }> = {
+  planning: { zh: '计划阶段', en: 'Planning' },
+  development: { zh: '研发阶段', en: 'Development' },
+  pilot: { zh: '中试/样品阶段', en: 'Pilot' },
+  market: { zh: '市场推广阶段', en: 'Market' },
+};
+
+const regionSchema = z.string().refine((r) => listProfiles().some((p) => p.region === r), '没有该地区的政策版本');
+
+export const applicantInputSchema = z.object({
+  kind: z.enum(APPLICANT_TYPES),
+  name: text(200).min(1, '单位/团队名称必填'),
+  creditCode: optionalText(30),
+  region: regionSchema.default('beijing'),
+  registeredDate: dealDate.nullable().default(null),
+  staffCount: count,
+  revenueFen: fenSchema.nullable().default(null),
+  assetsFen: fenSchema.nullable().default(null),
+  /** Business fields (高精尖 fields of the profile). */
+  fields: z.array(text(50).min(1)).max(10).default([]),
+  highTech: z.boolean().default(false),
+  smeListed: z.boolean().default(false),
+  smeListedYear: z.number().int().min(1990).max(2100).nullable().default(null),
+  specializedSme: z.boolean().default(false),
+  badCredit: z.boolean().default(false),
+  legalEntity: z.boolean().nullable().default(null),
+  teamMembers: count,
+  studentMembers: count,
+  coreMembers: count,
+  projectStage: z.union([z.literal(''), z.enum(PROJECT_STAGES)]).default(''),
+  incubator: text(200).default(''),
+  contactName: text(100).default(''),
+  contactPhone: text(50).default(''),
+  bankName: text(200).default(''),
+  bankAccount: text(50).default(''),
+  notes: text(2000).default(''),
+});
+export type ApplicantInput = z.input<typeof applicantInputSchema>;
+export type ApplicantFields = z.output<typeof applicantInputSchema>;
+
+export interface Applicant extends ApplicantFields {
+  id: number;
+  /** The voucher kind the quota is taken from (high-tech, tech SME, …, team). */
+  voucherKind: ApplicantKind;
+  voucherCount: number;
+  contractCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EligibilityReport {
+  profileId: string;
+  profileTitle: string;
+  documentNumber: string;
+  date: string;
+  voucherKind: ApplicantKind;
+  eligible: boolean;
+  /** Every failed condition, not just the first. */
+  violations: Violation[];
+}
+
+export const VOUCHER_STATES = ['claimed', 'registered', 'expired_unregistered', 'expired', 'redeemed', 'void'] as const;
+
+export const voucherClaimSchema = z.object({
+  number: text(64).min(1, '券号必填'),
+  applicantId: id,
+  faceValueFen: fenSchema.refine((f) => f > 0, '面额须大于 0'),
+  claimDate: dealDate,
+  registeredDate: dealDate.nullable().default(null),
+  cityFunded: z.boolean().default(false),
+});
+export type VoucherClaimInput = z.input<typeof voucherClaimSchema>;
+
+export interface VoucherRow {
+  id: number;
+  number: string;
+  applicantId: number;
+  applicantName: string;
+  faceValueFen: number;
+  claimDate: string;
+  registeredDate: string | null;
+  profileId: string;
+  cityFunded: boolean;
+  voidedAt: string | null;
+  voidReason: string;
+  contractId: number | null;
+  contractNumber: string | null;
+  /** Amount applied on its contract, if any. */
+  usedFen: number | null;
+  state: VoucherStateName;
+  stateReason: VoucherStateReason | null;
+  registerBy: string | null;
+  validUntil: string | null;
+  redemptionApplyBy: string | null;
+  /** The deadline to meet next and its days left (0 = today is the last day). */
+  nextDeadline: Deadline | null;
+  daysLeft: number | null;
+}
+
+export const voucherListSchema = z.object({
+  applicantId: id.optional(),
+  state: z.enum(VOUCHER_STATES).optional(),
+  year: z.number().int().min(1990).max(2100).optional(),
+  /** Only vouchers a contract of this applicant may still use (picker). */
+  usableOnly: z.boolean().default(false),
+  /** Keep the vouchers of this contract in a usableOnly list (editing it). */
+  contractId: id.optional(),
+});
+
+export interface QuotaReport {
+  applicantId: number;
+  year: number;
+  profileId: string;
+  voucherKind: ApplicantKind;
+  /** null: the profile gives this kind no vouchers. */
+  quotaFen: number | null;
+  /** Face values claimed this year that still count (expired / void ones do not). */
+  claimedFen: number;
+  /** Voucher amounts applied on contracts signed this year. */
+  appliedFen: number;
+  remainingClaimFen: number | null;
+  remainingUseFen: number | null;
+}
+
+export const CONTRACT_STATUSES = ['draft', 'active', 'completed', 'void'] as const;
+
+export const contractVoucherSchema = z.object({ voucherId: id, amountFen: fenSchema.refine((f) => f > 0, '用券金额须大于 0') });
+
+export const contractInputSchema = z.object({
+  number: text(64).min(1, '合同编号必填'),
+  applicantId: id,
+  labId: id.nullable().default(null),
+  title: text(200).default(''),
+  services: text(4000).default(''),
+  signedDate: dealDate,
+  startDate: dealDate,
+  endDate: dealDate,
+  amountFen: fenSchema.refine((f) => f > 0, '合同金额须大于 0'),
+  actualAmountFen: fenSchema.nullable().default(null),
+  registrationDate: dealDate.nullable().default(null),
+  cityFunded: z.boolean().default(false),
+  status: z.enum(CONTRACT_STATUSES).default('active'),
+  instrumentIds: z.array(id).max(200).default([]),
+  vouchers: z.array(contractVoucherSchema).max(50).default([]),
+});
+export type ContractInput = z.input<typeof contractInputSchema>;
+export type ContractFields = z.output<typeof contractInputSchema>;
+
+export interface ContractRow {
+  id: number;
+  number: string;
+  title: string;
+  applicantId: number;
+  applicantName: string;
+  labName: string | null;
+  signedDate: string;
+  startDate: string;
+  endDate: string;
+  amountFen: number;
+  actualAmountFen: number | null;
+  registrationDate: string | null;
+  status: (typeof CONTRACT_STATUSES)[number];
+  voucherTotalFen: number;
+  voucherCount: number;
+  profileId: string;
+  /** Last day to apply for redemption (end + the profile's months); null without vouchers or rule. */
+  redemptionApplyBy: string | null;
+  redemptionDaysLeft: number | null;
+}
+
+export interface ContractDetail extends ContractRow {
+  labId: number | null;
+  services: string;
+  cityFunded: boolean;
+  instruments: { id: number; innerId: string; nameCn: string }[];
+  vouchers: { voucherId: number; number: string; faceValueFen: number; amountFen: number }[];
+  /** Largest voucher total the 50% rule allows on the amount used for the check. */
+  maxVoucherFen: number;
+}
+
+export const contractListSchema = z.object({
+  query: text(100).default(''),
+  applicantId: id.optional(),
+  status: z.enum(CONTRACT_STATUSES).optional(),
+  year: z.number().int().min(1990).max(2100).optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(5000).default(1000),
+});
+
+export const DUE_KINDS = ['voucher_register', 'voucher_expiry', 'contract_redemption'] as const;
+export type DueKind = (typeof DUE_KINDS)[number];
+
+export interface DueItem {
+  kind: DueKind;
+  title: string;
+  deadline: string;
+  daysLeft: number;
+  rule: string;
+  article: string;
+  applicantName: string;
+  /** Where the item opens: page key of the menu and the record id. */
+  link: { page: 'vouchers' | 'contracts'; id: number };
+}
+
+export const dealsChannels = {
+  'applicants:list': channel<Applicant[]>()(z.object({ query: text(100).default(''), kind: z.enum(APPLICANT_TYPES).optional() })),
+  'applicants:get': channel<Applicant>()(z.object({ id })),
+  'applicants:create': channel<Applicant>()(applicantInputSchema),
+  'applicants:update': channel<Applicant>()(z.object({ id, fields: applicantInputSchema })),
+  'applicants:delete': channel<{ deleted: true }>()(z.object({ id })),
+  'applicants:eligibility': channel<EligibilityReport>()(z.object({
+    id,
+    /** Profile to check against; default: the one of the applicant's region in force on `date`. */
+    profileId: z.string().max(64).optional(),
+    date: dealDate.optional(),
+  })),
+  'vouchers:list': channel<VoucherRow[]>()(voucherListSchema),
+  'vouchers:claim': channel<VoucherRow>()(voucherClaimSchema),
+  'vouchers:register': channel<VoucherRow>()(z.object({ id, registeredDate: dealDate })),
+  'vouchers:void': channel<VoucherRow>()(z.object({ id, reason: text(500).min(1, '作废原因必填') })),
+  'vouchers:quota': channel<QuotaReport>()(z.object({ applicantId: id, year: z.number().int().min(1990).max(2100).optional() })),
+  'contracts:list': channel<{ rows: ContractRow[]; total: number }>()(contractListSchema),
+  'contracts:get': channel<ContractDetail>()(z.object({ id })),
+  'contracts:create': channel<ContractDetail>()(contractInputSchema),
+  'contracts:update': channel<ContractDetail>()(z.object({ id, fields: contractInputSchema })),
+  'dashboard:dueSoon': channel<{ items: DueItem[]; today: string }>()(z.object({
+    withinDays: z.number().int().min(0).max(366).default(30),
+  })),
+};

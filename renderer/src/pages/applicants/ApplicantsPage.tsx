@@ -1,5 +1,76 @@
-import { Empty } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Applicant } from '../../../../shared/ipc/deals';
+import { call } from '../../api';
+import { fmt, useLocale, useT } from '../../i18n';
+import { useDeals } from '../../stores/deals';
+import { showError } from '../../util/errors';
+import { kindLabel, regionLabel } from '../vouchers/dealLabels';
+import { ApplicantDrawer } from './ApplicantDrawer';
+
+const L = {
+  zh: {
+    search: '搜索名称或信用代码', add: '新增申领单位', all: '全部', enterprise: '企业', team: '创业团队', name: '名称', type: '类型',
+    quotaKind: '额度类别', region: '地区', creditCode: '信用代码', contact: '联系人', vouchers: '创新券', contracts: '合同', total: '共 {n} 个',
+  },
+  en: {
+    search: 'Search name or credit code', add: 'New applicant', all: 'All', enterprise: 'Enterprise', team: 'Team', name: 'Name', type: 'Type',
+    quotaKind: 'Quota kind', region: 'Region', creditCode: 'Credit code', contact: 'Contact', vouchers: 'Vouchers', contracts: 'Contracts', total: '{n} applicants',
+  },
+};
 
 export function ApplicantsPage() {
-  return <Empty description="建设中 (under construction)" />;
+  const t = useT(L);
+  const locale = useLocale((s) => s.locale);
+  const takeFocus = useDeals((s) => s.takeFocus);
+  const [rows, setRows] = useState<Applicant[]>([]);
+  const [query, setQuery] = useState('');
+  const [kind, setKind] = useState<'all' | 'enterprise' | 'team'>('all');
+  const [loading, setLoading] = useState(false);
+  const [editing, setEditing] = useState<number | 'new' | null>(() => takeFocus('applicants'));
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      setRows(await call('applicants:list', { query, kind: kind === 'all' ? undefined : kind }));
+    } catch (e) { showError(e); } finally { setLoading(false); }
+  }, [query, kind]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void reload(), 150);
+    return () => clearTimeout(timer);
+  }, [reload]);
+
+  const columns: ColumnsType<Applicant> = useMemo(() => [
+    { title: t.name, dataIndex: 'name', key: 'name', ellipsis: true },
+    { title: t.type, dataIndex: 'kind', key: 'kind', width: 100, render: (k: string) => (k === 'team' ? t.team : t.enterprise) },
+    { title: t.quotaKind, dataIndex: 'voucherKind', key: 'voucherKind', width: 190, render: (k: Applicant['voucherKind']) => <Tag>{kindLabel(k, locale)}</Tag> },
+    { title: t.region, dataIndex: 'region', key: 'region', width: 90, render: (r: string) => regionLabel(r, locale) },
+    { title: t.creditCode, dataIndex: 'creditCode', key: 'creditCode', width: 200 },
+    { title: t.contact, dataIndex: 'contactName', key: 'contactName', width: 120 },
+    { title: t.vouchers, dataIndex: 'voucherCount', key: 'voucherCount', width: 80, align: 'right' },
+    { title: t.contracts, dataIndex: 'contractCount', key: 'contractCount', width: 80, align: 'right' },
+  ], [t, locale]);
+
+  return (
+    <div>
+      <Space style={{ marginBottom: 12, display: 'flex', justifyContent: 'space-between' }}>
+        <Space>
+          <Input.Search allowClear style={{ width: 280 }} placeholder={t.search} value={query} onChange={(e) => setQuery(e.target.value)} aria-label="search" />
+          <Segmented value={kind} onChange={(v) => setKind(v as typeof kind)}
+            options={[{ value: 'all', label: t.all }, { value: 'enterprise', label: t.enterprise }, { value: 'team', label: t.team }]} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="applicant-add">{t.add}</Button>
+        </Space>
+        <Typography.Text type="secondary">{fmt(t.total, { n: rows.length })}</Typography.Text>
+      </Space>
+      <Table<Applicant> size="small" rowKey="id" columns={columns} dataSource={rows} loading={loading} pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        data-testid="applicants-table"
+        onRow={(r) => ({ onClick: () => setEditing(r.id), onKeyDown: (e) => { if (e.key === 'Enter') setEditing(r.id); }, tabIndex: 0, style: { cursor: 'pointer' } })} />
+      {editing !== null && (
+        <ApplicantDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) void reload(); }} />
+      )}
+    </div>
+  );
 }

@@ -1,5 +1,131 @@
-import { Empty } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { VOUCHER_STATES, type VoucherRow } from '../../../../shared/ipc/deals';
+import { formatYuan } from '../../../../shared/rules/money';
+import { call } from '../../api';
+import { fmt, useLocale, useT } from '../../i18n';
+import { useDeals } from '../../stores/deals';
+import { showError } from '../../util/errors';
+import { ClaimModal } from './ClaimModal';
+import { urgencyColor, VOUCHER_STATE_LABELS } from './dealLabels';
+import { QuotaLine } from './QuotaLine';
+
+const L = {
+  zh: {
+    applicant: '申领单位', state: '状态', year: '申领年份', claim: '登记申领', number: '券号', face: '面额(元)', claimDate: '申领日期',
+    registered: '登记日期', deadline: '截止日期', daysLeft: '剩余天数', contract: '所用合同', actions: '操作', register: '登记',
+    void: '作废', voidTitle: '作废创新券 {n}', voidReason: '作废原因（必填）', registerTitle: '登记创新券 {n}（合同登记日期）',
+    days: '{n} 天', total: '共 {n} 张', registerBy: '登记截止', validUntil: '有效期至', applyBy: '兑现申请截止',
+  },
+  en: {
+    applicant: 'Applicant', state: 'State', year: 'Year claimed', claim: 'Record claim', number: 'Number', face: 'Face value', claimDate: 'Claimed',
+    registered: 'Registered', deadline: 'Deadline', daysLeft: 'Days left', contract: 'Contract', actions: 'Actions', register: 'Register',
+    void: 'Void', voidTitle: 'Void voucher {n}', voidReason: 'Reason (required)', registerTitle: 'Register voucher {n} (registration date)',
+    days: '{n} d', total: '{n} vouchers', registerBy: 'Register by', validUntil: 'Valid until', applyBy: 'Apply for redemption by',
+  },
+};
 
 export function VouchersPage() {
-  return <Empty description="建设中 (under construction)" />;
+  const t = useT(L);
+  const locale = useLocale((s) => s.locale);
+  const { applicants, loadApplicants, loadToday, today, takeFocus } = useDeals();
+  const [rows, setRows] = useState<VoucherRow[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [applicantId, setApplicantId] = useState<number | undefined>();
+  const [state, setState] = useState<VoucherRow['state'] | undefined>();
+  const [year, setYear] = useState<number | undefined>();
+  const [claiming, setClaiming] = useState(false);
+  const [registering, setRegistering] = useState<{ row: VoucherRow; date: dayjs.Dayjs | null } | null>(null);
+  const [voiding, setVoiding] = useState<{ row: VoucherRow; reason: string } | null>(null);
+  const [focused] = useState(() => takeFocus('vouchers'));
+  const [refresh, setRefresh] = useState(0);
+
+  useEffect(() => { void loadApplicants().catch(showError); void loadToday().catch(showError); }, [loadApplicants, loadToday]);
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      setRows(await call('vouchers:list', { applicantId, state, year }));
+      setRefresh((n) => n + 1);
+    } catch (e) { showError(e); } finally { setLoading(false); }
+  }, [applicantId, state, year]);
+  useEffect(() => { void reload(); }, [reload]);
+
+  // A voucher opened from the dashboard scrolls into view.
+  useEffect(() => {
+    if (focused !== null) document.querySelector(`[data-row-key="${focused}"]`)?.scrollIntoView({ block: 'center' });
+  }, [focused, rows]);
+
+  const act = async (fn: () => Promise<unknown>) => {
+    try { await fn(); await reload(); } catch (e) { showError(e); }
+  };
+
+  const columns: ColumnsType<VoucherRow> = useMemo(() => [
+    { title: t.number, dataIndex: 'number', key: 'number', width: 150 },
+    { title: t.applicant, dataIndex: 'applicantName', key: 'applicantName', width: 240, ellipsis: true },
+    { title: t.face, dataIndex: 'faceValueFen', key: 'face', width: 120, align: 'right', render: (f: number) => formatYuan(f) },
+    { title: t.claimDate, dataIndex: 'claimDate', key: 'claimDate', width: 110 },
+    { title: t.registered, dataIndex: 'registeredDate', key: 'registeredDate', width: 110 },
+    {
+      title: t.state, dataIndex: 'state', key: 'state', width: 130,
+      render: (s: VoucherRow['state']) => <Tag color={VOUCHER_STATE_LABELS[s].color} data-testid="voucher-state">{VOUCHER_STATE_LABELS[s][locale]}</Tag>,
+    },
+    {
+      title: t.deadline, key: 'deadline', width: 200,
+      render: (_: unknown, r) => {
+        const label = r.nextDeadline?.rule === 'voucher.registerWithin' ? t.registerBy : r.nextDeadline?.rule === 'voucher.validity' ? t.validUntil : t.applyBy;
+        return r.nextDeadline
+          ? <Tooltip title={`${r.nextDeadline.document} ${r.nextDeadline.article}`}><span data-testid="voucher-deadline">{label} {r.nextDeadline.due}</span></Tooltip>
+          : <Typography.Text type="secondary">{r.validUntil ?? r.registerBy ?? ''}</Typography.Text>;
+      },
+    },
+    {
+      title: t.daysLeft, dataIndex: 'daysLeft', key: 'daysLeft', width: 100, align: 'right',
+      render: (d: number | null) => (d === null ? '' : <Tag color={urgencyColor(d)}>{fmt(t.days, { n: d })}</Tag>),
+    },
+    { title: t.contract, dataIndex: 'contractNumber', key: 'contract', width: 130 },
+    {
+      title: t.actions, key: 'actions', width: 140,
+      render: (_: unknown, r) => (
+        <Space size={4}>
+          {r.state === 'claimed' && !r.registeredDate && (
+            <Button size="small" onClick={() => setRegistering({ row: r, date: today ? dayjs(today) : null })}>{t.register}</Button>
+          )}
+          {!r.voidedAt && r.contractId === null && <Button size="small" danger onClick={() => setVoiding({ row: r, reason: '' })}>{t.void}</Button>}
+        </Space>
+      ),
+    },
+  ], [t, locale, today]);
+
+  return (
+    <div>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t.applicant} style={{ width: 240 }} value={applicantId} onChange={setApplicantId}
+          options={applicants.map((a) => ({ value: a.id, label: a.name }))} data-testid="voucher-filter-applicant" />
+        <Select allowClear placeholder={t.state} style={{ width: 150 }} value={state} onChange={setState}
+          options={VOUCHER_STATES.map((s) => ({ value: s, label: VOUCHER_STATE_LABELS[s][locale] }))} />
+        <InputNumber placeholder={t.year} min={1990} max={2100} style={{ width: 120 }} value={year} onChange={(v) => setYear(v ?? undefined)} />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setClaiming(true)} data-testid="voucher-claim">{t.claim}</Button>
+        <Typography.Text type="secondary">{fmt(t.total, { n: rows.length })}</Typography.Text>
+      </Space>
+      {applicantId !== undefined && <div style={{ marginBottom: 12 }}><QuotaLine applicantId={applicantId} year={year} refresh={refresh} /></div>}
+      <Table<VoucherRow> size="small" rowKey="id" columns={columns} dataSource={rows} loading={loading} data-testid="vouchers-table"
+        pagination={{ pageSize: 100, hideOnSinglePage: true }} scroll={{ x: 1300 }}
+        rowClassName={(r) => (r.id === focused ? 'ant-table-row-selected' : '')} />
+      {claiming && <ClaimModal applicantId={applicantId} onClose={(changed) => { setClaiming(false); if (changed) void reload(); }} />}
+      <Modal open={registering !== null} title={registering ? fmt(t.registerTitle, { n: registering.row.number }) : ''} destroyOnHidden
+        onCancel={() => setRegistering(null)} okButtonProps={{ disabled: !registering?.date }}
+        onOk={() => { const r = registering!; setRegistering(null); void act(() => call('vouchers:register', { id: r.row.id, registeredDate: r.date!.format('YYYY-MM-DD') })); }}>
+        <DatePicker value={registering?.date} onChange={(d) => setRegistering((x) => x && { ...x, date: d })} style={{ width: '100%' }} />
+      </Modal>
+      <Modal open={voiding !== null} title={voiding ? fmt(t.voidTitle, { n: voiding.row.number }) : ''} destroyOnHidden okButtonProps={{ danger: true, disabled: !voiding?.reason.trim() }}
+        onCancel={() => setVoiding(null)}
+        onOk={() => { const v = voiding!; setVoiding(null); void act(() => call('vouchers:void', { id: v.row.id, reason: v.reason })); }}>
+        <Input.TextArea placeholder={t.voidReason} value={voiding?.reason ?? ''} onChange={(e) => setVoiding((x) => x && { ...x, reason: e.target.value })} />
+      </Modal>
+    </div>
+  );
 }

@@ -1,0 +1,109 @@
+// 创新券: claim, register the research activity (合同登记), void; states and deadlines come from
+// the policy engine for today, never from stored flags.
+import type { VoucherRow, voucherClaimSchema, voucherListSchema } from '../../../shared/ipc/deals';
+import type { PolicyProfile } from '../../../shared/policy';
+import { fail } from '../../../shared/result';
+import {
+  checkAnnualQuota, checkVoucherFaceValue, civilDateInShanghai, voucherState, yearOf, type Deadline, type HolidayCalendar,
+} from '../../../shared/rules';
+import type { z } from 'zod';
+import { audit } from '../audit';
+import type { ServiceContext } from '../context';
+import { loadHolidayCalendar } from '../holidays';
+import { voucherKindOf } from './applicant-facts';
+import { getApplicant } from './applicants';
+import { claimedInYear } from './quota';
+import { enforce, profileOn, storedProfile } from './refuse';
+import { toVoucherRow, VOUCHER_SELECT, type VoucherDbRow } from './voucher-status';
+
+export function getVoucher(ctx: ServiceContext, id: number, calendar = loadHolidayCalendar(ctx)): VoucherRow {
+  const row = ctx.db.prepare(`${VOUCHER_SELECT} WHERE v.id = ?`).get(id) as VoucherDbRow | undefined;
+  if (!row) fail('NOT_FOUND', `创新券 ${id} 不存在 (voucher ${id} not found)`, { field: 'voucherId' });
+  return toVoucherRow(row, civilDateInShanghai(ctx.now()), calendar);
+}
+
+export function listVouchers(ctx: ServiceContext, q: z.output<typeof voucherListSchema>): VoucherRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.applicantId !== undefined) { where.push('v.applicant_id = ?'); params.push(q.applicantId); }
+  if (q.year !== undefined) { where.push('v.claim_date BETWEEN ? AND ?'); params.push(`${q.year}-01-01`, `${q.year}-12-31`); }
+  if (q.usableOnly) {
+    where.push('v.voided_at IS NULL AND (cv.contract_id IS NULL OR cv.contract_id IS ?)');
+    params.push(q.contractId ?? null);
+  }
+  const rows = ctx.db.prepare(`${VOUCHER_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    ORDER BY v.claim_date DESC, v.id DESC`).all(...params) as VoucherDbRow[];
+  const today = civilDateInShanghai(ctx.now());
+  const calendar = loadHolidayCalendar(ctx);
+  const out = rows.map((r) => toVoucherRow(r, today, calendar));
+  return q.state ? out.filter((v) => v.state === q.state) : out;
+}
+
+/** Refusal for a missed deadline, citing the deadline's own rule and article. */
+function refuseDeadline(deadline: Deadline, zh: string, en: string, field: string): never {
+  fail('RULE', `${zh}（截止 ${deadline.due}）(${en}, due ${deadline.due})【${deadline.document} ${deadline.article}】`, {
+    field, rule: deadline.rule, article: deadline.article,
+  });
+}
+
+/** Registration must fall between claim and today and within the profile's register-by period. */
+function checkRegistration(claimDate: string, registeredDate: string, today: string, profile: PolicyProfile, calendar: HolidayCalendar): void {
+  if (registeredDate < claimDate) fail('VALIDATION', '登记日期早于申领日期 (registered before claimed)', { field: 'registeredDate' });
+  if (registeredDate > today) fail('VALIDATION', '登记日期不能晚于今天 (registration date is in the future)', { field: 'registeredDate' });
+  const s = voucherState({ claimedOn: claimDate, registeredOn: registeredDate }, registeredDate, profile, calendar);
+  if (s.state === 'expired_unregistered' && s.deadlines.registerBy) {
+    refuseDeadline(s.deadlines.registerBy, '申领后未在规定期限内登记，创新券已作废', 'not registered within the period after claiming; the voucher is void', 'registeredDate');
+  }
+}
+
+export function claimVoucher(ctx: ServiceContext, input: z.output<typeof voucherClaimSchema>): VoucherRow {
+  return ctx.db.transaction(() => {
+    const applicant = getApplicant(ctx, input.applicantId);
+    const today = civilDateInShanghai(ctx.now());
+    if (input.claimDate > today) fail('VALIDATION', '申领日期不能晚于今天 (claim date is in the future)', { field: 'claimDate' });
+    const profile = profileOn(applicant.region, input.claimDate, 'claimDate');
+    enforce(checkVoucherFaceValue(input.faceValueFen, profile), 'faceValueFen');
+    if (ctx.db.prepare('SELECT 1 FROM vouchers WHERE number = ?').get(input.number)) {
+      fail('CONFLICT', `券号 ${input.number} 已存在 (voucher number already recorded)`, { field: 'number', rule: 'voucher.numberUnique' });
+    }
+    const calendar = loadHolidayCalendar(ctx);
+    const used = claimedInYear(ctx, applicant.id, yearOf(input.claimDate), today, calendar);
+    enforce(checkAnnualQuota(voucherKindOf(applicant, profile), used, input.faceValueFen, profile), 'faceValueFen');
+    if (input.registeredDate) checkRegistration(input.claimDate, input.registeredDate, today, profile, calendar);
+    const now = ctx.now().toISOString();
+    const id = Number(ctx.db.prepare(`INSERT INTO vouchers(number, applicant_id, face_value_fen, claim_date, registered_date,
+        profile_id, city_funded, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(input.number, applicant.id, input.faceValueFen, input.claimDate, input.registeredDate, profile.id, input.cityFunded ? 1 : 0, now, now)
+      .lastInsertRowid);
+    audit(ctx, 'claim', 'voucher', id, { number: input.number, applicantId: applicant.id, faceValueFen: input.faceValueFen, profileId: profile.id });
+    return getVoucher(ctx, id, calendar);
+  })();
+}
+
+export function registerVoucher(ctx: ServiceContext, id: number, registeredDate: string): VoucherRow {
+  return ctx.db.transaction(() => {
+    const calendar = loadHolidayCalendar(ctx);
+    const v = getVoucher(ctx, id, calendar);
+    if (v.voidedAt) fail('CONFLICT', '该创新券已作废 (voucher is void)', { field: 'registeredDate' });
+    if (v.registeredDate) fail('CONFLICT', `该创新券已于 ${v.registeredDate} 登记 (already registered)`, { field: 'registeredDate' });
+    checkRegistration(v.claimDate, registeredDate, civilDateInShanghai(ctx.now()), storedProfile(v.profileId), calendar);
+    ctx.db.prepare('UPDATE vouchers SET registered_date = ?, updated_at = ? WHERE id = ?').run(registeredDate, ctx.now().toISOString(), id);
+    audit(ctx, 'register', 'voucher', id, { registeredDate });
+    return getVoucher(ctx, id, calendar);
+  })();
+}
+
+export function voidVoucher(ctx: ServiceContext, id: number, reason: string): VoucherRow {
+  return ctx.db.transaction(() => {
+    const v = getVoucher(ctx, id);
+    if (v.voidedAt) fail('CONFLICT', '该创新券已作废 (already void)');
+    if (v.contractId !== null) {
+      fail('CONFLICT', `该创新券已用于合同 ${v.contractNumber}，请先从合同中移除 (remove it from contract ${v.contractNumber} first)`, { rule: 'voucher.inContract' });
+    }
+    ctx.db.prepare('UPDATE vouchers SET voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ?')
+      .run(ctx.now().toISOString(), reason, ctx.now().toISOString(), id);
+    audit(ctx, 'void', 'voucher', id, { reason });
+    return getVoucher(ctx, id);
+  })();
+}
+

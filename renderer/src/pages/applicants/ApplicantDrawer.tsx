@@ -1,0 +1,164 @@
+import { Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Spin, Switch } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { PROJECT_STAGE_LABELS, PROJECT_STAGES, type Applicant, type ApplicantInput } from '../../../../shared/ipc/deals';
+import { listProfiles } from '../../../../shared/policy/registry';
+import { call } from '../../api';
+import { useLocale, useT } from '../../i18n';
+import { formErrors, showError } from '../../util/errors';
+import { fenOf, fenToText, moneyRule, regionLabel } from '../vouchers/dealLabels';
+import { saveKeys } from '../vouchers/formKeys';
+import { EligibilityPanel } from './EligibilityPanel';
+
+const L = {
+  zh: {
+    titleNew: '新增申领单位', titleEdit: '编辑申领单位', save: '保存 (Ctrl+S)', del: '删除', delConfirm: '确定删除？已有创新券或合同的单位不能删除。',
+    kind: '类型', enterprise: '企业', team: '创业团队', name: '名称', creditCode: '统一社会信用代码', region: '注册地区',
+    registeredDate: '注册日期', staff: '职工人数', revenue: '年销售收入（元）', assets: '资产总额（元）', fields: '所属领域（高精尖）',
+    highTech: '高新技术企业', smeListed: '科技型中小企业入库', smeYear: '入库年份', specialized: '专精特新', badCredit: '有不良信用记录',
+    legal: '已注册法人', unknown: '未填', yes: '是', no: '否', members: '团队人数', students: '其中学生人数', core: '核心成员人数',
+    stage: '项目阶段', incubator: '入驻孵化器（名称）', contactName: '联系人', contactPhone: '联系电话', bankName: '开户银行',
+    bankAccount: '银行账号', notes: '备注', required: '必填', facts: '申领条件相关信息', contact: '联系与银行信息',
+  },
+  en: {
+    titleNew: 'New applicant', titleEdit: 'Edit applicant', save: 'Save (Ctrl+S)', del: 'Delete', delConfirm: 'Delete? Applicants with vouchers or contracts cannot be deleted.',
+    kind: 'Type', enterprise: 'Enterprise', team: 'Start-up team', name: 'Name', creditCode: 'Credit code', region: 'Region',
+    registeredDate: 'Registered on', staff: 'Staff', revenue: 'Annual revenue (CNY)', assets: 'Total assets (CNY)', fields: 'Business fields',
+    highTech: 'High-tech enterprise', smeListed: 'Listed tech SME', smeYear: 'Year listed', specialized: 'Specialised SME', badCredit: 'Bad credit record',
+    legal: 'Legal entity', unknown: 'Unknown', yes: 'Yes', no: 'No', members: 'Members', students: 'Students among them', core: 'Core members',
+    stage: 'Project stage', incubator: 'Incubator (name)', contactName: 'Contact', contactPhone: 'Phone', bankName: 'Bank',
+    bankAccount: 'Account', notes: 'Notes', required: 'Required', facts: 'Eligibility facts', contact: 'Contact and bank',
+  },
+};
+
+type FormValues = Omit<ApplicantInput, 'registeredDate' | 'revenueFen' | 'assetsFen' | 'legalEntity'> & {
+  registered: dayjs.Dayjs | null;
+  revenueText?: string;
+  assetsText?: string;
+  legal: 'yes' | 'no' | 'unknown';
+};
+
+const REGIONS = [...new Set(listProfiles().map((p) => p.region))];
+const FIELD_OPTIONS = [...new Set(listProfiles().flatMap((p) => p.eligibility.enterprise.fields ?? []))];
+
+function toForm(a: Applicant): FormValues {
+  const { registeredDate, revenueFen, assetsFen, legalEntity, ...rest } = a;
+  return {
+    ...rest, registered: registeredDate ? dayjs(registeredDate) : null, revenueText: fenToText(revenueFen), assetsText: fenToText(assetsFen),
+    legal: legalEntity === null ? 'unknown' : legalEntity ? 'yes' : 'no',
+  };
+}
+
+function toInput(v: FormValues): ApplicantInput {
+  const { registered, revenueText, assetsText, legal, ...rest } = v;
+  return {
+    ...rest, registeredDate: registered ? registered.format('YYYY-MM-DD') : null, revenueFen: fenOf(revenueText), assetsFen: fenOf(assetsText),
+    legalEntity: legal === 'unknown' ? null : legal === 'yes',
+    creditCode: rest.creditCode ?? null,
+  };
+}
+
+export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(changed: boolean): void }) {
+  const t = useT(L);
+  const locale = useLocale((s) => s.locale);
+  const [form] = Form.useForm<FormValues>();
+  const kind = Form.useWatch('kind', form);
+  const [current, setCurrent] = useState<Applicant | null>(null);
+  const [loading, setLoading] = useState(id !== null);
+  const [saving, setSaving] = useState(false);
+  const [changed, setChanged] = useState(false);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    if (id === null) return;
+    call('applicants:get', { id }).then((a) => { setCurrent(a); form.setFieldsValue(toForm(a)); }).catch(showError).finally(() => setLoading(false));
+  }, [id, form]);
+
+  const save = async () => {
+    let v: FormValues;
+    try { v = await form.validateFields(); } catch { return; }
+    setSaving(true);
+    try {
+      const input = toInput({ ...form.getFieldsValue(true), ...v });
+      const saved = current ? await call('applicants:update', { id: current.id, fields: input }) : await call('applicants:create', input);
+      setCurrent(saved);
+      setChanged(true);
+      setVersion((n) => n + 1);
+      form.setFieldsValue(toForm(saved));
+    } catch (e) {
+      const errs = formErrors(e);
+      if (errs.length) form.setFields(errs.map((x) => ({ name: x.name[0] as keyof FormValues, errors: x.errors })));
+      showError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!current) return;
+    try { await call('applicants:delete', { id: current.id }); onClose(true); } catch (e) { showError(e); }
+  };
+
+  const req = [{ required: true, message: t.required }];
+  const yesNo = [{ value: 'unknown', label: t.unknown }, { value: 'yes', label: t.yes }, { value: 'no', label: t.no }];
+  return (
+    <Drawer open width={820} title={current ? `${t.titleEdit}：${current.name}` : t.titleNew} onClose={() => onClose(changed)} destroyOnHidden
+      extra={
+        <Space>
+          {current && <Popconfirm title={t.delConfirm} onConfirm={remove}><Button danger>{t.del}</Button></Popconfirm>}
+          <Button type="primary" loading={saving} onClick={save} data-testid="applicant-save">{t.save}</Button>
+        </Space>
+      }>
+      <Spin spinning={loading}>
+        <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} data-testid="applicant-form"
+          initialValues={{ kind: 'enterprise', region: 'beijing', fields: [], legal: 'unknown', projectStage: '', highTech: false, smeListed: false, specializedSme: false, badCredit: false }}>
+          <Row gutter={12}>
+            <Col span={8}><Form.Item name="kind" label={t.kind}>
+              <Radio.Group optionType="button" options={[{ value: 'enterprise', label: t.enterprise }, { value: 'team', label: t.team }]} />
+            </Form.Item></Col>
+            <Col span={16}><Form.Item name="name" label={t.name} rules={req}><Input autoFocus data-testid="applicant-name" /></Form.Item></Col>
+            <Col span={8}><Form.Item name="region" label={t.region}><Select options={REGIONS.map((r) => ({ value: r, label: regionLabel(r, locale) }))} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="creditCode" label={t.creditCode}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="registered" label={t.registeredDate}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+          </Row>
+          <Divider titlePlacement="start" plain>{t.facts}</Divider>
+          {kind !== 'team' ? (
+            <Row gutter={12}>
+              <Col span={6}><Form.Item name="staffCount" label={t.staff}><InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="applicant-staff" /></Form.Item></Col>
+              <Col span={9}><Form.Item name="revenueText" label={t.revenue} rules={[moneyRule(false, t.required)]}><Input data-testid="applicant-revenue" /></Form.Item></Col>
+              <Col span={9}><Form.Item name="assetsText" label={t.assets} rules={[moneyRule(false, t.required)]}><Input data-testid="applicant-assets" /></Form.Item></Col>
+              <Col span={24}><Form.Item name="fields" label={t.fields}>
+                <Select mode="tags" options={FIELD_OPTIONS.map((f) => ({ value: f, label: f }))} data-testid="applicant-fields" />
+              </Form.Item></Col>
+              <Col span={6}><Form.Item name="highTech" label={t.highTech} valuePropName="checked"><Switch /></Form.Item></Col>
+              <Col span={6}><Form.Item name="smeListed" label={t.smeListed} valuePropName="checked"><Switch /></Form.Item></Col>
+              <Col span={4}><Form.Item name="smeListedYear" label={t.smeYear}><InputNumber min={1990} max={2100} style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={4}><Form.Item name="specializedSme" label={t.specialized} valuePropName="checked"><Switch /></Form.Item></Col>
+              <Col span={4}><Form.Item name="badCredit" label={t.badCredit} valuePropName="checked"><Switch /></Form.Item></Col>
+            </Row>
+          ) : (
+            <Row gutter={12}>
+              <Col span={6}><Form.Item name="legal" label={t.legal}><Select options={yesNo} /></Form.Item></Col>
+              <Col span={6}><Form.Item name="teamMembers" label={t.members}><InputNumber min={0} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={6}><Form.Item name="studentMembers" label={t.students}><InputNumber min={0} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={6}><Form.Item name="coreMembers" label={t.core}><InputNumber min={0} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={8}><Form.Item name="projectStage" label={t.stage}>
+                <Select options={[{ value: '', label: t.unknown }, ...PROJECT_STAGES.map((s) => ({ value: s, label: PROJECT_STAGE_LABELS[s][locale] }))]} />
+              </Form.Item></Col>
+              <Col span={16}><Form.Item name="incubator" label={t.incubator}><Input /></Form.Item></Col>
+            </Row>
+          )}
+          <Divider titlePlacement="start" plain>{t.contact}</Divider>
+          <Row gutter={12}>
+            <Col span={6}><Form.Item name="contactName" label={t.contactName}><Input /></Form.Item></Col>
+            <Col span={6}><Form.Item name="contactPhone" label={t.contactPhone}><Input /></Form.Item></Col>
+            <Col span={6}><Form.Item name="bankName" label={t.bankName}><Input /></Form.Item></Col>
+            <Col span={6}><Form.Item name="bankAccount" label={t.bankAccount}><Input /></Form.Item></Col>
+            <Col span={24}><Form.Item name="notes" label={t.notes}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
+          </Row>
+        </Form>
+        {current && <EligibilityPanel applicantId={current.id} version={version} />}
+      </Spin>
+    </Drawer>
+  );
+}

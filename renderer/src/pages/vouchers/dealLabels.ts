@@ -1,0 +1,69 @@
+// Labels and colours shared by the applicants, vouchers, contracts and dashboard pages.
+import type { ContractRow, DueKind } from '../../../../shared/ipc/deals';
+import { APPLICANT_KIND_LABELS, type ApplicantKind } from '../../../../shared/policy/vocabulary';
+import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
+import type { VoucherStateName } from '../../../../shared/rules/vouchers';
+import type { Locale } from '../../i18n';
+
+export const VOUCHER_STATE_LABELS: Record<VoucherStateName, { zh: string; en: string; color: string }> = {
+  claimed: { zh: '待登记', en: 'Claimed', color: 'blue' },
+  registered: { zh: '有效', en: 'Registered', color: 'green' },
+  expired_unregistered: { zh: '逾期未登记', en: 'Not registered in time', color: 'default' },
+  expired: { zh: '已过期', en: 'Expired', color: 'default' },
+  redeemed: { zh: '已申请兑现', en: 'Redeemed', color: 'purple' },
+  void: { zh: '已作废', en: 'Void', color: 'red' },
+};
+
+export const CONTRACT_STATUS_LABELS: Record<ContractRow['status'], { zh: string; en: string; color: string }> = {
+  draft: { zh: '草稿', en: 'Draft', color: 'default' },
+  active: { zh: '履行中', en: 'Active', color: 'blue' },
+  completed: { zh: '已完成', en: 'Completed', color: 'green' },
+  void: { zh: '已作废', en: 'Void', color: 'red' },
+};
+
+export const DUE_KIND_LABELS: Record<DueKind, { zh: string; en: string }> = {
+  voucher_register: { zh: '创新券登记', en: 'Register voucher' },
+  voucher_expiry: { zh: '创新券到期', en: 'Voucher expires' },
+  contract_redemption: { zh: '申请兑现', en: 'Apply for redemption' },
+};
+
+export function kindLabel(kind: ApplicantKind, locale: Locale): string {
+  return APPLICANT_KIND_LABELS[kind][locale];
+}
+
+/** Colour by days left: today or tomorrow red, within a week orange, later blue. */
+export function urgencyColor(daysLeft: number | null): string {
+  if (daysLeft === null) return 'default';
+  if (daysLeft <= 1) return 'red';
+  if (daysLeft <= 7) return 'orange';
+  return 'blue';
+}
+
+/** antd Form rule for amounts typed as text ('5万', '50,000.00'), parsed exactly by the rules module. */
+export function moneyRule(required: boolean, requiredMessage: string) {
+  return {
+    validator: async (_: unknown, v: string | undefined) => {
+      if (!v) { if (required) throw new Error(requiredMessage); return; }
+      const r = parseMoneyText(v);
+      if (!r.ok) throw new Error(r.reason.zh);
+    },
+  };
+}
+
+/** Fen from a text the form already validated; null when empty. */
+export function fenOf(text: string | undefined | null): number | null {
+  if (!text) return null;
+  const r = parseMoneyText(text);
+  return r.ok ? r.fen : null;
+}
+
+/** Amount as the user reads and re-types it ('10,000,000.00' parses back exactly). */
+export const fenToText = (fen: number | null | undefined) => (fen === null || fen === undefined ? '' : formatYuan(fen));
+
+const REGION_LABELS: Record<string, { zh: string; en: string }> = {
+  beijing: { zh: '北京', en: 'Beijing' },
+  shanghai: { zh: '上海', en: 'Shanghai' },
+};
+
+/** Region codes of the profiles; a region added as profile data shows its code until labelled here. */
+export const regionLabel = (region: string, locale: Locale) => REGION_LABELS[region]?.[locale] ?? region;
