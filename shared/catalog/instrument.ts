@@ -96,7 +96,8 @@ export const INSTRUMENT_FIELD_LABELS: { key: keyof InstrumentFields; zh: string;
 export const INSTRUMENT_SORT_FIELDS = ['nameCn', 'innerId', 'categoryCode', 'originalValueFen', 'status', 'shareMode', 'startUseDate', 'updatedAt'] as const;
 
 export const instrumentFilterSchema = z.object({
-  query: z.string().trim().max(100, '搜索词不能超过 100 个字符').default(''),
+  // Control characters (NUL included) would reach the FTS5 query parser.
+  query: z.string().trim().max(100, '搜索词不能超过 100 个字符').regex(/^[^\p{Cc}]*$/u, '搜索词不能含控制字符').default(''),
   categoryPrefix: z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/, '分类前缀应为 2、4 或 6 位数字').optional(),
   status: z.enum(STATUSES).optional(),
   shareMode: z.enum(SHARE_MODES).optional(),

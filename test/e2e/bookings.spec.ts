@@ -1,31 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type DeskServer } from './fixtures';
+import { expect, test } from './fixtures';
+import { deskApi as api, dragInLane } from './helpers';
 
 // Today is fixed at 2025-06-16 (a Monday), 10:00 Shanghai on the server clock.
 test.use({ deskToday: '2025-06-16' });
-
-/** Calls the browser-mode server directly from Node with the launch token (test data set-up). */
-async function api<T>(desk: DeskServer, channel: string, input: unknown): Promise<T> {
-  const url = new URL(desk.url);
-  const token = /token=([0-9a-f]+)/.exec(url.hash)![1];
-  const res = await fetch(`${url.origin}/api/${channel}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': token }, body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.value;
-}
-
-/** Drags on the week grid from one time to another in a day's column (times as minutes of day). */
-async function dragInLane(page: Page, lane: Locator, fromMin: number, toMin: number) {
-  const box = (await lane.boundingBox())!;
-  const y = (m: number) => box.y + ((m - 8 * 60) / (14 * 60)) * box.height;
-  const x = box.x + box.width / 2;
-  await page.mouse.move(x, y(fromMin));
-  await page.mouse.down();
-  await page.mouse.move(x, y(toMin), { steps: 6 });
-  await page.mouse.up();
-}
 
 /** Drags an existing block by a number of minutes down and lanes to the right. */
 async function dragBlock(page: Page, block: Locator, lane: Locator, minutes: number, lanesRight = 0) {

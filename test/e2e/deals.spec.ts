@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { deskApi, dragInLane } from './helpers';
 
 // Today is fixed: claim 2025-06-16 → register by 2025-07-01; contract ending 2025-06-16 → apply for redemption by 2025-07-16.
 test.use({ deskToday: '2025-06-16' });
@@ -20,7 +21,10 @@ async function typeDate(picker: Locator, date: string) {
   await input.press('Enter');
 }
 
-test('applicant → voucher → contract (over 50% refused) → due-soon dashboard', async ({ page, openDesk }) => {
+test('applicant → voucher → contract (over 50% refused) → two slots (conflict refused) → due-soon dashboard', async ({ page, desk, openDesk }) => {
+  const inst = await deskApi<{ id: number }>(desk, 'catalog:create', {
+    innerId: 'UV-E2E-01', nameCn: '紫外可见分光光度计', categoryCode: '010401', originalValueFen: 60_000_000,
+  });
   await openDesk(page);
 
   // 1. Applicant with its eligibility facts; the eligibility panel lists what is missing.
@@ -80,7 +84,28 @@ test('applicant → voucher → contract (over 50% refused) → due-soon dashboa
   await expect(contracts.getByTestId('contract-voucher-total').first()).toHaveText('40,000.00');
   await expect(contracts.getByTestId('contract-apply-by').first()).toHaveText('2025-07-16');
 
-  // 4. The dashboard lists both deadlines, most urgent first, and opens the contract.
+  // 4. Book two slots for the contract on the instrument; a third that overlaps is refused, clearly.
+  await page.getByRole('menuitem', { name: '预约日历' }).click();
+  const lane = page.getByTestId(`lane-2025-06-16-${inst.id}`);
+  const dialog = page.getByRole('dialog');
+  const blocks = page.getByTestId('booking-block');
+  for (const [from, to, title] of [[9 * 60 + 5, 10 * 60 + 55, '光谱扫描'], [13 * 60 + 5, 14 * 60 + 55, '复测']] as const) {
+    await dragInLane(page, lane, from, to);
+    await dialog.getByText('合同服务').click();
+    await choose(page, dialog.getByLabel('合同', { exact: true }), 'HT-E2E-001');
+    await dialog.getByTestId('booking-title').fill(title);
+    await dialog.getByTestId('booking-save').click();
+    await expect(dialog).toBeHidden();
+  }
+  await expect(blocks).toHaveCount(2);
+  await dragInLane(page, lane, 12 * 60 + 25, 10 * 60 + 35); // from empty space upwards, across the 09:00 slot
+  await dialog.getByTestId('booking-save').click();
+  await expect(dialog.getByTestId('booking-error')).toContainText('时段冲突');
+  await expect(dialog.getByTestId('booking-error')).toContainText('HT-E2E-001 2025-06-16 09:00–11:00');
+  await dialog.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(blocks).toHaveCount(2);
+
+  // 5. The dashboard lists both deadlines, most urgent first, and opens the contract.
   await page.getByRole('menuitem', { name: '到期提醒' }).click();
   const items = page.getByTestId('due-item');
   await expect(items).toHaveCount(2);

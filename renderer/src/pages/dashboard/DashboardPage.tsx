@@ -5,8 +5,8 @@ import type { DueItem } from '../../../../shared/ipc/deals';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
+import { useNav } from '../../stores/nav';
 import { showError } from '../../util/errors';
-import { PAGES } from '../registry';
 import { DUE_KIND_LABELS, urgencyColor } from '../vouchers/dealLabels';
 
 const L = {
@@ -22,12 +22,10 @@ const L = {
 
 const WINDOWS = [3, 7, 15, 30, 60, 90];
 
-/** Opens another menu page through the app's own Alt+N page shortcut, with the record to focus. */
+/** Opens the record's page with the record to focus. */
 function openTarget(link: DueItem['link'], setFocus: ReturnType<typeof useDeals.getState>['setFocus']): void {
-  const index = PAGES.findIndex((p) => p.key === link.page);
-  if (index < 0 || index > 8) return;
   setFocus(link);
-  window.dispatchEvent(new KeyboardEvent('keydown', { key: String(index + 1), altKey: true }));
+  useNav.getState().go(link.page);
 }
 
 export function DashboardPage() {
