@@ -1,5 +1,72 @@
-import { Empty } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Switch, message } from 'antd';
+import { useEffect, useState } from 'react';
+import { REGIONS, type DeskSettings, type SettingsView } from '../../../../shared/ipc/assessment';
+import { call } from '../../api';
+import { useT } from '../../i18n';
+import { formErrors, showError } from '../../util/errors';
+import { HolidayEditor } from './HolidayEditor';
+
+const L = {
+  zh: {
+    general: '基本设置', region: '地区（政策配置）', beijing: '北京', shanghai: '上海', rated: '额定机时（小时/台·年）',
+    ratedPh: '默认 {h}（政策配置）', unitName: '单位名称', thirdParty: '以测试、检测、研发服务为主业的第三方服务机构',
+    thirdPartyHelp: '第三方机构不享受开放单位绩效补贴', notify: '到期提醒提前天数', save: '保存（Ctrl+S）', saved: '设置已保存', profile: '当前政策',
+  },
+  en: {
+    general: 'General', region: 'Region (policy profile)', beijing: 'Beijing', shanghai: 'Shanghai', rated: 'Rated hours (per instrument-year)',
+    ratedPh: 'Default {h} (profile)', unitName: 'Unit name', thirdParty: 'Third-party testing / R&D service institution',
+    thirdPartyHelp: 'Third-party institutions receive no performance subsidy', notify: 'Remind days ahead', save: 'Save (Ctrl+S)', saved: 'Settings saved', profile: 'Policy in force',
+  },
+};
 
 export function SettingsPage() {
-  return <Empty description="建设中 (under construction)" />;
+  const t = useT(L);
+  const [form] = Form.useForm<DeskSettings>();
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    call('settings:get', {}).then((v) => { setView(v); form.setFieldsValue(v.settings); }, showError);
+  }, [form]);
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      const values = await form.validateFields();
+      const v = await call('settings:set', { ...values, ratedHours: values.ratedHours ?? null });
+      setView(v);
+      form.setFieldsValue(v.settings);
+      void message.success(t.saved);
+    } catch (e) {
+      if ((e as { errorFields?: unknown }).errorFields) return;
+      form.setFields(formErrors(e).map((x) => ({ name: x.name[0] as keyof DeskSettings, errors: x.errors })));
+      showError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); }
+  };
+
+  return (
+    <div>
+      <Card size="small" title={t.general} style={{ marginBottom: 12, maxWidth: 720 }}>
+        <Form form={form} layout="vertical" onKeyDown={onKeyDown} onFinish={() => void save()}>
+          <Form.Item name="region" label={t.region} extra={view?.profile ? `${t.profile}：${view.profile.title}（${view.profile.documentNumber}）` : undefined}>
+            <Select data-testid="settings-region" options={REGIONS.map((r) => ({ value: r, label: t[r] }))} />
+          </Form.Item>
+          <Form.Item name="ratedHours" label={t.rated}>
+            <InputNumber data-testid="settings-rated" min={1} max={8784} style={{ width: 200 }}
+              placeholder={t.ratedPh.replace('{h}', String(view?.ratedHoursDefault ?? ''))} />
+          </Form.Item>
+          <Form.Item name="unitName" label={t.unitName}><Input data-testid="settings-unit" /></Form.Item>
+          <Form.Item name="thirdPartyTesting" label={t.thirdParty} extra={t.thirdPartyHelp} valuePropName="checked"><Switch /></Form.Item>
+          <Form.Item name="notificationDays" label={t.notify}><InputNumber min={0} max={365} /></Form.Item>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">{t.save}</Button>
+        </Form>
+      </Card>
+      <HolidayEditor />
+    </div>
+  );
 }

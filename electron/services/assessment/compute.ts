@@ -1,0 +1,171 @@
+// Annual open-sharing figures for the unit, a lab or one instrument. All aggregation over usage
+// records happens in SQL (indexed range on usage_logs.start_at); JS only folds per-instrument rows.
+//
+// Definitions (the national formulas come from shared/rules, the numbers from the profile):
+// - instruments counted: in scope and not retired before 1 January of the year;
+// - effective hours: usage durations clipped to the year; external hours: those with external = 1;
+// - 利用率 = effective hours per counted instrument / rated hours; 共享率 = external / effective;
+// - open rate = instruments 内部共享 or 外部共享 / counted; external open rate and the subsidy's
+//   open-instrument value use 外部共享 only (open to outside users);
+// - income counts in the year a record starts; a record crossing a month counts in its first month;
+// - contracts: signed in the year (so each counts in exactly one year), not draft or void, linked to
+//   the scope by lab, contract instruments or usage; amount = actual amount when known, else signed.
+import { MAJOR_CATEGORIES } from '../../../shared/catalog/categories';
+import type { AssessmentResult, AssessmentScope, CategoryFigures, InstrumentFigures } from '../../../shared/ipc/assessment';
+import { isNationalEvaluationInstrument, ratedHoursOrDefault, shareRate, utilisationRate } from '../../../shared/rules';
+import type { ServiceContext } from '../context';
+import { getSettings, profileOn, profileRef } from '../settings';
+import { CLIPPED_SECONDS, IN_SERVICE, scopeSql, USAGE_IN_YEAR, windowParams, yearWindow } from './window';
+
+const TOP_N = 10;
+
+interface InstrumentRow {
+  id: number;
+  categoryCode: string;
+  valueFen: number;
+  shareMode: string;
+}
+
+export interface UsageAgg {
+  id: number;
+  sec: number;
+  extSec: number;
+}
+
+export const hoursOf = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
+
+export interface ComputeInput {
+  year: number;
+  scope?: AssessmentScope;
+}
+
+export function computeAssessment(ctx: ServiceContext, input: ComputeInput): AssessmentResult {
+  return assessYear(ctx, input).result;
+}
+
+/** The figures plus the per-instrument usage seconds they were folded from (the export lists them). */
+export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: AssessmentResult; perInstrument: UsageAgg[] } {
+  const { year } = input;
+  const scope = input.scope ?? { kind: 'unit' };
+  const settings = getSettings(ctx);
+  const w = yearWindow(year);
+  const profile = profileOn(settings.region, w.lastDay);
+  const rated = ratedHoursOrDefault(settings.ratedHours, profile);
+  const s = scopeSql(ctx, scope);
+  const params = { ...windowParams(w), ...s.params };
+  const db = ctx.db;
+
+  const instruments = db.prepare(`SELECT i.id, i.category_code AS categoryCode, i.original_value_fen AS valueFen, i.share_mode AS shareMode
+    FROM instruments i WHERE ${IN_SERVICE} AND ${s.instruments}`).all(params) as InstrumentRow[];
+
+  // One pass over the year's usage rows (materialised once, clipped seconds computed once), then
+  // the aggregates over it; reading the rows is the costly part.
+  const aggregates = db.prepare(`WITH w AS MATERIALIZED (
+        SELECT u.instrument_id AS id, u.external AS ext, ${CLIPPED_SECONDS} AS sec, u.user_unit AS userUnit, u.satisfaction AS sat,
+          CASE WHEN u.start_at >= @ys THEN u.amount_fen ELSE 0 END AS fen,
+          CAST(substr(max(u.start_at, @ys), 6, 2) AS INTEGER) AS month
+        FROM ${s.usageFrom} WHERE ${USAGE_IN_YEAR} AND ${s.usage})
+      SELECT 'i' AS k, id AS a, SUM(sec) AS b, SUM(ext * sec) AS c, NULL AS d FROM w GROUP BY id
+      UNION ALL SELECT 'm', month, SUM(sec), SUM(ext * sec), NULL FROM w GROUP BY month
+      UNION ALL SELECT 't', COUNT(*), COUNT(DISTINCT CASE WHEN ext = 1 AND userUnit <> '' THEN userUnit END), COALESCE(SUM(fen), 0), AVG(sat) FROM w`)
+    .all(params) as { k: 'i' | 'm' | 't'; a: number; b: number; c: number; d: number | null }[];
+  const perInstrument: UsageAgg[] = aggregates.filter((r) => r.k === 'i').map((r) => ({ id: r.a, sec: r.b, extSec: r.c }));
+  const monthRows = aggregates.filter((r) => r.k === 'm').map((r) => ({ month: r.a, sec: r.b, extSec: r.c }));
+  const t = aggregates.find((r) => r.k === 't')!;
+  const totals = { records: t.a, externalUsers: t.b, incomeFen: t.c, satisfaction: t.d };
+
+  const contracts = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(COALESCE(c.actual_amount_fen, c.amount_fen)), 0) AS amountFen,
+        COALESCE(SUM(EXISTS (SELECT 1 FROM contract_vouchers cv WHERE cv.contract_id = c.id)), 0) AS voucherContracts,
+        COALESCE(SUM((SELECT SUM(cv.amount_fen) FROM contract_vouchers cv WHERE cv.contract_id = c.id)), 0) AS voucherFen
+      FROM contracts c WHERE c.signed_date BETWEEN @firstDay AND @lastDay AND c.status NOT IN ('draft', 'void') AND ${s.contracts}`)
+    .get(params) as { n: number; amountFen: number; voucherContracts: number; voucherFen: number };
+
+  const usageById = new Map(perInstrument.map((r) => [r.id, r]));
+  const totalSec = perInstrument.reduce((a, r) => a + r.sec, 0);
+  const totalExtSec = perInstrument.reduce((a, r) => a + r.extSec, 0);
+  const n = instruments.length;
+  const perUnit = (sec: number, count: number) => (count > 0 ? utilisationRate(sec / 3600 / count, rated, profile) : null);
+
+  const categories: CategoryFigures[] = MAJOR_CATEGORIES.map((c) => ({
+    code: c.code, name: c.name, nameEn: c.nameEn, instruments: 0, valueFen: 0, effectiveHours: 0, externalHours: 0, utilisation: null,
+  }));
+  const catSec = new Map<string, { sec: number; extSec: number }>();
+  let nationalCount = 0;
+  let nationalValue = 0;
+  let shared = 0;
+  let externalShared = 0;
+  let openValue = 0;
+  let totalValue = 0;
+  for (const inst of instruments) {
+    const major = inst.categoryCode.slice(0, 2);
+    const cat = categories.find((c) => c.code === major) ?? categories[categories.length - 1];
+    cat.instruments++;
+    cat.valueFen += inst.valueFen;
+    const u = usageById.get(inst.id);
+    const acc = catSec.get(cat.code) ?? { sec: 0, extSec: 0 };
+    acc.sec += u?.sec ?? 0;
+    acc.extSec += u?.extSec ?? 0;
+    catSec.set(cat.code, acc);
+    totalValue += inst.valueFen;
+    if (isNationalEvaluationInstrument(inst.valueFen, profile)) { nationalCount++; nationalValue += inst.valueFen; }
+    if (inst.shareMode !== '不共享') shared++;
+    if (inst.shareMode === '外部共享') { externalShared++; openValue += inst.valueFen; }
+  }
+  for (const cat of categories) {
+    const acc = catSec.get(cat.code);
+    if (!acc) continue;
+    cat.effectiveHours = hoursOf(acc.sec);
+    cat.externalHours = hoursOf(acc.extSec);
+    cat.utilisation = perUnit(acc.sec, cat.instruments);
+  }
+
+  const nameOf = db.prepare('SELECT inner_id AS innerId, name_cn AS name, category_code AS categoryCode FROM instruments WHERE id = ?');
+  const topInstruments: InstrumentFigures[] = [...perInstrument]
+    .sort((a, b) => b.sec - a.sec || a.id - b.id)
+    .slice(0, TOP_N)
+    .map((r) => ({
+      id: r.id,
+      ...(nameOf.get(r.id) as { innerId: string; name: string; categoryCode: string }),
+      effectiveHours: hoursOf(r.sec), externalHours: hoursOf(r.extSec), utilisation: utilisationRate(r.sec / 3600, rated, profile),
+    }));
+
+  const monthly = Array.from({ length: 12 }, (_, i) => {
+    const m = monthRows.find((r) => r.month === i + 1);
+    return { month: i + 1, effectiveHours: hoursOf(m?.sec ?? 0), externalHours: hoursOf(m?.extSec ?? 0) };
+  });
+
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+  const result: AssessmentResult = {
+    year,
+    scope,
+    scopeLabel: s.label || settings.unitName,
+    profile: profileRef(profile),
+    ratedHours: rated,
+    instrumentCount: n,
+    totalValueFen: totalValue,
+    usageRecords: totals.records,
+    effectiveHours: hoursOf(totalSec),
+    externalHours: hoursOf(totalExtSec),
+    utilisation: perUnit(totalSec, n),
+    shareRate: shareRate(totalExtSec, totalSec),
+    avgEffectiveHours: n > 0 ? hoursOf(totalSec / n) : null,
+    avgExternalHours: n > 0 ? hoursOf(totalExtSec / n) : null,
+    nationalAverages: profile.nationalAverages,
+    externalUsers: totals.externalUsers,
+    contracts: contracts.n,
+    voucherContracts: contracts.voucherContracts,
+    contractAmountFen: contracts.amountFen,
+    voucherAmountFen: contracts.voucherFen,
+    serviceIncomeFen: totals.incomeFen,
+    avgSatisfaction: totals.satisfaction === null ? null : Math.round(totals.satisfaction * 100) / 100,
+    national: { thresholdFen: profile.nationalEvaluationMinUnitValueFen, count: nationalCount, valueFen: nationalValue },
+    openRate: ratio(shared, n),
+    externalOpenRate: ratio(externalShared, n),
+    openInstrumentCount: externalShared,
+    openInstrumentValueFen: openValue,
+    categories,
+    monthly,
+    topInstruments,
+  };
+  return { result, perInstrument };
+}

@@ -1,0 +1,39 @@
+// Parses pasted holiday data: either the official JSON shape ({ "2027": { holidays: [...],
+// adjusted_workdays: [...] } }) or one "date,kind,name" line per day (kind: 假/班 or holiday/adjusted_workday).
+import type { HolidayRow } from '../../../../shared/ipc/assessment';
+
+export type ParsedHolidays = { ok: true; entries: HolidayRow[] } | { ok: false; line: number; message: string };
+
+const KIND: Record<string, HolidayRow['kind']> = {
+  holiday: 'holiday', 假: 'holiday', 休: 'holiday', 节假日: 'holiday',
+  adjusted_workday: 'adjusted_workday', 班: 'adjusted_workday', 调休: 'adjusted_workday', 调休上班: 'adjusted_workday',
+};
+
+function fromJson(data: unknown, year: number): HolidayRow[] {
+  const root = (data as Record<string, unknown>)[String(year)] ?? data;
+  const part = (key: string, kind: HolidayRow['kind']) =>
+    (((root as Record<string, unknown>)[key] ?? []) as { date: string; name?: string }[]).map((e) => ({ date: e.date, kind, name: e.name ?? '' }));
+  return [...part('holidays', 'holiday'), ...part('adjusted_workdays', 'adjusted_workday')];
+}
+
+export function parseHolidayText(text: string, year: number): ParsedHolidays {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      return { ok: true, entries: fromJson(JSON.parse(trimmed), year) };
+    } catch (e) {
+      return { ok: false, line: 1, message: (e as Error).message };
+    }
+  }
+  const entries: HolidayRow[] = [];
+  const lines = trimmed.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    const [date, kindText = 'holiday', ...name] = line.split(/[,，\t]/).map((s) => s.trim());
+    const kind = KIND[kindText];
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? '') || !kind) return { ok: false, line: i + 1, message: line };
+    entries.push({ date, kind, name: name.join(' ') });
+  }
+  return { ok: true, entries };
+}

@@ -1,0 +1,75 @@
+import { expect, test, type DeskServer } from './fixtures';
+
+// Today is fixed at 2025-06-16 on the server clock; the report is for 2025 so far.
+test.use({ deskToday: '2025-06-16' });
+
+/** Calls the browser-mode server directly from Node with the launch token (test data set-up). */
+async function api<T>(desk: DeskServer, channel: string, input: unknown): Promise<T> {
+  const url = new URL(desk.url);
+  const token = /token=([0-9a-f]+)/.exec(url.hash)![1];
+  const res = await fetch(`${url.origin}/api/${channel}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': token }, body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+  return body.value;
+}
+
+test('annual assessment: figures, subsidy what-if, Excel and PDF downloads, settings', async ({ page, desk, openDesk }) => {
+  const sem = await api<{ id: number }>(desk, 'catalog:create', {
+    innerId: 'SEM-01', nameCn: '场发射扫描电镜', categoryCode: '010101', originalValueFen: 80_000_000, shareMode: '外部共享',
+  });
+  await api(desk, 'catalog:create', { innerId: 'CMM-01', nameCn: '三坐标测量机', categoryCode: '030101', originalValueFen: 30_000_000, shareMode: '内部共享' });
+  // 8 h external + 3 h internal = 11 h in 2025.
+  await api(desk, 'usage:create', { instrumentId: sem.id, startAt: '2025-03-10T09:00', endAt: '2025-03-10T17:00', external: true, userUnit: '某材料公司', amountFen: 200_000 });
+  await api(desk, 'usage:create', { instrumentId: sem.id, startAt: '2025-04-02T09:00', endAt: '2025-04-02T12:00' });
+
+  await openDesk(page);
+  await page.getByRole('menuitem', { name: '年度考核' }).click();
+  await page.getByTestId('assessment-year').click();
+  await page.locator('.ant-select-item-option[title="2025"]').click();
+
+  await expect(page.getByTestId('kpi-effective')).toContainText('11');
+  await expect(page.getByTestId('kpi-external')).toContainText('8');
+  await expect(page.getByTestId('kpi-instruments')).toContainText('2');
+  await expect(page.getByTestId('chart-monthlyHours')).toBeVisible();
+  // The usage was logged without bookings: the check lists it.
+  await expect(page.getByTestId('check-noBooking')).toBeVisible();
+
+  // Subsidy: open value 80万 ≥ boundary 50万 → Class Ⅰ; what-if 优秀 → cap 1,000,000 yuan.
+  await page.getByTestId('subsidy-boundary').fill('500000');
+  await page.getByTestId('subsidy-save').click();
+  await page.getByTestId('subsidy').getByText('优秀', { exact: true }).click();
+  await expect(page.getByTestId('subsidy-cap')).toHaveText('1,000,000.00元');
+  await expect(page.getByTestId('subsidy-staff')).toHaveText('1,400.00元'); // ⌈70% × 2000 yuan income⌉
+
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  expect(xlsx.suggestedFilename()).toBe('年度考核-2025.xlsx');
+  const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-pdf').click()]);
+  expect(pdf.suggestedFilename()).toBe('年度考核-2025.pdf');
+  const bytes = await (await pdf.createReadStream()).toArray();
+  expect(Buffer.concat(bytes).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // Settings: 2024 has no holiday data; lower rated hours raise utilisation.
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await expect(page.getByTestId('holiday-missing')).toContainText('2024');
+  // Enter a 2024 holiday: the editor shows 2024 and the warning no longer names it; delete it again.
+  await page.getByTestId('holiday-date').click();
+  await page.keyboard.type('2024-10-01');
+  await page.keyboard.press('Enter');
+  await page.getByPlaceholder('名称').fill('国庆节');
+  await page.getByTestId('holiday-add').click();
+  await expect(page.getByTestId('holiday-table')).toContainText('2024-10-01');
+  await expect(page.getByTestId('holiday-missing')).toHaveCount(0);
+  await page.getByTestId('holiday-del-2024-10-01').click();
+  await page.getByRole('button', { name: 'OK' }).or(page.getByRole('button', { name: '确 定' })).or(page.getByRole('button', { name: '确定' })).click();
+  await expect(page.getByTestId('holiday-table')).not.toContainText('2024-10-01');
+  await expect(page.getByTestId('holiday-missing')).toContainText('2024');
+
+  await page.getByTestId('settings-rated').fill('110');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  await page.getByRole('menuitem', { name: '年度考核' }).click();
+  // 11 h / 2 instruments / 110 h = 5.0%
+  await expect(page.getByTestId('kpi-utilisation')).toContainText('5.0%');
+});
