@@ -7,8 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { openCore } from './app-core';
 import { handlers } from './handlers';
-import { invoke } from './handlers/invoke';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
+import { dispatch } from './security/gate';
+import { backupIfDue } from './services/backup/backups';
 
 const MAX_BODY = 100 * 1024 * 1024;
 
@@ -45,7 +46,13 @@ function timingSafeEqual(a: string, b: string): boolean {
 export function startBrowserServer(opts: { dataDir: string; port: number; rendererDir: string; fixedToday?: string }) {
   const token = crypto.randomBytes(24).toString('hex');
   const now = opts.fixedToday ? () => new Date(`${opts.fixedToday}T02:00:00.000Z`) : undefined;
-  const core = openCore({ dataDir: opts.dataDir, mode: 'browser', now });
+  // An encrypted database starts locked: only security:* answers until security:unlock.
+  const core = openCore({ dataDir: opts.dataDir, mode: 'browser', now, autoBackup: true });
+  const backupTimer = setInterval(() => {
+    if (core.locked) return;
+    try { backupIfDue(core.ctx); } catch (e) { console.error('[backup]', (e as Error).message); }
+  }, 60 * 60 * 1000);
+  backupTimer.unref();
   const root = path.resolve(opts.rendererDir);
 
   const server = http.createServer((req, res) => {
@@ -86,7 +93,15 @@ export function startBrowserServer(opts: { dataDir: string; port: number; render
             .end(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: '请求不是有效的 JSON' } }));
           return;
         }
-        const result = await invoke(handlers, core.ctx, decodeURIComponent(url.slice(5)), body);
+        let name: string;
+        try {
+          name = decodeURIComponent(url.slice(5));
+        } catch {
+          name = '';
+        }
+        // dispatch answers every failure as an envelope; the catch only guards the process itself.
+        const result = await dispatch(core, handlers, name, body)
+          .catch(() => ({ ok: false, error: { code: 'INTERNAL', message: '内部错误 (internal error)' } }));
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
         res.end(JSON.stringify(result));
       });
@@ -115,7 +130,7 @@ export function startBrowserServer(opts: { dataDir: string; port: number; render
       resolve({
         url: `http://127.0.0.1:${port}/#token=${token}`,
         token,
-        close: () => { server.close(); core.close(); },
+        close: () => { clearInterval(backupTimer); server.close(); core.close(); },
       });
     });
   });

@@ -1,24 +1,20 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channels } from '../shared/ipc';
-import type { HandlerContext, HandlerTable } from './handlers/types';
-import { invoke } from './handlers/invoke';
+import type { Result } from '../shared/result';
 
 /**
  * Registers every channel of the contract through one wrapper: the sender must be the app's own
- * main frame, then input is zod-parsed and the result comes back as the envelope.
+ * main frame, then `dispatch` (lock gate, zod parse, handler, result envelope) answers.
  */
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
-  handlers: HandlerTable,
-  getCtx: () => HandlerContext | null,
+  dispatch: (channel: string, raw: unknown) => Promise<Result<unknown>>,
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
 ): string[] {
   for (const name of channels) {
     ipcMain.handle(name, async (event, raw: unknown) => {
-      if (!isTrustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的调用' } };
-      const ctx = getCtx();
-      if (!ctx) return { ok: false, error: { code: 'LOCKED', message: '数据库尚未解锁' } };
-      return invoke(handlers, ctx, name, raw);
+      if (!isTrustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的调用 (call from an unknown page refused)' } };
+      return dispatch(name, raw);
     });
   }
   return [...channels];

@@ -1,21 +1,21 @@
-import { app, BrowserWindow, ipcMain, Menu, Notification, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, Notification, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openCore, type Core } from './app-core';
 import { handlers } from './handlers';
 import { registerIpc } from './ipc';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
-import { isAppUrl, WEB_PREFERENCES } from './security/window';
+import { dispatch } from './security/gate';
+import { denyAllPermissions, guardNavigation, makeSenderCheck } from './security/guards';
+import { WEB_PREFERENCES } from './security/window';
+import { backupIfDue } from './services/backup/backups';
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).toString();
 
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  return Boolean(mainWindow && event.sender === mainWindow.webContents && frame && isAppUrl(frame.url, rendererUrl));
-}
+const isTrustedSender = makeSenderCheck(() => mainWindow?.webContents, rendererUrl);
 
 function createWindow(): void {
   mainWindow = new BrowserWindow({
@@ -23,23 +23,18 @@ function createWindow(): void {
     height: 860,
     title: '开放仪器创新券工作台',
     show: false,
-    webPreferences: { ...WEB_PREFERENCES, preload: path.join(__dirname, 'preload.js') },
+    // The three key options are repeated literally so static scanners (electronegativity) see them;
+    // hardening.test.ts checks they agree with WEB_PREFERENCES.
+    webPreferences: { ...WEB_PREFERENCES, contextIsolation: true, nodeIntegration: false, sandbox: true, preload: path.join(__dirname, 'preload.js') },
   });
-  const wc = mainWindow.webContents;
-  wc.on('will-navigate', (e, url) => { if (!isAppUrl(url, rendererUrl)) e.preventDefault(); });
-  wc.on('will-redirect', (e) => e.preventDefault());
-  wc.on('will-attach-webview', (e) => e.preventDefault());
-  wc.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  guardNavigation(mainWindow.webContents, rendererUrl, (url) => void shell.openExternal(url));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   void mainWindow.loadURL(rendererUrl);
 }
 
 function notifyDueSoon(): void {
   // Once a day a desktop notification for items due within 3 days; the dashboard service decides what is due.
-  if (!core || !Notification.isSupported()) return;
+  if (!core || core.locked || !Notification.isSupported()) return;
   const due = (handlers as Record<string, unknown>)['dashboard:dueSoon'];
   if (typeof due !== 'function') return;
   Promise.resolve(due({ withinDays: 3 }, core.ctx))
@@ -53,13 +48,15 @@ function notifyDueSoon(): void {
 app.enableSandbox();
 
 app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  denyAllPermissions(session.defaultSession);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  core = openCore({ dataDir: path.join(app.getPath('userData'), 'data'), mode: 'electron' });
-  registerIpc(ipcMain, handlers, () => core?.ctx ?? null, isTrustedSender);
+  // An encrypted database opens locked: the renderer shows the lock screen until security:unlock.
+  core = openCore({ dataDir: path.join(app.getPath('userData'), 'data'), mode: 'electron', autoBackup: true });
+  registerIpc(ipcMain, (name, raw) => (core
+    ? dispatch(core, handlers, name, raw)
+    : Promise.resolve({ ok: false, error: { code: 'LOCKED', message: '数据库尚未打开 (database not open)' } })), isTrustedSender);
   Menu.setApplicationMenu(Menu.buildFromTemplate([
     { role: 'fileMenu', label: '文件' },
     { role: 'editMenu', label: '编辑' },
@@ -69,12 +66,11 @@ app.whenReady().then(() => {
   createWindow();
   notifyDueSoon();
   setInterval(notifyDueSoon, 24 * 60 * 60 * 1000).unref();
+  // The app may stay open for days: check hourly whether the daily backup is due.
+  setInterval(() => { if (core && !core.locked) { try { backupIfDue(core.ctx); } catch (e) { console.error('[backup]', e); } } }, 60 * 60 * 1000).unref();
 });
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-navigate', (ev, url) => { if (!isAppUrl(url, rendererUrl)) ev.preventDefault(); });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+app.on('web-contents-created', (_e, contents) => guardNavigation(contents, rendererUrl));
 
 app.on('window-all-closed', () => {
   core?.close();

@@ -27,6 +27,11 @@ export function checkCandidate(file: string, key: string | undefined, latestSche
       throw new AppFailure({ code: 'VALIDATION', field: 'name', message: `备份文件未通过完整性检查，未做任何替换：${String(check).slice(0, 200)} (backup failed integrity_check; nothing was replaced)` });
     }
     const schemaVersion = Number(db.pragma('user_version', { simple: true }));
+    const hasCore = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('audit_log', 'contracts', 'instruments')`).pluck().get() === 3;
+    if (schemaVersion < 1 || !hasCore) {
+      // An empty or foreign SQLite file passes integrity_check but is no desk backup.
+      throw new AppFailure({ code: 'VALIDATION', field: 'name', message: '该文件不是本程序的数据库备份，未做任何替换 (not a backup of this app; nothing was replaced)' });
+    }
     if (schemaVersion > latestSchema) {
       throw new AppFailure({ code: 'DB_NEWER', message: `备份来自更新版本的程序（版本 ${schemaVersion}），未做任何替换 (backup is from a newer app; nothing was replaced)` });
     }

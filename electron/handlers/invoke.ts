@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { contract, type Channel } from '../../shared/ipc';
 import { AppFailure, type AppError, type FieldIssue, type Result } from '../../shared/result';
 import type { HandlerContext, HandlerTable } from './types';
@@ -22,7 +23,14 @@ function sqliteError(e: unknown): AppError | null {
  */
 export async function invoke(handlers: HandlerTable, ctx: HandlerContext, name: string, raw: unknown): Promise<Result<unknown>> {
   if (!isChannel(name)) return { ok: false, error: { code: 'FORBIDDEN', message: `未知的调用通道 ${name.slice(0, 80)}` } };
-  const parsed = contract[name].input.safeParse(raw ?? {});
+  let parsed: ReturnType<(typeof contract)[Channel]['input']['safeParse']>;
+  try {
+    parsed = contract[name].input.safeParse(raw ?? {});
+  } catch (e) {
+    // A refinement that throws on hostile input is a schema bug, but the boundary must still answer, not crash.
+    console.error(`[${name}] schema threw`, e);
+    return { ok: false, error: { code: 'VALIDATION', message: '输入无法通过校验 (input could not be validated)', field: '(input)' } };
+  }
   if (!parsed.success) {
     const issues: FieldIssue[] = parsed.error.issues.slice(0, 50).map((i) => ({
       field: i.path.map(String).join('.') || '(input)',
@@ -40,6 +48,12 @@ export async function invoke(handlers: HandlerTable, ctx: HandlerContext, name: 
     return { ok: true, value };
   } catch (e) {
     if (e instanceof AppFailure) return { ok: false, error: e.error };
+    if (e instanceof z.ZodError) {
+      // A service that re-validates derived data with zod refused it: that is a validation answer.
+      const first = e.issues[0];
+      const field = first?.path.map(String).join('.') || '(input)';
+      return { ok: false, error: { code: 'VALIDATION', message: `${field}：${first?.message ?? 'invalid'}`, field } };
+    }
     const mapped = sqliteError(e);
     if (mapped) return { ok: false, error: mapped };
     console.error(`[${name}]`, e);

@@ -11,6 +11,8 @@ export const WEB_PREFERENCES = {
   webviewTag: false,
   navigateOnDragDrop: false,
   spellcheck: false,
+  // Middle-click opens links in new windows: off (new windows are denied anyway).
+  disableBlinkFeatures: 'Auxclick',
 } as const;
 
 /** The app's own pages: file:// from the packaged renderer folder only. */

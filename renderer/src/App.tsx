@@ -1,16 +1,19 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useLocale } from './i18n';
+import { LockScreen, useLocked } from './LockScreen';
 import { PAGES } from './pages/registry';
+import { useNav } from './stores/nav';
 
 const { Sider, Header, Content } = Layout;
 
 export function App() {
   const { locale, setLocale } = useLocale();
-  const [page, setPage] = useState(() => (location.hash.startsWith('#/') ? location.hash.slice(2) : 'catalog'));
+  const { page, go: setPage } = useNav();
   const current = PAGES.find((p) => p.key === page) ?? PAGES[0];
+  const locked = useLocked();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -21,7 +24,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [setPage]);
 
   useEffect(() => {
     history.replaceState(null, '', `#/${current.key}`);
@@ -32,6 +35,7 @@ export function App() {
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
       <AntApp>
+        {locked ? <LockScreen /> : (
         <Layout style={{ height: '100vh' }}>
           <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
             <div style={{ padding: '16px 16px 8px', fontWeight: 600, fontSize: 15 }}>
@@ -58,6 +62,7 @@ export function App() {
             </Content>
           </Layout>
         </Layout>
+        )}
       </AntApp>
     </ConfigProvider>
   );

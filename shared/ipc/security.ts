@@ -1,2 +1,67 @@
 // Channels: security:*, backup:*, audit:export
-export const securityChannels = {};
+import { z } from 'zod';
+import type { FileDownload } from './catalog';
+import { channel } from './define';
+
+/** Defaults of the two reliability settings (not policy numbers: the administrator changes them). */
+export const DEFAULT_IDLE_MINUTES = 15;
+export const DEFAULT_KEEP_BACKUPS = 14;
+
+export interface SecurityStatus {
+  encrypted: boolean;
+  locked: boolean;
+  /** False until the first-run choice (plain or encrypted) was made. */
+  setupDone: boolean;
+  /** Minutes without input before the app locks itself; 0 = never. */
+  idleMinutes: number;
+  keepBackups: number;
+  /** How the key is derived from the passphrase (shown on the security page). */
+  kdf: string;
+}
+
+export interface BackupInfo {
+  name: string;
+  kind: 'backup' | 'pre-restore';
+  /** Shanghai civil time the copy was taken, 'YYYY-MM-DD HH:MM:SS'. */
+  takenAt: string;
+  sizeBytes: number;
+  encrypted: boolean;
+}
+
+export interface RestoreResult {
+  restored: string;
+  /** The copy of the database as it was just before the restore. */
+  preRestore: string;
+}
+
+const passphrase = z.string().min(1, '请输入口令 (enter the passphrase)').max(1024, '口令过长 (too long)');
+const newPassphrase = z.string()
+  .min(8, '口令至少 8 个字符 (at least 8 characters)')
+  .max(1024, '口令过长 (too long)')
+  .refine((s) => s.trim().length === s.length, '口令首尾不能有空格 (no leading or trailing spaces)');
+
+export const securityChannels = {
+  'security:status': channel<SecurityStatus>()(z.strictObject({})),
+  'security:setup': channel<SecurityStatus>()(z.discriminatedUnion('mode', [
+    z.strictObject({ mode: z.literal('plain') }),
+    z.strictObject({ mode: z.literal('encrypted'), passphrase: newPassphrase }),
+  ])),
+  'security:unlock': channel<SecurityStatus>()(z.strictObject({ passphrase })),
+  'security:lock': channel<SecurityStatus>()(z.strictObject({})),
+  'security:changePassphrase': channel<SecurityStatus>()(z.strictObject({ current: passphrase, next: newPassphrase })),
+  'security:setSettings': channel<SecurityStatus>()(z.strictObject({
+    idleMinutes: z.number().int().min(0).max(24 * 60).optional(),
+    keepBackups: z.number().int().min(1).max(365).optional(),
+  })),
+  'backup:create': channel<BackupInfo>()(z.strictObject({})),
+  'backup:list': channel<BackupInfo[]>()(z.strictObject({})),
+  'backup:restore': channel<RestoreResult>()(z.strictObject({
+    name: z.string().min(1).max(200),
+    /** Only for a backup taken under an earlier passphrase. */
+    passphrase: passphrase.optional(),
+  })),
+  'audit:export': channel<FileDownload>()(z.strictObject({
+    format: z.enum(['xlsx', 'csv']),
+    entity: z.string().max(50).optional(),
+  })),
+};

@@ -1,0 +1,98 @@
+// Encryption setup, passphrase change, lock and unlock of the live database (plain Node: no 'electron').
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+import { DEFAULT_IDLE_MINUTES, DEFAULT_KEEP_BACKUPS, type SecurityStatus } from '../../shared/ipc/security';
+import { fail } from '../../shared/result';
+import type { Core } from '../app-core';
+import { rekeyOpenDatabase, verifyCopy, writeEncryptedCopy } from '../db/encryption';
+import { audit } from '../services/audit';
+import { readReliabilitySettings, writeReliabilitySettings } from '../services/backup/settings';
+
+export const KDF_DESCRIPTION = 'SQLCipher 4 (PBKDF2-HMAC-SHA512, 256000 iterations, random salt in the file header)';
+
+export function securityStatus(core: Core): SecurityStatus {
+  const base = { encrypted: core.encrypted, locked: core.locked, kdf: KDF_DESCRIPTION };
+  if (core.locked) return { ...base, setupDone: true, idleMinutes: DEFAULT_IDLE_MINUTES, keepBackups: DEFAULT_KEEP_BACKUPS };
+  const s = readReliabilitySettings(core.ctx);
+  return { ...base, setupDone: s.setupDone || core.encrypted, idleMinutes: s.idleMinutes, keepBackups: s.keepBackups };
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const ha = crypto.createHash('sha256').update(a).digest();
+  const hb = crypto.createHash('sha256').update(b).digest();
+  return crypto.timingSafeEqual(ha, hb);
+}
+
+/**
+ * Converts the plain live database to an encrypted one without risking data: an encrypted copy
+ * is written and verified (integrity_check, same row counts) before it replaces the plain file.
+ * Backups taken before remain plain files: the security page marks them.
+ */
+export function encryptLiveDatabase(core: Core, passphrase: string): void {
+  const { ctx } = core;
+  const live = ctx.databaseFile;
+  const copy = `${live}.encrypting`;
+  const aside = `${live}.plain-old`;
+  try {
+    writeEncryptedCopy(ctx.db, copy, passphrase);
+    verifyCopy(ctx.db, copy, passphrase);
+  } catch (e) {
+    fs.rmSync(copy, { force: true });
+    throw e;
+  }
+  core.replaceFile(
+    passphrase,
+    () => {
+      fs.renameSync(live, aside);
+      for (const s of ['-wal', '-shm']) fs.rmSync(live + s, { force: true });
+      fs.renameSync(copy, live);
+    },
+    () => {
+      if (fs.existsSync(aside)) { fs.rmSync(live, { force: true }); fs.renameSync(aside, live); }
+      fs.rmSync(copy, { force: true });
+    },
+  );
+  fs.rmSync(aside, { force: true });
+}
+
+/**
+ * First run: keep the file plain or encrypt it. Encrypting is also offered later, from the
+ * security page, as long as the file is plain; decrypting is not offered.
+ */
+export function setupSecurity(core: Core, input: { mode: 'plain' } | { mode: 'encrypted'; passphrase: string }): SecurityStatus {
+  if (core.encrypted) fail('CONFLICT', '数据库已经加密；如需更换口令请使用“修改口令” (already encrypted: use change passphrase)');
+  if (input.mode === 'plain' && securityStatus(core).setupDone) fail('CONFLICT', '首次设置已完成 (first-run setup was already done)');
+  if (input.mode === 'encrypted') encryptLiveDatabase(core, input.passphrase);
+  writeReliabilitySettings(core.ctx, { setupDone: true });
+  core.ctx.db.transaction(() => audit(core.ctx, 'security.setup', 'security', null, { mode: input.mode }))();
+  return securityStatus(core);
+}
+
+/** Rekeys the encrypted database after checking the current passphrase. */
+export function changePassphrase(core: Core, current: string, next: string): SecurityStatus {
+  if (!core.encrypted) fail('CONFLICT', '数据库未加密，请先设置加密 (the database is not encrypted: set up encryption first)');
+  if (core.key === undefined || !sameSecret(current, core.key)) {
+    fail('VALIDATION', '当前口令不正确，口令未修改 (current passphrase is wrong; nothing was changed)', { field: 'current' });
+  }
+  if (sameSecret(current, next)) fail('VALIDATION', '新口令与当前口令相同 (the new passphrase equals the current one)', { field: 'next' });
+  rekeyOpenDatabase(core.ctx.db, next);
+  core.replaceFile(next, () => undefined, () => undefined); // reopening proves the new key works
+  core.ctx.db.transaction(() => audit(core.ctx, 'security.passphrase', 'security', null, {}))();
+  return securityStatus(core);
+}
+
+export function unlock(core: Core, passphrase: string): SecurityStatus {
+  if (core.locked) {
+    core.unlock(passphrase);
+    core.ctx.db.transaction(() => audit(core.ctx, 'security.unlock', 'security', null, {}))();
+  }
+  return securityStatus(core);
+}
+
+export function lock(core: Core): SecurityStatus {
+  if (!core.locked && core.encrypted) {
+    core.ctx.db.transaction(() => audit(core.ctx, 'security.lock', 'security', null, {}))();
+    core.lock();
+  }
+  return securityStatus(core);
+}

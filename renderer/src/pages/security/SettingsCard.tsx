@@ -1,0 +1,47 @@
+import { Button, Card, Form, InputNumber } from 'antd';
+import { useEffect } from 'react';
+import { call } from '../../api';
+import { useT } from '../../i18n';
+import { useSecurity } from '../../stores/security';
+import { formErrors, showError } from '../../util/errors';
+
+const L = {
+  zh: { title: '锁定与备份设置', idle: '闲置自动锁定（分钟，0 = 不锁定；仅加密时生效）', keep: '保留最近的自动备份份数', save: '保存', saved: '已保存' },
+  en: { title: 'Lock and backup settings', idle: 'Lock after idle (minutes, 0 = never; encrypted desks only)', keep: 'Rotated backups to keep', save: 'Save', saved: 'Saved' },
+};
+
+interface Values { idleMinutes: number; keepBackups: number }
+
+export function SettingsCard() {
+  const t = useT(L);
+  const { status, set } = useSecurity();
+  const [form] = Form.useForm<Values>();
+  useEffect(() => {
+    if (status) form.setFieldsValue({ idleMinutes: status.idleMinutes, keepBackups: status.keepBackups });
+  }, [status, form]);
+
+  const save = async () => {
+    const values = await form.validateFields();
+    try {
+      set(await call('security:setSettings', values));
+    } catch (e) {
+      form.setFields(formErrors(e).map((x) => ({ name: x.name[0] as keyof Values, errors: x.errors })));
+      showError(e);
+    }
+  };
+
+  return (
+    <Card title={t.title} size="small">
+      <Form form={form} layout="vertical" style={{ maxWidth: 360 }} onFinish={() => void save()}
+        onKeyDown={(e) => { if (e.key === 's' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void save(); } }}>
+        <Form.Item name="idleMinutes" label={t.idle} rules={[{ required: true }]}>
+          <InputNumber min={0} max={1440} precision={0} style={{ width: 160 }} data-testid="idle-minutes" />
+        </Form.Item>
+        <Form.Item name="keepBackups" label={t.keep} rules={[{ required: true }]}>
+          <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <Button htmlType="submit" type="primary">{t.save}</Button>
+      </Form>
+    </Card>
+  );
+}

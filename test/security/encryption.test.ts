@@ -1,0 +1,195 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isEncryptedFile, withReadonly } from '../../electron/db/encryption';
+import { contentHash } from '../helpers/db';
+import { coreAt, fileBytes, labNames, seedLabs, tempDir, type TestCore } from './helpers';
+
+const PASS = 'correct horse battery';
+let dirs: string[] = [];
+let cores: TestCore[] = [];
+function fresh(opts: Parameters<typeof coreAt>[1] = {}, dir = tempDir()): TestCore {
+  dirs.push(dir);
+  const c = coreAt(dir, opts);
+  cores.push(c);
+  return c;
+}
+afterEach(() => {
+  for (const c of cores) c.close();
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  dirs = [];
+  cores = [];
+});
+
+/** Every user table except the rows the security actions themselves append (settings, audit). */
+function dataHash(c: TestCore): string {
+  const rows = c.db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('settings','audit_log')
+    AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`).pluck().all() as string[];
+  return JSON.stringify(rows.map((t) => c.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()));
+}
+
+describe('encryption at rest', () => {
+  it('first run starts plain and asks for the choice', async () => {
+    const c = fresh();
+    const status = await c.call('security:status', {});
+    expect(status).toMatchObject({ ok: true, value: { encrypted: false, locked: false, setupDone: false } });
+    expect(await c.call('security:setup', { mode: 'plain' })).toMatchObject({ ok: true, value: { setupDone: true, encrypted: false } });
+    // The choice is made once; a second "plain" is refused, encrypting later is still offered.
+    expect(await c.call('security:setup', { mode: 'plain' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('converting plain → encrypted keeps every row and leaves no plain main file', async () => {
+    const c = fresh();
+    seedLabs(c, ['分析测试中心', '材料实验室', "O'Brien 实验室"]);
+    const before = dataHash(c);
+    const res = await c.call('security:setup', { mode: 'encrypted', passphrase: PASS });
+    expect(res).toMatchObject({ ok: true, value: { encrypted: true, locked: false, setupDone: true } });
+    expect(dataHash(c)).toBe(before);
+    expect(isEncryptedFile(c.ctx.databaseFile)).toBe(true);
+    expect(fs.readFileSync(c.ctx.databaseFile).includes(Buffer.from('分析测试中心'))).toBe(false);
+    expect(fs.readdirSync(c.ctx.dataDir).filter((f) => /encrypting|plain-old/.test(f))).toEqual([]);
+    // The same data opens from disk with the passphrase, and only with it.
+    c.close();
+    const again = fresh({ key: PASS }, c.ctx.dataDir);
+    expect(dataHash(again)).toBe(before);
+  });
+
+  it('a weak or padded passphrase is refused with the field named', async () => {
+    const c = fresh();
+    for (const passphrase of ['short', ' leading-space ', '']) {
+      const res = await c.call('security:setup', { mode: 'encrypted', passphrase });
+      expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'passphrase' } });
+    }
+    expect(isEncryptedFile(c.ctx.databaseFile)).toBe(false);
+  });
+
+  it('an encrypted desk starts locked: only security:* answers until unlock', async () => {
+    const first = fresh();
+    seedLabs(first, ['锁定测试']);
+    await first.call('security:setup', { mode: 'encrypted', passphrase: PASS });
+    first.close();
+    const c = fresh({}, first.ctx.dataDir);
+    expect(c.locked).toBe(true);
+    for (const channel of ['catalog:list', 'labs:list', 'app:info', 'audit:list', 'backup:list', 'backup:create', 'audit:export']) {
+      expect((await c.call(channel, {})) as unknown).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    }
+    expect(await c.call('security:status', {})).toMatchObject({ ok: true, value: { locked: true, encrypted: true } });
+    expect(await c.call('security:unlock', { passphrase: PASS })).toMatchObject({ ok: true, value: { locked: false } });
+    expect(await c.call('labs:list', {})).toMatchObject({ ok: true, value: [{ name: '锁定测试' }] });
+  });
+
+  it('a wrong passphrase says so clearly and leaves the file byte-identical', async () => {
+    const first = fresh();
+    await first.call('security:setup', { mode: 'encrypted', passphrase: PASS });
+    first.close();
+    const dir = first.ctx.dataDir;
+    const file = first.ctx.databaseFile;
+    const before = fileBytes(file);
+    const filesBefore = fs.readdirSync(dir).sort();
+    const c = fresh({}, dir);
+    for (const wrong of ['correct horse', PASS + ' ', "x' ; PRAGMA rekey='y", '口令']) {
+      const res = await c.call('security:unlock', { passphrase: wrong });
+      expect(res).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+      expect((res as { error: { message: string } }).error.message).toContain('口令不正确');
+    }
+    expect(c.locked).toBe(true);
+    expect(fileBytes(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(filesBefore);
+  });
+
+  it('lock closes the connection; unlock reopens the same data', async () => {
+    const c = fresh();
+    seedLabs(c, ['甲']);
+    await c.call('security:setup', { mode: 'encrypted', passphrase: PASS });
+    expect(await c.call('security:lock', {})).toMatchObject({ ok: true, value: { locked: true } });
+    expect(() => c.ctx.db).toThrow(/锁定/);
+    expect(await c.call('labs:list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    await c.call('security:unlock', { passphrase: PASS });
+    expect(labNames(c)).toEqual(['甲']);
+  });
+
+  it('locking a plain desk is a no-op (nothing to protect, nothing to lose)', async () => {
+    const c = fresh();
+    expect(await c.call('security:lock', {})).toMatchObject({ ok: true, value: { locked: false, encrypted: false } });
+    expect(await c.call('labs:list', {})).toMatchObject({ ok: true });
+  });
+
+  it('change passphrase: wrong current changes nothing; right current rekeys (WAL restored)', async () => {
+    const c = fresh();
+    seedLabs(c, ['乙']);
+    await c.call('security:setup', { mode: 'encrypted', passphrase: PASS });
+    const hash = contentHash(c);
+    const bad = await c.call('security:changePassphrase', { current: 'not it at all', next: 'new passphrase 2' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'current' } });
+    expect(contentHash(c)).toBe(hash);
+    const same = await c.call('security:changePassphrase', { current: PASS, next: PASS });
+    expect(same).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'next' } });
+
+    expect(await c.call('security:changePassphrase', { current: PASS, next: 'new passphrase 2' })).toMatchObject({ ok: true });
+    expect(c.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(labNames(c)).toEqual(['乙']);
+    c.close();
+    expect(() => withReadonly(c.ctx.databaseFile, PASS, () => 0)).toThrow(/口令不正确/);
+    expect(withReadonly(c.ctx.databaseFile, 'new passphrase 2', (db) => db.prepare('SELECT name FROM labs').pluck().all())).toEqual(['乙']);
+  });
+
+  it('change passphrase on a plain desk is refused', async () => {
+    const c = fresh();
+    expect(await c.call('security:changePassphrase', { current: 'whatever1', next: 'whatever2' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('settings: idle minutes and backups to keep, validated', async () => {
+    const c = fresh();
+    expect(await c.call('security:status', {})).toMatchObject({ ok: true, value: { idleMinutes: 15, keepBackups: 14 } });
+    expect(await c.call('security:setSettings', { idleMinutes: 5, keepBackups: 3 })).toMatchObject({ ok: true, value: { idleMinutes: 5, keepBackups: 3 } });
+    for (const bad of [{ idleMinutes: -1 }, { keepBackups: 0 }, { idleMinutes: 1.5 }, { keepBackups: '3' }, { other: 1 }]) {
+      expect(await c.call('security:setSettings', bad)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+  });
+
+  it('the data folder holds no plaintext once encrypted (backups made afterwards are encrypted too)', async () => {
+    const c = fresh();
+    seedLabs(c, ['明文不应出现']);
+    await c.call('security:setup', { mode: 'encrypted', passphrase: PASS });
+    const backup = await c.call('backup:create', {});
+    expect(backup).toMatchObject({ ok: true, value: { encrypted: true } });
+    const name = (backup as { value: { name: string } }).value.name;
+    const bytes = fs.readFileSync(path.join(c.ctx.dataDir, 'backups', name));
+    expect(bytes.includes(Buffer.from('明文不应出现'))).toBe(false);
+    expect(isEncryptedFile(path.join(c.ctx.dataDir, 'backups', name))).toBe(true);
+  });
+});
+
+describe('browser-mode server on an encrypted database', () => {
+  it('starts locked: data channels answer LOCKED until security:unlock over HTTP', async () => {
+    const { startBrowserServer } = await import('../../electron/browser-server');
+    const first = fresh();
+    seedLabs(first, ['服务端锁定']);
+    await first.call('security:setup', { mode: 'encrypted', passphrase: PASS });
+    first.close();
+    const rendererDir = tempDir();
+    dirs.push(rendererDir);
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
+    const server = await startBrowserServer({ dataDir: first.ctx.dataDir, port: 0, rendererDir });
+    const port = new URL(server.url).port;
+    const post = async (channel: string, body: unknown) => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/${encodeURIComponent(channel)}`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': server.token }, body: JSON.stringify(body),
+      });
+      return res.json();
+    };
+    try {
+      expect(await post('labs:list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+      expect(await post('security:status', {})).toMatchObject({ ok: true, value: { locked: true, encrypted: true } });
+      expect(await post('security:unlock', { passphrase: 'wrong one' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+      expect(await post('security:unlock', { passphrase: PASS })).toMatchObject({ ok: true, value: { locked: false } });
+      expect(await post('labs:list', {})).toMatchObject({ ok: true, value: [{ name: '服务端锁定' }] });
+      // The daily backup runs once the desk is unlocked, encrypted with the same key.
+      expect(await post('backup:list', {})).toMatchObject({ ok: true, value: [{ encrypted: true }] });
+      expect(await post('security:lock', {})).toMatchObject({ ok: true, value: { locked: true } });
+      expect(await post('labs:list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    } finally {
+      server.close();
+    }
+  });
+});
