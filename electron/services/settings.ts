@@ -63,7 +63,9 @@ export function readSettings(ctx: ServiceContext): SettingsView {
 export function updateSettings(ctx: ServiceContext, patch: Partial<DeskSettings>): SettingsView {
   return ctx.db.transaction(() => {
     const before = getSettings(ctx);
-    const next = settingsSchema.parse({ ...before, ...patch });
+    // A key sent as undefined (possible over Electron IPC) means "unchanged", not "cleared".
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const next = settingsSchema.parse({ ...before, ...defined });
     ctx.db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
       .run(KEY, JSON.stringify(next));
     audit(ctx, 'update', 'settings', KEY, { before, after: next });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidCivilDate } from '../rules/civil-date';
 import { categoryCodeProblem } from './categories';
 
 export const SOURCES = ['购置', '研制', '赠送', '其他'] as const;
@@ -9,11 +10,10 @@ export const SHARE_MODES = ['内部共享', '外部共享', '不共享'] as cons
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar date 'YYYY-MM-DD' (rejects 2025-02-30). */
-export const civilDateSchema = z.string().regex(ISO_DATE, '日期格式应为 YYYY-MM-DD').refine((s) => {
-  const [y, m, d] = s.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}, '不存在的日期');
+// abort: later refinements (weekday, ranges) never see a malformed or impossible date.
+export const civilDateSchema = z.string()
+  .regex(ISO_DATE, { message: '日期格式应为 YYYY-MM-DD', abort: true })
+  .refine(isValidCivilDate, { message: '不存在的日期', abort: true });
 
 export const fenSchema = z.number().int('金额须为整数分').min(0, '金额不能为负').max(Number.MAX_SAFE_INTEGER, '金额过大');
 
