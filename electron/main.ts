@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, Notification, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, Notification, session } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openCore, type Core } from './app-core';
@@ -9,6 +9,7 @@ import { dispatch } from './security/gate';
 import { denyAllPermissions, guardNavigation, makeSenderCheck } from './security/guards';
 import { WEB_PREFERENCES } from './security/window';
 import { backupIfDue } from './services/backup/backups';
+import { dueSoon } from './services/deals/dashboard';
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -27,22 +28,21 @@ function createWindow(): void {
     // hardening.test.ts checks they agree with WEB_PREFERENCES.
     webPreferences: { ...WEB_PREFERENCES, contextIsolation: true, nodeIntegration: false, sandbox: true, preload: path.join(__dirname, 'preload.js') },
   });
-  guardNavigation(mainWindow.webContents, rendererUrl, (url) => void shell.openExternal(url));
+  // The desk has no external links: every navigation and new window outside the app is denied.
+  guardNavigation(mainWindow.webContents, rendererUrl);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   void mainWindow.loadURL(rendererUrl);
 }
 
+/** Once a day, a desktop notification for items due within 3 days. */
 function notifyDueSoon(): void {
-  // Once a day a desktop notification for items due within 3 days; the dashboard service decides what is due.
   if (!core || core.locked || !Notification.isSupported()) return;
-  const due = (handlers as Record<string, unknown>)['dashboard:dueSoon'];
-  if (typeof due !== 'function') return;
-  Promise.resolve(due({ withinDays: 3 }, core.ctx))
-    .then((items: unknown) => {
-      const count = Array.isArray(items) ? items.length : Array.isArray((items as { items?: unknown[] })?.items) ? (items as { items: unknown[] }).items.length : 0;
-      if (count > 0) new Notification({ title: '创新券期限提醒', body: `${count} 项将在 3 天内到期，请打开“到期提醒”查看。` }).show();
-    })
-    .catch(() => undefined);
+  try {
+    const { items } = dueSoon(core.ctx, { withinDays: 3 });
+    if (items.length > 0) new Notification({ title: '创新券期限提醒', body: `${items.length} 项将在 3 天内到期，请打开“到期提醒”查看。` }).show();
+  } catch (e) {
+    console.error('[due soon]', e);
+  }
 }
 
 app.enableSandbox();
