@@ -1,0 +1,42 @@
+// Catalog search as the catalog page calls it (limit 20,000): FTS5 trigram for 3+ characters,
+// LIKE for 1–2. Terms rotate across runs so p95 covers common and rare words.
+import { listInstruments } from '../../../electron/services/catalog/instruments';
+import { measure } from '../timing';
+import { explain, type BenchOp } from './types';
+
+const THREE_CHAR = ['色谱仪', '显微镜', '光谱仪', '质谱仪', '分析仪', '试验机', '激光器', '衍射仪'];
+const TWO_CHAR = ['质谱', '色谱', '电镜', '光谱', '激光', '核磁', '探伤', '测序'];
+const ROW = `SELECT i.id, i.inner_id, i.name_cn, i.model, i.category_code, i.original_value_fen, i.status, i.share_mode,
+  l.name AS lab, i.location, i.retired_at FROM instruments i LEFT JOIN labs l ON l.id = i.lab_id`;
+
+export const catalogSearch: BenchOp = {
+  id: 'search',
+  async run(env) {
+    const ftsSql = `${ROW} WHERE i.id IN (SELECT rowid FROM instruments_fts WHERE instruments_fts MATCH ?)
+      AND i.retired_at IS NULL ORDER BY i.inner_id, i.id`;
+    const likeSql = `${ROW} WHERE (i.name_cn LIKE @t OR i.name_en LIKE @t OR i.model LIKE @t OR i.inner_id LIKE @t
+      OR i.manufacturer LIKE @t) AND i.retired_at IS NULL ORDER BY i.inner_id, i.id`;
+    const fts = env.db.prepare(ftsSql);
+    const like = env.db.prepare(likeSql);
+    const samples = env.runs * THREE_CHAR.length;
+    const at = (terms: string[], i: number) => terms[i % terms.length];
+    return [
+      {
+        name: `catalog search, 3 chars (${THREE_CHAR.length} terms)`,
+        service: await measure(samples, (i) => listInstruments(env.ctx, { query: at(THREE_CHAR, i), limit: 20000 })),
+        baseline: await measure(samples, (i) => fts.all(`"${at(THREE_CHAR, i)}"`)),
+        showP95: true,
+        target: { metric: 'p95', maxMs: 10 },
+        plan: explain(env.db, ftsSql, `"${THREE_CHAR[0]}"`),
+      },
+      {
+        name: `catalog search, 2 chars (${TWO_CHAR.length} terms)`,
+        service: await measure(samples, (i) => listInstruments(env.ctx, { query: at(TWO_CHAR, i), limit: 20000 })),
+        baseline: await measure(samples, (i) => like.all({ t: `%${at(TWO_CHAR, i)}%` })),
+        showP95: true,
+        target: { metric: 'p95', maxMs: 10 },
+        plan: explain(env.db, likeSql, { t: `%${TWO_CHAR[0]}%` }),
+      },
+    ];
+  },
+};

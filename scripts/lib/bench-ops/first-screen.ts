@@ -1,0 +1,71 @@
+// Renderer first screen in Chromium (browser mode) on the seeded database: from navigation to the
+// first catalog rows visible. Every run opens a fresh browser context (no HTTP cache).
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { DATABASE_FILE_NAME } from '../../../electron/app-core';
+import { measure, statsOf } from '../timing';
+import type { BenchOp } from './types';
+
+const SERVER = path.join('dist', 'server', 'browser-server.js');
+const CHROMIUM = '/usr/bin/chromium';
+// DESIGN.md's flags for Debian's Chromium; Playwright adds the headless switch itself.
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FIRST_ROW = '.ant-table-row';
+const LIST_CALL = `/api/${encodeURIComponent('catalog:list')}`;
+
+function startServer(dataDir: string, today: string): Promise<{ proc: ChildProcess; url: string }> {
+  const proc = spawn(process.execPath, [SERVER, '--port', '0', '--data-dir', dataDir, '--today', today], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => { proc.kill(); reject(new Error(`server did not start: ${out}`)); }, 60_000);
+    proc.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /OIVD_READY (\{.*\})/.exec(out);
+      if (m) { clearTimeout(timer); resolve({ proc, url: (JSON.parse(m[1]) as { url: string }).url }); }
+    });
+    proc.stderr!.on('data', (c: Buffer) => { out += c.toString(); });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${out}`)); });
+  });
+}
+
+export const firstScreen: BenchOp = {
+  id: 'screen',
+  async run(env) {
+    const name = `first screen, ${env.meta.totals.instruments.toLocaleString('en')} instruments (Chromium)`;
+    if (!fs.existsSync(SERVER)) return [{ name, skipped: `${SERVER} missing: run npm run build first` }];
+    if (!fs.existsSync(CHROMIUM)) return [{ name, skipped: `${CHROMIUM} not installed` }];
+    const dataDir = path.join(env.tmpDir, 'screen');
+    fs.mkdirSync(dataDir, { recursive: true });
+    env.db.pragma('wal_checkpoint(TRUNCATE)');
+    fs.copyFileSync(env.dbFile, path.join(dataDir, DATABASE_FILE_NAME));
+    const { proc, url } = await startServer(dataDir, env.today);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+    try {
+      // Where the time goes: HTML parsed, the catalog:list answer arrived, rows painted.
+      const parts = { dom: [] as number[], list: [] as number[] };
+      const service = await measure(env.runs, async () => {
+        const page = await browser.newPage();
+        try {
+          const t0 = performance.now();
+          page.on('response', (r) => { if (r.url().includes(LIST_CALL)) parts.list.push(performance.now() - t0); });
+          page.once('domcontentloaded', () => parts.dom.push(performance.now() - t0));
+          await page.goto(url);
+          await page.locator(FIRST_ROW).first().waitFor({ state: 'visible', timeout: 30_000 });
+        } finally {
+          await page.close();
+        }
+      });
+      const med = (xs: number[]) => statsOf(xs).median.toFixed(0);
+      return [{
+        name, service, showP95: true, target: { metric: 'median', maxMs: 1500 },
+        note: `navigation → first row visible, fresh context per run; medians incl. warm-up: DOMContentLoaded ${med(parts.dom)} ms, catalog:list answered ${med(parts.list)} ms`,
+      }];
+    } finally {
+      await browser.close();
+      proc.kill('SIGTERM');
+    }
+  },
+};
