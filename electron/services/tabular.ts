@@ -78,9 +78,11 @@ export async function readTable(fileName: string, bytes: Buffer, encoding: 'auto
     const ws = sheet ? wb.getWorksheet(sheet) : wb.worksheets[0];
     if (!ws) fail('VALIDATION', sheet ? `工作表 ${sheet} 不存在` : '工作簿中没有工作表', { field: 'sheet' });
     const rows: { n: number; cells: string[] }[] = [];
+    // exceljs computes columnCount by walking every row: read it once, not per cell.
+    const columnCount = ws.columnCount;
     ws.eachRow({ includeEmpty: false }, (r) => {
       const cells: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) cells.push(cellText(r.getCell(c).value).trim());
+      for (let c = 1; c <= columnCount; c++) cells.push(cellText(r.getCell(c).value).trim());
       rows.push({ n: r.number, cells });
     });
     const [header, ...body] = rows;

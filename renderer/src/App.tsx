@@ -1,7 +1,7 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useLocale } from './i18n';
 import { LockScreen, useLocked } from './LockScreen';
 import { PAGES } from './pages/registry';
@@ -58,7 +58,9 @@ export function App() {
               </Space>
             </Header>
             <Content style={{ padding: 16, overflow: 'auto' }}>
-              <Page />
+              <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
+                <Page />
+              </Suspense>
             </Content>
           </Layout>
         </Layout>

@@ -138,10 +138,10 @@ export function instrumentWhere(q: ReturnType<typeof instrumentListSchema.parse>
     where.push('i.id IN (SELECT rowid FROM instruments_fts WHERE instruments_fts MATCH ?)');
     params.push(ftsTerms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND '));
   }
-  const likeColumns = ['i.name_cn', 'i.name_en', 'i.model', 'i.inner_id', 'i.manufacturer'];
+  // search_text (0006) joins name, English name, model, inner id and maker; its index is scanned.
   for (const t of shortTerms) {
-    where.push(`(${likeColumns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    params.push(...likeColumns.map(() => likePattern(t)));
+    where.push(`i.id IN (SELECT id FROM instruments INDEXED BY instruments_search WHERE search_text LIKE ? ESCAPE '\\')`);
+    params.push(likePattern(t));
   }
   if (q.categoryPrefix) { where.push('i.category_code LIKE ?'); params.push(q.categoryPrefix + '%'); }
   if (q.status) { where.push('i.status = ?'); params.push(q.status); }

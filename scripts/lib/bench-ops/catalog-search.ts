@@ -14,8 +14,8 @@ export const catalogSearch: BenchOp = {
   async run(env) {
     const ftsSql = `${ROW} WHERE i.id IN (SELECT rowid FROM instruments_fts WHERE instruments_fts MATCH ?)
       AND i.retired_at IS NULL ORDER BY i.inner_id, i.id`;
-    const likeSql = `${ROW} WHERE (i.name_cn LIKE @t OR i.name_en LIKE @t OR i.model LIKE @t OR i.inner_id LIKE @t
-      OR i.manufacturer LIKE @t) AND i.retired_at IS NULL ORDER BY i.inner_id, i.id`;
+    const likeSql = `${ROW} WHERE i.id IN (SELECT id FROM instruments INDEXED BY instruments_search WHERE search_text LIKE @t)
+      AND i.retired_at IS NULL ORDER BY i.inner_id, i.id`;
     const fts = env.db.prepare(ftsSql);
     const like = env.db.prepare(likeSql);
     const samples = env.runs * THREE_CHAR.length;
