@@ -1,19 +1,8 @@
-import { expect, test, type DeskServer } from './fixtures';
+import { expect, test } from './fixtures';
+import { deskApi as api } from './helpers';
 
 // Today is fixed at 2025-06-16 on the server clock; the report is for 2025 so far.
 test.use({ deskToday: '2025-06-16' });
-
-/** Calls the browser-mode server directly from Node with the launch token (test data set-up). */
-async function api<T>(desk: DeskServer, channel: string, input: unknown): Promise<T> {
-  const url = new URL(desk.url);
-  const token = /token=([0-9a-f]+)/.exec(url.hash)![1];
-  const res = await fetch(`${url.origin}/api/${channel}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': token }, body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.value;
-}
 
 test('annual assessment: figures, subsidy what-if, Excel and PDF downloads, settings', async ({ page, desk, openDesk }) => {
   const sem = await api<{ id: number }>(desk, 'catalog:create', {

@@ -1,24 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseBackupName, shanghaiStamp } from '../../electron/services/backup/names';
-import { coreAt, fileBytes, labNames, seedLabs, tempDir, type TestCore } from './helpers';
+import { fileBytes, freshCores, labNames, seedLabs, tempDir, type TestCore } from './helpers';
 
-let dirs: string[] = [];
-let cores: TestCore[] = [];
-function fresh(opts: Parameters<typeof coreAt>[1] = {}, dir = tempDir()): TestCore {
-  dirs.push(dir);
-  const c = coreAt(dir, opts);
-  cores.push(c);
-  return c;
-}
-afterEach(() => {
-  for (const c of cores) c.close();
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-  dirs = [];
-  cores = [];
-});
+const fresh = freshCores();
 
 const backups = (c: TestCore) => fs.readdirSync(path.join(c.ctx.dataDir, 'backups')).sort();
 type Ok<T> = { ok: true; value: T };

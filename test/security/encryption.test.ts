@@ -1,25 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isEncryptedFile, withReadonly } from '../../electron/db/encryption';
 import { contentHash } from '../helpers/db';
-import { coreAt, fileBytes, labNames, seedLabs, tempDir, type TestCore } from './helpers';
+import { fileBytes, freshCores, labNames, seedLabs, type TestCore } from './helpers';
 
 const PASS = 'correct horse battery';
-let dirs: string[] = [];
-let cores: TestCore[] = [];
-function fresh(opts: Parameters<typeof coreAt>[1] = {}, dir = tempDir()): TestCore {
-  dirs.push(dir);
-  const c = coreAt(dir, opts);
-  cores.push(c);
-  return c;
-}
-afterEach(() => {
-  for (const c of cores) c.close();
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-  dirs = [];
-  cores = [];
-});
+const fresh = freshCores();
 
 /** Every user table except the rows the security actions themselves append (settings, audit). */
 function dataHash(c: TestCore): string {
@@ -167,8 +154,8 @@ describe('browser-mode server on an encrypted database', () => {
     seedLabs(first, ['服务端锁定']);
     await first.call('security:setup', { mode: 'encrypted', passphrase: PASS });
     first.close();
-    const rendererDir = tempDir();
-    dirs.push(rendererDir);
+    const rendererDir = path.join(first.ctx.dataDir, 'renderer-stub'); // removed with the core's folder
+    fs.mkdirSync(rendererDir);
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
     const server = await startBrowserServer({ dataDir: first.ctx.dataDir, port: 0, rendererDir });
     const port = new URL(server.url).port;

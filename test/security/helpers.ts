@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openCore, type Core } from '../../electron/app-core';
 import { handlers } from '../../electron/handlers';
 import { dispatch } from '../../electron/security/gate';
+import { afterEach } from 'vitest';
 import type { Result } from '../../shared/result';
 
 export const MIGRATIONS = path.join(__dirname, '..', '..', 'electron', 'db', 'migrations');
@@ -23,6 +24,24 @@ export function coreAt(dir: string, opts: { key?: string; nowIso?: string; autoB
 }
 
 export type TestCore = ReturnType<typeof coreAt>;
+
+/** A maker of cores for one test file; every core is closed and its folder removed after each test. */
+export function freshCores(): (opts?: Parameters<typeof coreAt>[1], dir?: string) => TestCore {
+  let dirs: string[] = [];
+  let cores: TestCore[] = [];
+  afterEach(() => {
+    for (const c of cores) c.close();
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+    dirs = [];
+    cores = [];
+  });
+  return (opts = {}, dir = tempDir()) => {
+    dirs.push(dir);
+    const c = coreAt(dir, opts);
+    cores.push(c);
+    return c;
+  };
+}
 
 /** Adds a few labs so copies have something to lose. */
 export function seedLabs(core: Core, names: string[]): void {

@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { FileDownload } from '../../../shared/ipc/catalog';
-import { listAudit, type AuditEntry } from '../audit';
+import type { AuditRow } from '../../../shared/ipc/system';
+import { listAudit } from '../audit';
 import { XLSX_MIME } from '../catalog/export';
 import type { ServiceContext } from '../context';
 import { shanghaiStamp } from './names';
 
-const COLUMNS: { key: keyof AuditEntry; header: string; width: number }[] = [
+const COLUMNS: { key: keyof AuditRow; header: string; width: number }[] = [
   { key: 'id', header: '序号 (id)', width: 8 },
   { key: 'at', header: '时间 UTC (at)', width: 26 },
   { key: 'actor', header: '操作人 (actor)', width: 14 },
@@ -25,7 +26,7 @@ function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function auditToCsv(rows: AuditEntry[]): string {
+export function auditToCsv(rows: AuditRow[]): string {
   const lines = [COLUMNS.map((c) => csvField(c.header)).join(',')];
   for (const r of rows) lines.push(COLUMNS.map((c) => csvField(safeCell(r[c.key]))).join(','));
   // BOM so Excel on Chinese Windows reads UTF-8.
