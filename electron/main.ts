@@ -53,7 +53,9 @@ app.whenReady().then(() => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   // An encrypted database opens locked: the renderer shows the lock screen until security:unlock.
-  core = openCore({ dataDir: path.join(app.getPath('userData'), 'data'), mode: 'electron', autoBackup: true });
+  // OIVD_DATA_DIR moves the data folder (portable installs, tests); the default is the user-data folder.
+  const dataDir = process.env.OIVD_DATA_DIR ?? path.join(app.getPath('userData'), 'data');
+  core = openCore({ dataDir, mode: 'electron', autoBackup: true });
   registerIpc(ipcMain, (name, raw) => (core
     ? dispatch(core, handlers, name, raw)
     : Promise.resolve({ ok: false, error: { code: 'LOCKED', message: '数据库尚未打开 (database not open)' } })), isTrustedSender);
