@@ -3,6 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { Suspense, useEffect } from 'react';
 import { useLocale } from './i18n';
+import { FirstRun } from './FirstRun';
 import { LockScreen, useLocked } from './LockScreen';
 import { PAGES } from './pages/registry';
 import { useNav } from './stores/nav';
@@ -35,6 +36,7 @@ export function App() {
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
       <AntApp>
+        <FirstRun />
         {locked ? <LockScreen /> : (
         <Layout style={{ height: '100vh' }}>
           <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { deskApi } from './helpers';
 
 export interface DeskServer {
   url: string;
@@ -30,16 +31,19 @@ async function startServer(today?: string): Promise<{ server: DeskServer; proc: 
 }
 
 /** Each test file gets a fresh server and database; `today` is fixed so deadlines are deterministic. */
-export const test = base.extend<{ desk: DeskServer; openDesk: (page: Page) => Promise<void> }, { deskToday: string | undefined }>({
+export const test = base.extend<{ desk: DeskServer; openDesk: (page: Page) => Promise<void>; deskFirstRun: boolean }, { deskToday: string | undefined }>({
   deskToday: [undefined, { option: true, scope: 'worker' }],
+  /** Keep the first-run encryption choice for the test to make; by default the fixture chooses "plain". */
+  deskFirstRun: [false, { option: true }],
   desk: async ({ deskToday }, use) => {
     const { server, proc } = await startServer(deskToday);
     await use(server);
     proc.kill('SIGTERM');
     fs.rmSync(server.dataDir, { recursive: true, force: true });
   },
-  openDesk: async ({ desk }, use) => {
+  openDesk: async ({ desk, deskFirstRun }, use) => {
     await use(async (page: Page) => {
+      if (!deskFirstRun) await deskApi(desk, 'security:setup', { mode: 'plain' }).catch(() => undefined); // already chosen
       await page.goto(desk.url);
       await expect(page.getByRole('menu')).toBeVisible();
     });
