@@ -56,7 +56,7 @@ describe('dashboard:dueSoon', () => {
     expect(d.ok && (d.value as { items: unknown[] }).items).toHaveLength(1); // default 30 days
   });
 
-  it('scans by indexed date windows on 20k vouchers and 50k contracts', () => {
+  it('sorts by urgency on 20k vouchers and 50k contracts, with indexes that serve the date windows', () => {
     const a = firm(core.ctx);
     const now = '2025-06-16T00:00:00.000Z';
     core.db.transaction(() => {
@@ -76,12 +76,10 @@ describe('dashboard:dueSoon', () => {
       }
     })();
     const plans = ['vouchers_due_register', 'vouchers_due_validity', 'contracts_due_redemption'];
-    const started = performance.now();
     const { items } = dueSoon(core.ctx, { withinDays: 30 });
-    const ms = performance.now() - started;
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((x, i) => i === 0 || items[i - 1].daysLeft <= x.daysLeft)).toBe(true);
-    expect(ms).toBeLessThan(1000); // generous for a shared CI box; typically a few ms
+    // Speed is measured by `npm run bench`; here: the windows' index exists and serves the query.
     const explained = core.db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM contracts INDEXED BY contracts_due_redemption
       WHERE profile_id = 'beijing-2023' AND status <> 'void' AND end_date BETWEEN '2025-05-01' AND '2025-06-01'`).all() as { detail: string }[];
     expect(explained.map((e) => e.detail).join(' ')).toContain(plans[2]);
