@@ -217,7 +217,7 @@ export type DueKind = (typeof DUE_KINDS)[number];
 
 export interface DueItem {
   kind: DueKind;
-  title: string;
+  title: { zh: string; en: string };
   deadline: string;
   daysLeft: number;
   rule: string;

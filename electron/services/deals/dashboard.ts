@@ -21,10 +21,10 @@ const VOUCHER_KIND: Record<string, DueKind> = {
   'voucher.validity': 'voucher_expiry',
 };
 
-const TITLES: Record<DueKind, (n: string) => string> = {
-  voucher_register: (n) => `创新券 ${n} 须登记 (register voucher ${n})`,
-  voucher_expiry: (n) => `创新券 ${n} 即将到期 (voucher ${n} expires)`,
-  contract_redemption: (n) => `合同 ${n} 须申请兑现 (apply for redemption of contract ${n})`,
+const TITLES: Record<DueKind, (n: string) => DueItem['title']> = {
+  voucher_register: (n) => ({ zh: `创新券 ${n} 须登记`, en: `Register voucher ${n}` }),
+  voucher_expiry: (n) => ({ zh: `创新券 ${n} 即将到期`, en: `Voucher ${n} expires` }),
+  contract_redemption: (n) => ({ zh: `合同 ${n} 须申请兑现`, en: `Apply for redemption of contract ${n}` }),
 };
 
 function voucherItems(ctx: ServiceContext, p: PolicyProfile, today: string, last: string, cal: HolidayCalendar): DueItem[] {
@@ -82,6 +82,6 @@ export function dueSoon(ctx: ServiceContext, input: { withinDays: number }): { i
   const last = addDays(today, input.withinDays);
   const cal = loadHolidayCalendar(ctx);
   const items = listProfiles().flatMap((p) => [...voucherItems(ctx, p, today, last, cal), ...contractItems(ctx, p, today, last, cal)]);
-  items.sort((a, b) => a.daysLeft - b.daysLeft || a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title));
+  items.sort((a, b) => a.daysLeft - b.daysLeft || a.kind.localeCompare(b.kind) || a.title.zh.localeCompare(b.title.zh));
   return { items, today };
 }

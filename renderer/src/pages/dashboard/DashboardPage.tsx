@@ -59,7 +59,7 @@ export function DashboardPage() {
             <Space wrap>
               <Tag color={urgencyColor(item.daysLeft)} data-testid="due-days">{item.daysLeft === 0 ? t.lastDay : fmt(t.left, { n: item.daysLeft })}</Tag>
               <Tag>{DUE_KIND_LABELS[item.kind][locale]}</Tag>
-              <Typography.Text strong>{item.title}</Typography.Text>
+              <Typography.Text strong>{item.title[locale]}</Typography.Text>
               <Typography.Text type="secondary">{item.applicantName}</Typography.Text>
             </Space>
             <Space>
