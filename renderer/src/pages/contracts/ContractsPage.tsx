@@ -22,6 +22,9 @@ const L = {
   },
 };
 
+/** Contracts are paged by the main process: a large office holds tens of thousands. */
+const PAGE_SIZE = 100;
+
 export function ContractsPage() {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
@@ -33,6 +36,7 @@ export function ContractsPage() {
   const [applicantId, setApplicantId] = useState<number | undefined>();
   const [status, setStatus] = useState<ContractRow['status'] | undefined>();
   const [year, setYear] = useState<number | undefined>();
+  const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<number | 'new' | null>(() => takeFocus('contracts'));
 
   useEffect(() => { void loadApplicants().catch(showError); void loadToday().catch(showError); }, [loadApplicants, loadToday]);
@@ -40,11 +44,13 @@ export function ContractsPage() {
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      const r = await call('contracts:list', { query, applicantId, status, year });
+      const r = await call('contracts:list', { query, applicantId, status, year, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
       setRows(r.rows);
       setTotal(r.total);
     } catch (e) { showError(e); } finally { setLoading(false); }
-  }, [query, applicantId, status, year]);
+  }, [query, applicantId, status, year, page]);
+  // A new filter starts again at the first page.
+  useEffect(() => setPage(1), [query, applicantId, status, year]);
   useEffect(() => {
     const timer = setTimeout(() => void reload(), 150);
     return () => clearTimeout(timer);
@@ -88,7 +94,7 @@ export function ContractsPage() {
         <Typography.Text type="secondary">{fmt(t.total, { n: total })}</Typography.Text>
       </Space>
       <Table<ContractRow> size="small" rowKey="id" columns={columns} dataSource={rows} loading={loading} data-testid="contracts-table"
-        pagination={{ pageSize: 100, hideOnSinglePage: true }} scroll={{ x: 1400 }}
+        pagination={{ pageSize: PAGE_SIZE, current: page, total, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }} scroll={{ x: 1400 }}
         onRow={(r) => ({ onClick: () => setEditing(r.id), onKeyDown: (e) => { if (e.key === 'Enter') setEditing(r.id); }, tabIndex: 0, style: { cursor: 'pointer' } })} />
       {editing !== null && (
         <ContractDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) void reload(); }} />
