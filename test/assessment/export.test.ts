@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportAssessmentPdf } from '../../electron/services/assessment/export-pdf';
 import { exportAssessmentXlsx, SERVICE_RECORD_COLUMNS } from '../../electron/services/assessment/export-xlsx';
-import { fontFromFile } from '../../electron/services/assessment/pdf-font';
+import { fontFromFile } from '../../electron/services/pdf/cjk-font';
 import { tempCore, type TempCore } from '../helpers/db';
 import { insertInstrument, insertUsage } from './fixtures';
 

@@ -11,7 +11,7 @@ import { invoke } from '../../electron/handlers/invoke';
 import { openRedemption, saveResultsText } from '../../electron/services/redemption/applications';
 import { addAttachment } from '../../electron/services/redemption/attachments';
 import { rmbCapitals } from '../../electron/services/redemption/capitals';
-import { resolveCjkFont } from '../../electron/services/redemption/font';
+import { resolveCjkFont } from '../../electron/services/pdf/cjk-font';
 import { addInvoice } from '../../electron/services/redemption/invoices';
 import { exportPacket, MANIFEST, RECORDS_XLSX, SUMMARY_PDF, type ManifestEntry } from '../../electron/services/redemption/packet';
 import { tempCore, type TempCore } from '../helpers/db';

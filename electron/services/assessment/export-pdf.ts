@@ -1,6 +1,5 @@
 // The annual report as a PDF summary: key figures, per-category table and the four charts, the
 // charts being the same SVG the renderer dashboard shows (shared/charts).
-import PdfPrinter from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { assessmentCharts } from '../../../shared/charts/assessment';
 import type { FileDownload } from '../../../shared/ipc/catalog';
@@ -9,23 +8,10 @@ import { formatPercent, formatYuan } from '../../../shared/rules';
 import type { ServiceContext } from '../context';
 import { computeAssessment } from './compute';
 import { reportFileName } from './file-name';
-import { cjkFont } from './pdf-font';
+import { CJK_FAMILY, renderPdf } from '../pdf/render';
 
-const FONT = 'CJK';
+const FONT = CJK_FAMILY;
 const PAGE_WIDTH = 515; // A4 minus the default 40 pt margins
-
-function render(doc: TDocumentDefinitions): Promise<Buffer> {
-  const font = cjkFont();
-  const printer = new PdfPrinter({ [FONT]: { normal: font, bold: font, italics: font, bolditalics: font } });
-  const pdf = printer.createPdfKitDocument(doc);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
-}
 
 const kv = (rows: [string, string][]): Content => ({
   table: { widths: ['*', '*'], body: rows.map(([k, v]) => [{ text: k, color: '#555' }, { text: v, alignment: 'right' }]) },
@@ -93,6 +79,6 @@ export async function exportAssessmentPdf(ctx: ServiceContext, input: { year: nu
     ],
     footer: (page, pages) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, color: '#888' }),
   };
-  const buf = await render(doc);
+  const buf = await renderPdf(ctx, doc);
   return { fileName: reportFileName(r, 'pdf'), mimeType: 'application/pdf', dataBase64: buf.toString('base64') };
 }

@@ -6,7 +6,7 @@ import { formatYuan } from '../../../shared/rules';
 import type { ServiceContext } from '../context';
 import { rmbCapitals } from './capitals';
 import type { ContractFacts } from './contract-facts';
-import { cjkPrinter } from './font';
+import { CJK_FAMILY, renderPdf } from '../pdf/render';
 import { hoursText, type ServiceRecord } from './service-records';
 
 export interface SummaryInput {
@@ -107,7 +107,7 @@ export async function renderSummaryPdf(ctx: ServiceContext, s: SummaryInput): Pr
     pageSize: 'A4',
     pageMargins: [40, 50, 40, 50],
     info: { title: `科技创新券兑现申请表 ${c.number}`, creator: 'open-instrument-voucher-desk' },
-    defaultStyle: { font: 'CJK', fontSize: 10, lineHeight: 1.25 },
+    defaultStyle: { font: CJK_FAMILY, fontSize: 10, lineHeight: 1.25 },
     styles: {
       title: { fontSize: 18, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
       sub: { fontSize: 9, alignment: 'center', color: '#555', margin: [0, 0, 0, 10] },
@@ -135,12 +135,5 @@ export async function renderSummaryPdf(ctx: ServiceContext, s: SummaryInput): Pr
       { stack: [{ text: '六、签章', style: 'h2' }, signatureBoxes()], unbreakable: true },
     ],
   };
-  const pdf = cjkPrinter(ctx).createPdfKitDocument(doc);
-  const chunks: Buffer[] = [];
-  return new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
+  return renderPdf(ctx, doc);
 }

@@ -1,0 +1,126 @@
+// The CJK font of every PDF the desk writes (redemption summaries, assessment reports): an override
+// (env OIVD_CJK_FONT or setting 'pdf.cjkFont', as "file" or "file#PostScriptName"), else the first
+// system font found. A face of a collection (.ttc) is cut out into a standalone font, because
+// pdfmake's SVG path hands fonts to PDFKit without a face name. pdfkit subsets what is embedded.
+import fs from 'node:fs';
+import { fail } from '../../../shared/result';
+import type { ServiceContext } from '../context';
+
+export const FONT_SETTING_KEY = 'pdf.cjkFont';
+
+/** Known locations on Debian/Ubuntu, Windows and macOS; a collection (.ttc) needs its PostScript name. */
+const SYSTEM_FONTS: readonly string[] = [
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular',
+  '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#NotoSerifCJKsc-Regular',
+  '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular',
+  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#WenQuanYiMicroHei',
+  '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc#WenQuanYiZenHei',
+  'C:\\Windows\\Fonts\\msyh.ttc#MicrosoftYaHei',
+  'C:\\Windows\\Fonts\\simsun.ttc#SimSun',
+  '/System/Library/Fonts/PingFang.ttc#PingFangSC-Regular',
+  '/System/Library/Fonts/STHeiti Light.ttc#STHeitiSC-Light',
+];
+
+export interface FontSpec {
+  file: string;
+  /** PostScript name inside a .ttc collection. */
+  postscriptName: string | null;
+}
+
+export function parseFontSpec(spec: string): FontSpec {
+  const hash = spec.lastIndexOf('#');
+  return hash > 0 ? { file: spec.slice(0, hash), postscriptName: spec.slice(hash + 1) || null } : { file: spec, postscriptName: null };
+}
+
+function setting(ctx: ServiceContext): string | null {
+  try {
+    return (ctx.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(FONT_SETTING_KEY) as string | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The font to use, or a clear refusal naming how to provide one. */
+export function resolveCjkFont(ctx: ServiceContext, env: NodeJS.ProcessEnv = process.env): FontSpec {
+  const override = env.OIVD_CJK_FONT?.trim() || setting(ctx)?.trim();
+  if (override) {
+    const spec = parseFontSpec(override);
+    if (!fs.existsSync(spec.file)) {
+      fail('NOT_FOUND', `未找到中文字体文件 ${spec.file}（由 OIVD_CJK_FONT 或设置 ${FONT_SETTING_KEY} 指定）(CJK font file not found)`, { field: 'font' });
+    }
+    if (spec.file.toLowerCase().endsWith('.ttc') && !spec.postscriptName) {
+      fail('VALIDATION', `字体集 ${spec.file} 须写明 PostScript 名称，如 文件.ttc#NotoSansCJKsc-Regular (a .ttc needs a PostScript name)`, { field: 'font' });
+    }
+    return spec;
+  }
+  for (const candidate of SYSTEM_FONTS) {
+    const spec = parseFontSpec(candidate);
+    if (fs.existsSync(spec.file)) return spec;
+  }
+  return fail('NOT_FOUND',
+    '未找到中文字体，无法生成 PDF。请安装 fonts-noto-cjk，或用环境变量 OIVD_CJK_FONT 指定字体文件 (no CJK font found: install fonts-noto-cjk or set OIVD_CJK_FONT)',
+    { field: 'font' });
+}
+
+/** PostScript name (nameID 6) of the face whose table directory starts at `dir`. */
+function postScriptName(buf: Buffer, dir: number): string | null {
+  const numTables = buf.readUInt16BE(dir + 4);
+  for (let i = 0; i < numTables; i++) {
+    const rec = dir + 12 + i * 16;
+    if (buf.toString('latin1', rec, rec + 4) !== 'name') continue;
+    const table = buf.readUInt32BE(rec + 8);
+    const count = buf.readUInt16BE(table + 2);
+    const strings = table + buf.readUInt16BE(table + 4);
+    for (let k = 0; k < count; k++) {
+      const r = table + 6 + k * 12;
+      if (buf.readUInt16BE(r + 6) !== 6) continue;
+      const platform = buf.readUInt16BE(r);
+      const start = strings + buf.readUInt16BE(r + 10);
+      const raw = buf.subarray(start, start + buf.readUInt16BE(r + 8));
+      return platform === 1 ? raw.toString('latin1') : Buffer.from(raw).swap16().toString('utf16le'); // copy: swap16 works in place
+    }
+  }
+  return null;
+}
+
+/** Copies one face of a collection into a standalone sfnt (tables re-laid out, 4-byte aligned). */
+function extractFace(buf: Buffer, dir: number): Buffer {
+  const numTables = buf.readUInt16BE(dir + 4);
+  const header = Buffer.from(buf.subarray(dir, dir + 12 + numTables * 16));
+  const parts: Buffer[] = [header];
+  let offset = header.length;
+  for (let i = 0; i < numTables; i++) {
+    const rec = 12 + i * 16;
+    const from = buf.readUInt32BE(dir + rec + 8);
+    const length = buf.readUInt32BE(dir + rec + 12);
+    header.writeUInt32BE(offset, rec + 8);
+    const padded = Buffer.alloc((length + 3) & ~3);
+    buf.copy(padded, 0, from, from + length);
+    parts.push(padded);
+    offset += padded.length;
+  }
+  return Buffer.concat(parts);
+}
+
+export function fontFromFile(file: string, face: string): Buffer {
+  const buf = fs.readFileSync(file);
+  if (buf.toString('latin1', 0, 4) !== 'ttcf') return buf;
+  const faces = buf.readUInt32BE(8);
+  for (let i = 0; i < faces; i++) {
+    const dir = buf.readUInt32BE(12 + i * 4);
+    if (postScriptName(buf, dir) === face) return extractFace(buf, dir);
+  }
+  fail('NOT_FOUND', `字体集 ${file} 中没有 ${face} (face ${face} not found in the font collection)`, { field: 'font' });
+}
+
+let cached: { key: string; bytes: Buffer } | null = null;
+
+/** The resolved font as standalone bytes, read once per process and font. */
+export function cjkFontBytes(ctx: ServiceContext): { key: string; bytes: Buffer } {
+  const spec = resolveCjkFont(ctx);
+  const key = `${spec.file}#${spec.postscriptName ?? ''}`;
+  if (cached?.key !== key) {
+    cached = { key, bytes: spec.postscriptName ? fontFromFile(spec.file, spec.postscriptName) : fs.readFileSync(spec.file) };
+  }
+  return cached;
+}
