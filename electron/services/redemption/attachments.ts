@@ -11,6 +11,7 @@ import { nowIso, type ServiceContext } from '../context';
 import { assertPacketEditable } from './applications';
 import { loadContract } from './contract-facts';
 import { neutraliseFileName, safeExtension } from './safe-name';
+import { seal, unseal } from './sealed-file';
 
 /** Largest attachment accepted (scans and PDFs of a contract stay far below). */
 export const MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024;
@@ -62,7 +63,7 @@ export function addAttachment(
   fs.mkdirSync(dir, { recursive: true });
   const target = storedPath(ctx, input.contractId, storedName);
   const temp = `${target}.part`;
-  fs.writeFileSync(temp, bytes, { flag: 'wx' });
+  fs.writeFileSync(temp, seal(ctx, bytes), { flag: 'wx' });
   try {
     const id = ctx.db.transaction(() => {
       const info = ctx.db.prepare(`INSERT INTO attachments(contract_id, kind, original_name, stored_name, sha256, size_bytes, created_at)
@@ -94,13 +95,14 @@ export function listAttachments(ctx: ServiceContext, contractId: number): Attach
 export function readAttachmentBytes(ctx: ServiceContext, id: number): { info: AttachmentInfo; bytes: Buffer } {
   const info = getAttachmentInfo(ctx, id);
   const storedName = ctx.db.prepare('SELECT stored_name FROM attachments WHERE id = ?').pluck().get(id) as string;
-  let bytes: Buffer;
+  let stored: Buffer;
   try {
-    bytes = fs.readFileSync(storedPath(ctx, info.contractId, storedName));
+    stored = fs.readFileSync(storedPath(ctx, info.contractId, storedName));
   } catch {
     fail('NOT_FOUND', `附件文件 ${info.originalName} 已丢失 (attachment file missing)`, { field: 'id' });
   }
-  if (crypto.createHash('sha256').update(bytes).digest('hex') !== info.sha256) {
+  const bytes = unseal(ctx, stored);
+  if (!bytes || crypto.createHash('sha256').update(bytes).digest('hex') !== info.sha256) {
     fail('CONFLICT', `附件 ${info.originalName} 内容与登记的 SHA-256 不符 (attachment altered)`, { field: 'id' });
   }
   return { info, bytes };
