@@ -100,8 +100,15 @@ test('book two slots, refuse a conflicting one, move, log actual use, delete', a
 
   // 7. Delete the internal slot, after confirmation.
   await blocks.filter({ hasText: '课题组自测' }).click();
-  await dialog.getByTestId('booking-delete').click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  // Under load the first click can land while the dialog is still settling: click until the
+  // confirmation shows (deleting without it is what must never happen).
+  const confirm = page.locator('.ant-popconfirm');
+  await expect(async () => {
+    await dialog.getByTestId('booking-delete').click();
+    await expect(confirm).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(blocks).toHaveCount(2); // nothing deleted before confirming
+  await confirm.getByRole('button', { name: /确\s*定|OK/ }).click();
   await expect(blocks).toHaveCount(1);
 });
 
