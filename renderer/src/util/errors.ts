@@ -5,7 +5,8 @@ import { ApiError } from '../api';
 export function showError(e: unknown): void {
   if (e instanceof ApiError) {
     const { error } = e;
-    const where = error.field ? `【${error.field}】` : '';
+    // Validation messages already start with the field; other errors may name it separately.
+    const where = error.field && !error.message.includes(error.field) ? `【${error.field}】` : '';
     const rule = error.article ? `（${error.article}）` : '';
     void message.error({ content: `${where}${error.message}${rule}`, duration: 6 });
   } else {
