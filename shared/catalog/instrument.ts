@@ -17,7 +17,9 @@ export const civilDateSchema = z.string()
 
 export const fenSchema = z.number().int('金额须为整数分').min(0, '金额不能为负').max(Number.MAX_SAFE_INTEGER, '金额过大');
 
-const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
+/** Trimmed text of at most `max` characters. */
+export const boundedText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
+const text = boundedText;
 
 /** The editable fields of an instrument (national platform 单台套 record plus the owning lab). */
 export const instrumentInputSchema = z.object({

@@ -1,6 +1,6 @@
 // Channels: bookings:*, usage:* — the instrument calendar and the actual-use (service) records.
 import { z } from 'zod';
-import { civilDateSchema, fenSchema } from '../catalog/instrument';
+import { boundedText, civilDateSchema, fenSchema } from '../catalog/instrument';
 import { dayOfWeek, isValidCivilDate } from '../rules/civil-date';
 import { channel } from './define';
 
@@ -31,7 +31,7 @@ export const slotTimeSchema = z.string().regex(SLOT_TIME, '时间格式应为 YY
 export const clockSchema = z.string().regex(CLOCK, '时刻格式应为 HH:MM');
 
 const id = z.number().int().positive();
-const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
+const text = boundedText;
 
 export const bookingInputSchema = z.object({
   instrumentId: id,

@@ -2,7 +2,7 @@
 // the voucher service contracts and the due-soon list. Rules live in shared/rules; this file only
 // holds the input schemas and the shapes that cross IPC.
 import { z } from 'zod';
-import { civilDateSchema, fenSchema } from '../catalog/instrument';
+import { boundedText, civilDateSchema, fenSchema } from '../catalog/instrument';
 import { listProfiles } from '../policy/registry';
 import type { ApplicantKind } from '../policy/vocabulary';
 import type { Deadline } from '../rules/periods';
@@ -11,7 +11,7 @@ import type { Violation } from '../rules/violations';
 import { channel } from './define';
 
 const id = z.number().int().positive();
-const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
+const text = boundedText;
 const count = z.number().int('须为整数').min(0, '不能为负').max(1_000_000).nullable().default(null);
 /** A civil date in the span the deadline arithmetic covers (1990–2100), so month/day periods never leave range. */
 const dealDate = civilDateSchema.refine((d) => d >= '1990-01-01' && d <= '2100-12-31', '日期须在 1990–2100 年之间');

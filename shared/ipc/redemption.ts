@@ -1,6 +1,6 @@
 // Channels: redemption:*, attachments:*, packets:*
 import { z } from 'zod';
-import { civilDateSchema, fenSchema } from '../catalog/instrument';
+import { boundedText, civilDateSchema, fenSchema } from '../catalog/instrument';
 import type { LocalizedText } from '../rules/text';
 import { fileUploadSchema, type FileDownload } from './catalog';
 import { channel } from './define';
@@ -143,7 +143,7 @@ export interface JobStatus {
 }
 
 const contractRef = z.object({ contractId: id });
-const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
+const text = boundedText;
 
 export const invoiceInputSchema = z.object({
   code: text(20).min(1, '发票代码必填'),

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { categoryLabel } from '../../../shared/catalog/categories';
 import { INSTRUMENT_FIELD_LABELS, type InstrumentListQuery } from '../../../shared/catalog/instrument';
 import type { FileDownload } from '../../../shared/ipc/catalog';
+import { civilDateInShanghai } from '../../../shared/rules/civil-date';
 import type { ServiceContext } from '../context';
 import { listInstrumentsFull } from './instruments';
 
@@ -36,6 +37,6 @@ export async function exportCatalog(ctx: ServiceContext, filter: InstrumentListQ
   }
   for (const key of ['originalValueFen', 'referenceFeeFen']) ws.getColumn(key).numFmt = '#,##0.00';
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  const stamp = ctx.now().toISOString().slice(0, 10).replace(/-/g, '');
+  const stamp = civilDateInShanghai(ctx.now()).replace(/-/g, ''); // the office's date, not UTC's
   return { fileName: `仪器目录-${stamp}.xlsx`, mimeType: XLSX_MIME, dataBase64: buf.toString('base64') };
 }

@@ -2,6 +2,7 @@ import type { Instrument, InstrumentFields, InstrumentRow } from '../../../share
 import { instrumentListSchema, type InstrumentListQuery } from '../../../shared/catalog/instrument';
 import { fail } from '../../../shared/result';
 import { audit } from '../audit';
+import { likeContains } from '../sql';
 import type { ServiceContext } from '../context';
 
 // Column <-> field mapping, kept in one place so insert, update and select agree.
@@ -122,10 +123,6 @@ const SORT_COLUMNS: Record<string, string> = {
   status: 'i.status', shareMode: 'i.share_mode', startUseDate: 'i.start_use_date', updatedAt: 'i.updated_at',
 };
 
-/** Escapes LIKE wildcards so user text matches literally. */
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-}
 
 /** Builds WHERE for the filter: FTS5 trigram for terms of 3+ characters, LIKE for shorter ones. */
 export function instrumentWhere(q: ReturnType<typeof instrumentListSchema.parse>): { sql: string; params: unknown[] } {
@@ -141,7 +138,7 @@ export function instrumentWhere(q: ReturnType<typeof instrumentListSchema.parse>
   // search_text (0006) joins name, English name, model, inner id and maker; its index is scanned.
   for (const t of shortTerms) {
     where.push(`i.id IN (SELECT id FROM instruments INDEXED BY instruments_search WHERE search_text LIKE ? ESCAPE '\\')`);
-    params.push(likePattern(t));
+    params.push(likeContains(t));
   }
   if (q.categoryPrefix) { where.push('i.category_code LIKE ?'); params.push(q.categoryPrefix + '%'); }
   if (q.status) { where.push('i.status = ?'); params.push(q.status); }

@@ -6,6 +6,7 @@ import { checkApplicantEligibility, civilDateInShanghai } from '../../../shared/
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { applicantFacts, voucherKindOf } from './applicant-facts';
+import { likeContains } from '../sql';
 
 // Field <-> column, one list so insert, update and select agree. Booleans are 0/1 in SQLite.
 const COLUMNS: [keyof ApplicantFields, string, 'bool' | 'list' | 'plain'][] = [
@@ -86,7 +87,7 @@ export function listApplicants(ctx: ServiceContext, q: { query: string; kind?: '
   const params: unknown[] = [];
   if (q.query) {
     where.push(`(a.name LIKE ? ESCAPE '\\' OR a.credit_code LIKE ? ESCAPE '\\')`);
-    const like = `%${q.query.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const like = likeContains(q.query);
     params.push(like, like);
   }
   if (q.kind) { where.push('a.kind = ?'); params.push(q.kind); }

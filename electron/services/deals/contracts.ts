@@ -16,6 +16,7 @@ import { getApplicant } from './applicants';
 import { appliedInYear } from './quota';
 import { enforce, profileOn, storedProfile } from './refuse';
 import { VOUCHER_SELECT, type VoucherDbRow } from './voucher-status';
+import { likeContains } from '../sql';
 
 const ROW_SELECT = `SELECT c.id, c.number, c.title, c.applicant_id AS applicantId, a.name AS applicantName, l.name AS labName,
   c.signed_date AS signedDate, c.start_date AS startDate, c.end_date AS endDate, c.amount_fen AS amountFen,
@@ -56,7 +57,7 @@ export function listContracts(ctx: ServiceContext, q: z.output<typeof contractLi
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.query) {
-    const like = `%${q.query.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const like = likeContains(q.query);
     where.push(`(c.number LIKE ? ESCAPE '\\' OR c.title LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\')`);
     params.push(like, like, like);
   }
