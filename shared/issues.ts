@@ -72,7 +72,8 @@ export function reasonOfIssue(issue: z.core.$ZodIssue, raw?: unknown): { reason:
     case 'unrecognized_keys':
       return withBase('field.unknownKeys', { keys: issue.keys });
     case 'custom':
-      return withBase('field.invalid');
+      // Prose of a schema not yet converted travels as legacy `message` (see issuesOfZod).
+      return withBase(issue.message && !custom ? 'legacy' : 'field.invalid');
     default:
       return withBase('field.invalid');
   }
@@ -88,7 +89,7 @@ export function issuesOfZod(error: z.ZodError, raw?: unknown, limit = 50): Field
     if (Object.keys(params).length) issue.params = params;
     if (rowIndex >= 0) issue.row = i.path[rowIndex] as number;
     // Untouched custom prose of a schema not yet converted: keep it for the renderer's fallback.
-    if (i.code === 'custom' && reason === 'field.invalid' && !REASON_KEY.test(i.message) && i.message) issue.message = i.message;
+    if (reason === 'legacy') issue.message = i.message;
     return issue;
   });
 }
