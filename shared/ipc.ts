@@ -10,6 +10,7 @@ import { redemptionChannels } from './ipc/redemption';
 import { securityChannels } from './ipc/security';
 import { systemChannels } from './ipc/system';
 import { unitChannels } from './ipc/unit';
+import { moneyChannels } from './ipc/money';
 
 export const contract = {
   ...systemChannels,
@@ -20,6 +21,7 @@ export const contract = {
   ...assessmentChannels,
   ...securityChannels,
   ...unitChannels,
+  ...moneyChannels,
 };
 
 export type Contract = typeof contract;
