@@ -9,6 +9,7 @@ import { dealsChannels } from './ipc/deals';
 import { redemptionChannels } from './ipc/redemption';
 import { securityChannels } from './ipc/security';
 import { systemChannels } from './ipc/system';
+import { unitChannels } from './ipc/unit';
 
 export const contract = {
   ...systemChannels,
@@ -18,6 +19,7 @@ export const contract = {
   ...redemptionChannels,
   ...assessmentChannels,
   ...securityChannels,
+  ...unitChannels,
 };
 
 export type Contract = typeof contract;
