@@ -6,6 +6,7 @@ import { assessmentChannels } from './ipc/assessment';
 import { bookingsChannels } from './ipc/bookings';
 import { catalogChannels } from './ipc/catalog';
 import { dealsChannels } from './ipc/deals';
+import { facilityChannels } from './ipc/facility';
 import { redemptionChannels } from './ipc/redemption';
 import { securityChannels } from './ipc/security';
 import { systemChannels } from './ipc/system';
@@ -18,6 +19,7 @@ export const contract = {
   ...redemptionChannels,
   ...assessmentChannels,
   ...securityChannels,
+  ...facilityChannels,
 };
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { bookingsHandlers } from './bookings';
 import { redemptionHandlers } from './redemption';
 import { assessmentHandlers } from './assessment';
 import { securityHandlers } from './security';
+import { facilityHandlers } from './facility';
 
 /** Every channel of the contract, one handler each; main and browser mode serve this same table. */
 export const handlers: HandlerTable = {
@@ -16,4 +17,5 @@ export const handlers: HandlerTable = {
   ...redemptionHandlers,
   ...assessmentHandlers,
   ...securityHandlers,
+  ...facilityHandlers,
 };
