@@ -7,6 +7,7 @@ import { bookingsChannels } from './ipc/bookings';
 import { catalogChannels } from './ipc/catalog';
 import { dealsChannels } from './ipc/deals';
 import { facilityChannels } from './ipc/facility';
+import { officeChannels } from './ipc/office';
 import { redemptionChannels } from './ipc/redemption';
 import { securityChannels } from './ipc/security';
 import { systemChannels } from './ipc/system';
@@ -20,6 +21,7 @@ export const contract = {
   ...assessmentChannels,
   ...securityChannels,
   ...facilityChannels,
+  ...officeChannels,
 };
 
 export type Contract = typeof contract;

@@ -4,12 +4,12 @@ import { deletePreset, getUnitRated, listInstrumentRated, listPresets, savePrese
 import type { HandlerTable } from './types';
 
 export const facilityHandlers: HandlerTable<keyof typeof facilityChannels> = {
-  'ratedHours:presets': (_i, ctx) => listPresets(ctx),
-  'ratedHours:presetSave': (input, ctx) => savePreset(ctx, input),
-  'ratedHours:presetDelete': ({ id }, ctx) => { deletePreset(ctx, id); return { deleted: true as const }; },
-  'ratedHours:unitGet': ({ year }, ctx) => getUnitRated(ctx, year),
-  'ratedHours:unitSet': ({ year, source }, ctx) => setUnitRated(ctx, year, source),
-  'ratedHours:list': (input, ctx) => listInstrumentRated(ctx, input),
-  'ratedHours:override': (input, ctx) => setInstrumentRated(ctx, input),
-  'lowUse:list': (input, ctx) => listLowUse(ctx, input),
+  'rated:presets': (_i, ctx) => listPresets(ctx),
+  'rated:presetSave': (input, ctx) => savePreset(ctx, input),
+  'rated:presetDelete': ({ id }, ctx) => { deletePreset(ctx, id); return { deleted: true as const }; },
+  'rated:unitGet': ({ year }, ctx) => getUnitRated(ctx, year),
+  'rated:unitSet': ({ year, source }, ctx) => setUnitRated(ctx, year, source),
+  'rated:list': (input, ctx) => listInstrumentRated(ctx, input),
+  'rated:override': (input, ctx) => setInstrumentRated(ctx, input),
+  'rated:lowUse': (input, ctx) => listLowUse(ctx, input),
 };

@@ -7,6 +7,7 @@ import { redemptionHandlers } from './redemption';
 import { assessmentHandlers } from './assessment';
 import { securityHandlers } from './security';
 import { facilityHandlers } from './facility';
+import { officeHandlers } from './office';
 
 /** Every channel of the contract, one handler each; main and browser mode serve this same table. */
 export const handlers: HandlerTable = {
@@ -18,4 +19,5 @@ export const handlers: HandlerTable = {
   ...assessmentHandlers,
   ...securityHandlers,
   ...facilityHandlers,
+  ...officeHandlers,
 };

@@ -1,4 +1,4 @@
-// Channels: ratedHours:*, lowUse:* (额定机时 per instrument and year, instruments under a threshold)
+// Channels: rated:* (额定机时 per instrument and year, instruments under a threshold)
 import { z } from 'zod';
 import type { RatedHoursSource } from '../evaluation/rated-hours';
 import { channel } from './define';
@@ -65,25 +65,25 @@ export interface LowUseRow {
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
 
 export const facilityChannels = {
-  'ratedHours:presets': channel<RatedPresetView[]>()(z.object({})),
-  'ratedHours:presetSave': channel<RatedPresetView>()(z.object({
+  'rated:presets': channel<RatedPresetView[]>()(z.object({})),
+  'rated:presetSave': channel<RatedPresetView>()(z.object({
     id: z.string().regex(/^custom:[a-z0-9-]{1,40}$/).optional(),
     name: z.string().trim().min(1, '名称必填').max(100, '名称过长'),
     hours: hoursSchema,
   })),
-  'ratedHours:presetDelete': channel<{ deleted: true }>()(z.object({ id: z.string().regex(/^custom:[a-z0-9-]{1,40}$/) })),
-  'ratedHours:unitGet': channel<UnitRatedView>()(z.object({ year: yearSchema })),
-  'ratedHours:unitSet': channel<UnitRatedView>()(z.object({ year: yearSchema, source: ratedSourceSchema.nullable() })),
-  'ratedHours:list': channel<{ total: number; rows: InstrumentRatedRow[] }>()(z.object({
+  'rated:presetDelete': channel<{ deleted: true }>()(z.object({ id: z.string().regex(/^custom:[a-z0-9-]{1,40}$/) })),
+  'rated:unitGet': channel<UnitRatedView>()(z.object({ year: yearSchema })),
+  'rated:unitSet': channel<UnitRatedView>()(z.object({ year: yearSchema, source: ratedSourceSchema.nullable() })),
+  'rated:list': channel<{ total: number; rows: InstrumentRatedRow[] }>()(z.object({
     year: yearSchema, search: z.string().trim().max(100).default(''), onlyOverrides: z.boolean().default(false), ...page,
   })),
-  'ratedHours:override': channel<{ changed: number }>()(z.object({
+  'rated:override': channel<{ changed: number }>()(z.object({
     year: yearSchema,
     instrumentIds: z.array(z.number().int().positive()).min(1, '至少选择一台仪器').max(20000),
     source: ratedSourceSchema.nullable(),
     note: z.string().trim().max(200, '备注过长').default(''),
   })),
-  'lowUse:list': channel<{ total: number; thresholdHours: number; rows: LowUseRow[] }>()(z.object({
+  'rated:lowUse': channel<{ total: number; thresholdHours: number; rows: LowUseRow[] }>()(z.object({
     year: yearSchema, scope: scopeSchema.default({ kind: 'unit' }), thresholdHours: hoursSchema.optional(), ...page,
   })),
 };

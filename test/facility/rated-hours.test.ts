@@ -74,8 +74,8 @@ describe('额定机时', () => {
 
   it('refuses an unknown preset or instrument and writes nothing', () => {
     const before = contentHash(core);
-    expect(() => setUnitRated(core.ctx, 2025, { presetId: 'nope' })).toThrow(/preset/);
-    expect(() => setInstrumentRated(core.ctx, { year: 2025, instrumentIds: [a, 9999], source: { hours: 100 }, note: '' })).toThrow(/instrument/);
+    expect(() => setUnitRated(core.ctx, 2025, { presetId: 'nope' })).toThrow(/rated.unknownPreset/);
+    expect(() => setInstrumentRated(core.ctx, { year: 2025, instrumentIds: [a, 9999], source: { hours: 100 }, note: '' })).toThrow(/rated.instrumentNotFound/);
     expect(contentHash(core)).toBe(before);
   });
 
@@ -83,7 +83,7 @@ describe('额定机时', () => {
     const p = savePreset(core.ctx, { name: '单班', hours: 1000 });
     setInstrumentRated(core.ctx, { year: 2025, instrumentIds: [b], source: { presetId: p.id }, note: '' });
     expect(computeAssessment(core.ctx, { year: 2025 }).ratedHoursTotal).toBe(1600 + 1000 + 1600);
-    expect(() => deletePreset(core.ctx, p.id)).toThrow(/in use/);
+    expect(() => deletePreset(core.ctx, p.id)).toThrow(/rated.presetInUse/);
     setInstrumentRated(core.ctx, { year: 2025, instrumentIds: [b], source: null, note: '' });
     deletePreset(core.ctx, p.id);
     expect(listPresets(core.ctx).some((x) => x.id === p.id)).toBe(false);

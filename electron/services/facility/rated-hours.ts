@@ -3,7 +3,7 @@ import { NATIONAL_EVALUATION_2026 as NATIONAL } from '../../../shared/evaluation
 import { hoursOfSource, presetLookup, type PresetLookup, type RatedHoursSource } from '../../../shared/evaluation/rated-hours';
 import type { InstrumentRatedRow, RatedOrigin, RatedPresetView, RatedSourceInput, UnitRatedView } from '../../../shared/ipc/facility';
 import { ratedHoursOrDefault } from '../../../shared/rules';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import { likeContains } from '../sql';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -36,7 +36,7 @@ export function savePreset(ctx: ServiceContext, input: { id?: string; name: stri
   return ctx.db.transaction(() => {
     const id = input.id ?? `custom:${ctx.now().getTime().toString(36)}`;
     if (input.id && !ctx.db.prepare('SELECT 1 FROM rated_hours_presets WHERE id = ?').get(input.id)) {
-      fail('NOT_FOUND', `额定机时预设 ${input.id} 不存在 (preset not found)`, { field: 'id' });
+      refuse('NOT_FOUND', 'rated.presetNotFound', { field: 'id', params: { id: input.id } });
     }
     ctx.db.prepare(`INSERT INTO rated_hours_presets(id, name, hours, created_at) VALUES (?, ?, ?, ?)
       ON CONFLICT(id) DO UPDATE SET name = excluded.name, hours = excluded.hours`).run(id, input.name, input.hours, ctx.now().toISOString());
@@ -48,8 +48,8 @@ export function savePreset(ctx: ServiceContext, input: { id?: string; name: stri
 export function deletePreset(ctx: ServiceContext, id: string): void {
   ctx.db.transaction(() => {
     const used = listPresets(ctx).find((p) => p.id === id);
-    if (!used || used.builtIn) fail('NOT_FOUND', `额定机时预设 ${id} 不存在 (preset not found)`, { field: 'id' });
-    if (used.uses > 0) fail('CONFLICT', `预设仍被 ${used.uses} 处使用，不能删除 (preset still in use)`, { field: 'id' });
+    if (!used || used.builtIn) refuse('NOT_FOUND', 'rated.presetNotFound', { field: 'id', params: { id } });
+    if (used.uses > 0) refuse('CONFLICT', 'rated.presetInUse', { field: 'id', params: { uses: used.uses } });
     ctx.db.prepare('DELETE FROM rated_hours_presets WHERE id = ?').run(id);
     audit(ctx, 'delete', 'rated_hours_preset', id);
   })();
@@ -57,7 +57,7 @@ export function deletePreset(ctx: ServiceContext, id: string): void {
 
 function assertKnown(ctx: ServiceContext, source: RatedSourceInput | null, field: string): void {
   if (source?.presetId !== undefined && !presets(ctx).get(source.presetId)) {
-    fail('VALIDATION', `额定机时预设 ${source.presetId} 不存在 (unknown preset)`, { field });
+    refuse('VALIDATION', 'rated.unknownPreset', { field, params: { presetId: source.presetId } });
   }
 }
 
@@ -149,7 +149,7 @@ export function setInstrumentRated(ctx: ServiceContext, input: { year: number; i
     assertKnown(ctx, input.source, 'source');
     const exists = ctx.db.prepare('SELECT 1 FROM instruments WHERE id = ?').pluck();
     for (const id of input.instrumentIds) {
-      if (!exists.get(id)) fail('NOT_FOUND', `仪器 ${id} 不存在 (instrument not found)`, { field: 'instrumentIds' });
+      if (!exists.get(id)) refuse('NOT_FOUND', 'rated.instrumentNotFound', { field: 'instrumentIds', params: { id } });
     }
     const del = ctx.db.prepare('DELETE FROM instrument_rated_hours WHERE instrument_id = ? AND year = ?');
     const put = ctx.db.prepare(`INSERT INTO instrument_rated_hours(instrument_id, year, preset_id, hours, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)

@@ -64,9 +64,9 @@ export function RatedHoursPanel({ year }: { year: number }) {
   const load = useCallback(async () => {
     try {
       const [p, u, list, lu] = await Promise.all([
-        call('ratedHours:presets', {}), call('ratedHours:unitGet', { year }),
-        call('ratedHours:list', { year, search, onlyOverrides, offset: (page - 1) * 50, limit: 50 }),
-        call('lowUse:list', { year, thresholdHours: threshold ?? undefined, limit: 100 }),
+        call('rated:presets', {}), call('rated:unitGet', { year }),
+        call('rated:list', { year, search, onlyOverrides, offset: (page - 1) * 50, limit: 50 }),
+        call('rated:lowUse', { year, thresholdHours: threshold ?? undefined, limit: 100 }),
       ]);
       setPresets(p);
       setUnit(u);
@@ -92,7 +92,7 @@ export function RatedHoursPanel({ year }: { year: number }) {
           <span>{t.unitDefault}</span>
           <SourcePicker testId="rated-unit" presets={presets} value={choice} hours={customHours} onChange={setChoice} onHours={setCustomHours}
             noneLabel={fmt(t.none, { h: unit?.fallbackHours ?? '' })} />
-          <Button type="primary" data-testid="rated-unit-save" onClick={() => void run(() => call('ratedHours:unitSet', { year, source: sourceOf(choice, customHours) }))}>{t.save}</Button>
+          <Button type="primary" data-testid="rated-unit-save" onClick={() => void run(() => call('rated:unitSet', { year, source: sourceOf(choice, customHours) }))}>{t.save}</Button>
         </Space>
         <div style={{ marginTop: 8 }}>
           <Typography.Text type="secondary">{t.presets}：</Typography.Text>
@@ -100,7 +100,7 @@ export function RatedHoursPanel({ year }: { year: number }) {
           <Space.Compact>
             <Input placeholder={t.name} value={newName} onChange={(e) => setNewName(e.target.value)} style={{ width: 160 }} />
             <InputNumber placeholder={t.hours} min={1} max={8784} value={newHours} onChange={setNewHours} />
-            <Button onClick={() => void run(async () => { await call('ratedHours:presetSave', { name: newName, hours: newHours ?? 0 }); setNewName(''); setNewHours(null); })}>{t.add}</Button>
+            <Button onClick={() => void run(async () => { await call('rated:presetSave', { name: newName, hours: newHours ?? 0 }); setNewName(''); setNewHours(null); })}>{t.add}</Button>
           </Space.Compact>
         </div>
       </Card>
@@ -110,8 +110,8 @@ export function RatedHoursPanel({ year }: { year: number }) {
           <Switch checked={onlyOverrides} onChange={(v) => { setPage(1); setOnlyOverrides(v); }} /> {t.onlyOverrides}
           <SourcePicker testId="rated-override" presets={presets} value={ovChoice} hours={ovHours} onChange={setOvChoice} onHours={setOvHours} />
           <Button data-testid="rated-override-apply" disabled={!selected.length}
-            onClick={() => void run(() => call('ratedHours:override', { year, instrumentIds: selected, source: sourceOf(ovChoice, ovHours) }))}>{t.apply}</Button>
-          <Button disabled={!selected.length} onClick={() => void run(() => call('ratedHours:override', { year, instrumentIds: selected, source: null }))}>{t.clear}</Button>
+            onClick={() => void run(() => call('rated:override', { year, instrumentIds: selected, source: sourceOf(ovChoice, ovHours) }))}>{t.apply}</Button>
+          <Button disabled={!selected.length} onClick={() => void run(() => call('rated:override', { year, instrumentIds: selected, source: null }))}>{t.clear}</Button>
         </Space>
         <Table<InstrumentRatedRow> size="small" rowKey="id" dataSource={rows.rows} virtual scroll={{ y: 360 }}
           rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]) }}
