@@ -11,6 +11,7 @@ import { officeChannels } from './ipc/office';
 import { redemptionChannels } from './ipc/redemption';
 import { securityChannels } from './ipc/security';
 import { systemChannels } from './ipc/system';
+import { unitChannels } from './ipc/unit';
 
 export const contract = {
   ...systemChannels,
@@ -22,6 +23,7 @@ export const contract = {
   ...securityChannels,
   ...facilityChannels,
   ...officeChannels,
+  ...unitChannels,
 };
 
 export type Contract = typeof contract;

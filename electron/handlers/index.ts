@@ -8,6 +8,7 @@ import { assessmentHandlers } from './assessment';
 import { securityHandlers } from './security';
 import { facilityHandlers } from './facility';
 import { officeHandlers } from './office';
+import { unitHandlers } from './unit';
 
 /** Every channel of the contract, one handler each; main and browser mode serve this same table. */
 export const handlers: HandlerTable = {
@@ -20,4 +21,5 @@ export const handlers: HandlerTable = {
   ...securityHandlers,
   ...facilityHandlers,
   ...officeHandlers,
+  ...unitHandlers,
 };

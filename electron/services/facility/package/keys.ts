@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { refuse } from '../../../../shared/result';
 import { audit } from '../../audit';
 import type { ServiceContext } from '../../context';
+import { getUnit } from '../../unit/unit';
 
 const KEYS = 'facility.keys';
 const IDENTITY = 'facility.identity';
@@ -18,15 +19,25 @@ export interface DeskKeys {
   boxPrivate: string;
 }
 
-export const identitySchema = z.object({
+const storedIdentitySchema = z.object({
   deskId: z.string().uuid(),
   role: z.enum(['lab', 'office']),
-  unitName: z.string().trim().max(200, '单位名称过长'),
-  /** 统一社会信用代码 of the unit (university); checked as 18 characters of the GB 32100 alphabet. */
-  unitCreditCode: z.string().trim().regex(/^$|^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码须为 18 位'),
   labName: z.string().trim().max(200, '实验室名称过长'),
 });
-export type DeskIdentity = z.output<typeof identitySchema>;
+
+/** The unit (name, 统一社会信用代码) is the open unit's record; the desk keeps its id, role and lab. */
+export interface DeskIdentity {
+  deskId: string;
+  role: 'lab' | 'office';
+  labName: string;
+  unitName: string;
+  unitCreditCode: string;
+}
+
+function unitOf(ctx: ServiceContext): { unitName: string; unitCreditCode: string } {
+  const u = getUnit(ctx);
+  return { unitName: u.name, unitCreditCode: u.creditCode ?? '' };
+}
 
 function readJson(ctx: ServiceContext, key: string): unknown {
   const raw = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
@@ -65,23 +76,29 @@ export function deskKeys(ctx: ServiceContext): DeskKeys {
 
 /** The identity if set (reading never writes). */
 export function peekIdentity(ctx: ServiceContext): DeskIdentity | null {
-  const stored = identitySchema.safeParse(readJson(ctx, IDENTITY));
-  return stored.success ? stored.data : null;
+  const stored = storedIdentitySchema.safeParse(readJson(ctx, IDENTITY));
+  return stored.success ? { ...stored.data, ...unitOf(ctx) } : null;
 }
 
 export function getIdentity(ctx: ServiceContext): DeskIdentity {
-  const stored = identitySchema.safeParse(readJson(ctx, IDENTITY));
-  if (stored.success) return stored.data;
-  const fresh: DeskIdentity = { deskId: crypto.randomUUID(), role: 'lab', unitName: '', unitCreditCode: '', labName: '' };
+  const seen = peekIdentity(ctx);
+  if (seen) return seen;
+  const fresh = { deskId: crypto.randomUUID(), role: 'lab' as const, labName: '' };
   writeJson(ctx, IDENTITY, fresh);
-  return fresh;
+  return { ...fresh, ...unitOf(ctx) };
 }
 
+/** Sets the desk's role and lab, and the unit's name and credit code (in the open unit's record). */
 export function setIdentity(ctx: ServiceContext, patch: Partial<Omit<DeskIdentity, 'deskId'>>): DeskIdentity {
   return ctx.db.transaction(() => {
     const before = getIdentity(ctx);
-    const next = identitySchema.parse({ ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) });
-    writeJson(ctx, IDENTITY, next);
+    const stored = storedIdentitySchema.parse({ deskId: before.deskId, role: patch.role ?? before.role, labName: patch.labName ?? before.labName });
+    writeJson(ctx, IDENTITY, stored);
+    if (patch.unitName !== undefined || patch.unitCreditCode !== undefined) {
+      ctx.db.prepare("UPDATE open_unit SET name = ?, credit_code = ?, updated_at = ? WHERE id = 1")
+        .run(patch.unitName ?? before.unitName, (patch.unitCreditCode ?? before.unitCreditCode) || null, ctx.now().toISOString());
+    }
+    const next = getIdentity(ctx);
     audit(ctx, 'update', 'desk_identity', next.deskId, { before, after: next });
     return next;
   })();

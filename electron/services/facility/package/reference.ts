@@ -9,7 +9,7 @@ import type { ServiceContext } from '../../context';
 import { evaluationSettingsSchema, getEvaluationSettings } from '../evaluation-settings';
 import { buildPackage, openPackage, refuse, verifyPackage, type OpenedPackage } from './format';
 import { APP_VERSION } from './export-lab';
-import { deskKeys, existingKeys, fingerprint, getIdentity, peekIdentity } from './keys';
+import { deskKeys, existingKeys, fingerprint, getIdentity, peekIdentity, setIdentity } from './keys';
 import { getRegisteredOffice, setRegisteredOffice } from './office-key';
 import { referenceParts } from './parts';
 import type { ZodType } from 'zod';
@@ -79,9 +79,7 @@ export function importReference(ctx: ServiceContext, bytes: Uint8Array, confirmF
       deskId: unit.officeDeskId, unitName: unit.name, creditCode: unit.creditCode, signPublic: opened.manifest.signer.publicKey, boxPublic: unit.officeBoxPublic,
       fingerprint: fp, registeredAt: getRegisteredOffice(ctx)?.registeredAt ?? ctx.now().toISOString(),
     });
-    const id = getIdentity(ctx);
-    db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run('facility.identity', JSON.stringify({ ...id, unitName: unit.name, unitCreditCode: unit.creditCode }));
+    setIdentity(ctx, { unitName: unit.name, unitCreditCode: unit.creditCode });
     const putPreset = db.prepare(`INSERT INTO rated_hours_presets(id, name, hours, created_at) VALUES (?, ?, ?, ?)
       ON CONFLICT(id) DO UPDATE SET name = excluded.name, hours = excluded.hours`);
     for (const p of presets) putPreset.run(p.id, p.name, p.hours, ctx.now().toISOString());
