@@ -8,6 +8,7 @@ import { catalogChannels } from './ipc/catalog';
 import { dealsChannels } from './ipc/deals';
 import { facilityChannels } from './ipc/facility';
 import { officeChannels } from './ipc/office';
+import { evaluationChannels } from './ipc/evaluation';
 import { redemptionChannels } from './ipc/redemption';
 import { securityChannels } from './ipc/security';
 import { systemChannels } from './ipc/system';
@@ -23,6 +24,7 @@ export const contract = {
   ...securityChannels,
   ...facilityChannels,
   ...officeChannels,
+  ...evaluationChannels,
   ...unitChannels,
 };
 

@@ -8,6 +8,7 @@ import { assessmentHandlers } from './assessment';
 import { securityHandlers } from './security';
 import { facilityHandlers } from './facility';
 import { officeHandlers } from './office';
+import { evaluationHandlers } from './evaluation';
 import { unitHandlers } from './unit';
 
 /** Every channel of the contract, one handler each; main and browser mode serve this same table. */
@@ -21,5 +22,6 @@ export const handlers: HandlerTable = {
   ...securityHandlers,
   ...facilityHandlers,
   ...officeHandlers,
+  ...evaluationHandlers,
   ...unitHandlers,
 };

@@ -75,6 +75,7 @@ CREATE TABLE office_instrument_years (
   sat_n INTEGER NOT NULL,
   PRIMARY KEY (desk_id, year, iid)
 ) STRICT;
+CREATE INDEX office_instrument_years_year ON office_instrument_years(year);
 
 CREATE TABLE office_months (
   desk_id TEXT NOT NULL,

@@ -33,6 +33,7 @@ export interface YearFigures {
   serviceIncomeFen: number;
   avgSatisfaction: number | null;
   satisfactionRecords: number;
+  satisfactionSum: number;
   openRate: number | null;
   openInstruments: number;
 }
@@ -81,6 +82,7 @@ export function officeYearFigures(ctx: ServiceContext, year: number, scope: Offi
     serviceIncomeFen: use.income,
     avgSatisfaction: use.satN > 0 ? Math.round((use.satSum / use.satN) * 100) / 100 : null,
     satisfactionRecords: use.satN,
+    satisfactionSum: use.satSum,
     openRate: inst.n > 0 ? inst.open / inst.n : null,
     openInstruments: inst.open,
   };
