@@ -4,6 +4,8 @@
 
 import { FACILITY_MESSAGES } from './i18n-messages-facility';
 
+export type Locale = 'zh' | 'en';
+
 export interface Message { zh: string; en: string }
 
 export const MESSAGES: Readonly<Record<string, Message>> = {
