@@ -6,6 +6,9 @@ import { assessmentChannels } from './ipc/assessment';
 import { bookingsChannels } from './ipc/bookings';
 import { catalogChannels } from './ipc/catalog';
 import { dealsChannels } from './ipc/deals';
+import { facilityChannels } from './ipc/facility';
+import { officeChannels } from './ipc/office';
+import { evaluationChannels } from './ipc/evaluation';
 import { redemptionChannels } from './ipc/redemption';
 import { securityChannels } from './ipc/security';
 import { systemChannels } from './ipc/system';
@@ -20,6 +23,9 @@ export const contract = {
   ...redemptionChannels,
   ...assessmentChannels,
   ...securityChannels,
+  ...facilityChannels,
+  ...officeChannels,
+  ...evaluationChannels,
   ...unitChannels,
   ...moneyChannels,
 };

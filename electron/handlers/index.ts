@@ -6,6 +6,9 @@ import { bookingsHandlers } from './bookings';
 import { redemptionHandlers } from './redemption';
 import { assessmentHandlers } from './assessment';
 import { securityHandlers } from './security';
+import { facilityHandlers } from './facility';
+import { officeHandlers } from './office';
+import { evaluationHandlers } from './evaluation';
 import { unitHandlers } from './unit';
 import { moneyHandlers } from './money';
 
@@ -18,6 +21,9 @@ export const handlers: HandlerTable = {
   ...redemptionHandlers,
   ...assessmentHandlers,
   ...securityHandlers,
+  ...facilityHandlers,
+  ...officeHandlers,
+  ...evaluationHandlers,
   ...unitHandlers,
   ...moneyHandlers,
 };
