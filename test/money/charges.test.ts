@@ -5,6 +5,7 @@ import {
   addAdjustment, addManualLine, adoptActual, confirmDifference, contractCharges, refreshCharges, removeLine,
 } from '../../electron/services/money/charges';
 import { adoptQuote, saveQuote } from '../../electron/services/money/quotes';
+import { computeAssessment } from '../../electron/services/assessment/compute';
 import { addRateVersion, referenceFeeText, saveRateItem, setApplicantGroup, updateRateVersion } from '../../electron/services/money/rates';
 import { issueFromCharges } from '../../electron/services/money/statements';
 import { addPayment, voidStatement } from '../../electron/services/money/statements-store';
@@ -182,5 +183,16 @@ describe('actual amount, voucher cap, quote, statement and payments', () => {
     expect(q.totalFen).toBe(8 * 40_000 + 50_000);
     expect(adoptQuote(core.ctx, q.id, contractId)).toEqual({ contractId, amountFen: 370_000 });
     expect(core.db.prepare('SELECT amount_fen, quote_id FROM contracts WHERE id = ?').get(contractId)).toEqual({ amount_fen: 370_000, quote_id: q.id });
+  });
+});
+
+describe('figures downstream', () => {
+  it('takes the assessment’s service income from the charges (charged records, then the other lines)', () => {
+    const { contractId, instrumentId } = insertContract(core.db, { vouchersFen: [] });
+    // The fixture types 3,000元 on each record; charged, they count at their charge.
+    hourRate(instrumentId);
+    refreshCharges(core.ctx, contractId);
+    addManualLine(core.ctx, manualLineSchema.parse({ contractId, category: 'consumable', serviceDate: '2025-05-12', description: '导电胶', quantityMilli: 1000, unitPriceFen: 500 }));
+    expect(computeAssessment(core.ctx, { year: 2025 }).serviceIncomeFen).toBe(300_000 + 500);
   });
 });

@@ -14,6 +14,7 @@ import { MAJOR_CATEGORIES } from '../../../shared/catalog/categories';
 import type { AssessmentResult, AssessmentScope, CategoryFigures, InstrumentFigures } from '../../../shared/ipc/assessment';
 import { isNationalEvaluationInstrument, shareRate, utilisationRate } from '../../../shared/rules';
 import type { ServiceContext } from '../context';
+import { otherChargesFen, SERVICE_AMOUNT_SQL } from '../money/service-amount';
 import { ratedResolver } from '../facility/rated-hours';
 import { getSettings, profileOn, profileRef } from '../settings';
 import { CLIPPED_SECONDS, IN_SERVICE, scopeSql, USAGE_IN_YEAR, windowParams, yearWindow } from './window';
@@ -66,7 +67,7 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: 
   // the aggregates over it; reading the rows is the costly part.
   const aggregates = db.prepare(`WITH w AS MATERIALIZED (
         SELECT u.instrument_id AS id, u.external AS ext, ${CLIPPED_SECONDS} AS sec, u.user_unit AS userUnit, u.satisfaction AS sat,
-          CASE WHEN u.start_at >= @ys THEN u.amount_fen ELSE 0 END AS fen,
+          CASE WHEN u.start_at >= @ys THEN ${SERVICE_AMOUNT_SQL} ELSE 0 END AS fen,
           CAST(substr(max(u.start_at, @ys), 6, 2) AS INTEGER) AS month
         FROM ${s.usageFrom} WHERE ${USAGE_IN_YEAR} AND ${s.usage})
       SELECT 'i' AS k, id AS a, SUM(sec) AS b, SUM(ext * sec) AS c, NULL AS d FROM w GROUP BY id
@@ -76,7 +77,8 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: 
   const perInstrument: UsageAgg[] = aggregates.filter((r) => r.k === 'i').map((r) => ({ id: r.a, sec: r.b, extSec: r.c }));
   const monthRows = aggregates.filter((r) => r.k === 'm').map((r) => ({ month: r.a, sec: r.b, extSec: r.c }));
   const t = aggregates.find((r) => r.k === 't')!;
-  const totals = { records: t.a, externalUsers: t.b, incomeFen: t.c, satisfaction: t.d };
+  // Service income: each record's charged amount (or its typed one), plus the year's other charges.
+  const totals = { records: t.a, externalUsers: t.b, incomeFen: t.c + otherChargesFen(ctx, w.firstDay, w.lastDay, s.contracts, s.params), satisfaction: t.d };
 
   const contracts = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(COALESCE(c.actual_amount_fen, c.amount_fen)), 0) AS amountFen,
         COALESCE(SUM(EXISTS (SELECT 1 FROM contract_vouchers cv WHERE cv.contract_id = c.id)), 0) AS voucherContracts,

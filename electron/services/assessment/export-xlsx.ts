@@ -9,6 +9,7 @@ import { formatPercent } from '../../../shared/rules';
 import { fenToYuanNumber, XLSX_MIME } from '../catalog/export';
 import { listInstrumentsFull } from '../catalog/instruments';
 import type { ServiceContext } from '../context';
+import { SERVICE_AMOUNT_SQL } from '../money/service-amount';
 import { assessYear, hoursOf } from './compute';
 import { reportFileName } from './file-name';
 import { CLIPPED_SECONDS, scopeSql, USAGE_IN_YEAR, windowParams, yearWindow } from './window';
@@ -100,7 +101,7 @@ export async function exportAssessmentXlsx(ctx: ServiceContext, input: { year: n
 
   const svc = wb.addWorksheet('服务记录');
   svc.columns = SERVICE_RECORD_COLUMNS.map((h) => ({ header: h, width: Math.max(10, h.length * 2) }));
-  const records = ctx.db.prepare(`SELECT u.id, i.name_cn AS name, i.inner_id AS innerId, u.amount_fen AS amountFen, u.start_at AS startAt,
+  const records = ctx.db.prepare(`SELECT u.id, i.name_cn AS name, i.inner_id AS innerId, ${SERVICE_AMOUNT_SQL} AS amountFen, u.start_at AS startAt,
       u.end_at AS endAt, u.content, u.service_way AS way, u.user_name AS userName, u.user_unit AS userUnit, u.external,
       u.direction, u.satisfaction, ${CLIPPED_SECONDS} AS sec, c.number AS contractNumber
     FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id LEFT JOIN contracts c ON c.id = u.contract_id
