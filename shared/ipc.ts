@@ -6,6 +6,7 @@ import { assessmentChannels } from './ipc/assessment';
 import { bookingsChannels } from './ipc/bookings';
 import { catalogChannels } from './ipc/catalog';
 import { dealsChannels } from './ipc/deals';
+import { dealsOrderChannels } from './ipc/orders';
 import { redemptionChannels } from './ipc/redemption';
 import { securityChannels } from './ipc/security';
 import { systemChannels } from './ipc/system';
@@ -14,6 +15,7 @@ export const contract = {
   ...systemChannels,
   ...catalogChannels,
   ...dealsChannels,
+  ...dealsOrderChannels,
   ...bookingsChannels,
   ...redemptionChannels,
   ...assessmentChannels,
