@@ -1,5 +1,7 @@
 import { channels, type Api, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/ipc';
 import type { AppError, Result } from '../../shared/result';
+import { useLocale } from './i18n';
+import { describeError } from './i18n-errors';
 
 const TOKEN_KEY = 'desk-token';
 
@@ -24,7 +26,7 @@ function httpApi(): Api {
       });
       return (await res.json()) as Result<unknown>;
     } catch (e) {
-      return { ok: false, error: { code: 'INTERNAL', message: `无法连接本地服务：${(e as Error).message}` } };
+      return { ok: false, error: { code: 'INTERNAL', reason: 'net.unreachable', params: { detail: (e as Error).message } } };
     }
   }]);
   return Object.fromEntries(entries) as Api;
@@ -32,10 +34,11 @@ function httpApi(): Api {
 
 export const api: Api = window.api ?? httpApi();
 
+/** A refused call. Its `message` is the refusal worded in the language chosen when it arrived. */
 export class ApiError extends Error {
   readonly error: AppError;
   constructor(error: AppError) {
-    super(error.message);
+    super(describeError(error, useLocale.getState().locale));
     this.error = error;
   }
 }

@@ -1,6 +1,6 @@
 // Turns the policy engine's outcomes into typed refusals, and finds the profile a record falls under.
 import { profileById, profileFor, type PolicyProfile } from '../../../shared/policy';
-import { fail } from '../../../shared/result';
+import { fail, refuseAll, type FieldIssue, type Params } from '../../../shared/result';
 import type { RuleResult, Violation } from '../../../shared/rules';
 
 /** Chinese message with the English in parentheses, as every refusal of the app reads. */
@@ -8,15 +8,33 @@ export function violationText(v: Violation): string {
   return `${v.message.zh} (${v.message.en})`;
 }
 
+/** The params of a violation that can cross IPC (numbers, names, dates, lists of them). */
+export function violationParams(v: Violation): Params {
+  const out: Params = {};
+  for (const [k, x] of Object.entries(v.params ?? {})) {
+    if (x === null || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') out[k] = x;
+    else if (Array.isArray(x)) out[k] = x.filter((y): y is string | number => typeof y === 'string' || typeof y === 'number');
+  }
+  return out;
+}
+
+/** One violation as a field issue: the rule id is the reason, the article and document cited. */
+export function violationIssue(v: Violation, field?: string): FieldIssue {
+  return {
+    field: field ?? v.field ?? '(input)',
+    reason: v.rule,
+    params: violationParams(v),
+    rule: v.rule,
+    article: v.article,
+    document: v.document,
+    // Until every rule id is in the renderer's catalog, its own wording is the fallback.
+    message: violationText(v),
+  };
+}
+
 /** Throws RULE naming the first violation's rule and article; all of them go in `issues`. */
 export function refuseViolations(violations: readonly Violation[], field?: string): never {
-  const [first] = violations;
-  fail('RULE', `${violationText(first)}【${first.document} ${first.article}】`, {
-    field: field ?? first.field,
-    rule: first.rule,
-    article: first.article,
-    issues: violations.map((v) => ({ field: field ?? v.field ?? '(input)', message: violationText(v), rule: v.rule, article: v.article })),
-  });
+  refuseAll('RULE', violations.map((v) => violationIssue(v, field)));
 }
 
 export function enforce(result: RuleResult, field?: string): void {

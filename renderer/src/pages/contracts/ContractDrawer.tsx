@@ -135,7 +135,7 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
     } catch (e) {
       form.setFields(formErrors(e).filter((x) => x.name[0] !== 'vouchers').map((x) => ({ name: FIELD_OF[x.name[0]] ?? (x.name[0] as keyof Values), errors: x.errors })));
       // Refusals show inline, next to the vouchers they concern; anything else as a message.
-      if (e instanceof ApiError) setError(`${e.error.message}${e.error.rule ? `［${e.error.rule}］` : ''}`);
+      if (e instanceof ApiError) setError(e.message);
       else showError(e);
     } finally {
       setSaving(false);

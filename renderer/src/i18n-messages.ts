@@ -1,0 +1,106 @@
+// The message catalog: every refusal reason the services and schemas send, in Chinese and English.
+// Templates interpolate {field} (the form's label for the field) and the error's params.
+// Keep keys sorted by area; a reason missing here falls back to the generic message of its code.
+
+export interface Message { zh: string; en: string }
+
+export const MESSAGES: Readonly<Record<string, Message>> = {
+  // —— generic field rules (zod issues, see shared/issues.ts) ——
+  'field.required': { zh: '{field}必填', en: '{field} is required' },
+  'field.tooLong': { zh: '{field}不能超过 {max} 个字符', en: '{field} may have at most {max} characters' },
+  'field.tooShort': { zh: '{field}至少 {min} 个字符', en: '{field} needs at least {min} characters' },
+  'field.tooBig': { zh: '{field}不能大于 {max}', en: '{field} may not be more than {max}' },
+  'field.notBelow': { zh: '{field}须小于 {max}', en: '{field} must be less than {max}' },
+  'field.tooSmall': { zh: '{field}不能小于 {min}', en: '{field} may not be less than {min}' },
+  'field.notAbove': { zh: '{field}须大于 {min}', en: '{field} must be more than {min}' },
+  'field.negative': { zh: '{field}不能为负数', en: '{field} cannot be negative' },
+  'field.positive': { zh: '{field}须大于 0', en: '{field} must be more than 0' },
+  'field.tooMany': { zh: '{field}最多 {max} 项', en: '{field} may list at most {max} items' },
+  'field.tooFew': { zh: '{field}至少 {min} 项', en: '{field} needs at least {min} items' },
+  'field.tooLate': { zh: '{field}不能晚于 {max}', en: '{field} may not be later than {max}' },
+  'field.tooEarly': { zh: '{field}不能早于 {min}', en: '{field} may not be earlier than {min}' },
+  'field.integer': { zh: '{field}须为整数', en: '{field} must be a whole number' },
+  'field.notFinite': { zh: '{field}不是有效的数字', en: '{field} is not a valid number' },
+  'field.invalidType': { zh: '{field}的值类型不正确', en: '{field} has a value of the wrong type' },
+  'field.email': { zh: '{field}不是有效的电子邮箱地址', en: '{field} is not a valid e-mail address' },
+  'field.format': { zh: '{field}格式不正确', en: '{field} is not in the expected format' },
+  'field.oneOf': { zh: '{field}须为以下之一：{values}', en: '{field} must be one of: {values}' },
+  'field.multipleOf': { zh: '{field}须为 {divisor} 的整数倍', en: '{field} must be a multiple of {divisor}' },
+  'field.unknownKeys': { zh: '输入含有未知的项：{keys}', en: 'The input has unknown entries: {keys}' },
+  'field.invalid': { zh: '{field}无效', en: '{field} is not valid' },
+  'field.duplicate': { zh: '{field}重复', en: '{field} is listed twice' },
+
+  // —— dates and times ——
+  'date.format': { zh: '{field}应为日期，如 2025-03-01', en: '{field} must be a date such as 2025-03-01' },
+  'date.impossible': { zh: '{field}：{value} 不是存在的日期', en: '{field}: {value} is not a real date' },
+  'date.range': { zh: '{field}须在 {min} 至 {max} 之间', en: '{field} must be between {min} and {max}' },
+  'date.future': { zh: '{field}不能晚于今天（{today}）', en: '{field} cannot be after today ({today})' },
+  'date.beforeOther': { zh: '{field}不能早于{other}（{otherValue}）', en: '{field} cannot be before {other} ({otherValue})' },
+  'time.format': { zh: '{field}应为时间，如 2025-03-01 09:30', en: '{field} must be a date and time such as 2025-03-01 09:30' },
+  'time.impossible': { zh: '{field}：{value} 不是存在的时间', en: '{field}: {value} is not a real time' },
+
+  // —— money ——
+  'money.format': { zh: '{field}应为金额（元），最多两位小数，如 1234.50', en: '{field} must be an amount in yuan with at most two decimals, e.g. 1234.50' },
+  'money.negative': { zh: '{field}不能为负数', en: '{field} cannot be negative' },
+  'money.tooBig': { zh: '{field}不能超过 {max} 元', en: '{field} may not exceed ¥{max}' },
+  'money.positive': { zh: '{field}须大于 0 元', en: '{field} must be more than ¥0' },
+
+  // —— infrastructure ——
+  'db.constraint': { zh: '保存被数据约束拒绝（{constraint}），未作任何更改', en: 'A data constraint refused the change ({constraint}); nothing was changed' },
+  'db.busy': { zh: '数据库正忙，请稍后再试', en: 'The database is busy; try again shortly' },
+  'ipc.unknownChannel': { zh: '未知的调用：{channel}', en: 'Unknown call: {channel}' },
+  'ipc.unparseable': { zh: '输入无法通过校验', en: 'The input could not be validated' },
+  'internal.unexpected': { zh: '内部错误，操作未完成，未作任何更改', en: 'Internal error; nothing was changed' },
+  'net.unreachable': { zh: '无法连接本地服务：{detail}', en: 'Cannot reach the local service: {detail}' },
+};
+
+/** Generic wording by error code when a reason is not in the catalog. */
+export const CODE_MESSAGES: Readonly<Record<string, Message>> = {
+  VALIDATION: { zh: '{field}无效', en: '{field} is not valid' },
+  RULE: { zh: '该操作不符合政策规定', en: 'The policy does not allow this' },
+  NOT_FOUND: { zh: '要操作的记录不存在，可能已被删除', en: 'The record does not exist; it may have been deleted' },
+  CONFLICT: { zh: '与已有数据冲突，未作任何更改', en: 'This conflicts with existing data; nothing was changed' },
+  DB_NEWER: { zh: '数据库由更新版本的程序写入，请升级程序', en: 'The database was written by a newer version; update the app' },
+  LOCKED: { zh: '数据库已锁定，请先解锁', en: 'The database is locked; unlock it first' },
+  FORBIDDEN: { zh: '不允许的操作', en: 'Not allowed' },
+  CANCELLED: { zh: '已取消', en: 'Cancelled' },
+  INTERNAL: { zh: '内部错误，操作未完成', en: 'Internal error; the operation did not complete' },
+};
+
+/** Labels of fields shared by many forms, used when a form passes none for the field. */
+export const FIELD_LABELS: Readonly<Record<string, Message>> = {
+  '(input)': { zh: '输入', en: 'The input' },
+  name: { zh: '名称', en: 'Name' },
+  number: { zh: '编号', en: 'Number' },
+  creditCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+  contactPhone: { zh: '联系电话', en: 'Contact phone' },
+  contactEmail: { zh: '电子邮箱', en: 'E-mail' },
+  contactName: { zh: '联系人', en: 'Contact' },
+  claimDate: { zh: '申领日期', en: 'Claim date' },
+  registeredDate: { zh: '登记日期', en: 'Registration date' },
+  signedDate: { zh: '签订日期', en: 'Signing date' },
+  startDate: { zh: '开始日期', en: 'Start date' },
+  endDate: { zh: '结束日期', en: 'End date' },
+  registrationDate: { zh: '合同登记日期', en: 'Contract registration date' },
+  startAt: { zh: '开始时间', en: 'Start' },
+  endAt: { zh: '结束时间', en: 'End' },
+  date: { zh: '日期', en: 'Date' },
+  amountFen: { zh: '金额', en: 'Amount' },
+  faceValueFen: { zh: '面额', en: 'Face value' },
+  actualAmountFen: { zh: '实际金额', en: 'Actual amount' },
+  applicantId: { zh: '申领单位', en: 'Applicant' },
+  voucherId: { zh: '创新券', en: 'Voucher' },
+  vouchers: { zh: '所用创新券', en: 'Vouchers used' },
+  contractId: { zh: '合同', en: 'Contract' },
+  instrumentId: { zh: '仪器', en: 'Instrument' },
+  instrumentIds: { zh: '仪器', en: 'Instruments' },
+  labId: { zh: '开放单位/实验室', en: 'Lab' },
+  staffCount: { zh: '职工人数', en: 'Staff' },
+  revenueFen: { zh: '年销售收入', en: 'Annual revenue' },
+  assetsFen: { zh: '资产总额', en: 'Total assets' },
+  note: { zh: '备注', en: 'Note' },
+  reason: { zh: '原因', en: 'Reason' },
+  file: { zh: '文件', en: 'File' },
+  dataBase64: { zh: '文件', en: 'File' },
+  passphrase: { zh: '口令', en: 'Passphrase' },
+};
