@@ -2,7 +2,7 @@
 // settings table, read with defaults so a fresh database needs no seed row.
 import { listProfiles, profileFor, type PolicyProfile } from '../../shared/policy';
 import { ratedHoursOrDefault } from '../../shared/rules';
-import { fail } from '../../shared/result';
+import { refuse } from '../../shared/result';
 import { settingsSchema, type DeskSettings, type ProfileRef, type SettingsView } from '../../shared/ipc/assessment';
 import { civilDateInShanghai, type CivilDate } from '../../shared/rules/civil-date';
 import { audit } from './audit';
@@ -41,10 +41,8 @@ export function profileOn(region: string, date: CivilDate): PolicyProfile {
   const profile = profileFor(region, date);
   if (!profile) {
     const known = listProfiles().some((p) => p.region === region);
-    fail('RULE', known
-      ? `${date} 在地区 ${region} 没有生效的政策版本，不能按其他版本计算 (no policy profile of region ${region} is in force on ${date})`
-      : `地区 ${region} 没有政策配置 (no policy profile for region ${region})`, {
-      field: known ? 'date' : 'region', rule: 'policy.notInForce',
+    refuse('RULE', known ? 'policy.notInForce' : 'policy.noRegion', {
+      field: known ? 'date' : 'region', rule: 'policy.notInForce', params: { region, date },
     });
   }
   return profile;

@@ -1,7 +1,7 @@
 // Actual use (service records): the source of effective and external machine hours for the assessment.
 import { MAX_SLOT_DAYS, type UsageFields, type UsageListQuery, type UsageLog, type UsageTotals, usageListSchema } from '../../../shared/ipc/bookings';
 import { civilDateInShanghai } from '../../../shared/rules';
-import { fail } from '../../../shared/result';
+import { fail, refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getBooking } from './bookings';
@@ -64,12 +64,12 @@ function validateUsage(ctx: ServiceContext, f: UsageFields, excludeId?: number):
     fail('NOT_FOUND', `合同 ${f.contractId} 不存在 (contract not found)`, { field: 'contractId' });
   }
   if (f.orderId !== null) {
-    if (f.contractId !== null) fail('VALIDATION', '一条使用记录只能对应合同或订单之一 (a record serves a contract or an order, not both)', { field: 'orderId' });
+    if (f.contractId !== null) refuse('VALIDATION', 'usage.contractOrOrder', { field: 'orderId' });
     const status = stmt(ctx.db, 'SELECT status FROM orders WHERE id = ?').pluck().get(f.orderId) as string | undefined;
-    if (status === undefined) fail('NOT_FOUND', `订单 ${f.orderId} 不存在 (order not found)`, { field: 'orderId' });
+    if (status === undefined) refuse('NOT_FOUND', 'order.notFound', { field: 'orderId', params: { id: f.orderId } });
     // Service is given between acceptance and payment; a placed, cancelled or refused order has none.
     if (status === 'placed' || status === 'cancelled' || status === 'rejected') {
-      fail('RULE', `订单尚未接单或已撤销/不予兑付，不能登记服务记录 (the order is not accepted or is closed)`, { field: 'orderId', rule: 'order.usageState' });
+      refuse('RULE', 'order.usageState', { field: 'orderId', rule: 'order.usageState' });
     }
   }
   const overlaps = findUsageOverlaps(ctx, f.instrumentId, f.startAt, f.endAt, excludeId);
@@ -132,7 +132,7 @@ export function usageDraft(ctx: ServiceContext, bookingId: number): UsageFields 
   };
 }
 
-function usageWhere(q: { instrumentId?: number; contractId?: number; from?: string; to?: string; external?: boolean }) {
+function usageWhere(q: { instrumentId?: number; contractId?: number; orderId?: number; from?: string; to?: string; external?: boolean }) {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.instrumentId !== undefined) { where.push('u.instrument_id = ?'); params.push(q.instrumentId); }

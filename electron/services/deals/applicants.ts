@@ -1,7 +1,7 @@
 // 申领单位: enterprises and student teams with the facts the eligibility rules need.
 import type { Applicant, ApplicantFields, EligibilityReport } from '../../../shared/ipc/deals';
 import { profileById, profileFor } from '../../../shared/policy';
-import { fail } from '../../../shared/result';
+import { fail, refuse } from '../../../shared/result';
 import { checkApplicantEligibility, civilDateInShanghai, eligibilityNotes } from '../../../shared/rules';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -74,14 +74,14 @@ function validate(ctx: ServiceContext, f: ApplicantFields, exceptId: number | nu
     fail('VALIDATION', '已入库科技型中小企业须填写入库年份 (year of entry required)', { field: 'smeListedYear' });
   }
   // The higher quota needs the status valid on the day of use, so a status is saved with its validity.
-  const spans: [boolean, 'highTechValidFrom' | 'smeValidFrom', 'highTechValidTo' | 'smeValidTo', string][] = [
-    [f.highTech, 'highTechValidFrom', 'highTechValidTo', '高新技术企业证书'], [f.smeListed, 'smeValidFrom', 'smeValidTo', '科技型中小企业入库'],
+  const spans: [boolean, 'highTechValidFrom' | 'smeValidFrom', 'highTechValidTo' | 'smeValidTo'][] = [
+    [f.highTech, 'highTechValidFrom', 'highTechValidTo'], [f.smeListed, 'smeValidFrom', 'smeValidTo'],
   ];
-  for (const [held, from, to, label] of spans) {
+  for (const [held, from, to] of spans) {
     if (!held) continue;
-    if (f[from] === null) fail('VALIDATION', `${label}须填写有效期起始日 (validity start required)`, { field: from, rule: 'applicant.statusValidity' });
-    if (f[to] === null) fail('VALIDATION', `${label}须填写有效期截止日 (validity end required)`, { field: to, rule: 'applicant.statusValidity' });
-    if ((f[to] as string) < (f[from] as string)) fail('VALIDATION', `${label}有效期截止日早于起始日 (validity ends before it starts)`, { field: to });
+    if (f[from] === null) refuse('VALIDATION', 'applicant.statusValidity', { field: from, rule: 'applicant.statusValidity' });
+    if (f[to] === null) refuse('VALIDATION', 'applicant.statusValidity', { field: to, rule: 'applicant.statusValidity' });
+    if ((f[to] as string) < (f[from] as string)) refuse('VALIDATION', 'date.beforeOther', { field: to, params: { other: from, otherValue: f[from] as string } });
   }
   if (f.registeredDate !== null && f.registeredDate > civilDateInShanghai(ctx.now())) {
     fail('VALIDATION', '注册日期不能晚于今天 (registration date is in the future)', { field: 'registeredDate' });

@@ -2,7 +2,7 @@
 // Vouchers that expired or went void do not count (DOMAIN: not counted in the year's quota).
 import type { Applicant, QuotaReport } from '../../../shared/ipc/deals';
 import { profileFor } from '../../../shared/policy';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import { civilDateInShanghai, remainingQuota, yearOf, type HolidayCalendar } from '../../../shared/rules';
 import type { ServiceContext } from '../context';
 import { loadHolidayCalendar } from '../holidays';
@@ -39,9 +39,7 @@ export function quotaReport(ctx: ServiceContext, input: { applicantId: number; y
   // No fallback: a year no profile covers has no quota to report.
   const profile = profileFor(applicant.region, asOf);
   if (!profile) {
-    fail('RULE', `${asOf} 地区 ${applicant.region} 没有生效的创新券政策，无法计算额度 (no voucher policy of the region is in force on ${asOf})`, {
-      field: 'year', rule: 'policy.notInForce',
-    });
+    refuse('RULE', 'policy.notInForce', { field: 'year', rule: 'policy.notInForce', params: { region: applicant.region, date: asOf } });
   }
   const calendar = loadHolidayCalendar(ctx);
   const kind = voucherKindOf(applicant, profile, asOf);

@@ -2,7 +2,7 @@
 // the policy engine for today, never from stored flags.
 import type { VoucherRow, voucherClaimSchema, voucherListSchema } from '../../../shared/ipc/deals';
 import type { PolicyProfile } from '../../../shared/policy';
-import { fail } from '../../../shared/result';
+import { fail, refuse } from '../../../shared/result';
 import {
   articleFor, checkAnnualQuota, checkVoucherFaceValue, civilDateInShanghai, voucherState, yearOf, type Deadline, type HolidayCalendar,
 } from '../../../shared/rules';
@@ -61,13 +61,12 @@ export function checkCrossRegion(profile: PolicyProfile, scheme: string, issuing
   const known = profile.crossRegion;
   const article = articleFor(profile, 'crossRegion');
   if (!known || known.id !== scheme) {
-    fail('RULE', `${profile.documentNumber} 不承认该跨区域创新券类型 (this policy does not recognise that cross-region scheme)【${profile.documentNumber} ${article}】`, {
-      field: 'crossRegion', rule: 'crossRegion.scheme', article,
-    });
+    refuse('RULE', 'crossRegion.scheme', { field: 'crossRegion', rule: 'crossRegion.scheme', article, document: profile.documentNumber, params: { scheme } });
   }
   if (issuingRegion === null || !known.issuingRegions.some((r) => r.id === issuingRegion)) {
-    fail('VALIDATION', `请选择发券地区：${known.issuingRegions.map((r) => r.label.zh).join('、')} (choose the issuing region)`, {
-      field: 'issuingRegion', rule: 'crossRegion.issuingRegion', article,
+    refuse('VALIDATION', 'crossRegion.issuingRegion', {
+      field: 'issuingRegion', rule: 'crossRegion.issuingRegion', article, document: profile.documentNumber,
+      params: { regionsZh: known.issuingRegions.map((r) => r.label.zh), regionsEn: known.issuingRegions.map((r) => r.label.en) },
     });
   }
 }
@@ -84,10 +83,7 @@ export function claimVoucher(ctx: ServiceContext, input: z.output<typeof voucher
     } else {
       if (profile.flow === 'order') {
         // 免申即享: Shanghai vouchers are not claimed; they are used on orders (第二条).
-        const article = articleFor(profile, 'voucher.flow');
-        fail('RULE', `${profile.documentNumber} 下创新券免申即享，随订单使用，不单独申领；请在“订单”中登记 (vouchers are used on orders, not claimed)【${profile.documentNumber} ${article}】`, {
-          field: 'claimDate', rule: 'voucher.flow', article,
-        });
+        refuse('RULE', 'voucher.flow', { field: 'claimDate', rule: 'voucher.flow', article: articleFor(profile, 'voucher.flow'), document: profile.documentNumber });
       }
       enforce(checkVoucherFaceValue(input.faceValueFen, profile), 'faceValueFen');
     }
@@ -99,7 +95,7 @@ export function claimVoucher(ctx: ServiceContext, input: z.output<typeof voucher
       enforce(checkAnnualQuota(voucherKindOf(applicant, profile, input.claimDate), used, input.faceValueFen, profile), 'faceValueFen');
       if (input.registeredDate) checkRegistration(input.claimDate, input.registeredDate, today, profile, calendar);
     } else if (input.registeredDate && input.registeredDate < input.claimDate) {
-      fail('VALIDATION', '登记日期早于申领日期 (registered before claimed)', { field: 'registeredDate' });
+      refuse('VALIDATION', 'date.beforeOther', { field: 'registeredDate', params: { other: 'claimDate', otherValue: input.claimDate } });
     }
     const now = ctx.now().toISOString();
     const id = Number(ctx.db.prepare(`INSERT INTO vouchers(number, applicant_id, face_value_fen, claim_date, registered_date,

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { OrderDetail, OrderEvent, OrderFields, OrderQuota, OrderRow, orderListSchema } from '../../../shared/ipc/orders';
 import type { PolicyProfile } from '../../../shared/policy';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import {
   CROSS_REGION_UNCHECKED_RULES, ORDER_RELEASED_STATES, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, articleFor, checkApplicantEligibility,
   checkNoDoubleFunding, checkOrderAnnualQuota, checkOrderDealings, checkOrderVoucherShare, checkServiceScope, civilDateInShanghai,
@@ -40,7 +40,7 @@ function toRow(ctx: ServiceContext, r: DbRow): OrderRow {
 
 export function getOrder(ctx: ServiceContext, id: number): OrderDetail {
   const r = ctx.db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as DbRow | undefined;
-  if (!r) fail('NOT_FOUND', `订单 ${id} 不存在 (order not found)`, { field: 'id' });
+  if (!r) refuse('NOT_FOUND', 'order.notFound', { field: 'id', params: { id } });
   const events = ctx.db.prepare('SELECT id, status, date, note, created_at AS createdAt FROM order_events WHERE order_id = ? ORDER BY id')
     .all(id) as OrderEvent[];
   const usage = ctx.db.prepare(`SELECT count(*) AS n, coalesce(sum(CAST(round((julianday(end_at) - julianday(start_at)) * 1440) AS INTEGER)), 0) AS m
@@ -98,13 +98,13 @@ function checkOrder(ctx: ServiceContext, f: OrderFields, id: number | null, prof
   if (f.crossRegion !== null) {
     // 长三角 vouchers follow their own rules (第十五条): recorded, not judged by the local profile.
     checkCrossRegion(profile, f.crossRegion, f.issuingRegion);
-    if (f.voucherFen > f.totalFen) fail('VALIDATION', '创新券金额不能超过订单总额 (voucher amount above the order total)', { field: 'voucherFen' });
+    if (f.voucherFen > f.totalFen) refuse('VALIDATION', 'order.voucherAboveTotal', { field: 'voucherFen', params: { voucherFen: f.voucherFen, totalFen: f.totalFen } });
     return;
   }
   if (applicant.region !== profile.region) {
     const article = articleFor(profile, 'crossRegion');
-    fail('RULE', `${applicant.name} 注册地区不是 ${profile.region}：外省市企业的订单请标记为跨区域（长三角）创新券 (mark orders of other regions as cross-region)【${profile.documentNumber} ${article}】`, {
-      field: 'crossRegion', rule: 'order.region', article,
+    refuse('RULE', 'order.region', {
+      field: 'crossRegion', rule: 'order.region', article, document: profile.documentNumber, params: { name: applicant.name, region: applicant.region },
     });
   }
   const eligibility = checkApplicantEligibility(applicantFacts(applicant, f.orderDate, profile), f.orderDate, profile);
@@ -129,17 +129,19 @@ function addEvent(ctx: ServiceContext, orderId: number, status: OrderStatus, dat
 export function saveOrder(ctx: ServiceContext, id: number | null, f: OrderFields): OrderDetail {
   return ctx.db.transaction(() => {
     const today = civilDateInShanghai(ctx.now());
-    if (f.orderDate > today) fail('VALIDATION', '下单日期不能晚于今天 (order date is in the future)', { field: 'orderDate' });
+    if (f.orderDate > today) refuse('VALIDATION', 'date.future', { field: 'orderDate', params: { today } });
     const before = id === null ? null : getOrder(ctx, id);
     // The amounts are set at ordering and acceptance (第十条); after the service they are evidence.
     if (before && before.status !== 'placed' && before.status !== 'accepted') {
-      fail('CONFLICT', `订单已${ORDER_STATUS_LABELS[before.status].zh}，不能再修改 (the order can no longer change)`, { field: 'number', rule: 'order.locked' });
+      const s = ORDER_STATUS_LABELS[before.status];
+      refuse('CONFLICT', 'order.locked', { field: 'number', rule: 'order.locked', params: { statusZh: s.zh, statusEn: s.en } });
     }
     const other = ctx.db.prepare('SELECT id FROM orders WHERE number = ?').pluck().get(f.number) as number | undefined;
-    if (other !== undefined && other !== id) fail('CONFLICT', `订单编号 ${f.number} 已存在 (order number already used)`, { field: 'number', rule: 'order.numberUnique' });
+    if (other !== undefined && other !== id) refuse('CONFLICT', 'order.numberUnique', { field: 'number', rule: 'order.numberUnique', params: { number: f.number } });
     if (before && before.applicantId !== f.applicantId) {
       // An order, and the vouchers on it, cannot pass to another enterprise or team.
-      fail('RULE', '订单不能转给其他企业或团队 (an order cannot be transferred to another applicant)', { field: 'applicantId', rule: 'voucher.transfer' });
+      const p = storedProfile(before.profileId);
+      refuse('RULE', 'voucher.transfer', { field: 'applicantId', rule: 'voucher.transfer', article: articleFor(p, 'voucher.transfer'), document: p.documentNumber });
     }
     const profile = orderProfile(ctx, f.orderDate, 'orderDate');
     checkOrder(ctx, f, id, profile);
@@ -180,28 +182,28 @@ export function transitionOrder(ctx: ServiceContext, input: { id: number; to: Or
     const profile = storedProfile(o.profileId);
     const today = civilDateInShanghai(ctx.now());
     const date = input.date ?? today;
-    const label = (s: OrderStatus) => ORDER_STATUS_LABELS[s].zh;
     if (!ORDER_TRANSITIONS[o.status].includes(input.to)) {
-      const article = articleFor(profile, 'order.transition');
-      fail('CONFLICT', `订单不能从“${label(o.status)}”变为“${label(input.to)}” (transition not allowed)【${profile.documentNumber} ${article}】`, {
-        field: 'to', rule: 'order.transition', article,
+      const [from, to] = [ORDER_STATUS_LABELS[o.status], ORDER_STATUS_LABELS[input.to]];
+      refuse('CONFLICT', 'order.transition', {
+        field: 'to', rule: 'order.transition', article: articleFor(profile, 'order.transition'), document: profile.documentNumber,
+        params: { fromZh: from.zh, fromEn: from.en, toZh: to.zh, toEn: to.en },
       });
     }
-    if (compareCivilDates(date, today) > 0) fail('VALIDATION', `日期 ${date} 晚于今天 (date is in the future)`, { field: 'date' });
+    if (compareCivilDates(date, today) > 0) refuse('VALIDATION', 'date.future', { field: 'date', params: { today } });
     const last = o.events.at(-1)?.date ?? o.orderDate;
-    if (compareCivilDates(date, last) < 0) fail('VALIDATION', `日期 ${date} 早于上一步日期 ${last} (date before the previous step)`, { field: 'date' });
+    if (compareCivilDates(date, last) < 0) refuse('VALIDATION', 'order.dateBeforePrevious', { field: 'date', params: { date, last } });
     if ((input.to === 'rejected' || input.to === 'cancelled') && !input.note) {
-      fail('VALIDATION', '不予兑付或撤销须填写原因 (a reason is required)', { field: 'note' });
+      refuse('VALIDATION', 'order.reasonRequired', { field: 'note' });
     }
     if (input.to === 'completed' && o.usageCount === 0) {
-      fail('RULE', '尚无服务记录：请先登记该订单的仪器使用记录 (record the service before completing)', { field: 'to', rule: 'order.usageRequired' });
+      refuse('RULE', 'order.usageRequired', { field: 'to', rule: 'order.usageRequired' });
     }
     if (input.to === 'paid') {
       const end = o.noticeStart ? publicNoticeEnd(o.noticeStart, profile, loadHolidayCalendar(ctx)) : null;
       if (!end || compareCivilDates(date, end.lastDay) <= 0) {
-        const article = articleFor(profile, 'order.publicNotice');
-        fail('RULE', `公示期至 ${end?.lastDay ?? '—'} 24:00 止，期满后方可兑付 (payment only after the public notice ends)【${profile.documentNumber} ${article}】`, {
-          field: 'date', rule: 'order.publicNotice', article,
+        refuse('RULE', 'order.publicNotice', {
+          field: 'date', rule: 'order.publicNotice', article: articleFor(profile, 'order.publicNotice'), document: profile.documentNumber,
+          params: { lastDay: end?.lastDay ?? null, days: profile.publicNotice?.count ?? null },
         });
       }
     }

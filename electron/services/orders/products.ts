@@ -1,7 +1,7 @@
 // Service products a Shanghai desk (the lab as 服务机构) offers on the 创新券平台, each under one
 // category of the service-item list; the category must be in the profile's scope (第四条).
 import type { Product, ProductFields } from '../../../shared/ipc/orders';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import { checkServiceScope, civilDateInShanghai } from '../../../shared/rules';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -16,7 +16,7 @@ const toProduct = (r: Row): Product => ({ ...r, active: r.active === 1 });
 
 export function getProduct(ctx: ServiceContext, id: number): Product {
   const r = ctx.db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as Row | undefined;
-  if (!r) fail('NOT_FOUND', `服务产品 ${id} 不存在 (service product not found)`, { field: 'productId' });
+  if (!r) refuse('NOT_FOUND', 'product.notFound', { field: 'productId', params: { id } });
   return toProduct(r);
 }
 
@@ -31,9 +31,9 @@ export function saveProduct(ctx: ServiceContext, id: number | null, f: ProductFi
     // A product outside the scope (or excluded by 第四条) could never carry vouchers.
     enforce(checkServiceScope([f.serviceKind], profile), 'serviceKind');
     const other = ctx.db.prepare('SELECT id FROM service_products WHERE code = ?').pluck().get(f.code) as number | undefined;
-    if (other !== undefined && other !== id) fail('CONFLICT', `产品编号 ${f.code} 已存在 (product code already used)`, { field: 'code' });
+    if (other !== undefined && other !== id) refuse('CONFLICT', 'product.codeUnique', { field: 'code', params: { code: f.code } });
     if (f.labId !== null && !ctx.db.prepare('SELECT 1 FROM labs WHERE id = ?').get(f.labId)) {
-      fail('VALIDATION', `开放单位/实验室 ${f.labId} 不存在 (lab not found)`, { field: 'labId' });
+      refuse('VALIDATION', 'lab.notFound', { field: 'labId', params: { id: f.labId } });
     }
     const now = ctx.now().toISOString();
     const p = { ...f, active: f.active ? 1 : 0, now };
@@ -44,7 +44,7 @@ export function saveProduct(ctx: ServiceContext, id: number | null, f: ProductFi
     } else {
       const before = getProduct(ctx, pid);
       if (before.orderCount > 0 && before.serviceKind !== f.serviceKind) {
-        fail('CONFLICT', '已有订单的产品不能更改服务类别 (the category of a product with orders cannot change)', { field: 'serviceKind', rule: 'product.keepHistory' });
+        refuse('CONFLICT', 'product.keepHistory', { field: 'serviceKind', rule: 'product.keepHistory', params: { orders: before.orderCount } });
       }
       ctx.db.prepare(`UPDATE service_products SET code = @code, name = @name, service_kind = @serviceKind, item_category = @itemCategory,
         lab_id = @labId, price_note = @priceNote, active = @active, updated_at = @now WHERE id = @id`).run({ ...p, id: pid });
