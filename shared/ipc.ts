@@ -10,6 +10,7 @@ import { dealsOrderChannels } from './ipc/orders';
 import { redemptionChannels } from './ipc/redemption';
 import { securityChannels } from './ipc/security';
 import { systemChannels } from './ipc/system';
+import { unitChannels } from './ipc/unit';
 
 export const contract = {
   ...systemChannels,
@@ -20,6 +21,7 @@ export const contract = {
   ...redemptionChannels,
   ...assessmentChannels,
   ...securityChannels,
+  ...unitChannels,
 };
 
 export type Contract = typeof contract;

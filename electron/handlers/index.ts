@@ -7,6 +7,7 @@ import { bookingsHandlers } from './bookings';
 import { redemptionHandlers } from './redemption';
 import { assessmentHandlers } from './assessment';
 import { securityHandlers } from './security';
+import { unitHandlers } from './unit';
 
 /** Every channel of the contract, one handler each; main and browser mode serve this same table. */
 export const handlers: HandlerTable = {
@@ -18,4 +19,5 @@ export const handlers: HandlerTable = {
   ...redemptionHandlers,
   ...assessmentHandlers,
   ...securityHandlers,
+  ...unitHandlers,
 };

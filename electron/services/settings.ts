@@ -7,6 +7,7 @@ import { settingsSchema, type DeskSettings, type ProfileRef, type SettingsView }
 import { civilDateInShanghai, type CivilDate } from '../../shared/rules/civil-date';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
+import { getUnit, writeUnit } from './unit/unit';
 
 const KEY = 'desk.settings';
 
@@ -18,18 +19,24 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   notificationDays: 7,
 };
 
+/** The unit's name and third-party flag live in the open unit record (one source); settings show them. */
+function unitFacts(ctx: Pick<ServiceContext, 'db'>): Pick<DeskSettings, 'unitName' | 'thirdPartyTesting'> {
+  const unit = getUnit(ctx);
+  return { unitName: unit.name, thirdPartyTesting: unit.thirdPartyTesting };
+}
+
 export function getSettings(ctx: Pick<ServiceContext, 'db'>): DeskSettings {
   const raw = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(KEY) as string | undefined;
-  if (!raw) return { ...DEFAULT_SETTINGS };
+  if (!raw) return { ...DEFAULT_SETTINGS, ...unitFacts(ctx) };
   let stored: unknown;
   try {
     stored = JSON.parse(raw);
   } catch {
-    return { ...DEFAULT_SETTINGS };
+    return { ...DEFAULT_SETTINGS, ...unitFacts(ctx) };
   }
   // Keep every stored field that is still valid; anything unreadable falls back to its default.
   const parsed = settingsSchema.partial().safeParse(stored);
-  return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+  return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}), ...unitFacts(ctx) };
 }
 
 /**
@@ -81,8 +88,13 @@ export function updateSettings(ctx: ServiceContext, patch: Partial<DeskSettings>
     // A key sent as undefined (possible over Electron IPC) means "unchanged", not "cleared".
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const next = settingsSchema.parse({ ...before, ...defined });
+    const { unitName, thirdPartyTesting, ...rest } = next;
     ctx.db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(KEY, JSON.stringify(next));
+      .run(KEY, JSON.stringify(rest));
+    if (unitName !== before.unitName || thirdPartyTesting !== before.thirdPartyTesting) {
+      const { updatedAt: _u, ...unit } = getUnit(ctx);
+      writeUnit(ctx, { ...unit, name: unitName, thirdPartyTesting });
+    }
     audit(ctx, 'update', 'settings', KEY, { before, after: next });
     return view(ctx, next);
   })();

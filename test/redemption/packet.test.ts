@@ -10,7 +10,6 @@ import { handlers } from '../../electron/handlers';
 import { invoke } from '../../electron/handlers/invoke';
 import { openRedemption, saveResultsText } from '../../electron/services/redemption/applications';
 import { addAttachment } from '../../electron/services/redemption/attachments';
-import { rmbCapitals } from '../../electron/services/redemption/capitals';
 import { resolveCjkFont } from '../../electron/services/pdf/cjk-font';
 import { addInvoice } from '../../electron/services/redemption/invoices';
 import { exportPacket, MANIFEST, RECORDS_XLSX, SUMMARY_PDF, type ManifestEntry } from '../../electron/services/redemption/packet';
@@ -110,14 +109,5 @@ describe('exportPacket', () => {
   it('refuses clearly when the configured font does not exist', () => {
     expect(() => resolveCjkFont(core.ctx, { OIVD_CJK_FONT: '/nope/font.ttf' })).toThrow(/OIVD_CJK_FONT/);
     expect(() => resolveCjkFont(core.ctx, { OIVD_CJK_FONT: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' })).toThrow(/PostScript/);
-  });
-});
-
-describe('rmbCapitals', () => {
-  it.each([
-    [0, '零元整'], [6_000_000, '陆万元整'], [123_456, '壹仟贰佰叁拾肆元伍角陆分'], [100_000_100, '壹佰万零壹元整'],
-    [10_000_000_000, '壹亿元整'], [105, '壹元零伍分'], [50, '伍角整'], [1_000_500_000, '壹仟万零伍仟元整'],
-  ])('%d fen → %s', (fen, text) => {
-    expect(rmbCapitals(fen)).toBe(text);
   });
 });

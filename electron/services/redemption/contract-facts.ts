@@ -5,7 +5,9 @@ import type { PolicyProfile } from '../../../shared/policy/profile';
 import { civilDateInShanghai, diffDays, redemptionApplyBy } from '../../../shared/rules';
 import type { RedemptionAmounts, RedemptionDeadline } from '../../../shared/ipc/redemption';
 import { fail } from '../../../shared/result';
+import type { OpenUnit } from '../../../shared/ipc/unit';
 import type { ServiceContext } from '../context';
+import { getUnit } from '../unit/unit';
 import { loadHolidayCalendar } from '../holidays';
 
 export interface ContractFacts {
@@ -24,7 +26,9 @@ export interface ContractFacts {
     id: number; name: string; kind: string; creditCode: string | null; region: string;
     contactName: string; contactPhone: string; bankName: string; bankAccount: string;
   };
-  lab: { name: string; unitName: string; contact: string } | null;
+  /** The open unit that signs the contract: every document names it from here. */
+  unit: OpenUnit;
+  lab: { name: string; head: string; contact: string; contactPhone: string; location: string } | null;
   vouchers: { number: string; amountFen: number }[];
   voucherFen: number;
 }
@@ -33,10 +37,10 @@ const CONTRACT_SQL = `SELECT c.id, c.number, c.title, c.services, c.signed_date 
   c.end_date AS endDate, c.amount_fen AS amountFen, c.actual_amount_fen AS actualAmountFen, c.profile_id AS profileId,
   c.status, a.id AS aId, a.name AS aName, a.kind AS aKind, a.credit_code AS aCredit, a.region AS aRegion,
   a.contact_name AS aContact, a.contact_phone AS aPhone, a.bank_name AS aBank, a.bank_account AS aAccount,
-  l.name AS lName, l.unit_name AS lUnit, l.contact AS lContact
+  l.name AS lName, l.head AS lHead, l.contact AS lContact, l.contact_phone AS lPhone, l.location AS lLocation
   FROM contracts c JOIN applicants a ON a.id = c.applicant_id LEFT JOIN labs l ON l.id = c.lab_id WHERE c.id = ?`;
 
-type ContractRow = Omit<ContractFacts, 'applicant' | 'lab' | 'vouchers' | 'voucherFen'> & Record<string, unknown>;
+type ContractRow = Omit<ContractFacts, 'applicant' | 'unit' | 'lab' | 'vouchers' | 'voucherFen'> & Record<string, unknown>;
 
 export function loadContract(ctx: ServiceContext, contractId: number): ContractFacts {
   const r = ctx.db.prepare(CONTRACT_SQL).get(contractId) as ContractRow | undefined;
@@ -51,7 +55,11 @@ export function loadContract(ctx: ServiceContext, contractId: number): ContractF
       region: r.aRegion as string, contactName: r.aContact as string, contactPhone: r.aPhone as string,
       bankName: r.aBank as string, bankAccount: r.aAccount as string,
     },
-    lab: r.lName == null ? null : { name: r.lName as string, unitName: r.lUnit as string, contact: r.lContact as string },
+    unit: getUnit(ctx),
+    lab: r.lName == null ? null : {
+      name: r.lName as string, head: r.lHead as string, contact: r.lContact as string,
+      contactPhone: r.lPhone as string, location: r.lLocation as string,
+    },
     vouchers,
     voucherFen: vouchers.reduce((s, v) => s + v.amountFen, 0),
   };

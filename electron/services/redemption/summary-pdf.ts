@@ -4,7 +4,7 @@ import type { Invoice, RedemptionStatus } from '../../../shared/ipc/redemption';
 import { REDEMPTION_STATUS_LABELS } from '../../../shared/ipc/redemption';
 import { formatYuan } from '../../../shared/rules';
 import type { ServiceContext } from '../context';
-import { rmbCapitals } from './capitals';
+import { rmbCapitals } from '../../../shared/money/capitals';
 import type { ContractFacts } from './contract-facts';
 import { CJK_FAMILY, renderPdf } from '../pdf/render';
 import { hoursText, type ServiceRecord } from './service-records';
@@ -30,7 +30,7 @@ function partiesTable(c: ContractFacts): Content {
     table: {
       widths: [90, '*', 90, '*'],
       body: [
-        [{ text: '开放单位', style: 'th' }, c.lab?.unitName || c.lab?.name || '', { text: '实验室', style: 'th' }, c.lab?.name ?? ''],
+        [{ text: '开放单位', style: 'th' }, c.unit.name || '（未填写）', { text: '实验室', style: 'th' }, c.lab?.name ?? ''],
         [{ text: '申领单位', style: 'th' }, a.name, { text: '统一社会信用代码', style: 'th' }, a.creditCode ?? ''],
         [{ text: '联系人', style: 'th' }, a.contactName, { text: '联系电话', style: 'th' }, a.contactPhone],
         [{ text: '开户银行', style: 'th' }, a.bankName, { text: '银行账号', style: 'th' }, a.bankAccount],

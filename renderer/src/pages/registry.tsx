@@ -1,4 +1,4 @@
-import { AccountBookOutlined, AlertOutlined, BarChartOutlined, CalendarOutlined, DatabaseOutlined, FileTextOutlined, SafetyOutlined, SettingOutlined, ShoppingCartOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, BankOutlined, AlertOutlined, BarChartOutlined, CalendarOutlined, DatabaseOutlined, FileTextOutlined, SafetyOutlined, SettingOutlined, ShoppingCartOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import { CatalogPage } from './catalog/CatalogPage';
 
@@ -25,5 +25,6 @@ export const PAGES: PageDef[] = [
   { key: 'redemption', icon: <AccountBookOutlined />, label: { zh: '兑现申请', en: 'Redemption' }, component: lazy(() => import('./redemption/RedemptionPage').then((m) => ({ default: m.RedemptionPage }))) },
   { key: 'assessment', icon: <BarChartOutlined />, label: { zh: '年度考核', en: 'Assessment' }, component: lazy(() => import('./assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage }))) },
   { key: 'security', icon: <SafetyOutlined />, label: { zh: '备份与安全', en: 'Backup & security' }, component: lazy(() => import('./security/SecurityPage').then((m) => ({ default: m.SecurityPage }))) },
+  { key: 'unit', icon: <BankOutlined />, label: { zh: '单位与实验室', en: 'Unit & labs' }, component: lazy(() => import('./unit/UnitPage').then((m) => ({ default: m.UnitPage }))) },
   { key: 'settings', icon: <SettingOutlined />, label: { zh: '设置', en: 'Settings' }, component: lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage }))) },
 ];
