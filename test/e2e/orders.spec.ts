@@ -20,6 +20,7 @@ async function typeDate(picker: Locator, date: string) {
 }
 
 test('Shanghai order → accept → usage → complete → upload → notice → payment, with the 50% and annual caps refused', async ({ page, desk, openDesk }) => {
+  test.setTimeout(180_000); // the whole path, thirteen saves, in one test
   await deskApi(desk, 'settings:set', { region: 'shanghai' });
   await deskApi(desk, 'catalog:create', { innerId: 'SH-XRD-01', nameCn: 'X射线衍射仪', categoryCode: '010401', originalValueFen: 80_000_000 });
   await deskApi(desk, 'products:save', { id: null, fields: { code: 'P-XRD', name: '物相分析检测', serviceKind: 'inspection', itemCategory: '检验检测/物相分析' } });
@@ -68,7 +69,7 @@ test('Shanghai order → accept → usage → complete → upload → notice →
   await page.getByTestId('order-usage-start').fill('2025-10-12 09:00');
   await page.getByTestId('order-usage-end').fill('2025-10-12 12:00');
   await page.getByTestId('order-usage-add').click();
-  await expect(page.getByText('3.0')).toBeVisible();
+  await expect(page.getByText('共 1 条，3.0 小时')).toBeVisible();
 
   await step('completed', '2025-10-12');
   await step('evaluated', '2025-10-13');
