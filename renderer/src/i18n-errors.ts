@@ -1,7 +1,7 @@
 // Words a refusal in the chosen language: the reason from the catalog, the field by the form's
 // label, numbers and amounts formatted, the policy article cited once.
 import type { AppError, ParamValue, Params } from '../../shared/result';
-import type { Locale } from './i18n';
+import type { Locale } from './i18n-messages';
 import { CODE_MESSAGES, FIELD_LABELS, MESSAGES } from './i18n-messages';
 
 /** Labels of a form's fields by dotted path ('vouchers.amountFen' also matches 'vouchers.3.amountFen'). */

@@ -2,6 +2,8 @@
 // Templates interpolate {field} (the form's label for the field) and the error's params.
 // Keep keys sorted by area; a reason missing here falls back to the generic message of its code.
 
+export type Locale = 'zh' | 'en';
+
 export interface Message { zh: string; en: string }
 
 export const MESSAGES: Readonly<Record<string, Message>> = {

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 
-export type Locale = 'zh' | 'en';
+import type { Locale } from './i18n-messages';
+
+export type { Locale };
 
 interface LocaleState {
   locale: Locale;
