@@ -9,14 +9,12 @@ interface LocaleState {
   setLocale(locale: Locale): void;
 }
 
-// Read through globalThis: this module is also type-checked (via the error-wording tests) without DOM types.
-const storage = (globalThis as { localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).localStorage;
-const saved = (storage?.getItem('desk-locale') ?? null) as Locale | null;
+const saved = (typeof localStorage !== 'undefined' && localStorage.getItem('desk-locale')) as Locale | null;
 
 export const useLocale = create<LocaleState>((set) => ({
   locale: saved === 'en' ? 'en' : 'zh',
   setLocale: (locale) => {
-    storage?.setItem('desk-locale', locale);
+    localStorage.setItem('desk-locale', locale);
     set({ locale });
   },
 }));
