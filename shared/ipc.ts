@@ -7,6 +7,9 @@ import { bookingsChannels } from './ipc/bookings';
 import { catalogChannels } from './ipc/catalog';
 import { dealsChannels } from './ipc/deals';
 import { dealsOrderChannels } from './ipc/orders';
+import { facilityChannels } from './ipc/facility';
+import { officeChannels } from './ipc/office';
+import { evaluationChannels } from './ipc/evaluation';
 import { redemptionChannels } from './ipc/redemption';
 import { securityChannels } from './ipc/security';
 import { systemChannels } from './ipc/system';
@@ -21,6 +24,9 @@ export const contract = {
   ...redemptionChannels,
   ...assessmentChannels,
   ...securityChannels,
+  ...facilityChannels,
+  ...officeChannels,
+  ...evaluationChannels,
   ...unitChannels,
 };
 

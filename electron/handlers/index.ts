@@ -7,6 +7,9 @@ import { bookingsHandlers } from './bookings';
 import { redemptionHandlers } from './redemption';
 import { assessmentHandlers } from './assessment';
 import { securityHandlers } from './security';
+import { facilityHandlers } from './facility';
+import { officeHandlers } from './office';
+import { evaluationHandlers } from './evaluation';
 import { unitHandlers } from './unit';
 
 /** Every channel of the contract, one handler each; main and browser mode serve this same table. */
@@ -19,5 +22,8 @@ export const handlers: HandlerTable = {
   ...redemptionHandlers,
   ...assessmentHandlers,
   ...securityHandlers,
+  ...facilityHandlers,
+  ...officeHandlers,
+  ...evaluationHandlers,
   ...unitHandlers,
 };

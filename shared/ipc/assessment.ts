@@ -94,14 +94,17 @@ export interface AssessmentResult {
   scope: AssessmentScope;
   scopeLabel: string;
   profile: ProfileRef;
+  /** The unit's 额定机时 of the year (for a 通用 instrument without override). */
   ratedHours: number;
+  /** Sum of the counted instruments' own 额定机时 of the year: the denominator of 利用率. */
+  ratedHoursTotal: number;
   /** Instruments in scope in service during the year (not retired before it). */
   instrumentCount: number;
   totalValueFen: number;
   usageRecords: number;
   effectiveHours: number;
   externalHours: number;
-  /** Per instrument: effective hours / (rated hours × instruments). */
+  /** Effective hours / the sum of the instruments' rated hours of the year. */
   utilisation: number | null;
   shareRate: number | null;
   avgEffectiveHours: number | null;

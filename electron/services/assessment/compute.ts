@@ -12,8 +12,9 @@
 //   the scope by lab, contract instruments or usage; amount = actual amount when known, else signed.
 import { MAJOR_CATEGORIES } from '../../../shared/catalog/categories';
 import type { AssessmentResult, AssessmentScope, CategoryFigures, InstrumentFigures } from '../../../shared/ipc/assessment';
-import { isNationalEvaluationInstrument, ratedHoursOrDefault, shareRate, utilisationRate } from '../../../shared/rules';
+import { isNationalEvaluationInstrument, shareRate, utilisationRate } from '../../../shared/rules';
 import type { ServiceContext } from '../context';
+import { ratedResolver } from '../facility/rated-hours';
 import { getSettings, profileOn, profileRef } from '../settings';
 import { CLIPPED_SECONDS, IN_SERVICE, scopeSql, USAGE_IN_YEAR, windowParams, yearWindow } from './window';
 
@@ -24,6 +25,7 @@ interface InstrumentRow {
   categoryCode: string;
   valueFen: number;
   shareMode: string;
+  usageKind: string;
 }
 
 export interface UsageAgg {
@@ -50,12 +52,14 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: 
   const settings = getSettings(ctx);
   const w = yearWindow(year);
   const profile = profileOn(settings.region, w.lastDay);
-  const rated = ratedHoursOrDefault(settings.ratedHours, profile);
+  // 额定机时 per instrument and year (override → unit default of the year → setting → profile).
+  const resolver = ratedResolver(ctx, year);
+  const rated = resolver.unit('通用');
   const s = scopeSql(ctx, scope);
   const params = { ...windowParams(w), ...s.params };
   const db = ctx.db;
 
-  const instruments = db.prepare(`SELECT i.id, i.category_code AS categoryCode, i.original_value_fen AS valueFen, i.share_mode AS shareMode
+  const instruments = db.prepare(`SELECT i.id, i.category_code AS categoryCode, i.original_value_fen AS valueFen, i.share_mode AS shareMode, i.usage_kind AS usageKind
     FROM instruments i WHERE ${IN_SERVICE} AND ${s.instruments}`).all(params) as InstrumentRow[];
 
   // One pass over the year's usage rows (materialised once, clipped seconds computed once), then
@@ -84,7 +88,11 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: 
   const totalSec = perInstrument.reduce((a, r) => a + r.sec, 0);
   const totalExtSec = perInstrument.reduce((a, r) => a + r.extSec, 0);
   const n = instruments.length;
-  const perUnit = (sec: number, count: number) => (count > 0 ? utilisationRate(sec / 3600 / count, rated, profile) : null);
+  // 利用率 of a group = its effective hours / the sum of its instruments' rated hours.
+  const ratedOf = new Map(instruments.map((i) => [i.id, resolver.of(i.id, i.usageKind).hours]));
+  const perRated = (sec: number, ratedSum: number) => (ratedSum > 0 ? utilisationRate(sec / 3600, ratedSum, profile) : null);
+  const catRated = new Map<string, number>();
+  let ratedTotal = 0;
 
   const categories: CategoryFigures[] = MAJOR_CATEGORIES.map((c) => ({
     code: c.code, name: c.name, nameEn: c.nameEn, instruments: 0, valueFen: 0, effectiveHours: 0, externalHours: 0, utilisation: null,
@@ -107,6 +115,9 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: 
     acc.extSec += u?.extSec ?? 0;
     catSec.set(cat.code, acc);
     totalValue += inst.valueFen;
+    const r = ratedOf.get(inst.id)!;
+    ratedTotal += r;
+    catRated.set(cat.code, (catRated.get(cat.code) ?? 0) + r);
     if (isNationalEvaluationInstrument(inst.valueFen, profile)) { nationalCount++; nationalValue += inst.valueFen; }
     if (inst.shareMode !== '不共享') shared++;
     if (inst.shareMode === '外部共享') { externalShared++; openValue += inst.valueFen; }
@@ -116,18 +127,18 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: 
     if (!acc) continue;
     cat.effectiveHours = hoursOf(acc.sec);
     cat.externalHours = hoursOf(acc.extSec);
-    cat.utilisation = perUnit(acc.sec, cat.instruments);
+    cat.utilisation = perRated(acc.sec, catRated.get(cat.code) ?? 0);
   }
 
-  const nameOf = db.prepare('SELECT inner_id AS innerId, name_cn AS name, category_code AS categoryCode FROM instruments WHERE id = ?');
+  const nameOf = db.prepare('SELECT inner_id AS innerId, name_cn AS name, category_code AS categoryCode, usage_kind AS usageKind FROM instruments WHERE id = ?');
   const topInstruments: InstrumentFigures[] = [...perInstrument]
     .sort((a, b) => b.sec - a.sec || a.id - b.id)
     .slice(0, TOP_N)
-    .map((r) => ({
-      id: r.id,
-      ...(nameOf.get(r.id) as { innerId: string; name: string; categoryCode: string }),
-      effectiveHours: hoursOf(r.sec), externalHours: hoursOf(r.extSec), utilisation: utilisationRate(r.sec / 3600, rated, profile),
-    }));
+    .map((r) => {
+      const { usageKind, ...named } = nameOf.get(r.id) as { innerId: string; name: string; categoryCode: string; usageKind: string };
+      const own = ratedOf.get(r.id) ?? resolver.of(r.id, usageKind).hours;
+      return { id: r.id, ...named, effectiveHours: hoursOf(r.sec), externalHours: hoursOf(r.extSec), utilisation: utilisationRate(r.sec / 3600, own, profile) };
+    });
 
   const monthly = Array.from({ length: 12 }, (_, i) => {
     const m = monthRows.find((r) => r.month === i + 1);
@@ -141,12 +152,13 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: 
     scopeLabel: s.label || settings.unitName,
     profile: profileRef(profile),
     ratedHours: rated,
+    ratedHoursTotal: ratedTotal,
     instrumentCount: n,
     totalValueFen: totalValue,
     usageRecords: totals.records,
     effectiveHours: hoursOf(totalSec),
     externalHours: hoursOf(totalExtSec),
-    utilisation: perUnit(totalSec, n),
+    utilisation: perRated(totalSec, ratedTotal),
     shareRate: shareRate(totalExtSec, totalSec),
     avgEffectiveHours: n > 0 ? hoursOf(totalSec / n) : null,
     avgExternalHours: n > 0 ? hoursOf(totalExtSec / n) : null,

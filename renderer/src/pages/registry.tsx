@@ -1,4 +1,4 @@
-import { AccountBookOutlined, BankOutlined, AlertOutlined, BarChartOutlined, CalendarOutlined, DatabaseOutlined, FileTextOutlined, SafetyOutlined, SettingOutlined, ShoppingCartOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AlertOutlined, ApartmentOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DatabaseOutlined, FileTextOutlined, SafetyOutlined, SettingOutlined, ShoppingCartOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import { CatalogPage } from './catalog/CatalogPage';
 
@@ -24,6 +24,7 @@ export const PAGES: PageDef[] = [
   { key: 'calendar', icon: <CalendarOutlined />, label: { zh: '预约日历', en: 'Bookings' }, component: lazy(() => import('./calendar/CalendarPage').then((m) => ({ default: m.CalendarPage }))) },
   { key: 'redemption', icon: <AccountBookOutlined />, label: { zh: '兑现申请', en: 'Redemption' }, component: lazy(() => import('./redemption/RedemptionPage').then((m) => ({ default: m.RedemptionPage }))) },
   { key: 'assessment', icon: <BarChartOutlined />, label: { zh: '年度考核', en: 'Assessment' }, component: lazy(() => import('./assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage }))) },
+  { key: 'facility', icon: <ApartmentOutlined />, label: { zh: '设备处', en: 'Facility office' }, component: lazy(() => import('./facility/FacilityPage').then((m) => ({ default: m.FacilityPage }))) },
   { key: 'security', icon: <SafetyOutlined />, label: { zh: '备份与安全', en: 'Backup & security' }, component: lazy(() => import('./security/SecurityPage').then((m) => ({ default: m.SecurityPage }))) },
   { key: 'unit', icon: <BankOutlined />, label: { zh: '单位与实验室', en: 'Unit & labs' }, component: lazy(() => import('./unit/UnitPage').then((m) => ({ default: m.UnitPage }))) },
   { key: 'settings', icon: <SettingOutlined />, label: { zh: '设置', en: 'Settings' }, component: lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage }))) },

@@ -1,0 +1,206 @@
+// The national self-assessment (实施细则 2026) over the labs' consolidated data at the office: the
+// nine second-level indicators with the figures the data supports, the office's text, evidence and
+// scores for each, the weighted score under the configured weights and the grade.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MAJOR_CATEGORIES } from '../../../shared/catalog/categories';
+import { NATIONAL_EVALUATION_2026 as NATIONAL } from '../../../shared/evaluation/national-2026';
+import { gradeOf, scoreAgainst, weightedScore } from '../../../shared/evaluation/scoring';
+import type { ComparisonResult, DragRow, EvaluationResult, EvaluationScope, IndicatorFigure, IndicatorResult } from '../../../shared/ipc/evaluation';
+import { refuse } from '../../../shared/result';
+import { audit } from '../audit';
+import type { ServiceContext } from '../context';
+import { seal } from '../redemption/sealed-file';
+import { getEvaluationSettings } from './evaluation-settings';
+import { DESK_IN_SCOPE, officeYearFigures, scopeParams, type OfficeScope, type YearFigures } from './office-figures';
+
+const DRAG_LIMIT = 50;
+
+export function assertPeriod(scope: EvaluationScope): void {
+  const span = scope.toYear - scope.fromYear + 1;
+  if (span < 1 || span > NATIONAL.cycleYears) {
+    refuse('VALIDATION', 'evaluation.period', { field: 'toYear', params: { fromYear: scope.fromYear, toYear: scope.toYear } });
+  }
+}
+
+const officeScope = (scope: EvaluationScope, minValueFen = 0): OfficeScope => ({ deskIds: scope.deskIds?.length ? scope.deskIds : null, minValueFen });
+
+function years(scope: EvaluationScope): number[] {
+  return Array.from({ length: scope.toYear - scope.fromYear + 1 }, (_, i) => scope.fromYear + i);
+}
+
+function labsOf(ctx: ServiceContext, scope: EvaluationScope) {
+  return ctx.db.prepare(`SELECT desk_id AS deskId, lab_name AS labName FROM office_labs WHERE ${DESK_IN_SCOPE('desk_id')} ORDER BY lab_name`)
+    .all(scopeParams(officeScope(scope))) as { deskId: string; labName: string }[];
+}
+
+interface Sums { instrumentYears: number; sec: number; ext: number; rated: number; open: number }
+const sumYears = (ys: YearFigures[]): Sums => ys.reduce((a, y) => ({
+  instrumentYears: a.instrumentYears + y.instrumentCount, sec: a.sec + y.effectiveSeconds, ext: a.ext + y.externalSeconds,
+  rated: a.rated + y.ratedHoursTotal, open: a.open + y.openInstruments,
+}), { instrumentYears: 0, sec: 0, ext: 0, rated: 0, open: 0 });
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const per = (sec: number, n: number) => (n > 0 ? round2(sec / 3600 / n) : null);
+
+function entries(ctx: ServiceContext, scope: EvaluationScope) {
+  const rows = ctx.db.prepare('SELECT indicator, text, score FROM evaluation_entries WHERE from_year = ? AND to_year = ?').all(scope.fromYear, scope.toYear) as
+    { indicator: string; text: string; score: number | null }[];
+  const evidence = ctx.db.prepare(`SELECT id, indicator, original_name AS originalName, sha256, size_bytes AS sizeBytes FROM evaluation_evidence
+    WHERE from_year = ? AND to_year = ? ORDER BY id`).all(scope.fromYear, scope.toYear) as { id: number; indicator: string; originalName: string; sha256: string; sizeBytes: number }[];
+  return { byId: new Map(rows.map((r) => [r.indicator, r])), evidence };
+}
+
+export function computeEvaluation(ctx: ServiceContext, scope: EvaluationScope): EvaluationResult {
+  assertPeriod(scope);
+  const min = NATIONAL.minUnitValueFen;
+  const avg = NATIONAL.nationalAverages;
+  const national = years(scope).map((y) => officeYearFigures(ctx, y, officeScope(scope, min)));
+  const all = years(scope).map((y) => officeYearFigures(ctx, y, officeScope(scope)));
+  const n = sumYears(national);
+  const usersInPeriod = ctx.db.prepare(`SELECT COUNT(DISTINCT user_unit) FROM office_external_users WHERE year BETWEEN @from AND @to AND ${DESK_IN_SCOPE('desk_id')}`)
+    .pluck().get({ from: scope.fromYear, to: scope.toYear, ...scopeParams(officeScope(scope)) }) as number;
+  const total = <K extends keyof YearFigures>(k: K) => all.reduce((a, y) => a + (y[k] as number), 0);
+  const satN = total('satisfactionRecords');
+  const satAvg = satN > 0 ? round2(total('satisfactionSum') / satN) : null;
+  const avgRun = per(n.sec, n.instrumentYears);
+  const avgShared = per(n.ext, n.instrumentYears);
+  const openRate = n.instrumentYears > 0 ? n.open / n.instrumentYears : null;
+  const utilisation = n.rated > 0 ? n.sec / 3600 / n.rated : null;
+  const shareRate = n.sec > 0 ? n.ext / n.sec : null;
+
+  const figures: Record<string, IndicatorFigure[]> = {
+    openRate: [{ key: 'openRate', value: openRate, unit: 'ratio' }, { key: 'instrumentYears', value: n.instrumentYears, unit: 'count' }],
+    runHours: [{ key: 'avgEffectiveHours', value: avgRun, unit: 'h', benchmark: avg.effectiveHours }, { key: 'utilisation', value: utilisation, unit: 'ratio' }],
+    useOutcomes: [{ key: 'utilisation', value: utilisation, unit: 'ratio' }, { key: 'usageRecords', value: total('usageRecords'), unit: 'count' },
+      { key: 'effectiveHours', value: round2(n.sec / 3600), unit: 'h' }],
+    sharedHours: [{ key: 'avgExternalHours', value: avgShared, unit: 'h', benchmark: avg.externalHours }, { key: 'shareRate', value: shareRate, unit: 'ratio' }],
+    externalService: [
+      { key: 'externalUsers', value: usersInPeriod, unit: 'count' }, { key: 'contracts', value: total('contracts'), unit: 'count' },
+      { key: 'voucherContracts', value: total('voucherContracts'), unit: 'count' }, { key: 'contractAmountFen', value: total('contractAmountFen'), unit: 'fen' },
+      { key: 'voucherAmountFen', value: total('voucherAmountFen'), unit: 'fen' }, { key: 'serviceIncomeFen', value: total('serviceIncomeFen'), unit: 'fen' },
+      { key: 'avgSatisfaction', value: satAvg, unit: 'score5' }, { key: 'satisfactionRecords', value: satN, unit: 'count' },
+    ],
+  };
+  const suggested: Record<string, number | null> = {
+    openRate: openRate === null ? null : round2(openRate * 100),
+    runHours: scoreAgainst(avgRun, avg.effectiveHours, NATIONAL.suggestedFullScoreAtAverage),
+    useOutcomes: utilisation === null ? null : Math.min(100, round2(utilisation * 100)),
+    sharedHours: scoreAgainst(avgShared, avg.externalHours, NATIONAL.suggestedFullScoreAtAverage),
+    externalService: satAvg === null ? null : round2((satAvg / 5) * 100),
+  };
+  const settings = getEvaluationSettings(ctx);
+  const { byId, evidence } = entries(ctx, scope);
+  const indicators: IndicatorResult[] = NATIONAL.indicators.map((ind) => {
+    const e = byId.get(ind.id);
+    const sug = suggested[ind.id] ?? null;
+    const entered = e?.score ?? null;
+    return {
+      id: ind.id, first: ind.first, zh: ind.zh, en: ind.en, kind: ind.kind, figures: figures[ind.id] ?? [],
+      suggestedScore: sug, enteredScore: entered, score: entered ?? sug, scoreSource: entered !== null ? 'entered' : sug !== null ? 'suggested' : null,
+      weight: settings.weights[ind.id] ?? 0, text: e?.text ?? '',
+      evidence: evidence.filter((x) => x.indicator === ind.id).map(({ indicator: _i, ...rest }) => rest),
+    };
+  });
+  const score = weightedScore(indicators.map((i) => ({ id: i.id, first: i.first, weight: i.weight, score: i.score })));
+  return {
+    scope, labs: labsOf(ctx, scope),
+    profile: { id: NATIONAL.id, title: NATIONAL.title, publishedOn: NATIONAL.publishedOn, effectiveFrom: NATIONAL.effectiveFrom },
+    nationalAverages: avg, minUnitValueFen: min,
+    years: national.map((y) => ({ year: y.year, instruments: y.instrumentCount, effectiveHours: y.effectiveHours, externalHours: y.externalHours, utilisation: y.utilisation, shareRate: y.shareRate })),
+    indicators, score, grade: gradeOf(score.total, settings.gradeFloors), weightsConfigured: settings.configured, gradeFloors: settings.gradeFloors,
+  };
+}
+
+const known = new Set(NATIONAL.indicators.map((i) => i.id));
+function assertIndicator(indicator: string) {
+  if (!known.has(indicator)) refuse('VALIDATION', 'evaluation.unknownIndicator', { field: 'indicator', params: { indicator } });
+}
+
+export function setEntry(ctx: ServiceContext, input: { fromYear: number; toYear: number; indicator: string; text: string; score: number | null }): { saved: true } {
+  assertPeriod(input);
+  assertIndicator(input.indicator);
+  ctx.db.transaction(() => {
+    ctx.db.prepare(`INSERT INTO evaluation_entries(from_year, to_year, indicator, text, score, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT(from_year, to_year, indicator) DO UPDATE SET text = excluded.text, score = excluded.score, updated_at = excluded.updated_at`)
+      .run(input.fromYear, input.toYear, input.indicator, input.text, input.score, ctx.now().toISOString());
+    audit(ctx, 'update', 'evaluation_entry', `${input.fromYear}-${input.toYear}:${input.indicator}`, { score: input.score, textLength: input.text.length });
+  })();
+  return { saved: true };
+}
+
+/** Evidence files are sealed like contract attachments, below the data folder. */
+export function addEvidence(ctx: ServiceContext, input: { fromYear: number; toYear: number; indicator: string; fileName: string; dataBase64: string }): { id: number } {
+  assertPeriod(input);
+  assertIndicator(input.indicator);
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+  const stored = `${crypto.randomUUID()}.sealed`;
+  const dir = path.join(ctx.dataDir, 'evaluation');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, stored);
+  fs.writeFileSync(file, seal(ctx, bytes), { mode: 0o600 });
+  try {
+    return ctx.db.transaction(() => {
+      const id = Number(ctx.db.prepare(`INSERT INTO evaluation_evidence(from_year, to_year, indicator, original_name, stored_name, sha256, size_bytes, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.fromYear, input.toYear, input.indicator, path.basename(input.fileName), stored, sha, bytes.length, ctx.now().toISOString()).lastInsertRowid);
+      audit(ctx, 'create', 'evaluation_evidence', id, { indicator: input.indicator, sha256: sha });
+      return { id };
+    })();
+  } catch (e) {
+    fs.rmSync(file, { force: true });
+    throw e;
+  }
+}
+
+export function deleteEvidence(ctx: ServiceContext, id: number): void {
+  const row = ctx.db.prepare('SELECT stored_name AS stored FROM evaluation_evidence WHERE id = ?').get(id) as { stored: string } | undefined;
+  if (!row) refuse('NOT_FOUND', 'field.invalid', { field: 'id' });
+  ctx.db.transaction(() => {
+    ctx.db.prepare('DELETE FROM evaluation_evidence WHERE id = ?').run(id);
+    audit(ctx, 'delete', 'evaluation_evidence', id);
+  })();
+  fs.rmSync(path.join(ctx.dataDir, 'evaluation', row.stored), { force: true });
+}
+
+/** Utilisation and sharing per lab and per category (national-evaluation instruments), rankings, and the instruments that pull the figures down. */
+export function compareLabs(ctx: ServiceContext, scope: EvaluationScope): ComparisonResult {
+  assertPeriod(scope);
+  const p = { from: scope.fromYear, to: scope.toYear, ...scopeParams(officeScope(scope, NATIONAL.minUnitValueFen)) };
+  // One row per counted instrument-year: in service that year (not retired before 1 January, Shanghai).
+  const base = `FROM office_instrument_years y JOIN office_instruments i ON i.desk_id = y.desk_id AND i.iid = y.iid
+    WHERE y.year BETWEEN @from AND @to AND ${DESK_IN_SCOPE('y.desk_id')} AND i.value_fen >= @minValue
+      AND (i.retired_at IS NULL OR i.retired_at >= strftime('%Y-%m-%dT%H:%M:%fZ', y.year || '-01-01', '-8 hours'))`;
+  const labRows = ctx.db.prepare(`SELECT y.desk_id AS deskId, l.lab_name AS labName, COUNT(DISTINCT y.iid) AS instruments, COUNT(*) AS iy,
+      SUM(y.sec) AS sec, SUM(y.ext_sec) AS ext, SUM(y.rated_hours) AS rated, SUM(i.share_mode <> '不共享') AS open
+    ${base.replace('WHERE', 'JOIN office_labs l ON l.desk_id = y.desk_id WHERE')} GROUP BY y.desk_id`).all(p) as
+    { deskId: string; labName: string; instruments: number; iy: number; sec: number; ext: number; rated: number; open: number }[];
+  const labs = labRows.map((r) => ({
+    deskId: r.deskId, labName: r.labName, instruments: r.instruments, instrumentYears: r.iy, avgEffectiveHours: per(r.sec, r.iy), avgExternalHours: per(r.ext, r.iy),
+    utilisation: r.rated > 0 ? r.sec / 3600 / r.rated : null, shareRate: r.sec > 0 ? r.ext / r.sec : null, openRate: r.iy > 0 ? r.open / r.iy : null, rank: 0,
+  })).sort((a, b) => (b.utilisation ?? -1) - (a.utilisation ?? -1) || a.labName.localeCompare(b.labName, 'zh'));
+  labs.forEach((l, i) => { l.rank = i + 1; });
+  const catRows = ctx.db.prepare(`SELECT substr(i.category_code, 1, 2) AS code, COUNT(DISTINCT y.desk_id || ':' || y.iid) AS instruments, COUNT(*) AS iy,
+      SUM(y.sec) AS sec, SUM(y.ext_sec) AS ext, SUM(y.rated_hours) AS rated ${base} GROUP BY code ORDER BY code`).all(p) as
+    { code: string; instruments: number; iy: number; sec: number; ext: number; rated: number }[];
+  const categories = catRows.map((r) => ({
+    code: r.code, name: MAJOR_CATEGORIES.find((c) => c.code === r.code)?.name ?? r.code, instruments: r.instruments,
+    avgEffectiveHours: per(r.sec, r.iy), avgExternalHours: per(r.ext, r.iy), utilisation: r.rated > 0 ? r.sec / 3600 / r.rated : null, shareRate: r.sec > 0 ? r.ext / r.sec : null,
+  })).sort((a, b) => (b.utilisation ?? -1) - (a.utilisation ?? -1));
+  const avgH = NATIONAL.nationalAverages.effectiveHours;
+  const drag = (ctx.db.prepare(`SELECT y.desk_id AS deskId, l.lab_name AS labName, i.inner_id AS innerId, i.name_cn AS nameCn, i.category_code AS categoryCode,
+      SUM(y.sec) / 3600.0 / COUNT(*) AS avgH, SUM(y.ext_sec) / 3600.0 / COUNT(*) AS avgX, SUM(y.rated_hours) AS rated, SUM(y.sec) AS sec
+    ${base.replace('WHERE', 'JOIN office_labs l ON l.desk_id = y.desk_id WHERE')} GROUP BY y.desk_id, y.iid
+    HAVING avgH < @avgH ORDER BY avgH, i.inner_id LIMIT @limit`).all({ ...p, avgH, limit: DRAG_LIMIT }) as
+    { deskId: string; labName: string; innerId: string; nameCn: string; categoryCode: string; avgH: number; avgX: number; rated: number; sec: number }[])
+    .map((r): DragRow => ({
+      deskId: r.deskId, labName: r.labName, innerId: r.innerId, nameCn: r.nameCn, categoryCode: r.categoryCode, avgEffectiveHours: round2(r.avgH),
+      avgExternalHours: round2(r.avgX), utilisation: r.rated > 0 ? r.sec / 3600 / r.rated : null, shortfallHours: round2(avgH - r.avgH),
+    }));
+  const t = labRows.reduce((a, r) => ({ iy: a.iy + r.iy, sec: a.sec + r.sec, ext: a.ext + r.ext, rated: a.rated + r.rated }), { iy: 0, sec: 0, ext: 0, rated: 0 });
+  return {
+    scope, labs, categories, drag,
+    unit: { avgEffectiveHours: per(t.sec, t.iy), avgExternalHours: per(t.ext, t.iy), utilisation: t.rated > 0 ? t.sec / 3600 / t.rated : null, shareRate: t.sec > 0 ? t.ext / t.sec : null },
+  };
+}

@@ -1,0 +1,117 @@
+// The office desk: registered lab desks and their keys, imports, conflicts across labs, and each
+// lab's records (read-only: nothing here edits what a lab sent).
+import type { ConflictItem, DeskIdentityView, KeyCard, OfficeLab } from '../../../shared/ipc/office';
+import type { FileDownload } from '../../../shared/ipc/catalog';
+import { refuse } from '../../../shared/result';
+import { audit } from '../audit';
+import type { ServiceContext } from '../context';
+import { deskKeys, fingerprint, getIdentity, isPublicKey } from './package/keys';
+import { getRegisteredOffice } from './package/office-key';
+
+export function identityView(ctx: ServiceContext & { encrypted: boolean }): DeskIdentityView {
+  const id = getIdentity(ctx);
+  const keys = deskKeys(ctx);
+  const office = getRegisteredOffice(ctx);
+  return {
+    ...id, signPublicKey: keys.signPublic, fingerprint: fingerprint(keys.signPublic), boxPublicKey: keys.boxPublic, boxFingerprint: fingerprint(keys.boxPublic),
+    encrypted: ctx.encrypted,
+    office: office ? { deskId: office.deskId, unitName: office.unitName, creditCode: office.creditCode, fingerprint: office.fingerprint, registeredAt: office.registeredAt } : null,
+  };
+}
+
+export function keyCard(ctx: ServiceContext): FileDownload & { card: KeyCard } {
+  const id = getIdentity(ctx);
+  const keys = deskKeys(ctx);
+  const card: KeyCard = { format: 'open-instrument-desk/key-card', deskId: id.deskId, labName: id.labName, unitCreditCode: id.unitCreditCode, publicKey: keys.signPublic, fingerprint: fingerprint(keys.signPublic) };
+  return { fileName: `工作台公钥-${id.labName || id.deskId}.json`, mimeType: 'application/json', dataBase64: Buffer.from(JSON.stringify(card, null, 1)).toString('base64'), card };
+}
+
+type LabRow = { deskId: string; labName: string; fingerprint: string; note: string; registeredAt: string; packageId: string | null; createdAt: string; importedAt: string; fromYear: number; toYear: number; counts: string; sealed: number };
+
+export function listOfficeLabs(ctx: ServiceContext): OfficeLab[] {
+  const rows = ctx.db.prepare(`SELECT l.desk_id AS deskId, l.lab_name AS labName, l.fingerprint, l.note, l.registered_at AS registeredAt,
+      i.package_id AS packageId, i.created_at AS createdAt, i.imported_at AS importedAt, i.from_year AS fromYear, i.to_year AS toYear, i.counts, i.sealed
+    FROM office_labs l LEFT JOIN office_imports i ON i.id = l.current_import_id ORDER BY l.lab_name, l.desk_id`).all() as LabRow[];
+  return rows.map((r) => ({
+    deskId: r.deskId, labName: r.labName, fingerprint: r.fingerprint, note: r.note, registeredAt: r.registeredAt,
+    current: r.packageId ? { packageId: r.packageId, createdAt: r.createdAt, importedAt: r.importedAt, fromYear: r.fromYear, toYear: r.toYear, counts: JSON.parse(r.counts) as Record<string, number>, sealed: r.sealed === 1 } : null,
+  }));
+}
+
+export function registerLab(ctx: ServiceContext, input: { deskId: string; labName: string; publicKey: string; note: string }): OfficeLab {
+  if (!isPublicKey(input.publicKey)) refuse('VALIDATION', 'office.badPublicKey', { field: 'publicKey' });
+  return ctx.db.transaction(() => {
+    const taken = ctx.db.prepare('SELECT desk_id AS deskId, lab_name AS labName FROM office_labs WHERE public_key = ?').get(input.publicKey) as { deskId: string; labName: string } | undefined;
+    if (taken && taken.deskId !== input.deskId) refuse('CONFLICT', 'office.labKeyTaken', { field: 'publicKey', params: { labName: taken.labName } });
+    const before = ctx.db.prepare('SELECT public_key FROM office_labs WHERE desk_id = ?').pluck().get(input.deskId) as string | undefined;
+    ctx.db.prepare(`INSERT INTO office_labs(desk_id, lab_name, public_key, fingerprint, note, registered_at) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT(desk_id) DO UPDATE SET lab_name = excluded.lab_name, public_key = excluded.public_key, fingerprint = excluded.fingerprint, note = excluded.note`)
+      .run(input.deskId, input.labName, input.publicKey, fingerprint(input.publicKey), input.note, ctx.now().toISOString());
+    audit(ctx, before ? 'update' : 'create', 'office_lab', input.deskId, { labName: input.labName, fingerprint: fingerprint(input.publicKey), keyChanged: before !== undefined && before !== input.publicKey });
+    return listOfficeLabs(ctx).find((l) => l.deskId === input.deskId)!;
+  })();
+}
+
+export function listImports(ctx: ServiceContext, input: { deskId?: string; limit: number }) {
+  const rows = ctx.db.prepare(`SELECT id, desk_id AS deskId, lab_name AS labName, package_id AS packageId, created_at AS createdAt, imported_at AS importedAt,
+      from_year AS fromYear, to_year AS toYear, diff FROM office_imports WHERE (@deskId IS NULL OR desk_id = @deskId) ORDER BY id DESC LIMIT @limit`)
+    .all({ deskId: input.deskId ?? null, limit: input.limit }) as { id: number; deskId: string; labName: string; packageId: string; createdAt: string; importedAt: string; fromYear: number; toYear: number; diff: string }[];
+  return rows.map((r) => ({ ...r, diff: JSON.parse(r.diff) }));
+}
+
+/**
+ * Conflicts across labs: one 所在单位仪器编号 in two labs, one contract number in two labs, one
+ * 统一社会信用代码 under two names (in any labs). Found by query over the current data.
+ */
+export function listConflicts(ctx: ServiceContext, includeResolved: boolean): ConflictItem[] {
+  const db = ctx.db;
+  const notes = new Map((db.prepare('SELECT kind, conflict_key AS key, resolution, note, resolved_at AS resolvedAt FROM office_conflict_notes').all() as
+    { kind: string; key: string; resolution: 'same' | 'distinct' | 'corrected_at_lab'; note: string; resolvedAt: string }[]).map((n) => [`${n.kind}\u0000${n.key}`, n]));
+  const out: ConflictItem[] = [];
+  const push = (kind: ConflictItem['kind'], key: string, entries: ConflictItem['entries']) => {
+    const n = notes.get(`${kind}\u0000${key}`);
+    if (n && !includeResolved) return;
+    out.push({ kind, key, entries, resolution: n ? { resolution: n.resolution, note: n.note, resolvedAt: n.resolvedAt } : null });
+  };
+  const group = <T extends { key: string; deskId: string; labName: string; label: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) m.set(r.key, [...(m.get(r.key) ?? []), r]);
+    return m;
+  };
+  const inst = db.prepare(`SELECT o.inner_id AS key, o.desk_id AS deskId, l.lab_name AS labName, o.name_cn AS label FROM office_instruments o
+      JOIN office_labs l ON l.desk_id = o.desk_id
+      WHERE o.inner_id IN (SELECT inner_id FROM office_instruments GROUP BY inner_id HAVING COUNT(DISTINCT desk_id) > 1) ORDER BY o.inner_id, l.lab_name`).all() as { key: string; deskId: string; labName: string; label: string }[];
+  for (const [key, rows] of group(inst)) push('instrument', key, rows.map(({ deskId, labName, label }) => ({ deskId, labName, label })));
+  const con = db.prepare(`SELECT c.number AS key, c.desk_id AS deskId, l.lab_name AS labName, c.signed_date AS label FROM office_contracts c
+      JOIN office_labs l ON l.desk_id = c.desk_id
+      WHERE c.number IN (SELECT number FROM office_contracts GROUP BY number HAVING COUNT(DISTINCT desk_id) > 1) ORDER BY c.number, l.lab_name`).all() as { key: string; deskId: string; labName: string; label: string }[];
+  for (const [key, rows] of group(con)) push('contract', key, rows.map(({ deskId, labName, label }) => ({ deskId, labName, label })));
+  const app = db.prepare(`SELECT DISTINCT a.credit_code AS key, a.desk_id AS deskId, l.lab_name AS labName, a.name AS label FROM office_applicants a
+      JOIN office_labs l ON l.desk_id = a.desk_id
+      WHERE a.credit_code IN (SELECT credit_code FROM office_applicants WHERE credit_code IS NOT NULL GROUP BY credit_code HAVING COUNT(DISTINCT name) > 1)
+      ORDER BY a.credit_code, a.name, l.lab_name`).all() as { key: string; deskId: string; labName: string; label: string }[];
+  for (const [key, rows] of group(app)) push('applicant', key, rows.map(({ deskId, labName, label }) => ({ deskId, labName, label })));
+  return out;
+}
+
+export function resolveConflict(ctx: ServiceContext, input: { kind: ConflictItem['kind']; key: string; resolution: 'same' | 'distinct' | 'corrected_at_lab' | null; note: string }): ConflictItem[] {
+  ctx.db.transaction(() => {
+    if (input.resolution === null) ctx.db.prepare('DELETE FROM office_conflict_notes WHERE kind = ? AND conflict_key = ?').run(input.kind, input.key);
+    else {
+      ctx.db.prepare(`INSERT INTO office_conflict_notes(kind, conflict_key, resolution, note, resolved_at, actor) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT(kind, conflict_key) DO UPDATE SET resolution = excluded.resolution, note = excluded.note, resolved_at = excluded.resolved_at, actor = excluded.actor`)
+        .run(input.kind, input.key, input.resolution, input.note, ctx.now().toISOString(), ctx.actor);
+    }
+    audit(ctx, 'resolve', 'office_conflict', `${input.kind}:${input.key}`, input);
+  })();
+  return listConflicts(ctx, true);
+}
+
+export function labRecords(ctx: ServiceContext, input: { deskId: string; part: string; offset: number; limit: number }) {
+  if (!ctx.db.prepare('SELECT 1 FROM office_labs WHERE desk_id = ?').get(input.deskId)) refuse('NOT_FOUND', 'office.labNotFound', { field: 'deskId', params: { deskId: input.deskId } });
+  const total = ctx.db.prepare('SELECT COUNT(*) FROM office_records WHERE desk_id = ? AND part = ?').pluck().get(input.deskId, input.part) as number;
+  const rows = (ctx.db.prepare(`SELECT rkey, data FROM office_records WHERE desk_id = ? AND part = ? ORDER BY CAST(rkey AS INTEGER), rkey LIMIT ? OFFSET ?`)
+    .all(input.deskId, input.part, input.limit, input.offset) as { rkey: string; data: string | null }[])
+    .map((r) => (r.data ? (JSON.parse(r.data) as Record<string, unknown>) : { id: r.rkey }));
+  return { total, rows };
+}

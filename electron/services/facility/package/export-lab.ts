@@ -1,0 +1,155 @@
+// A lab desk's package for a period of whole years: instruments, 额定机时, usage, applicants,
+// contracts, vouchers, redemption states and the desk's own yearly figures; attachments only when
+// asked. Sealed to the office's key when this desk's database is encrypted.
+import { computeAssessment } from '../../assessment/compute';
+import { unseal } from '../../redemption/sealed-file';
+import { audit } from '../../audit';
+import type { ServiceContext } from '../../context';
+import { ratedResolver } from '../rated-hours';
+import type { FileDownload } from '../../../../shared/ipc/catalog';
+import { buildPackage, refuse, type Manifest } from './format';
+import { deskKeys, fingerprint, getIdentity } from './keys';
+import { getRegisteredOffice } from './office-key';
+import { OPTIONAL_TABLE_PARTS, type LabPartName } from './parts';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const APP_VERSION = '0.1.0';
+
+export interface LabExportInput {
+  fromYear: number;
+  toYear: number;
+  attachments: boolean;
+}
+
+type Row = Record<string, unknown>;
+
+function tableExists(ctx: ServiceContext, name: string): boolean {
+  return !!ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
+}
+
+export function collectLabParts(ctx: ServiceContext, input: LabExportInput): { name: string; schema: number; records: Row[] }[] {
+  const db = ctx.db;
+  const from = `${input.fromYear}-01-01`;
+  const to = `${input.toYear}-12-31`;
+  const ys = `${input.fromYear}-01-01T00:00`;
+  const ye = `${input.toYear + 1}-01-01T00:00`;
+  const retiredAfter = new Date(Date.UTC(input.fromYear, 0, 1) - 8 * 3_600_000).toISOString();
+  // Records reaching into the period start at most 7 days before it (see 0003).
+  const lo = new Date(Date.parse(`${ys}:00Z`) - 7 * 86_400_000).toISOString().slice(0, 16);
+
+  const instruments = db.prepare(`SELECT i.id, i.inner_id AS innerId, i.name_cn AS nameCn, i.name_en AS nameEn, i.category_code AS categoryCode,
+      i.source, i.original_value_fen AS originalValueFen, i.manufacturer, i.model, i.usage_kind AS usageKind, i.status, i.share_mode AS shareMode,
+      COALESCE(l.name, '') AS labName, i.start_use_date AS startUseDate, i.retired_at AS retiredAt, i.location
+    FROM instruments i LEFT JOIN labs l ON l.id = i.lab_id
+    WHERE i.retired_at IS NULL OR i.retired_at >= @retiredAfter
+      OR i.id IN (SELECT instrument_id FROM usage_logs WHERE start_at >= @lo AND start_at < @ye AND end_at > @ys)
+    ORDER BY i.id`).all({ retiredAfter, lo, ys, ye }) as Row[];
+
+  const ratedHours: Row[] = [];
+  for (let year = input.fromYear; year <= input.toYear; year++) {
+    const r = ratedResolver(ctx, year);
+    for (const i of instruments) {
+      const { hours, origin } = r.of(i.id as number, i.usageKind as string);
+      ratedHours.push({ id: `${i.id}:${year}`, instrumentId: i.id, year, hours, origin });
+    }
+  }
+
+  const usage = db.prepare(`SELECT id, instrument_id AS instrumentId, contract_id AS contractId, start_at AS startAt, end_at AS endAt, external,
+      service_way AS serviceWay, direction, amount_fen AS amountFen, user_unit AS userUnit, satisfaction
+    FROM usage_logs WHERE start_at >= ? AND start_at < ? AND end_at > ? ORDER BY id`)
+    .all(lo, ye, ys) as Row[];
+
+  const contracts = db.prepare(`SELECT c.id, c.number, c.applicant_id AS applicantId, l.name AS labName, c.signed_date AS signedDate,
+      c.start_date AS startDate, c.end_date AS endDate, c.amount_fen AS amountFen, c.actual_amount_fen AS actualAmountFen, c.status,
+      (SELECT json_group_array(instrument_id) FROM contract_instruments WHERE contract_id = c.id) AS instrumentIds,
+      (SELECT json_group_array(json_object('voucherId', voucher_id, 'amountFen', amount_fen)) FROM contract_vouchers WHERE contract_id = c.id) AS vouchers
+    FROM contracts c LEFT JOIN labs l ON l.id = c.lab_id
+    WHERE c.signed_date BETWEEN @from AND @to OR (c.start_date <= @to AND c.end_date >= @from)
+      OR c.id IN (SELECT contract_id FROM usage_logs WHERE contract_id IS NOT NULL AND start_at >= @ys AND start_at < @ye)
+    ORDER BY c.id`).all({ from, to, ys, ye }) as Row[];
+  for (const c of contracts) {
+    c.instrumentIds = (JSON.parse(c.instrumentIds as string) as number[]).sort((a, b) => a - b);
+    c.vouchers = (JSON.parse(c.vouchers as string) as { voucherId: number }[]).sort((a, b) => a.voucherId - b.voucherId);
+  }
+  const contractIds = contracts.map((c) => c.id as number);
+  const inList = (ids: number[]) => JSON.stringify(ids);
+
+  const vouchers = db.prepare(`SELECT id, number, applicant_id AS applicantId, face_value_fen AS faceValueFen, claim_date AS claimDate,
+      registered_date AS registeredDate, profile_id AS profileId, voided_at AS voidedAt
+    FROM vouchers WHERE claim_date BETWEEN ? AND ? OR id IN (SELECT voucher_id FROM contract_vouchers WHERE contract_id IN (SELECT value FROM json_each(?)))
+    ORDER BY id`).all(from, to, inList(contractIds)) as Row[];
+
+  const applicantIds = [...new Set([...contracts, ...vouchers].map((r) => r.applicantId as number))];
+  const applicants = db.prepare(`SELECT id, kind, name, credit_code AS creditCode FROM applicants WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+    .all(inList(applicantIds)) as Row[];
+
+  const redemptions = db.prepare(`SELECT id, contract_id AS contractId, status, voucher_amount_fen AS voucherAmountFen, own_payment_fen AS ownPaymentFen,
+      submitted_date AS submittedDate, approved_date AS approvedDate, paid_date AS paidDate
+    FROM redemptions WHERE contract_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(inList(contractIds)) as Row[];
+
+  const derived: Row[] = [];
+  for (let year = input.fromYear; year <= input.toYear; year++) {
+    const r = computeAssessment(ctx, { year, scope: { kind: 'unit' } });
+    derived.push({
+      id: String(year), year, instrumentCount: r.instrumentCount, ratedHoursTotal: r.ratedHoursTotal, usageRecords: r.usageRecords,
+      effectiveHours: r.effectiveHours, externalHours: r.externalHours, utilisation: r.utilisation, shareRate: r.shareRate, externalUsers: r.externalUsers,
+      contracts: r.contracts, contractAmountFen: r.contractAmountFen, voucherAmountFen: r.voucherAmountFen, serviceIncomeFen: r.serviceIncomeFen,
+      avgSatisfaction: r.avgSatisfaction, openRate: r.openRate,
+    });
+  }
+
+  const parts: { name: LabPartName | string; schema: number; records: Row[] }[] = [
+    { name: 'instruments', schema: 1, records: instruments },
+    { name: 'ratedHours', schema: 1, records: ratedHours },
+    { name: 'usage', schema: 1, records: usage },
+    { name: 'applicants', schema: 1, records: applicants },
+    { name: 'contracts', schema: 1, records: contracts },
+    { name: 'vouchers', schema: 1, records: vouchers },
+    { name: 'redemptions', schema: 1, records: redemptions },
+    { name: 'derived', schema: 1, records: derived },
+  ];
+  // Tables other parts of the desk add (charges, Shanghai orders) travel as they are, when present.
+  for (const t of OPTIONAL_TABLE_PARTS) {
+    if (tableExists(ctx, t)) parts.push({ name: t, schema: 1, records: db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Row[] });
+  }
+  return parts;
+}
+
+export function exportLabPackage(ctx: ServiceContext & { encrypted: boolean }, input: LabExportInput): FileDownload & { manifest: Manifest } {
+  const identity = getIdentity(ctx);
+  if (!identity.labName) refuse('package.identityMissing', { what: '实验室名称 (lab name)' });
+  if (!identity.unitCreditCode) refuse('package.identityMissing', { what: '单位统一社会信用代码 (unit credit code)' });
+  const office = getRegisteredOffice(ctx);
+  if (ctx.encrypted && !office) refuse('package.officeKeyMissing', {}, 'RULE');
+  const keys = deskKeys(ctx);
+  const parts = collectLabParts(ctx, input);
+  const attachments: { path: string; bytes: Uint8Array }[] = [];
+  if (input.attachments) {
+    const contractIds = (parts.find((p) => p.name === 'contracts')!.records).map((c) => c.id as number);
+    const rows = ctx.db.prepare(`SELECT id, contract_id AS contractId, kind, original_name AS originalName, stored_name AS storedName, sha256, size_bytes AS sizeBytes
+      FROM attachments WHERE contract_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(contractIds)) as Row[];
+    const records: Row[] = [];
+    for (const r of rows) {
+      const file = path.join(ctx.dataDir, 'attachments', String(r.contractId), String(r.storedName));
+      const stored = fs.existsSync(file) ? fs.readFileSync(file) : null;
+      const plain = stored ? unseal(ctx, stored) ?? stored : null;
+      const p = plain ? `attachments/${r.sha256}` : null;
+      if (plain && p && !attachments.some((a) => a.path === p)) attachments.push({ path: p, bytes: plain });
+      records.push({ id: r.id, contractId: r.contractId, kind: r.kind, originalName: r.originalName, sha256: r.sha256, sizeBytes: r.sizeBytes, path: p });
+    }
+    parts.push({ name: 'attachments', schema: 1, records });
+  }
+  const createdAt = ctx.now().toISOString();
+  const { bytes, manifest } = buildPackage({
+    kind: 'lab', deskId: identity.deskId, unit: { name: identity.unitName, creditCode: identity.unitCreditCode }, lab: { name: identity.labName },
+    period: { fromYear: input.fromYear, toYear: input.toYear }, createdAt, appVersion: APP_VERSION, parts, attachments, keys,
+    signerFingerprint: fingerprint(keys.signPublic), sealToBoxPublic: ctx.encrypted ? office?.boxPublic : undefined,
+  });
+  audit(ctx, 'export', 'lab_package', manifest.packageId, { period: manifest.period, sealed: ctx.encrypted, counts: Object.fromEntries(manifest.parts.map((p) => [p.name, p.records])) });
+  const period = input.fromYear === input.toYear ? String(input.fromYear) : `${input.fromYear}-${input.toYear}`;
+  return {
+    fileName: `实验室数据包-${identity.labName}-${period}.oidpkg`, mimeType: 'application/octet-stream',
+    dataBase64: Buffer.from(bytes).toString('base64'), manifest,
+  };
+}

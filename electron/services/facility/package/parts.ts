@@ -1,0 +1,74 @@
+// The parts of a lab package, schema 1: what a lab desk writes and the office reads. Each record
+// has an `id` (its row id on the lab desk), so the office can tell added, changed and removed
+// records between two packages of the same lab. New parts (charges, orders …) join as new names;
+// a reader ignores no part: unknown parts are kept as records and counted.
+import { z } from 'zod';
+
+const int = z.number().int();
+const fen = int.min(0);
+const text = z.string().max(2000);
+const civil = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const civilTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+
+export const instrumentRecord = z.object({
+  id: int, innerId: text, nameCn: text, nameEn: text, categoryCode: z.string().length(6), source: text, originalValueFen: fen,
+  manufacturer: text, model: text, usageKind: z.enum(['通用', '专用']), status: text, shareMode: z.enum(['内部共享', '外部共享', '不共享']),
+  labName: text, startUseDate: civil.nullable(), retiredAt: z.string().nullable(), location: text,
+});
+export const ratedHoursRecord = z.object({ id: z.string(), instrumentId: int, year: int, hours: z.number().positive(), origin: text });
+export const usageRecord = z.object({
+  id: int, instrumentId: int, contractId: int.nullable(), startAt: civilTime, endAt: civilTime, external: z.union([z.literal(0), z.literal(1)]),
+  serviceWay: text, direction: text, amountFen: fen, userUnit: text, satisfaction: int.min(1).max(5).nullable(),
+});
+export const applicantRecord = z.object({ id: int, kind: text, name: text, creditCode: z.string().nullable() });
+export const contractRecord = z.object({
+  id: int, number: text, applicantId: int, labName: text.nullable(), signedDate: civil, startDate: civil, endDate: civil, amountFen: fen,
+  actualAmountFen: fen.nullable(), status: text, instrumentIds: z.array(int), vouchers: z.array(z.object({ voucherId: int, amountFen: fen })),
+});
+export const voucherRecord = z.object({
+  id: int, number: text, applicantId: int, faceValueFen: fen, claimDate: civil, registeredDate: civil.nullable(), profileId: text, voidedAt: z.string().nullable(),
+});
+export const redemptionRecord = z.object({
+  id: int, contractId: int, status: text, voucherAmountFen: fen, ownPaymentFen: fen,
+  submittedDate: civil.nullable(), approvedDate: civil.nullable(), paidDate: civil.nullable(),
+});
+/** The lab desk's own figures per year (its assessment), for the office to compare with its own. */
+export const derivedRecord = z.object({
+  id: z.string(), year: int, instrumentCount: int, ratedHoursTotal: z.number(), usageRecords: int, effectiveHours: z.number(), externalHours: z.number(),
+  utilisation: z.number().nullable(), shareRate: z.number().nullable(), externalUsers: int, contracts: int, contractAmountFen: fen,
+  voucherAmountFen: fen, serviceIncomeFen: fen, avgSatisfaction: z.number().nullable(), openRate: z.number().nullable(),
+});
+export const attachmentRecord = z.object({ id: int, contractId: int, kind: text, originalName: text, sha256: z.string().length(64), sizeBytes: int, path: z.string().nullable() });
+
+export const LAB_PARTS = {
+  instruments: instrumentRecord,
+  ratedHours: ratedHoursRecord,
+  usage: usageRecord,
+  applicants: applicantRecord,
+  contracts: contractRecord,
+  vouchers: voucherRecord,
+  redemptions: redemptionRecord,
+  derived: derivedRecord,
+  attachments: attachmentRecord,
+} as const;
+export type LabPartName = keyof typeof LAB_PARTS;
+/** Parts every lab package of schema 1 carries. */
+export const REQUIRED_LAB_PARTS: LabPartName[] = ['instruments', 'ratedHours', 'usage', 'applicants', 'contracts', 'vouchers', 'redemptions', 'derived'];
+/** Parts other desks' tables contribute when present (charges, Shanghai orders): kept as records. */
+export const OPTIONAL_TABLE_PARTS = ['charges', 'orders'] as const;
+
+export type InstrumentRec = z.output<typeof instrumentRecord>;
+export type UsageRec = z.output<typeof usageRecord>;
+export type ContractRec = z.output<typeof contractRecord>;
+export type ApplicantRec = z.output<typeof applicantRecord>;
+export type RatedRec = z.output<typeof ratedHoursRecord>;
+export type DerivedRec = z.output<typeof derivedRecord>;
+
+/** Reference data from the office, schema 1. */
+export const referenceParts = {
+  unit: z.object({ id: z.literal('unit'), name: text, creditCode: text, officeBoxPublic: z.string(), officeDeskId: z.string() }),
+  ratedPresets: z.object({ id: z.string().regex(/^custom:[a-z0-9-]{1,40}$/), name: z.string().min(1).max(100), hours: z.number().positive().max(8784) }),
+  ratedUnit: z.object({ id: z.string(), year: int, presetId: z.string().nullable(), hours: z.number().positive().max(8784).nullable() }),
+  weights: z.object({ id: z.literal('weights'), weights: z.record(z.string(), z.number().min(0).max(100)), gradeFloors: z.object({ excellent: z.number(), good: z.number(), qualified: z.number() }) }),
+  holidays: z.object({ id: civil, kind: z.enum(['holiday', 'adjusted_workday']), name: z.string().max(50) }),
+};

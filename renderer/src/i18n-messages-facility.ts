@@ -1,0 +1,30 @@
+// Refusal reasons of the facility office: 额定机时, lab data packages, consolidation, the national self-assessment.
+import type { Message } from './i18n-messages';
+
+export const FACILITY_MESSAGES: Readonly<Record<string, Message>> = {
+  'rated.unknownPreset': { zh: '额定机时预设 {presetId} 不存在', en: 'Rated-hours preset {presetId} does not exist' },
+  'rated.presetNotFound': { zh: '额定机时预设 {id} 不存在', en: 'Rated-hours preset {id} does not exist' },
+  'rated.presetInUse': { zh: '该预设仍被 {uses} 处使用，不能删除', en: 'The preset is still used in {uses} places and cannot be deleted' },
+  'rated.instrumentNotFound': { zh: '仪器 {id} 不存在', en: 'Instrument {id} does not exist' },
+  'package.malformed': { zh: '不是工作台数据包，或文件已损坏；未作任何更改', en: 'Not a desk package, or the file is damaged; nothing was changed' },
+  'package.schemaUnsupported': { zh: '数据包格式版本 {version} 不受支持（本程序支持 {supported}）；未作任何更改', en: 'Package schema version {version} is not supported (this app reads {supported}); nothing was changed' },
+  'package.wrongKind': { zh: '这是{kind}数据包，不能在此导入', en: 'This is a {kind} package and cannot be imported here' },
+  'package.unknownDesk': { zh: '数据包来自未登记的工作台（{deskId}）：先登记该实验室的公钥；未作任何更改', en: 'The package comes from an unregistered desk ({deskId}): register the lab\'s public key first; nothing was changed' },
+  'package.badSignature': { zh: '签名无效：数据包被改动，或不是已登记的工作台签发；未作任何更改', en: 'Invalid signature: the package was altered or not signed by the registered desk; nothing was changed' },
+  'package.partTampered': { zh: '数据包部件 {part} 的哈希或条数与清单不符；未作任何更改', en: 'Part {part} does not match the manifest\'s hash or count; nothing was changed' },
+  'package.recordInvalid': { zh: '数据包部件 {part} 第 {row} 条无效（{issue}）；未作任何更改', en: 'Record {row} of part {part} is invalid ({issue}); nothing was changed' },
+  'package.sealedNotForUs': { zh: '数据包加密给了另一台工作台，本机无法打开', en: 'The package is sealed to another desk and cannot be opened here' },
+  'package.sealedDamaged': { zh: '加密数据包无法解开：已损坏或被改动', en: 'The sealed package cannot be opened: damaged or altered' },
+  'package.otherUnit': { zh: '数据包属于另一单位（统一社会信用代码 {creditCode}）；未作任何更改', en: 'The package belongs to another unit (credit code {creditCode}); nothing was changed' },
+  'package.older': { zh: '已导入该实验室更新的数据包（{current}），较旧的包不能覆盖', en: 'A newer package of this lab ({current}) is already imported; an older one cannot replace it' },
+  'package.officeKeyMissing': { zh: '本机已加密：导出前须先导入设备处的参考数据包（含其公钥）', en: 'This desk is encrypted: import the office\'s reference package (with its key) before exporting' },
+  'package.identityMissing': { zh: '请先在“本机身份”中填写{what}', en: 'Fill in {what} under "This desk" first' },
+  'package.officeKeyChanged': { zh: '参考数据包的签名密钥（{fingerprint}）与已登记的设备处（{registered}）不同；未作任何更改', en: 'The reference package is signed by a key ({fingerprint}) other than the registered office\'s ({registered}); nothing was changed' },
+  'package.fingerprintMismatch': { zh: '指纹不符：数据包为 {fingerprint}，您确认的是 {confirmed}', en: 'Fingerprint mismatch: the package has {fingerprint}, you confirmed {confirmed}' },
+  'office.labKeyTaken': { zh: '该公钥已登记给实验室 {labName}', en: 'This public key is already registered for lab {labName}' },
+  'office.badPublicKey': { zh: '公钥格式不正确（应为 32 字节的 Base64）', en: 'The public key is not valid (32 bytes in Base64)' },
+  'office.labNotFound': { zh: '实验室工作台 {deskId} 未登记', en: 'Lab desk {deskId} is not registered' },
+  'evaluation.period': { zh: '考核期须为一年或两年（{fromYear}–{toYear}）', en: 'The period must be one or two years ({fromYear}–{toYear})' },
+  'evaluation.unknownIndicator': { zh: '指标 {indicator} 不存在', en: 'Indicator {indicator} does not exist' },
+  'evaluation.noData': { zh: '所选范围没有数据', en: 'The chosen scope has no data' },
+};

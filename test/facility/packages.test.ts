@@ -1,0 +1,196 @@
+// Lab data packages: export at a lab desk, import at the office; refusals leave the office unchanged.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listConflicts, listOfficeLabs, resolveConflict } from '../../electron/services/facility/office';
+import { officeYearFigures } from '../../electron/services/facility/office-figures';
+import { exportLabPackage } from '../../electron/services/facility/package/export-lab';
+import { importLabPackage, inspectLabPackage } from '../../electron/services/facility/package/import-lab';
+import { deskKeys, fingerprint, getIdentity, signBytes } from '../../electron/services/facility/package/keys';
+import { exportReferencePackage, importReference } from '../../electron/services/facility/package/reference';
+import { setUnitRated } from '../../electron/services/facility/rated-hours';
+import { contentHash, type TempCore } from '../helpers/db';
+import { insertUsage } from '../assessment/fixtures';
+import { labDesk, labFigures, officeDesk, register } from './lab-fixture';
+
+let lab: TempCore;
+let office: TempCore;
+const cores: TempCore[] = [];
+const track = (c: TempCore) => { cores.push(c); return c; };
+
+beforeEach(() => {
+  lab = track(labDesk('分析测试中心', 'AT'));
+  office = track(officeDesk());
+});
+afterEach(() => { while (cores.length) cores.pop()!.cleanup(); });
+
+const exportBytes = (desk: TempCore, fromYear = 2025, toYear = 2026) =>
+  new Uint8Array(Buffer.from(exportLabPackage(desk.ctx, { fromYear, toYear, attachments: false }).dataBase64, 'base64'));
+
+function expectRefused(bytes: Uint8Array, reason: string) {
+  const before = contentHash(office);
+  let error: { error?: { reason?: string } } | undefined;
+  try { importLabPackage(office.ctx, bytes); } catch (e) { error = e as typeof error; }
+  expect(error?.error?.reason).toBe(reason);
+  expect(contentHash(office)).toBe(before);
+}
+
+/** Rewrites one file of a signed package, keeping everything else. */
+function rewrite(bytes: Uint8Array, edit: (files: Record<string, Uint8Array>) => void): Uint8Array {
+  const files = unzipSync(bytes);
+  edit(files);
+  return zipSync(files);
+}
+
+describe('lab data packages', () => {
+  it('round trip: the office has the figures the lab has of its own data, for each year', () => {
+    setUnitRated(lab.ctx, 2026, { presetId: 'moe-by-kind' });
+    register(office, lab);
+    const preview = importLabPackage(office.ctx, exportBytes(lab));
+    expect(preview.status).toBe('new');
+    expect(preview.counts).toMatchObject({ instruments: 3, usage: 6, contracts: 3, vouchers: 1, applicants: 1 });
+    for (const year of [2025, 2026]) {
+      const own = labFigures(lab, year);
+      const at = officeYearFigures(office.ctx, year, { deskIds: null });
+      expect(at).toMatchObject({
+        instrumentCount: own.instrumentCount, ratedHoursTotal: own.ratedHoursTotal, usageRecords: own.usageRecords,
+        effectiveHours: own.effectiveHours, externalHours: own.externalHours, externalUsers: own.externalUsers, contracts: own.contracts,
+        contractAmountFen: own.contractAmountFen, voucherAmountFen: own.voucherAmountFen, serviceIncomeFen: own.serviceIncomeFen,
+        avgSatisfaction: own.avgSatisfaction, voucherContracts: own.voucherContracts,
+      });
+      expect(at.utilisation).toBeCloseTo(own.utilisation!, 12);
+      expect(at.shareRate).toBeCloseTo(own.shareRate!, 12);
+      expect(at.openRate).toBeCloseTo(own.openRate!, 12);
+    }
+    // 2025: 4 + 8 + 3.5 + 10 + 4 = 29.5 h; C retires in March 2026, so 2026 still counts it: 3 × 1,400 h (通用, MoE by kind).
+    expect(officeYearFigures(office.ctx, 2025, { deskIds: null }).effectiveHours).toBe(29.5);
+    expect(officeYearFigures(office.ctx, 2026, { deskIds: null })).toMatchObject({ instrumentCount: 3, ratedHoursTotal: 4200, effectiveHours: 12 });
+  });
+
+  it('importing the same package twice changes nothing', () => {
+    register(office, lab);
+    const bytes = exportBytes(lab);
+    importLabPackage(office.ctx, bytes);
+    const after = contentHash(office);
+    expect(importLabPackage(office.ctx, bytes).status).toBe('same');
+    expect(contentHash(office)).toBe(after);
+  });
+
+  it('a newer package shows what changed and replaces the lab data; an older one is refused', () => {
+    register(office, lab);
+    const first = exportBytes(lab);
+    importLabPackage(office.ctx, first);
+    const instrumentId = lab.db.prepare("SELECT id FROM instruments WHERE inner_id = 'AT-B'").pluck().get() as number;
+    insertUsage(lab.db, { instrumentId, start: '2026-04-01T08:00', end: '2026-04-01T12:00' });
+    lab.db.prepare("UPDATE instruments SET name_cn = '三坐标测量机（新）' WHERE inner_id = 'AT-A'").run();
+    lab.db.prepare("DELETE FROM contracts WHERE number = 'AT-K3'").run();
+    lab.setNow('2027-01-11T02:00:00.000Z');
+    const second = exportBytes(lab);
+    const preview = inspectLabPackage(office.ctx, second);
+    expect(preview.status).toBe('newer');
+    const part = (name: string) => preview.diff.find((d) => d.part === name)!;
+    expect(part('usage')).toMatchObject({ added: 1, changed: 0, removed: 0 });
+    expect(part('instruments')).toMatchObject({ added: 0, changed: 1, removed: 0 });
+    expect(part('contracts')).toMatchObject({ removed: 1 });
+    expect(part('contracts').examples).toContainEqual({ change: 'removed', key: expect.any(String), label: 'AT-K3' });
+    importLabPackage(office.ctx, second);
+    expect(officeYearFigures(office.ctx, 2026, { deskIds: null }).effectiveHours).toBe(16);
+    expectRefused(first, 'package.older');
+  });
+
+  it('refuses a tampered part, a tampered manifest, a foreign key and an unsupported schema, changing nothing', () => {
+    register(office, lab);
+    const bytes = exportBytes(lab);
+    // A part changed after signing: its hash no longer matches the manifest.
+    expectRefused(rewrite(bytes, (f) => { f['parts/usage.json'] = strToU8(strFromU8(f['parts/usage.json']).replace('"amountFen":200000', '"amountFen":900000')); }), 'package.partTampered');
+    // The manifest changed (to cover the tampered part): the signature fails.
+    expectRefused(rewrite(bytes, (f) => { f['manifest.json'] = strToU8(strFromU8(f['manifest.json']).replace('"lab"', '"lab" ')); }), 'package.badSignature');
+    // Signed by another desk claiming this lab's id.
+    const intruder = track(labDesk('分析测试中心', 'AT'));
+    const foreign = rewrite(exportBytes(intruder), (f) => {
+      const m = JSON.parse(strFromU8(f['manifest.json']));
+      m.deskId = getIdentity(lab.ctx).deskId;
+      f['manifest.json'] = strToU8(JSON.stringify(m));
+      f['manifest.sig'] = strToU8(signBytes(deskKeys(intruder.ctx), Buffer.from(f['manifest.json'])));
+    });
+    expectRefused(foreign, 'package.badSignature');
+    // A desk that was never registered.
+    expectRefused(exportBytes(intruder), 'package.unknownDesk');
+    // A schema this desk does not read (even when properly signed).
+    const future = rewrite(bytes, (f) => {
+      const m = JSON.parse(strFromU8(f['manifest.json']));
+      m.schemaVersion = 99;
+      f['manifest.json'] = strToU8(JSON.stringify(m));
+      f['manifest.sig'] = strToU8(signBytes(deskKeys(lab.ctx), Buffer.from(f['manifest.json'])));
+    });
+    expectRefused(future, 'package.schemaUnsupported');
+    expectRefused(strToU8('not a zip'), 'package.malformed');
+    // Nothing was imported along the way.
+    expect(listOfficeLabs(office.ctx)[0].current).toBeNull();
+  });
+
+  it('refuses a package of another unit', () => {
+    const other = track(labDesk('外校实验室', 'OT', { creditCode: '12100000400000624D' }));
+    register(office, other);
+    expectRefused(exportBytes(other), 'package.otherUnit');
+  });
+
+  it('an encrypted desk seals its package to the office key; only that office opens it', () => {
+    register(office, lab);
+    const ref = new Uint8Array(Buffer.from(exportReferencePackage(office.ctx).dataBase64, 'base64'));
+    importReference(lab.ctx, ref, fingerprint(deskKeys(office.ctx).signPublic));
+    const sealed = exportLabPackage({ ...lab.ctx, db: lab.db, encrypted: true }, { fromYear: 2025, toYear: 2026, attachments: false });
+    const bytes = new Uint8Array(Buffer.from(sealed.dataBase64, 'base64'));
+    expect(Object.keys(unzipSync(bytes)).sort()).toEqual(['envelope.json', 'payload.bin']);
+    expect(strFromU8(unzipSync(bytes)['payload.bin'])).not.toContain('AT-A');
+    const preview = importLabPackage(office.ctx, bytes);
+    expect(preview.sealed).toBe(true);
+    // Another office cannot open it.
+    const otherOffice = track(officeDesk());
+    register(otherOffice, lab);
+    const before = contentHash(otherOffice);
+    expect(() => importLabPackage(otherOffice.ctx, bytes)).toThrow(/package.sealedNotForUs/);
+    expect(contentHash(otherOffice)).toBe(before);
+  });
+
+  it('an encrypted desk without the office key refuses to export in the clear', () => {
+    expect(() => exportLabPackage({ ...lab.ctx, db: lab.db, encrypted: true }, { fromYear: 2025, toYear: 2026, attachments: false })).toThrow(/package.officeKeyMissing/);
+  });
+
+  it('finds conflicts across labs and keeps the office decision', () => {
+    const second = track(labDesk('激光实验室', 'LS', { applicantName: '某材料科技公司' }));
+    // The same 所在单位仪器编号 and contract number in both labs.
+    second.db.prepare("UPDATE instruments SET inner_id = 'AT-A' WHERE inner_id = 'LS-A'").run();
+    second.db.prepare("UPDATE contracts SET number = 'AT-K1' WHERE number = 'LS-K1'").run();
+    register(office, lab);
+    register(office, second);
+    importLabPackage(office.ctx, exportBytes(lab));
+    importLabPackage(office.ctx, exportBytes(second));
+    const conflicts = listConflicts(office.ctx, true);
+    expect(conflicts.map((c) => [c.kind, c.key, c.entries.length])).toEqual([
+      ['instrument', 'AT-A', 2], ['contract', 'AT-K1', 2], ['applicant', '91110000MA0000000Y', 2],
+    ]);
+    expect(conflicts[2].entries.map((e) => e.label).sort()).toEqual(['某材料科技公司', '某材料科技有限公司']);
+    resolveConflict(office.ctx, { kind: 'instrument', key: 'AT-A', resolution: 'distinct', note: '两台不同的电镜' });
+    expect(listConflicts(office.ctx, false).map((c) => c.kind)).toEqual(['contract', 'applicant']);
+  });
+});
+
+describe('reference data from the office', () => {
+  it('the first import needs the fingerprint read out; presets, unit default, weights and holidays arrive', () => {
+    office.db.prepare("INSERT INTO rated_hours_presets(id, name, hours, created_at) VALUES ('custom:lab', '本校', 1500, 'x')").run();
+    setUnitRated(office.ctx, 2026, { presetId: 'custom:lab' });
+    const ref = new Uint8Array(Buffer.from(exportReferencePackage(office.ctx).dataBase64, 'base64'));
+    const before = contentHash(lab);
+    expect(() => importReference(lab.ctx, ref, '0000 0000 0000 0000')).toThrow(/package.fingerprintMismatch/);
+    expect(contentHash(lab)).toBe(before);
+    const r = importReference(lab.ctx, ref, fingerprint(deskKeys(office.ctx).signPublic).toLowerCase().replace(/ /g, '-'));
+    expect(r).toMatchObject({ firstTime: true, presets: 1, ratedYears: 1 });
+    expect(labFigures(lab, 2026).ratedHoursTotal).toBe(4500); // 3 instruments in service in 2026 × 1,500 h
+    // Another desk's reference package is refused once the office is registered.
+    const impostor = track(officeDesk());
+    const fake = new Uint8Array(Buffer.from(exportReferencePackage(impostor.ctx).dataBase64, 'base64'));
+    const mid = contentHash(lab);
+    expect(() => importReference(lab.ctx, fake)).toThrow(/package.officeKeyChanged/);
+    expect(contentHash(lab)).toBe(mid);
+  });
+});
