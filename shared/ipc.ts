@@ -14,6 +14,7 @@ import { redemptionChannels } from './ipc/redemption';
 import { securityChannels } from './ipc/security';
 import { systemChannels } from './ipc/system';
 import { unitChannels } from './ipc/unit';
+import { moneyChannels } from './ipc/money';
 
 export const contract = {
   ...systemChannels,
@@ -28,6 +29,7 @@ export const contract = {
   ...officeChannels,
   ...evaluationChannels,
   ...unitChannels,
+  ...moneyChannels,
 };
 
 export type Contract = typeof contract;
