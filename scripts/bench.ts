@@ -13,6 +13,7 @@ import { consolidation } from './lib/bench-ops/consolidation';
 import { dueSoonDashboard } from './lib/bench-ops/dashboard';
 import { firstScreen } from './lib/bench-ops/first-screen';
 import { openMigrate } from './lib/bench-ops/open-migrate';
+import { moneyOps } from './lib/bench-ops/money';
 import { redemptionPacket } from './lib/bench-ops/packet';
 import { targetText, verdict, type BenchEnv, type BenchOp, type OpResult } from './lib/bench-ops/types';
 import { weekCalendar } from './lib/bench-ops/week-calendar';
@@ -22,7 +23,7 @@ import { DEFAULT_OUT } from './lib/seed/options';
 import { formatMs } from './lib/timing';
 
 const OPS: BenchOp[] = [openMigrate, catalogSearch, weekCalendar, conflictCheck, annualAssessment, dueSoonDashboard,
-  redemptionPacket, xlsxImport, firstScreen, consolidation];
+  redemptionPacket, xlsxImport, firstScreen, moneyOps, consolidation];
 
 function row(r: OpResult): string[] {
   if (r.skipped) return [r.name, 'SKIPPED', '', '', '', '', '', r.skipped];

@@ -13,6 +13,7 @@ import { redemptionChannels } from './ipc/redemption';
 import { securityChannels } from './ipc/security';
 import { systemChannels } from './ipc/system';
 import { unitChannels } from './ipc/unit';
+import { moneyChannels } from './ipc/money';
 
 export const contract = {
   ...systemChannels,
@@ -26,6 +27,7 @@ export const contract = {
   ...officeChannels,
   ...evaluationChannels,
   ...unitChannels,
+  ...moneyChannels,
 };
 
 export type Contract = typeof contract;

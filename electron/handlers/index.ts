@@ -10,6 +10,7 @@ import { facilityHandlers } from './facility';
 import { officeHandlers } from './office';
 import { evaluationHandlers } from './evaluation';
 import { unitHandlers } from './unit';
+import { moneyHandlers } from './money';
 
 /** Every channel of the contract, one handler each; main and browser mode serve this same table. */
 export const handlers: HandlerTable = {
@@ -24,4 +25,5 @@ export const handlers: HandlerTable = {
   ...officeHandlers,
   ...evaluationHandlers,
   ...unitHandlers,
+  ...moneyHandlers,
 };

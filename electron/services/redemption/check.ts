@@ -3,6 +3,7 @@
 import { ATTACHMENT_KIND_LABELS, type AttachmentKind, type CheckItem, type CheckResult } from '../../../shared/ipc/redemption';
 import { checkContractVoucherShare, compareCivilDates, formatYuan } from '../../../shared/rules';
 import type { ServiceContext } from '../context';
+import { contractCharges } from '../money/charges';
 import { listAttachments } from './attachments';
 import { contractProfile, deadlineOf, loadContract } from './contract-facts';
 import { listInvoices } from './invoices';
@@ -21,6 +22,19 @@ export function checkRedemption(ctx: ServiceContext, contractId: number): CheckR
     items.push({ code, severity: 'error', message: { zh, en }, ...extra });
 
   const kinds = new Set(listAttachments(ctx, contractId).map((a) => a.kind));
+  // Payments recorded against the contract are the proof of own payment when they cover it.
+  const money = contractCharges(ctx, contractId);
+  const ownFen = c.actualAmountFen === null ? null : c.actualAmountFen - c.voucherFen;
+  const paidCovers = money.payments.length > 0 && ownFen !== null && money.paidFen >= ownFen;
+  if (paidCovers) kinds.add('bank_receipt');
+  if (money.payments.length > 0 && ownFen !== null && money.paidFen < ownFen) {
+    add('payments.ownShort', `已登记到账 ${yuan(money.paidFen)}，少于申领单位自付部分 ${yuan(ownFen)}`,
+      `Payments received ${yuan(money.paidFen)} are less than the own part ${yuan(ownFen)}`, { rule: 'packet.ownPayment' });
+  }
+  if (money.lines.length > 0 && money.differenceFen !== null && money.differenceFen !== 0 && !money.differenceConfirmed) {
+    add('charges.difference', `实际发生金额与费用合计 ${yuan(money.totalFen)} 相差 ${yuan(money.differenceFen)}，尚未说明原因`,
+      `The actual amount differs from the charges ${yuan(money.totalFen)} by ${yuan(money.differenceFen)} without a reason`, { rule: 'charges.actualEqualsCharges' });
+  }
   for (const kind of REQUIRED_KINDS) {
     const l = ATTACHMENT_KIND_LABELS[kind];
     if (!kinds.has(kind)) add(`missing.${kind}`, `缺少附件：${l.zh}`, `Missing attachment: ${l.en}`, { rule: 'packet.attachments' });

@@ -5,6 +5,8 @@ import { zipSync, type Zippable } from 'fflate';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import { ATTACHMENT_KIND_LABELS, type RedemptionStatus } from '../../../shared/ipc/redemption';
 import { audit } from '../audit';
+import { listPayments } from '../money/statements-store';
+import { statementPdf, statementView } from '../money/statement-docs';
 import type { ServiceContext } from '../context';
 import { listAttachments, readAttachmentBytes } from './attachments';
 import { contractProfile, deadlineOf, loadContract, today } from './contract-facts';
@@ -18,6 +20,7 @@ export const ZIP_MIME = 'application/zip';
 export const SUMMARY_PDF = '兑现申请表.pdf';
 export const RECORDS_XLSX = '服务记录.xlsx';
 export const MANIFEST = 'manifest.json';
+export const STATEMENT_PDF = '费用结算单.pdf';
 
 export interface ManifestEntry {
   path: string;
@@ -61,8 +64,14 @@ export async function exportPacket(ctx: ServiceContext, contractId: number): Pro
     bytes: await renderSummaryPdf(ctx, {
       contract, documentNumber: profile.documentNumber, status: redemption?.status ?? null,
       resultsText: redemption?.resultsText ?? '', invoices, records, deadlineDue: deadlineOf(ctx, contract)?.due ?? null, generatedOn,
+      payments: listPayments(ctx, contractId),
     }),
   });
+  // The statement stands for the charges behind the actual amount; it goes in when issued.
+  const statement = statementView(ctx, contractId, generatedOn);
+  if (statement.charges.statement) {
+    files.push({ path: STATEMENT_PDF, bytes: Buffer.from((await statementPdf(ctx, statement)).dataBase64, 'base64') });
+  }
   files.push({ path: RECORDS_XLSX, bytes: await renderRecordsXlsx(contract.number, records) });
   const taken = new Set<string>();
   for (const a of listAttachments(ctx, contractId)) {

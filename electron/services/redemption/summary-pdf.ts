@@ -1,5 +1,6 @@
 // 兑现申请表: the packet's summary sheet in Chinese, rendered with pdfmake and the CJK font.
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { Payment } from '../../../shared/ipc/money';
 import type { Invoice, RedemptionStatus } from '../../../shared/ipc/redemption';
 import { REDEMPTION_STATUS_LABELS } from '../../../shared/ipc/redemption';
 import { formatYuan } from '../../../shared/rules';
@@ -18,6 +19,8 @@ export interface SummaryInput {
   records: ServiceRecord[];
   deadlineDue: string | null;
   generatedOn: string;
+  /** Payments received from the applicant: the proof of its own payment. */
+  payments: Payment[];
 }
 
 const money = (fen: number | null) => (fen === null ? '（未填写）' : `${formatYuan(fen)} 元`);
@@ -69,6 +72,21 @@ function invoiceTable(invoices: Invoice[]): Content {
       body: [
         head(['序号', '发票代码', '发票号码', '开票日期', '金额（元）']),
         ...invoices.map((i, n): TableCell[] => [String(n + 1), i.code, i.number, i.issueDate, { text: formatYuan(i.amountFen), alignment: 'right' }]),
+        [{ text: '合计', colSpan: 4, style: 'th' }, '', '', '', { text: formatYuan(total), alignment: 'right' }],
+      ],
+    },
+  };
+}
+
+function paymentsTable(payments: Payment[]): Content {
+  const total = payments.reduce((s, p) => s + p.amountFen, 0);
+  return {
+    table: {
+      headerRows: 1,
+      widths: [30, '*', 80, '*', 100],
+      body: [
+        head(['序号', '银行回单号', '到账日期', '付款人', '金额（元）']),
+        ...payments.map((p, n): TableCell[] => [String(n + 1), p.receiptNumber, p.paidOn, p.payer, { text: formatYuan(p.amountFen), alignment: 'right' }]),
         [{ text: '合计', colSpan: 4, style: 'th' }, '', '', '', { text: formatYuan(total), alignment: 'right' }],
       ],
     },
@@ -128,11 +146,13 @@ export async function renderSummaryPdf(ctx: ServiceContext, s: SummaryInput): Pr
       amountsTable(c),
       { text: '三、发票', style: 'h2' },
       invoiceTable(s.invoices),
-      { text: '四、服务记录（机时）', style: 'h2' },
+      { text: '四、自付款到账', style: 'h2' },
+      paymentsTable(s.payments),
+      { text: '五、服务记录（机时）', style: 'h2' },
       hoursTable(s.records),
       // Boxes move whole to the next page rather than split (pdfmake draws split rows badly).
-      { stack: [{ text: '五、使用成效', style: 'h2' }, { table: { widths: ['*'], dontBreakRows: true, body: [[{ text: s.resultsText || '（未填写）', margin: [4, 4, 4, 40] }]] } }], unbreakable: true },
-      { stack: [{ text: '六、签章', style: 'h2' }, signatureBoxes()], unbreakable: true },
+      { stack: [{ text: '六、使用成效', style: 'h2' }, { table: { widths: ['*'], dontBreakRows: true, body: [[{ text: s.resultsText || '（未填写）', margin: [4, 4, 4, 40] }]] } }], unbreakable: true },
+      { stack: [{ text: '七、签章', style: 'h2' }, signatureBoxes()], unbreakable: true },
     ],
   };
   return renderPdf(ctx, doc);

@@ -1,0 +1,45 @@
+import type { moneyChannels } from '../../shared/ipc/money';
+import { civilDateInShanghai } from '../../shared/rules';
+import {
+  addAdjustment, addManualLine, adoptActual, confirmDifference, contractCharges, refreshCharges, removeLine,
+} from '../services/money/charges';
+import { adoptQuote, listQuotes, saveQuote } from '../services/money/quotes';
+import {
+  addRateVersion, listPriceGroups, listRates, referenceFeeText, savePriceGroup, saveRateItem, setApplicantGroup, updateRateVersion,
+} from '../services/money/rates';
+import {
+  cancelStatementBatch, issueFromCharges, startStatementBatch, statementBatchResult, statementBatchStatus, statementPdfDownload, statementXlsxDownload,
+} from '../services/money/statements';
+import { addPayment, removePayment, voidStatement } from '../services/money/statements-store';
+import type { HandlerTable } from './types';
+
+export const moneyHandlers: HandlerTable<keyof typeof moneyChannels> = {
+  'money:priceGroups': (_i, ctx) => listPriceGroups(ctx),
+  'money:priceGroupSave': ({ id, fields }, ctx) => savePriceGroup(ctx, id, fields),
+  'money:rates': ({ instrumentId }, ctx) => listRates(ctx, instrumentId),
+  'money:rateItemSave': ({ id, fields }, ctx) => saveRateItem(ctx, id, fields),
+  'money:rateVersionAdd': ({ itemId, fields }, ctx) => addRateVersion(ctx, itemId, fields),
+  'money:rateVersionUpdate': ({ versionId, fields }, ctx) => updateRateVersion(ctx, versionId, fields),
+  'money:referenceFee': ({ instrumentId, date }, ctx) => ({ text: referenceFeeText(ctx, instrumentId, date ?? civilDateInShanghai(ctx.now())) }),
+  'money:setApplicantGroup': ({ applicantId, priceGroupId }, ctx) => setApplicantGroup(ctx, applicantId, priceGroupId),
+  'money:charges': ({ contractId }, ctx) => contractCharges(ctx, contractId),
+  'money:refresh': ({ contractId }, ctx) => refreshCharges(ctx, contractId),
+  'money:addManual': (input, ctx) => addManualLine(ctx, input),
+  'money:addAdjustment': (input, ctx) => addAdjustment(ctx, input),
+  'money:removeLine': ({ id, reason }, ctx) => { removeLine(ctx, id, reason); return { removed: true as const }; },
+  'money:adoptActual': ({ contractId }, ctx) => adoptActual(ctx, contractId),
+  'money:confirmDifference': ({ contractId, reason }, ctx) => confirmDifference(ctx, contractId, reason),
+  'money:quotes': ({ applicantId }, ctx) => listQuotes(ctx, applicantId),
+  'money:quoteSave': ({ id, fields }, ctx) => saveQuote(ctx, id, fields),
+  'money:quoteAdopt': ({ quoteId, contractId }, ctx) => adoptQuote(ctx, quoteId, contractId),
+  'money:statementIssue': ({ contractId, issuedOn }, ctx) => issueFromCharges(ctx, contractId, issuedOn),
+  'money:statementVoid': ({ contractId, reason }, ctx) => voidStatement(ctx, contractId, reason),
+  'money:statementPdf': ({ contractId }, ctx) => statementPdfDownload(ctx, contractId),
+  'money:statementXlsx': ({ contractId }, ctx) => statementXlsxDownload(ctx, contractId),
+  'money:paymentAdd': (input, ctx) => addPayment(ctx, input),
+  'money:paymentRemove': ({ id, reason }, ctx) => { removePayment(ctx, id, reason); return { removed: true as const }; },
+  'money:batchStart': ({ year }, ctx) => startStatementBatch(ctx, year),
+  'money:batchStatus': ({ jobId }) => statementBatchStatus(jobId),
+  'money:batchCancel': ({ jobId }) => cancelStatementBatch(jobId),
+  'money:batchResult': ({ jobId }) => statementBatchResult(jobId),
+};

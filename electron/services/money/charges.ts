@@ -1,0 +1,314 @@
+// Charges of a contract: lines generated from its usage records (billed minutes × the rate in
+// force on the day of use for the applicant's price group), manual lines and adjustments with a
+// reason. Every change is one transaction and audited; while a statement stands the lines are frozen.
+import type { z } from 'zod';
+import type {
+  adjustmentSchema, ChargeCategory, ChargeKind, ChargeLine, ContractCharges, manualLineSchema, RefreshReport, UnpricedUsage,
+} from '../../../shared/ipc/money';
+import { billedMinutes, hoursMilliOf, lineAmountFen, versionOn, type ChargeUnit } from '../../../shared/money/rates';
+import { checkContractVoucherShare, maxVoucherForContract } from '../../../shared/rules';
+import { fail } from '../../../shared/result';
+import { audit } from '../audit';
+import type { ServiceContext } from '../context';
+import { enforce, storedProfile } from '../deals/refuse';
+import { minutesBetween } from '../redemption/service-records';
+import { getRateItem, listPriceGroups, priceGroupOfApplicant, termsFor } from './rates';
+import { currentStatement, listPayments } from './statements-store';
+
+type Ctx = Pick<ServiceContext, 'db'>;
+
+export interface ContractHead {
+  id: number;
+  number: string;
+  applicantId: number;
+  applicantName: string;
+  actualAmountFen: number | null;
+  amountFen: number;
+  profileId: string;
+  status: string;
+  voucherFen: number;
+}
+
+export function contractHead(ctx: Ctx, contractId: number): ContractHead {
+  const c = ctx.db.prepare(`SELECT c.id, c.number, c.applicant_id AS applicantId, a.name AS applicantName, c.actual_amount_fen AS actualAmountFen,
+      c.amount_fen AS amountFen, c.profile_id AS profileId, c.status,
+      (SELECT coalesce(sum(amount_fen), 0) FROM contract_vouchers WHERE contract_id = c.id) AS voucherFen
+    FROM contracts c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = ?`).get(contractId) as ContractHead | undefined;
+  if (!c) fail('NOT_FOUND', `合同 ${contractId} 不存在 (contract not found)`, { field: 'contractId' });
+  return c;
+}
+
+const LINE_SELECT = `SELECT c.id, c.kind, c.category, c.service_date AS serviceDate, c.instrument_id AS instrumentId, i.name_cn AS instrumentName,
+  c.usage_id AS usageId, c.usage_minutes AS usageMinutes, c.rate_item_id AS rateItemId, c.rate_version_id AS rateVersionId, c.description,
+  c.unit, c.quantity_milli AS quantityMilli, c.unit_price_fen AS unitPriceFen, c.setup_fee_fen AS setupFeeFen, c.minimum_fen AS minimumFen,
+  c.amount_fen AS amountFen, c.reason, c.statement_id AS statementId, c.created_at AS createdAt, c.created_by AS createdBy
+  FROM charges c LEFT JOIN instruments i ON i.id = c.instrument_id`;
+
+export function chargeLines(ctx: Ctx, contractId: number): ChargeLine[] {
+  return ctx.db.prepare(`${LINE_SELECT} WHERE c.contract_id = ? ORDER BY c.service_date, c.kind = 'adjustment', c.id`).all(contractId) as ChargeLine[];
+}
+
+export function chargesTotal(ctx: Ctx, contractId: number): number {
+  return Number(ctx.db.prepare('SELECT coalesce(sum(amount_fen), 0) FROM charges WHERE contract_id = ?').pluck().get(contractId));
+}
+
+function refuseWhileStatement(ctx: Ctx, contractId: number): void {
+  const s = currentStatement(ctx, contractId);
+  if (s) {
+    fail('CONFLICT', `费用结算单 ${s.number} 已出具，费用已锁定；如需修改请先作废结算单 (statement ${s.number} issued; void it to change charges)`,
+      { field: 'contractId', rule: 'charges.statementIssued' });
+  }
+}
+
+interface UsageRow { id: number; instrumentId: number; instrumentName: string; startAt: string; endAt: string }
+interface ExistingLine { id: number; usageId: number | null; contractId: number; usageStartAt: string | null; usageMinutes: number | null; statementId: number | null; rateVersionId: number | null }
+
+/** What one usage record costs now, or why it cannot be priced. */
+type Priced = { ok: true; line: Omit<NewLine, 'contractId'> } | { ok: false; reason: UnpricedUsage['reason'] };
+
+interface NewLine {
+  contractId: number; kind: ChargeKind; category: ChargeCategory; serviceDate: string; instrumentId: number | null;
+  usageId: number | null; usageStartAt: string | null; usageMinutes: number | null; rateItemId: number | null; rateVersionId: number | null;
+  priceGroupId: number | null; description: string; unit: ChargeUnit | null; quantityMilli: number | null; unitPriceFen: number | null;
+  setupFeeFen: number; minimumFen: number; amountFen: number; reason: string;
+}
+
+function insertLine(ctx: ServiceContext, l: NewLine): number {
+  return Number(ctx.db.prepare(`INSERT INTO charges(contract_id, kind, category, service_date, instrument_id, usage_id, usage_start_at, usage_minutes,
+      rate_item_id, rate_version_id, price_group_id, description, unit, quantity_milli, unit_price_fen, setup_fee_fen, minimum_fen, amount_fen,
+      reason, created_at, created_by)
+    VALUES (@contractId, @kind, @category, @serviceDate, @instrumentId, @usageId, @usageStartAt, @usageMinutes, @rateItemId, @rateVersionId,
+      @priceGroupId, @description, @unit, @quantityMilli, @unitPriceFen, @setupFeeFen, @minimumFen, @amountFen, @reason, @now, @actor)`)
+    .run({ ...l, now: ctx.now().toISOString(), actor: ctx.actor }).lastInsertRowid);
+}
+
+/** The usage rate book of some instruments: item id and versions per instrument. */
+function usageRates(ctx: Ctx, instrumentIds: number[]) {
+  const book = new Map<number, ReturnType<typeof getRateItem>>();
+  if (instrumentIds.length === 0) return book;
+  const ids = ctx.db.prepare(`SELECT id, instrument_id AS instrumentId FROM rate_items WHERE bills_usage = 1 AND retired_at IS NULL
+    AND instrument_id IN (${instrumentIds.map(() => '?').join(',')})`).all(...instrumentIds) as { id: number; instrumentId: number }[];
+  for (const r of ids) book.set(r.instrumentId, getRateItem(ctx, r.id));
+  return book;
+}
+
+function priceUsage(u: UsageRow, book: ReturnType<typeof usageRates>, priceGroupId: number): Priced {
+  const item = book.get(u.instrumentId);
+  if (!item) return { ok: false, reason: 'charge.noRateItem' };
+  const day = u.startAt.slice(0, 10);
+  const v = versionOn(item.versions, day);
+  if (!v) return { ok: false, reason: 'charge.noRateOnDate' };
+  const terms = termsFor(v, priceGroupId);
+  if (!terms) return { ok: false, reason: 'charge.noPriceForGroup' };
+  const minutes = minutesBetween(u.startAt, u.endAt);
+  const quantityMilli = hoursMilliOf(billedMinutes(minutes, terms.incrementMinutes));
+  return {
+    ok: true,
+    line: {
+      kind: 'usage', category: 'usage', serviceDate: day, instrumentId: u.instrumentId, usageId: u.id, usageStartAt: u.startAt,
+      usageMinutes: minutes, rateItemId: item.id, rateVersionId: v.id, priceGroupId,
+      description: `${u.instrumentName} ${item.name} ${u.startAt.replace('T', ' ')}–${u.endAt.slice(11, 16)}`,
+      unit: item.unit, quantityMilli, unitPriceFen: terms.unitPriceFen, setupFeeFen: terms.setupFeeFen, minimumFen: terms.minimumFen,
+      amountFen: lineAmountFen(quantityMilli, terms), reason: '',
+    },
+  };
+}
+
+/**
+ * Brings the usage lines in line with the usage records: a line per new record (priced on the
+ * day of use), a repriced line for a record whose time changed, no line for a removed record.
+ * Lines already on a statement stay as they were. Existing unchanged lines keep their price even
+ * when a newer rate version now covers their day: a rate change never rewrites past charges.
+ */
+export function refreshCharges(ctx: ServiceContext, contractId: number): RefreshReport {
+  return ctx.db.transaction(() => {
+    const c = contractHead(ctx, contractId);
+    refuseWhileStatement(ctx, contractId);
+    const group = priceGroupOfApplicant(ctx, c.applicantId);
+    const usage = ctx.db.prepare(`SELECT u.id, u.instrument_id AS instrumentId, i.name_cn AS instrumentName, u.start_at AS startAt, u.end_at AS endAt
+      FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id WHERE u.contract_id = ? ORDER BY u.start_at, u.id`).all(contractId) as UsageRow[];
+    const existing = ctx.db.prepare(`SELECT id, usage_id AS usageId, contract_id AS contractId, usage_start_at AS usageStartAt, usage_minutes AS usageMinutes,
+      statement_id AS statementId, rate_version_id AS rateVersionId FROM charges WHERE contract_id = ? AND kind = 'usage'`).all(contractId) as ExistingLine[];
+    const byUsage = new Map(existing.filter((l) => l.usageId !== null).map((l) => [l.usageId!, l]));
+    const book = usageRates(ctx, [...new Set(usage.map((u) => u.instrumentId))]);
+    const report: RefreshReport = { created: 0, updated: 0, removed: 0, unchanged: 0, unpriced: [] };
+    const del = ctx.db.prepare('DELETE FROM charges WHERE id = ?');
+    const elsewhere = ctx.db.prepare('SELECT id, contract_id AS contractId, statement_id AS statementId FROM charges WHERE usage_id = ? AND contract_id <> ?');
+    const seen = new Set<number>();
+    for (const u of usage) {
+      seen.add(u.id);
+      const line = byUsage.get(u.id);
+      const minutes = minutesBetween(u.startAt, u.endAt);
+      if (line && line.usageStartAt === u.startAt && line.usageMinutes === minutes) { report.unchanged++; continue; }
+      const priced = priceUsage(u, book, group.id);
+      if (!priced.ok) {
+        report.unpriced.push({ usageId: u.id, startAt: u.startAt, instrumentName: u.instrumentName, reason: priced.reason });
+        if (line) { del.run(line.id); report.removed++; }
+        continue;
+      }
+      // A record moved here from another contract takes its line along unless that one is on a statement.
+      const other = elsewhere.get(u.id, contractId) as { id: number; statementId: number | null } | undefined;
+      if (other) {
+        if (other.statementId !== null) { report.unpriced.push({ usageId: u.id, startAt: u.startAt, instrumentName: u.instrumentName, reason: 'charge.billedElsewhere' }); continue; }
+        del.run(other.id);
+      }
+      if (line) { del.run(line.id); report.updated++; } else report.created++;
+      insertLine(ctx, { ...priced.line, contractId });
+    }
+    for (const l of existing) {
+      if (l.usageId === null || !seen.has(l.usageId)) { del.run(l.id); report.removed++; }
+    }
+    if (report.created + report.updated + report.removed > 0) {
+      audit(ctx, 'refresh', 'charges', contractId, { created: report.created, updated: report.updated, removed: report.removed, totalFen: chargesTotal(ctx, contractId) });
+    }
+    return report;
+  })();
+}
+
+export function addManualLine(ctx: ServiceContext, f: z.output<typeof manualLineSchema>): ChargeLine {
+  return ctx.db.transaction(() => {
+    const c = contractHead(ctx, f.contractId);
+    refuseWhileStatement(ctx, f.contractId);
+    if (f.instrumentId !== null && !ctx.db.prepare('SELECT 1 FROM instruments WHERE id = ?').get(f.instrumentId)) {
+      fail('VALIDATION', `仪器 ${f.instrumentId} 不存在 (instrument not found)`, { field: 'instrumentId' });
+    }
+    let line: NewLine;
+    const base = { contractId: f.contractId, kind: 'manual' as const, category: f.category, serviceDate: f.serviceDate, usageId: null, usageStartAt: null, usageMinutes: null, reason: '' };
+    if (f.rateItemId !== null) {
+      const item = getRateItem(ctx, f.rateItemId);
+      const group = priceGroupOfApplicant(ctx, c.applicantId);
+      const v = versionOn(item.versions, f.serviceDate);
+      if (!v) fail('RULE', `${item.name} 在 ${f.serviceDate} 没有生效的价格 (no rate in force on that day)`, { field: 'serviceDate', rule: 'charge.noRateOnDate' });
+      const terms = termsFor(v, group.id);
+      if (!terms) fail('RULE', `${item.name} 没有“${group.name}”的价格 (no price for the price group)`, { field: 'rateItemId', rule: 'charge.noPriceForGroup' });
+      line = {
+        ...base, instrumentId: f.instrumentId ?? item.instrumentId, rateItemId: item.id, rateVersionId: v.id, priceGroupId: group.id,
+        description: f.description, unit: item.unit, quantityMilli: f.quantityMilli, unitPriceFen: terms.unitPriceFen,
+        setupFeeFen: terms.setupFeeFen, minimumFen: terms.minimumFen, amountFen: lineAmountFen(f.quantityMilli, terms),
+      };
+    } else {
+      if (f.unitPriceFen === null) fail('VALIDATION', '请选择收费项目或填写单价 (choose a rate item or give a unit price)', { field: 'unitPriceFen', rule: 'charge.priceRequired' });
+      const terms = { unitPriceFen: f.unitPriceFen, incrementMinutes: null, minimumFen: 0, setupFeeFen: 0 };
+      line = {
+        ...base, instrumentId: f.instrumentId, rateItemId: null, rateVersionId: null, priceGroupId: null, description: f.description,
+        unit: f.unit, quantityMilli: f.quantityMilli, unitPriceFen: f.unitPriceFen, setupFeeFen: 0, minimumFen: 0,
+        amountFen: lineAmountFen(f.quantityMilli, terms),
+      };
+    }
+    if (!Number.isSafeInteger(line.amountFen)) fail('VALIDATION', '金额过大 (amount too large)', { field: 'quantityMilli' });
+    const id = insertLine(ctx, line);
+    audit(ctx, 'create', 'charge', id, line);
+    return ctx.db.prepare(`${LINE_SELECT} WHERE c.id = ?`).get(id) as ChargeLine;
+  })();
+}
+
+/** A discount or waiver lowers the total, a correction may go either way; the total never goes below zero. */
+export function addAdjustment(ctx: ServiceContext, f: z.output<typeof adjustmentSchema>): ChargeLine {
+  return ctx.db.transaction(() => {
+    contractHead(ctx, f.contractId);
+    refuseWhileStatement(ctx, f.contractId);
+    if ((f.category === 'discount' || f.category === 'waiver') && f.amountFen > 0) {
+      fail('VALIDATION', '折扣和减免须为负数金额 (a discount or waiver is a negative amount)', { field: 'amountFen', rule: 'charge.adjustmentSign' });
+    }
+    const total = chargesTotal(ctx, f.contractId);
+    if (total + f.amountFen < 0) {
+      fail('RULE', `调整后费用合计为负（当前 ${total} 分，调整 ${f.amountFen} 分）(the total would go below zero)`, { field: 'amountFen', rule: 'charge.totalNegative' });
+    }
+    const id = insertLine(ctx, {
+      contractId: f.contractId, kind: 'adjustment', category: f.category, serviceDate: f.serviceDate, instrumentId: null, usageId: null,
+      usageStartAt: null, usageMinutes: null, rateItemId: null, rateVersionId: null, priceGroupId: null,
+      description: f.description || f.reason, unit: null, quantityMilli: null, unitPriceFen: null, setupFeeFen: 0, minimumFen: 0,
+      amountFen: f.amountFen, reason: f.reason,
+    });
+    audit(ctx, 'create', 'charge', id, { ...f, totalBefore: total });
+    return ctx.db.prepare(`${LINE_SELECT} WHERE c.id = ?`).get(id) as ChargeLine;
+  })();
+}
+
+/** Manual lines and adjustments can be removed with a reason; usage lines follow their records. */
+export function removeLine(ctx: ServiceContext, id: number, reason: string): void {
+  ctx.db.transaction(() => {
+    const line = ctx.db.prepare(`${LINE_SELECT} WHERE c.id = ?`).get(id) as ChargeLine | undefined;
+    if (!line) fail('NOT_FOUND', `费用行 ${id} 不存在 (charge line not found)`, { field: 'id' });
+    const contractId = ctx.db.prepare('SELECT contract_id FROM charges WHERE id = ?').pluck().get(id) as number;
+    refuseWhileStatement(ctx, contractId);
+    if (line.kind === 'usage') {
+      fail('RULE', '机时费用随使用记录生成，请修改使用记录后重新计算 (usage lines follow their records)', { field: 'id', rule: 'charge.usageLineFixed' });
+    }
+    if (chargesTotal(ctx, contractId) - line.amountFen < 0) {
+      fail('RULE', '删除后费用合计为负 (the total would go below zero)', { field: 'id', rule: 'charge.totalNegative' });
+    }
+    ctx.db.prepare('DELETE FROM charges WHERE id = ?').run(id);
+    audit(ctx, 'delete', 'charge', id, { line, reason });
+  })();
+}
+
+function lastConfirmation(ctx: Ctx, contractId: number) {
+  return ctx.db.prepare(`SELECT actual_fen AS actualFen, charges_fen AS chargesFen, reason, created_at AS at, actor FROM amount_confirmations
+    WHERE contract_id = ? ORDER BY id DESC LIMIT 1`).get(contractId) as { actualFen: number; chargesFen: number; reason: string; at: string; actor: string } | undefined;
+}
+
+export function contractCharges(ctx: ServiceContext, contractId: number): ContractCharges {
+  const c = contractHead(ctx, contractId);
+  const lines = chargeLines(ctx, contractId);
+  const totalFen = lines.reduce((s, l) => s + l.amountFen, 0);
+  const differenceFen = c.actualAmountFen === null ? null : c.actualAmountFen - totalFen;
+  const conf = lastConfirmation(ctx, contractId);
+  const confirmed = differenceFen !== null && differenceFen !== 0 && conf && conf.actualFen === c.actualAmountFen && conf.chargesFen === totalFen
+    ? { reason: conf.reason, at: conf.at, actor: conf.actor } : null;
+  const usage = ctx.db.prepare(`SELECT u.id, u.instrument_id AS instrumentId, i.name_cn AS instrumentName, u.start_at AS startAt, u.end_at AS endAt
+    FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id WHERE u.contract_id = ? ORDER BY u.start_at, u.id`).all(contractId) as UsageRow[];
+  const usageNow = new Map(usage.map((u) => [u.id, u]));
+  const staleUsage = lines.filter((l) => {
+    if (l.kind !== 'usage' || l.statementId === null) return false;
+    const u = l.usageId === null ? undefined : usageNow.get(l.usageId);
+    return !u || minutesBetween(u.startAt, u.endAt) !== l.usageMinutes;
+  }).map((l) => l.id);
+  const charged = new Set(lines.map((l) => l.usageId));
+  const uncharged = usage.filter((u) => !charged.has(u.id));
+  const book = usageRates(ctx, [...new Set(uncharged.map((u) => u.instrumentId))]);
+  const group = priceGroupOfApplicant(ctx, c.applicantId);
+  const unpriced: UnpricedUsage[] = uncharged.map((u) => {
+    const p = priceUsage(u, book, group.id);
+    return { usageId: u.id, startAt: u.startAt, instrumentName: u.instrumentName, reason: p.ok ? 'charge.pending' : p.reason };
+  });
+  const profile = storedProfile(c.profileId);
+  const payments = listPayments(ctx, contractId);
+  const actualBase = c.actualAmountFen ?? totalFen;
+  return {
+    contractId, contractNumber: c.number, applicantName: c.applicantName, priceGroup: group,
+    lines, totalFen, actualAmountFen: c.actualAmountFen, differenceFen, differenceConfirmed: confirmed,
+    voucherFen: c.voucherFen, maxVoucherFen: maxVoucherForContract(actualBase, profile), ownPartFen: actualBase - c.voucherFen,
+    staleUsage, unpriced,
+    statement: currentStatement(ctx, contractId), payments, paidFen: payments.reduce((s, p) => s + p.amountFen, 0),
+  };
+}
+
+/** 实际发生金额 := the charges' sum, with the voucher cap (50%) applied to that amount. */
+export function adoptActual(ctx: ServiceContext, contractId: number): ContractCharges {
+  ctx.db.transaction(() => {
+    const c = contractHead(ctx, contractId);
+    const total = chargesTotal(ctx, contractId);
+    if (c.voucherFen > 0) enforce(checkContractVoucherShare(total, c.voucherFen, storedProfile(c.profileId)), 'actualAmountFen');
+    ctx.db.prepare('UPDATE contracts SET actual_amount_fen = ?, updated_at = ? WHERE id = ?').run(total, ctx.now().toISOString(), contractId);
+    audit(ctx, 'adopt_charges', 'contract', contractId, { actualAmountFen: { before: c.actualAmountFen, after: total } });
+  })();
+  return contractCharges(ctx, contractId);
+}
+
+/** Keeps a 实际发生金额 that differs from the charges, with the reason recorded for these two figures. */
+export function confirmDifference(ctx: ServiceContext, contractId: number, reason: string): ContractCharges {
+  ctx.db.transaction(() => {
+    const c = contractHead(ctx, contractId);
+    const total = chargesTotal(ctx, contractId);
+    if (c.actualAmountFen === null || c.actualAmountFen === total) {
+      fail('RULE', '实际发生金额与费用合计一致，无需确认 (no difference to confirm)', { field: 'contractId', rule: 'charges.noDifference' });
+    }
+    ctx.db.prepare('INSERT INTO amount_confirmations(contract_id, actual_fen, charges_fen, reason, created_at, actor) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(contractId, c.actualAmountFen, total, reason, ctx.now().toISOString(), ctx.actor);
+    audit(ctx, 'confirm_difference', 'contract', contractId, { actualFen: c.actualAmountFen, chargesFen: total, reason });
+  })();
+  return contractCharges(ctx, contractId);
+}
+
+export { listPriceGroups };

@@ -1,0 +1,101 @@
+// 报价单: lines priced from the rate table in force on the quote date for the applicant's price
+// group (or at a price typed in); a contract of the same applicant may adopt its total as its amount.
+import type { z } from 'zod';
+import type { Quote, QuoteLine, quoteFieldsSchema } from '../../../shared/ipc/money';
+import { lineAmountFen, versionOn } from '../../../shared/money/rates';
+import { checkContractVoucherShare } from '../../../shared/rules';
+import { fail } from '../../../shared/result';
+import { audit } from '../audit';
+import type { ServiceContext } from '../context';
+import { enforce, storedProfile } from '../deals/refuse';
+import { contractHead } from './charges';
+import { getRateItem, listPriceGroups, priceGroupOfApplicant, termsFor } from './rates';
+
+type Ctx = Pick<ServiceContext, 'db'>;
+
+const QUOTE_SELECT = `SELECT q.id, q.number, q.applicant_id AS applicantId, a.name AS applicantName, q.price_group_id AS priceGroupId,
+  q.quote_date AS quoteDate, q.valid_until AS validUntil, q.title, q.total_fen AS totalFen, q.contract_id AS contractId
+  FROM quotes q JOIN applicants a ON a.id = q.applicant_id`;
+
+function linesOf(ctx: Ctx, quoteId: number): QuoteLine[] {
+  return ctx.db.prepare(`SELECT id, rate_item_id AS rateItemId, description, unit, quantity_milli AS quantityMilli, unit_price_fen AS unitPriceFen,
+    setup_fee_fen AS setupFeeFen, minimum_fen AS minimumFen, amount_fen AS amountFen FROM quote_lines WHERE quote_id = ? ORDER BY id`).all(quoteId) as QuoteLine[];
+}
+
+export function getQuote(ctx: Ctx, id: number): Quote {
+  const q = ctx.db.prepare(`${QUOTE_SELECT} WHERE q.id = ?`).get(id) as Omit<Quote, 'lines'> | undefined;
+  if (!q) fail('NOT_FOUND', `报价单 ${id} 不存在 (quote not found)`, { field: 'quoteId' });
+  return { ...q, lines: linesOf(ctx, id) };
+}
+
+export function listQuotes(ctx: Ctx, applicantId?: number): Quote[] {
+  const rows = (applicantId === undefined
+    ? ctx.db.prepare(`${QUOTE_SELECT} ORDER BY q.quote_date DESC, q.id DESC LIMIT 500`).all()
+    : ctx.db.prepare(`${QUOTE_SELECT} WHERE q.applicant_id = ? ORDER BY q.quote_date DESC, q.id DESC LIMIT 500`).all(applicantId)) as Omit<Quote, 'lines'>[];
+  return rows.map((q) => ({ ...q, lines: linesOf(ctx, q.id) }));
+}
+
+export function saveQuote(ctx: ServiceContext, id: number | null, f: z.output<typeof quoteFieldsSchema>): Quote {
+  return ctx.db.transaction(() => {
+    if (!ctx.db.prepare('SELECT 1 FROM applicants WHERE id = ?').get(f.applicantId)) fail('VALIDATION', `申领单位 ${f.applicantId} 不存在 (applicant not found)`, { field: 'applicantId' });
+    if (f.validUntil < f.quoteDate) fail('VALIDATION', '有效期早于报价日期 (valid-until before the quote date)', { field: 'validUntil' });
+    const other = ctx.db.prepare('SELECT id FROM quotes WHERE number = ?').pluck().get(f.number) as number | undefined;
+    if (other !== undefined && other !== id) fail('CONFLICT', `报价单编号 ${f.number} 已存在 (quote number used)`, { field: 'number', rule: 'quote.numberUnique' });
+    if (id !== null) {
+      const before = getQuote(ctx, id);
+      if (before.contractId !== null) fail('CONFLICT', '报价单已被合同采用，不能修改 (adopted by a contract)', { field: 'id', rule: 'quote.adopted' });
+    }
+    const group = f.priceGroupId === null ? priceGroupOfApplicant(ctx, f.applicantId) : listPriceGroups(ctx).find((g) => g.id === f.priceGroupId);
+    if (!group) fail('VALIDATION', `价格类别 ${f.priceGroupId} 不存在 (price group not found)`, { field: 'priceGroupId' });
+    const priced = f.lines.map((l, i) => {
+      if (l.rateItemId !== null) {
+        const item = getRateItem(ctx, l.rateItemId);
+        const v = versionOn(item.versions, f.quoteDate);
+        if (!v) fail('RULE', `${item.name} 在 ${f.quoteDate} 没有生效的价格 (no rate in force)`, { field: `lines.${i}.rateItemId`, rule: 'charge.noRateOnDate' });
+        const terms = termsFor(v, group.id);
+        if (!terms) fail('RULE', `${item.name} 没有“${group.name}”的价格 (no price for the group)`, { field: `lines.${i}.rateItemId`, rule: 'charge.noPriceForGroup' });
+        return { rateItemId: item.id, rateVersionId: v.id, description: l.description || item.name, unit: item.unit, quantityMilli: l.quantityMilli,
+          unitPriceFen: terms.unitPriceFen, setupFeeFen: terms.setupFeeFen, minimumFen: terms.minimumFen, amountFen: lineAmountFen(l.quantityMilli, terms) };
+      }
+      if (l.unitPriceFen === null) fail('VALIDATION', '请选择收费项目或填写单价 (choose a rate item or give a price)', { field: `lines.${i}.unitPriceFen`, rule: 'charge.priceRequired' });
+      if (!l.description) fail('VALIDATION', '须填写内容 (description required)', { field: `lines.${i}.description` });
+      const terms = { unitPriceFen: l.unitPriceFen, incrementMinutes: null, minimumFen: 0, setupFeeFen: 0 };
+      return { rateItemId: null, rateVersionId: null, description: l.description, unit: l.unit, quantityMilli: l.quantityMilli,
+        unitPriceFen: l.unitPriceFen, setupFeeFen: 0, minimumFen: 0, amountFen: lineAmountFen(l.quantityMilli, terms) };
+    });
+    const total = priced.reduce((s, l) => s + l.amountFen, 0);
+    if (!Number.isSafeInteger(total)) fail('VALIDATION', '金额过大 (amount too large)', { field: 'lines' });
+    const params = { number: f.number, applicantId: f.applicantId, groupId: group.id, quoteDate: f.quoteDate, validUntil: f.validUntil, title: f.title, total, now: ctx.now().toISOString() };
+    let quoteId = id;
+    if (quoteId === null) {
+      quoteId = Number(ctx.db.prepare(`INSERT INTO quotes(number, applicant_id, price_group_id, quote_date, valid_until, title, total_fen, created_at)
+        VALUES (@number, @applicantId, @groupId, @quoteDate, @validUntil, @title, @total, @now)`).run(params).lastInsertRowid);
+    } else {
+      ctx.db.prepare(`UPDATE quotes SET number = @number, applicant_id = @applicantId, price_group_id = @groupId, quote_date = @quoteDate,
+        valid_until = @validUntil, title = @title, total_fen = @total WHERE id = @id`).run({ ...params, id: quoteId });
+      ctx.db.prepare('DELETE FROM quote_lines WHERE quote_id = ?').run(quoteId);
+    }
+    const add = ctx.db.prepare(`INSERT INTO quote_lines(quote_id, rate_item_id, rate_version_id, description, unit, quantity_milli, unit_price_fen,
+      setup_fee_fen, minimum_fen, amount_fen) VALUES (@quoteId, @rateItemId, @rateVersionId, @description, @unit, @quantityMilli, @unitPriceFen,
+      @setupFeeFen, @minimumFen, @amountFen)`);
+    for (const l of priced) add.run({ ...l, quoteId });
+    audit(ctx, id === null ? 'create' : 'update', 'quote', quoteId, { ...f, totalFen: total });
+    return getQuote(ctx, quoteId);
+  })();
+}
+
+/** The contract's amount becomes the quote's total (the voucher cap is checked against it while no actual amount is set). */
+export function adoptQuote(ctx: ServiceContext, quoteId: number, contractId: number): { contractId: number; amountFen: number } {
+  return ctx.db.transaction(() => {
+    const q = getQuote(ctx, quoteId);
+    const c = contractHead(ctx, contractId);
+    if (q.applicantId !== c.applicantId) fail('RULE', '报价单属于其他申领单位 (the quote is for another applicant)', { field: 'quoteId', rule: 'quote.applicant' });
+    if (q.contractId !== null && q.contractId !== contractId) fail('CONFLICT', '报价单已被其他合同采用 (adopted by another contract)', { field: 'quoteId', rule: 'quote.adopted' });
+    if (q.totalFen <= 0) fail('RULE', '报价金额为 0，不能作为合同金额 (a zero quote cannot be the amount)', { field: 'quoteId', rule: 'quote.zero' });
+    if (c.voucherFen > 0 && c.actualAmountFen === null) enforce(checkContractVoucherShare(q.totalFen, c.voucherFen, storedProfile(c.profileId)), 'quoteId');
+    ctx.db.prepare('UPDATE contracts SET amount_fen = ?, quote_id = ?, updated_at = ? WHERE id = ?').run(q.totalFen, quoteId, ctx.now().toISOString(), contractId);
+    ctx.db.prepare('UPDATE quotes SET contract_id = ? WHERE id = ?').run(contractId, quoteId);
+    audit(ctx, 'adopt_quote', 'contract', contractId, { quoteId, number: q.number, amountFen: { before: c.amountFen, after: q.totalFen } });
+    return { contractId, amountFen: q.totalFen };
+  })();
+}

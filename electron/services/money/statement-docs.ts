@@ -1,0 +1,175 @@
+// 费用结算单 as PDF (pdfmake, the bundled CJK font) and .xlsx: the unit and lab, the applicant,
+// each line (date, instrument, quantity, unit price, amount), totals in figures and in 大写, the
+// voucher part and the applicant's own part, the unit's bank details, signature and 公章 areas.
+import ExcelJS from 'exceljs';
+import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { FileDownload } from '../../../shared/ipc/catalog';
+import type { ChargeLine, ContractCharges } from '../../../shared/ipc/money';
+import { CHARGE_CATEGORY_LABELS } from '../../../shared/ipc/money';
+import { rmbCapitals } from '../../../shared/money/capitals';
+import { CHARGE_UNIT_LABELS, quantityText } from '../../../shared/money/rates';
+import { formatYuan } from '../../../shared/rules';
+import type { ServiceContext } from '../context';
+import { CJK_FAMILY, renderPdf } from '../pdf/render';
+import { loadContract, type ContractFacts } from '../redemption/contract-facts';
+import { neutraliseFileName } from '../redemption/safe-name';
+import { contractCharges } from './charges';
+
+export interface StatementView {
+  contract: ContractFacts;
+  charges: ContractCharges;
+  generatedOn: string;
+}
+
+export function statementView(ctx: ServiceContext, contractId: number, generatedOn: string): StatementView {
+  return { contract: loadContract(ctx, contractId), charges: contractCharges(ctx, contractId), generatedOn };
+}
+
+const yuan = (fen: number) => formatYuan(fen);
+const capitals = (fen: number) => (fen < 0 ? `负${rmbCapitals(-fen)}` : rmbCapitals(fen));
+
+/** The amount the statement settles: the contract's 实际发生金额, or the charges while none is set. */
+export function settledFen(v: StatementView): number {
+  return v.charges.actualAmountFen ?? v.charges.totalFen;
+}
+
+export function lineCells(l: ChargeLine): { date: string; instrument: string; item: string; quantity: string; unit: string; price: string; amount: number } {
+  return {
+    date: l.serviceDate,
+    instrument: l.instrumentName ?? '',
+    item: l.kind === 'adjustment' ? `${CHARGE_CATEGORY_LABELS[l.category].zh}：${l.reason}` : l.description,
+    quantity: l.quantityMilli === null ? '' : quantityText(l.quantityMilli),
+    unit: l.unit ? CHARGE_UNIT_LABELS[l.unit].zh : '',
+    price: l.unitPriceFen === null ? '' : yuan(l.unitPriceFen),
+    amount: l.amountFen,
+  };
+}
+
+function title(v: StatementView): string {
+  return v.charges.statement ? `费用结算单 ${v.charges.statement.number}` : '费用结算单（草稿）';
+}
+
+export function statementFileName(v: StatementView, ext: 'pdf' | 'xlsx'): string {
+  return neutraliseFileName(`费用结算单-${v.contract.number}.${ext}`);
+}
+
+export async function statementPdf(ctx: ServiceContext, v: StatementView): Promise<FileDownload> {
+  const c = v.contract;
+  const ch = v.charges;
+  const th = (text: string): TableCell => ({ text, style: 'th' });
+  const settled = settledFen(v);
+  const own = settled - ch.voucherFen;
+  const parties: Content = {
+    table: {
+      widths: [80, '*', 80, '*'],
+      body: [
+        [th('开放单位'), c.unit.name || '（未填写）', th('统一社会信用代码'), c.unit.creditCode ?? ''],
+        [th('实验室'), c.lab?.name ?? '', th('负责人'), c.lab?.head ?? ''],
+        [th('申领单位'), c.applicant.name, th('统一社会信用代码'), c.applicant.creditCode ?? ''],
+        [th('合同编号'), c.number, th('合同名称'), c.title],
+        [th('价格类别'), ch.priceGroup.name, th('服务期限'), `${c.startDate} 至 ${c.endDate}`],
+      ],
+    },
+  };
+  const lines: Content = {
+    table: {
+      headerRows: 1,
+      widths: [22, 54, 70, '*', 40, 58, 62],
+      body: [
+        ['序号', '日期', '仪器', '项目', '数量', '单价（元）', '金额（元）'].map(th),
+        ...ch.lines.map((l, i): TableCell[] => {
+          const x = lineCells(l);
+          return [String(i + 1), x.date, x.instrument, x.item, { text: `${x.quantity}${x.unit}`, alignment: 'right' },
+            { text: x.price, alignment: 'right' }, { text: yuan(x.amount), alignment: 'right' }];
+        }),
+        [{ text: '费用合计', colSpan: 6, style: 'th' }, '', '', '', '', '', { text: yuan(ch.totalFen), alignment: 'right', bold: true }],
+      ],
+    },
+    fontSize: 8,
+  };
+  const row = (label: string, fen: number): TableCell[] => [th(label), { text: `${yuan(fen)} 元`, alignment: 'right' }, capitals(fen)];
+  const totals: Content = {
+    table: {
+      widths: [110, 110, '*'],
+      body: [
+        ['项目', '金额', '大写'].map(th),
+        row('实际发生金额', settled),
+        row('其中：创新券支付', ch.voucherFen),
+        row('申领单位自付', own),
+        row('已到账', ch.paidFen),
+      ],
+    },
+  };
+  const bank: Content = {
+    table: { widths: [80, '*', 80, '*'], body: [[th('户名'), c.unit.name, th('开户银行'), c.unit.bankName], [th('银行账号'), c.unit.bankAccount, th('联系人'), `${c.unit.contactName} ${c.unit.contactPhone}`.trim()]] },
+  };
+  const box = (text: string): TableCell => ({ stack: [{ text, bold: true }, { text: '\n\n\n（公章）\n\n经办人签字：\n\n日期：    年    月    日' }], margin: [6, 6, 6, 6] });
+  const doc: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: [36, 44, 36, 44],
+    info: { title: `${title(v)} ${c.number}`, creator: 'open-instrument-voucher-desk' },
+    defaultStyle: { font: CJK_FAMILY, fontSize: 9.5, lineHeight: 1.2 },
+    styles: {
+      title: { fontSize: 17, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
+      sub: { fontSize: 9, alignment: 'center', color: '#555', margin: [0, 0, 0, 10] },
+      h2: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] },
+      th: { bold: true, fillColor: '#eeeeee' },
+    },
+    footer: (page, pages) => ({ text: `第 ${page} 页 / 共 ${pages} 页`, alignment: 'center', fontSize: 8, margin: [0, 16, 0, 0] }),
+    content: [
+      { text: '费用结算单', style: 'title' },
+      { text: `${ch.statement ? `编号 ${ch.statement.number} · 出具日期 ${ch.statement.issuedOn}` : '草稿（未出具）'} · 生成日期 ${v.generatedOn}`, style: 'sub' },
+      { text: '一、双方', style: 'h2' }, parties,
+      { text: '二、费用明细', style: 'h2' }, lines,
+      { text: '三、结算金额', style: 'h2' }, totals,
+      { text: '四、收款账户', style: 'h2' }, bank,
+      { stack: [{ text: '五、签章', style: 'h2' }, { table: { widths: ['*', '*'], dontBreakRows: true, body: [[box('开放单位（盖章）'), box('申领单位确认（盖章）')]] } }], unbreakable: true },
+    ],
+  };
+  const bytes = await renderPdf(ctx, doc);
+  return { fileName: statementFileName(v, 'pdf'), mimeType: 'application/pdf', dataBase64: bytes.toString('base64') };
+}
+
+const FEN_FORMAT = '#,##0.00';
+
+export async function statementXlsx(v: StatementView): Promise<FileDownload> {
+  const c = v.contract;
+  const ch = v.charges;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'open-instrument-voucher-desk';
+  const ws = wb.addWorksheet('费用结算单');
+  ws.columns = [{ width: 6 }, { width: 12 }, { width: 22 }, { width: 44 }, { width: 10 }, { width: 8 }, { width: 12 }, { width: 14 }];
+  ws.addRow([title(v)]).font = { bold: true, size: 14 };
+  ws.addRow(['开放单位', c.unit.name, '', '实验室', c.lab?.name ?? '']);
+  ws.addRow(['申领单位', c.applicant.name, '', '合同编号', c.number]);
+  ws.addRow(['价格类别', ch.priceGroup.name, '', '出具日期', ch.statement?.issuedOn ?? '（草稿）']);
+  ws.addRow([]);
+  const header = ws.addRow(['序号', '日期', '仪器', '项目', '数量', '单位', '单价（元）', '金额（元）']);
+  header.font = { bold: true };
+  ch.lines.forEach((l, i) => {
+    const x = lineCells(l);
+    const r = ws.addRow([i + 1, x.date, x.instrument, x.item, l.quantityMilli === null ? null : l.quantityMilli / 1000, x.unit,
+      l.unitPriceFen === null ? null : l.unitPriceFen / 100, l.amountFen / 100]);
+    r.getCell(7).numFmt = FEN_FORMAT;
+    r.getCell(8).numFmt = FEN_FORMAT;
+  });
+  const settled = settledFen(v);
+  const money = (label: string, fen: number) => {
+    const r = ws.addRow(['', label, '', capitals(fen), '', '', '', fen / 100]);
+    r.getCell(8).numFmt = FEN_FORMAT;
+    r.font = { bold: label === '费用合计' };
+  };
+  money('费用合计', ch.totalFen);
+  money('实际发生金额', settled);
+  money('创新券支付', ch.voucherFen);
+  money('申领单位自付', settled - ch.voucherFen);
+  money('已到账', ch.paidFen);
+  ws.addRow([]);
+  ws.addRow(['户名', c.unit.name, '', '开户银行', c.unit.bankName]);
+  ws.addRow(['银行账号', c.unit.bankAccount, '', '联系人', `${c.unit.contactName} ${c.unit.contactPhone}`.trim()]);
+  ws.addRow([]);
+  ws.addRow(['开放单位（盖章）：', '', '', '申领单位确认（盖章）：']);
+  ws.addRow(['经办人签字：', '', '', '经办人签字：']);
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return { fileName: statementFileName(v, 'xlsx'), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: bytes.toString('base64') };
+}

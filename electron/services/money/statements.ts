@@ -1,0 +1,146 @@
+// Statement use cases: issue from the contract's charges, documents, and the year's batch as a
+// job (one workbook: a summary row per contract and every line), with progress and cancel.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { FileDownload } from '../../../shared/ipc/catalog';
+import type { Statement } from '../../../shared/ipc/money';
+import type { JobStatus } from '../../../shared/ipc/redemption';
+import { civilDateInShanghai } from '../../../shared/rules';
+import { AppFailure, fail } from '../../../shared/result';
+import type { ServiceContext } from '../context';
+import { contractCharges } from './charges';
+import { statementPdf, statementView, statementXlsx } from './statement-docs';
+import { issueStatement } from './statements-store';
+
+export function issueFromCharges(ctx: ServiceContext, contractId: number, issuedOn?: string): Statement {
+  const ch = contractCharges(ctx, contractId);
+  return issueStatement(ctx, {
+    contractId, totalFen: ch.totalFen, voucherFen: ch.voucherFen, actualAmountFen: ch.actualAmountFen,
+    differenceConfirmed: ch.differenceConfirmed !== null,
+  }, issuedOn ?? civilDateInShanghai(ctx.now()));
+}
+
+export function statementPdfDownload(ctx: ServiceContext, contractId: number): Promise<FileDownload> {
+  return statementPdf(ctx, statementView(ctx, contractId, civilDateInShanghai(ctx.now())));
+}
+
+export function statementXlsxDownload(ctx: ServiceContext, contractId: number): Promise<FileDownload> {
+  return statementXlsx(statementView(ctx, contractId, civilDateInShanghai(ctx.now())));
+}
+
+interface Job { status: JobStatus; cancelled: boolean; file: string; dir: string }
+const jobs = new Map<string, Job>();
+const KEEP = 3;
+const CHUNK = 250;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function job(jobId: string): Job {
+  const j = jobs.get(jobId);
+  if (!j) fail('NOT_FOUND', `结算任务 ${jobId} 不存在或已过期 (job not found)`, { field: 'jobId' });
+  return j;
+}
+
+/** Contracts of the year (signed in it, not void) that have charges, in number order. */
+export function batchContracts(ctx: Pick<ServiceContext, 'db'>, year: number): number[] {
+  return ctx.db.prepare(`SELECT c.id FROM contracts c WHERE c.signed_date BETWEEN ? AND ? AND c.status <> 'void'
+    AND EXISTS (SELECT 1 FROM charges ch WHERE ch.contract_id = c.id) ORDER BY c.number`).pluck().all(`${year}-01-01`, `${year}-12-31`) as number[];
+}
+
+const SUMMARY_SQL = `SELECT c.id, c.number, a.name AS applicant, c.actual_amount_fen AS actualFen,
+  (SELECT coalesce(sum(amount_fen), 0) FROM contract_vouchers WHERE contract_id = c.id) AS voucherFen,
+  (SELECT coalesce(sum(amount_fen), 0) FROM payments WHERE contract_id = c.id) AS paidFen,
+  s.number AS statementNumber, s.issued_on AS issuedOn
+  FROM contracts c JOIN applicants a ON a.id = c.applicant_id LEFT JOIN statements s ON s.contract_id = c.id AND s.voided_at IS NULL WHERE c.id = ?`;
+const LINES_SQL = `SELECT ch.service_date AS serviceDate, i.name_cn AS instrument, ch.description, ch.reason, ch.kind, ch.quantity_milli AS q,
+  ch.unit_price_fen AS price, ch.amount_fen AS amount FROM charges ch LEFT JOIN instruments i ON i.id = ch.instrument_id
+  WHERE ch.contract_id = ? ORDER BY ch.service_date, ch.kind = 'adjustment', ch.id`;
+
+/** Writes the batch workbook (streaming); returns false when cancelled part-way. */
+export async function writeBatch(ctx: Pick<ServiceContext, 'db'>, ids: number[], file: string, onProgress: (done: number) => boolean): Promise<boolean> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+  const summary = wb.addWorksheet('结算汇总');
+  summary.columns = [
+    { header: '合同编号', width: 22 }, { header: '申领单位', width: 32 }, { header: '费用合计（元）', width: 14 }, { header: '实际发生金额（元）', width: 16 },
+    { header: '创新券支付（元）', width: 14 }, { header: '自付（元）', width: 12 }, { header: '已到账（元）', width: 12 }, { header: '未到账（元）', width: 12 },
+    { header: '结算单编号', width: 16 }, { header: '出具日期', width: 12 },
+  ];
+  const detail = wb.addWorksheet('费用明细');
+  detail.columns = [{ header: '合同编号', width: 22 }, { header: '日期', width: 12 }, { header: '仪器', width: 24 }, { header: '项目', width: 40 },
+    { header: '数量', width: 10 }, { header: '单价（元）', width: 12 }, { header: '金额（元）', width: 12 }];
+  const head = ctx.db.prepare(SUMMARY_SQL);
+  const lines = ctx.db.prepare(LINES_SQL);
+  let done = 0;
+  for (const id of ids) {
+    const h = head.get(id) as { number: string; applicant: string; actualFen: number | null; voucherFen: number; paidFen: number; statementNumber: string | null; issuedOn: string | null };
+    const ls = lines.all(id) as { serviceDate: string; instrument: string | null; description: string; reason: string; kind: string; q: number | null; price: number | null; amount: number }[];
+    let total = 0;
+    for (const l of ls) {
+      total += l.amount;
+      detail.addRow([h.number, l.serviceDate, l.instrument ?? '', l.kind === 'adjustment' ? `${l.description}（${l.reason}）` : l.description,
+        l.q === null ? null : l.q / 1000, l.price === null ? null : l.price / 100, l.amount / 100]).commit();
+    }
+    const settled = h.actualFen ?? total;
+    const own = settled - h.voucherFen;
+    summary.addRow([h.number, h.applicant, total / 100, settled / 100, h.voucherFen / 100, own / 100, h.paidFen / 100, Math.max(0, own - h.paidFen) / 100,
+      h.statementNumber ?? '', h.issuedOn ?? '']).commit();
+    done++;
+    if (done % CHUNK === 0) {
+      if (!onProgress(done)) { await wb.commit(); return false; }
+      await yieldToLoop();
+    }
+  }
+  onProgress(done);
+  await wb.commit();
+  return true;
+}
+
+async function run(ctx: ServiceContext, j: Job, ids: number[], year: number): Promise<void> {
+  try {
+    fs.mkdirSync(j.dir, { recursive: true });
+    const complete = await writeBatch(ctx, ids, j.file, (done) => { j.status.done = done; return !j.cancelled; });
+    if (!complete || j.cancelled) return;
+    j.status = { ...j.status, state: 'done', fileName: `费用结算单-${year}年-${ids.length}份.xlsx` };
+  } catch (e) {
+    if (!(e instanceof AppFailure)) console.error('[money:batch]', e);
+    j.status = { ...j.status, state: 'failed', error: e instanceof AppFailure ? e.error.message : '生成失败 (batch failed)' };
+  } finally {
+    if (j.cancelled || j.status.state === 'failed') {
+      fs.rmSync(j.dir, { recursive: true, force: true });
+      if (j.cancelled) j.status = { ...j.status, state: 'cancelled' };
+    }
+  }
+}
+
+export function startStatementBatch(ctx: ServiceContext, year: number): { jobId: string } {
+  const finished = [...jobs.entries()].filter(([, x]) => x.status.state !== 'running');
+  for (const [jid, x] of finished.slice(0, Math.max(0, finished.length - KEEP))) { fs.rmSync(x.dir, { recursive: true, force: true }); jobs.delete(jid); }
+  const ids = batchContracts(ctx, year);
+  const jobId = crypto.randomUUID();
+  const dir = path.join(ctx.dataDir, 'tmp', `statements-${jobId}`);
+  const j: Job = { status: { jobId, done: 0, total: ids.length, state: 'running' }, cancelled: false, dir, file: path.join(dir, 'statements.xlsx') };
+  jobs.set(jobId, j);
+  void run(ctx, j, ids, year);
+  return { jobId };
+}
+
+export function statementBatchStatus(jobId: string): JobStatus {
+  return { ...job(jobId).status };
+}
+
+export function cancelStatementBatch(jobId: string): JobStatus {
+  const j = job(jobId);
+  if (j.status.state === 'running') { j.cancelled = true; j.status = { ...j.status, state: 'cancelled' }; }
+  return { ...j.status };
+}
+
+export function statementBatchResult(jobId: string): FileDownload {
+  const j = job(jobId);
+  if (j.status.state !== 'done') fail('CONFLICT', `结算任务尚未完成（${j.status.state}）(job has no result)`, { field: 'jobId' });
+  return {
+    fileName: j.status.fileName ?? 'statements.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    dataBase64: fs.readFileSync(j.file).toString('base64'),
+  };
+}

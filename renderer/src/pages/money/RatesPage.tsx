@@ -1,0 +1,185 @@
+// 收费标准: the rate table of one instrument (or the unit-wide service items), each item's price
+// versions with their effective dates, and the 参考收费标准 text generated from them.
+import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import type { PriceGroup, RateItem, RateVersion } from '../../../../shared/ipc/money';
+import { BILLING_INCREMENTS, CHARGE_UNITS, CHARGE_UNIT_LABELS, type ChargeUnit } from '../../../../shared/money/rates';
+import { formatYuan } from '../../../../shared/rules/money';
+import { call } from '../../api';
+import { useLocale, useT } from '../../i18n';
+import { useAppInfo, useToday } from '../../stores/app-info';
+import { showError } from '../../util/errors';
+
+const L = {
+  zh: {
+    instrument: '仪器', pick: '搜索仪器名称或编号', serviceItems: '（不属于某台仪器的服务项目）', items: '收费项目', addItem: '新增收费项目',
+    name: '项目名称', unit: '计费单位', billsUsage: '按使用记录计费', addVersion: '新价格', from: '生效日期', to: '失效日期', increment: '计费时长（分钟）',
+    minimum: '最低收费（元）', setup: '开机费（元）', prices: '单价（元）', used: '已使用', edit: '修改', reference: '参考收费标准', none: '（无）',
+    save: '保存', cancel: '取消', versionTitle: '价格版本', itemTitle: '收费项目', open: '长期', groups: '价格类别', addGroup: '新增价格类别',
+  },
+  en: {
+    instrument: 'Instrument', pick: 'Search instrument name or number', serviceItems: '(service items of no instrument)', items: 'Rate items', addItem: 'New rate item',
+    name: 'Item', unit: 'Unit', billsUsage: 'Bills usage records', addVersion: 'New rate', from: 'Effective from', to: 'Until', increment: 'Increment (min)',
+    minimum: 'Minimum (yuan)', setup: 'Set-up fee (yuan)', prices: 'Unit price (yuan)', used: 'Used', edit: 'Edit', reference: 'Reference fee', none: '(none)',
+    save: 'Save', cancel: 'Cancel', versionTitle: 'Rate version', itemTitle: 'Rate item', open: 'open-ended', groups: 'Price groups', addGroup: 'New price group',
+  },
+};
+
+/** Yuan from a 2-decimal input to fen through its text, never by floating multiplication. */
+export function toFen(yuan: number | null | undefined): number {
+  const [whole, frac = ''] = (yuan ?? 0).toFixed(2).split('.');
+  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+}
+
+interface VersionForm { from: dayjs.Dayjs; to?: dayjs.Dayjs | null; increment?: number | null; minimum?: number; setup?: number; prices: Record<string, number | null | undefined> }
+
+export function RatesPage() {
+  const t = useT(L);
+  const locale = useLocale((s) => s.locale);
+  const today = useToday();
+  useEffect(() => { void useAppInfo.getState().load(); }, []);
+  const [instrument, setInstrument] = useState<number | null>(null);
+  const [choices, setChoices] = useState<{ value: number; label: string }[]>([]);
+  const [items, setItems] = useState<RateItem[]>([]);
+  const [groups, setGroups] = useState<PriceGroup[]>([]);
+  const [reference, setReference] = useState('');
+  const [itemModal, setItemModal] = useState(false);
+  const [versionFor, setVersionFor] = useState<{ item: RateItem; version: RateVersion | null } | null>(null);
+  const [groupModal, setGroupModal] = useState(false);
+  const [itemForm] = Form.useForm<{ name: string; unit: ChargeUnit; billsUsage: boolean }>();
+  const [versionForm] = Form.useForm<VersionForm>();
+  const [groupForm] = Form.useForm<{ name: string; nameEn: string }>();
+
+  const search = async (query: string) => {
+    try {
+      const r = await call('catalog:list', { query, limit: 50 });
+      setChoices([{ value: 0, label: t.serviceItems }, ...r.rows.map((i) => ({ value: i.id, label: `${i.innerId} ${i.nameCn}` }))]);
+    } catch (e) { showError(e); }
+  };
+  // First page once per mount; typing searches further.
+  useEffect(() => { void search(''); call('money:priceGroups', {}).then(setGroups, showError); }, []);
+
+  const load = useCallback(() => {
+    if (instrument === null) return;
+    call('money:rates', { instrumentId: instrument === 0 ? null : instrument }).then(setItems, showError);
+    if (instrument > 0) call('money:referenceFee', { instrumentId: instrument }).then((r) => setReference(r.text), showError);
+    else setReference('');
+  }, [instrument]);
+  useEffect(load, [load]);
+
+  const saveItem = async () => {
+    const f = await itemForm.validateFields();
+    try {
+      await call('money:rateItemSave', { id: null, fields: { instrumentId: instrument ? instrument : null, name: f.name, unit: f.unit, billsUsage: !!f.billsUsage } });
+      setItemModal(false);
+      load();
+    } catch (e) { showError(e); }
+  };
+
+  const openVersion = (item: RateItem, version: RateVersion | null) => {
+    setVersionFor({ item, version });
+    const timed = item.unit === 'hour' || item.unit === 'core_hour';
+    versionForm.setFieldsValue(version ? {
+      from: dayjs(version.effectiveFrom), to: version.effectiveTo ? dayjs(version.effectiveTo) : null, increment: version.incrementMinutes,
+      minimum: version.minimumFen / 100, setup: version.setupFeeFen / 100,
+      prices: Object.fromEntries(version.prices.map((p) => [String(p.priceGroupId), p.unitPriceFen / 100])),
+    } : {
+      // An item's first rate runs from 1 January of this year; later ones from today.
+      from: dayjs(item.versions.length === 0 ? `${today.slice(0, 4)}-01-01` : today), to: null, increment: timed ? 30 : null, minimum: 0, setup: 0, prices: {} });
+  };
+
+  const saveVersion = async () => {
+    if (!versionFor) return;
+    const f = await versionForm.validateFields();
+    const fields = {
+      effectiveFrom: f.from.format('YYYY-MM-DD'), effectiveTo: f.to ? f.to.format('YYYY-MM-DD') : null,
+      incrementMinutes: (f.increment ?? null) as (typeof BILLING_INCREMENTS)[number] | null, minimumFen: toFen(f.minimum), setupFeeFen: toFen(f.setup),
+      prices: groups.filter((g) => f.prices?.[String(g.id)] != null).map((g) => ({ priceGroupId: g.id, unitPriceFen: toFen(f.prices[String(g.id)]) })),
+    };
+    try {
+      if (versionFor.version) await call('money:rateVersionUpdate', { versionId: versionFor.version.id, fields });
+      else await call('money:rateVersionAdd', { itemId: versionFor.item.id, fields });
+      setVersionFor(null);
+      load();
+    } catch (e) { showError(e); }
+  };
+
+  const saveGroup = async () => {
+    const f = await groupForm.validateFields();
+    try {
+      await call('money:priceGroupSave', { id: null, fields: { name: f.name, nameEn: f.nameEn ?? '', sortOrder: groups.length + 1 } });
+      setGroupModal(false);
+      setGroups(await call('money:priceGroups', {}));
+    } catch (e) { showError(e); }
+  };
+
+  const groupName = (id: number) => { const g = groups.find((x) => x.id === id); return g ? (locale === 'en' && g.nameEn ? g.nameEn : g.name) : String(id); };
+  const unitLabel = (u: ChargeUnit) => CHARGE_UNIT_LABELS[u][locale];
+
+  return (
+    <div>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space wrap>
+          <span>{t.instrument}</span>
+          <Select data-testid="rates-instrument" showSearch filterOption={false} style={{ width: 420 }} placeholder={t.pick} value={instrument ?? undefined}
+            onSearch={(q) => void search(q)} onChange={(v: number) => setInstrument(v)} options={choices} />
+          <Button disabled={instrument === null} onClick={() => { itemForm.setFieldsValue({ name: instrument ? '上机' : '', unit: instrument ? 'hour' : 'sample', billsUsage: !!instrument }); setItemModal(true); }} data-testid="rates-add-item">{t.addItem}</Button>
+          <Button onClick={() => { groupForm.resetFields(); setGroupModal(true); }}>{t.addGroup}</Button>
+          <span>{t.groups}：{groups.map((g) => <Tag key={g.id}>{groupName(g.id)}</Tag>)}</span>
+        </Space>
+        {instrument ? <div style={{ marginTop: 8 }}><Typography.Text type="secondary">{t.reference}：</Typography.Text><span data-testid="rates-reference">{reference || t.none}</span></div> : null}
+      </Card>
+      {items.map((item) => (
+        <Card key={item.id} size="small" style={{ marginBottom: 8 }} data-testid={`rate-item-${item.name}`}
+          title={<Space>{item.name}<Tag>{unitLabel(item.unit)}</Tag>{item.billsUsage && <Tag color="blue">{t.billsUsage}</Tag>}</Space>}
+          extra={<Button size="small" onClick={() => openVersion(item, null)} data-testid="rates-add-version">{t.addVersion}</Button>}>
+          <Table<RateVersion> size="small" rowKey="id" pagination={false} dataSource={item.versions}
+            columns={[
+              { title: t.from, dataIndex: 'effectiveFrom', width: 110 },
+              { title: t.to, dataIndex: 'effectiveTo', width: 110, render: (v: string | null) => v ?? t.open },
+              { title: t.increment, dataIndex: 'incrementMinutes', width: 110, render: (v: number | null) => v ?? '—' },
+              { title: t.prices, key: 'p', render: (_, v) => v.prices.map((p) => `${groupName(p.priceGroupId)} ${formatYuan(p.unitPriceFen)}`).join('；') },
+              { title: t.minimum, dataIndex: 'minimumFen', width: 100, render: (f: number) => formatYuan(f) },
+              { title: t.setup, dataIndex: 'setupFeeFen', width: 100, render: (f: number) => formatYuan(f) },
+              { title: t.used, dataIndex: 'usedBy', width: 70 },
+              { title: '', key: 'e', width: 70, render: (_, v) => <Button size="small" disabled={v.usedBy > 0} onClick={() => openVersion(item, v)}>{t.edit}</Button> },
+            ]} />
+        </Card>
+      ))}
+      <Modal open={itemModal} title={t.itemTitle} okText={t.save} cancelText={t.cancel} onOk={() => void saveItem()} onCancel={() => setItemModal(false)} destroyOnHidden>
+        <Form form={itemForm} layout="vertical">
+          <Form.Item name="name" label={t.name} rules={[{ required: true }]}><Input data-testid="rate-item-name" /></Form.Item>
+          <Form.Item name="unit" label={t.unit}><Select options={CHARGE_UNITS.map((u) => ({ value: u, label: unitLabel(u) }))} /></Form.Item>
+          {instrument ? <Form.Item name="billsUsage" valuePropName="checked"><Checkbox>{t.billsUsage}</Checkbox></Form.Item> : null}
+        </Form>
+      </Modal>
+      <Modal open={versionFor !== null} title={t.versionTitle} okText={t.save} cancelText={t.cancel} onOk={() => void saveVersion()} onCancel={() => setVersionFor(null)} destroyOnHidden>
+        <Form form={versionForm} layout="vertical">
+          <Space>
+            <Form.Item name="from" label={t.from} rules={[{ required: true }]}><DatePicker data-testid="rate-from" /></Form.Item>
+            <Form.Item name="to" label={t.to}><DatePicker /></Form.Item>
+          </Space>
+          {versionFor && (versionFor.item.unit === 'hour' || versionFor.item.unit === 'core_hour') && (
+            <Form.Item name="increment" label={t.increment}><Select style={{ width: 160 }} options={BILLING_INCREMENTS.map((m) => ({ value: m, label: String(m) }))} /></Form.Item>
+          )}
+          {groups.map((g) => (
+            <Form.Item key={g.id} name={['prices', String(g.id)]} label={`${t.prices} · ${groupName(g.id)}`}>
+              <InputNumber data-testid={`rate-price-${g.name}`} min={0} precision={2} style={{ width: 200 }} />
+            </Form.Item>
+          ))}
+          <Space>
+            <Form.Item name="minimum" label={t.minimum}><InputNumber min={0} precision={2} /></Form.Item>
+            <Form.Item name="setup" label={t.setup}><InputNumber min={0} precision={2} /></Form.Item>
+          </Space>
+        </Form>
+      </Modal>
+      <Modal open={groupModal} title={t.addGroup} okText={t.save} cancelText={t.cancel} onOk={() => void saveGroup()} onCancel={() => setGroupModal(false)} destroyOnHidden>
+        <Form form={groupForm} layout="vertical">
+          <Form.Item name="name" label={t.name} rules={[{ required: true }]}><Input /></Form.Item>
+          <Form.Item name="nameEn" label="English"><Input /></Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { unzipSync } from 'fflate';
+import { insertContract } from '../redemption/fixtures';
+import { expect, test } from './fixtures';
+import { deskApi } from './helpers';
+
+test.use({ deskToday: '2025-06-16' });
+
+test.setTimeout(180_000);
+
+test('money: set a rate, log use, see the charges, adopt them, print the statement, record the payment, export the packet', async ({ page, desk, openDesk }) => {
+  // A contract with a 900元 voucher and one usage record (3.5 h on 2025-05-10); the actual amount is not set yet.
+  const db = new Database(path.join(desk.dataDir, 'desk.sqlite'));
+  db.pragma('busy_timeout = 5000');
+  let innerId: string;
+  let ids: { contractId: number; instrumentId: number };
+  try {
+    const f = insertContract(db, { number: 'HT-MONEY-001', vouchersFen: [90_000], actualAmountFen: null, usage: [['2025-05-10T09:00', '2025-05-10T12:30']] });
+    ids = f;
+    innerId = db.prepare('SELECT inner_id FROM instruments WHERE id = ?').pluck().get(f.instrumentId) as string;
+  } finally {
+    db.close();
+  }
+  await openDesk(page);
+
+  // Rate: 上机, per hour in 30-minute steps, 企业 400元 from 1 January.
+  await page.getByRole('menuitem', { name: /收费标准/ }).click();
+  await page.getByTestId('rates-instrument').click();
+  await page.keyboard.type(innerId);
+  await page.locator('.ant-select-item-option', { hasText: innerId }).click();
+  await page.getByTestId('rates-add-item').click();
+  await page.locator('.ant-modal').getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByTestId('rates-add-version').click();
+  await page.getByTestId('rate-price-企业').fill('400');
+  await page.locator('.ant-modal').getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByTestId('rates-reference')).toHaveText('上机：企业 400元/小时（按30分钟计费）');
+
+  // Log one more use (40 min, billed as 1 h): 3.5 h × 400 + 1 h × 400 = 1,800元.
+  await deskApi(desk, 'usage:create', { instrumentId: ids!.instrumentId, contractId: ids!.contractId, startAt: '2025-06-02T14:00', endAt: '2025-06-02T14:40', external: true });
+  await page.getByRole('menuitem', { name: /费用结算/ }).click();
+  await page.getByTestId('charges-contract').locator('.ant-select').click();
+  await page.locator('.ant-select-item-option', { hasText: 'HT-MONEY-001' }).click();
+  await page.getByTestId('charges-refresh').click();
+  await expect(page.getByTestId('charges-total')).toHaveText('1,800.00 元');
+  await expect(page.getByTestId('charges-lines')).toContainText('3.5 小时');
+  await expect(page.getByTestId('charges-lines')).toContainText('1 小时');
+  await page.getByTestId('charges-adopt').click();
+  await expect(page.getByTestId('charges-actual')).toHaveText('1,800.00 元');
+
+  await page.getByTestId('charges-issue').click();
+  await expect(page.getByText(/结算单 JS-2025-0001/)).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('charges-pdf').click();
+  expect((await download).suggestedFilename()).toBe('费用结算单-HT-MONEY-001.pdf');
+
+  await page.getByTestId('payment-add').click();
+  await page.getByTestId('payment-receipt').fill('HD2025061800017');
+  await page.getByTestId('payment-amount').fill('900');
+  await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByTestId('charges-paid')).toHaveText('900.00 元');
+
+  // The packet carries the statement and the payment as proof of own payment.
+  await page.getByRole('menuitem', { name: /兑现申请/ }).click();
+  await page.getByTestId('redemption-row-HT-MONEY-001').click();
+  const packet = page.waitForEvent('download');
+  await page.getByTestId('export-packet').click();
+  const file = await (await packet).path();
+  const entries = unzipSync(new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(file!))));
+  expect(Object.keys(entries)).toContain('费用结算单.pdf');
+});
