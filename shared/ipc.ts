@@ -6,6 +6,7 @@ import { assessmentChannels } from './ipc/assessment';
 import { bookingsChannels } from './ipc/bookings';
 import { catalogChannels } from './ipc/catalog';
 import { dealsChannels } from './ipc/deals';
+import { dealsOrderChannels } from './ipc/orders';
 import { facilityChannels } from './ipc/facility';
 import { officeChannels } from './ipc/office';
 import { evaluationChannels } from './ipc/evaluation';
@@ -19,6 +20,7 @@ export const contract = {
   ...systemChannels,
   ...catalogChannels,
   ...dealsChannels,
+  ...dealsOrderChannels,
   ...bookingsChannels,
   ...redemptionChannels,
   ...assessmentChannels,

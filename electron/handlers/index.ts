@@ -2,6 +2,7 @@ import type { HandlerTable } from './types';
 import { catalogHandlers } from './catalog';
 import { systemHandlers } from './system';
 import { dealsHandlers } from './deals';
+import { ordersHandlers } from './orders';
 import { bookingsHandlers } from './bookings';
 import { redemptionHandlers } from './redemption';
 import { assessmentHandlers } from './assessment';
@@ -17,6 +18,7 @@ export const handlers: HandlerTable = {
   ...systemHandlers,
   ...catalogHandlers,
   ...dealsHandlers,
+  ...ordersHandlers,
   ...bookingsHandlers,
   ...redemptionHandlers,
   ...assessmentHandlers,

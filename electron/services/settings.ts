@@ -2,7 +2,7 @@
 // settings table, read with defaults so a fresh database needs no seed row.
 import { listProfiles, profileFor, type PolicyProfile } from '../../shared/policy';
 import { ratedHoursOrDefault } from '../../shared/rules';
-import { fail } from '../../shared/result';
+import { refuse } from '../../shared/result';
 import { settingsSchema, type DeskSettings, type ProfileRef, type SettingsView } from '../../shared/ipc/assessment';
 import { civilDateInShanghai, type CivilDate } from '../../shared/rules/civil-date';
 import { audit } from './audit';
@@ -40,12 +40,18 @@ export function getSettings(ctx: Pick<ServiceContext, 'db'>): DeskSettings {
 }
 
 /**
- * The profile of the region in force on `date`; when none is in force then (a year before the
- * region's first profile), the region's earliest profile, so figures can still be computed.
+ * The profile of the region in force on `date`. No fallback to another profile: a date no profile
+ * covers (Shanghai before 2025-09-01, under the earlier 沪科规〔2022〕11号) is refused, never
+ * computed with rules that were not in force.
  */
 export function profileOn(region: string, date: CivilDate): PolicyProfile {
-  const profile = profileFor(region, date) ?? listProfiles().find((p) => p.region === region);
-  if (!profile) fail('RULE', `地区 ${region} 没有政策配置 (no policy profile for region ${region})`, { field: 'region' });
+  const profile = profileFor(region, date);
+  if (!profile) {
+    const known = listProfiles().some((p) => p.region === region);
+    refuse('RULE', known ? 'policy.notInForce' : 'policy.noRegion', {
+      field: known ? 'date' : 'region', rule: 'policy.notInForce', params: { region, date },
+    });
+  }
   return profile;
 }
 
@@ -54,12 +60,21 @@ export function profileRef(p: PolicyProfile): ProfileRef {
 }
 
 function view(ctx: ServiceContext, settings: DeskSettings): SettingsView {
-  const profile = profileOn(settings.region, civilDateInShanghai(ctx.now()));
+  const today = civilDateInShanghai(ctx.now());
+  const profile = profileFor(settings.region, today);
+  if (!profile) {
+    // The region is a fact of the desk and is kept; figures wait for a profile covering the date.
+    return {
+      settings, ratedHoursEffective: settings.ratedHours, ratedHoursDefault: null, profile: null,
+      noProfile: { region: settings.region, date: today },
+    };
+  }
   return {
     settings,
     ratedHoursEffective: ratedHoursOrDefault(settings.ratedHours, profile),
     ratedHoursDefault: profile.ratedHoursDefault,
     profile: profileRef(profile),
+    noProfile: null,
   };
 }
 

@@ -24,10 +24,13 @@ export type DeskSettings = z.output<typeof settingsSchema>;
 
 export interface SettingsView {
   settings: DeskSettings;
-  /** Rated hours actually used: the setting, else the profile default. */
-  ratedHoursEffective: number;
-  ratedHoursDefault: number;
+  /** Rated hours actually used: the setting, else the profile default (null: neither exists). */
+  ratedHoursEffective: number | null;
+  ratedHoursDefault: number | null;
+  /** The region's profile in force today; null when none is (never another profile instead). */
   profile: ProfileRef | null;
+  /** Set when no profile of the region is in force today. */
+  noProfile: { region: string; date: string } | null;
 }
 
 export interface ProfileRef {

@@ -91,6 +91,8 @@ export const usageInputSchema = z.object({
   instrumentId: id,
   bookingId: id.nullable().default(null),
   contractId: id.nullable().default(null),
+  /** A Shanghai order the record serves (instead of a contract). */
+  orderId: id.nullable().default(null),
   startAt: slotTimeSchema,
   endAt: slotTimeSchema,
   operator: text(100).default(''),
@@ -110,6 +112,7 @@ export interface UsageLog extends UsageFields {
   id: number;
   instrumentName: string;
   contractNumber: string | null;
+  orderNumber: string | null;
   /** Machine minutes of this record (end − start). */
   minutes: number;
   createdAt: string;
@@ -118,6 +121,7 @@ export interface UsageLog extends UsageFields {
 export const usageListSchema = z.object({
   instrumentId: id.optional(),
   contractId: id.optional(),
+  orderId: id.optional(),
   /** Inclusive civil dates on the record's start. */
   from: civilDateSchema.optional(),
   to: civilDateSchema.optional(),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { boundedText, civilDateSchema, fenSchema } from '../catalog/instrument';
 import { listProfiles } from '../policy/registry';
-import type { ApplicantKind } from '../policy/vocabulary';
+import { SERVICE_KINDS, type ApplicantKind, type ServiceKind } from '../policy/vocabulary';
 import type { Deadline } from '../rules/periods';
 import type { VoucherStateName, VoucherStateReason } from '../rules/vouchers';
 import type { Violation } from '../rules/violations';
@@ -46,14 +46,30 @@ export const applicantInputSchema = z.object({
   highTech: z.boolean().default(false),
   smeListed: z.boolean().default(false),
   smeListedYear: z.number().int().min(1990).max(2100).nullable().default(null),
+  /** Validity of the 高新技术企业 certificate; the higher quota counts only on days within it. */
+  highTechValidFrom: dealDate.nullable().default(null),
+  highTechValidTo: dealDate.nullable().default(null),
+  /** Validity of the 科技型中小企业 入库 number. */
+  smeValidFrom: dealDate.nullable().default(null),
+  smeValidTo: dealDate.nullable().default(null),
+  /** Small or medium by the national size standard (沪: only 高新技术企业中的中小企业). */
+  isSme: z.boolean().nullable().default(null),
   specializedSme: z.boolean().default(false),
   badCredit: z.boolean().default(false),
+  /** 沪 第七条: serious dishonesty within its penalty period; latest major violation year; 经营异常名录. */
+  seriousDishonesty: z.boolean().default(false),
+  lastMajorViolationYear: z.number().int().min(1990).max(2100).nullable().default(null),
+  abnormalList: z.boolean().default(false),
   legalEntity: z.boolean().nullable().default(null),
   teamMembers: count,
   studentMembers: count,
   coreMembers: count,
   projectStage: z.union([z.literal(''), z.enum(PROJECT_STAGES)]).default(''),
   incubator: text(200).default(''),
+  /** Region of the incubator ('' = not given). */
+  incubatorRegion: text(30).default(''),
+  /** Regions where a team has already registered a company. */
+  companyRegions: z.array(text(30).min(1)).max(10).default([]),
   contactName: text(100).default(''),
   contactPhone: text(50).default(''),
   bankName: text(200).default(''),
@@ -82,7 +98,12 @@ export interface EligibilityReport {
   eligible: boolean;
   /** Every failed condition, not just the first. */
   violations: Violation[];
+  /** What the desk did not judge or how it reads an open point of the text. */
+  notes: { zh: string; en: string }[];
 }
+
+export const CROSS_REGION_SCHEMES = ['jingjinji', 'yangtze'] as const;
+export type CrossRegionSchemeId = (typeof CROSS_REGION_SCHEMES)[number];
 
 export const VOUCHER_STATES = ['claimed', 'registered', 'expired_unregistered', 'expired', 'redeemed', 'void'] as const;
 
@@ -93,6 +114,9 @@ export const voucherClaimSchema = z.object({
   claimDate: dealDate,
   registeredDate: dealDate.nullable().default(null),
   cityFunded: z.boolean().default(false),
+  /** A voucher issued under a neighbouring scheme (京津冀 / 长三角), with the region that issued it. */
+  crossRegion: z.enum(CROSS_REGION_SCHEMES).nullable().default(null),
+  issuingRegion: text(30).transform((s) => (s === '' ? null : s)).nullable().default(null),
 });
 export type VoucherClaimInput = z.input<typeof voucherClaimSchema>;
 
@@ -120,6 +144,10 @@ export interface VoucherRow {
   /** The deadline to meet next and its days left (0 = today is the last day). */
   nextDeadline: Deadline | null;
   daysLeft: number | null;
+  crossRegion: CrossRegionSchemeId | null;
+  issuingRegion: string | null;
+  /** Rules of the local profile not checked for this voucher (cross-region ones follow their issuer's). */
+  uncheckedRules: string[];
 }
 
 export const voucherListSchema = z.object({
@@ -156,7 +184,10 @@ export const contractInputSchema = z.object({
   applicantId: id,
   labId: id.nullable().default(null),
   title: text(200).default(''),
+  /** Free-text description of the service, kept as a note; the scope check reads serviceKinds. */
   services: text(4000).default(''),
+  /** Service content chosen from the profile's vocabulary (京 第五条 / 沪 第四条). */
+  serviceKinds: z.array(z.enum(SERVICE_KINDS)).max(SERVICE_KINDS.length).default([]),
   signedDate: dealDate,
   startDate: dealDate,
   endDate: dealDate,
@@ -196,6 +227,7 @@ export interface ContractRow {
 export interface ContractDetail extends ContractRow {
   labId: number | null;
   services: string;
+  serviceKinds: ServiceKind[];
   cityFunded: boolean;
   instruments: { id: number; innerId: string; nameCn: string }[];
   vouchers: { voucherId: number; number: string; faceValueFen: number; amountFen: number }[];

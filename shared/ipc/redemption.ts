@@ -1,6 +1,7 @@
 // Channels: redemption:*, attachments:*, packets:*
 import { z } from 'zod';
 import { boundedText, civilDateSchema, fenSchema } from '../catalog/instrument';
+import type { PayoutTimeline } from '../rules/payout-timeline';
 import type { LocalizedText } from '../rules/text';
 import { fileUploadSchema, type FileDownload } from './catalog';
 import { channel } from './define';
@@ -116,6 +117,8 @@ export interface RedemptionDetail extends RedemptionRow {
   events: RedemptionEvent[];
   /** Statuses the application may move to now. */
   nextStatuses: RedemptionStatus[];
+  /** Public-notice end and expected disbursement quarter, from the approval date. */
+  timeline: PayoutTimeline;
 }
 
 export interface CheckItem {

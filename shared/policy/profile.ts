@@ -1,5 +1,6 @@
 // The shape of a versioned policy profile. Every number a rule uses comes from here; rule code
 // holds none. A profile field that the document does not set is null and the rule is skipped.
+// An article mapped to null cites the document as a whole (the text states it without one).
 
 import type { CivilDate } from '../rules/civil-date';
 import type { Fen } from '../rules/money';
@@ -31,6 +32,20 @@ export interface EnterpriseEligibility {
   /** Business must be in one of these fields (e.g. the 5 高精尖 fields). */
   fields: readonly string[] | null;
   requireNoBadCredit: boolean;
+  /** The text lists kinds with "等": a kind outside acceptedKinds is not refused but noted as unchecked. */
+  acceptedKindsOpen: boolean;
+  /** 高新技术企业 count only when also a small or medium enterprise (沪 第七条 "高新技术企业中的中小企业"). */
+  highTechMustBeSme: boolean;
+}
+
+/** Integrity conditions for enterprises and teams alike (沪 第七条). */
+export interface IntegrityEligibility {
+  /** No serious dishonesty record on the credit platform (or its penalty period is over). */
+  noSeriousDishonesty: boolean;
+  /** No major safety, quality or environmental violation in this many years counting this one (2 = this year and last). */
+  noMajorViolationWithinYears: number | null;
+  /** Not on the 经营异常名录 or the serious-violation list. */
+  notOnAbnormalList: boolean;
 }
 
 export interface TeamEligibility {
@@ -40,7 +55,19 @@ export interface TeamEligibility {
   studentShareAbove: Ratio | null;
   requirePastPlanning: boolean;
   requireIncubator: boolean;
+  /** The incubator must be in this region. */
+  incubatorRegion: Region | null;
+  /** The team must not yet have registered a company in this region. */
+  noCompanyRegisteredIn: Region | null;
   minCoreMembers: number | null;
+}
+
+/** Vouchers issued under a neighbouring region's scheme that this profile recognises but does not judge. */
+export interface CrossRegionScheme {
+  id: 'jingjinji' | 'yangtze';
+  label: LocalizedText;
+  /** Regions whose vouchers the scheme covers. */
+  issuingRegions: readonly { id: string; label: LocalizedText }[];
 }
 
 export type SubsidyCaps = Readonly<Record<SubsidyClass, Readonly<Record<SubsidyGrade, Fen>>>>;
@@ -57,7 +84,19 @@ export interface PolicyProfile {
    * Article per rule id or id prefix ('voucher.contractShare', 'applicant'); the most specific
    * match wins, the document number is the fallback.
    */
-  articles: Readonly<Record<string, string>>;
+  articles: Readonly<Record<string, string | null>>;
+  /**
+   * Interpretations the text leaves open, per rule id (same lookup as `articles`): shown with the
+   * rule so the user sees where the desk reads the text and how.
+   */
+  ruleNotes: Readonly<Record<string, LocalizedText>>;
+  /** How the text names the funding that excludes vouchers (京: 市级财政科技资金). */
+  doubleFundingTerm: LocalizedText;
+  /** 高新技术 / 入库 status must be within its validity dates on the day of use for its quota. */
+  statusMustBeValidOnUse: boolean;
+  /** How the text lets vouchers be used: Beijing contracts after a claim; Shanghai orders on the platform. */
+  flow: 'contract' | 'order';
+  crossRegion: CrossRegionScheme | null;
 
   // Vouchers
   singleVoucherMaxFen: Fen | null;
@@ -84,12 +123,15 @@ export interface PolicyProfile {
   eligibility: {
     enterprise: EnterpriseEligibility;
     team: TeamEligibility;
+    integrity: IntegrityEligibility;
   };
 
   // Performance subsidy of open units
   subsidyCapsFen: SubsidyCaps | null;
   subsidyExcludesThirdPartyTesting: boolean;
   staffAwardMinShare: Ratio | null;
+  /** The text permits ("可按照不低于…的比例") rather than requires the staff-award share. */
+  staffAwardSharePermissive: boolean;
   openUnitExitNoticeMonths: number | null;
 
   // National open-sharing evaluation (国科办基〔2022〕93号), applies in every region

@@ -18,13 +18,24 @@ export const APPLICANT_KIND_LABELS: Readonly<Record<ApplicantKind, LocalizedText
   team: { zh: '创业团队', en: 'Start-up team' },
 };
 
-/** What a voucher contract buys. */
+/** What a voucher contract or order buys (the union of both texts' scope and exclusion lists). */
+export const SERVICE_KINDS = [
+  'analysis', 'testing', 'inspection', 'rnd_service', 'ai_compute_rental', 'tech_transfer', 'incubation', 'tech_promotion',
+  'sci_finance', 'ip_service', 'statutory_testing', 'repeated_batch_testing', 'office_rental', 'property_service',
+  'registration_service', 'bookkeeping', 'unrelated_service',
+] as const;
+
 export type ServiceKind =
   | 'analysis'
   | 'testing'
   | 'inspection'
   | 'rnd_service'
   | 'ai_compute_rental'
+  | 'tech_transfer'
+  | 'incubation'
+  | 'tech_promotion'
+  | 'sci_finance'
+  | 'ip_service'
   | 'statutory_testing'
   | 'repeated_batch_testing'
   | 'office_rental'
@@ -39,6 +50,11 @@ export const SERVICE_KIND_LABELS: Readonly<Record<ServiceKind, LocalizedText>> =
   inspection: { zh: '检验检测', en: 'Inspection' },
   rnd_service: { zh: '研发服务', en: 'R&D service' },
   ai_compute_rental: { zh: '人工智能模型训练算力租赁', en: 'Compute rental for AI model training' },
+  tech_transfer: { zh: '技术转移转化', en: 'Technology transfer' },
+  incubation: { zh: '企业孵化', en: 'Business incubation' },
+  tech_promotion: { zh: '技术推广', en: 'Technology promotion' },
+  sci_finance: { zh: '科技金融', en: 'Science and technology finance' },
+  ip_service: { zh: '知识产权', en: 'Intellectual property services' },
   statutory_testing: { zh: '法定或强制性检验检测', en: 'Statutory or mandatory testing' },
   repeated_batch_testing: { zh: '重复性、批量检测', en: 'Repeated or batch testing' },
   office_rental: { zh: '办公用房租赁', en: 'Office rental' },

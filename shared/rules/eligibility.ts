@@ -4,15 +4,29 @@
 
 import type { PolicyProfile, Region } from '../policy/profile';
 import { APPLICANT_KIND_LABELS, type ApplicantKind } from '../policy/vocabulary';
-import { addMonths, compareCivilDates, type CivilDate } from './civil-date';
+import { addMonths, compareCivilDates, yearOf, type CivilDate } from './civil-date';
 import { formatYuan, type Fen } from './money';
 import { formatRatio, isWithinShare } from './ratio';
 import type { LocalizedText } from './text';
-import { resultOf, violation, type RuleResult, type Violation } from './violations';
+import { noteFor, resultOf, violation, type RuleResult, type Violation } from './violations';
 
-export interface EnterpriseFacts {
+/** Integrity facts both enterprises and teams are checked on where the profile asks (沪 第七条). */
+export interface IntegrityFacts {
+  /** A serious dishonesty record on the credit platform whose penalty period is not over. */
+  seriousDishonesty?: boolean | null;
+  /** Year of the latest major safety, quality or environmental violation; null = none. */
+  lastMajorViolationYear?: number | null;
+  /** On the 经营异常名录 or the serious-violation list. */
+  onAbnormalList?: boolean | null;
+}
+
+export interface EnterpriseFacts extends IntegrityFacts {
   type: 'enterprise';
   kind: Exclude<ApplicantKind, 'team'>;
+  /** Every kind the firm holds on the day (valid statuses only); defaults to [kind]. */
+  heldKinds?: readonly Exclude<ApplicantKind, 'team'>[];
+  /** A small or medium enterprise by the national size standard (needed for 高企中的中小企业). */
+  isSme?: boolean | null;
   registeredRegion?: Region | null;
   registeredOn?: CivilDate | null;
   /** Newly entered in the 科技型中小企业 database in the year of `today`. */
@@ -24,8 +38,12 @@ export interface EnterpriseFacts {
   hasBadCreditRecord?: boolean | null;
 }
 
-export interface TeamFacts {
+export interface TeamFacts extends IntegrityFacts {
   type: 'team';
+  /** Region of the incubator / science park / 众创空间 hosting the team. */
+  incubatorRegion?: Region | null;
+  /** Regions where the team has already registered a company ([] = none). */
+  companyRegisteredIn?: readonly Region[] | null;
   isLegalEntity?: boolean | null;
   memberCount?: number | null;
   studentMemberCount?: number | null;
@@ -61,13 +79,27 @@ function checkEnterprise(facts: EnterpriseFacts, today: CivilDate, profile: Poli
   const rules = profile.eligibility.enterprise;
   const kindLabel = APPLICANT_KIND_LABELS[facts.kind];
 
-  if (rules.acceptedKinds !== null && !rules.acceptedKinds.includes(facts.kind)) {
-    c.fail(
-      'applicant.enterprise.kind',
-      'kind',
-      { zh: `${kindLabel.zh}不属于可申领创新券的企业类型`, en: `${kindLabel.en} is not an accepted kind of enterprise` },
-      { kind: facts.kind, acceptedKinds: rules.acceptedKinds },
-    );
+  if (rules.acceptedKinds !== null) {
+    const held = facts.heldKinds ?? [facts.kind];
+    const accepted = rules.acceptedKinds;
+    // 高新技术企业 counts only as an SME where the profile says so; unknown size is asked for.
+    const needsSme = rules.highTechMustBeSme && held.includes('high_tech_enterprise') &&
+      !held.some((k) => k !== 'high_tech_enterprise' && accepted.includes(k));
+    const isSme = needsSme ? c.need(facts.isSme, 'isSme', { zh: '是否中小企业', en: 'SME size' }) : null;
+    const qualifying = held.filter((k) => accepted.includes(k) && (k !== 'high_tech_enterprise' || !rules.highTechMustBeSme || !needsSme || isSme === true));
+    if (needsSme && isSme === false && qualifying.length === 0) {
+      c.fail('applicant.enterprise.highTechSme', 'isSme', {
+        zh: '高新技术企业须为中小企业方可使用创新券（高新技术企业中的中小企业）',
+        en: 'A high-tech enterprise qualifies only if it is a small or medium enterprise',
+      });
+    } else if (qualifying.length === 0 && !(needsSme && isSme === null) && !rules.acceptedKindsOpen) {
+      c.fail(
+        'applicant.enterprise.kind',
+        'kind',
+        { zh: `${kindLabel.zh}不属于可申领创新券的企业类型`, en: `${kindLabel.en} is not an accepted kind of enterprise` },
+        { kind: facts.kind, acceptedKinds: accepted },
+      );
+    }
   }
 
   if (rules.registeredRegion !== null) {
@@ -211,6 +243,31 @@ function checkTeam(facts: TeamFacts, profile: PolicyProfile, c: Collector): void
         zh: '创业团队须入驻孵化载体',
         en: 'The team must be hosted by an incubator',
       });
+    } else if (inIncubator === true && rules.incubatorRegion !== null) {
+      const where = c.need(facts.incubatorRegion, 'incubatorRegion', { zh: '孵化载体所在地', en: 'incubator region' });
+      if (where !== null && where !== rules.incubatorRegion) {
+        c.fail(
+          'applicant.team.incubatorRegion',
+          'incubatorRegion',
+          { zh: `孵化载体须位于 ${rules.incubatorRegion}`, en: `The incubator must be in ${rules.incubatorRegion}` },
+          { incubatorRegion: where, requiredRegion: rules.incubatorRegion },
+        );
+      }
+    }
+  }
+
+  if (rules.noCompanyRegisteredIn !== null) {
+    const regions = c.need(facts.companyRegisteredIn, 'companyRegisteredIn', { zh: '是否已注册企业', en: 'company registration' });
+    if (regions !== null && regions.includes(rules.noCompanyRegisteredIn)) {
+      c.fail(
+        'applicant.team.company',
+        'companyRegisteredIn',
+        {
+          zh: `团队已在 ${rules.noCompanyRegisteredIn} 注册成立企业，应以企业身份使用创新券`,
+          en: `The team has already registered a company in ${rules.noCompanyRegisteredIn}; it uses vouchers as an enterprise`,
+        },
+        { region: rules.noCompanyRegisteredIn },
+      );
     }
   }
 
@@ -230,10 +287,73 @@ function checkTeam(facts: TeamFacts, profile: PolicyProfile, c: Collector): void
   }
 }
 
+function checkIntegrity(facts: IntegrityFacts, today: CivilDate, profile: PolicyProfile, c: Collector): void {
+  const rules = profile.eligibility.integrity;
+  if (rules.noSeriousDishonesty) {
+    const bad = c.need(facts.seriousDishonesty, 'seriousDishonesty', { zh: '严重失信记录', en: 'serious dishonesty record' });
+    if (bad === true) {
+      c.fail('applicant.integrity.dishonesty', 'seriousDishonesty', {
+        zh: '在信用平台存在严重失信记录（且未过惩戒期）',
+        en: 'A serious dishonesty record on the credit platform, within its penalty period',
+      });
+    }
+  }
+  if (rules.noMajorViolationWithinYears !== null) {
+    const year = facts.lastMajorViolationYear;
+    const firstYear = yearOf(today) - rules.noMajorViolationWithinYears + 1;
+    if (year !== null && year !== undefined && year >= firstYear && year <= yearOf(today)) {
+      c.fail(
+        'applicant.integrity.majorViolation',
+        'lastMajorViolationYear',
+        {
+          zh: `${year} 年发生重大安全、质量或环境违法行为（本年度或上一年度不得有）`,
+          en: `A major safety, quality or environmental violation in ${year} (none allowed this year or last)`,
+        },
+        { year, fromYear: firstYear },
+      );
+    }
+  }
+  if (rules.notOnAbnormalList) {
+    const listed = c.need(facts.onAbnormalList, 'onAbnormalList', { zh: '经营异常名录', en: 'abnormal-operation list' });
+    if (listed === true) {
+      c.fail('applicant.integrity.abnormalList', 'onAbnormalList', {
+        zh: '被列入经营异常名录或严重违法失信名单',
+        en: 'On the abnormal-operation list or the serious-violation list',
+      });
+    }
+  }
+}
+
 /** Every condition of the profile the applicant fails on `today`; ok when none. */
 export function checkApplicantEligibility(facts: ApplicantFacts, today: CivilDate, profile: PolicyProfile): RuleResult {
   const collector = new Collector(profile);
   if (facts.type === 'enterprise') checkEnterprise(facts, today, profile, collector);
   else checkTeam(facts, profile, collector);
+  checkIntegrity(facts, today, profile, collector);
   return resultOf(collector.violations);
+}
+
+/**
+ * What the desk did not judge for this applicant (open lists, readings of open points): shown next
+ * to the result so "eligible" is never read as more than was checked.
+ */
+export function eligibilityNotes(facts: ApplicantFacts, profile: PolicyProfile): LocalizedText[] {
+  const notes: LocalizedText[] = [];
+  const add = (rule: string) => {
+    const n = noteFor(profile, rule);
+    if (n && !notes.includes(n)) notes.push(n);
+  };
+  if (facts.type === 'enterprise') {
+    const rules = profile.eligibility.enterprise;
+    const held = facts.heldKinds ?? [facts.kind];
+    if (rules.acceptedKinds !== null && rules.acceptedKindsOpen && !held.some((k) => rules.acceptedKinds?.includes(k))) add('applicant.enterprise.kind');
+    if (rules.maxYearsSinceRegistration !== null) add('applicant.enterprise.age');
+  } else {
+    const rules = profile.eligibility.team;
+    if (rules.studentShareAbove !== null) add('applicant.team.students');
+    if (rules.requirePastPlanning) add('applicant.team.stage');
+    if (rules.noCompanyRegisteredIn !== null) add('applicant.team.company');
+  }
+  if (profile.eligibility.integrity.noMajorViolationWithinYears !== null) add('applicant.integrity.majorViolation');
+  return notes;
 }

@@ -14,3 +14,5 @@ export * from './violations';
 export * from './voucher-checks';
 export * from './vouchers';
 export * from './working-days';
+export * from './payout-timeline';
+export * from './orders';

@@ -7,6 +7,8 @@ import type { LocalizedText } from './text';
 export interface Violation {
   /** Stable id such as 'voucher.contractShare'. */
   rule: string;
+  /** Stable dotted reason key the renderer words (the rule id itself for policy refusals). */
+  reason: string;
   /** Article of the profile's document, e.g. '第十二条'. */
   article: string;
   /** Document number of the profile, e.g. '京科发〔2023〕16号'. */
@@ -14,6 +16,8 @@ export interface Violation {
   field?: string;
   message: LocalizedText;
   params?: Record<string, unknown>;
+  /** How the desk reads a point the text leaves open, when the profile notes one for this rule. */
+  note?: LocalizedText;
 }
 
 export type RuleResult = { ok: true } | { ok: false; violations: Violation[] };
@@ -34,10 +38,19 @@ export function combineResults(...results: readonly RuleResult[]): RuleResult {
  */
 export function articleFor(profile: PolicyProfile, rule: string): string {
   for (let key = rule; key; key = key.slice(0, Math.max(0, key.lastIndexOf('.')))) {
-    const article = profile.articles[key];
-    if (article) return article;
+    if (!Object.hasOwn(profile.articles, key)) continue;
+    // null: the text states this without an article, so the document as a whole is cited.
+    return profile.articles[key] ?? profile.documentNumber;
   }
   return profile.documentNumber;
+}
+
+/** The profile's note on how the desk reads an open point of this rule (same lookup as articleFor). */
+export function noteFor(profile: PolicyProfile, rule: string): LocalizedText | null {
+  for (let key = rule; key; key = key.slice(0, Math.max(0, key.lastIndexOf('.')))) {
+    if (Object.hasOwn(profile.ruleNotes, key)) return profile.ruleNotes[key];
+  }
+  return null;
 }
 
 export function violation(
@@ -46,7 +59,11 @@ export function violation(
   message: LocalizedText,
   extra: { field?: string; params?: Record<string, unknown> } = {},
 ): Violation {
-  return { rule, article: articleFor(profile, rule), document: profile.documentNumber, message, ...extra };
+  const note = noteFor(profile, rule);
+  return {
+    rule, reason: rule, article: articleFor(profile, rule), document: profile.documentNumber, message, ...extra,
+    ...(note ? { note } : {}),
+  };
 }
 
 /** Guards rule inputs: amounts must be non-negative safe integers of fen. */

@@ -136,13 +136,27 @@ export function checkNoDoubleFunding(alreadyFundedByCityFinance: boolean, profil
       profile,
       'voucher.doubleFunding',
       {
-        zh: '该项目已获市级财政资金支持，不得重复使用创新券',
-        en: 'The project is already funded by city finance and cannot also use vouchers',
+        zh: `该项目已获${profile.doubleFundingTerm.zh}支持，不得重复使用创新券`,
+        en: `The project is already funded by ${profile.doubleFundingTerm.en} and cannot also use vouchers`,
       },
-      { field: 'alreadyFundedByCityFinance' },
+      { field: 'alreadyFundedByCityFinance', params: { term: profile.doubleFundingTerm } },
     ),
   ]);
 }
+
+/** The kinds a contract or order under this profile may be described with: in scope, then excluded. */
+export function serviceVocabulary(profile: PolicyProfile): ServiceKind[] {
+  return [...new Set([...(profile.allowedServiceKinds ?? []), ...profile.excludedServiceKinds])];
+}
+
+/**
+ * Rules of the local profile a cross-region voucher (京津冀 / 长三角) is not judged by: it follows
+ * the rules of the region that issued it (京 第十九条, 沪 第十五条), which the desk does not hold.
+ */
+export const CROSS_REGION_UNCHECKED_RULES = [
+  'voucher.faceValue', 'voucher.annualQuota', 'voucher.contractShare', 'voucher.registerWithin', 'voucher.validity',
+  'voucher.redemptionWithin', 'voucher.flow',
+] as const;
 
 /** Every service kind on the contract must be in scope and not excluded; all failures are listed. */
 export function checkServiceScope(serviceKinds: readonly ServiceKind[], profile: PolicyProfile): RuleResult {

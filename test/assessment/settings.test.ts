@@ -24,7 +24,11 @@ describe('settings', () => {
   it('stores a partial update as JSON and keeps the other fields', async () => {
     await call('settings:set', { ratedHours: 2000, unitName: '某大学' });
     const r = await call('settings:set', { region: 'shanghai' });
-    expect(r).toMatchObject({ ok: true, value: { settings: { region: 'shanghai', ratedHours: 2000, unitName: '某大学' }, ratedHoursEffective: 2000 } });
+    // 2025-06-16 is before 沪科规〔2025〕6号: the region is kept, and no other profile stands in for it.
+    expect(r).toMatchObject({ ok: true, value: {
+      settings: { region: 'shanghai', ratedHours: 2000, unitName: '某大学' }, ratedHoursEffective: 2000,
+      profile: null, noProfile: { region: 'shanghai', date: '2025-06-16' },
+    } });
     const raw = core.db.prepare(`SELECT value FROM settings WHERE key = 'desk.settings'`).pluck().get() as string;
     expect(JSON.parse(raw)).toMatchObject({ region: 'shanghai', ratedHours: 2000 });
     expect(core.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE entity = 'settings'`).pluck().get()).toBe(2);

@@ -13,9 +13,14 @@ let seq = 0;
 
 /** A Beijing firm that meets every 2023 condition ('other_enterprise' unless flags say otherwise). */
 export function firm(ctx: Ctx, patch: Partial<ApplicantInput> = {}) {
+  // A status is saved with its validity; unless a test sets it, it covers every date the tests use.
+  const validity = {
+    ...(patch.highTech ? { highTechValidFrom: '2020-01-01', highTechValidTo: '2030-12-31' } : {}),
+    ...(patch.smeListed ? { smeValidFrom: '2020-01-01', smeValidTo: '2030-12-31' } : {}),
+  };
   return createApplicant(ctx, applicantInputSchema.parse({
     kind: 'enterprise', name: `测试企业${++seq}`, region: 'beijing', registeredDate: '2022-03-01', staffCount: 50,
-    revenueFen: 1_000_000 * YUAN, assetsFen: 800_000 * YUAN, fields: ['智能制造'], ...patch,
+    revenueFen: 1_000_000 * YUAN, assetsFen: 800_000 * YUAN, fields: ['智能制造'], ...validity, ...patch,
   }));
 }
 

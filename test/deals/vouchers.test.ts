@@ -43,14 +43,30 @@ describe('annual quota by applicant kind', () => {
     expect(claim(core.ctx, a.id, { claimDate: '2024-12-30' }).state).toBe('expired_unregistered');
   });
 
-  it('refuses a kind the profile gives no quota (Shanghai: other enterprises)', () => {
+  it('Shanghai vouchers are not claimed (免申即享, 第二条): refused, nothing written; before 2025-09-01 no profile at all', () => {
     core.setNow('2025-10-10T02:00:00.000Z');
-    const a = firm(core.ctx, { region: 'shanghai' });
-    expect(refusal(() => claim(core.ctx, a.id, { claimDate: '2025-10-09' }))).toMatchObject({ code: 'RULE', rule: 'voucher.applicantKind' });
     const sme = firm(core.ctx, { region: 'shanghai', smeListed: true, smeListedYear: 2024 });
-    expect(claim(core.ctx, sme.id, { claimDate: '2025-10-09' })).toMatchObject({ profileId: 'shanghai-2025', state: 'claimed', registerBy: null });
-    // Before the Shanghai document was in force there is no profile to claim under.
+    const before = contentHash(core);
+    expect(refusal(() => claim(core.ctx, sme.id, { claimDate: '2025-10-09' }))).toMatchObject({ code: 'RULE', rule: 'voucher.flow', article: '第二条' });
+    // Before the Shanghai document was in force there is no profile to claim under, and none stands in.
     expect(refusal(() => claim(core.ctx, sme.id, { claimDate: '2025-08-31' }))).toMatchObject({ code: 'RULE', rule: 'policy.notInForce', field: 'claimDate' });
+    expect(contentHash(core)).toBe(before);
+  });
+
+  it('the 50万 quota needs the 高企 status valid on the day of use; outside its validity the firm has 20万', () => {
+    const a = firm(core.ctx, { highTech: true, highTechValidFrom: '2022-01-01', highTechValidTo: '2025-06-09' });
+    for (let i = 0; i < 4; i++) claim(core.ctx, a.id); // claimed 2025-06-10: the certificate expired the day before
+    const before = contentHash(core);
+    expect(refusal(() => claim(core.ctx, a.id))).toMatchObject({ code: 'RULE', rule: 'voucher.annualQuota', article: '第十二条' });
+    expect(contentHash(core)).toBe(before);
+    // On a day the certificate was valid, the same firm has the 50万 quota.
+    expect(claim(core.ctx, a.id, { claimDate: '2025-06-09' })).toMatchObject({ state: 'claimed', faceValueFen: 50_000 * YUAN });
+  });
+
+  it('a status without its validity dates is refused on save, naming the field', () => {
+    expect(refusal(() => firm(core.ctx, { highTech: true, highTechValidFrom: null, highTechValidTo: null }))).toMatchObject({
+      code: 'VALIDATION', field: 'highTechValidFrom', rule: 'applicant.statusValidity',
+    });
   });
 
   it('expired and void vouchers no longer count toward the quota', () => {

@@ -64,10 +64,17 @@ describe.each([
     const vs = db.prepare('SELECT face_value_fen AS face, profile_id AS pid FROM vouchers').all() as { face: number; pid: string }[];
     for (const v of vs) expect(checkVoucherFaceValue(v.face, profile(v.pid)).ok).toBe(true);
     const perYear = db.prepare(`SELECT a.kind, a.high_tech = 1 AS highTech, a.sme_listed = 1 AS smeListed, a.specialized_sme = 1 AS specializedSme,
-        v.profile_id AS pid, substr(v.claim_date, 1, 4) AS year,
+        a.high_tech_valid_from AS htFrom, a.high_tech_valid_to AS htTo, a.sme_valid_from AS smeFrom, a.sme_valid_to AS smeTo,
+        v.profile_id AS pid, substr(v.claim_date, 1, 4) AS year, min(v.claim_date) AS firstClaim,
         sum(v.face_value_fen) AS total FROM vouchers v JOIN applicants a ON a.id = v.applicant_id
-      GROUP BY v.applicant_id, year, v.profile_id`).all() as { kind: 'enterprise' | 'team'; highTech: number; smeListed: number; specializedSme: number; pid: string; total: number }[];
-    const kindOf = (r: (typeof perYear)[number]) => voucherKindOf({ kind: r.kind, highTech: !!r.highTech, smeListed: !!r.smeListed, specializedSme: !!r.specializedSme }, profile(r.pid));
+      GROUP BY v.applicant_id, year, v.profile_id`).all() as {
+        kind: 'enterprise' | 'team'; highTech: number; smeListed: number; specializedSme: number; pid: string; total: number;
+        htFrom: string | null; htTo: string | null; smeFrom: string | null; smeTo: string | null; firstClaim: string;
+      }[];
+    const kindOf = (r: (typeof perYear)[number]) => voucherKindOf({
+      kind: r.kind, highTech: !!r.highTech, smeListed: !!r.smeListed, specializedSme: !!r.specializedSme,
+      highTechValidFrom: r.htFrom, highTechValidTo: r.htTo, smeValidFrom: r.smeFrom, smeValidTo: r.smeTo,
+    }, profile(r.pid), r.firstClaim);
     expect(perYear.length).toBeGreaterThan(0);
     for (const r of perYear) expect(checkAnnualQuota(kindOf(r), 0, r.total, profile(r.pid)).ok, JSON.stringify(r)).toBe(true);
     if (vouchers) {

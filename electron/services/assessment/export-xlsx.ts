@@ -102,8 +102,9 @@ export async function exportAssessmentXlsx(ctx: ServiceContext, input: { year: n
   svc.columns = SERVICE_RECORD_COLUMNS.map((h) => ({ header: h, width: Math.max(10, h.length * 2) }));
   const records = ctx.db.prepare(`SELECT u.id, i.name_cn AS name, i.inner_id AS innerId, u.amount_fen AS amountFen, u.start_at AS startAt,
       u.end_at AS endAt, u.content, u.service_way AS way, u.user_name AS userName, u.user_unit AS userUnit, u.external,
-      u.direction, u.satisfaction, ${CLIPPED_SECONDS} AS sec, c.number AS contractNumber
+      u.direction, u.satisfaction, ${CLIPPED_SECONDS} AS sec, coalesce(c.number, o.number) AS contractNumber
     FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id LEFT JOIN contracts c ON c.id = u.contract_id
+    LEFT JOIN orders o ON o.id = u.order_id
     WHERE ${USAGE_IN_YEAR} AND ${s.usage} ORDER BY u.start_at, u.id`).all({ ...windowParams(w), ...s.params }) as ServiceRow[];
   for (const r of records) {
     svc.addRow([r.name, r.innerId, fenToYuanNumber(r.amountFen), r.startAt.replace('T', ' '), r.endAt.replace('T', ' '), r.content, r.way,

@@ -1,7 +1,7 @@
 // Actual use (service records): the source of effective and external machine hours for the assessment.
 import { MAX_SLOT_DAYS, type UsageFields, type UsageListQuery, type UsageLog, type UsageTotals, usageListSchema } from '../../../shared/ipc/bookings';
 import { civilDateInShanghai } from '../../../shared/rules';
-import { fail } from '../../../shared/result';
+import { fail, refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getBooking } from './bookings';
@@ -12,10 +12,11 @@ import { stmt } from './statements';
 const MINUTES = `CAST(round((julianday(u.end_at) - julianday(u.start_at)) * 1440) AS INTEGER)`;
 
 const SELECT_USAGE = `SELECT u.id, u.instrument_id AS instrumentId, i.name_cn AS instrumentName, u.booking_id AS bookingId,
-  u.contract_id AS contractId, c.number AS contractNumber, u.start_at AS startAt, u.end_at AS endAt, u.operator,
+  u.contract_id AS contractId, c.number AS contractNumber, u.order_id AS orderId, o.number AS orderNumber, u.start_at AS startAt, u.end_at AS endAt, u.operator,
   u.external, u.service_way AS serviceWay, u.direction, u.content, u.amount_fen AS amountFen, u.user_name AS userName,
   u.user_unit AS userUnit, u.satisfaction, ${MINUTES} AS minutes, u.created_at AS createdAt
-  FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id LEFT JOIN contracts c ON c.id = u.contract_id`;
+  FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id LEFT JOIN contracts c ON c.id = u.contract_id
+  LEFT JOIN orders o ON o.id = u.order_id`;
 
 type UsageRow = Omit<UsageLog, 'external'> & { external: number };
 
@@ -62,6 +63,15 @@ function validateUsage(ctx: ServiceContext, f: UsageFields, excludeId?: number):
   if (f.contractId !== null && !stmt(ctx.db, 'SELECT 1 FROM contracts WHERE id = ?').get(f.contractId)) {
     fail('NOT_FOUND', `合同 ${f.contractId} 不存在 (contract not found)`, { field: 'contractId' });
   }
+  if (f.orderId !== null) {
+    if (f.contractId !== null) refuse('VALIDATION', 'usage.contractOrOrder', { field: 'orderId' });
+    const status = stmt(ctx.db, 'SELECT status FROM orders WHERE id = ?').pluck().get(f.orderId) as string | undefined;
+    if (status === undefined) refuse('NOT_FOUND', 'order.notFound', { field: 'orderId', params: { id: f.orderId } });
+    // Service is given between acceptance and payment; a placed, cancelled or refused order has none.
+    if (status === 'placed' || status === 'cancelled' || status === 'rejected') {
+      refuse('RULE', 'order.usageState', { field: 'orderId', rule: 'order.usageState' });
+    }
+  }
   const overlaps = findUsageOverlaps(ctx, f.instrumentId, f.startAt, f.endAt, excludeId);
   if (overlaps.length) {
     fail('CONFLICT', `该仪器在 ${formatSpan(f.startAt, f.endAt)} 已有使用记录：${overlaps.map((o) => `${formatSpan(o.startAt, o.endAt)}${o.userName ? ` ${o.userName}` : ''}`).join('；')} (overlaps another usage record)`,
@@ -76,9 +86,9 @@ function row(f: UsageFields) {
 export function createUsage(ctx: ServiceContext, f: UsageFields): UsageLog {
   return ctx.db.transaction(() => {
     validateUsage(ctx, f);
-    const info = stmt(ctx.db, `INSERT INTO usage_logs(instrument_id, booking_id, contract_id, start_at, end_at, operator, external,
+    const info = stmt(ctx.db, `INSERT INTO usage_logs(instrument_id, booking_id, contract_id, order_id, start_at, end_at, operator, external,
         service_way, direction, content, amount_fen, user_name, user_unit, satisfaction, created_at)
-      VALUES (@instrumentId, @bookingId, @contractId, @startAt, @endAt, @operator, @external, @serviceWay, @direction, @content,
+      VALUES (@instrumentId, @bookingId, @contractId, @orderId, @startAt, @endAt, @operator, @external, @serviceWay, @direction, @content,
         @amountFen, @userName, @userUnit, @satisfaction, @now)`).run({ ...row(f), now: ctx.now().toISOString() });
     const id = Number(info.lastInsertRowid);
     audit(ctx, 'create', 'usage', id, f);
@@ -90,11 +100,11 @@ export function updateUsage(ctx: ServiceContext, id: number, f: UsageFields): Us
   return ctx.db.transaction(() => {
     const before = getUsage(ctx, id);
     validateUsage(ctx, f, id);
-    stmt(ctx.db, `UPDATE usage_logs SET instrument_id = @instrumentId, booking_id = @bookingId, contract_id = @contractId,
+    stmt(ctx.db, `UPDATE usage_logs SET instrument_id = @instrumentId, booking_id = @bookingId, contract_id = @contractId, order_id = @orderId,
       start_at = @startAt, end_at = @endAt, operator = @operator, external = @external, service_way = @serviceWay,
       direction = @direction, content = @content, amount_fen = @amountFen, user_name = @userName, user_unit = @userUnit,
       satisfaction = @satisfaction WHERE id = @id`).run({ ...row(f), id });
-    const { instrumentName: _n, contractNumber: _c, minutes: _m, createdAt: _a, id: _i, ...from } = before;
+    const { instrumentName: _n, contractNumber: _c, orderNumber: _o, minutes: _m, createdAt: _a, id: _i, ...from } = before;
     audit(ctx, 'update', 'usage', id, { from, to: f });
     return getUsage(ctx, id);
   })();
@@ -116,17 +126,18 @@ export function usageDraft(ctx: ServiceContext, bookingId: number): UsageFields 
   }
   const contract = b.kind === 'contract';
   return {
-    instrumentId: b.instrumentId, bookingId: b.id, contractId: b.contractId, startAt: b.startAt, endAt: b.endAt,
+    instrumentId: b.instrumentId, bookingId: b.id, contractId: b.contractId, orderId: null, startAt: b.startAt, endAt: b.endAt,
     operator: '', external: contract, serviceWay: contract ? '委托' : '占用', direction: contract ? '科技开发' : '科学研究',
     content: b.title, amountFen: 0, userName: '', userUnit: b.applicantName ?? '', satisfaction: null,
   };
 }
 
-function usageWhere(q: { instrumentId?: number; contractId?: number; from?: string; to?: string; external?: boolean }) {
+function usageWhere(q: { instrumentId?: number; contractId?: number; orderId?: number; from?: string; to?: string; external?: boolean }) {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.instrumentId !== undefined) { where.push('u.instrument_id = ?'); params.push(q.instrumentId); }
   if (q.contractId !== undefined) { where.push('u.contract_id = ?'); params.push(q.contractId); }
+  if (q.orderId !== undefined) { where.push('u.order_id = ?'); params.push(q.orderId); }
   if (q.from) { where.push('u.start_at >= ?'); params.push(startOfDay(q.from)); }
   if (q.to) { where.push('u.start_at < ?'); params.push(endOfDay(q.to)); }
   if (q.external !== undefined) { where.push('u.external = ?'); params.push(q.external ? 1 : 0); }

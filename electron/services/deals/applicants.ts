@@ -1,8 +1,8 @@
 // 申领单位: enterprises and student teams with the facts the eligibility rules need.
 import type { Applicant, ApplicantFields, EligibilityReport } from '../../../shared/ipc/deals';
 import { profileById, profileFor } from '../../../shared/policy';
-import { fail } from '../../../shared/result';
-import { checkApplicantEligibility, civilDateInShanghai } from '../../../shared/rules';
+import { fail, refuse } from '../../../shared/result';
+import { checkApplicantEligibility, civilDateInShanghai, eligibilityNotes } from '../../../shared/rules';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { applicantFacts, voucherKindOf } from './applicant-facts';
@@ -18,6 +18,10 @@ const COLUMNS: [keyof ApplicantFields, string, 'bool' | 'list' | 'plain'][] = [
   ['studentMembers', 'student_members', 'plain'], ['coreMembers', 'core_members', 'plain'], ['projectStage', 'project_stage', 'plain'],
   ['incubator', 'incubator', 'plain'], ['contactName', 'contact_name', 'plain'], ['contactPhone', 'contact_phone', 'plain'],
   ['bankName', 'bank_name', 'plain'], ['bankAccount', 'bank_account', 'plain'], ['notes', 'notes', 'plain'],
+  ['highTechValidFrom', 'high_tech_valid_from', 'plain'], ['highTechValidTo', 'high_tech_valid_to', 'plain'],
+  ['smeValidFrom', 'sme_valid_from', 'plain'], ['smeValidTo', 'sme_valid_to', 'plain'], ['isSme', 'is_sme', 'bool'],
+  ['seriousDishonesty', 'serious_dishonesty', 'bool'], ['lastMajorViolationYear', 'last_major_violation_year', 'plain'],
+  ['abnormalList', 'abnormal_list', 'bool'], ['incubatorRegion', 'incubator_region', 'plain'], ['companyRegions', 'company_regions', 'list'],
 ];
 // Fields are stored joined; the vocabulary never contains this separator.
 const LIST_SEPARATOR = '、';
@@ -37,7 +41,8 @@ function fromRow(ctx: ServiceContext, row: Row): Applicant {
     if (how === 'list') out[f] = String(row[f] ?? '').split(LIST_SEPARATOR).filter(Boolean);
   }
   const a = out as unknown as Applicant;
-  a.voucherKind = voucherKindOf(a, profileFor(a.region, civilDateInShanghai(ctx.now())));
+  const today = civilDateInShanghai(ctx.now());
+  a.voucherKind = voucherKindOf(a, profileFor(a.region, today), today);
   return a;
 }
 
@@ -53,9 +58,12 @@ function toParams(fields: ApplicantFields): Row {
 /** Clears facts that do not apply to the kind, so a team never carries a firm's revenue and vice versa. */
 function normalise(fields: ApplicantFields): ApplicantFields {
   if (fields.kind === 'team') {
-    return { ...fields, highTech: false, smeListed: false, smeListedYear: null, specializedSme: false, revenueFen: null, assetsFen: null, staffCount: null };
+    return {
+      ...fields, highTech: false, smeListed: false, smeListedYear: null, specializedSme: false, revenueFen: null, assetsFen: null, staffCount: null,
+      highTechValidFrom: null, highTechValidTo: null, smeValidFrom: null, smeValidTo: null, isSme: null,
+    };
   }
-  return { ...fields, teamMembers: null, studentMembers: null, coreMembers: null, legalEntity: null, projectStage: '' };
+  return { ...fields, teamMembers: null, studentMembers: null, coreMembers: null, legalEntity: null, projectStage: '', incubatorRegion: '', companyRegions: [] };
 }
 
 function validate(ctx: ServiceContext, f: ApplicantFields, exceptId: number | null): void {
@@ -64,6 +72,16 @@ function validate(ctx: ServiceContext, f: ApplicantFields, exceptId: number | nu
   }
   if (f.smeListed && f.smeListedYear === null) {
     fail('VALIDATION', '已入库科技型中小企业须填写入库年份 (year of entry required)', { field: 'smeListedYear' });
+  }
+  // The higher quota needs the status valid on the day of use, so a status is saved with its validity.
+  const spans: [boolean, 'highTechValidFrom' | 'smeValidFrom', 'highTechValidTo' | 'smeValidTo'][] = [
+    [f.highTech, 'highTechValidFrom', 'highTechValidTo'], [f.smeListed, 'smeValidFrom', 'smeValidTo'],
+  ];
+  for (const [held, from, to] of spans) {
+    if (!held) continue;
+    if (f[from] === null) refuse('VALIDATION', 'applicant.statusValidity', { field: from, rule: 'applicant.statusValidity' });
+    if (f[to] === null) refuse('VALIDATION', 'applicant.statusValidity', { field: to, rule: 'applicant.statusValidity' });
+    if ((f[to] as string) < (f[from] as string)) refuse('VALIDATION', 'date.beforeOther', { field: to, params: { other: from, otherValue: f[from] as string } });
   }
   if (f.registeredDate !== null && f.registeredDate > civilDateInShanghai(ctx.now())) {
     fail('VALIDATION', '注册日期不能晚于今天 (registration date is in the future)', { field: 'registeredDate' });
@@ -145,14 +163,16 @@ export function checkEligibility(ctx: ServiceContext, input: { id: number; profi
       ? `政策版本 ${input.profileId} 不存在 (unknown policy profile)`
       : `${date} 地区 ${a.region} 没有生效的政策 (no policy in force)`, { field: 'profileId' });
   }
-  const result = checkApplicantEligibility(applicantFacts(a, date, profile), date, profile);
+  const facts = applicantFacts(a, date, profile);
+  const result = checkApplicantEligibility(facts, date, profile);
   return {
     profileId: profile.id,
     profileTitle: profile.title,
     documentNumber: profile.documentNumber,
     date,
-    voucherKind: voucherKindOf(a, profile),
+    voucherKind: voucherKindOf(a, profile, date),
     eligible: result.ok,
     violations: result.ok ? [] : result.violations,
+    notes: eligibilityNotes(facts, profile),
   };
 }

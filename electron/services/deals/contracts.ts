@@ -2,10 +2,10 @@
 // refusal comes from the engine (share, validity, quota, double funding) and writes nothing.
 import type { z } from 'zod';
 import type { ContractDetail, ContractFields, ContractRow, contractListSchema } from '../../../shared/ipc/deals';
-import type { PolicyProfile } from '../../../shared/policy';
+import type { PolicyProfile, ServiceKind } from '../../../shared/policy';
 import { fail } from '../../../shared/result';
 import {
-  articleFor, checkAnnualQuota, checkContractVoucherShare, checkNoDoubleFunding, civilDateInShanghai, diffDays,
+  articleFor, checkAnnualQuota, checkContractVoucherShare, checkNoDoubleFunding, checkServiceScope, civilDateInShanghai, diffDays,
   maxCivilDate, maxVoucherForContract, redemptionApplyBy, voucherState, yearOf, type HolidayCalendar,
 } from '../../../shared/rules';
 import { audit } from '../audit';
@@ -15,24 +15,24 @@ import { voucherKindOf } from './applicant-facts';
 import { getApplicant } from './applicants';
 import { appliedInYear } from './quota';
 import { enforce, profileOn, storedProfile } from './refuse';
-import { VOUCHER_SELECT, type VoucherDbRow } from './voucher-status';
+import { timelineProfile, VOUCHER_SELECT, type VoucherDbRow } from './voucher-status';
 import { likeContains } from '../sql';
 
 const ROW_SELECT = `SELECT c.id, c.number, c.title, c.applicant_id AS applicantId, a.name AS applicantName, l.name AS labName,
   c.signed_date AS signedDate, c.start_date AS startDate, c.end_date AS endDate, c.amount_fen AS amountFen,
   c.actual_amount_fen AS actualAmountFen, c.registration_date AS registrationDate, c.status, c.profile_id AS profileId,
-  c.lab_id AS labId, c.services, c.city_funded AS cityFunded,
+  c.lab_id AS labId, c.services, c.service_kinds AS serviceKinds, c.city_funded AS cityFunded,
   (SELECT coalesce(sum(amount_fen), 0) FROM contract_vouchers WHERE contract_id = c.id) AS voucherTotalFen,
   (SELECT count(*) FROM contract_vouchers WHERE contract_id = c.id) AS voucherCount,
   (SELECT submitted_date FROM redemptions WHERE contract_id = c.id) AS redemptionApplied
   FROM contracts c JOIN applicants a ON a.id = c.applicant_id LEFT JOIN labs l ON l.id = c.lab_id`;
 
 type DbRow = Omit<ContractRow, 'redemptionApplyBy' | 'redemptionDaysLeft'> & {
-  labId: number | null; services: string; cityFunded: number; redemptionApplied: string | null;
+  labId: number | null; services: string; serviceKinds: string; cityFunded: number; redemptionApplied: string | null;
 };
 
 function toRow(r: DbRow, today: string, calendar: HolidayCalendar): ContractRow {
-  const { labId: _l, services: _s, cityFunded: _c, redemptionApplied, ...row } = r;
+  const { labId: _l, services: _s, serviceKinds: _k, cityFunded: _c, redemptionApplied, ...row } = r;
   // Only voucher contracts are redeemed; the window is the engine's (end + the profile's months).
   const due = r.voucherCount > 0 ? redemptionApplyBy(r.endDate, storedProfile(r.profileId), calendar)?.due ?? null : null;
   const open = due !== null && !redemptionApplied && r.status !== 'void';
@@ -48,7 +48,8 @@ export function getContract(ctx: ServiceContext, id: number): ContractDetail {
   const vouchers = ctx.db.prepare(`SELECT v.id AS voucherId, v.number, v.face_value_fen AS faceValueFen, cv.amount_fen AS amountFen
     FROM contract_vouchers cv JOIN vouchers v ON v.id = cv.voucher_id WHERE cv.contract_id = ? ORDER BY v.number`).all(id) as ContractDetail['vouchers'];
   return {
-    ...row, labId: r.labId, services: r.services, cityFunded: r.cityFunded === 1, instruments, vouchers,
+    ...row, labId: r.labId, services: r.services, serviceKinds: r.serviceKinds.split(',').filter(Boolean) as ServiceKind[],
+    cityFunded: r.cityFunded === 1, instruments, vouchers,
     maxVoucherFen: maxVoucherForContract(r.actualAmountFen ?? r.amountFen, storedProfile(r.profileId)),
   };
 }
@@ -115,10 +116,10 @@ function checkVoucherLinks(ctx: ServiceContext, f: ContractFields, id: number | 
     const profile = storedProfile(v.profileId);
     const tag = `创新券 ${v.number}`;
     if (v.applicantId !== f.applicantId) {
-      refuseVoucher(profile, i, 'voucher.holder', `${tag} 属于其他申领单位（${v.applicantName}）`, `voucher ${v.number} belongs to another applicant`);
+      refuseVoucher(profile, i, 'voucher.holder', `${tag} 属于其他申领单位（${v.applicantName}），创新券不得转让、出售或赠与`, `voucher ${v.number} belongs to another applicant; vouchers cannot be transferred, sold or given`);
     }
     if (v.contractId !== null && v.contractId !== id) {
-      refuseVoucher(profile, i, 'voucher.singleContract', `${tag} 已用于合同 ${v.contractNumber}`, `voucher ${v.number} is already used by contract ${v.contractNumber}`, 'CONFLICT');
+      refuseVoucher(profile, i, 'voucher.singleContract', `${tag} 已用于合同 ${v.contractNumber}，不得重复使用`, `voucher ${v.number} is already used by contract ${v.contractNumber} and cannot be reused`, 'CONFLICT');
     }
     if (link.amountFen > v.faceValueFen) {
       fail('VALIDATION', `${tag} 用券金额超过面额 (amount exceeds the face value)`, { field: `vouchers.${i}.amountFen`, rule: 'voucher.amountWithinFace' });
@@ -133,7 +134,8 @@ function checkVoucherLinks(ctx: ServiceContext, f: ContractFields, id: number | 
       registeredOn: v.registeredDate ?? f.registrationDate,
       voidedOn: v.voidedAt ? civilDateInShanghai(new Date(v.voidedAt)) : null,
     };
-    const s = voucherState(dates, onDate, profile, calendar);
+    const timeline = timelineProfile(v);
+    const s = voucherState(dates, onDate, timeline, calendar);
     if (v.voidedAt || s.state === 'void') refuseVoucher(profile, i, 'voucher.void', `${tag} 已作废`, `voucher ${v.number} is void`);
     if (s.state === 'expired_unregistered') {
       const due = s.deadlines.registerBy?.due;
@@ -144,7 +146,7 @@ function checkVoucherLinks(ctx: ServiceContext, f: ContractFields, id: number | 
       refuseVoucher(profile, i, 'voucher.validity', `${tag} 已过有效期（至 ${due}）`, `voucher ${v.number} expired on ${due}`);
     }
     // The service must end within the voucher's validity.
-    const atEnd = voucherState({ ...dates, contractEndedOn: f.endDate }, maxCivilDate(f.endDate, onDate), profile, calendar);
+    const atEnd = voucherState({ ...dates, contractEndedOn: f.endDate }, maxCivilDate(f.endDate, onDate), timeline, calendar);
     if (atEnd.state === 'expired' && atEnd.reason === 'contract_ended_after_validity') {
       const due = atEnd.deadlines.validUntil?.due;
       refuseVoucher(profile, i, 'voucher.validity', `合同结束日期 ${f.endDate} 晚于${tag}有效期（至 ${due}）`, `the contract ends after voucher ${v.number} expires (${due})`);
@@ -153,16 +155,23 @@ function checkVoucherLinks(ctx: ServiceContext, f: ContractFields, id: number | 
 }
 
 function checkPolicy(ctx: ServiceContext, f: ContractFields, id: number | null, profile: PolicyProfile, calendar: HolidayCalendar): void {
+  // The scope check runs on every save, with or without vouchers (京 第五条 / 沪 第四条).
+  enforce(checkServiceScope(f.serviceKinds, profile), 'serviceKinds');
   if (f.vouchers.length === 0) return;
   checkVoucherLinks(ctx, f, id, calendar);
-  const sum = f.vouchers.reduce((s, v) => s + v.amountFen, 0);
+  // Cross-region vouchers follow their issuing region's rules: not in the local share or quota.
+  const crossRegion = new Set(ctx.db.prepare('SELECT id FROM vouchers WHERE cross_region IS NOT NULL AND id IN (SELECT value FROM json_each(?))')
+    .pluck().all(JSON.stringify(f.vouchers.map((v) => v.voucherId))) as number[]);
+  const local = f.vouchers.filter((v) => !crossRegion.has(v.voucherId));
+  if (local.length === 0) return;
+  const sum = local.reduce((s, v) => s + v.amountFen, 0);
   // 50% of the actual amount, or of the contract amount while the actual one is unknown.
   enforce(checkContractVoucherShare(f.actualAmountFen ?? f.amountFen, sum, profile), 'vouchers');
   enforce(checkNoDoubleFunding(f.cityFunded, profile), 'cityFunded');
   const applicant = getApplicant(ctx, f.applicantId);
   const today = civilDateInShanghai(ctx.now());
   const used = appliedInYear(ctx, applicant.id, yearOf(f.signedDate), today, calendar, id);
-  enforce(checkAnnualQuota(voucherKindOf(applicant, profile), used, sum, profile), 'vouchers');
+  enforce(checkAnnualQuota(voucherKindOf(applicant, profile, f.signedDate), used, sum, profile), 'vouchers');
 }
 
 function sameVouchers(before: ContractDetail, f: ContractFields): boolean {
@@ -190,19 +199,20 @@ export function saveContract(ctx: ServiceContext, f: ContractFields, id: number 
     const now = ctx.now().toISOString();
     const params = {
       number: f.number, applicantId: f.applicantId, labId: f.labId, title: f.title, services: f.services,
+      serviceKinds: [...new Set(f.serviceKinds)].join(','),
       signedDate: f.signedDate, startDate: f.startDate, endDate: f.endDate, amountFen: f.amountFen,
       actualAmountFen: f.actualAmountFen, registrationDate: f.registrationDate, profileId: profile.id,
       status: f.status, cityFunded: f.cityFunded ? 1 : 0, now,
     };
     let contractId = id;
     if (contractId === null) {
-      contractId = Number(ctx.db.prepare(`INSERT INTO contracts(number, applicant_id, lab_id, title, services, signed_date, start_date,
+      contractId = Number(ctx.db.prepare(`INSERT INTO contracts(number, applicant_id, lab_id, title, services, service_kinds, signed_date, start_date,
           end_date, amount_fen, actual_amount_fen, registration_date, profile_id, status, city_funded, created_at, updated_at)
-        VALUES (@number, @applicantId, @labId, @title, @services, @signedDate, @startDate, @endDate, @amountFen, @actualAmountFen,
+        VALUES (@number, @applicantId, @labId, @title, @services, @serviceKinds, @signedDate, @startDate, @endDate, @amountFen, @actualAmountFen,
           @registrationDate, @profileId, @status, @cityFunded, @now, @now)`).run(params).lastInsertRowid);
     } else {
       ctx.db.prepare(`UPDATE contracts SET number = @number, applicant_id = @applicantId, lab_id = @labId, title = @title,
-          services = @services, signed_date = @signedDate, start_date = @startDate, end_date = @endDate, amount_fen = @amountFen,
+          services = @services, service_kinds = @serviceKinds, signed_date = @signedDate, start_date = @startDate, end_date = @endDate, amount_fen = @amountFen,
           actual_amount_fen = @actualAmountFen, registration_date = @registrationDate, profile_id = @profileId, status = @status,
           city_funded = @cityFunded, updated_at = @now WHERE id = @id`).run({ ...params, id: contractId });
       ctx.db.prepare('DELETE FROM contract_vouchers WHERE contract_id = ?').run(contractId);
@@ -219,7 +229,7 @@ export function saveContract(ctx: ServiceContext, f: ContractFields, id: number 
     }
     audit(ctx, id === null ? 'create' : 'update', 'contract', contractId, {
       number: f.number, applicantId: f.applicantId, amountFen: f.amountFen, actualAmountFen: f.actualAmountFen,
-      vouchers: f.vouchers, instrumentIds: f.instrumentIds, before: before && { vouchers: before.vouchers, amountFen: before.amountFen },
+      serviceKinds: f.serviceKinds, vouchers: f.vouchers, instrumentIds: f.instrumentIds, before: before && { vouchers: before.vouchers, amountFen: before.amountFen },
     });
     return getContract(ctx, contractId);
   })();

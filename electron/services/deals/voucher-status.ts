@@ -1,13 +1,15 @@
 // One query shape for vouchers with what their timeline depends on (contract end, redemption
 // application), and the engine's state for it. Lists, quotas, contracts and the dashboard share it.
 import type { VoucherRow } from '../../../shared/ipc/deals';
-import { civilDateInShanghai, voucherState, type HolidayCalendar, type VoucherStatus } from '../../../shared/rules';
+import type { PolicyProfile } from '../../../shared/policy';
+import { CROSS_REGION_UNCHECKED_RULES, civilDateInShanghai, voucherState, type HolidayCalendar, type VoucherStatus } from '../../../shared/rules';
 import { storedProfile } from './refuse';
 
 /** `index` pins a (partial) index for the dashboard's window scans. */
 export const voucherSelect = (index?: 'vouchers_due_register' | 'vouchers_due_validity') => `SELECT v.id, v.number, v.applicant_id AS applicantId, a.name AS applicantName,
   v.face_value_fen AS faceValueFen, v.claim_date AS claimDate, v.registered_date AS registeredDate,
   v.profile_id AS profileId, v.city_funded AS cityFunded, v.voided_at AS voidedAt, v.void_reason AS voidReason,
+  v.cross_region AS crossRegion, v.issuing_region AS issuingRegion,
   cv.contract_id AS contractId, c.number AS contractNumber, cv.amount_fen AS usedFen,
   CASE WHEN c.status <> 'void' THEN c.end_date END AS contractEnd, r.submitted_date AS redemptionApplied
   FROM vouchers v ${index ? `INDEXED BY ${index}` : ''} JOIN applicants a ON a.id = v.applicant_id
@@ -34,6 +36,18 @@ export interface VoucherDbRow {
   usedFen: number | null;
   contractEnd: string | null;
   redemptionApplied: string | null;
+  crossRegion: 'jingjinji' | 'yangtze' | null;
+  issuingRegion: string | null;
+}
+
+/**
+ * The profile a voucher's timeline is judged by: a cross-region voucher follows the windows of the
+ * region that issued it, which the desk does not hold, so no local window applies to it.
+ */
+export function timelineProfile(row: Pick<VoucherDbRow, 'profileId' | 'crossRegion'>): PolicyProfile {
+  const profile = storedProfile(row.profileId);
+  if (row.crossRegion === null) return profile;
+  return { ...profile, registerWithinDays: null, validityMonths: null, redemptionWithinMonths: null };
 }
 
 /** The engine's view of the voucher on `today` (events after `today` are ignored by the engine). */
@@ -47,7 +61,7 @@ export function statusOf(row: VoucherDbRow, today: string, calendar: HolidayCale
       voidedOn: row.voidedAt ? civilDateInShanghai(new Date(row.voidedAt)) : null,
     },
     today,
-    storedProfile(row.profileId),
+    timelineProfile(row),
     calendar,
   );
 }
@@ -65,5 +79,6 @@ export function toVoucherRow(row: VoucherDbRow, today: string, calendar: Holiday
     redemptionApplyBy: s.deadlines.redemptionApplyBy?.due ?? null,
     nextDeadline: s.next,
     daysLeft: s.daysRemaining,
+    uncheckedRules: row.crossRegion === null ? [] : [...CROSS_REGION_UNCHECKED_RULES],
   };
 }

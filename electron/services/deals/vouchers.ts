@@ -2,9 +2,9 @@
 // the policy engine for today, never from stored flags.
 import type { VoucherRow, voucherClaimSchema, voucherListSchema } from '../../../shared/ipc/deals';
 import type { PolicyProfile } from '../../../shared/policy';
-import { fail } from '../../../shared/result';
+import { fail, refuse } from '../../../shared/result';
 import {
-  checkAnnualQuota, checkVoucherFaceValue, civilDateInShanghai, voucherState, yearOf, type Deadline, type HolidayCalendar,
+  articleFor, checkAnnualQuota, checkVoucherFaceValue, civilDateInShanghai, voucherState, yearOf, type Deadline, type HolidayCalendar,
 } from '../../../shared/rules';
 import type { z } from 'zod';
 import { audit } from '../audit';
@@ -13,8 +13,8 @@ import { loadHolidayCalendar } from '../holidays';
 import { voucherKindOf } from './applicant-facts';
 import { getApplicant } from './applicants';
 import { claimedInYear } from './quota';
-import { enforce, profileOn, storedProfile } from './refuse';
-import { toVoucherRow, VOUCHER_SELECT, type VoucherDbRow } from './voucher-status';
+import { enforce, profileOn } from './refuse';
+import { timelineProfile, toVoucherRow, VOUCHER_SELECT, type VoucherDbRow } from './voucher-status';
 
 export function getVoucher(ctx: ServiceContext, id: number, calendar = loadHolidayCalendar(ctx)): VoucherRow {
   const row = ctx.db.prepare(`${VOUCHER_SELECT} WHERE v.id = ?`).get(id) as VoucherDbRow | undefined;
@@ -56,26 +56,57 @@ function checkRegistration(claimDate: string, registeredDate: string, today: str
   }
 }
 
+/** A cross-region voucher must be of the scheme the local profile recognises, from one of its regions. */
+export function checkCrossRegion(profile: PolicyProfile, scheme: string, issuingRegion: string | null): void {
+  const known = profile.crossRegion;
+  const article = articleFor(profile, 'crossRegion');
+  if (!known || known.id !== scheme) {
+    refuse('RULE', 'crossRegion.scheme', { field: 'crossRegion', rule: 'crossRegion.scheme', article, document: profile.documentNumber, params: { scheme } });
+  }
+  if (issuingRegion === null || !known.issuingRegions.some((r) => r.id === issuingRegion)) {
+    refuse('VALIDATION', 'crossRegion.issuingRegion', {
+      field: 'issuingRegion', rule: 'crossRegion.issuingRegion', article, document: profile.documentNumber,
+      params: { regionsZh: known.issuingRegions.map((r) => r.label.zh), regionsEn: known.issuingRegions.map((r) => r.label.en) },
+    });
+  }
+}
+
 export function claimVoucher(ctx: ServiceContext, input: z.output<typeof voucherClaimSchema>): VoucherRow {
   return ctx.db.transaction(() => {
     const applicant = getApplicant(ctx, input.applicantId);
     const today = civilDateInShanghai(ctx.now());
     if (input.claimDate > today) fail('VALIDATION', '申领日期不能晚于今天 (claim date is in the future)', { field: 'claimDate' });
     const profile = profileOn(applicant.region, input.claimDate, 'claimDate');
-    enforce(checkVoucherFaceValue(input.faceValueFen, profile), 'faceValueFen');
+    const calendar = loadHolidayCalendar(ctx);
+    if (input.crossRegion !== null) {
+      checkCrossRegion(profile, input.crossRegion, input.issuingRegion);
+    } else {
+      if (profile.flow === 'order') {
+        // 免申即享: Shanghai vouchers are not claimed; they are used on orders (第二条).
+        refuse('RULE', 'voucher.flow', { field: 'claimDate', rule: 'voucher.flow', article: articleFor(profile, 'voucher.flow'), document: profile.documentNumber });
+      }
+      enforce(checkVoucherFaceValue(input.faceValueFen, profile), 'faceValueFen');
+    }
     if (ctx.db.prepare('SELECT 1 FROM vouchers WHERE number = ?').get(input.number)) {
       fail('CONFLICT', `券号 ${input.number} 已存在 (voucher number already recorded)`, { field: 'number', rule: 'voucher.numberUnique' });
     }
-    const calendar = loadHolidayCalendar(ctx);
-    const used = claimedInYear(ctx, applicant.id, yearOf(input.claimDate), today, calendar);
-    enforce(checkAnnualQuota(voucherKindOf(applicant, profile), used, input.faceValueFen, profile), 'faceValueFen');
-    if (input.registeredDate) checkRegistration(input.claimDate, input.registeredDate, today, profile, calendar);
+    if (input.crossRegion === null) {
+      const used = claimedInYear(ctx, applicant.id, yearOf(input.claimDate), today, calendar);
+      enforce(checkAnnualQuota(voucherKindOf(applicant, profile, input.claimDate), used, input.faceValueFen, profile), 'faceValueFen');
+      if (input.registeredDate) checkRegistration(input.claimDate, input.registeredDate, today, profile, calendar);
+    } else if (input.registeredDate && input.registeredDate < input.claimDate) {
+      refuse('VALIDATION', 'date.beforeOther', { field: 'registeredDate', params: { other: 'claimDate', otherValue: input.claimDate } });
+    }
     const now = ctx.now().toISOString();
     const id = Number(ctx.db.prepare(`INSERT INTO vouchers(number, applicant_id, face_value_fen, claim_date, registered_date,
-        profile_id, city_funded, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(input.number, applicant.id, input.faceValueFen, input.claimDate, input.registeredDate, profile.id, input.cityFunded ? 1 : 0, now, now)
+        profile_id, city_funded, cross_region, issuing_region, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(input.number, applicant.id, input.faceValueFen, input.claimDate, input.registeredDate, profile.id, input.cityFunded ? 1 : 0,
+        input.crossRegion, input.issuingRegion, now, now)
       .lastInsertRowid);
-    audit(ctx, 'claim', 'voucher', id, { number: input.number, applicantId: applicant.id, faceValueFen: input.faceValueFen, profileId: profile.id });
+    audit(ctx, 'claim', 'voucher', id, {
+      number: input.number, applicantId: applicant.id, faceValueFen: input.faceValueFen, profileId: profile.id,
+      crossRegion: input.crossRegion, issuingRegion: input.issuingRegion,
+    });
     return getVoucher(ctx, id, calendar);
   })();
 }
@@ -86,7 +117,7 @@ export function registerVoucher(ctx: ServiceContext, id: number, registeredDate:
     const v = getVoucher(ctx, id, calendar);
     if (v.voidedAt) fail('CONFLICT', '该创新券已作废 (voucher is void)', { field: 'registeredDate' });
     if (v.registeredDate) fail('CONFLICT', `该创新券已于 ${v.registeredDate} 登记 (already registered)`, { field: 'registeredDate' });
-    checkRegistration(v.claimDate, registeredDate, civilDateInShanghai(ctx.now()), storedProfile(v.profileId), calendar);
+    checkRegistration(v.claimDate, registeredDate, civilDateInShanghai(ctx.now()), timelineProfile(v), calendar);
     ctx.db.prepare('UPDATE vouchers SET registered_date = ?, updated_at = ? WHERE id = ?').run(registeredDate, ctx.now().toISOString(), id);
     audit(ctx, 'register', 'voucher', id, { registeredDate });
     return getVoucher(ctx, id, calendar);

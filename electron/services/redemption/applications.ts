@@ -5,10 +5,11 @@ import {
   type RedemptionStatus,
 } from '../../../shared/ipc/redemption';
 import { fail } from '../../../shared/result';
-import { compareCivilDates } from '../../../shared/rules';
+import { compareCivilDates, payoutTimeline } from '../../../shared/rules';
+import { loadHolidayCalendar } from '../holidays';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
-import { amountsOf, deadlineOf, loadContract, today, type ContractFacts } from './contract-facts';
+import { amountsOf, contractProfile, deadlineOf, loadContract, today, type ContractFacts } from './contract-facts';
 
 interface RedemptionRecord {
   id: number;
@@ -60,6 +61,8 @@ export function getRedemption(ctx: ServiceContext, contractId: number): Redempti
     voucherNumbers: c.vouchers.map((v) => v.number),
     events,
     nextStatuses: rec ? [...REDEMPTION_TRANSITIONS[rec.status]] : [],
+    // The result is published on approval; the approval quarter sets the payment quarter.
+    timeline: payoutTimeline(contractProfile(c), { noticeStart: rec?.approvedDate ?? null, approvedOn: rec?.approvedDate ?? null }, loadHolidayCalendar(ctx)),
   };
 }
 

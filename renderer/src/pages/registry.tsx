@@ -1,4 +1,4 @@
-import { AccountBookOutlined, AlertOutlined, ApartmentOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DatabaseOutlined, FileTextOutlined, MoneyCollectOutlined, ProfileOutlined, SafetyOutlined, SettingOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AlertOutlined, ApartmentOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DatabaseOutlined, FileTextOutlined, MoneyCollectOutlined, ProfileOutlined, SafetyOutlined, ShoppingCartOutlined, SettingOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import { CatalogPage } from './catalog/CatalogPage';
 
@@ -20,6 +20,7 @@ export const PAGES: PageDef[] = [
   { key: 'applicants', icon: <TeamOutlined />, label: { zh: '申领单位', en: 'Applicants' }, component: lazy(() => import('./applicants/ApplicantsPage').then((m) => ({ default: m.ApplicantsPage }))) },
   { key: 'vouchers', icon: <TagsOutlined />, label: { zh: '创新券', en: 'Vouchers' }, component: lazy(() => import('./vouchers/VouchersPage').then((m) => ({ default: m.VouchersPage }))) },
   { key: 'contracts', icon: <FileTextOutlined />, label: { zh: '服务合同', en: 'Contracts' }, component: lazy(() => import('./contracts/ContractsPage').then((m) => ({ default: m.ContractsPage }))) },
+  { key: 'orders', icon: <ShoppingCartOutlined />, label: { zh: '上海订单', en: 'Shanghai orders' }, component: lazy(() => import('./orders/OrdersPage').then((m) => ({ default: m.OrdersPage }))) },
   { key: 'calendar', icon: <CalendarOutlined />, label: { zh: '预约日历', en: 'Bookings' }, component: lazy(() => import('./calendar/CalendarPage').then((m) => ({ default: m.CalendarPage }))) },
   { key: 'redemption', icon: <AccountBookOutlined />, label: { zh: '兑现申请', en: 'Redemption' }, component: lazy(() => import('./redemption/RedemptionPage').then((m) => ({ default: m.RedemptionPage }))) },
   { key: 'assessment', icon: <BarChartOutlined />, label: { zh: '年度考核', en: 'Assessment' }, component: lazy(() => import('./assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage }))) },

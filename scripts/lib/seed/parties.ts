@@ -25,8 +25,9 @@ export function generateApplicants(w: World): GeneratedApplicant[] {
   const today = w.options.today;
   const insert = w.db.prepare(`INSERT INTO applicants(id, kind, name, credit_code, region, registered_date, staff_count,
     revenue_fen, assets_fen, field, high_tech, sme_listed, sme_listed_year, bad_credit, team_members, students_majority,
-    project_stage, incubator, contact_name, contact_phone, bank_name, bank_account, created_at, updated_at)
-    VALUES (?, ?, ?, ?, 'beijing', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    project_stage, incubator, contact_name, contact_phone, bank_name, bank_account, created_at, updated_at,
+    high_tech_valid_from, high_tech_valid_to, sme_valid_from, sme_valid_to)
+    VALUES (?, ?, ?, ?, 'beijing', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const used = new Set<string>();
   const out: GeneratedApplicant[] = [];
   const earliest = addMonths(days[0], -36);
@@ -54,11 +55,16 @@ export function generateApplicants(w: World): GeneratedApplicant[] {
       team ? rng.int(3, 8) : null, team ? 1 : null, team ? '原型开发' : '', team ? rng.pick(['', '中关村创业孵化器']) : '',
       personName(w), `13${rng.int(100_000_000, 999_999_999)}`, team ? '' : rng.pick(['中国工商银行', '中国银行', '招商银行', '北京银行']),
       team ? '' : String(rng.int(1e15, 9e15)), w.createdAt, w.createdAt,
+      // Statuses stay valid over the whole active window, so every generated voucher may use their quota.
+      highTech ? registered : null, highTech ? windowEnd : null, smeListed ? registered : null, smeListed ? windowEnd : null,
     );
     w.applicants.push({ id, name });
     out.push({
       // The flags are exclusive here, so no profile is needed to pick the most favourable kind.
-      id, name, kind: voucherKindOf({ kind, highTech: highTech === 1, smeListed: smeListed === 1, specializedSme: false }, null),
+      id, name, kind: voucherKindOf({
+        kind, highTech: highTech === 1, smeListed: smeListed === 1, specializedSme: false,
+        highTechValidFrom: registered, highTechValidTo: windowEnd, smeValidFrom: registered, smeValidTo: windowEnd,
+      }, null, registered),
       firstDay: dayIndexOnOrAfter(days, registered),
       lastDay: Math.min(w.todayIndex - 1, dayIndexOnOrAfter(days, windowEnd) - 1),
     });

@@ -80,9 +80,9 @@ describe('voucher payment ≤ 50% of the actual contract amount', () => {
     expect(r).toMatchObject({ ok: false, violations: [{ rule: 'voucher.contractShare', article: '第十二条', params: { maxFen: 5_000_000 } }] });
   });
 
-  it('Shanghai violations cite the document when it gives no article', () => {
+  it('Shanghai cites 第二条 for the 50% cap', () => {
     const r = checkContractVoucherShare(100, 51, SHANGHAI_2025);
-    expect(r).toMatchObject({ ok: false, violations: [{ article: '沪科规〔2025〕6号', document: '沪科规〔2025〕6号' }] });
+    expect(r).toMatchObject({ ok: false, violations: [{ article: '第二条', document: '沪科规〔2025〕6号' }] });
   });
 
   it('lists every invalid amount', () => {
@@ -115,9 +115,12 @@ describe('annual quota by applicant kind', () => {
     if (!r.ok) expect(r.violations[0]?.rule).toBe('voucher.annualQuota');
   });
 
-  it('a kind without a quota is not eligible (Shanghai: other enterprises)', () => {
-    expect(rulesOf(checkAnnualQuota('other_enterprise', 0, 1, SHANGHAI_2025))).toEqual(['voucher.applicantKind']);
-    expect(remainingQuota('other_enterprise', 0, SHANGHAI_2025)).toBeNull();
+  it('Shanghai: every enterprise has 30万 (第七条 kinds are an open list), and the refusal cites 第二条', () => {
+    expect(remainingQuota('other_enterprise', 0, SHANGHAI_2025)?.quotaFen).toBe(30_000_000);
+    expect(checkAnnualQuota('other_enterprise', 29_999_999, 1, SHANGHAI_2025).ok).toBe(true);
+    expect(checkAnnualQuota('other_enterprise', 29_999_999, 2, SHANGHAI_2025)).toMatchObject({
+      ok: false, violations: [{ rule: 'voucher.annualQuota', article: '第二条', document: '沪科规〔2025〕6号' }],
+    });
   });
 
   it.each<[ApplicantKind, number, number]>([
@@ -145,7 +148,8 @@ describe('no double funding and service scope', () => {
     ['Beijing', ['testing', 'statutory_testing', 'bookkeeping'], ['voucher.serviceExcluded', 'voucher.serviceOutOfScope']],
     ['Shanghai', ['office_rental'], ['voucher.serviceExcluded']],
     ['Shanghai', ['repeated_batch_testing', 'repeated_batch_testing'], ['voucher.serviceExcluded']],
-    ['Shanghai', ['ai_compute_rental', 'rnd_service'], []],
+    ['Shanghai', ['ai_compute_rental', 'rnd_service'], ['voucher.serviceOutOfScope']],
+    ['Shanghai', ['rnd_service', 'tech_transfer', 'incubation', 'tech_promotion', 'inspection', 'sci_finance', 'ip_service'], []],
     [
       'Shanghai',
       ['statutory_testing', 'repeated_batch_testing', 'office_rental', 'property_service', 'registration_service', 'bookkeeping', 'unrelated_service'],

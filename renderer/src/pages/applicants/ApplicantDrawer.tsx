@@ -19,6 +19,10 @@ const L = {
     legal: '已注册法人', unknown: '未填', yes: '是', no: '否', members: '团队人数', students: '其中学生人数', core: '核心成员人数',
     stage: '项目阶段', incubator: '入驻孵化器（名称）', contactName: '联系人', contactPhone: '联系电话', bankName: '开户银行',
     bankAccount: '银行账号', notes: '备注', required: '必填', facts: '申领条件相关信息', contact: '联系与银行信息',
+    highTechValid: '高新技术企业证书有效期', smeValid: '入库编号有效期', validHelp: '较高额度仅在有效期内的使用日适用',
+    isSme: '属于中小企业（按划型标准）', integrity: '信用与合规（沪 第七条）', dishonesty: '有严重失信记录（未过惩戒期）',
+    violationYear: '最近一次重大安全、质量、环境违法年份', abnormal: '列入经营异常名录或严重违法失信名单',
+    incubatorRegion: '孵化载体所在地区', companyRegions: '已注册企业的地区', none: '无',
   },
   en: {
     titleNew: 'New applicant', titleEdit: 'Edit applicant', save: 'Save (Ctrl+S)', del: 'Delete', delConfirm: 'Delete? Applicants with vouchers or contracts cannot be deleted.',
@@ -28,11 +32,19 @@ const L = {
     legal: 'Legal entity', unknown: 'Unknown', yes: 'Yes', no: 'No', members: 'Members', students: 'Students among them', core: 'Core members',
     stage: 'Project stage', incubator: 'Incubator (name)', contactName: 'Contact', contactPhone: 'Phone', bankName: 'Bank',
     bankAccount: 'Account', notes: 'Notes', required: 'Required', facts: 'Eligibility facts', contact: 'Contact and bank',
+    highTechValid: 'High-tech certificate valid', smeValid: 'Tech-SME listing valid', validHelp: 'The higher quota applies only on days of use within validity',
+    isSme: 'Small or medium enterprise (size standard)', integrity: 'Credit and compliance (Shanghai art. 7)', dishonesty: 'Serious dishonesty record (penalty not over)',
+    violationYear: 'Year of latest major safety, quality or environmental violation', abnormal: 'On the abnormal-operation or serious-violation list',
+    incubatorRegion: 'Incubator region', companyRegions: 'Regions where a company is registered', none: 'None',
   },
 };
 
-type FormValues = Omit<ApplicantInput, 'registeredDate' | 'revenueFen' | 'assetsFen' | 'legalEntity'> & {
+type Span = [dayjs.Dayjs, dayjs.Dayjs] | null;
+type FormValues = Omit<ApplicantInput, 'registeredDate' | 'revenueFen' | 'assetsFen' | 'legalEntity' | 'isSme' | 'highTechValidFrom' | 'highTechValidTo' | 'smeValidFrom' | 'smeValidTo'> & {
   registered: dayjs.Dayjs | null;
+  highTechValid?: Span;
+  smeValid?: Span;
+  sme: 'yes' | 'no' | 'unknown';
   revenueText?: string;
   assetsText?: string;
   legal: 'yes' | 'no' | 'unknown';
@@ -41,19 +53,27 @@ type FormValues = Omit<ApplicantInput, 'registeredDate' | 'revenueFen' | 'assets
 const REGIONS = [...new Set(listProfiles().map((p) => p.region))];
 const FIELD_OPTIONS = [...new Set(listProfiles().flatMap((p) => p.eligibility.enterprise.fields ?? []))];
 
+const spanOf = (from: string | null, to: string | null): Span => (from && to ? [dayjs(from), dayjs(to)] : null);
+const tri = (b: boolean | null) => (b === null ? 'unknown' : b ? 'yes' : 'no');
+
 function toForm(a: Applicant): FormValues {
-  const { registeredDate, revenueFen, assetsFen, legalEntity, ...rest } = a;
+  const { registeredDate, revenueFen, assetsFen, legalEntity, isSme, highTechValidFrom, highTechValidTo, smeValidFrom, smeValidTo, ...rest } = a;
   return {
     ...rest, registered: registeredDate ? dayjs(registeredDate) : null, revenueText: fenToText(revenueFen), assetsText: fenToText(assetsFen),
-    legal: legalEntity === null ? 'unknown' : legalEntity ? 'yes' : 'no',
+    legal: tri(legalEntity), sme: tri(isSme),
+    highTechValid: spanOf(highTechValidFrom, highTechValidTo), smeValid: spanOf(smeValidFrom, smeValidTo),
   };
 }
 
 function toInput(v: FormValues): ApplicantInput {
-  const { registered, revenueText, assetsText, legal, ...rest } = v;
+  const { registered, revenueText, assetsText, legal, sme, highTechValid, smeValid, ...rest } = v;
+  const day = (d: dayjs.Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : null);
   return {
     ...rest, registeredDate: registered ? registered.format('YYYY-MM-DD') : null, revenueFen: fenOf(revenueText), assetsFen: fenOf(assetsText),
     legalEntity: legal === 'unknown' ? null : legal === 'yes',
+    isSme: sme === 'unknown' || sme === undefined ? null : sme === 'yes',
+    highTechValidFrom: day(highTechValid?.[0]), highTechValidTo: day(highTechValid?.[1]),
+    smeValidFrom: day(smeValid?.[0]), smeValidTo: day(smeValid?.[1]),
     creditCode: rest.creditCode ?? null,
   };
 }
@@ -87,7 +107,9 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
       form.setFieldsValue(toForm(saved));
     } catch (e) {
       const errs = formErrors(e);
-      if (errs.length) form.setFields(errs.map((x) => ({ name: x.name[0] as keyof FormValues, errors: x.errors })));
+      // Validity errors name the date fields; the form holds them as one range each.
+      const formName = (n: string) => (n.startsWith('highTechValid') ? 'highTechValid' : n.startsWith('smeValid') ? 'smeValid' : n === 'isSme' ? 'sme' : n);
+      if (errs.length) form.setFields(errs.map((x) => ({ name: formName(String(x.name[0])) as keyof FormValues, errors: x.errors })));
       showError(e);
     } finally {
       setSaving(false);
@@ -111,7 +133,10 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
       }>
       <Spin spinning={loading}>
         <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} data-testid="applicant-form"
-          initialValues={{ kind: 'enterprise', region: 'beijing', fields: [], legal: 'unknown', projectStage: '', highTech: false, smeListed: false, specializedSme: false, badCredit: false }}>
+          initialValues={{
+            kind: 'enterprise', region: 'beijing', fields: [], legal: 'unknown', sme: 'unknown', projectStage: '', highTech: false, smeListed: false,
+            specializedSme: false, badCredit: false, seriousDishonesty: false, abnormalList: false, incubatorRegion: '', companyRegions: [],
+          }}>
           <Row gutter={12}>
             <Col span={8}><Form.Item name="kind" label={t.kind}>
               <Radio.Group optionType="button" options={[{ value: 'enterprise', label: t.enterprise }, { value: 'team', label: t.team }]} />
@@ -135,6 +160,11 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
               <Col span={4}><Form.Item name="smeListedYear" label={t.smeYear}><InputNumber min={1990} max={2100} style={{ width: '100%' }} /></Form.Item></Col>
               <Col span={4}><Form.Item name="specializedSme" label={t.specialized} valuePropName="checked"><Switch /></Form.Item></Col>
               <Col span={4}><Form.Item name="badCredit" label={t.badCredit} valuePropName="checked"><Switch /></Form.Item></Col>
+              <Col span={9}><Form.Item name="highTechValid" label={t.highTechValid} extra={t.validHelp}>
+                <DatePicker.RangePicker style={{ width: '100%' }} data-testid="applicant-hightech-valid" />
+              </Form.Item></Col>
+              <Col span={9}><Form.Item name="smeValid" label={t.smeValid}><DatePicker.RangePicker style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={6}><Form.Item name="sme" label={t.isSme}><Select options={yesNo} /></Form.Item></Col>
             </Row>
           ) : (
             <Row gutter={12}>
@@ -146,8 +176,22 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
                 <Select options={[{ value: '', label: t.unknown }, ...PROJECT_STAGES.map((s) => ({ value: s, label: PROJECT_STAGE_LABELS[s][locale] }))]} />
               </Form.Item></Col>
               <Col span={16}><Form.Item name="incubator" label={t.incubator}><Input /></Form.Item></Col>
+              <Col span={8}><Form.Item name="incubatorRegion" label={t.incubatorRegion}>
+                <Select options={[{ value: '', label: t.unknown }, ...REGIONS.map((r) => ({ value: r, label: regionLabel(r, locale) }))]} data-testid="applicant-incubator-region" />
+              </Form.Item></Col>
+              <Col span={16}><Form.Item name="companyRegions" label={t.companyRegions}>
+                <Select mode="multiple" placeholder={t.none} options={REGIONS.map((r) => ({ value: r, label: regionLabel(r, locale) }))} data-testid="applicant-company-regions" />
+              </Form.Item></Col>
             </Row>
           )}
+          <Divider titlePlacement="start" plain>{t.integrity}</Divider>
+          <Row gutter={12}>
+            <Col span={8}><Form.Item name="seriousDishonesty" label={t.dishonesty} valuePropName="checked"><Switch /></Form.Item></Col>
+            <Col span={8}><Form.Item name="lastMajorViolationYear" label={t.violationYear}>
+              <InputNumber min={1990} max={2100} precision={0} placeholder={t.none} style={{ width: '100%' }} />
+            </Form.Item></Col>
+            <Col span={8}><Form.Item name="abnormalList" label={t.abnormal} valuePropName="checked"><Switch /></Form.Item></Col>
+          </Row>
           <Divider titlePlacement="start" plain>{t.contact}</Divider>
           <Row gutter={12}>
             <Col span={6}><Form.Item name="contactName" label={t.contactName}><Input /></Form.Item></Col>

@@ -8,8 +8,8 @@ import { showError } from '../../util/errors';
 import { kindLabel } from '../vouchers/dealLabels';
 
 const L = {
-  zh: { title: '申领资格检查', profile: '政策版本', auto: '按地区与今天自动选择', ok: '符合全部申领条件', bad: '不符合 {n} 项条件', kind: '额度类别' },
-  en: { title: 'Eligibility check', profile: 'Policy profile', auto: 'By region and today', ok: 'Meets every condition', bad: 'Fails {n} condition(s)', kind: 'Quota kind' },
+  zh: { title: '申领资格检查', profile: '政策版本', auto: '按地区与今天自动选择', ok: '符合全部申领条件', bad: '不符合 {n} 项条件', kind: '额度类别', reading: '原文未明确之处（本软件的理解）' },
+  en: { title: 'Eligibility check', profile: 'Policy profile', auto: 'By region and today', ok: 'Meets every condition', bad: 'Fails {n} condition(s)', kind: 'Quota kind', reading: 'Where the text is open (how the desk reads it)' },
 };
 
 /** Runs the policy engine's eligibility check and lists every failed condition with its article. */
@@ -38,9 +38,16 @@ export function EligibilityPanel({ applicantId, version }: { applicantId: number
           {!report.eligible && (
             <List size="small" dataSource={report.violations} renderItem={(v) => (
               <List.Item data-testid="eligibility-violation">
-                <Space><Tag>{v.article}</Tag>{v.message[locale]}</Space>
+                <Space direction="vertical" size={0}>
+                  <Space><Tag>{v.article}</Tag>{v.message[locale]}</Space>
+                  {v.note && <Typography.Text type="secondary">{v.note[locale]}</Typography.Text>}
+                </Space>
               </List.Item>
             )} />
+          )}
+          {report.notes.length > 0 && (
+            <Alert type="info" showIcon message={t.reading} data-testid="eligibility-notes"
+              description={<ul style={{ margin: 0, paddingLeft: 18 }}>{report.notes.map((n) => <li key={n.zh}>{n[locale]}</li>)}</ul>} />
           )}
         </Space>
       )}

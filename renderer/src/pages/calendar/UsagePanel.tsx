@@ -71,7 +71,7 @@ export function UsagePanel({ today, instruments, refreshKey, onOpen }: {
   ];
 
   const blank = (): UsageFields => ({
-    instrumentId: instrumentId ?? instruments[0]?.id ?? 0, bookingId: null, contractId: null,
+    instrumentId: instrumentId ?? instruments[0]?.id ?? 0, bookingId: null, contractId: null, orderId: null,
     startAt: `${today}T09:00`, endAt: `${today}T10:00`, operator: '', external: false, serviceWay: '占用', direction: '科学研究',
     content: '', amountFen: 0, userName: '', userUnit: '', satisfaction: null,
   });

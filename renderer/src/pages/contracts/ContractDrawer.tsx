@@ -5,8 +5,10 @@ import type { InstrumentRow } from '../../../../shared/catalog/instrument';
 import type { Lab } from '../../../../shared/ipc/catalog';
 import { CONTRACT_STATUSES, type ContractDetail, type ContractInput } from '../../../../shared/ipc/deals';
 import { profileFor } from '../../../../shared/policy/registry';
+import { SERVICE_KIND_LABELS, type ServiceKind } from '../../../../shared/policy/vocabulary';
+import { articleFor } from '../../../../shared/rules/violations';
 import { formatRatio } from '../../../../shared/rules/ratio';
-import { maxVoucherForContract } from '../../../../shared/rules/voucher-checks';
+import { maxVoucherForContract, serviceVocabulary } from '../../../../shared/rules/voucher-checks';
 import { ApiError, call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
@@ -20,25 +22,30 @@ const L = {
   zh: {
     titleNew: '新建创新券服务合同', titleEdit: '编辑合同', save: '保存 (Ctrl+S)', number: '合同编号', applicant: '申领单位（甲方）',
     lab: '开放单位 / 实验室（乙方）', title: '合同名称', services: '服务内容', signed: '签订日期', start: '开始日期', end: '结束日期',
-    registration: '合同登记日期', amount: '合同金额（元）', actual: '实际金额（元，未结算可空）', cityFunded: '项目已获市级财政资金支持',
+    registration: '合同登记日期', amount: '合同金额（元）', actual: '实际金额（元，未结算可空）', cityFunded: '项目已获{term}支持',
+    serviceKinds: '服务类别（按政策范围选择）', servicesNote: '服务内容说明（备注）', noKinds: '未选择服务类别：保存时无法核对服务范围（{doc} {art}）。',
+    excluded: '（不予支持）',
     status: '状态', applyBy: '兑现申请截止 {d}', daysLeft: '（剩 {n} 天）', instruments: '使用仪器', instrumentsHint: '输入名称或编号搜索', vouchers: '使用的创新券', required: '必填', quota: '年度额度',
   },
   en: {
     titleNew: 'New voucher service contract', titleEdit: 'Edit contract', save: 'Save (Ctrl+S)', number: 'Contract number', applicant: 'Applicant (client)',
     lab: 'Open unit / lab (provider)', title: 'Title', services: 'Services', signed: 'Signed on', start: 'Starts', end: 'Ends',
-    registration: 'Registered on (合同登记)', amount: 'Amount (CNY)', actual: 'Actual amount (CNY, blank until settled)', cityFunded: 'Project funded by city finance',
+    registration: 'Registered on (合同登记)', amount: 'Amount (CNY)', actual: 'Actual amount (CNY, blank until settled)', cityFunded: 'Project funded by {term}',
+    serviceKinds: 'Service kinds (policy scope)', servicesNote: 'Service description (note)', noKinds: 'No service kind chosen: the scope cannot be checked on save ({doc} {art}).',
+    excluded: ' (not covered)',
     status: 'Status', applyBy: 'Apply for redemption by {d}', daysLeft: ' ({n} days left)', instruments: 'Instruments', instrumentsHint: 'Search by name or id', vouchers: 'Vouchers applied', required: 'Required', quota: 'Annual quota',
   },
 };
 
 interface Values {
-  number: string; applicantId: number; labId: number | null; title: string; services: string;
+  number: string; applicantId: number; labId: number | null; title: string; services: string; serviceKinds: ServiceKind[];
   signed: dayjs.Dayjs; start: dayjs.Dayjs; end: dayjs.Dayjs; registration: dayjs.Dayjs | null;
   amountText: string; actualText?: string; cityFunded: boolean; status: ContractInput['status']; instrumentIds: number[];
 }
 
 const day = (d: dayjs.Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 const FIELD_OF: Record<string, keyof Values> = {
+  serviceKinds: 'serviceKinds',
   signedDate: 'signed', startDate: 'start', endDate: 'end', registrationDate: 'registration', amountFen: 'amountText', actualAmountFen: 'actualText',
 };
 
@@ -73,7 +80,7 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
       setLinks(c.vouchers.map((v) => ({ voucherId: v.voucherId, amountFen: v.amountFen })));
       setInstrumentOptions(c.instruments.map((i) => ({ value: i.id, label: `${i.innerId} ${i.nameCn}` })));
       form.setFieldsValue({
-        number: c.number, applicantId: c.applicantId, labId: c.labId, title: c.title, services: c.services, signed: dayjs(c.signedDate),
+        number: c.number, applicantId: c.applicantId, labId: c.labId, title: c.title, services: c.services, serviceKinds: c.serviceKinds, signed: dayjs(c.signedDate),
         start: dayjs(c.startDate), end: dayjs(c.endDate), registration: c.registrationDate ? dayjs(c.registrationDate) : null,
         amountText: fenToText(c.amountFen), actualText: fenToText(c.actualAmountFen), cityFunded: c.cityFunded, status: c.status,
         instrumentIds: c.instruments.map((i) => i.id),
@@ -104,12 +111,16 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
   const sum = links.reduce((s, l) => s + l.amountFen, 0);
   const alreadyCounted = current && signed && current.signedDate.slice(0, 4) === String(signed.year()) ? current.voucherTotalFen : 0;
   const shareText = useMemo(() => (profile ? formatRatio(profile.contractVoucherShareMax) : ''), [profile]);
+  const kinds = Form.useWatch('serviceKinds', form);
+  const kindOptions = profile ? serviceVocabulary(profile).map((k) => ({
+    value: k, label: `${SERVICE_KIND_LABELS[k][locale]}${profile.excludedServiceKinds.includes(k) ? t.excluded : ''}`,
+  })) : [];
 
   const save = async () => {
     let v: Values;
     try { v = await form.validateFields(); } catch { return; }
     const input: ContractInput = {
-      number: v.number, applicantId: v.applicantId, labId: v.labId ?? null, title: v.title ?? '', services: v.services ?? '',
+      number: v.number, applicantId: v.applicantId, labId: v.labId ?? null, title: v.title ?? '', services: v.services ?? '', serviceKinds: v.serviceKinds ?? [],
       signedDate: day(v.signed)!, startDate: day(v.start)!, endDate: day(v.end)!, registrationDate: day(v.registration),
       amountFen: fenOf(v.amountText) ?? 0, actualAmountFen: fenOf(v.actualText), cityFunded: v.cityFunded ?? false,
       status: v.status ?? 'active', instrumentIds: v.instrumentIds ?? [], vouchers: links,
@@ -142,7 +153,7 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
           </Typography.Paragraph>
         )}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="contract-error" closable onClose={() => setError(null)} />}
-        <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} initialValues={{ status: 'active', cityFunded: false, instrumentIds: [], labId: null }}>
+        <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} initialValues={{ status: 'active', cityFunded: false, instrumentIds: [], labId: null, serviceKinds: [] }}>
           <Row gutter={12}>
             <Col span={8}><Form.Item name="number" label={t.number} rules={req}><Input autoFocus data-testid="contract-number" /></Form.Item></Col>
             <Col span={16}><Form.Item name="title" label={t.title}><Input data-testid="contract-title" /></Form.Item></Col>
@@ -162,12 +173,18 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
             <Col span={8}><Form.Item name="status" label={t.status}>
               <Select options={CONTRACT_STATUSES.map((s) => ({ value: s, label: CONTRACT_STATUS_LABELS[s][locale] }))} />
             </Form.Item></Col>
-            <Col span={24}><Form.Item name="services" label={t.services}><Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
+            <Col span={24}><Form.Item name="serviceKinds" label={t.serviceKinds}
+              extra={profile && (kinds ?? []).length === 0 ? fmt(t.noKinds, { doc: profile.documentNumber, art: articleFor(profile, 'voucher.scope') }) : undefined}>
+              <Select mode="multiple" options={kindOptions} data-testid="contract-service-kinds" />
+            </Form.Item></Col>
+            <Col span={24}><Form.Item name="services" label={t.servicesNote}><Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
             <Col span={24}><Form.Item name="instrumentIds" label={t.instruments}>
               <Select mode="multiple" showSearch filterOption={false} onSearch={setInstrumentQuery} placeholder={t.instrumentsHint}
                 options={instrumentOptions} data-testid="contract-instruments" />
             </Form.Item></Col>
-            <Col span={24}><Form.Item name="cityFunded" valuePropName="checked"><Checkbox>{t.cityFunded}</Checkbox></Form.Item></Col>
+            <Col span={24}><Form.Item name="cityFunded" valuePropName="checked">
+              <Checkbox>{fmt(t.cityFunded, { term: profile ? profile.doubleFundingTerm[locale] : locale === 'zh' ? '市级财政科技资金' : 'city funds' })}</Checkbox>
+            </Form.Item></Col>
           </Row>
         </Form>
         {applicantId && (

@@ -14,6 +14,7 @@ import { CheckPanel } from './CheckPanel';
 import { InvoicesPanel } from './InvoicesPanel';
 import { DeadlineText, isSettled, StatusTag } from './labels';
 import { ResultsPanel } from './ResultsPanel';
+import { PayoutTimelineView } from '../orders/PayoutTimelineView';
 
 const L = {
   zh: {
@@ -21,14 +22,14 @@ const L = {
     deadline: '申请兑现截止', amount: '合同金额', actual: '实际金额', voucher: '创新券金额', own: '自付金额', vouchers: '创新券编号',
     status: '状态', history: '办理记录', attachments: '附件', invoices: '发票', results: '使用成效', check: '完整性检查',
     moveTo: '改为：{s}', confirm: '确定将申请状态改为“{s}”？', reason: '驳回原因', reasonRequired: '请填写驳回原因',
-    date: '日期（YYYY-MM-DD，留空为今天）', none: '尚未开始兑现申请',
+    date: '日期（YYYY-MM-DD，留空为今天）', none: '尚未开始兑现申请', payout: '公示与兑付',
   },
   en: {
     title: 'Redemption', open: 'Start application', export: 'Export packet', contract: 'Contract', applicant: 'Applicant', period: 'Period',
     deadline: 'Apply by', amount: 'Contract amount', actual: 'Actual amount', voucher: 'Voucher amount', own: 'Own payment', vouchers: 'Vouchers',
     status: 'Status', history: 'History', attachments: 'Attachments', invoices: 'Invoices', results: 'Results', check: 'Completeness',
     moveTo: 'Mark {s}', confirm: 'Change the status to "{s}"?', reason: 'Reason for rejection', reasonRequired: 'Enter the reason',
-    date: 'Date (YYYY-MM-DD, empty = today)', none: 'No application yet',
+    date: 'Date (YYYY-MM-DD, empty = today)', none: 'No application yet', payout: 'Notice and payment',
   },
 };
 
@@ -87,6 +88,7 @@ export function RedemptionDrawer({ contractId, onClose }: { contractId: number; 
             <Descriptions.Item label={t.voucher}>{money(d.amounts.voucherFen)}</Descriptions.Item>
             <Descriptions.Item label={t.own}>{money(d.amounts.ownPaymentFen)}</Descriptions.Item>
             <Descriptions.Item label={t.vouchers} span={2}>{d.voucherNumbers.join('、') || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t.payout} span={2}><PayoutTimelineView timeline={d.timeline} /></Descriptions.Item>
             <Descriptions.Item label={t.status} span={2}>
               <Space wrap>
                 <StatusTag status={d.status} />

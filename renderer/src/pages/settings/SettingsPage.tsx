@@ -11,11 +11,13 @@ const L = {
     general: '基本设置', region: '地区（政策配置）', beijing: '北京', shanghai: '上海', rated: '额定机时（小时/台·年）',
     ratedPh: '默认 {h}（政策配置）', unitName: '单位名称', thirdParty: '以测试、检测、研发服务为主业的第三方服务机构',
     thirdPartyHelp: '第三方机构不享受开放单位绩效补贴', notify: '到期提醒提前天数', save: '保存（Ctrl+S）', saved: '设置已保存', profile: '当前政策',
+    noProfile: '{date} 该地区没有生效的政策版本：不按其他版本计算，相关数字暂不显示。',
   },
   en: {
     general: 'General', region: 'Region (policy profile)', beijing: 'Beijing', shanghai: 'Shanghai', rated: 'Rated hours (per instrument-year)',
     ratedPh: 'Default {h} (profile)', unitName: 'Unit name', thirdParty: 'Third-party testing / R&D service institution',
     thirdPartyHelp: 'Third-party institutions receive no performance subsidy', notify: 'Remind days ahead', save: 'Save (Ctrl+S)', saved: 'Settings saved', profile: 'Policy in force',
+    noProfile: 'No policy profile of this region is in force on {date}: no other profile is used, so figures are not shown.',
   },
 };
 
@@ -53,7 +55,8 @@ export function SettingsPage() {
     <div>
       <Card size="small" title={t.general} style={{ marginBottom: 12, maxWidth: 720 }}>
         <Form form={form} layout="vertical" onKeyDown={onKeyDown} onFinish={() => void save()}>
-          <Form.Item name="region" label={t.region} extra={view?.profile ? `${t.profile}：${view.profile.title}（${view.profile.documentNumber}）` : undefined}>
+          <Form.Item name="region" label={t.region} extra={view?.profile ? `${t.profile}：${view.profile.title}（${view.profile.documentNumber}）`
+            : view?.noProfile ? <span data-testid="settings-no-profile">{t.noProfile.replace('{date}', view.noProfile.date)}</span> : undefined}>
             <Select data-testid="settings-region" options={REGIONS.map((r) => ({ value: r, label: t[r] }))} />
           </Form.Item>
           <Form.Item name="ratedHours" label={t.rated}>

@@ -1,8 +1,9 @@
-import { Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { call } from '../../api';
-import { useT } from '../../i18n';
+import { profileFor } from '../../../../shared/policy/registry';
+import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
 import { formErrors, showError } from '../../util/errors';
 import { fenOf, moneyRule } from './dealLabels';
@@ -12,23 +13,35 @@ import { QuotaLine } from './QuotaLine';
 const L = {
   zh: {
     title: '登记申领的创新券', number: '券号', applicant: '申领单位', face: '面额（元，可写“5万”）', claimDate: '申领日期',
-    registered: '已登记日期（可空）', cityFunded: '项目已获市级财政资金支持', ok: '保存 (Enter)', required: '必填',
+    registered: '已登记日期（可空）', cityFunded: '项目已获{term}支持', ok: '保存 (Enter)', required: '必填',
+    cross: '跨区域创新券', local: '本地创新券', issuing: '发券地区',
+    crossNote: '跨区域创新券按发券地区的规则使用：本软件记录它，但不按本地政策核对面额、年度额度、50%比例和登记/有效期/兑现期限。',
   },
   en: {
     title: 'Record a claimed voucher', number: 'Voucher number', applicant: 'Applicant', face: 'Face value (CNY, "5万" ok)', claimDate: 'Claimed on',
-    registered: 'Registered on (optional)', cityFunded: 'Project funded by city finance', ok: 'Save (Enter)', required: 'Required',
+    registered: 'Registered on (optional)', cityFunded: 'Project funded by {term}', ok: 'Save (Enter)', required: 'Required',
+    cross: 'Cross-region voucher', local: 'Local voucher', issuing: 'Issuing region',
+    crossNote: 'A cross-region voucher follows the rules of the region that issued it: the desk records it but does not check the local face value, annual quota, 50% share or register / validity / redemption windows.',
   },
 };
 
-interface Values { number: string; applicantId: number; faceText: string; claim: dayjs.Dayjs; registered: dayjs.Dayjs | null; cityFunded: boolean }
+interface Values {
+  number: string; applicantId: number; faceText: string; claim: dayjs.Dayjs; registered: dayjs.Dayjs | null; cityFunded: boolean;
+  crossRegion: 'jingjinji' | 'yangtze' | ''; issuingRegion?: string;
+}
 
 export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onClose(changed: boolean): void }) {
   const t = useT(L);
+  const locale = useLocale((s) => s.locale);
   const { applicants, today } = useDeals();
   const [form] = Form.useForm<Values>();
   const chosen = Form.useWatch('applicantId', form);
   const faceText = Form.useWatch('faceText', form);
   const claim = Form.useWatch('claim', form);
+  const crossRegion = Form.useWatch('crossRegion', form);
+  const applicant = applicants.find((a) => a.id === chosen);
+  const profile = applicant && claim ? profileFor(applicant.region, claim.format('YYYY-MM-DD')) : null;
+  const scheme = profile?.crossRegion ?? null;
   const [saving, setSaving] = useState(false);
 
   useEffect(() => { if (today) form.setFieldValue('claim', dayjs(today)); }, [today, form]);
@@ -41,6 +54,7 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
       await call('vouchers:claim', {
         number: v.number, applicantId: v.applicantId, faceValueFen: fenOf(v.faceText) ?? 0, claimDate: v.claim.format('YYYY-MM-DD'),
         registeredDate: v.registered ? v.registered.format('YYYY-MM-DD') : null, cityFunded: v.cityFunded,
+        crossRegion: v.crossRegion || null, issuingRegion: v.crossRegion ? v.issuingRegion ?? null : null,
       });
       onClose(true);
     } catch (e) {
@@ -56,7 +70,7 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
   return (
     <Modal open title={t.title} onCancel={() => onClose(false)} onOk={save} okText={t.ok} confirmLoading={saving} destroyOnHidden width={560}
       okButtonProps={{ 'data-testid': 'claim-save' } as Record<`data-${string}`, string>}>
-      <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} initialValues={{ applicantId, cityFunded: false, registered: null }}>
+      <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} initialValues={{ applicantId, cityFunded: false, registered: null, crossRegion: '' }}>
         <Form.Item name="applicantId" label={t.applicant} rules={req}>
           <Select showSearch optionFilterProp="label" options={applicants.map((a) => ({ value: a.id, label: a.name }))} data-testid="claim-applicant" />
         </Form.Item>
@@ -65,7 +79,22 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
         <Form.Item name="faceText" label={t.face} rules={[moneyRule(true, t.required)]}><Input data-testid="claim-face" /></Form.Item>
         <Form.Item name="claim" label={t.claimDate} rules={req}><DatePicker style={{ width: '100%' }} /></Form.Item>
         <Form.Item name="registered" label={t.registered}><DatePicker style={{ width: '100%' }} /></Form.Item>
-        <Form.Item name="cityFunded" valuePropName="checked"><Checkbox>{t.cityFunded}</Checkbox></Form.Item>
+        {scheme && (
+          <Form.Item name="crossRegion" label={t.cross}>
+            <Select data-testid="claim-cross-region" options={[{ value: '', label: t.local }, { value: scheme.id, label: scheme.label[locale] }]} />
+          </Form.Item>
+        )}
+        {scheme && crossRegion && (
+          <>
+            <Form.Item name="issuingRegion" label={t.issuing} rules={req}>
+              <Select data-testid="claim-issuing-region" options={scheme.issuingRegions.map((r) => ({ value: r.id, label: r.label[locale] }))} />
+            </Form.Item>
+            <Alert type="info" showIcon message={t.crossNote} style={{ marginBottom: 12 }} data-testid="claim-cross-note" />
+          </>
+        )}
+        <Form.Item name="cityFunded" valuePropName="checked">
+          <Checkbox>{fmt(t.cityFunded, { term: profile ? profile.doubleFundingTerm[locale] : locale === 'zh' ? '市级财政科技资金' : 'city funds' })}</Checkbox>
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -1,0 +1,15 @@
+import type { dealsOrderChannels } from '../../shared/ipc/orders';
+import { getOrder, listOrders, orderQuota, saveOrder, transitionOrder } from '../services/orders/orders';
+import { listProducts, saveProduct } from '../services/orders/products';
+import type { HandlerTable } from './types';
+
+export const ordersHandlers: HandlerTable<keyof typeof dealsOrderChannels> = {
+  'products:list': (input, ctx) => listProducts(ctx, input),
+  'products:save': ({ id, fields }, ctx) => saveProduct(ctx, id, fields),
+  'orders:list': (input, ctx) => listOrders(ctx, input),
+  'orders:get': ({ id }, ctx) => getOrder(ctx, id),
+  'orders:create': (input, ctx) => saveOrder(ctx, null, input),
+  'orders:update': ({ id, fields }, ctx) => saveOrder(ctx, id, fields),
+  'orders:transition': (input, ctx) => transitionOrder(ctx, input),
+  'orders:quota': (input, ctx) => orderQuota(ctx, input),
+};

@@ -1,0 +1,248 @@
+// One order: the form while it can change (已下单 / 已接单), its state actions with date and note,
+// the dated history, the notice end and payment timeline, and the service records behind it.
+import { Alert, Button, Checkbox, Col, DatePicker, Descriptions, Divider, Drawer, Form, Input, Radio, Row, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import type { UsageLog } from '../../../../shared/ipc/bookings';
+import type { OrderDetail, OrderInput, OrderQuota, Product } from '../../../../shared/ipc/orders';
+import { profileFor } from '../../../../shared/policy/registry';
+import { SERVICE_KIND_LABELS } from '../../../../shared/policy/vocabulary';
+import { formatYuan } from '../../../../shared/rules/money';
+import { ORDER_STATUS_LABELS, PAYOUT_PARTIES, PAYOUT_PARTY_LABELS, maxVoucherForOrder, type OrderStatus } from '../../../../shared/rules/orders';
+import { call } from '../../api';
+import { fmt, useLocale, useT } from '../../i18n';
+import { useDeals } from '../../stores/deals';
+import { formErrors, showError } from '../../util/errors';
+import { fenOf, fenToText, moneyRule } from '../vouchers/dealLabels';
+import { saveKeys } from '../vouchers/formKeys';
+import { ORDER_STATUS_COLORS } from './labels';
+import { PayoutTimelineView } from './PayoutTimelineView';
+
+const L = {
+  zh: {
+    titleNew: '登记订单', titleEdit: '订单', save: '保存 (Ctrl+S)', number: '订单编号', applicant: '企业 / 团队', product: '服务产品',
+    date: '下单日期', total: '订单总额（元）', voucher: '创新券金额（元）', max: '最多 {max} 元（订单总额的50%，向下取整到分）',
+    payout: '兑付方式', cityFunded: '该服务已获市级财政资金支持', related: '与服务机构存在关联关系（关联交易）', sub: '服务由其他机构实际提供（转包）',
+    cross: '跨区域创新券', local: '本地（上海）', issuing: '发券地区', note: '备注', required: '必填',
+    quota: '{y} 年额度 {q} 元，已用 {u} 元，剩余 {r} 元（第二条）', status: '状态', history: '办理记录', timeline: '公示与兑付',
+    moveTo: '改为：{s}', stepDate: '日期', stepNote: '说明（不予兑付/撤销须填写）', usage: '服务记录（仪器使用）', usageAdd: '登记服务记录',
+    instrument: '仪器', start: '开始（YYYY-MM-DD HH:MM）', end: '结束（YYYY-MM-DD HH:MM）', hours: '共 {n} 条，{h} 小时',
+    unchecked: '跨区域订单按发券地区的规则：本软件未按本地政策核对：{rules}', crossNote: '长三角创新券按其本身规则使用（第十五条）：记录但不计入本地年度额度。',
+  },
+  en: {
+    titleNew: 'Record order', titleEdit: 'Order', save: 'Save (Ctrl+S)', number: 'Order number', applicant: 'Enterprise / team', product: 'Service product',
+    date: 'Ordered on', total: 'Order total (CNY)', voucher: 'Voucher amount (CNY)', max: 'At most ¥{max} (50% of the total, rounded down to the fen)',
+    payout: 'Payment to', cityFunded: 'The service is already funded by city finance', related: 'Related to the institution (related-party deal)', sub: 'Service actually provided by another institution (subcontracted)',
+    cross: 'Cross-region voucher', local: 'Local (Shanghai)', issuing: 'Issuing region', note: 'Note', required: 'Required',
+    quota: '{y} quota ¥{q}, used ¥{u}, remaining ¥{r} (art. 2)', status: 'Status', history: 'History', timeline: 'Notice and payment',
+    moveTo: 'Mark {s}', stepDate: 'Date', stepNote: 'Note (required to refuse or cancel)', usage: 'Service records (instrument use)', usageAdd: 'Record service',
+    instrument: 'Instrument', start: 'Start (YYYY-MM-DD HH:MM)', end: 'End (YYYY-MM-DD HH:MM)', hours: '{n} records, {h} h',
+    unchecked: 'Cross-region orders follow their issuing region: not checked against the local profile: {rules}', crossNote: 'Yangtze River Delta vouchers follow their own rules (art. 15): recorded, not counted in the local annual quota.',
+  },
+};
+
+interface Values {
+  number: string; applicantId: number; productId: number; date: dayjs.Dayjs; totalText: string; voucherText: string;
+  payoutParty: OrderInput['payoutParty']; cityFunded: boolean; relatedParty: boolean; subcontracted: boolean;
+  crossRegion: 'yangtze' | ''; issuingRegion?: string; note: string;
+}
+
+const FIELD_OF: Record<string, keyof Values> = { orderDate: 'date', totalFen: 'totalText', voucherFen: 'voucherText' };
+
+export function OrderDrawer({ id, onClose }: { id: number | null; onClose(changed: boolean): void }) {
+  const t = useT(L);
+  const locale = useLocale((s) => s.locale);
+  const { applicants, today } = useDeals();
+  const [form] = Form.useForm<Values>();
+  const [current, setCurrent] = useState<OrderDetail | null>(null);
+  const [products, setProducts] = useState<Product[]>([]);
+  const [quota, setQuota] = useState<OrderQuota | null>(null);
+  const [loading, setLoading] = useState(id !== null);
+  const [saving, setSaving] = useState(false);
+  const [changed, setChanged] = useState(false);
+  const [stepDate, setStepDate] = useState<dayjs.Dayjs | null>(null);
+  const [stepNote, setStepNote] = useState('');
+  const [usage, setUsage] = useState<UsageLog[]>([]);
+  const applicantId = Form.useWatch('applicantId', form);
+  const totalText = Form.useWatch('totalText', form);
+  const crossRegion = Form.useWatch('crossRegion', form);
+  const date = Form.useWatch('date', form);
+  const profile = today ? profileFor('shanghai', date ? date.format('YYYY-MM-DD') : today) : null;
+  const totalFen = fenOf(totalText);
+  const maxFen = profile && totalFen !== null ? maxVoucherForOrder(totalFen, profile) : null;
+  const editable = current === null || current.status === 'placed' || current.status === 'accepted';
+
+  useEffect(() => { call('products:list', { activeOnly: true }).then(setProducts).catch(showError); }, []);
+  useEffect(() => { if (id === null && today) form.setFieldsValue({ date: dayjs(today) }); }, [id, today, form]);
+  const show = useCallback((o: OrderDetail) => {
+    setCurrent(o);
+    form.setFieldsValue({
+      number: o.number, applicantId: o.applicantId, productId: o.productId, date: dayjs(o.orderDate), totalText: fenToText(o.totalFen),
+      voucherText: fenToText(o.voucherFen), payoutParty: o.payoutParty, cityFunded: o.cityFunded, relatedParty: o.relatedParty,
+      subcontracted: o.subcontracted, crossRegion: o.crossRegion === 'yangtze' ? 'yangtze' : '', issuingRegion: o.issuingRegion ?? undefined, note: o.note,
+    });
+    call('usage:list', { orderId: o.id, limit: 200 }).then((r) => setUsage(r.rows)).catch(showError);
+  }, [form]);
+  useEffect(() => {
+    if (id === null) return;
+    call('orders:get', { id }).then(show).catch(showError).finally(() => setLoading(false));
+  }, [id, show]);
+  useEffect(() => {
+    if (!applicantId) { setQuota(null); return; }
+    call('orders:quota', { applicantId, year: date?.year() }).then(setQuota).catch(() => setQuota(null));
+  }, [applicantId, date, current]);
+
+  const save = async () => {
+    let v: Values;
+    try { v = await form.validateFields(); } catch { return; }
+    const input: OrderInput = {
+      number: v.number, applicantId: v.applicantId, productId: v.productId, orderDate: v.date.format('YYYY-MM-DD'),
+      totalFen: fenOf(v.totalText) ?? 0, voucherFen: fenOf(v.voucherText) ?? 0, payoutParty: v.payoutParty,
+      cityFunded: v.cityFunded ?? false, relatedParty: v.relatedParty ?? false, subcontracted: v.subcontracted ?? false,
+      crossRegion: v.crossRegion || null, issuingRegion: v.crossRegion ? v.issuingRegion ?? null : null, note: v.note ?? '',
+    };
+    setSaving(true);
+    try {
+      const saved = current ? await call('orders:update', { id: current.id, fields: input }) : await call('orders:create', input);
+      setChanged(true);
+      show(saved);
+    } catch (e) {
+      form.setFields(formErrors(e).map((x) => ({ name: FIELD_OF[x.name[0]] ?? (x.name[0] as keyof Values), errors: x.errors })));
+      showError(e);
+    } finally { setSaving(false); }
+  };
+
+  const move = async (to: OrderStatus) => {
+    if (!current) return;
+    try {
+      const o = await call('orders:transition', { id: current.id, to, date: stepDate ? stepDate.format('YYYY-MM-DD') : undefined, note: stepNote });
+      setChanged(true);
+      setStepNote('');
+      show(o);
+    } catch (e) { showError(e); }
+  };
+
+  const req = [{ required: true, message: t.required }];
+  const scheme = profile?.crossRegion ?? null;
+  return (
+    <Drawer open width={920} title={current ? `${t.titleEdit}：${current.number}` : t.titleNew} onClose={() => onClose(changed)} destroyOnHidden
+      extra={editable && <Button type="primary" loading={saving} onClick={save} data-testid="order-save">{t.save}</Button>}>
+      <Spin spinning={loading}>
+        <Form form={form} layout="vertical" disabled={!editable} onKeyDown={saveKeys(() => void save())}
+          initialValues={{ payoutParty: 'institution', cityFunded: false, relatedParty: false, subcontracted: false, crossRegion: '', note: '' }}>
+          <Row gutter={12}>
+            <Col span={8}><Form.Item name="number" label={t.number} rules={req}><Input autoFocus data-testid="order-number" /></Form.Item></Col>
+            <Col span={16}><Form.Item name="applicantId" label={t.applicant} rules={req}>
+              <Select showSearch optionFilterProp="label" options={applicants.map((a) => ({ value: a.id, label: a.name }))} data-testid="order-applicant" />
+            </Form.Item></Col>
+            <Col span={16}><Form.Item name="productId" label={t.product} rules={req}>
+              <Select options={products.map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${SERVICE_KIND_LABELS[p.serviceKind][locale]}）` }))} data-testid="order-product" />
+            </Form.Item></Col>
+            <Col span={8}><Form.Item name="date" label={t.date} rules={req}><DatePicker style={{ width: '100%' }} data-testid="order-date" /></Form.Item></Col>
+            <Col span={8}><Form.Item name="totalText" label={t.total} rules={[moneyRule(true, t.required)]}><Input data-testid="order-total" /></Form.Item></Col>
+            <Col span={8}><Form.Item name="voucherText" label={t.voucher} rules={[moneyRule(true, t.required)]}
+              extra={maxFen !== null && !crossRegion ? <span data-testid="order-max">{fmt(t.max, { max: formatYuan(maxFen) })}</span> : undefined}>
+              <Input data-testid="order-voucher" />
+            </Form.Item></Col>
+            <Col span={8}><Form.Item name="payoutParty" label={t.payout}>
+              <Radio.Group options={PAYOUT_PARTIES.map((p) => ({ value: p, label: PAYOUT_PARTY_LABELS[p][locale] }))} />
+            </Form.Item></Col>
+            {quota && quota.quotaFen !== null && !crossRegion && (
+              <Col span={24}><Typography.Text type="secondary" data-testid="order-quota">
+                {fmt(t.quota, { y: quota.year, q: formatYuan(quota.quotaFen), u: formatYuan(quota.usedFen), r: formatYuan(quota.remainingFen ?? 0) })}
+              </Typography.Text></Col>
+            )}
+            <Col span={8}><Form.Item name="cityFunded" valuePropName="checked"><Checkbox>{t.cityFunded}</Checkbox></Form.Item></Col>
+            <Col span={8}><Form.Item name="relatedParty" valuePropName="checked"><Checkbox data-testid="order-related">{t.related}</Checkbox></Form.Item></Col>
+            <Col span={8}><Form.Item name="subcontracted" valuePropName="checked"><Checkbox>{t.sub}</Checkbox></Form.Item></Col>
+            {scheme && (
+              <Col span={8}><Form.Item name="crossRegion" label={t.cross}>
+                <Select options={[{ value: '', label: t.local }, { value: 'yangtze', label: scheme.label[locale] }]} data-testid="order-cross" />
+              </Form.Item></Col>
+            )}
+            {scheme && crossRegion && (
+              <Col span={8}><Form.Item name="issuingRegion" label={t.issuing} rules={req}>
+                <Select options={scheme.issuingRegions.map((r) => ({ value: r.id, label: r.label[locale] }))} />
+              </Form.Item></Col>
+            )}
+            {crossRegion && <Col span={24}><Alert type="info" showIcon message={t.crossNote} style={{ marginBottom: 12 }} /></Col>}
+            <Col span={24}><Form.Item name="note" label={t.note}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
+          </Row>
+        </Form>
+        {current && (
+          <>
+            {current.uncheckedRules.length > 0 && (
+              <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="order-unchecked"
+                message={fmt(t.unchecked, { rules: current.uncheckedRules.join('、') })} />
+            )}
+            <Descriptions size="small" column={2} bordered>
+              <Descriptions.Item label={t.status}>
+                <Tag color={ORDER_STATUS_COLORS[current.status]} data-testid="order-detail-status">{ORDER_STATUS_LABELS[current.status][locale]}</Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t.timeline}><PayoutTimelineView timeline={current.timeline} /></Descriptions.Item>
+            </Descriptions>
+            {current.nextStatuses.length > 0 && (
+              <Space wrap style={{ margin: '12px 0' }}>
+                <DatePicker placeholder={t.stepDate} value={stepDate} onChange={setStepDate} data-testid="order-step-date" />
+                <Input placeholder={t.stepNote} value={stepNote} onChange={(e) => setStepNote(e.target.value)} style={{ width: 260 }} />
+                {current.nextStatuses.map((s) => (
+                  <Button key={s} danger={s === 'rejected' || s === 'cancelled'} onClick={() => void move(s)} data-testid={`order-to-${s}`}>
+                    {fmt(t.moveTo, { s: ORDER_STATUS_LABELS[s][locale] })}
+                  </Button>
+                ))}
+              </Space>
+            )}
+            <Divider titlePlacement="start" plain>{t.history}</Divider>
+            <Timeline items={current.events.map((e) => ({ children: `${e.date} ${ORDER_STATUS_LABELS[e.status][locale]}${e.note ? ` — ${e.note}` : ''}` }))} />
+            <Divider titlePlacement="start" plain>{t.usage}</Divider>
+            <Typography.Text type="secondary">{fmt(t.hours, { n: current.usageCount, h: (current.usageMinutes / 60).toFixed(1) })}</Typography.Text>
+            <Table<UsageLog> size="small" rowKey="id" dataSource={usage} pagination={false} columns={[
+              { title: t.instrument, dataIndex: 'instrumentName' },
+              { title: t.start, dataIndex: 'startAt', width: 170 },
+              { title: t.end, dataIndex: 'endAt', width: 170 },
+            ]} />
+            {current.status !== 'placed' && current.status !== 'cancelled' && current.status !== 'rejected' && (
+              <UsageForm orderId={current.id} onAdded={() => call('orders:get', { id: current.id }).then((o) => { setChanged(true); show(o); }).catch(showError)} />
+            )}
+          </>
+        )}
+      </Spin>
+    </Drawer>
+  );
+}
+
+function UsageForm({ orderId, onAdded }: { orderId: number; onAdded(): void }) {
+  const t = useT(L);
+  const [form] = Form.useForm<{ instrumentId: number; start: string; end: string }>();
+  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      call('catalog:list', { query: q, limit: 50 }).then((r) => setOptions(r.rows.map((i) => ({ value: i.id, label: `${i.innerId} ${i.nameCn}` })))).catch(showError);
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [q]);
+  const slot = (s: string) => s.trim().replace(' ', 'T');
+  const add = async () => {
+    let v: { instrumentId: number; start: string; end: string };
+    try { v = await form.validateFields(); } catch { return; }
+    try {
+      await call('usage:create', { instrumentId: v.instrumentId, orderId, startAt: slot(v.start), endAt: slot(v.end), external: true, serviceWay: '委托', direction: '科技开发' });
+      form.resetFields();
+      onAdded();
+    } catch (e) {
+      form.setFields(formErrors(e).map((x) => ({ name: (x.name[0] === 'startAt' ? 'start' : x.name[0] === 'endAt' ? 'end' : x.name[0]) as 'start', errors: x.errors })));
+      showError(e);
+    }
+  };
+  return (
+    <Form form={form} layout="inline" style={{ marginTop: 8, rowGap: 8 }} onFinish={() => void add()}>
+      <Form.Item name="instrumentId" rules={[{ required: true, message: t.required }]}>
+        <Select showSearch filterOption={false} onSearch={setQ} placeholder={t.instrument} options={options} style={{ width: 240 }} data-testid="order-usage-instrument" />
+      </Form.Item>
+      <Form.Item name="start" rules={[{ required: true, message: t.required }]}><Input placeholder={t.start} style={{ width: 190 }} data-testid="order-usage-start" /></Form.Item>
+      <Form.Item name="end" rules={[{ required: true, message: t.required }]}><Input placeholder={t.end} style={{ width: 190 }} data-testid="order-usage-end" /></Form.Item>
+      <Button htmlType="submit" data-testid="order-usage-add">{t.usageAdd}</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,44 @@
+// The public-notice end and the expected disbursement quarter of a redemption or order, as the
+// profile states them; where the text sets no schedule it says so.
+import { Alert, Space, Tag, Typography } from 'antd';
+import type { PayoutTimeline } from '../../../../shared/rules/payout-timeline';
+import { fmt, useLocale, useT } from '../../i18n';
+
+const L = {
+  zh: {
+    notice: '公示：{start} 发布，{n} 个{unit}，至 {end} 24:00 止', workingDays: '工作日', calendarDays: '天', noNotice: '公示期：待核验/审核通过后开始',
+    quarter: '预计兑付：{y} 年第 {q} 季度', roll: '第四季度通过的，可顺延至 {y} 年第 {qs} 季度兑付', noQuarter: '预计兑付季度：待审核通过后确定',
+    estimate: '（{years} 年假日数据缺失，日期为估计）',
+  },
+  en: {
+    notice: 'Public notice: published {start}, {n} {unit}, ends {end} 24:00', workingDays: 'working days', calendarDays: 'days', noNotice: 'Public notice: starts once verified/approved',
+    quarter: 'Expected payment: Q{q} {y}', roll: 'Approved in Q4: may be paid in Q{qs} of {y}', noQuarter: 'Expected quarter: set once approved',
+    estimate: ' (no holiday data for {years}; the date is an estimate)',
+  },
+};
+
+export function PayoutTimelineView({ timeline }: { timeline: PayoutTimeline }) {
+  const t = useT(L);
+  const locale = useLocale((s) => s.locale);
+  const { notice, disbursement, noSchedule } = timeline;
+  return (
+    <Space direction="vertical" size={2} data-testid="payout-timeline">
+      {notice ? (
+        <Typography.Text data-testid="notice-end">
+          <Tag>{notice.document} {notice.article}</Tag>
+          {fmt(t.notice, { start: notice.startsOn, n: notice.count, unit: notice.kind === 'workingDays' ? t.workingDays : t.calendarDays, end: notice.lastDay })}
+          {notice.missingYears.length > 0 ? fmt(t.estimate, { years: notice.missingYears.join('、') }) : ''}
+          {notice.note && <Typography.Text type="secondary"> — {notice.note[locale]}</Typography.Text>}
+        </Typography.Text>
+      ) : <Typography.Text type="secondary">{t.noNotice}</Typography.Text>}
+      {disbursement ? (
+        <Typography.Text data-testid="disbursement-quarter">
+          <Tag>{disbursement.document} {disbursement.article}</Tag>
+          {fmt(t.quarter, { y: disbursement.year, q: disbursement.quarter })}
+          {disbursement.rollsTo && <Typography.Text type="warning">；{fmt(t.roll, { y: disbursement.rollsTo.year, qs: disbursement.rollsTo.quarters.join('–') })}</Typography.Text>}
+        </Typography.Text>
+      ) : noSchedule ? <Alert type="info" showIcon message={noSchedule[locale]} data-testid="disbursement-none" />
+        : <Typography.Text type="secondary">{t.noQuarter}</Typography.Text>}
+    </Space>
+  );
+}

@@ -1,0 +1,118 @@
+// Channels: products:*, orders:* — a Shanghai desk's service products (the lab as 服务机构) and the
+// orders enterprises and teams place on them (沪科规〔2025〕6号 第二条, 第十条, 第十一条).
+import { z } from 'zod';
+import { boundedText, civilDateSchema, fenSchema } from '../catalog/instrument';
+import { SERVICE_KINDS, type ServiceKind } from '../policy/vocabulary';
+import { ORDER_STATUSES, PAYOUT_PARTIES, type OrderStatus, type PayoutParty } from '../rules/orders';
+import type { PayoutTimeline } from '../rules/payout-timeline';
+import { channel } from './define';
+import { CROSS_REGION_SCHEMES, type CrossRegionSchemeId } from './deals';
+
+const id = z.number().int().positive();
+const text = boundedText;
+
+export const productInputSchema = z.object({
+  code: text(64).min(1, '产品编号必填'),
+  name: text(200).min(1, '产品名称必填'),
+  serviceKind: z.enum(SERVICE_KINDS),
+  itemCategory: text(200).default(''),
+  labId: id.nullable().default(null),
+  priceNote: text(500).default(''),
+  active: z.boolean().default(true),
+});
+export type ProductInput = z.input<typeof productInputSchema>;
+export type ProductFields = z.output<typeof productInputSchema>;
+
+export interface Product extends ProductFields {
+  id: number;
+  serviceKind: ServiceKind;
+  orderCount: number;
+}
+
+export const orderInputSchema = z.object({
+  number: text(64).min(1, '订单编号必填'),
+  applicantId: id,
+  productId: id,
+  orderDate: civilDateSchema,
+  totalFen: fenSchema.refine((f) => f > 0, '订单总额须大于 0'),
+  voucherFen: fenSchema,
+  payoutParty: z.enum(PAYOUT_PARTIES),
+  cityFunded: z.boolean().default(false),
+  relatedParty: z.boolean().default(false),
+  subcontracted: z.boolean().default(false),
+  crossRegion: z.enum(CROSS_REGION_SCHEMES).nullable().default(null),
+  issuingRegion: text(30).transform((s) => (s === '' ? null : s)).nullable().default(null),
+  note: text(2000).default(''),
+});
+export type OrderInput = z.input<typeof orderInputSchema>;
+export type OrderFields = z.output<typeof orderInputSchema>;
+
+export interface OrderEvent { id: number; status: OrderStatus; date: string; note: string; createdAt: string }
+
+export interface OrderRow {
+  id: number;
+  number: string;
+  applicantId: number;
+  applicantName: string;
+  applicantKind: 'enterprise' | 'team';
+  productId: number;
+  productName: string;
+  serviceKind: ServiceKind;
+  orderDate: string;
+  totalFen: number;
+  voucherFen: number;
+  /** Largest voucher amount the 50% rule allows on this total. */
+  maxVoucherFen: number;
+  payoutParty: PayoutParty;
+  status: OrderStatus;
+  profileId: string;
+  crossRegion: CrossRegionSchemeId | null;
+  issuingRegion: string | null;
+  noticeStart: string | null;
+  /** Last day of the 7-day notice (第十一条), computed from its start. */
+  noticeEnd: string | null;
+}
+
+export interface OrderDetail extends OrderRow {
+  cityFunded: boolean;
+  relatedParty: boolean;
+  subcontracted: boolean;
+  note: string;
+  events: OrderEvent[];
+  nextStatuses: OrderStatus[];
+  timeline: PayoutTimeline;
+  usageMinutes: number;
+  usageCount: number;
+  /** Rules of the local profile not checked (cross-region orders follow their issuer's). */
+  uncheckedRules: string[];
+}
+
+export interface OrderQuota {
+  applicantId: number;
+  year: number;
+  profileId: string;
+  quotaFen: number | null;
+  usedFen: number;
+  remainingFen: number | null;
+}
+
+export const orderListSchema = z.object({
+  query: text(100).default(''),
+  status: z.enum(ORDER_STATUSES).optional(),
+  applicantId: id.optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+
+export const dealsOrderChannels = {
+  'products:list': channel<Product[]>()(z.object({ activeOnly: z.boolean().default(false) })),
+  'products:save': channel<Product>()(z.object({ id: id.nullable().default(null), fields: productInputSchema })),
+  'orders:list': channel<{ rows: OrderRow[]; total: number }>()(orderListSchema),
+  'orders:get': channel<OrderDetail>()(z.object({ id })),
+  'orders:create': channel<OrderDetail>()(orderInputSchema),
+  'orders:update': channel<OrderDetail>()(z.object({ id, fields: orderInputSchema })),
+  'orders:transition': channel<OrderDetail>()(z.object({
+    id, to: z.enum(ORDER_STATUSES), date: civilDateSchema.optional(), note: text(500).default(''),
+  })),
+  'orders:quota': channel<OrderQuota>()(z.object({ applicantId: id, year: z.number().int().min(1990).max(2100).optional() })),
+};

@@ -1,0 +1,107 @@
+// Shanghai orders (沪科规〔2025〕6号): the states of 第十条/第十一条 and the per-order and annual
+// voucher limits of 第二条. Every refusal names its rule; the article comes from the profile.
+
+import type { PolicyProfile } from '../policy/profile';
+import type { ApplicantKind } from '../policy/vocabulary';
+import { formatYuan, type Fen } from './money';
+import { floorShare, formatRatio, isWithinShare } from './ratio';
+import type { LocalizedText } from './text';
+import { invalidAmount, OK, resultOf, violation, type RuleResult, type Violation } from './violations';
+import { checkAnnualQuota } from './voucher-checks';
+
+export const ORDER_STATUSES = [
+  'placed', 'accepted', 'completed', 'evaluated', 'uploaded', 'verified', 'notice', 'paid', 'rejected', 'cancelled',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const ORDER_STATUS_LABELS: Readonly<Record<OrderStatus, LocalizedText>> = {
+  placed: { zh: '已下单', en: 'Ordered' },
+  accepted: { zh: '已接单', en: 'Accepted' },
+  completed: { zh: '服务完成', en: 'Service completed' },
+  evaluated: { zh: '已评价', en: 'Evaluated' },
+  uploaded: { zh: '材料已上传', en: 'Materials uploaded' },
+  verified: { zh: '核验通过', en: 'Verified' },
+  notice: { zh: '公示中', en: 'In public notice' },
+  paid: { zh: '已兑付', en: 'Paid' },
+  rejected: { zh: '不予兑付', en: 'Refused' },
+  cancelled: { zh: '已撤销', en: 'Cancelled' },
+};
+
+/** The one path of 第十条 and 第十一条, with the two ways out. */
+export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
+  placed: ['accepted', 'cancelled'],
+  accepted: ['completed', 'cancelled'],
+  completed: ['evaluated'],
+  evaluated: ['uploaded'],
+  uploaded: ['verified', 'rejected'],
+  verified: ['notice'],
+  notice: ['paid', 'rejected'],
+  paid: [],
+  rejected: [],
+  cancelled: [],
+};
+
+/** Orders in these states no longer use quota. */
+export const ORDER_RELEASED_STATES: readonly OrderStatus[] = ['rejected', 'cancelled'];
+
+export const PAYOUT_PARTIES = ['enterprise', 'institution'] as const;
+export type PayoutParty = (typeof PAYOUT_PARTIES)[number];
+export const PAYOUT_PARTY_LABELS: Readonly<Record<PayoutParty, LocalizedText>> = {
+  enterprise: { zh: '企业（团队）兑付', en: 'Paid to the enterprise (team)' },
+  institution: { zh: '服务机构兑付', en: 'Paid to the service institution' },
+};
+
+const yuanText = (fen: Fen) => formatYuan(fen, { withUnit: true });
+
+/** The largest voucher amount of an order of this total: the share, rounded down to the fen. */
+export function maxVoucherForOrder(totalFen: Fen, profile: PolicyProfile): Fen {
+  return floorShare(totalFen, profile.contractVoucherShareMax);
+}
+
+/** Voucher amount ≤ share × order total, exactly (10,000.01元 allows 5,000.00元, never 5,000.01元). */
+export function checkOrderVoucherShare(totalFen: Fen, voucherFen: Fen, profile: PolicyProfile): RuleResult {
+  const bad = [invalidAmount(profile, 'totalFen', totalFen), invalidAmount(profile, 'voucherFen', voucherFen)]
+    .filter((v): v is Violation => v !== null);
+  if (bad.length > 0) return resultOf(bad);
+  const share = profile.contractVoucherShareMax;
+  if (isWithinShare(voucherFen, totalFen, share)) return OK;
+  const maxFen = maxVoucherForOrder(totalFen, profile);
+  return resultOf([
+    violation(
+      profile,
+      'order.voucherShare',
+      {
+        zh: `创新券金额 ${yuanText(voucherFen)} 超过订单总额 ${yuanText(totalFen)} 的 ${formatRatio(share)}（最多 ${yuanText(maxFen)}）`,
+        en: `Voucher amount ${yuanText(voucherFen)} exceeds ${formatRatio(share)} of the order total ${yuanText(totalFen)} (at most ${yuanText(maxFen)})`,
+      },
+      { field: 'voucherFen', params: { totalFen, voucherFen, maxFen, share } },
+    ),
+  ]);
+}
+
+/** used + this order's voucher amount ≤ the annual quota (enterprise 30万, team 10万), 第二条. */
+export function checkOrderAnnualQuota(kind: ApplicantKind, usedFen: Fen, voucherFen: Fen, profile: PolicyProfile): RuleResult {
+  const r = checkAnnualQuota(kind, usedFen, voucherFen, profile);
+  if (r.ok) return r;
+  return resultOf(r.violations.map((v) => (v.rule === 'voucher.annualQuota'
+    ? { ...violation(profile, 'order.annualQuota', v.message, { field: 'voucherFen', params: v.params }) }
+    : { ...v, field: 'voucherFen' })));
+}
+
+/** 第十二条: no 关联交易 and no 转包; both are declared on the order and refused when set. */
+export function checkOrderDealings(f: { relatedParty: boolean; subcontracted: boolean }, profile: PolicyProfile): RuleResult {
+  const out: Violation[] = [];
+  if (f.relatedParty) {
+    out.push(violation(profile, 'order.relatedParty', {
+      zh: '企业（团队）与服务机构存在关联关系：关联交易不得使用创新券',
+      en: 'The enterprise (team) and the institution are related parties: related-party deals cannot use vouchers',
+    }, { field: 'relatedParty' }));
+  }
+  if (f.subcontracted) {
+    out.push(violation(profile, 'order.subcontract', {
+      zh: '服务由其他机构实际提供（转包）：不得使用创新券',
+      en: 'The service is actually provided by another institution (subcontracted): vouchers cannot be used',
+    }, { field: 'subcontracted' }));
+  }
+  return resultOf(out);
+}

@@ -1,0 +1,91 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { deskApi } from './helpers';
+
+// A Shanghai desk (the lab as 服务机构) on a fixed day after the whole order path.
+test.use({ deskToday: '2025-11-03' });
+
+const FIRM = '上海微纳检测科技有限公司';
+
+async function choose(page: Page, select: Locator, text: string) {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+async function typeDate(picker: Locator, date: string) {
+  const input = (await picker.evaluate((e) => e.tagName)) === 'INPUT' ? picker : picker.locator('input');
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+test('Shanghai order → accept → usage → complete → upload → notice → payment, with the 50% and annual caps refused', async ({ page, desk, openDesk }) => {
+  test.setTimeout(180_000); // the whole path, thirteen saves, in one test
+  await deskApi(desk, 'settings:set', { region: 'shanghai' });
+  await deskApi(desk, 'catalog:create', { innerId: 'SH-XRD-01', nameCn: 'X射线衍射仪', categoryCode: '010401', originalValueFen: 80_000_000 });
+  await deskApi(desk, 'products:save', { id: null, fields: { code: 'P-XRD', name: '物相分析检测', serviceKind: 'inspection', itemCategory: '检验检测/物相分析' } });
+  const firm = await deskApi<{ id: number }>(desk, 'applicants:create', {
+    kind: 'enterprise', name: FIRM, region: 'shanghai', smeListed: true, smeListedYear: 2025, smeValidFrom: '2025-01-01', smeValidTo: '2025-12-31',
+  });
+  const product = (await deskApi<{ id: number }[]>(desk, 'products:list', {}))[0];
+  // 296,000元 already used this year: 5,000元 more would pass the 50% cap but not the annual 30万 (第二条).
+  await deskApi(desk, 'orders:create', {
+    number: 'SH-EARLIER', applicantId: firm.id, productId: product.id, orderDate: '2025-09-15', totalFen: 59_200_000, voucherFen: 29_600_000, payoutParty: 'institution',
+  });
+  await openDesk(page);
+
+  await page.getByRole('menuitem', { name: '上海订单' }).click();
+  await page.getByTestId('order-add').click();
+  await page.getByTestId('order-number').fill('SH-2025-0001');
+  await choose(page, page.getByTestId('order-applicant'), FIRM);
+  await choose(page, page.getByTestId('order-product'), '物相分析检测');
+  await typeDate(page.getByTestId('order-date'), '2025-10-10');
+  await page.getByTestId('order-total').fill('10000.01');
+  await expect(page.getByTestId('order-max')).toContainText('5,000.00');
+  await expect(page.getByTestId('order-quota')).toContainText('4,000.00');
+
+  // 50%: 5,000.01元 on 10,000.01元 is refused on the field, citing 第二条.
+  await page.getByTestId('order-voucher').fill('5000.01');
+  await page.getByTestId('order-save').click();
+  const voucherError = page.locator('.ant-form-item-explain-error').filter({ hasText: '第二条' });
+  await expect(voucherError).toContainText('5,000.00');
+  // Annual cap: 5,000.00元 is within 50% but over the 4,000元 left this year.
+  await page.getByTestId('order-voucher').fill('5000');
+  await page.getByTestId('order-save').click();
+  await expect(page.locator('.ant-form-item-explain-error').filter({ hasText: '第二条' })).toContainText('300,000.00');
+  await page.getByTestId('order-voucher').fill('4000');
+  await page.getByTestId('order-save').click();
+  await expect(page.getByTestId('order-detail-status')).toHaveText('已下单');
+
+  const step = async (to: string, date: string) => {
+    await typeDate(page.getByTestId('order-step-date'), date);
+    await page.getByTestId(`order-to-${to}`).click();
+  };
+  await step('accepted', '2025-10-11');
+  await expect(page.getByTestId('order-detail-status')).toHaveText('已接单');
+
+  // The service record behind the order: 3 hours on the XRD.
+  await choose(page, page.getByTestId('order-usage-instrument'), 'X射线衍射仪');
+  await page.getByTestId('order-usage-start').fill('2025-10-12 09:00');
+  await page.getByTestId('order-usage-end').fill('2025-10-12 12:00');
+  await page.getByTestId('order-usage-add').click();
+  await expect(page.getByText('共 1 条，3.0 小时')).toBeVisible();
+
+  await step('completed', '2025-10-12');
+  await step('evaluated', '2025-10-13');
+  await step('uploaded', '2025-10-14');
+  await step('verified', '2025-10-15');
+  await step('notice', '2025-10-16');
+  await expect(page.getByTestId('order-detail-status')).toHaveText('公示中');
+  await expect(page.getByTestId('notice-end')).toContainText('2025-10-23');
+  await expect(page.getByTestId('notice-end')).toContainText('第十一条');
+
+  // Paying on the notice's last day is refused; the day after it is paid.
+  await step('paid', '2025-10-23');
+  await expect(page.locator('.ant-message')).toContainText('2025-10-23');
+  await expect(page.getByTestId('order-detail-status')).toHaveText('公示中');
+  await step('paid', '2025-10-24');
+  await expect(page.getByTestId('order-detail-status')).toHaveText('已兑付');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('orders-table')).toContainText('SH-2025-0001');
+});
