@@ -9,6 +9,7 @@ import { intArg, parseArgs } from './lib/args';
 import { annualAssessment } from './lib/bench-ops/assessment';
 import { catalogSearch } from './lib/bench-ops/catalog-search';
 import { conflictCheck } from './lib/bench-ops/conflict-check';
+import { consolidation } from './lib/bench-ops/consolidation';
 import { dueSoonDashboard } from './lib/bench-ops/dashboard';
 import { firstScreen } from './lib/bench-ops/first-screen';
 import { openMigrate } from './lib/bench-ops/open-migrate';
@@ -22,7 +23,7 @@ import { DEFAULT_OUT } from './lib/seed/options';
 import { formatMs } from './lib/timing';
 
 const OPS: BenchOp[] = [openMigrate, catalogSearch, weekCalendar, conflictCheck, annualAssessment, dueSoonDashboard,
-  redemptionPacket, xlsxImport, firstScreen, moneyOps];
+  redemptionPacket, xlsxImport, firstScreen, moneyOps, consolidation];
 
 function row(r: OpResult): string[] {
   if (r.skipped) return [r.name, 'SKIPPED', '', '', '', '', '', r.skipped];

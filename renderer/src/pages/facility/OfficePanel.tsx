@@ -98,7 +98,7 @@ export function OfficePanel({ onImported }: { onImported(): void }) {
           ) },
         ]} />
       </Card>
-      <Modal open={!!preview} width={760} title={t.preview} onCancel={() => setPreview(null)} okText={t.confirm}
+      <Modal open={!!preview} destroyOnHidden width={760} title={t.preview} onCancel={() => setPreview(null)} okText={t.confirm}
         okButtonProps={{ disabled: preview?.p.status === 'same', loading: busy, ...({ 'data-testid': 'office-import-confirm' } as Record<string, string>) }} onOk={() => void doImport()}>
         {preview && (
           <div data-testid="office-preview">

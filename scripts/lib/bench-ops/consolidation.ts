@@ -1,0 +1,112 @@
+// The facility office at university scale: BENCH_LABS lab packages (default 50) of 1,000
+// instruments and five years of usage each (BENCH_USAGE_PER_YEAR records per instrument and year,
+// default 12) imported into one office desk, then the unit-wide two-year national self-assessment
+// over them next to a bare-SQL baseline. Desks are temp folders of their own, not the seeded file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { openCore, type Core } from '../../../electron/app-core';
+import { computeEvaluation } from '../../../electron/services/facility/evaluation';
+import { registerLab } from '../../../electron/services/facility/office';
+import { exportLabPackage } from '../../../electron/services/facility/package/export-lab';
+import { importLabPackage } from '../../../electron/services/facility/package/import-lab';
+import { deskKeys, getIdentity, setIdentity } from '../../../electron/services/facility/package/keys';
+import { createRng } from '../prng';
+import { measure, statsOf } from '../timing';
+import type { BenchOp } from './types';
+
+const CODE = '91110108MA01ABCD3X';
+const INSTRUMENTS = 1000;
+const YEARS = 5;
+
+function core(dir: string, now: Date): Core {
+  return openCore({ dataDir: dir, mode: 'browser', migrationsDir: path.join(__dirname, '..', '..', '..', 'electron', 'db', 'migrations'), now: () => now });
+}
+
+/** One lab desk's data: instruments and usage spread over the five years, written in one transaction. */
+function seedLab(c: Core, lab: number, lastYear: number, perYear: number): void {
+  const rng = createRng(1000 + lab);
+  const rnd = () => rng.next();
+  const db = c.db;
+  db.transaction(() => {
+    const labId = Number(db.prepare("INSERT INTO labs(name, created_at) VALUES (?, '2020-01-01T00:00:00Z')").run(`实验室${lab}`).lastInsertRowid);
+    const ins = db.prepare(`INSERT INTO instruments(inner_id, name_cn, category_code, original_value_fen, share_mode, lab_id, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')`);
+    const use = db.prepare(`INSERT INTO usage_logs(instrument_id, start_at, end_at, external, amount_fen, user_unit, satisfaction, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, '2020-01-01T00:00:00Z')`);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    for (let i = 0; i < INSTRUMENTS; i++) {
+      const id = Number(ins.run(`L${lab}-${i}`, `仪器${i}`, `${pad(1 + (i % 15))}0101`, 50_000_000 + Math.floor(rnd() * 500_000_000),
+        rnd() < 0.7 ? '外部共享' : rnd() < 0.5 ? '内部共享' : '不共享', labId).lastInsertRowid);
+      for (let y = lastYear - YEARS + 1; y <= lastYear; y++) {
+        for (let k = 0; k < perYear; k++) {
+          const month = 1 + Math.floor((k * 12) / perYear);
+          const day = 1 + Math.floor(rnd() * 27);
+          const h = 8 + Math.floor(rnd() * 6);
+          const len = 1 + Math.floor(rnd() * 8);
+          const ext = rnd() < 0.3 ? 1 : 0;
+          use.run(id, `${y}-${pad(month)}-${pad(day)}T${pad(h)}:00`, `${y}-${pad(month)}-${pad(day)}T${pad(h + len)}:00`, ext, ext ? 10_000 * len : 0,
+            ext ? `企业${Math.floor(rnd() * 500)}` : '', rnd() < 0.5 ? 1 + Math.floor(rnd() * 5) : null);
+        }
+      }
+    }
+  })();
+}
+
+export const consolidation: BenchOp = {
+  id: 'consolidation',
+  async run(env) {
+    const labs = Number(process.env.BENCH_LABS ?? 50);
+    const perYear = Number(process.env.BENCH_USAGE_PER_YEAR ?? 12);
+    const lastYear = Number(env.today.slice(0, 4)) - 1;
+    const now = new Date(`${env.today}T02:00:00.000Z`);
+    const labDir = path.join(env.tmpDir, 'lab');
+    const lab = core(labDir, now);
+    setIdentity(lab.ctx, { role: 'lab', unitName: '某大学', unitCreditCode: CODE, labName: '实验室' });
+    const office = core(path.join(env.tmpDir, 'office'), now);
+    setIdentity(office.ctx, { role: 'office', unitName: '某大学', unitCreditCode: CODE, labName: '' });
+    const packages: Uint8Array[] = [];
+    try {
+      // One lab database re-seeded per lab would take most of the bench; instead each package
+      // comes from its own desk identity (new id and key pair) over a fresh lab's rows.
+      for (let l = 0; l < labs; l++) {
+        lab.db.exec('DELETE FROM usage_logs; DELETE FROM instrument_rated_hours; DELETE FROM instruments; DELETE FROM labs;');
+        lab.db.prepare("DELETE FROM settings WHERE key IN ('facility.identity', 'facility.keys')").run();
+        setIdentity(lab.ctx, { role: 'lab', labName: `实验室${l}` });
+        seedLab(lab, l, lastYear, perYear);
+        const pkg = exportLabPackage(lab.ctx, { fromYear: lastYear - YEARS + 1, toYear: lastYear, attachments: false });
+        packages.push(new Uint8Array(Buffer.from(pkg.dataBase64, 'base64')));
+        registerLab(office.ctx, { deskId: getIdentity(lab.ctx).deskId, labName: `实验室${l}`, publicKey: deskKeys(lab.ctx).signPublic, note: '' });
+      }
+      const t0 = performance.now();
+      for (const p of packages) importLabPackage(office.ctx, p);
+      const importMs = performance.now() - t0;
+      const usage = office.db.prepare('SELECT SUM(records) FROM office_instrument_years').pluck().get() as number;
+      const scope = { fromYear: lastYear - 1, toYear: lastYear };
+      // Bare SQL: the same sums over the consolidated per-instrument-year rows, one statement.
+      const bare = office.db.prepare(`SELECT y.year, COUNT(*), SUM(y.sec), SUM(y.ext_sec), SUM(y.rated_hours), SUM(y.records), SUM(y.income_fen), SUM(y.sat_sum), SUM(y.sat_n),
+          SUM(i.share_mode <> '不共享') FROM office_instrument_years y JOIN office_instruments i ON i.desk_id = y.desk_id AND i.iid = y.iid
+        WHERE y.year BETWEEN ? AND ? AND i.value_fen >= 50000000 GROUP BY y.year`);
+      const users = office.db.prepare('SELECT COUNT(DISTINCT user_unit) FROM office_external_users WHERE year BETWEEN ? AND ?');
+      const contracts = office.db.prepare("SELECT COUNT(*), SUM(amount_fen) FROM office_contracts WHERE signed_date BETWEEN ? AND ? AND status NOT IN ('draft', 'void')");
+      const bytes = packages.reduce((a, p) => a + p.length, 0);
+      return [
+        {
+          name: `import ${labs} lab packages (${INSTRUMENTS} instruments, ${YEARS} years, ${usage.toLocaleString('en')} usage records in all)`,
+          service: statsOf([importMs]),
+          target: { metric: 'median', maxMs: 60_000 },
+          note: `one run; ${(bytes / 1e6).toFixed(1)} MB of packages`,
+        },
+        {
+          name: `national self-assessment ${scope.fromYear}–${scope.toYear}, ${labs} labs`,
+          service: await measure(env.runs, () => computeEvaluation(office.ctx, scope)),
+          baseline: await measure(env.runs, () => { bare.all(scope.fromYear, scope.toYear); users.get(scope.fromYear, scope.toYear); contracts.get(`${scope.fromYear}-01-01`, `${scope.toYear}-12-31`); }),
+          target: { metric: 'median', maxMs: 1000, maxRatio: 2 },
+        },
+      ];
+    } finally {
+      lab.close();
+      office.close();
+      fs.rmSync(labDir, { recursive: true, force: true });
+    }
+  },
+};
