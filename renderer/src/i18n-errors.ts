@@ -119,6 +119,11 @@ export function describeError(error: AppError, locale: Locale, labels: FieldLabe
   const issues: Wordable[] = error.issues?.length ? error.issues.map((i) => ({ ...i, code: error.code })) : [error];
   const lines = [...new Set(issues.map((i) => describeIssue(i, locale, labels)))];
   const sep = locale === 'zh' ? '；' : '; ';
+  // A legacy refusal carries its own headline ("these dates overlap…"); its issues are the details.
+  if (error.issues?.length && (!error.reason || error.reason === 'legacy') && error.message) {
+    const headline = legacyText(error.message, locale);
+    if (!lines.includes(headline)) lines.unshift(headline);
+  }
   const articleOf = error.article ?? error.issues?.find((i) => i.article)?.article;
   const documentOf = error.document ?? error.issues?.find((i) => i.document)?.document;
   return `${lines.join(sep)}${citation({ article: articleOf, document: documentOf }, locale)}`;

@@ -113,6 +113,14 @@ describe('the renderer words errors in one language with the form label, article
     expect(en).toContain('Article 12');
     expect(en).not.toMatch(CJK);
   });
+  it('a legacy refusal keeps its headline before the details of its issues', () => {
+    const error = {
+      code: 'CONFLICT' as const, reason: 'legacy', message: '以下日期与已有预约冲突，未创建任何预约：2025-06-16 (these dates overlap existing bookings; nothing was created)',
+      issues: [{ field: '2025-06-16', reason: 'legacy', message: '内部使用 2025-06-16 09:00–10:00' }],
+    };
+    expect(describeError(error, 'zh')).toBe('以下日期与已有预约冲突，未创建任何预约：2025-06-16；内部使用 2025-06-16 09:00–10:00');
+    expect(describeError(error, 'en')).toMatch(/^These dates overlap existing bookings; nothing was created; /);
+  });
   it('article and document names', () => {
     expect(articleName('第二十三条', 'en')).toBe('Article 23');
     expect(articleName('第十二条第二款', 'en')).toBe('Article 12(2)');
