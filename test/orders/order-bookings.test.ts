@@ -2,6 +2,7 @@
 // accepted order as a contract booking books its contract, the usage logged from it carries the
 // order, and each refusal writes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { computeAssessment } from '../../electron/services/assessment/compute';
 import { createBooking, getBooking, moveBooking } from '../../electron/services/bookings/bookings';
 import { createSeries } from '../../electron/services/bookings/series';
 import { createUsage, usageDraft } from '../../electron/services/bookings/usage';
@@ -78,5 +79,22 @@ describe('an order booking', () => {
     transitionOrder(core.ctx, { id: orderId, to: 'accepted', date: '2025-10-11', note: '' });
     const closed = addInstrument(core, 'SH-002', { shareMode: '不共享' });
     expect(refusal(() => createBooking(core.ctx, slot({ instrumentId: closed })))).toMatchObject({ code: 'RULE', rule: 'booking.shareMode' });
+  });
+});
+
+describe('orders in the annual assessment', () => {
+  it('count as service contracts once accepted, with their totals and voucher amounts, in the unit and the instrument scope', () => {
+    const empty = computeAssessment(core.ctx, { year: 2025, scope: { kind: 'unit' } });
+    expect(empty).toMatchObject({ contracts: 0, voucherContracts: 0, contractAmountFen: 0, voucherAmountFen: 0 });
+    transitionOrder(core.ctx, { id: orderId, to: 'accepted', date: '2025-10-11', note: '' });
+    const b = createBooking(core.ctx, slot({ startAt: '2025-10-20T07:00', endAt: '2025-10-20T09:30' }));
+    createUsage(core.ctx, { ...usageDraft(core.ctx, b.id), operator: '李工' });
+    const unit = computeAssessment(core.ctx, { year: 2025, scope: { kind: 'unit' } });
+    expect(unit).toMatchObject({ contracts: 1, voucherContracts: 1, contractAmountFen: 20_000 * YUAN, voucherAmountFen: 10_000 * YUAN });
+    expect(computeAssessment(core.ctx, { year: 2025, scope: { kind: 'instrument', instrumentId } })).toMatchObject({ contracts: 1 });
+    const other = addInstrument(core, 'SH-009');
+    expect(computeAssessment(core.ctx, { year: 2025, scope: { kind: 'instrument', instrumentId: other } })).toMatchObject({ contracts: 0 });
+    // Another year does not see it.
+    expect(computeAssessment(core.ctx, { year: 2026, scope: { kind: 'unit' } })).toMatchObject({ contracts: 0 });
   });
 });
