@@ -5,10 +5,11 @@ import { civilDateField as civilDateSchema } from '../fields';
 import { dayOfWeek, isValidCivilDate } from '../rules/civil-date';
 import { channel } from './define';
 
-export const BOOKING_KINDS = ['contract', 'internal', 'maintenance'] as const;
+export const BOOKING_KINDS = ['contract', 'order', 'internal', 'maintenance'] as const;
 export type BookingKind = (typeof BOOKING_KINDS)[number];
 export const BOOKING_KIND_LABELS: Record<BookingKind, { zh: string; en: string }> = {
   contract: { zh: '合同服务', en: 'Contract service' },
+  order: { zh: '订单服务', en: 'Order service' },
   internal: { zh: '内部使用', en: 'Internal use' },
   maintenance: { zh: '维护', en: 'Maintenance' },
 };
@@ -40,6 +41,8 @@ export const bookingInputSchema = z.object({
   instrumentId: id,
   kind: z.enum(BOOKING_KINDS),
   contractId: id.nullable().default(null),
+  /** The Shanghai order an 'order' booking serves. */
+  orderId: id.nullable().default(null),
   startAt: slotTimeSchema,
   endAt: slotTimeSchema,
   title: text(200).default(''),
@@ -51,6 +54,8 @@ export const seriesInputSchema = z.object({
   instrumentId: id,
   kind: z.enum(BOOKING_KINDS),
   contractId: id.nullable().default(null),
+  /** The Shanghai order an 'order' booking serves. */
+  orderId: id.nullable().default(null),
   title: text(200).default(''),
   firstDate: civilDateSchema,
   startTime: clockSchema,
@@ -69,6 +74,8 @@ export interface Booking {
   instrumentName: string;
   contractId: number | null;
   contractNumber: string | null;
+  orderId: number | null;
+  orderNumber: string | null;
   applicantName: string | null;
   kind: BookingKind;
   startAt: string;
@@ -88,6 +95,7 @@ export interface BookingConflict {
   endAt: string;
   title: string;
   contractNumber: string | null;
+  orderNumber: string | null;
 }
 
 export const usageInputSchema = z.object({
