@@ -31,6 +31,12 @@ export function schemaRule(schema: z.ZodType, field: string, labels: FieldLabels
   };
 }
 
+/** Why a typed date is refused, worded with the field's label, or null if it reads as a date. */
+export function dateProblem(text: string, field: string, labels: FieldLabels = {}): string | null {
+  const r = parseDateText(text);
+  return r.ok ? null : word(r.reason, r.params, field, labels);
+}
+
 /** Rule of a date text field (required unless `optional`). */
 export function dateRule(field: string, labels: FieldLabels = {}, optional = false): Rule {
   return textRule(parseDateText, field, labels, optional);
