@@ -22,5 +22,5 @@ export const catalogHandlers: HandlerTable<keyof typeof catalogChannels> = {
   'catalog:importParse': (input) => parseImport(input),
   'catalog:importValidate': (input, ctx) => validateImport(ctx, input),
   'catalog:importCommit': (input, ctx) => commitImport(ctx, input),
-  'catalog:export': (input, ctx) => exportCatalog(ctx, input),
+  'catalog:export': ({ filter, ...options }, ctx) => exportCatalog(ctx, filter, options),
 };

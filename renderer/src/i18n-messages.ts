@@ -2,6 +2,7 @@
 // Templates interpolate {field} (the form's label for the field) and the error's params.
 // Keep keys sorted by area; a reason missing here falls back to the generic message of its code.
 
+import { CATALOG_MESSAGES } from './i18n-messages-catalog';
 import { FACILITY_MESSAGES } from './i18n-messages-facility';
 
 export type Locale = 'zh' | 'en';
@@ -83,6 +84,7 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   'internal.unexpected': { zh: '内部错误，操作未完成，未作任何更改', en: 'Internal error; nothing was changed' },
   'net.unreachable': { zh: '无法连接本地服务：{detail}', en: 'Cannot reach the local service: {detail}' },
   ...FACILITY_MESSAGES,
+  ...CATALOG_MESSAGES,
 };
 
 /** Generic wording by error code when a reason is not in the catalog. */

@@ -4,6 +4,8 @@ import { instrumentInputSchema, instrumentListSchema, type Instrument, type Inst
 import { channel } from './define';
 
 const id = z.number().int().positive();
+/** A reporting year (年运行机时, 服务记录). */
+export const yearSchema = z.number().int().min(2000, 'catalog.yearRange').max(2100, 'catalog.yearRange');
 
 export const fileUploadSchema = z.object({
   fileName: z.string().trim().min(1, '文件名必填').max(255, '文件名过长'),
@@ -88,5 +90,10 @@ export const catalogChannels = {
     onDuplicate: z.enum(['skip', 'update']).default('skip'),
     acceptValidRows: z.literal(true, { message: '须确认只导入有效行' }),
   })),
-  'catalog:export': channel<FileDownload>()(instrumentListSchema.omit({ offset: true, limit: true })),
+  'catalog:export': channel<FileDownload>()(z.object({
+    filter: instrumentListSchema.omit({ offset: true, limit: true }).prefault({}),
+    format: z.enum(['xlsx', 'xls']).default('xlsx'),
+    year: yearSchema,
+    deskSheet: z.boolean().default(true),
+  })),
 };

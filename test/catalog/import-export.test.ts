@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { exportCatalog } from '../../electron/services/catalog/export';
 import { commitImport, normaliseDate, parseImport, suggestMapping, validateImport } from '../../electron/services/catalog/import';
 import { listInstrumentsFull } from '../../electron/services/catalog/instruments';
 import { parseCsv } from '../../electron/services/tabular';
-import { INSTRUMENT_FIELD_LABELS } from '../../shared/catalog/instrument';
+import { EQUIPMENT_TEMPLATE_HEADERS } from '../../shared/catalog/national-platform-data';
 import { AppFailure } from '../../shared/result';
 import { SAMPLE_FAULTY, SAMPLE_HEADERS, SAMPLE_VALID, sampleCsv, sampleWorkbook } from '../fixtures/catalog-sample';
 import { contentHash, tempCore, type TempCore } from '../helpers/db';
@@ -103,19 +104,22 @@ describe('import validation and commit', () => {
 });
 
 describe('catalog export', () => {
-  it('writes an xlsx in the national platform field order that reads back', async () => {
+  it('writes the platform template: sheet, group row, 40 headers, 万元 with two decimals, text codes', async () => {
     const src = await xlsxSource();
     await commitImport(core.ctx, { ...src, mapping: suggestMapping(SAMPLE_HEADERS), onDuplicate: 'skip' });
-    const file = await exportCatalog(core.ctx, { query: '色谱', sortBy: 'innerId' });
-    expect(file.fileName).toMatch(/^仪器目录-20250616\.xlsx$/);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
-    const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, INSTRUMENT_FIELD_LABELS.length)).toEqual(INSTRUMENT_FIELD_LABELS.map((f) => f.zh));
-    expect(ws.rowCount).toBe(4); // header + 3 instruments whose names contain 色谱
-    const row2 = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(row2[0]).toBe('气相色谱仪');
-    expect(row2[5]).toBe(680000); // 68 万元 in 元
+    const file = exportCatalog(core.ctx, { query: '色谱', sortBy: 'innerId' }, { format: 'xlsx', year: 2024, deskSheet: false });
+    expect(file.fileName).toBe('国家平台单台套-2024-20250616.xlsx');
+    const wb = XLSX.read(Buffer.from(file.dataBase64, 'base64'), { cellNF: true });
+    expect(wb.SheetNames).toEqual(['大型科研仪器']);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['大型科研仪器'], { header: 1, defval: '', raw: true });
+    expect(rows[0][0]).toBe('仪器基本信息');
+    expect(rows[0][31]).toBe('联系人信息');
+    expect(rows[0][36]).toBe('海关管理');
+    expect(rows[1]).toEqual([...EQUIPMENT_TEMPLATE_HEADERS]);
+    expect(rows).toHaveLength(5); // 2 header rows + 3 instruments whose names contain 色谱
+    expect(rows[2].slice(0, 3)).toEqual(['FX-0001', '', '气相色谱仪']);
+    expect(rows[2][7]).toBe('010501');
+    expect(rows[2][10]).toBe(68); // 原值 in 万元
+    expect(wb.Sheets['大型科研仪器'].K3.z).toBe('0.00');
   });
 });

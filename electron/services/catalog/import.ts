@@ -1,11 +1,12 @@
 import { INSTRUMENT_FIELD_LABELS, instrumentInputSchema, type InstrumentFields } from '../../../shared/catalog/instrument';
 import type { ImportCommitResult, ImportIssue, ImportParseResult, ImportValidation } from '../../../shared/ipc/catalog';
+import { normaliseYesNo } from '../../../shared/catalog/platform';
 import { parseMoneyText } from '../../../shared/rules';
 import { fail } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { readTable, type Table } from '../tabular';
-import { insertInstrumentRow } from './instruments';
+import { insertInstrumentRow, toDbRow } from './instruments';
 import { findOrCreateLab } from './labs';
 
 type FieldKey = keyof InstrumentFields;
@@ -120,6 +121,12 @@ function convertRow(table: Table, mapping: Mapping, r: { n: number; cells: strin
       raw[key] = d;
       continue;
     }
+    if (key === 'customsSupervised') {
+      const yn = normaliseYesNo(value);
+      if (!yn.ok) { issues.push({ row: r.n, field: key, column, reason: `“${value}”应为 是/否` }); continue; }
+      raw[key] = yn.value;
+      continue;
+    }
     if (value !== '') raw[key] = value;
   }
   const parsed = instrumentInputSchema.safeParse(raw);
@@ -204,7 +211,7 @@ export async function commitImport(
       }
       const id = existing.get(fields.innerId);
       if (id === undefined) { insertInstrumentRow(ctx, fields); inserted++; }
-      else if (input.onDuplicate === 'update') { updateStmt.run({ ...fields, id, now: ctx.now().toISOString() }); updated++; }
+      else if (input.onDuplicate === 'update') { updateStmt.run({ ...toDbRow(fields), id, now: ctx.now().toISOString() }); updated++; }
       else skipped++;
     }
     const invalid = outcomes.length - valid.length;

@@ -94,7 +94,7 @@ export function CatalogPage() {
   const doExport = async () => {
     setExporting(true);
     try {
-      saveDownload(await call('catalog:export', filter));
+      saveDownload(await call('catalog:export', { filter, format: 'xlsx', year: new Date().getFullYear() - 1, deskSheet: true }));
     } catch (e) {
       showError(e);
     } finally {
