@@ -1,7 +1,7 @@
 import { MAJOR_CATEGORIES, MIDDLE_CATEGORIES } from '../../shared/catalog/categories';
 import type { catalogChannels } from '../../shared/ipc/catalog';
 import { exportCatalog } from '../services/catalog/export';
-import { commitImport, parseImport, validateImport } from '../services/catalog/import';
+import { commitImport, importReport, parseImport, validateImport } from '../services/catalog/import';
 import {
   createInstrument, deleteInstrument, getInstrument, listInstruments, restoreInstrument, retireInstrument, updateInstrument,
 } from '../services/catalog/instruments';
@@ -19,7 +19,8 @@ export const catalogHandlers: HandlerTable<keyof typeof catalogChannels> = {
   'catalog:retire': ({ id, reason }, ctx) => retireInstrument(ctx, id, reason),
   'catalog:restore': ({ id }, ctx) => restoreInstrument(ctx, id),
   'catalog:delete': ({ id }, ctx) => { deleteInstrument(ctx, id); return { deleted: true as const }; },
-  'catalog:importParse': (input) => parseImport(input),
+  'catalog:importParse': (input, ctx) => parseImport(ctx, input),
+  'catalog:importReport': (input) => importReport(input),
   'catalog:importValidate': (input, ctx) => validateImport(ctx, input),
   'catalog:importCommit': (input, ctx) => commitImport(ctx, input),
   'catalog:export': ({ filter, ...options }, ctx) => exportCatalog(ctx, filter, options),

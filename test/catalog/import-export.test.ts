@@ -1,9 +1,9 @@
 import * as XLSX from '@e965/xlsx';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportCatalog } from '../../electron/services/catalog/export';
-import { commitImport, normaliseDate, parseImport, suggestMapping, validateImport } from '../../electron/services/catalog/import';
+import { commitImport, parseImport, suggestMapping, validateImport } from '../../electron/services/catalog/import';
+import { normaliseDateText } from '../../shared/catalog/platform';
 import { listInstrumentsFull } from '../../electron/services/catalog/instruments';
 import { parseCsv } from '../../electron/services/tabular';
 import { EQUIPMENT_TEMPLATE_HEADERS } from '../../shared/catalog/national-platform-data';
@@ -28,7 +28,8 @@ describe('import parsing', () => {
     ['2019-03-01', '2019-03-01'], ['2020/9/15', '2020-09-15'], ['2021.5.10', '2021-05-10'],
     ['20180620', '2018-06-20'], ['2017年11月2日', '2017-11-02'], ['3/1/2019', null], ['昨天', null],
   ])('normalises date %s', (input, expected) => {
-    expect(normaliseDate(input)).toBe(expected);
+    const r = normaliseDateText(input);
+    expect(r.ok ? r.value : null).toBe(expected);
   });
 
   it('parses RFC 4180 CSV with quotes, commas and CRLF', () => {
@@ -38,8 +39,8 @@ describe('import parsing', () => {
   it('reads a GBK CSV (auto-detected) and a UTF-8 CSV with BOM the same way', async () => {
     const gbk = iconv.encode(sampleCsv(), 'gbk').toString('base64');
     const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sampleCsv(), 'utf8')]).toString('base64');
-    const a = await parseImport({ fileName: 'a.csv', dataBase64: gbk, encoding: 'auto' });
-    const b = await parseImport({ fileName: 'b.csv', dataBase64: utf8, encoding: 'auto' });
+    const a = await parseImport(core.ctx, { fileName: 'a.csv', dataBase64: gbk, encoding: 'auto' });
+    const b = await parseImport(core.ctx, { fileName: 'b.csv', dataBase64: utf8, encoding: 'auto' });
     expect(a.encoding).toBe('gbk');
     expect(b.encoding).toBe('utf8');
     expect(a.headers).toEqual(SAMPLE_HEADERS);
@@ -48,9 +49,9 @@ describe('import parsing', () => {
   });
 
   it('refuses a file type it cannot read, naming the field', async () => {
-    await expect(parseImport({ fileName: 'x.pdf', dataBase64: 'AAAA', encoding: 'auto' })).rejects.toMatchObject({ error: { code: 'VALIDATION', field: 'fileName' } });
-    await expect(parseImport({ fileName: 'x.xlsx', dataBase64: Buffer.from('not a zip').toString('base64'), encoding: 'auto' }))
-      .rejects.toBeInstanceOf(AppFailure);
+    expect(() => parseImport(core.ctx, { fileName: 'x.pdf', dataBase64: 'AAAA', encoding: 'auto' })).toThrow(expect.objectContaining({ error: expect.objectContaining({ code: 'VALIDATION', field: 'fileName', reason: 'import.fileType' }) }));
+    expect(() => parseImport(core.ctx, { fileName: 'x.xlsx', dataBase64: Buffer.from('not a zip').toString('base64'), encoding: 'auto' }))
+      .toThrow(AppFailure);
   });
 });
 
@@ -64,8 +65,8 @@ describe('import validation and commit', () => {
     // Header is row 1, so data row i is row i + 2.
     const expected = SAMPLE_FAULTY.map((f, i) => ({ row: SAMPLE_VALID.length + i + 2, field: f.field }));
     expect(v.issues.map((i) => ({ row: i.row, field: i.field }))).toEqual(expected);
-    expect(v.issues.find((i) => i.field === 'startUseDate')!.reason).toMatch(/不存在的日期/);
-    expect(v.issues.find((i) => i.field === 'innerId')!.reason).toMatch(/第 2 行重复/);
+    expect(v.issues.find((i) => i.field === 'startUseDate')).toMatchObject({ reason: 'date.impossible', params: { value: '2021-02-30' } });
+    expect(v.issues.find((i) => i.field === 'innerId')).toMatchObject({ reason: 'import.duplicateInFile', params: { value: 'FX-0001', first: 2 } });
     expect(v.preview[1]).toMatchObject({ innerId: 'FX-0002', originalValueFen: 350_500_000 }); // 350.5 万元
     expect(contentHash(core)).toBe(before);
   });
@@ -98,7 +99,7 @@ describe('import validation and commit', () => {
     core.db.exec(`CREATE TRIGGER refuse_third BEFORE INSERT ON instruments WHEN new.inner_id = 'FX-0003'
       BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
     const before = contentHash(core);
-    await expect(commitImport(core.ctx, { ...src, mapping: suggestMapping(SAMPLE_HEADERS), onDuplicate: 'skip' })).rejects.toThrow(/disk full/);
+    expect(() => commitImport(core.ctx, { ...src, mapping: suggestMapping(SAMPLE_HEADERS), onDuplicate: 'skip' })).toThrow(/disk full/);
     expect(contentHash(core)).toBe(before);
   });
 });

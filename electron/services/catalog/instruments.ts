@@ -66,6 +66,13 @@ export function insertInstrumentRow(ctx: ServiceContext, fields: InstrumentField
   return Number(info.lastInsertRowid);
 }
 
+/** An import's update of an existing instrument (no version check, caller's transaction and audit). */
+export function updateInstrumentRow(ctx: ServiceContext, id: number, fields: InstrumentFields, opts: { keepLab: boolean }): void {
+  const cols = COLUMNS.filter(([f]) => !(opts.keepLab && f === 'labId'));
+  ctx.db.prepare(`UPDATE instruments SET ${cols.map(([f, c]) => `${c} = @${f}`).join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`)
+    .run({ ...toDbRow(fields), id, now: ctx.now().toISOString() });
+}
+
 export function createInstrument(ctx: ServiceContext, fields: InstrumentFields): Instrument {
   return ctx.db.transaction(() => {
     checkLab(ctx, fields.labId);
