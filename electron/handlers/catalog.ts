@@ -6,6 +6,7 @@ import {
   createInstrument, deleteInstrument, getInstrument, listInstruments, restoreInstrument, retireInstrument, updateInstrument,
 } from '../services/catalog/instruments';
 import { createLab, listLabs } from '../services/catalog/labs';
+import { checkPlatform, exportServiceRecords } from '../services/catalog/platform';
 import type { HandlerTable } from './types';
 
 export const catalogHandlers: HandlerTable<keyof typeof catalogChannels> = {
@@ -24,4 +25,6 @@ export const catalogHandlers: HandlerTable<keyof typeof catalogChannels> = {
   'catalog:importValidate': (input, ctx) => validateImport(ctx, input),
   'catalog:importCommit': (input, ctx) => commitImport(ctx, input),
   'catalog:export': ({ filter, ...options }, ctx) => exportCatalog(ctx, filter, options),
+  'catalog:platformCheck': ({ filter, year }, ctx) => checkPlatform(ctx, filter, year),
+  'catalog:exportServiceRecords': ({ filter, ...options }, ctx) => exportServiceRecords(ctx, filter, options),
 };

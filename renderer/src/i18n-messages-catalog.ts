@@ -42,5 +42,7 @@ export const CATALOG_MESSAGES: Readonly<Record<string, Message>> = {
   'import.computedColumn': { zh: '{field}由使用记录计算，不从文件导入', en: '{field} is computed from usage records and not imported' },
   'platform.required': { zh: '国家平台要求填写{field}', en: 'The national platform requires {field}' },
   'platform.valueRounded': { zh: '{field}按万元两位小数上报为 {value} 万元，与台账金额不同', en: '{field} is reported in 万元 with two decimals as {value}, not exactly the desk\'s amount' },
+  'platform.serviceJoin': { zh: '服务记录 {record}：仪器缺少{field}，平台据此把服务记录对应到单台套', en: 'Service record {record}: the instrument lacks {field}, which the platform joins service records by' },
+  'platform.serviceRequired': { zh: '服务记录 {record}：国家平台要求填写{field}', en: 'Service record {record}: the national platform requires {field}' },
   'platform.noServiceRecords': { zh: '{year} 年没有可上报的服务记录', en: 'No service records to report for {year}' },
 };

@@ -39,3 +39,9 @@ export function headerCore(header: string): string {
   for (let i = 0; i < 4 && /\([^()]*\)/.test(s); i++) s = s.replace(/\([^()]*\)/g, '');
   return s.replace(/[*＊:：]/g, '').toLowerCase();
 }
+
+/** Fields the platform's review refuses empty (仪器编号 is the template's 必填; the rest its record's core). */
+export const PLATFORM_REQUIRED: (keyof InstrumentFields)[] = [
+  'innerId', 'nameCn', 'categoryCode', 'source', 'originalValueFen', 'bookedDate', 'usageKind', 'model', 'manufacturer', 'country',
+  'discipline', 'addrProvince', 'addrCity', 'contactName', 'contactPhone',
+];

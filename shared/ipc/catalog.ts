@@ -91,6 +91,29 @@ export interface ImportCommitResult {
   invalid: number;
 }
 
+export interface PlatformProblem {
+  instrumentId: number;
+  innerId: string;
+  nameCn: string;
+  field: string;
+  reason: string;
+  params: Params;
+  /** error: the platform refuses the record; warning: it accepts a value that differs from the desk's. */
+  severity: 'error' | 'warning';
+}
+
+export interface PlatformCheck {
+  year: number;
+  instruments: number;
+  /** Service records of the year. */
+  records: number;
+  instrumentsWithErrors: number;
+  problems: PlatformProblem[];
+  serviceProblems: PlatformProblem[];
+}
+
+const exportFilter = instrumentListSchema.omit({ offset: true, limit: true }).prefault({});
+
 export const catalogChannels = {
   'labs:list': channel<Lab[]>()(z.object({})),
   'labs:create': channel<Lab>()(z.object({
@@ -117,9 +140,11 @@ export const catalogChannels = {
     lines: z.array(z.object({ row: z.number().int().min(1), text: z.string().max(2000) })).max(100_000),
   })),
   'catalog:export': channel<FileDownload>()(z.object({
-    filter: instrumentListSchema.omit({ offset: true, limit: true }).prefault({}),
+    filter: exportFilter,
     format: z.enum(['xlsx', 'xls']).default('xlsx'),
     year: yearSchema,
     deskSheet: z.boolean().default(true),
   })),
+  'catalog:platformCheck': channel<PlatformCheck>()(z.object({ filter: exportFilter, year: yearSchema })),
+  'catalog:exportServiceRecords': channel<FileDownload>()(z.object({ filter: exportFilter, year: yearSchema, format: z.enum(['xlsx', 'xls']).default('xlsx') })),
 };
