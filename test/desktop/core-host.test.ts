@@ -76,7 +76,9 @@ describe('core host in a worker thread', () => {
       expect(elapsed).toBeGreaterThan(300);
       expect(pings.length).toBeGreaterThan(10);
       expect(p95).toBeLessThan(50);
-      expect(sorted[sorted.length - 1]).toBeLessThan(50);
+      // On a loaded machine the OS may not schedule the server at once; SQL on its thread would
+      // instead hold a ping for the whole import (seconds).
+      expect(sorted[sorted.length - 1]).toBeLessThan(250);
       expect(await s.call('catalog:list', { limit: 1 })).toMatchObject({ ok: true, value: { total: 10_000 } });
     } finally {
       await s.stop();

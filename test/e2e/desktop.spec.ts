@@ -1,5 +1,8 @@
 import { test, expect } from './fixtures';
 
+/** What the page itself can read (runs in the browser; typed here without the DOM library). */
+type PageGlobals = { location: { href: string }; document: { cookie: string } };
+
 test('browser mode: the launch code leaves the address, the session is an HttpOnly cookie, and the code is spent', async ({ page, desk, openDesk, browser }) => {
   const launch = new URL(desk.url);
   const code = launch.searchParams.get('code')!;
@@ -7,8 +10,8 @@ test('browser mode: the launch code leaves the address, the session is an HttpOn
   const address = new URL(page.url());
   expect(address.origin + address.pathname + address.search).toBe(`${launch.origin}/`);
   expect(page.url()).not.toContain(code);
-  expect(await page.evaluate(() => window.location.href)).not.toContain(code);
-  expect(await page.evaluate(() => document.cookie)).toBe(''); // HttpOnly: the page cannot read it
+  expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).location.href)).not.toContain(code);
+  expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.cookie)).toBe(''); // HttpOnly: the page cannot read it
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => c.name === 'desk_session');
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
