@@ -50,7 +50,9 @@ test('import the sample workbook, search 色谱, edit an instrument and export',
   await expect(rowOf(page, '离子色谱仪（双通道）')).toContainText('010501');
 
   // Export: the platform's 单台套 template with the three 色谱 instruments.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
+  await page.getByRole('button', { name: /导出到国家平台/ }).click();
+  await expect(page.getByTestId('platform-summary')).toContainText('3 台仪器');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /单台套 \.xlsx/ }).click()]);
   expect(download.suggestedFilename()).toMatch(/^国家平台单台套-\d{4}-\d{8}\.xlsx$/);
   const file = await download.path();
   const wb = new ExcelJS.Workbook();

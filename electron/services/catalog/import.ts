@@ -19,6 +19,7 @@ import type { ServiceContext } from '../context';
 import { readGrid, tableOf, type Grid, type Table } from '../tabular';
 import { XLSX_MIME } from './export';
 import { insertInstrumentRow, updateInstrumentRow } from './instruments';
+import { jobStep } from '../../core-host/job';
 import { findOrCreateLab } from './labs';
 
 type FieldKey = keyof InstrumentFields;
@@ -402,7 +403,8 @@ export function commitImport(
     const existing = existingIds(ctx);
     const labIds = new Map<string, number>();
     let inserted = 0, updated = 0, skipped = 0;
-    for (const o of valid) {
+    for (const [n, o] of valid.entries()) {
+      jobStep(n + 1, valid.length); // progress to the window; a cancel here rolls the whole import back
       const fields = { ...o.fields! };
       if (o.labName) {
         let labId = labIds.get(o.labName);
