@@ -4,6 +4,7 @@
 
 import { CATALOG_MESSAGES } from './i18n-messages-catalog';
 import { FACILITY_MESSAGES } from './i18n-messages-facility';
+import { MONEY_MESSAGES } from './i18n-messages-money';
 
 export type Locale = 'zh' | 'en';
 
@@ -88,6 +89,7 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   'net.unreachable': { zh: '无法连接本地服务：{detail}', en: 'Cannot reach the local service: {detail}' },
   ...FACILITY_MESSAGES,
   ...CATALOG_MESSAGES,
+  ...MONEY_MESSAGES,
 };
 
 /** Generic wording by error code when a reason is not in the catalog. */
