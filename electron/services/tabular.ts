@@ -47,7 +47,8 @@ export function parseCsv(text: string, limits: { rows: number; columns: number }
   const push = () => {
     row.push(field);
     field = '';
-    if (row.length > limits.columns) refuse('VALIDATION', 'import.tooManyColumns', { field: 'file', params: { cols: `>${limits.columns}`, max: limits.columns } });
+    const max = limits.columns;
+    if (row.length > max) refuse('VALIDATION', 'import.tooManyColumns', { field: 'file', params: { cols: row.length, max } });
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -60,7 +61,8 @@ export function parseCsv(text: string, limits: { rows: number; columns: number }
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       push(); rows.push(row); row = [];
-      if (rows.length > limits.rows) refuse('VALIDATION', 'import.tooManyRows', { field: 'file', params: { rows: `>${limits.rows}`, max: limits.rows } });
+      const max = limits.rows;
+      if (rows.length > max) refuse('VALIDATION', 'import.tooManyRows', { field: 'file', params: { rows: rows.length, max } });
     } else field += c;
   }
   if (quoted) refuse('VALIDATION', 'import.unclosedQuote', { field: 'file' });
@@ -176,7 +178,8 @@ function readWorkbook(kind: 'xlsx' | 'xls', bytes: Buffer, sheet: string | undef
   if (!ws) refuse('VALIDATION', 'import.sheetMissing', { field: 'sheet', params: { sheet: name } });
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const rows = sheetRows(ws, date1904);
-  if (rows.length > SHEET_LIMITS.rows) refuse('VALIDATION', 'import.tooManyRows', { field: 'file', params: { rows: `>${SHEET_LIMITS.rows}`, max: SHEET_LIMITS.rows } });
+  const max = SHEET_LIMITS.rows;
+  if (rows.length > max) refuse('VALIDATION', 'import.tooManyRows', { field: 'file', params: { rows: rows.length, max } });
   const widest = rows.reduce((a, r) => Math.max(a, r.length), 0);
   if (widest > SHEET_LIMITS.columns) refuse('VALIDATION', 'import.tooManyColumns', { field: 'file', params: { cols: widest, max: SHEET_LIMITS.columns } });
   const extra: Record<string, string[][]> = {};
