@@ -7,6 +7,7 @@ import type { LocalizedText } from '../rules/text';
 import { fileUploadSchema, type FileDownload } from './catalog';
 import { invoiceNumberProblem, normaliseDigits } from '../identity';
 import { channel } from './define';
+import type { AppError } from '../result';
 import { pageQuerySchema, type Page } from './paging';
 
 const id = z.number().int().positive();
@@ -144,7 +145,10 @@ export interface JobStatus {
   done: number;
   total: number;
   state: JobState;
+  /** For the log: the refusal in prose (its code and reason are in `failure`). */
   error?: string;
+  /** The refusal that ended a failed job, worded by the renderer in the chosen language. */
+  failure?: AppError;
   fileName?: string;
 }
 
