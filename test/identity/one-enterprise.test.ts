@@ -45,7 +45,7 @@ describe('upgrading a desk whose codes were saved as typed', () => {
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const old = path.join(dir, 'old-migrations');
     fs.mkdirSync(old);
-    for (const f of fs.readdirSync(MIGRATIONS)) if (/^\d{4}_/.test(f) && Number(f.slice(0, 4)) < 25) fs.copyFileSync(path.join(MIGRATIONS, f), path.join(old, f));
+    for (const f of fs.readdirSync(MIGRATIONS)) if (/^\d{4}_/.test(f) && Number(f.slice(0, 4)) < 26) fs.copyFileSync(path.join(MIGRATIONS, f), path.join(old, f));
     const file = path.join(dir, 'desk.sqlite');
     const o = openDatabase(file, { migrationsDir: old });
     const ins = o.db.prepare("INSERT INTO applicants(kind, name, credit_code, created_at, updated_at) VALUES ('enterprise', ?, ?, '2025-01-01', '2025-01-01')");
