@@ -1,7 +1,8 @@
-import { app, BrowserWindow, ipcMain, Menu, Notification, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, Notification, session, safeStorage } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openCore, type Core } from './app-core';
+import type { PlainKeyStore } from './security/keyring';
 import { handlers } from './handlers';
 import { registerIpc } from './ipc';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
@@ -47,6 +48,16 @@ function notifyDueSoon(): void {
 
 app.enableSandbox();
 
+/** The OS keystore wraps the data key of a plain desk; Linux's 'basic_text' fallback is no keystore, so a key file is used instead. */
+function osKeyStore(): PlainKeyStore | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
+  return {
+    encrypt: (plain) => safeStorage.encryptString(plain.toString('base64')),
+    decrypt: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+  };
+}
+
 app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -55,7 +66,7 @@ app.whenReady().then(() => {
   // An encrypted database opens locked: the renderer shows the lock screen until security:unlock.
   // OIVD_DATA_DIR moves the data folder (portable installs, tests); the default is the user-data folder.
   const dataDir = process.env.OIVD_DATA_DIR ?? path.join(app.getPath('userData'), 'data');
-  core = openCore({ dataDir, mode: 'electron', autoBackup: true });
+  core = openCore({ dataDir, mode: 'electron', autoBackup: true, keyStore: osKeyStore() });
   registerIpc(ipcMain, (name, raw) => (core
     ? dispatch(core, handlers, name, raw)
     : Promise.resolve({ ok: false, error: { code: 'LOCKED', message: '数据库尚未打开 (database not open)' } })), isTrustedSender);

@@ -3,6 +3,7 @@
 // Keep keys sorted by area; a reason missing here falls back to the generic message of its code.
 
 import { FACILITY_MESSAGES } from './i18n-messages-facility';
+import { SECURITY_MESSAGES } from './i18n-messages-security';
 
 export type Locale = 'zh' | 'en';
 
@@ -83,6 +84,7 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   'internal.unexpected': { zh: '内部错误，操作未完成，未作任何更改', en: 'Internal error; nothing was changed' },
   'net.unreachable': { zh: '无法连接本地服务：{detail}', en: 'Cannot reach the local service: {detail}' },
   ...FACILITY_MESSAGES,
+  ...SECURITY_MESSAGES,
 };
 
 /** Generic wording by error code when a reason is not in the catalog. */
