@@ -65,6 +65,9 @@ export function migrate(db: Db, dir?: string): MigrationReport {
   let current = '';
   // Each migration is its own savepoint inside one outer transaction, so a failure
   // anywhere leaves the file exactly as it was before this open.
+  // Foreign keys are off while the migrations run (a table rebuild drops and renames a parent
+  // table, which SQLite cannot do with them on and cannot switch inside a transaction), and the
+  // whole database is checked before the commit: one dangling reference rolls everything back.
   const runAll = db.transaction(() => {
     for (const m of migrations) {
       if (m.version <= from) continue;
@@ -75,7 +78,14 @@ export function migrate(db: Db, dir?: string): MigrationReport {
       })();
       applied.push(m.name);
     }
+    const dangling = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+    if (dangling.length) {
+      throw new Error(`${dangling.length} rows of ${dangling[0].table} refer to missing rows of ${dangling[0].parent}`);
+    }
   });
+  const pending = migrations.some((m) => m.version > from);
+  const foreignKeys = Number(db.pragma('foreign_keys', { simple: true }));
+  if (pending) db.pragma('foreign_keys = OFF');
   try {
     runAll();
   } catch (e) {
@@ -83,6 +93,8 @@ export function migrate(db: Db, dir?: string): MigrationReport {
       code: 'INTERNAL',
       message: `迁移 ${current} 失败，数据库保持原状：${(e as Error).message} (migration ${current} failed; the database is unchanged)`,
     });
+  } finally {
+    if (pending) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
   return { from, to: Math.max(from, latest), applied };
 }

@@ -23,6 +23,23 @@ export interface PlainKeyStore {
   decrypt(sealed: Buffer): Buffer;
 }
 
+/**
+ * A keystore over a secret the Electron main process holds under safeStorage (the core runs in a
+ * utility process, where safeStorage is not available, so main hands over the unwrapped secret).
+ */
+export function secretKeyStore(secretHex: string): PlainKeyStore {
+  const kek = Buffer.from(secretHex, 'hex');
+  if (kek.length !== 32) refuse('INTERNAL', 'keys.keystoreFailed', { params: { wrap: 'safeStorage' } });
+  return {
+    encrypt: (plain) => Buffer.from(gcmSeal(kek, plain, 'os-keystore'), 'base64'),
+    decrypt: (sealed) => {
+      const out = gcmOpen(kek, sealed.toString('base64'), 'os-keystore');
+      if (!out) throw new Error('keystore secret does not open the key');
+      return out;
+    },
+  };
+}
+
 export type Wrap =
   | { kind: 'passphrase'; salt: string; N: number; r: number; p: number }
   | { kind: 'safeStorage' }

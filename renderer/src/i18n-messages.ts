@@ -73,6 +73,9 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   'product.codeUnique': { zh: '产品编号 {code} 已存在', en: 'Product code {code} is already used' },
   'product.keepHistory': { zh: '已有 {orders} 个订单的产品不能更改服务类别', en: 'A product with {orders} orders cannot change its category' },
   'lab.notFound': { zh: '开放单位/实验室 {id} 不存在', en: 'Lab {id} does not exist' },
+  'booking.orderKind': { zh: '只有“订单服务”预约可以关联订单', en: 'Only an order-service booking links an order' },
+  'booking.orderRequired': { zh: '订单服务预约须选择订单', en: 'An order-service booking needs an order' },
+  'booking.orderState': { zh: '订单 {number} 尚未接单，或已撤销、不予兑付，不能预约服务', en: 'Order {number} is not accepted, or is cancelled or refused: no service can be booked' },
   'usage.contractOrOrder': { zh: '一条使用记录只能对应合同或订单之一', en: 'A usage record serves either a contract or an order, not both' },
   'applicant.statusValidity': { zh: '{field}必填：较高额度仅在有效期内的使用日适用', en: '{field} is required: the higher quota applies only on days of use within the validity' },
 

@@ -4,10 +4,11 @@ import { boundedText, civilDateSchema, fenSchema } from '../catalog/instrument';
 import { dayOfWeek, isValidCivilDate } from '../rules/civil-date';
 import { channel } from './define';
 
-export const BOOKING_KINDS = ['contract', 'internal', 'maintenance'] as const;
+export const BOOKING_KINDS = ['contract', 'order', 'internal', 'maintenance'] as const;
 export type BookingKind = (typeof BOOKING_KINDS)[number];
 export const BOOKING_KIND_LABELS: Record<BookingKind, { zh: string; en: string }> = {
   contract: { zh: '合同服务', en: 'Contract service' },
+  order: { zh: '订单服务', en: 'Order service' },
   internal: { zh: '内部使用', en: 'Internal use' },
   maintenance: { zh: '维护', en: 'Maintenance' },
 };
@@ -37,6 +38,8 @@ export const bookingInputSchema = z.object({
   instrumentId: id,
   kind: z.enum(BOOKING_KINDS),
   contractId: id.nullable().default(null),
+  /** The Shanghai order an 'order' booking serves. */
+  orderId: id.nullable().default(null),
   startAt: slotTimeSchema,
   endAt: slotTimeSchema,
   title: text(200).default(''),
@@ -48,6 +51,8 @@ export const seriesInputSchema = z.object({
   instrumentId: id,
   kind: z.enum(BOOKING_KINDS),
   contractId: id.nullable().default(null),
+  /** The Shanghai order an 'order' booking serves. */
+  orderId: id.nullable().default(null),
   title: text(200).default(''),
   firstDate: civilDateSchema,
   startTime: clockSchema,
@@ -66,6 +71,8 @@ export interface Booking {
   instrumentName: string;
   contractId: number | null;
   contractNumber: string | null;
+  orderId: number | null;
+  orderNumber: string | null;
   applicantName: string | null;
   kind: BookingKind;
   startAt: string;
@@ -85,6 +92,7 @@ export interface BookingConflict {
   endAt: string;
   title: string;
   contractNumber: string | null;
+  orderNumber: string | null;
 }
 
 export const usageInputSchema = z.object({

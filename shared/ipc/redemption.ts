@@ -5,6 +5,7 @@ import type { PayoutTimeline } from '../rules/payout-timeline';
 import type { LocalizedText } from '../rules/text';
 import { fileUploadSchema, type FileDownload } from './catalog';
 import { channel } from './define';
+import { pageQuerySchema, type Page } from './paging';
 
 const id = z.number().int().positive();
 
@@ -146,6 +147,22 @@ export interface JobStatus {
 }
 
 const contractRef = z.object({ contractId: id });
+
+/** Sorts the redemption list offers, each walked along an index (contracts_end, the number's unique index). */
+export const REDEMPTION_SORTS = ['endDate', 'number'] as const;
+export type RedemptionSort = (typeof REDEMPTION_SORTS)[number];
+/** `action`: applications that need the desk (open ones, and unstarted ones whose deadline is still ahead); `all`: every contract. */
+export const REDEMPTION_VIEWS = ['action', 'all'] as const;
+export type RedemptionView = (typeof REDEMPTION_VIEWS)[number];
+
+export const redemptionListSchema = pageQuerySchema({
+  view: z.enum(REDEMPTION_VIEWS).default('action'),
+  status: z.enum([...REDEMPTION_STATUSES, 'none']).optional(),
+  query: boundedText(100).default(''),
+  /** In the action view, unstarted contracts ending within this many days are shown before they end. */
+  withinDays: z.number().int().min(0).max(366).default(30),
+}, REDEMPTION_SORTS, { sort: 'endDate' });
+export type RedemptionListQuery = z.output<typeof redemptionListSchema>;
 const text = boundedText;
 
 export const invoiceInputSchema = z.object({
@@ -157,9 +174,7 @@ export const invoiceInputSchema = z.object({
 });
 
 export const redemptionChannels = {
-  'redemption:list': channel<RedemptionRow[]>()(z.object({
-    status: z.enum([...REDEMPTION_STATUSES, 'none']).optional(),
-  })),
+  'redemption:list': channel<Page<RedemptionRow>>()(redemptionListSchema),
   'redemption:get': channel<RedemptionDetail>()(contractRef),
   /** Starts the application of a contract as a draft. */
   'redemption:open': channel<RedemptionDetail>()(contractRef),

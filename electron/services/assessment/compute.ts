@@ -10,6 +10,9 @@
 // - income counts in the year a record starts; a record crossing a month counts in its first month;
 // - contracts: signed in the year (so each counts in exactly one year), not draft or void, linked to
 //   the scope by lab, contract instruments or usage; amount = actual amount when known, else signed.
+//   A Shanghai order is the service agreement of its region and counts as a contract: dated by its
+//   order date, once the institution has accepted it (not placed, cancelled or refused), amount =
+//   the order total, voucher amount = the amount the platform set for it.
 import { MAJOR_CATEGORIES } from '../../../shared/catalog/categories';
 import type { AssessmentResult, AssessmentScope, CategoryFigures, InstrumentFigures } from '../../../shared/ipc/assessment';
 import { isNationalEvaluationInstrument, shareRate, utilisationRate } from '../../../shared/rules';
@@ -85,6 +88,14 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: 
         COALESCE(SUM((SELECT SUM(cv.amount_fen) FROM contract_vouchers cv WHERE cv.contract_id = c.id)), 0) AS voucherFen
       FROM contracts c WHERE c.signed_date BETWEEN @firstDay AND @lastDay AND c.status NOT IN ('draft', 'void') AND ${s.contracts}`)
     .get(params) as { n: number; amountFen: number; voucherContracts: number; voucherFen: number };
+  const orders = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(o.total_fen), 0) AS amountFen,
+        COALESCE(SUM(o.voucher_fen > 0), 0) AS voucherContracts, COALESCE(SUM(o.voucher_fen), 0) AS voucherFen
+      FROM orders o WHERE o.order_date BETWEEN @firstDay AND @lastDay AND o.status NOT IN ('placed', 'cancelled', 'rejected') AND ${s.orders}`)
+    .get(params) as { n: number; amountFen: number; voucherContracts: number; voucherFen: number };
+  contracts.n += orders.n;
+  contracts.amountFen += orders.amountFen;
+  contracts.voucherContracts += orders.voucherContracts;
+  contracts.voucherFen += orders.voucherFen;
 
   const usageById = new Map(perInstrument.map((r) => [r.id, r]));
   const totalSec = perInstrument.reduce((a, r) => a + r.sec, 0);

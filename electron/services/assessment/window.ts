@@ -57,6 +57,8 @@ export interface ScopeSql {
   usage: string;
   /** Condition on contracts aliased c: linked to the scope by lab, contract instruments or usage. */
   contracts: string;
+  /** Condition on orders aliased o (Shanghai): linked to the scope by the product's lab or by usage. */
+  orders: string;
   params: Record<string, number>;
 }
 
@@ -73,6 +75,8 @@ export function scopeSql(ctx: ServiceContext, scope: AssessmentScope): ScopeSql 
       contracts: `(c.lab_id = @scopeId
         OR EXISTS (SELECT 1 FROM contract_instruments ci JOIN instruments si ON si.id = ci.instrument_id WHERE ci.contract_id = c.id AND si.lab_id = @scopeId)
         OR EXISTS (SELECT 1 FROM usage_logs cu JOIN instruments si ON si.id = cu.instrument_id WHERE cu.contract_id = c.id AND si.lab_id = @scopeId))`,
+      orders: `(EXISTS (SELECT 1 FROM service_products sp WHERE sp.id = o.product_id AND sp.lab_id = @scopeId)
+        OR EXISTS (SELECT 1 FROM usage_logs ou JOIN instruments si ON si.id = ou.instrument_id WHERE ou.order_id = o.id AND si.lab_id = @scopeId))`,
       params: { scopeId: scope.labId },
     };
   }
@@ -87,12 +91,13 @@ export function scopeSql(ctx: ServiceContext, scope: AssessmentScope): ScopeSql 
       usage: 'u.instrument_id = @scopeId',
       contracts: `(EXISTS (SELECT 1 FROM contract_instruments ci WHERE ci.contract_id = c.id AND ci.instrument_id = @scopeId)
         OR EXISTS (SELECT 1 FROM usage_logs cu WHERE cu.contract_id = c.id AND cu.instrument_id = @scopeId))`,
+      orders: 'EXISTS (SELECT 1 FROM usage_logs ou WHERE ou.order_id = o.id AND ou.instrument_id = @scopeId)',
       params: { scopeId: scope.instrumentId },
     };
   }
   // The whole unit reads the year's slice of the covering index; without statistics the planner
   // may otherwise pick a non-covering index and fetch every row from the table.
-  return { label: '', instruments: '1', usageFrom: 'usage_logs u INDEXED BY usage_year_cover', usage: '1', contracts: '1', params: {} };
+  return { label: '', instruments: '1', usageFrom: 'usage_logs u INDEXED BY usage_year_cover', usage: '1', contracts: '1', orders: '1', params: {} };
 }
 
 /** Usage records that reach into the year: an indexed range on start_at, bounded below by the longest allowed record. */

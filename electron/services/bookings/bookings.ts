@@ -3,17 +3,19 @@ import type { Booking, BookingFields } from '../../../shared/ipc/bookings';
 import { fail } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
-import { checkInstrumentOpen, checkSpan, checkWithinContract, loadBookingContract } from './checks';
+import { checkBookingOrder, checkInstrumentOpen, checkSpan, checkWithinContract, loadBookingContract } from './checks';
 import { checkNoConflict } from './conflicts';
 import { stmt } from './statements';
 
 /** Booking with what the calendar shows next to it; shared by the get and the week/day queries. */
 export const SELECT_BOOKING = `SELECT b.id, b.instrument_id AS instrumentId, i.name_cn AS instrumentName,
-  b.contract_id AS contractId, c.number AS contractNumber, a.name AS applicantName, b.kind,
+  b.contract_id AS contractId, c.number AS contractNumber, b.order_id AS orderId, o.number AS orderNumber,
+  COALESCE(a.name, oa.name) AS applicantName, b.kind,
   b.start_at AS startAt, b.end_at AS endAt, b.title, b.series_id AS seriesId,
   (SELECT u.id FROM usage_logs u WHERE u.booking_id = b.id ORDER BY u.id LIMIT 1) AS usageId, b.created_at AS createdAt
   FROM bookings b JOIN instruments i ON i.id = b.instrument_id
-  LEFT JOIN contracts c ON c.id = b.contract_id LEFT JOIN applicants a ON a.id = c.applicant_id`;
+  LEFT JOIN contracts c ON c.id = b.contract_id LEFT JOIN applicants a ON a.id = c.applicant_id
+  LEFT JOIN orders o ON o.id = b.order_id LEFT JOIN applicants oa ON oa.id = o.applicant_id`;
 
 export function getBooking(ctx: ServiceContext, id: number): Booking {
   const row = stmt(ctx.db, `${SELECT_BOOKING} WHERE b.id = ?`).get(id) as Booking | undefined;
@@ -26,13 +28,14 @@ export function validateBooking(ctx: ServiceContext, f: BookingFields, excludeId
   checkSpan(f.startAt, f.endAt);
   checkInstrumentOpen(ctx, f.instrumentId, f.kind);
   checkWithinContract(loadBookingContract(ctx, f.kind, f.contractId, f.instrumentId), f.startAt, f.endAt);
+  checkBookingOrder(ctx, f.kind, f.orderId);
   checkNoConflict(ctx, f.instrumentId, f.startAt, f.endAt, excludeId);
 }
 
 /** Inserts without its own transaction or audit: the caller (create, series) owns both. */
 export function insertBookingRow(ctx: ServiceContext, f: BookingFields, seriesId: string | null): number {
-  const info = stmt(ctx.db, `INSERT INTO bookings(instrument_id, contract_id, kind, start_at, end_at, title, series_id, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(f.instrumentId, f.contractId, f.kind, f.startAt, f.endAt, f.title, seriesId, ctx.now().toISOString());
+  const info = stmt(ctx.db, `INSERT INTO bookings(instrument_id, contract_id, order_id, kind, start_at, end_at, title, series_id, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(f.instrumentId, f.contractId, f.orderId, f.kind, f.startAt, f.endAt, f.title, seriesId, ctx.now().toISOString());
   return Number(info.lastInsertRowid);
 }
 
@@ -49,9 +52,9 @@ export function updateBooking(ctx: ServiceContext, id: number, f: BookingFields)
   return ctx.db.transaction(() => {
     const before = getBooking(ctx, id);
     validateBooking(ctx, f, id);
-    stmt(ctx.db, `UPDATE bookings SET instrument_id = ?, contract_id = ?, kind = ?, start_at = ?, end_at = ?, title = ? WHERE id = ?`)
-      .run(f.instrumentId, f.contractId, f.kind, f.startAt, f.endAt, f.title, id);
-    const from = { instrumentId: before.instrumentId, contractId: before.contractId, kind: before.kind, startAt: before.startAt, endAt: before.endAt, title: before.title };
+    stmt(ctx.db, `UPDATE bookings SET instrument_id = ?, contract_id = ?, order_id = ?, kind = ?, start_at = ?, end_at = ?, title = ? WHERE id = ?`)
+      .run(f.instrumentId, f.contractId, f.orderId, f.kind, f.startAt, f.endAt, f.title, id);
+    const from = { instrumentId: before.instrumentId, contractId: before.contractId, orderId: before.orderId, kind: before.kind, startAt: before.startAt, endAt: before.endAt, title: before.title };
     audit(ctx, 'update', 'booking', id, { from, to: f });
     return getBooking(ctx, id);
   })();
@@ -61,7 +64,7 @@ export function updateBooking(ctx: ServiceContext, id: number, f: BookingFields)
 export function moveBooking(ctx: ServiceContext, id: number, to: { instrumentId?: number; startAt: string; endAt: string }): Booking {
   const b = getBooking(ctx, id);
   return updateBooking(ctx, id, {
-    instrumentId: to.instrumentId ?? b.instrumentId, kind: b.kind, contractId: b.contractId, title: b.title, startAt: to.startAt, endAt: to.endAt,
+    instrumentId: to.instrumentId ?? b.instrumentId, kind: b.kind, contractId: b.contractId, orderId: b.orderId, title: b.title, startAt: to.startAt, endAt: to.endAt,
   });
 }
 

@@ -1,7 +1,7 @@
 // The checks a slot must pass before it is written: sane span, open instrument, contract and its period.
 // The overlap check is in conflicts.ts.
 import { BOOKING_KIND_LABELS, MAX_SLOT_DAYS, type BookingKind } from '../../../shared/ipc/bookings';
-import { fail } from '../../../shared/result';
+import { fail, refuse } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import { endOfDay, formatSpan, minutesBetween, startOfDay } from './slot-time';
 import { stmt } from './statements';
@@ -46,7 +46,7 @@ export function checkInstrumentOpen(ctx: ServiceContext, instrumentId: number, k
     fail('RULE', `仪器「${inst.name}」运行状态为“${inst.status}”，只能安排维护 (instrument status ${inst.status}: maintenance only)`,
       { field: 'instrumentId', rule: 'booking.instrumentStatus' });
   }
-  if (kind === 'contract' && inst.shareMode === '不共享') {
+  if ((kind === 'contract' || kind === 'order') && inst.shareMode === '不共享') {
     fail('RULE', `仪器「${inst.name}」共享模式为“不共享”，不能用于合同服务 (instrument not shared: no contract bookings)`,
       { field: 'instrumentId', rule: 'booking.shareMode' });
   }
@@ -96,4 +96,25 @@ export function checkWithinContract(c: ContractPeriod | null, startAt: string, e
     fail('RULE', `预约时段 ${formatSpan(startAt, endAt)} 超出合同 ${c.number} 的服务期 ${c.startDate} 至 ${c.endDate} (slot outside the contract period)`,
       { field: 'startAt', rule: 'booking.contractPeriod' });
   }
+}
+
+/** Order states in which the service is given: accepted, and up to payment. */
+const ORDER_CLOSED = ['placed', 'cancelled', 'rejected'];
+
+/**
+ * Checks the kind/order pairing of a Shanghai order booking (沪科规〔2025〕6号 第十条: the service is
+ * given once the institution has accepted the order). Returns the order number of an order booking.
+ */
+export function checkBookingOrder(ctx: ServiceContext, kind: BookingKind, orderId: number | null): string | null {
+  if (kind !== 'order') {
+    if (orderId !== null) refuse('VALIDATION', 'booking.orderKind', { field: 'orderId', rule: 'booking.orderKind' });
+    return null;
+  }
+  if (orderId === null) refuse('VALIDATION', 'booking.orderRequired', { field: 'orderId', rule: 'booking.orderRequired' });
+  const o = stmt(ctx.db, 'SELECT number, status FROM orders WHERE id = ?').get(orderId) as { number: string; status: string } | undefined;
+  if (!o) refuse('NOT_FOUND', 'order.notFound', { field: 'orderId', params: { id: orderId } });
+  if (ORDER_CLOSED.includes(o.status)) {
+    refuse('RULE', 'booking.orderState', { field: 'orderId', rule: 'booking.orderState', params: { number: o.number } });
+  }
+  return o.number;
 }

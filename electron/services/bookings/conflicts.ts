@@ -11,15 +11,16 @@ import { stmt } from './statements';
  * startAt − MAX_SLOT_DAYS instead of the beginning of time.
  */
 export function findConflicts(ctx: Pick<ServiceContext, 'db'>, instrumentId: number, startAt: string, endAt: string, excludeId?: number): BookingConflict[] {
-  return stmt(ctx.db, `SELECT b.id, b.kind, b.start_at AS startAt, b.end_at AS endAt, b.title, c.number AS contractNumber
-    FROM bookings b LEFT JOIN contracts c ON c.id = b.contract_id
+  return stmt(ctx.db, `SELECT b.id, b.kind, b.start_at AS startAt, b.end_at AS endAt, b.title, c.number AS contractNumber, o.number AS orderNumber
+    FROM bookings b LEFT JOIN contracts c ON c.id = b.contract_id LEFT JOIN orders o ON o.id = b.order_id
     WHERE b.instrument_id = ? AND b.start_at >= ? AND b.start_at < ? AND b.end_at > ? AND b.id <> ?
     ORDER BY b.start_at LIMIT 20`)
     .all(instrumentId, shiftSlotDays(startAt, -MAX_SLOT_DAYS), endAt, startAt, excludeId ?? 0) as BookingConflict[];
 }
 
 export function describeConflict(c: BookingConflict): string {
-  const what = c.contractNumber ? `${BOOKING_KIND_LABELS[c.kind].zh} ${c.contractNumber}` : BOOKING_KIND_LABELS[c.kind].zh;
+  const number = c.contractNumber ?? c.orderNumber;
+  const what = number ? `${BOOKING_KIND_LABELS[c.kind].zh} ${number}` : BOOKING_KIND_LABELS[c.kind].zh;
   return `${what} ${formatSpan(c.startAt, c.endAt)}${c.title ? `「${c.title}」` : ''}`;
 }
 

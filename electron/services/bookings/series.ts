@@ -6,14 +6,14 @@ import { fail } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getBooking, insertBookingRow } from './bookings';
-import { checkInstrumentOpen, checkSpan, loadBookingContract, outsideContract } from './checks';
+import { checkBookingOrder, checkInstrumentOpen, checkSpan, loadBookingContract, outsideContract } from './checks';
 import { describeConflict, findConflicts } from './conflicts';
 import { slotDate } from './slot-time';
 
 export function seriesOccurrences(s: SeriesFields): BookingFields[] {
   return Array.from({ length: s.count }, (_, i) => {
     const date = addDays(s.firstDate, 7 * s.everyWeeks * i);
-    return { instrumentId: s.instrumentId, kind: s.kind, contractId: s.contractId, title: s.title, startAt: `${date}T${s.startTime}`, endAt: `${date}T${s.endTime}` };
+    return { instrumentId: s.instrumentId, kind: s.kind, contractId: s.contractId, orderId: s.orderId, title: s.title, startAt: `${date}T${s.startTime}`, endAt: `${date}T${s.endTime}` };
   });
 }
 
@@ -28,6 +28,7 @@ export function createSeries(ctx: ServiceContext, s: SeriesFields): { seriesId: 
   return ctx.db.transaction(() => {
     checkInstrumentOpen(ctx, s.instrumentId, s.kind);
     const contract = loadBookingContract(ctx, s.kind, s.contractId, s.instrumentId);
+    checkBookingOrder(ctx, s.kind, s.orderId);
     if (contract) {
       const outside = occurrences.filter((o) => outsideContract(contract, o.startAt, o.endAt));
       if (outside.length) {

@@ -124,9 +124,9 @@ export function usageDraft(ctx: ServiceContext, bookingId: number): UsageFields 
   if (b.kind === 'maintenance') {
     fail('RULE', '维护时段不是有效机时，不能登记为实际使用 (maintenance is not machine use)', { field: 'bookingId', rule: 'usage.notMaintenance' });
   }
-  const contract = b.kind === 'contract';
+  const contract = b.kind === 'contract' || b.kind === 'order';
   return {
-    instrumentId: b.instrumentId, bookingId: b.id, contractId: b.contractId, orderId: null, startAt: b.startAt, endAt: b.endAt,
+    instrumentId: b.instrumentId, bookingId: b.id, contractId: b.contractId, orderId: b.orderId, startAt: b.startAt, endAt: b.endAt,
     operator: '', external: contract, serviceWay: contract ? '委托' : '占用', direction: contract ? '科技开发' : '科学研究',
     content: b.title, amountFen: 0, userName: '', userUnit: b.applicantName ?? '', satisfaction: null,
   };

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context';
 import { readTable, type Table } from '../tabular';
 import { insertInstrumentRow } from './instruments';
 import { findOrCreateLab } from './labs';
+import { jobStep } from '../../core-host/job';
 
 type FieldKey = keyof InstrumentFields;
 export type Mapping = Record<string, string | null>;
@@ -195,7 +196,8 @@ export async function commitImport(
       share_mode=@shareMode, sharing_rules=@sharingRules, reference_fee_fen=@referenceFeeFen, fee_unit=@feeUnit, location=@location,
       contact_name=@contactName, contact_phone=@contactPhone, contact_email=@contactEmail, lab_id=COALESCE(@labId, lab_id),
       updated_at=@now, version=version+1 WHERE id=@id`);
-    for (const o of valid) {
+    for (const [n, o] of valid.entries()) {
+      jobStep(n + 1, valid.length); // progress to the window; a cancel here rolls the whole import back
       const fields = { ...o.fields! };
       if (o.labName) {
         let labId = labIds.get(o.labName);

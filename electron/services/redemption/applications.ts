@@ -2,8 +2,12 @@
 // allowed statuses only, each move dated and recorded in the history and the audit log.
 import {
   REDEMPTION_STATUS_LABELS, REDEMPTION_TRANSITIONS, type RedemptionDetail, type RedemptionEvent, type RedemptionRow,
-  type RedemptionStatus,
+  type RedemptionListQuery, type RedemptionSort, type RedemptionStatus,
 } from '../../../shared/ipc/redemption';
+import type { Page } from '../../../shared/ipc/paging';
+import { listProfiles } from '../../../shared/policy';
+import { addDays, addMonths } from '../../../shared/rules/civil-date';
+import { likeContains } from '../sql';
 import { fail } from '../../../shared/result';
 import { compareCivilDates, payoutTimeline } from '../../../shared/rules';
 import { loadHolidayCalendar } from '../holidays';
@@ -36,11 +40,102 @@ function rowOf(ctx: ServiceContext, c: ContractFacts, rec: RedemptionRecord | nu
   };
 }
 
-export function listRedemptions(ctx: ServiceContext, filter: { status?: RedemptionStatus | 'none' }): RedemptionRow[] {
-  const ids = ctx.db.prepare(`SELECT c.id FROM contracts c LEFT JOIN redemptions r ON r.contract_id = c.id
-    WHERE c.status IN ('active', 'completed') AND (? IS NULL OR (? = 'none' AND r.id IS NULL) OR r.status = ?)
-    ORDER BY c.end_date, c.number`).pluck().all(filter.status ?? null, filter.status ?? null, filter.status ?? null) as number[];
-  return ids.map((id) => rowOf(ctx, loadContract(ctx, id), record(ctx, id)));
+/** Applications started but not handed in, or handed in and not yet settled: the desk follows them up. */
+export const OPEN_APPLICATION_STATUSES = ['draft', 'rejected', 'submitted', 'under_review', 'approved'] as const satisfies readonly RedemptionStatus[];
+
+const LIST_FROM = `FROM contracts c JOIN applicants a ON a.id = c.applicant_id LEFT JOIN redemptions r ON r.contract_id = c.id`;
+const LIST_SELECT = `SELECT c.id AS contractId, c.number AS contractNumber, c.title AS contractTitle, a.name AS applicantName,
+  a.region, c.start_date AS startDate, c.end_date AS endDate, c.amount_fen AS amountFen, c.actual_amount_fen AS actualAmountFen,
+  c.profile_id AS profileId, r.id AS redemptionId, r.status,
+  (SELECT coalesce(sum(cv.amount_fen), 0) FROM contract_vouchers cv WHERE cv.contract_id = c.id) AS voucherFen ${LIST_FROM}`;
+
+const SORT_SQL: Record<RedemptionSort, string> = { endDate: 'c.end_date', number: 'c.number' };
+
+/** Smallest contract end date whose application deadline under `months` is still today or later. */
+function earliestOpenEnd(today: string, months: number): string {
+  let e = addMonths(today, -months);
+  while (compareCivilDates(addMonths(e, months), today) < 0) e = addDays(e, 1);
+  while (compareCivilDates(addMonths(addDays(e, -1), months), today) >= 0) e = addDays(e, -1);
+  return e;
+}
+
+const NEVER_LAPSES = '0000-01-01';
+
+/**
+ * The SQL of one list query: the needs-action view is the contracts with an open application,
+ * plus the voucher contracts without one that ended (or end within `withinDays`) and whose
+ * application deadline (the profile's months after the end) has not passed.
+ */
+export function redemptionListWhere(ctx: ServiceContext, q: RedemptionListQuery, forCount = false): { sql: string; params: Record<string, unknown> } {
+  // The window walks the sort's index; the count reads contracts_status_end (the unary + keeps
+  // the window from taking the status index and sorting the result in a temporary B-tree).
+  const where = [`${forCount ? '' : '+'}c.status IN ('active', 'completed')`];
+  const params: Record<string, unknown> = {};
+  if (q.view === 'action') {
+    const now = today(ctx);
+    const cutoffs = listProfiles().map((p) => ({
+      id: p.id, cut: p.redemptionWithinMonths === null ? NEVER_LAPSES : earliestOpenEnd(now, p.redemptionWithinMonths),
+    }));
+    // A contract on an unknown profile id falls back (as contractProfile does) to a profile of
+    // its region; the earliest cut-off of all keeps it in view, and its row shows its real deadline.
+    const lapsing = cutoffs.filter((c) => c.cut !== NEVER_LAPSES);
+    const loosest = lapsing.reduce((m, c) => (c.cut < m ? c.cut : m), now);
+    const cases = cutoffs.map((c, i) => { params[`pid${i}`] = c.id; params[`cut${i}`] = c.cut; return `WHEN @pid${i} THEN @cut${i}`; });
+    params.loosest = loosest;
+    params.horizon = addDays(now, q.withinDays);
+    const statuses = OPEN_APPLICATION_STATUSES.map((s) => `'${s}'`).join(', ');
+    // The range on end_date lets page 1 walk contracts_end from the oldest row that can be in view:
+    // the oldest open application, and under a profile without a deadline the oldest unstarted contract.
+    const starts = [loosest, ctx.db.prepare(`SELECT min(c.end_date) FROM redemptions r JOIN contracts c ON c.id = r.contract_id
+      WHERE r.status IN (${statuses})`).pluck().get() as string | null];
+    const oldestUnstarted = ctx.db.prepare(`SELECT min(c.end_date) FROM contracts c WHERE c.profile_id = ? AND c.status <> 'void'
+      AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.contract_id = c.id)`).pluck();
+    for (const c of cutoffs) if (c.cut === NEVER_LAPSES) starts.push(oldestUnstarted.get(c.id) as string | null);
+    params.from = starts.reduce<string>((m, d) => (d !== null && d < m ? d : m), loosest);
+    where.push('c.end_date >= @from', `(r.status IN (${statuses}) OR (r.id IS NULL AND c.end_date <= @horizon
+      AND c.end_date >= CASE c.profile_id ${cases.join(' ')} ELSE @loosest END
+      AND EXISTS (SELECT 1 FROM contract_vouchers cv WHERE cv.contract_id = c.id)))`);
+  }
+  if (q.status === 'none') where.push('r.id IS NULL');
+  else if (q.status) { where.push('r.status = @status'); params.status = q.status; }
+  if (q.query) {
+    where.push(`(c.number LIKE @like ESCAPE '\\' OR c.title LIKE @like ESCAPE '\\' OR a.name LIKE @like ESCAPE '\\')`);
+    params.like = likeContains(q.query);
+  }
+  return { sql: `WHERE ${where.join(' AND ')}`, params };
+}
+
+export function listRedemptions(ctx: ServiceContext, q: RedemptionListQuery): Page<RedemptionRow> {
+  const { sql: where, params } = redemptionListWhere(ctx, q);
+  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+  const rows = ctx.db.prepare(`${LIST_SELECT} ${where} ORDER BY ${SORT_SQL[q.sort]} ${dir}, c.id ${dir} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: q.limit, offset: q.offset }) as ListDbRow[];
+  const counted = () => {
+    const c = redemptionListWhere(ctx, q, true);
+    return Number(ctx.db.prepare(`SELECT count(*) FROM contracts c
+      ${q.query ? 'JOIN applicants a ON a.id = c.applicant_id' : ''}
+      ${q.view === 'action' || q.status ? 'LEFT JOIN redemptions r ON r.contract_id = c.id' : ''} ${c.sql}`).pluck().get(c.params));
+  };
+  const total = rows.length < q.limit && q.offset === 0 ? rows.length : counted();
+  const holidays = loadHolidayCalendar(ctx);
+  return {
+    rows: rows.map((r) => {
+      const facts = { profileId: r.profileId, endDate: r.endDate, applicant: { region: r.region } };
+      return {
+        contractId: r.contractId, contractNumber: r.contractNumber, contractTitle: r.contractTitle, applicantName: r.applicantName,
+        startDate: r.startDate, endDate: r.endDate, redemptionId: r.redemptionId, status: r.status,
+        deadline: deadlineOf(ctx, facts, holidays),
+        amounts: amountsOf({ amountFen: r.amountFen, actualAmountFen: r.actualAmountFen, voucherFen: r.voucherFen }),
+      };
+    }),
+    total,
+  };
+}
+
+interface ListDbRow {
+  contractId: number; contractNumber: string; contractTitle: string; applicantName: string; region: string;
+  startDate: string; endDate: string; amountFen: number; actualAmountFen: number | null; profileId: string;
+  redemptionId: number | null; status: RedemptionStatus | null; voucherFen: number;
 }
 
 export function getRedemption(ctx: ServiceContext, contractId: number): RedemptionDetail {

@@ -2,7 +2,7 @@
 // tables: parties, vouchers, amounts, the policy profile and the application deadline.
 import { profileById, profileFor } from '../../../shared/policy';
 import type { PolicyProfile } from '../../../shared/policy/profile';
-import { civilDateInShanghai, diffDays, redemptionApplyBy } from '../../../shared/rules';
+import { civilDateInShanghai, diffDays, redemptionApplyBy, type HolidayCalendar } from '../../../shared/rules';
 import type { RedemptionAmounts, RedemptionDeadline } from '../../../shared/ipc/redemption';
 import { fail } from '../../../shared/result';
 import type { OpenUnit } from '../../../shared/ipc/unit';
@@ -66,7 +66,9 @@ export function loadContract(ctx: ServiceContext, contractId: number): ContractF
 }
 
 /** The contract's own profile; the one in force in the applicant's region at the end date otherwise. */
-export function contractProfile(c: Pick<ContractFacts, 'profileId' | 'endDate' | 'applicant'>): PolicyProfile {
+export function contractProfile(
+  c: Pick<ContractFacts, 'profileId' | 'endDate'> & { applicant: Pick<ContractFacts['applicant'], 'region'> },
+): PolicyProfile {
   const profile = profileById(c.profileId) ?? profileFor(c.applicant.region, c.endDate);
   if (!profile) {
     fail('RULE', `合同的政策版本 ${c.profileId} 不存在 (unknown policy profile)`, { field: 'profileId', rule: 'policy.profile' });
@@ -88,9 +90,14 @@ export function today(ctx: ServiceContext): string {
 }
 
 /** 申请兑现 deadline: the profile's months after the contract end (strict calendar date). */
-export function deadlineOf(ctx: ServiceContext, c: Pick<ContractFacts, 'profileId' | 'endDate' | 'applicant'>): RedemptionDeadline | null {
+export function deadlineOf(
+  ctx: ServiceContext,
+  c: Pick<ContractFacts, 'profileId' | 'endDate'> & { applicant: Pick<ContractFacts['applicant'], 'region'> },
+  /** A list passes the calendar it loaded once for all of its rows. */
+  holidays?: HolidayCalendar,
+): RedemptionDeadline | null {
   const profile = contractProfile(c);
-  const calendar = profile.extendDeadlineToWorkingDay ? loadHolidayCalendar(ctx) : undefined;
+  const calendar = profile.extendDeadlineToWorkingDay ? holidays ?? loadHolidayCalendar(ctx) : undefined;
   const d = redemptionApplyBy(c.endDate, profile, calendar);
   if (!d) return null;
   const deadline: RedemptionDeadline = { due: d.due, daysLeft: diffDays(today(ctx), d.due), article: d.article, document: d.document };

@@ -8,11 +8,12 @@ import { BOOKING_KINDS, BOOKING_KIND_LABELS, type Booking, type BookingKind } fr
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { showError } from '../../util/errors';
-import { ContractSelect } from './ContractSelect';
+import { ContractSelect, OrderSelect } from './ContractSelect';
 
 const L = {
   zh: {
     titleNew: '新建预约', titleEdit: '编辑预约', instrument: '仪器', kind: '类型', contract: '合同', contractSearch: '输入合同编号或单位名称搜索',
+    order: '订单', orderSearch: '输入订单编号或单位名称搜索（已接单的订单）',
 title: '说明', start: '开始', end: '结束', repeat: '每周重复',
     count: '次数', everyWeeks: '间隔（周）', save: '保存 (Ctrl+S)', cancel: '取消', del: '删除', delConfirm: '确定删除此预约？',
     delSeries: '删除整个系列', delSeriesConfirm: '确定删除该系列的全部预约？', logUsage: '登记实际使用', editUsage: '查看使用记录',
@@ -20,6 +21,7 @@ title: '说明', start: '开始', end: '结束', repeat: '每周重复',
   },
   en: {
     titleNew: 'New booking', titleEdit: 'Edit booking', instrument: 'Instrument', kind: 'Kind', contract: 'Contract', contractSearch: 'Search contract number or applicant',
+    order: 'Order', orderSearch: 'Search order number or applicant (accepted orders)',
 title: 'Note', start: 'Start', end: 'End', repeat: 'Repeat weekly',
     count: 'Occurrences', everyWeeks: 'Every (weeks)', save: 'Save (Ctrl+S)', cancel: 'Cancel', del: 'Delete', delConfirm: 'Delete this booking?',
     delSeries: 'Delete whole series', delSeriesConfirm: 'Delete every booking of this series?', logUsage: 'Log actual use', editUsage: 'Open usage record',
@@ -35,6 +37,7 @@ interface Values {
   instrumentId: number;
   kind: BookingKind;
   contractId: number | null;
+  orderId: number | null;
   title: string;
   start: Dayjs;
   end: Dayjs;
@@ -63,16 +66,17 @@ export function BookingModal({ target, instruments, onClose, onLogUsage }: {
   const editing = target.mode === 'edit' ? target.booking : null;
 
   const initial: Partial<Values> = target.mode === 'edit'
-    ? { instrumentId: target.booking.instrumentId, kind: target.booking.kind, contractId: target.booking.contractId, title: target.booking.title,
+    ? { instrumentId: target.booking.instrumentId, kind: target.booking.kind, contractId: target.booking.contractId, orderId: target.booking.orderId, title: target.booking.title,
       start: dayjs(target.booking.startAt), end: dayjs(target.booking.endAt), repeat: false, count: 4, everyWeeks: 1 }
-    : { instrumentId: target.instrumentId ?? undefined, kind: 'internal', contractId: null, title: '', start: dayjs(target.startAt),
+    : { instrumentId: target.instrumentId ?? undefined, kind: 'internal', contractId: null, orderId: null, title: '', start: dayjs(target.startAt),
       end: dayjs(target.endAt), repeat: target.repeat ?? false, count: 4, everyWeeks: 1 };
 
   const save = async () => {
     let v: Values;
     try { v = await form.validateFields(); } catch { return; }
     const fields = {
-      instrumentId: v.instrumentId, kind: v.kind, contractId: v.kind === 'contract' ? v.contractId ?? null : null, title: v.title ?? '',
+      instrumentId: v.instrumentId, kind: v.kind, contractId: v.kind === 'contract' ? v.contractId ?? null : null,
+      orderId: v.kind === 'order' ? v.orderId ?? null : null, title: v.title ?? '',
       startAt: v.start.format(SLOT_FORMAT), endAt: v.end.format(SLOT_FORMAT),
     };
     setSaving(true);
@@ -83,7 +87,7 @@ export function BookingModal({ target, instruments, onClose, onLogUsage }: {
       } else if (v.repeat) {
         if (fields.startAt.slice(0, 10) !== fields.endAt.slice(0, 10)) { setError(t.sameDay); return; }
         await call('bookings:createSeries', {
-          instrumentId: fields.instrumentId, kind: fields.kind, contractId: fields.contractId, title: fields.title,
+          instrumentId: fields.instrumentId, kind: fields.kind, contractId: fields.contractId, orderId: fields.orderId, title: fields.title,
           firstDate: fields.startAt.slice(0, 10), startTime: fields.startAt.slice(11), endTime: fields.endAt.slice(11), count: v.count, everyWeeks: v.everyWeeks,
         });
       } else {
@@ -158,6 +162,12 @@ export function BookingModal({ target, instruments, onClose, onLogUsage }: {
           <Form.Item name="contractId" label={t.contract} rules={req}>
             <ContractSelect placeholder={t.contractSearch} known={editing?.contractId
               ? { value: editing.contractId, label: `${editing.contractNumber ?? editing.contractId} · ${editing.applicantName ?? ''}` } : null} />
+          </Form.Item>
+        )}
+        {kind === 'order' && (
+          <Form.Item name="orderId" label={t.order} rules={req}>
+            <OrderSelect placeholder={t.orderSearch} known={editing?.orderId
+              ? { value: editing.orderId, label: `${editing.orderNumber ?? editing.orderId} · ${editing.applicantName ?? ''}` } : null} />
           </Form.Item>
         )}
         <Row gutter={12}>

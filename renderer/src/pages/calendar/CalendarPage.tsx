@@ -147,7 +147,7 @@ export function CalendarPage() {
       ) : (
         <Spin spinning={s.loading} delay={300}>
           <Space size={4} style={{ marginBottom: 8 }} wrap>
-            {BOOKING_KINDS.map((k) => <Tag key={k} color={{ contract: 'blue', internal: 'green', maintenance: 'orange' }[k]}>{BOOKING_KIND_LABELS[k][locale]}</Tag>)}
+            {BOOKING_KINDS.map((k) => <Tag key={k} color={{ contract: 'blue', order: 'geekblue', internal: 'green', maintenance: 'orange' }[k]}>{BOOKING_KIND_LABELS[k][locale]}</Tag>)}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t.hint}</Typography.Text>
           </Space>
           <div style={{ overflow: 'auto' }}>

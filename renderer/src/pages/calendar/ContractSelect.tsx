@@ -1,27 +1,27 @@
-// Picks a contract through 'contracts:list' (searchable); if the contracts module does not answer,
-// falls back to typing the contract id.
+// Picks the contract or the Shanghai order a booking serves, searching the server as the user
+// types (first page on open); if the module does not answer, falls back to typing the id.
 import { InputNumber, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { call } from '../../api';
 
 interface Choice { value: number; label: string }
 
-export function ContractSelect({ value, onChange, known, placeholder, id }: {
+interface PickerProps {
   value?: number | null;
   onChange?: (v: number | null) => void;
   /** Label of the current value, shown before the list has loaded or when it is not in the first page. */
   known?: Choice | null;
   placeholder?: string;
   id?: string;
-}) {
+}
+
+function SearchSelect({ value, onChange, known, placeholder, id, find }: PickerProps & { find: (query: string) => Promise<Choice[]> }) {
   const [choices, setChoices] = useState<Choice[]>(known ? [known] : []);
   const [down, setDown] = useState(false);
 
   const search = async (query: string) => {
     try {
-      const { rows } = await call('contracts:list', { query, limit: 50 });
-      const list = rows.filter((c) => c.status !== 'void')
-        .map((c) => ({ value: c.id, label: `${c.number} · ${c.applicantName}（${c.startDate}～${c.endDate}）` }));
+      const list = await find(query);
       if (known && !list.some((c) => c.value === known.value)) list.unshift(known);
       setChoices(list);
     } catch {
@@ -39,4 +39,23 @@ export function ContractSelect({ value, onChange, known, placeholder, id }: {
     <Select id={id} showSearch allowClear filterOption={false} placeholder={placeholder} value={value ?? undefined}
       onChange={(v?: number) => onChange?.(v ?? null)} onSearch={(q) => void search(q)} options={choices} />
   );
+}
+
+export function ContractSelect(props: PickerProps) {
+  return <SearchSelect {...props} find={async (query) => {
+    const { rows } = await call('contracts:list', { query, limit: 50 });
+    return rows.filter((c) => c.status !== 'void')
+      .map((c) => ({ value: c.id, label: `${c.number} · ${c.applicantName}（${c.startDate}～${c.endDate}）` }));
+  }} />;
+}
+
+/** Orders the institution has accepted and not yet closed: the ones service is given for. */
+const SERVED = new Set(['accepted', 'completed', 'evaluated', 'uploaded', 'verified', 'notice', 'paid']);
+
+export function OrderSelect(props: PickerProps) {
+  return <SearchSelect {...props} find={async (query) => {
+    const { rows } = await call('orders:list', { query, limit: 50 });
+    return rows.filter((o) => SERVED.has(o.status))
+      .map((o) => ({ value: o.id, label: `${o.number} · ${o.applicantName} · ${o.productName}` }));
+  }} />;
 }

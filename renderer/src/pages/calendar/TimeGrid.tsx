@@ -31,6 +31,7 @@ type Drag =
 
 const KIND_STYLE: Record<BookingKind, CSSProperties> = {
   contract: { background: '#e6f4ff', borderLeft: '3px solid #1677ff' },
+  order: { background: '#f0f5ff', borderLeft: '3px solid #2f54eb' },
   internal: { background: '#f6ffed', borderLeft: '3px solid #52c41a' },
   maintenance: { background: 'repeating-linear-gradient(135deg, #fff7e6 0 6px, #ffe7ba 6px 12px)', borderLeft: '3px solid #fa8c16' },
 };
@@ -175,8 +176,8 @@ export function TimeGrid({ lanes, orientation, bookings, onCreate, onMove, onOpe
             cursor: 'grab', opacity: moving?.booking.id === b.id ? 0.4 : 1, boxSizing: 'border-box',
           }}>
           <div style={{ fontWeight: 600 }}>{edgeLabel(b, lanes[li].date)}{b.usageId !== null && ' ✓'}</div>
-          <div>{b.contractNumber ? `${b.contractNumber} ${b.applicantName ?? ''}` : b.title}</div>
-          {b.contractNumber && b.title && <div>{b.title}</div>}
+          <div>{(b.contractNumber ?? b.orderNumber) ? `${b.contractNumber ?? b.orderNumber} ${b.applicantName ?? ''}` : b.title}</div>
+          {(b.contractNumber ?? b.orderNumber) && b.title && <div>{b.title}</div>}
         </div>
       ))}
       {hidden.map((list, li) => list.length > 0 && (

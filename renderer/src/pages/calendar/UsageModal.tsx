@@ -8,19 +8,19 @@ import { parseMoneyText } from '../../../../shared/rules/money';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import { showError } from '../../util/errors';
-import { ContractSelect } from './ContractSelect';
+import { ContractSelect, OrderSelect } from './ContractSelect';
 
 const L = {
   zh: {
     titleNew: '登记实际使用', titleEdit: '编辑使用记录', instrument: '仪器', start: '开始', end: '结束', operator: '操作人员',
     external: '对外服务', serviceWay: '服务方式', direction: '服务方向', content: '服务内容', amount: '服务金额（元）',
-    userName: '使用人', userUnit: '使用单位', satisfaction: '用户满意度', contract: '合同', contractSearch: '输入合同编号或单位名称搜索', save: '保存 (Ctrl+S)', cancel: '取消',
+    userName: '使用人', userUnit: '使用单位', satisfaction: '用户满意度', contract: '合同', order: '订单', contractSearch: '输入合同编号或单位名称搜索', save: '保存 (Ctrl+S)', cancel: '取消',
     del: '删除', delConfirm: '确定删除此使用记录？', required: '必填',
   },
   en: {
     titleNew: 'Log actual use', titleEdit: 'Edit usage record', instrument: 'Instrument', start: 'Start', end: 'End', operator: 'Operator',
     external: 'External service', serviceWay: 'Service way', direction: 'Direction', content: 'Service content', amount: 'Amount (CNY)',
-    userName: 'User', userUnit: 'User unit', satisfaction: 'Satisfaction', contract: 'Contract', contractSearch: 'Search contract number or applicant', save: 'Save (Ctrl+S)', cancel: 'Cancel',
+    userName: 'User', userUnit: 'User unit', satisfaction: 'Satisfaction', contract: 'Contract', order: 'Order', contractSearch: 'Search contract number or applicant', save: 'Save (Ctrl+S)', cancel: 'Cancel',
     del: 'Delete', delConfirm: 'Delete this usage record?', required: 'Required',
   },
 };
@@ -31,7 +31,7 @@ const SLOT_FORMAT = 'YYYY-MM-DDTHH:mm';
 const SHOW_FORMAT = 'YYYY-MM-DD HH:mm';
 
 export function UsageModal({ initial, id, instruments, onClose }: {
-  initial: UsageFields & { contractNumber?: string | null };
+  initial: UsageFields & { contractNumber?: string | null; orderNumber?: string | null };
   /** The record being edited, or null for a new one. */
   id: number | null;
   instruments: InstrumentRow[];
@@ -42,6 +42,8 @@ export function UsageModal({ initial, id, instruments, onClose }: {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const known = initial.contractId ? { value: initial.contractId, label: initial.contractNumber ?? String(initial.contractId) } : null;
+  // A record of a Shanghai order names its order where a Beijing record names its contract.
+  const knownOrder = initial.orderId ? { value: initial.orderId, label: initial.orderNumber ?? String(initial.orderId) } : null;
 
   const save = async () => {
     let v: Values;
@@ -51,7 +53,8 @@ export function UsageModal({ initial, id, instruments, onClose }: {
     const { start, end, amountText: _a, ...rest } = v;
     const fields: UsageFields = {
       ...initial, ...rest, startAt: start.format(SLOT_FORMAT), endAt: end.format(SLOT_FORMAT), amountFen: money.fen,
-      satisfaction: rest.satisfaction ? rest.satisfaction : null, contractId: rest.contractId ?? null,
+      satisfaction: rest.satisfaction ? rest.satisfaction : null, contractId: knownOrder ? null : rest.contractId ?? null,
+      orderId: knownOrder ? rest.orderId ?? null : null,
     };
     setSaving(true);
     setError(null);
@@ -113,7 +116,11 @@ export function UsageModal({ initial, id, instruments, onClose }: {
                 options={instruments.map((i) => ({ value: i.id, label: `${i.innerId} ${i.nameCn}` }))} />
             </Form.Item>
           </Col>
-          <Col span={12}><Form.Item name="contractId" label={t.contract}><ContractSelect placeholder={t.contractSearch} known={known} /></Form.Item></Col>
+          <Col span={12}>
+            {knownOrder
+              ? <Form.Item name="orderId" label={t.order}><OrderSelect known={knownOrder} /></Form.Item>
+              : <Form.Item name="contractId" label={t.contract}><ContractSelect placeholder={t.contractSearch} known={known} /></Form.Item>}
+          </Col>
           <Col span={12}>
             <Form.Item name="start" label={t.start} rules={req}>
               <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={SHOW_FORMAT} style={{ width: '100%' }} />

@@ -1,0 +1,2 @@
+-- Number 0009 was never used by a released schema change; it is kept, empty, so the sequence has no gap.
+-- A desk past this version skips it; a new desk runs it as a no-op.
