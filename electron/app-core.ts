@@ -86,8 +86,9 @@ export function openCore(options: CoreOptions): Core {
   const keys = deskKeys(options.dataDir, { store: options.keyStore, keyDir: options.keyDir });
   const open = (key: string | undefined) => {
     const isEncrypted = key !== undefined;
-    const opened = openDatabase(databaseFile, { key, migrationsDir: options.migrationsDir, beforeMigrate: keys.beforeMigrate(isEncrypted, key) }).db;
+    const opened = openDatabase(databaseFile, { key, migrationsDir: options.migrationsDir }).db;
     try {
+      keys.adoptLegacyKey(opened, isEncrypted, key);
       keys.load(isEncrypted, key);
     } catch (e) {
       opened.close();

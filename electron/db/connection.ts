@@ -10,8 +10,6 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Folder of numbered .sql migrations; defaults to the one shipped beside this module. */
   migrationsDir?: string;
-  /** Runs on the unlocked connection before pending migrations (the keyring takes the legacy key here). */
-  beforeMigrate?: (db: Db) => void;
 }
 
 export interface OpenedDatabase {
@@ -56,7 +54,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     db.pragma('busy_timeout = 5000');
     // Deleted rows are overwritten, so a removed secret does not linger in free pages.
     db.pragma('secure_delete = ON');
-    if (!options.readonly) options.beforeMigrate?.(db);
     const migration = options.readonly
       ? { from: Number(db.pragma('user_version', { simple: true })), to: Number(db.pragma('user_version', { simple: true })), applied: [] }
       : migrate(db, options.migrationsDir);

@@ -1,6 +1,7 @@
 // The open keys of one data folder: loaded from keyring.json when the database opens (unwrapped with
 // the passphrase, the OS keystore or the key file), forgotten on lock. A desk from before the keyring
-// hands its legacy settings-row key over here, before migration 0027 deletes that row.
+// hands its legacy settings-row key over here: it is written into the keyring (as the retiring key,
+// durably) before the row is deleted, so a crash in between loses nothing.
 import type { Db } from '../db/connection';
 import {
   buildKeyring, keyFileDir, newDataKey, openKeyring, readKeyring, writeKeyring,
@@ -17,8 +18,8 @@ export interface DeskKeys {
   forget(): void;
   /** Sets the open keys after a key change or a finished job (the keyring file is written by the caller). */
   replace(keys: OpenKeys): void;
-  /** Hook for openDatabase: moves the legacy key into the keyring (as retiring) before the migration drops it. */
-  beforeMigrate(encrypted: boolean, passphrase: string | undefined): (db: Db) => void;
+  /** Moves a legacy settings-row key (older desks; migration 0007) into the keyring as retiring, then deletes the row. */
+  adoptLegacyKey(db: Db, encrypted: boolean, passphrase: string | undefined): void;
   source(passphrase: string | undefined): WrapSource;
 }
 
@@ -45,20 +46,19 @@ export function deskKeys(dataDir: string, opts: { store?: PlainKeyStore; keyDir?
     replace(keys) {
       open = keys;
     },
-    beforeMigrate(encrypted, passphrase) {
-      return (db) => {
-        const hasSettings = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'`).get() !== undefined;
-        if (!hasSettings) return;
-        const hex = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(LEGACY_SETTING) as string | undefined;
-        if (!hex || !/^[0-9a-f]{64}$/.test(hex) || readKeyring(dataDir)) return;
-        // Durable before the migration commits: a crash in between still finds the old key here.
+    adoptLegacyKey(db, encrypted, passphrase) {
+      const hex = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(LEGACY_SETTING) as string | undefined;
+      if (hex === undefined) return;
+      if (/^[0-9a-f]{64}$/.test(hex) && !readKeyring(dataDir)) {
         const keys: OpenKeys = {
           current: newDataKey(),
           retiring: { id: newDataKey().id, key: Buffer.from(hex, 'hex') },
           job: { reason: 'migrate', done: 0, total: 0 },
         };
         writeKeyring(dataDir, buildKeyring(encrypted, source(passphrase), keys));
-      };
+      }
+      // secure_delete is on for every connection: the value is overwritten in the file, not just unlinked.
+      db.prepare('DELETE FROM settings WHERE key = ?').run(LEGACY_SETTING);
     },
   };
 }
