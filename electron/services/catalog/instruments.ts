@@ -2,6 +2,7 @@ import type { Instrument, InstrumentFields, InstrumentRow } from '../../../share
 import { instrumentListSchema, type InstrumentListQuery } from '../../../shared/catalog/instrument';
 import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
+import { categoryCodeProblem, suggestedCode } from '../../../shared/catalog/categories';
 import { foldWidth } from '../../../shared/catalog/platform';
 import { expandTerm, toFullWidth } from '../../../shared/catalog/search-synonyms';
 import { likeContains } from '../sql';
@@ -210,4 +211,18 @@ export function listInstrumentsFull(ctx: ServiceContext, input: InstrumentListQu
   const { sql: where, params } = instrumentWhere(q);
   return (ctx.db.prepare(`${SELECT_FULL} ${where} ORDER BY ${SORT_COLUMNS[q.sortBy]} ${q.sortDir === 'desc' ? 'DESC' : 'ASC'}, i.id`)
     .all(...params) as Instrument[]).map(fromDbRow);
+}
+
+export interface CodeReviewRow { id: number; innerId: string; nameCn: string; categoryCode: string; reason: string; suggestion: string | null }
+
+/** Instruments whose category code is not an assignable code of the platform's table: listed for the user to fix. */
+export function codeReview(ctx: ServiceContext): { total: number; rows: CodeReviewRow[] } {
+  const all = ctx.db.prepare('SELECT id, inner_id AS innerId, name_cn AS nameCn, category_code AS categoryCode FROM instruments WHERE retired_at IS NULL ORDER BY inner_id')
+    .all() as Omit<CodeReviewRow, 'reason' | 'suggestion'>[];
+  const rows: CodeReviewRow[] = [];
+  for (const r of all) {
+    const p = categoryCodeProblem(r.categoryCode);
+    if (p) rows.push({ ...r, reason: p.reason, suggestion: suggestedCode(r.categoryCode) });
+  }
+  return { total: rows.length, rows: rows.slice(0, 500) };
 }
