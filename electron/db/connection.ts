@@ -31,13 +31,15 @@ export function applyKey(db: Db, key: string): void {
 /**
  * The connection settings every desk connection uses (the app, tools and crash-test writers alike):
  * WAL journal, foreign keys enforced, synchronous NORMAL (durable across app crashes in WAL mode),
- * 5 s busy timeout.
+ * 5 s busy timeout, secure delete.
  */
 export function applyConnectionPragmas(db: Db, options: { readonly?: boolean } = {}): void {
   if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten, so a removed secret does not linger in free pages.
+  db.pragma('secure_delete = ON');
 }
 
 /**
