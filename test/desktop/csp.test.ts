@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
-import { cspMetaTag } from '../../vite.config.mts';
+import { cspMetaTag } from '../../scripts/lib/vite-csp-meta';
 
 const root = path.join(__dirname, '..', '..');
 
