@@ -11,6 +11,7 @@ import type { ComparisonResult, DragRow, EvaluationResult, EvaluationScope, Indi
 import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
+import { neutraliseFileName } from '../redemption/safe-name';
 import { seal } from '../redemption/sealed-file';
 import { getEvaluationSettings } from './evaluation-settings';
 import { DESK_IN_SCOPE, officeYearFigures, scopeParams, type OfficeScope, type YearFigures } from './office-figures';
@@ -144,7 +145,7 @@ export function addEvidence(ctx: ServiceContext, input: { fromYear: number; toYe
   try {
     return ctx.db.transaction(() => {
       const id = Number(ctx.db.prepare(`INSERT INTO evaluation_evidence(from_year, to_year, indicator, original_name, stored_name, sha256, size_bytes, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.fromYear, input.toYear, input.indicator, path.basename(input.fileName), stored, sha, bytes.length, ctx.now().toISOString()).lastInsertRowid);
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.fromYear, input.toYear, input.indicator, neutraliseFileName(input.fileName), stored, sha, bytes.length, ctx.now().toISOString()).lastInsertRowid);
       audit(ctx, 'create', 'evaluation_evidence', id, { indicator: input.indicator, sha256: sha });
       return { id };
     })();

@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Applicant } from '../../../../shared/ipc/deals';
+import type { Applicant, CreditCodeDuplicate } from '../../../../shared/ipc/deals';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
-import { showError } from '../../util/errors';
+import { describeIssue, showError } from '../../util/errors';
 import { kindLabel, regionLabel } from '../vouchers/dealLabels';
 import { ApplicantDrawer } from './ApplicantDrawer';
 
@@ -29,12 +29,14 @@ export function ApplicantsPage() {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<'all' | 'enterprise' | 'team'>('all');
   const [loading, setLoading] = useState(false);
+  const [duplicates, setDuplicates] = useState<CreditCodeDuplicate[]>([]);
   const [editing, setEditing] = useState<number | 'new' | null>(() => takeFocus('applicants'));
 
   const reload = useCallback(async () => {
     setLoading(true);
     try {
       setRows(await call('applicants:list', { query, kind: kind === 'all' ? undefined : kind }));
+      setDuplicates(await call('applicants:duplicates', {}));
     } catch (e) { showError(e); } finally { setLoading(false); }
   }, [query, kind]);
 
@@ -44,7 +46,7 @@ export function ApplicantsPage() {
   }, [reload]);
 
   const columns: ColumnsType<Applicant> = useMemo(() => [
-    { title: t.name, dataIndex: 'name', key: 'name', ellipsis: true },
+    { title: t.name, dataIndex: 'name', key: 'name', ellipsis: true, fixed: 'left', width: 260 },
     { title: t.type, dataIndex: 'kind', key: 'kind', width: 100, render: (k: string) => (k === 'team' ? t.team : t.enterprise) },
     { title: t.quotaKind, dataIndex: 'voucherKind', key: 'voucherKind', width: 190, render: (k: Applicant['voucherKind']) => <Tag>{kindLabel(k, locale)}</Tag> },
     { title: t.region, dataIndex: 'region', key: 'region', width: 90, render: (r: string) => regionLabel(r, locale) },
@@ -65,7 +67,19 @@ export function ApplicantsPage() {
         </Space>
         <Typography.Text type="secondary">{fmt(t.total, { n: rows.length })}</Typography.Text>
       </Space>
-      <Table<Applicant> size="small" rowKey="id" columns={columns} dataSource={rows} loading={loading} pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      {duplicates.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="credit-code-duplicates"
+          message={describeIssue({ reason: 'applicant.duplicatesFound' }, locale)}
+          description={duplicates.map((g) => (
+            <div key={g.creditCode}>
+              <Typography.Text code>{g.creditCode}</Typography.Text>{' '}
+              {g.applicants.map((a, i) => (
+                <span key={a.id}>{i > 0 ? (locale === 'zh' ? '、' : ', ') : ''}<Typography.Link onClick={() => setEditing(a.id)}>{a.name}</Typography.Link></span>
+              ))}
+            </div>
+          ))} />
+      )}
+      <Table<Applicant> size="small" rowKey="id" columns={columns} scroll={{ x: 1110 }} dataSource={rows} loading={loading} pagination={{ pageSize: 50, hideOnSinglePage: true }}
         data-testid="applicants-table"
         onRow={(r) => ({ onClick: () => setEditing(r.id), onKeyDown: (e) => { if (e.key === 'Enter') setEditing(r.id); }, tabIndex: 0, style: { cursor: 'pointer' } })} />
       {editing !== null && (
