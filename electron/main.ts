@@ -185,11 +185,24 @@ app.whenReady().then(async () => {
   } catch (e) {
     const failure = e instanceof StartupError ? e.failure : { kind: 'other' as const, detail: String(e), dataDir };
     log.error('[startup]', failure);
+    if (process.argv.includes('--smoke')) {
+      process.stdout.write(`OIVD_SMOKE ${JSON.stringify({ ok: false, failure })}\n`);
+      app.exit(1);
+      return;
+    }
     await showStartupFailure(failure);
     app.quit();
     return;
   }
   const client = core;
+  if (process.argv.includes('--smoke')) {
+    // scripts/smoke-packaged.mjs: prove the packed driver, migrations and core host work, then quit.
+    const info = await client.call('app:info', {});
+    process.stdout.write(`OIVD_SMOKE ${JSON.stringify(info)}\n`);
+    await client.close();
+    app.exit(info.ok ? 0 : 1);
+    return;
+  }
   // An encrypted database opens locked: the renderer shows the lock screen until security:unlock.
   registerIpc(ipcMain, (name, raw) => client.call(name, raw), isTrustedSender);
   createWindow();
