@@ -5,7 +5,7 @@ import { openDatabase, type Db } from './db/connection';
 import { isEncryptedFile } from './db/encryption';
 import type { HandlerContext } from './handlers/types';
 import { backupIfDue } from './services/backup/backups';
-import { purgeExports } from './services/redemption/jobs';
+import { purgeAllExports } from './security/exports';
 import { deskKeys, type DeskKeys } from './security/desk-keys';
 import { secureDir, secureFile, tightenTree } from './security/files';
 import { bindKeys, type PlainKeyStore } from './security/keyring';
@@ -144,7 +144,7 @@ export function openCore(options: CoreOptions): Core {
     },
     lock() {
       if (!encrypted || !db) return; // a plain file has nothing a lock would protect
-      purgeExports();
+      purgeAllExports();
       db.close();
       db = null;
       key = undefined;
@@ -167,7 +167,7 @@ export function openCore(options: CoreOptions): Core {
       }
     },
     close() {
-      purgeExports();
+      purgeAllExports();
       db?.close();
       db = null;
       keys.forget();

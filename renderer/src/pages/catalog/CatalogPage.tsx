@@ -9,6 +9,7 @@ import { fmt, useT } from '../../i18n';
 import { useCatalog } from '../../stores/catalog';
 import { showError } from '../../util/errors';
 import { useWindowHeight } from '../../util/hooks';
+import { CodeReview } from './CodeReview';
 import { ImportWizard } from './ImportWizard';
 import { PlatformExport } from './PlatformExport';
 import { InstrumentDrawer } from './InstrumentDrawer';
@@ -43,6 +44,7 @@ export function CatalogPage() {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [reviewVersion, setReviewVersion] = useState(0);
   const searchRef = useRef<InputRef>(null);
   const height = useWindowHeight();
 
@@ -118,6 +120,7 @@ export function CatalogPage() {
         </Space>
         <Typography.Text type="secondary" data-testid="catalog-total">{fmt(t.total, { n: total })}</Typography.Text>
       </Space>
+      <CodeReview version={reviewVersion} onFix={(id) => setEditing(id)} />
       <Table<InstrumentRow>
         virtual
         size="small"
@@ -131,10 +134,10 @@ export function CatalogPage() {
         onRow={(r) => ({ onClick: () => setEditing(r.id), onKeyDown: (e) => { if (e.key === 'Enter') setEditing(r.id); }, tabIndex: 0, style: { cursor: 'pointer' } })}
       />
       {editing !== null && (
-        <InstrumentDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) void reload(); }} />
+        <InstrumentDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) { void reload(); setReviewVersion((v) => v + 1); } }} />
       )}
       {exporting && <PlatformExport filter={filter} onClose={() => setExporting(false)} onFix={(id) => { setExporting(false); setEditing(id); }} />}
-      {importing && <ImportWizard onClose={(changed) => { setImporting(false); if (changed) { void reload(); void loadLabs(); } }} />}
+      {importing && <ImportWizard onClose={(changed) => { setImporting(false); if (changed) { void reload(); void loadLabs(); setReviewVersion((v) => v + 1); } }} />}
     </div>
   );
 }
