@@ -1,6 +1,6 @@
 import { Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Spin, Switch, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { categoryLabel, categoryTree, type CategoryNode } from '../../../../shared/catalog/categories';
 import { INSTRUMENT_FIELD_LABELS, SHARE_MODES, SOURCES, STATUSES, USAGE_KINDS, type Instrument, type InstrumentInput } from '../../../../shared/catalog/instrument';
 import { CARRIER_TYPES, FUNDING_SOURCES, PLATFORM_LIMITS, SUBJECTS } from '../../../../shared/catalog/platform';
@@ -116,9 +116,11 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
     });
   };
 
+  // Filling the form is not a reason to load again: only a new id is.
+  const filled = useEffectEvent((i: Instrument) => fill(i));
   useEffect(() => {
     if (id === null) return;
-    call('catalog:get', { id }).then(fill).catch(showError).finally(() => setLoading(false));
+    call('catalog:get', { id }).then(filled).catch(showError).finally(() => setLoading(false));
   }, [id]);
 
   const save = async () => {
