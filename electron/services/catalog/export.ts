@@ -15,7 +15,7 @@ export function fenToYuanNumber(fen: number): number {
 
 /** The catalog as .xlsx in the national platform's field order. */
 export async function exportCatalog(ctx: ServiceContext, filter: InstrumentListQuery): Promise<FileDownload> {
-  const rows = listInstrumentsFull(ctx, { ...filter, offset: 0, limit: 20000 });
+  const rows = listInstrumentsFull(ctx, filter);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'open-instrument-voucher-desk';
   const ws = wb.addWorksheet('仪器设备');

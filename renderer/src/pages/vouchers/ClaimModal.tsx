@@ -9,6 +9,7 @@ import { formErrors, showError } from '../../util/errors';
 import { fenOf, moneyRule } from './dealLabels';
 import { saveKeys } from './formKeys';
 import { QuotaLine } from './QuotaLine';
+import { ApplicantSelect } from '../../util/pickers';
 
 const L = {
   zh: {
@@ -72,7 +73,7 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
       okButtonProps={{ 'data-testid': 'claim-save' } as Record<`data-${string}`, string>}>
       <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} initialValues={{ applicantId, cityFunded: false, registered: null, crossRegion: '' }}>
         <Form.Item name="applicantId" label={t.applicant} rules={req}>
-          <Select showSearch optionFilterProp="label" options={applicants.map((a) => ({ value: a.id, label: a.name }))} data-testid="claim-applicant" />
+          <ApplicantSelect data-testid="claim-applicant" />
         </Form.Item>
         {chosen && <div style={{ margin: '-8px 0 12px' }}><QuotaLine applicantId={chosen} year={claim?.year()} pendingFen={fenOf(faceText) ?? 0} /></div>}
         <Form.Item name="number" label={t.number} rules={req}><Input autoFocus data-testid="claim-number" /></Form.Item>
