@@ -42,6 +42,11 @@ function fill(): void {
       VALUES (?, ?, 1000000, ?, 'beijing-2023', '2025-06-01T00:00:00Z', '2025-06-01T00:00:00Z')`)
       .run(`KJQ-NEW-${i}`, applicant, i < 5 ? '2025-06-12' : '2024-01-05');
   }
+  // Registered long ago (validity over) and registered this spring (still inside its 3 months).
+  for (const [n, claimed, registered] of [['KJQ-OLD', '2023-01-05', '2023-01-10'], ['KJQ-YEAR', '2025-04-01', '2025-04-10']]) {
+    core.db.prepare(`INSERT INTO vouchers(number, applicant_id, face_value_fen, claim_date, registered_date, profile_id, created_at, updated_at)
+      VALUES (?, ?, 1000000, ?, ?, 'beijing-2023', '2025-06-01T00:00:00Z', '2025-06-01T00:00:00Z')`).run(n, applicant, claimed, registered);
+  }
 }
 
 describe('applicants list', () => {
@@ -72,12 +77,14 @@ describe('vouchers list', () => {
 
   it('tiles the claim-date list, and a state filter answers the same rows as filtering the whole list', () => {
     const whole = listVouchers(core.ctx, voucherListSchema.parse({ limit: MAX_PAGE_SIZE }));
-    expect(whole.total).toBe(40);
+    expect(whole.total).toBe(42);
     const dates = whole.rows.map((v) => v.claimDate);
     expect(dates).toEqual([...dates].sort().reverse());
     const windows = [0, 15, 30].flatMap((offset) => listVouchers(core.ctx, voucherListSchema.parse({ offset, limit: 15 })).rows.map((v) => v.id));
     expect(windows).toEqual(whole.rows.map((v) => v.id));
-    for (const state of ['claimed', 'expired_unregistered', 'registered', 'redeemed'] as const) {
+    expect(whole.rows.find((v) => v.number === 'KJQ-OLD')?.state).toBe('expired');
+    expect(whole.rows.find((v) => v.number === 'KJQ-YEAR')?.state).toBe('registered');
+    for (const state of ['claimed', 'expired_unregistered', 'registered', 'redeemed', 'expired', 'void'] as const) {
       const expected = whole.rows.filter((v) => v.state === state).map((v) => v.id);
       const first = listVouchers(core.ctx, voucherListSchema.parse({ state, limit: 3 }));
       const rest = listVouchers(core.ctx, voucherListSchema.parse({ state, offset: 3, limit: MAX_PAGE_SIZE }));

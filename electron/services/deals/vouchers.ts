@@ -5,12 +5,13 @@ import type { Page } from '../../../shared/ipc/paging';
 import type { PolicyProfile } from '../../../shared/policy';
 import { fail, refuse } from '../../../shared/result';
 import {
-  articleFor, checkAnnualQuota, checkVoucherFaceValue, civilDateInShanghai, voucherState, yearOf, type Deadline, type HolidayCalendar,
+  addDays, articleFor, checkAnnualQuota, checkVoucherFaceValue, civilDateInShanghai, voucherState, yearOf, type Deadline, type HolidayCalendar,
 } from '../../../shared/rules';
 import type { z } from 'zod';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { loadHolidayCalendar } from '../holidays';
+import { earliestOpenStart, NEVER_LAPSES, perProfileBound } from '../list-cutoffs';
 import { voucherKindOf } from './applicant-facts';
 import { getApplicant } from './applicants';
 import { claimedInYear } from './quota';
@@ -42,8 +43,25 @@ export function listVouchers(ctx: ServiceContext, q: VoucherListQuery): Page<Vou
     params.push(q.contractId ?? null);
   }
   // The engine ignores a registration dated after today: such a voucher is still unregistered.
-  if (q.state === 'claimed') { where.push('(v.registered_date IS NULL OR v.registered_date > ?)'); params.push(today); }
-  if (q.state === 'registered' || q.state === 'redeemed' || q.state === 'expired') { where.push('v.registered_date <= ?'); params.push(today); }
+  if (q.state === 'claimed') {
+    // Still claimable only within the register period after the claim date.
+    const b = perProfileBound('v.profile_id', (p) => (p.registerWithinDays === null ? NEVER_LAPSES : addDays(today, -p.registerWithinDays)));
+    where.push(`(v.registered_date IS NULL OR v.registered_date > ?) AND (v.cross_region IS NOT NULL OR v.claim_date >= ${b.sql})`);
+    params.push(today, ...b.params);
+  }
+  if (q.state === 'registered') {
+    // Registered and usable: inside its validity, or its contract ended inside the validity and the
+    // redemption window is still open; either way registered no earlier than these bounds.
+    const b = perProfileBound('v.profile_id', (p) => {
+      if (p.validityMonths === null || p.redemptionWithinMonths === null) return NEVER_LAPSES;
+      const open = earliestOpenStart(today, p.validityMonths);
+      const ended = earliestOpenStart(earliestOpenStart(today, p.redemptionWithinMonths), p.validityMonths);
+      return open < ended ? open : ended;
+    });
+    where.push(`v.registered_date <= ? AND (v.cross_region IS NOT NULL OR v.registered_date >= ${b.sql})`);
+    params.push(today, ...b.params);
+  }
+  if (q.state === 'redeemed' || q.state === 'expired') { where.push('v.registered_date <= ?'); params.push(today); }
   const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
   const order = `ORDER BY ${VOUCHER_SORT_SQL[q.sort]} ${dir}, v.id ${dir}`;
