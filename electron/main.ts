@@ -1,22 +1,53 @@
-import { app, BrowserWindow, ipcMain, Menu, Notification, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell, utilityProcess } from 'electron';
+import log from 'electron-log/main';
+import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { openCore, type Core } from './app-core';
-import { handlers } from './handlers';
+import { createCoreClient, StartupError, type CoreClient } from './core-host/client';
+import type { SettingsView } from '../shared/ipc/assessment';
+import type { HostOptions, StartupFailure } from './core-host/protocol';
+import { writeDiagnosticsZip } from './diagnostics';
 import { registerIpc } from './ipc';
+import { confinedPath, MIME } from './renderer-files';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
-import { dispatch } from './security/gate';
 import { denyAllPermissions, guardNavigation, makeSenderCheck } from './security/guards';
 import { WEB_PREFERENCES } from './security/window';
-import { backupIfDue } from './services/backup/backups';
-import { dueSoon } from './services/deals/dashboard';
+import { startupFailureMessage } from './startup-failure';
 
-let core: Core | null = null;
+// One writer per data folder: a second launch hands over to the first window and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+  process.exit(0);
+}
+
+log.initialize();
+log.transports.file.maxSize = 5 * 1024 * 1024; // rotated to main.old.log in the user-data logs folder
+log.errorHandler.startCatching();
+const coreLog = log.scope('core');
+
+let core: CoreClient | null = null;
 let mainWindow: BrowserWindow | null = null;
-const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
-const rendererUrl = pathToFileURL(rendererIndex).toString();
+const rendererDir = path.join(__dirname, '..', 'renderer');
+/** The renderer is served on app:// so the CSP (frame-ancestors included) is a real response header. */
+const rendererUrl = 'app://desk/index.html';
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const isTrustedSender = makeSenderCheck(() => mainWindow?.webContents, rendererUrl);
+
+function serveRenderer(): void {
+  protocol.handle('app', (request) => {
+    const url = new URL(request.url);
+    const file = url.host === 'desk' ? confinedPath(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname) : null;
+    if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return new Response('not found', { status: 404 });
+    return new Response(fs.readFileSync(file), {
+      headers: {
+        'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+}
 
 function createWindow(): void {
   mainWindow = new BrowserWindow({
@@ -30,52 +61,128 @@ function createWindow(): void {
   });
   // The desk has no external links: every navigation and new window outside the app is denied.
   guardNavigation(mainWindow.webContents, rendererUrl);
+  // Renderer errors reach the log file (a packaged app has no console to read them from).
+  mainWindow.webContents.on('console-message', (e) => {
+    if (e.level === 'error') log.scope('renderer').error(`${e.message} (${e.sourceId}:${e.lineNumber})`);
+  });
+  mainWindow.webContents.on('render-process-gone', (_e, details) => log.scope('renderer').error('renderer gone', details));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => { mainWindow = null; });
   void mainWindow.loadURL(rendererUrl);
 }
 
-/** Once a day, a desktop notification for items due within 3 days. */
-function notifyDueSoon(): void {
-  if (!core || core.locked || !Notification.isSupported()) return;
-  try {
-    const { items } = dueSoon(core.ctx, { withinDays: 3 });
-    if (items.length > 0) new Notification({ title: '创新券期限提醒', body: `${items.length} 项将在 3 天内到期，请打开“到期提醒”查看。` }).show();
-  } catch (e) {
-    console.error('[due soon]', e);
+/** Starts the core host (database + handlers) in a utility process; resolves once the desk is open. */
+function startCore(options: HostOptions): CoreClient {
+  const child = utilityProcess.fork(path.join(__dirname, 'core-host.js'), [], { serviceName: 'desk-core', stdio: 'pipe' });
+  child.stdout?.on('data', (c: Buffer) => coreLog.info(c.toString().trimEnd()));
+  child.stderr?.on('data', (c: Buffer) => coreLog.error(c.toString().trimEnd()));
+  const listeners: ((m: unknown) => void)[] = [];
+  child.on('message', (m: unknown) => { for (const l of listeners) l(m); });
+  const client = createCoreClient({ postMessage: (m) => child.postMessage(m), onMessage: (l) => listeners.push(l) });
+  child.on('exit', (code) => {
+    coreLog.error(`core host exited (${code})`);
+    client.hostGone(`core host exited (${code})`);
+  });
+  client.onLog((level, message) => coreLog[level](message));
+  child.postMessage({ t: 'init', options });
+  return client;
+}
+
+/** Once a day, a desktop notification for items due within the desk's notification days. */
+async function notifyDueSoon(): Promise<void> {
+  if (!core || !Notification.isSupported()) return;
+  const settings = await core.call('settings:get', {});
+  if (!settings.ok) return; // locked or not set up: nothing to announce
+  const withinDays = (settings.value as SettingsView).settings.notificationDays;
+  const due = await core.call('dashboard:dueSoon', { withinDays });
+  if (!due.ok) return;
+  const { items } = due.value as { items: unknown[] };
+  if (items.length > 0) {
+    new Notification({ title: '创新券期限提醒', body: `${items.length} 项将在 ${withinDays} 天内到期，请打开“到期提醒”查看。` }).show();
   }
+}
+
+function buildMenu(dataDir: string): void {
+  const exportDiagnostics = async () => {
+    const { canceled, filePath } = await dialog.showSaveDialog({
+      title: '导出诊断信息 (Export diagnostics)',
+      defaultPath: path.join(app.getPath('downloads'), `desk-diagnostics-${new Date().toISOString().slice(0, 10)}.zip`),
+      filters: [{ name: 'Zip', extensions: ['zip'] }],
+    });
+    if (canceled || !filePath) return;
+    try {
+      await writeDiagnosticsZip(filePath, {
+        logsDir: path.dirname(log.transports.file.getFile().path),
+        versions: { app: app.getVersion(), electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node, platform: `${process.platform} ${process.arch}` },
+        call: (channel) => core?.call(channel, {}) ?? Promise.resolve({ ok: false, error: { code: 'INTERNAL', reason: 'core.gone' } }),
+        dataDir,
+      });
+      shell.showItemInFolder(filePath);
+    } catch (e) {
+      log.error('[diagnostics]', e);
+      dialog.showErrorBox('导出诊断信息失败 (Export diagnostics failed)', (e as Error).message);
+    }
+  };
+  const template: Electron.MenuItemConstructorOptions[] = [
+    { role: 'fileMenu', label: '文件' },
+    { role: 'editMenu', label: '编辑' },
+    // Reload and DevTools only while developing: a packaged desk has no View menu.
+    ...(app.isPackaged ? [] : [{ role: 'viewMenu' as const, label: '视图' }]),
+    { role: 'windowMenu', label: '窗口' },
+    { label: '帮助', submenu: [{ label: '导出诊断信息… (Export diagnostics…)', click: () => void exportDiagnostics() }] },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** The start-up failure dialog: what happened and what to do; resolves when the user chose. */
+async function showStartupFailure(failure: StartupFailure): Promise<void> {
+  const m = startupFailureMessage(failure);
+  const buttons = ['退出 (Quit)', '打开数据目录 (Open data folder)', '打开日志 (Open logs)'];
+  const { response } = await dialog.showMessageBox({ type: 'error', title: m.title, message: m.message, detail: m.detail, buttons, defaultId: 0, cancelId: 0, noLink: true });
+  if (response === 1) await shell.openPath(failure.dataDir);
+  if (response === 2) await shell.openPath(path.dirname(log.transports.file.getFile().path));
 }
 
 app.enableSandbox();
 
-app.whenReady().then(() => {
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+});
+
+app.whenReady().then(async () => {
   denyAllPermissions(session.defaultSession);
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
-  // An encrypted database opens locked: the renderer shows the lock screen until security:unlock.
+  serveRenderer();
   // OIVD_DATA_DIR moves the data folder (portable installs, tests); the default is the user-data folder.
   const dataDir = process.env.OIVD_DATA_DIR ?? path.join(app.getPath('userData'), 'data');
-  core = openCore({ dataDir, mode: 'electron', autoBackup: true });
-  registerIpc(ipcMain, (name, raw) => (core
-    ? dispatch(core, handlers, name, raw)
-    : Promise.resolve({ ok: false, error: { code: 'LOCKED', message: '数据库尚未打开 (database not open)' } })), isTrustedSender);
-  Menu.setApplicationMenu(Menu.buildFromTemplate([
-    { role: 'fileMenu', label: '文件' },
-    { role: 'editMenu', label: '编辑' },
-    { role: 'viewMenu', label: '视图' },
-    { role: 'windowMenu', label: '窗口' },
-  ]));
+  buildMenu(dataDir);
+  core = startCore({ dataDir, mode: 'electron', migrationsDir: path.join(__dirname, 'migrations'), autoBackup: true });
+  try {
+    await core.ready;
+  } catch (e) {
+    const failure = e instanceof StartupError ? e.failure : { kind: 'other' as const, detail: String(e), dataDir };
+    log.error('[startup]', failure);
+    await showStartupFailure(failure);
+    app.quit();
+    return;
+  }
+  const client = core;
+  // An encrypted database opens locked: the renderer shows the lock screen until security:unlock.
+  registerIpc(ipcMain, (name, raw) => client.call(name, raw), isTrustedSender);
   createWindow();
-  notifyDueSoon();
-  setInterval(notifyDueSoon, 24 * 60 * 60 * 1000).unref();
-  // The app may stay open for days: check hourly whether the daily backup is due.
-  setInterval(() => { if (core && !core.locked) { try { backupIfDue(core.ctx); } catch (e) { console.error('[backup]', e); } } }, 60 * 60 * 1000).unref();
+  void notifyDueSoon().catch((e) => log.error('[due soon]', e));
+  setInterval(() => void notifyDueSoon().catch((e) => log.error('[due soon]', e)), 24 * 60 * 60 * 1000).unref();
+}).catch((e) => {
+  log.error('[startup]', e);
+  app.quit();
 });
 
 app.on('web-contents-created', (_e, contents) => guardNavigation(contents, rendererUrl));
 
 app.on('window-all-closed', () => {
-  core?.close();
+  const closing = core?.close() ?? Promise.resolve();
   core = null;
-  app.quit();
+  void closing.finally(() => app.quit());
 });

@@ -10,6 +10,10 @@ await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/elect
 // A sandboxed preload may require only 'electron': bundle everything else into it.
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.js', external: ['electron'] });
 await build({ ...common, entryPoints: ['electron/browser-server.ts'], outfile: 'dist/server/browser-server.js' });
+// The core host (database + handlers) off the window's thread: a utility process in Electron,
+// a worker thread in browser mode.
+await build({ ...common, entryPoints: ['electron/core-host/utility.ts'], outfile: 'dist/electron/core-host.js' });
+await build({ ...common, entryPoints: ['electron/core-host/worker.ts'], outfile: 'dist/server/core-host-worker.js' });
 
 for (const dir of ['dist/electron/migrations', 'dist/server/migrations']) {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -1,11 +1,12 @@
 import { MAJOR_CATEGORIES, MIDDLE_CATEGORIES } from '../../shared/catalog/categories';
 import type { catalogChannels } from '../../shared/ipc/catalog';
 import { exportCatalog } from '../services/catalog/export';
-import { commitImport, parseImport, validateImport } from '../services/catalog/import';
+import { commitImport, importReport, parseImport, validateImport } from '../services/catalog/import';
 import {
   createInstrument, deleteInstrument, getInstrument, listInstruments, restoreInstrument, retireInstrument, updateInstrument,
 } from '../services/catalog/instruments';
 import { createLab, listLabs } from '../services/catalog/labs';
+import { checkPlatform, exportServiceRecords } from '../services/catalog/platform';
 import type { HandlerTable } from './types';
 
 export const catalogHandlers: HandlerTable<keyof typeof catalogChannels> = {
@@ -19,8 +20,11 @@ export const catalogHandlers: HandlerTable<keyof typeof catalogChannels> = {
   'catalog:retire': ({ id, reason }, ctx) => retireInstrument(ctx, id, reason),
   'catalog:restore': ({ id }, ctx) => restoreInstrument(ctx, id),
   'catalog:delete': ({ id }, ctx) => { deleteInstrument(ctx, id); return { deleted: true as const }; },
-  'catalog:importParse': (input) => parseImport(input),
+  'catalog:importParse': (input, ctx) => parseImport(ctx, input),
+  'catalog:importReport': (input) => importReport(input),
   'catalog:importValidate': (input, ctx) => validateImport(ctx, input),
   'catalog:importCommit': (input, ctx) => commitImport(ctx, input),
-  'catalog:export': (input, ctx) => exportCatalog(ctx, input),
+  'catalog:export': ({ filter, ...options }, ctx) => exportCatalog(ctx, filter, options),
+  'catalog:platformCheck': ({ filter, year }, ctx) => checkPlatform(ctx, filter, year),
+  'catalog:exportServiceRecords': ({ filter, ...options }, ctx) => exportServiceRecords(ctx, filter, options),
 };

@@ -1,6 +1,6 @@
 import type { dealsChannels } from '../../shared/ipc/deals';
 import {
-  checkEligibility, createApplicant, deleteApplicant, getApplicant, listApplicants, updateApplicant,
+  checkEligibility, createApplicant, creditCodeDuplicates, deleteApplicant, getApplicant, listApplicants, updateApplicant,
 } from '../services/deals/applicants';
 import { getContract, listContracts, saveContract } from '../services/deals/contracts';
 import { dueSoon } from '../services/deals/dashboard';
@@ -13,6 +13,7 @@ export const dealsHandlers: HandlerTable<keyof typeof dealsChannels> = {
   'applicants:get': ({ id }, ctx) => getApplicant(ctx, id),
   'applicants:create': (input, ctx) => createApplicant(ctx, input),
   'applicants:update': ({ id, fields }, ctx) => updateApplicant(ctx, id, fields),
+  'applicants:duplicates': (_input, ctx) => creditCodeDuplicates(ctx),
   'applicants:delete': ({ id }, ctx) => { deleteApplicant(ctx, id); return { deleted: true as const }; },
   'applicants:eligibility': (input, ctx) => checkEligibility(ctx, input),
   'vouchers:list': (input, ctx) => listVouchers(ctx, input),

@@ -15,12 +15,12 @@ export const WEB_PREFERENCES = {
   disableBlinkFeatures: 'Auxclick',
 } as const;
 
-/** The app's own pages: file:// from the packaged renderer folder only. */
+/** The app's own page: the renderer's index on the app's own scheme and host (app://desk/index.html). */
 export function isAppUrl(url: string, rendererIndexUrl: string): boolean {
   try {
     const u = new URL(url);
     const base = new URL(rendererIndexUrl);
-    return u.protocol === 'file:' && u.pathname === base.pathname;
+    return (base.protocol === 'app:' || base.protocol === 'file:') && u.protocol === base.protocol && u.host === base.host && u.pathname === base.pathname;
   } catch {
     return false;
   }

@@ -1,16 +1,29 @@
-import ExcelJS from 'exceljs';
+// Reads an uploaded sheet (.xlsx, .xls, .csv) into a grid of cell texts, bounded before any cell is
+// parsed: the unpacked size of an .xlsx, the rows and columns its cells name, the rows and columns of
+// a CSV. A hostile file is refused with a reason within seconds instead of exhausting memory.
+import * as XLSX from '@e965/xlsx';
+import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
-import { fail } from '../../shared/result';
+import { excelSerialDate } from '../../shared/catalog/platform';
+import { refuse } from '../../shared/result';
 
-export interface Table {
-  encoding: 'utf8' | 'gbk' | 'xlsx';
+/** Bounds of an import; a desk's catalog is far smaller (the list shows at most 20,000 rows). */
+export const SHEET_LIMITS = {
+  rows: 20_050, // data rows plus title and header rows
+  columns: 256,
+  unpackedBytes: 200 * 1024 * 1024,
+} as const;
+
+export interface Grid {
+  kind: 'xlsx' | 'xls' | 'csv';
+  encoding: 'utf8' | 'gbk' | 'xlsx' | 'xls';
   sheets: string[];
-  headers: string[];
-  /** Data rows with their row number in the file (the header is row 1). */
-  rows: { n: number; cells: string[] }[];
+  sheet: string | null;
+  /** Every row of the sheet as trimmed cell texts, row i is the file's row i + 1. */
+  rows: string[][];
+  /** Other sheets read alongside (by name), for the desk's supplement sheet. */
+  extra: Record<string, string[][]>;
 }
-
-const isBlank = (cells: string[]) => cells.every((v) => v === '');
 
 /** Decodes CSV bytes: BOM or valid UTF-8 wins; otherwise GBK (what Excel on Chinese Windows writes). */
 export function decodeText(bytes: Buffer, encoding: 'auto' | 'utf8' | 'gbk'): { text: string; encoding: 'utf8' | 'gbk' } {
@@ -20,17 +33,23 @@ export function decodeText(bytes: Buffer, encoding: 'auto' | 'utf8' | 'gbk'): { 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf8' };
   } catch {
-    if (encoding === 'utf8') fail('VALIDATION', '文件不是有效的 UTF-8 文本，请选择 GBK 编码', { field: 'encoding' });
+    if (encoding === 'utf8') refuse('VALIDATION', 'import.notUtf8', { field: 'encoding' });
     return { text: iconv.decode(bytes, 'gbk'), encoding: 'gbk' };
   }
 }
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, commas inside quotes. */
-export function parseCsv(text: string): string[][] {
+/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, commas inside quotes; bounded rows and columns. */
+export function parseCsv(text: string, limits: { rows: number; columns: number } = SHEET_LIMITS): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  const push = () => {
+    row.push(field);
+    field = '';
+    const max = limits.columns;
+    if (row.length > max) refuse('VALIDATION', 'import.tooManyColumns', { field: 'file', params: { cols: row.length, max } });
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
@@ -38,61 +57,180 @@ export function parseCsv(text: string): string[][] {
         if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
       } else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === ',') push();
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      push(); rows.push(row); row = [];
+      const max = limits.rows;
+      if (rows.length > max) refuse('VALIDATION', 'import.tooManyRows', { field: 'file', params: { rows: rows.length, max } });
     } else field += c;
   }
-  if (quoted) fail('VALIDATION', 'CSV 文件中有未闭合的引号', { field: 'file' });
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (quoted) refuse('VALIDATION', 'import.unclosedQuote', { field: 'file' });
+  if (field !== '' || row.length) { push(); rows.push(row); }
   return rows;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    // Excel dates carry no zone; exceljs hands them over as UTC midnight of the shown day.
-    return value.toISOString().slice(0, 10);
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
-    return '';
-  }
-  return String(value);
+const COL_LETTERS = /<c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"/g;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }
 
-export async function readTable(fileName: string, bytes: Buffer, encoding: 'auto' | 'utf8' | 'gbk', sheet?: string): Promise<Table> {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.xlsx')) {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch (e) {
-      fail('VALIDATION', `无法读取 Excel 文件：${(e as Error).message}`, { field: 'file' });
-    }
-    const sheets = wb.worksheets.map((w) => w.name);
-    const ws = sheet ? wb.getWorksheet(sheet) : wb.worksheets[0];
-    if (!ws) fail('VALIDATION', sheet ? `工作表 ${sheet} 不存在` : '工作簿中没有工作表', { field: 'sheet' });
-    const rows: { n: number; cells: string[] }[] = [];
-    // exceljs computes columnCount by walking every row: read it once, not per cell.
-    const columnCount = ws.columnCount;
-    ws.eachRow({ includeEmpty: false }, (r) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= columnCount; c++) cells.push(cellText(r.getCell(c).value).trim());
-      rows.push({ n: r.number, cells });
+/**
+ * Checks an .xlsx before SheetJS sees it: the zip's unpacked size, then in each worksheet the
+ * highest column and row any cell names (a 12 KB file can name a cell in column XFD on a million rows).
+ */
+export function checkXlsxBounds(bytes: Uint8Array): void {
+  let unpacked = 0;
+  const sheetFiles: string[] = [];
+  try {
+    unzipSync(bytes, {
+      filter(f) {
+        unpacked += f.originalSize;
+        if (/^xl\/worksheets\/[^/]+\.xml$/.test(f.name)) sheetFiles.push(f.name);
+        return false;
+      },
     });
-    const [header, ...body] = rows;
-    return { encoding: 'xlsx', sheets, headers: header?.cells ?? [], rows: body.filter((r) => !isBlank(r.cells)) };
+  } catch {
+    refuse('VALIDATION', 'import.unreadable', { field: 'file', params: { kind: 'Excel (.xlsx)' } });
   }
+  if (unpacked > SHEET_LIMITS.unpackedBytes) {
+    refuse('VALIDATION', 'import.tooLarge', { field: 'file', params: { mb: Math.round(unpacked / 1048576), max: SHEET_LIMITS.unpackedBytes / 1048576 } });
+  }
+  for (const name of sheetFiles) {
+    const entry = unzipSync(bytes, { filter: (f) => f.name === name })[name];
+    const xml = Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength).toString('latin1');
+    let maxCol = 0;
+    let maxRow = 0;
+    COL_LETTERS.lastIndex = 0;
+    for (let m = COL_LETTERS.exec(xml); m; m = COL_LETTERS.exec(xml)) {
+      const col = colNumber(m[1]);
+      const row = Number(m[2]);
+      if (col > maxCol) maxCol = col;
+      if (row > maxRow) maxRow = row;
+      if (maxCol > SHEET_LIMITS.columns) refuse('VALIDATION', 'import.tooManyColumns', { field: 'file', params: { cols: maxCol, max: SHEET_LIMITS.columns } });
+      if (maxRow > SHEET_LIMITS.rows) refuse('VALIDATION', 'import.tooManyRows', { field: 'file', params: { rows: maxRow, max: SHEET_LIMITS.rows } });
+    }
+  }
+}
+
+function numberText(v: number): string {
+  return String(Number(v.toPrecision(15)));
+}
+
+function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
+  if (!cell || cell.v === undefined || cell.v === null) return '';
+  switch (cell.t) {
+    case 'n': {
+      const v = cell.v as number;
+      if (cell.z && XLSX.SSF.is_date(cell.z)) {
+        const d = excelSerialDate(v, date1904);
+        return d.ok ? d.value : numberText(v);
+      }
+      return numberText(v);
+    }
+    case 'b': return cell.v ? 'TRUE' : 'FALSE';
+    case 'e': return '';
+    case 'd': return (cell.v as Date).toISOString().slice(0, 10);
+    default: return String(cell.v).trim();
+  }
+}
+
+/** A worksheet as rows of texts, merged ranges filled with their top-left value (what the user sees). */
+function sheetRows(ws: XLSX.WorkSheet, date1904: boolean): string[][] {
+  const dense = (ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
+  const rows: string[][] = [];
+  for (let r = 0; r < dense.length; r++) {
+    const src = dense[r] ?? [];
+    const out: string[] = [];
+    for (let c = 0; c < src.length; c++) out.push(cellText(src[c], date1904));
+    rows.push(out);
+  }
+  for (const m of ws['!merges'] ?? []) {
+    const v = rows[m.s.r]?.[m.s.c] ?? '';
+    if (v === '') continue;
+    for (let r = m.s.r; r <= Math.min(m.e.r, rows.length - 1); r++) {
+      for (let c = m.s.c; c <= Math.min(m.e.c, SHEET_LIMITS.columns - 1); c++) {
+        if (r === m.s.r && c === m.s.c) continue;
+        const row = rows[r] ?? (rows[r] = []);
+        while (row.length < c) row.push('');
+        if (!row[c]) row[c] = v;
+      }
+    }
+  }
+  return rows;
+}
+
+function readWorkbook(kind: 'xlsx' | 'xls', bytes: Buffer, sheet: string | undefined, extraSheets: readonly string[]): Grid {
+  if (kind === 'xlsx') checkXlsxBounds(bytes);
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellDates: false, sheetRows: SHEET_LIMITS.rows + 1 });
+  } catch {
+    refuse('VALIDATION', 'import.unreadable', { field: 'file', params: { kind: kind === 'xls' ? 'Excel 97–2003 (.xls)' : 'Excel (.xlsx)' } });
+  }
+  const sheets = wb.SheetNames;
+  if (!sheets.length) refuse('VALIDATION', 'import.empty', { field: 'file' });
+  const name = sheet ?? sheets[0];
+  const ws = wb.Sheets[name];
+  if (!ws) refuse('VALIDATION', 'import.sheetMissing', { field: 'sheet', params: { sheet: name } });
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const rows = sheetRows(ws, date1904);
+  const max = SHEET_LIMITS.rows;
+  if (rows.length > max) refuse('VALIDATION', 'import.tooManyRows', { field: 'file', params: { rows: rows.length, max } });
+  const widest = rows.reduce((a, r) => Math.max(a, r.length), 0);
+  if (widest > SHEET_LIMITS.columns) refuse('VALIDATION', 'import.tooManyColumns', { field: 'file', params: { cols: widest, max: SHEET_LIMITS.columns } });
+  const extra: Record<string, string[][]> = {};
+  for (const x of extraSheets) if (x !== name && wb.Sheets[x]) extra[x] = sheetRows(wb.Sheets[x], date1904);
+  return { kind, encoding: kind, sheets, sheet: name, rows, extra };
+}
+
+/** Reads the file into a grid; `extraSheets` names sheets read as well when present. */
+export function readGrid(fileName: string, bytes: Buffer, encoding: 'auto' | 'utf8' | 'gbk', sheet?: string, extraSheets: readonly string[] = []): Grid {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) return readWorkbook('xlsx', bytes, sheet, extraSheets);
+  if (lower.endsWith('.xls')) return readWorkbook('xls', bytes, sheet, extraSheets);
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
     const { text, encoding: used } = decodeText(bytes, encoding);
-    const records = parseCsv(text).map((r, i) => ({ n: i + 1, cells: r.map((v) => v.trim()) }));
-    const [header, ...body] = records;
-    return { encoding: used, sheets: [], headers: header?.cells ?? [], rows: body.filter((r) => !isBlank(r.cells)) };
+    const rows = parseCsv(text).map((r) => r.map((v) => v.trim()));
+    return { kind: 'csv', encoding: used, sheets: [], sheet: null, rows, extra: {} };
   }
-  fail('VALIDATION', '只支持 .xlsx 与 .csv 文件', { field: 'fileName' });
+  refuse('VALIDATION', 'import.fileType', { field: 'fileName' });
+}
+
+export interface Table {
+  encoding: Grid['encoding'];
+  sheets: string[];
+  headers: string[];
+  /** Data rows with their row number in the file. */
+  rows: { n: number; cells: string[] }[];
+}
+
+/** The grid read with row `headerRow` (1-based) as the header: blank rows dropped, headers made unique. */
+export function tableOf(grid: Grid, headerRow: number): Table {
+  const raw = grid.rows[headerRow - 1] ?? [];
+  const width = Math.max(raw.length, ...grid.rows.slice(headerRow).map((r) => r.length));
+  const seen = new Map<string, number>();
+  const headers: string[] = [];
+  for (let c = 0; c < width; c++) {
+    let h = (raw[c] ?? '').trim() || `列${XLSX.utils.encode_col(c)}`;
+    const n = (seen.get(h) ?? 0) + 1;
+    seen.set(h, n);
+    if (n > 1) h = `${h}（${n}）`;
+    headers.push(h);
+  }
+  const rows: Table['rows'] = [];
+  for (let i = headerRow; i < grid.rows.length; i++) {
+    const cells = grid.rows[i];
+    if (!cells || cells.every((v) => v === '')) continue;
+    rows.push({ n: i + 1, cells: headers.map((_, c) => cells[c] ?? '') });
+  }
+  return { encoding: grid.encoding, sheets: grid.sheets, headers, rows };
+}
+
+/** Compatibility: the first row as the header. */
+export async function readTable(fileName: string, bytes: Buffer, encoding: 'auto' | 'utf8' | 'gbk', sheet?: string): Promise<Table> {
+  return tableOf(readGrid(fileName, bytes, encoding, sheet), 1);
 }

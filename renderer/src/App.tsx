@@ -1,7 +1,7 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useLocale } from './i18n';
 import { FirstRun } from './FirstRun';
 import { LockScreen, useLocked } from './LockScreen';
@@ -9,12 +9,26 @@ import { PAGES } from './pages/registry';
 import { useNav } from './stores/nav';
 
 const { Sider, Header, Content } = Layout;
+const NARROW_PX = 1320;
 
 export function App() {
   const { locale, setLocale } = useLocale();
   const { page, go: setPage } = useNav();
   const current = PAGES.find((p) => p.key === page) ?? PAGES[0];
   const locked = useLocked();
+  // On a laptop screen (below 1320 px) the menu folds to icons so a wide list keeps its columns; the
+  // user may fold or unfold it any time.
+  const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < NARROW_PX);
+  useEffect(() => {
+    let wasNarrow = window.innerWidth < NARROW_PX;
+    const onResize = () => {
+      const narrow = window.innerWidth < NARROW_PX;
+      if (narrow !== wasNarrow) setCollapsed(narrow);
+      wasNarrow = narrow;
+    };
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -39,9 +53,10 @@ export function App() {
         <FirstRun />
         {locked ? <LockScreen /> : (
         <Layout style={{ height: '100vh' }}>
-          <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-            <div style={{ padding: '16px 16px 8px', fontWeight: 600, fontSize: 15 }}>
-              {locale === 'en' ? 'Voucher Desk' : '开放仪器创新券工作台'}
+          <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }} collapsible collapsed={collapsed}
+            onCollapse={setCollapsed} collapsedWidth={56} data-testid="sider">
+            <div style={{ padding: '16px 16px 8px', fontWeight: 600, fontSize: 15, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+              {collapsed ? (locale === 'en' ? 'VD' : '券') : locale === 'en' ? 'Voucher Desk' : '开放仪器创新券工作台'}
             </div>
             <Menu
               mode="inline"

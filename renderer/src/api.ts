@@ -3,25 +3,17 @@ import type { AppError, Result } from '../../shared/result';
 import { useLocale } from './i18n';
 import { describeError } from './i18n-errors';
 
-const TOKEN_KEY = 'desk-token';
-
-/** Browser mode: the launch URL carries #token=…; keep it for this tab and drop it from the address bar. */
-function takeToken(): string {
-  const match = /token=([0-9a-f]+)/.exec(window.location.hash);
-  if (match) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
+/**
+ * Browser mode: the server exchanged the launch code for an HttpOnly session cookie the page
+ * never sees; every call sends it (same origin) with the desk's own header.
+ */
 function httpApi(): Api {
-  const token = takeToken();
   const entries = channels.map((c) => [c, async (input: unknown): Promise<Result<unknown>> => {
     try {
       const res = await fetch(`./api/${encodeURIComponent(c)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-desk-token': token },
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-desk-call': '1' },
         body: JSON.stringify(input ?? {}),
       });
       return (await res.json()) as Result<unknown>;

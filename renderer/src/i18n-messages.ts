@@ -2,7 +2,10 @@
 // Templates interpolate {field} (the form's label for the field) and the error's params.
 // Keep keys sorted by area; a reason missing here falls back to the generic message of its code.
 
+import { CATALOG_MESSAGES } from './i18n-messages-catalog';
 import { FACILITY_MESSAGES } from './i18n-messages-facility';
+import { FORMS_FIELD_LABELS, FORMS_MESSAGES } from './i18n-messages-forms';
+import { MONEY_MESSAGES } from './i18n-messages-money';
 
 export type Locale = 'zh' | 'en';
 
@@ -86,6 +89,9 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   'internal.unexpected': { zh: '内部错误，操作未完成，未作任何更改', en: 'Internal error; nothing was changed' },
   'net.unreachable': { zh: '无法连接本地服务：{detail}', en: 'Cannot reach the local service: {detail}' },
   ...FACILITY_MESSAGES,
+  ...FORMS_MESSAGES,
+  ...CATALOG_MESSAGES,
+  ...MONEY_MESSAGES,
 };
 
 /** Generic wording by error code when a reason is not in the catalog. */
@@ -137,4 +143,5 @@ export const FIELD_LABELS: Readonly<Record<string, Message>> = {
   file: { zh: '文件', en: 'File' },
   dataBase64: { zh: '文件', en: 'File' },
   passphrase: { zh: '口令', en: 'Passphrase' },
+  ...FORMS_FIELD_LABELS,
 };

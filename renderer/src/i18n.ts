@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { create } from 'zustand';
 
 import type { Locale } from './i18n-messages';
@@ -11,10 +13,19 @@ interface LocaleState {
 
 const saved = (typeof localStorage !== 'undefined' && localStorage.getItem('desk-locale')) as Locale | null;
 
+/** dayjs follows the chosen language, so antd's zh_CN pickers name weekdays in Chinese and start weeks on Monday. */
+function applyDayjsLocale(locale: Locale): void {
+  dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+}
+
+const initial: Locale = saved === 'en' ? 'en' : 'zh';
+applyDayjsLocale(initial);
+
 export const useLocale = create<LocaleState>((set) => ({
-  locale: saved === 'en' ? 'en' : 'zh',
+  locale: initial,
   setLocale: (locale) => {
     localStorage.setItem('desk-locale', locale);
+    applyDayjsLocale(locale);
     set({ locale });
   },
 }));

@@ -1,6 +1,7 @@
 // Channels: bookings:*, usage:* — the instrument calendar and the actual-use (service) records.
 import { z } from 'zod';
-import { boundedText, civilDateSchema, fenSchema } from '../catalog/instrument';
+import { boundedText, fenSchema } from '../catalog/instrument';
+import { civilDateField as civilDateSchema } from '../fields';
 import { dayOfWeek, isValidCivilDate } from '../rules/civil-date';
 import { channel } from './define';
 
@@ -27,9 +28,11 @@ const SLOT_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d$/;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** A Shanghai civil time 'YYYY-MM-DDTHH:MM' (text order = time order). */
-export const slotTimeSchema = z.string().regex(SLOT_TIME, '时间格式应为 YYYY-MM-DDTHH:MM')
-  .refine((s) => isValidCivilDate(s.slice(0, 10)), '不存在的日期');
-export const clockSchema = z.string().regex(CLOCK, '时刻格式应为 HH:MM');
+export const slotTimeSchema = z.string().regex(SLOT_TIME, { message: 'time.format', abort: true })
+  .superRefine((s, ctx) => {
+    if (!isValidCivilDate(s.slice(0, 10))) ctx.addIssue({ code: 'custom', message: 'time.impossible', params: { value: s.replace('T', ' ') } });
+  });
+export const clockSchema = z.string().regex(CLOCK, 'time.clock');
 
 const id = z.number().int().positive();
 const text = boundedText;
@@ -58,7 +61,7 @@ export const seriesInputSchema = z.object({
   startTime: clockSchema,
   endTime: clockSchema,
   everyWeeks: z.number().int().min(1).max(4).default(1),
-  count: z.number().int().min(1, '至少 1 次').max(104, '一次最多 104 次'),
+  count: z.number().int().min(1).max(104),
 });
 export type SeriesInput = z.input<typeof seriesInputSchema>;
 export type SeriesFields = z.output<typeof seriesInputSchema>;

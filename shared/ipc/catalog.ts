@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { Category } from '../catalog/categories';
 import { instrumentInputSchema, instrumentListSchema, type Instrument, type InstrumentRow } from '../catalog/instrument';
+import type { Params } from '../result';
 import { channel } from './define';
 
 const id = z.number().int().positive();
+/** A reporting year (年运行机时, 服务记录). */
+export const yearSchema = z.number().int().min(2000, 'catalog.yearRange').max(2100, 'catalog.yearRange');
 
 export const fileUploadSchema = z.object({
   fileName: z.string().trim().min(1, '文件名必填').max(255, '文件名过长'),
@@ -33,21 +36,43 @@ export const importOptionsSchema = fileUploadSchema.extend({
   sheet: z.string().max(200).optional(),
 });
 
+const parseIdSchema = z.string().uuid();
+const headerRowSchema = z.number().int().min(1).max(200);
+
+/** A new file, or an earlier parse read with another header row. */
+export const importParseSchema = z.union([
+  importOptionsSchema.extend({ headerRow: headerRowSchema.optional() }),
+  z.object({ parseId: parseIdSchema, headerRow: headerRowSchema.optional() }),
+]);
+
+const parseRef = z.object({ parseId: parseIdSchema, headerRow: headerRowSchema });
+
 export interface ImportParseResult {
-  encoding: 'utf8' | 'gbk' | 'xlsx';
+  /** Key of the kept parse: later steps name it instead of sending the file again. */
+  parseId: string;
+  encoding: 'utf8' | 'gbk' | 'xlsx' | 'xls';
   sheets: string[];
+  sheet: string | null;
+  /** The header row (1-based), detected or chosen. */
+  headerRow: number;
+  /** The first rows of the sheet as they are, to pick another header row. */
+  topRows: string[][];
   headers: string[];
   rowCount: number;
   sampleRows: string[][];
-  /** Suggested column for each instrument field, by header name. */
+  /** Suggested column for each instrument field, by header name (or as remembered for these headers). */
   suggestedMapping: Record<string, string | null>;
+  mappingRemembered: boolean;
+  /** Columns computed from usage records (年运行机时, 年对外服务机时): not imported. */
+  computedColumns: string[];
 }
 
 export interface ImportIssue {
-  row: number; // 1-based row number as the user sees it in the file (header is row 1)
+  row: number; // 1-based row number as the user sees it in the file
   field: string;
   column: string | null;
   reason: string;
+  params?: Params;
 }
 
 export interface ImportValidation {
@@ -66,6 +91,29 @@ export interface ImportCommitResult {
   invalid: number;
 }
 
+export interface PlatformProblem {
+  instrumentId: number;
+  innerId: string;
+  nameCn: string;
+  field: string;
+  reason: string;
+  params: Params;
+  /** error: the platform refuses the record; warning: it accepts a value that differs from the desk's. */
+  severity: 'error' | 'warning';
+}
+
+export interface PlatformCheck {
+  year: number;
+  instruments: number;
+  /** Service records of the year. */
+  records: number;
+  instrumentsWithErrors: number;
+  problems: PlatformProblem[];
+  serviceProblems: PlatformProblem[];
+}
+
+const exportFilter = instrumentListSchema.omit({ offset: true, limit: true }).prefault({});
+
 export const catalogChannels = {
   'labs:list': channel<Lab[]>()(z.object({})),
   'labs:create': channel<Lab>()(z.object({
@@ -81,12 +129,22 @@ export const catalogChannels = {
   'catalog:retire': channel<Instrument>()(z.object({ id, reason: z.string().trim().min(1, '停用原因必填').max(500) })),
   'catalog:restore': channel<Instrument>()(z.object({ id })),
   'catalog:delete': channel<{ deleted: true }>()(z.object({ id })),
-  'catalog:importParse': channel<ImportParseResult>()(importOptionsSchema),
-  'catalog:importValidate': channel<ImportValidation>()(importOptionsSchema.extend({ mapping: importMappingSchema })),
-  'catalog:importCommit': channel<ImportCommitResult>()(importOptionsSchema.extend({
+  'catalog:importParse': channel<ImportParseResult>()(importParseSchema),
+  'catalog:importValidate': channel<ImportValidation>()(parseRef.extend({ mapping: importMappingSchema })),
+  'catalog:importCommit': channel<ImportCommitResult>()(parseRef.extend({
     mapping: importMappingSchema,
     onDuplicate: z.enum(['skip', 'update']).default('skip'),
-    acceptValidRows: z.literal(true, { message: '须确认只导入有效行' }),
+    acceptValidRows: z.literal(true),
   })),
-  'catalog:export': channel<FileDownload>()(instrumentListSchema.omit({ offset: true, limit: true })),
+  'catalog:importReport': channel<FileDownload>()(parseRef.extend({
+    lines: z.array(z.object({ row: z.number().int().min(1), text: z.string().max(2000) })).max(100_000),
+  })),
+  'catalog:export': channel<FileDownload>()(z.object({
+    filter: exportFilter,
+    format: z.enum(['xlsx', 'xls']).default('xlsx'),
+    year: yearSchema,
+    deskSheet: z.boolean().default(true),
+  })),
+  'catalog:platformCheck': channel<PlatformCheck>()(z.object({ filter: exportFilter, year: yearSchema })),
+  'catalog:exportServiceRecords': channel<FileDownload>()(z.object({ filter: exportFilter, year: yearSchema, format: z.enum(['xlsx', 'xls']).default('xlsx') })),
 };

@@ -2,7 +2,8 @@
 // the voucher service contracts and the due-soon list. Rules live in shared/rules; this file only
 // holds the input schemas and the shapes that cross IPC.
 import { z } from 'zod';
-import { boundedText, civilDateSchema, fenSchema } from '../catalog/instrument';
+import { boundedText, fenSchema } from '../catalog/instrument';
+import { civilDateField as civilDateSchema, optionalCreditCodeSchema, phoneSchema } from '../fields';
 import { listProfiles } from '../policy/registry';
 import { SERVICE_KINDS, type ApplicantKind, type ServiceKind } from '../policy/vocabulary';
 import type { Deadline } from '../rules/periods';
@@ -13,11 +14,11 @@ import { pageQuerySchema, type Page } from './paging';
 
 const id = z.number().int().positive();
 const text = boundedText;
-const count = z.number().int('须为整数').min(0, '不能为负').max(1_000_000).nullable().default(null);
+const count = z.number().int().min(0).max(1_000_000).nullable().default(null);
 /** A civil date in the span the deadline arithmetic covers (1990–2100), so month/day periods never leave range. */
-const dealDate = civilDateSchema.refine((d) => d >= '1990-01-01' && d <= '2100-12-31', '日期须在 1990–2100 年之间');
-/** Empty text means "not given". */
-const optionalText = (max: number) => text(max).transform((s) => (s === '' ? null : s)).nullable().default(null);
+const dealDate = civilDateSchema.superRefine((d, ctx) => {
+  if (d < '1990-01-01' || d > '2100-12-31') ctx.addIssue({ code: 'custom', message: 'date.range', params: { min: '1990-01-01', max: '2100-12-31' } });
+});
 
 export const APPLICANT_TYPES = ['enterprise', 'team'] as const;
 export type ApplicantType = (typeof APPLICANT_TYPES)[number];
@@ -31,12 +32,13 @@ export const PROJECT_STAGE_LABELS: Record<(typeof PROJECT_STAGES)[number], { zh:
   market: { zh: '市场推广阶段', en: 'Market' },
 };
 
-const regionSchema = z.string().refine((r) => listProfiles().some((p) => p.region === r), '没有该地区的政策版本');
+const regionSchema = z.string().refine((r) => listProfiles().some((p) => p.region === r), 'policy.noRegion');
 
 export const applicantInputSchema = z.object({
   kind: z.enum(APPLICANT_TYPES),
-  name: text(200).min(1, '单位/团队名称必填'),
-  creditCode: optionalText(30),
+  name: text(200).min(1),
+  /** GB 32100 code, normalised (NFKC, upper case, invisible characters removed) before it is compared. */
+  creditCode: optionalCreditCodeSchema,
   region: regionSchema.default('beijing'),
   registeredDate: dealDate.nullable().default(null),
   staffCount: count,
@@ -72,7 +74,7 @@ export const applicantInputSchema = z.object({
   /** Regions where a team has already registered a company. */
   companyRegions: z.array(text(30).min(1)).max(10).default([]),
   contactName: text(100).default(''),
-  contactPhone: text(50).default(''),
+  contactPhone: phoneSchema,
   bankName: text(200).default(''),
   bankAccount: text(50).default(''),
   notes: text(2000).default(''),
@@ -88,6 +90,12 @@ export interface Applicant extends ApplicantFields {
   contractCount: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Applicants that are one enterprise once their codes are normalised (found, never merged silently). */
+export interface CreditCodeDuplicate {
+  creditCode: string;
+  applicants: { id: number; name: string; typed: string }[];
 }
 
 export interface EligibilityReport {
@@ -109,9 +117,9 @@ export type CrossRegionSchemeId = (typeof CROSS_REGION_SCHEMES)[number];
 export const VOUCHER_STATES = ['claimed', 'registered', 'expired_unregistered', 'expired', 'redeemed', 'void'] as const;
 
 export const voucherClaimSchema = z.object({
-  number: text(64).min(1, '券号必填'),
+  number: text(64).min(1),
   applicantId: id,
-  faceValueFen: fenSchema.refine((f) => f > 0, '面额须大于 0'),
+  faceValueFen: fenSchema.refine((f) => f > 0, 'money.positive'),
   claimDate: dealDate,
   registeredDate: dealDate.nullable().default(null),
   cityFunded: z.boolean().default(false),
@@ -181,10 +189,10 @@ export interface QuotaReport {
 
 export const CONTRACT_STATUSES = ['draft', 'active', 'completed', 'void'] as const;
 
-export const contractVoucherSchema = z.object({ voucherId: id, amountFen: fenSchema.refine((f) => f > 0, '用券金额须大于 0') });
+export const contractVoucherSchema = z.object({ voucherId: id, amountFen: fenSchema.refine((f) => f > 0, 'money.positive') });
 
 export const contractInputSchema = z.object({
-  number: text(64).min(1, '合同编号必填'),
+  number: text(64).min(1),
   applicantId: id,
   labId: id.nullable().default(null),
   title: text(200).default(''),
@@ -195,7 +203,7 @@ export const contractInputSchema = z.object({
   signedDate: dealDate,
   startDate: dealDate,
   endDate: dealDate,
-  amountFen: fenSchema.refine((f) => f > 0, '合同金额须大于 0'),
+  amountFen: fenSchema.refine((f) => f > 0, 'money.positive'),
   actualAmountFen: fenSchema.nullable().default(null),
   registrationDate: dealDate.nullable().default(null),
   cityFunded: z.boolean().default(false),
@@ -274,6 +282,7 @@ export const dealsChannels = {
   'applicants:get': channel<Applicant>()(z.object({ id })),
   'applicants:create': channel<Applicant>()(applicantInputSchema),
   'applicants:update': channel<Applicant>()(z.object({ id, fields: applicantInputSchema })),
+  'applicants:duplicates': channel<CreditCodeDuplicate[]>()(z.object({})),
   'applicants:delete': channel<{ deleted: true }>()(z.object({ id })),
   'applicants:eligibility': channel<EligibilityReport>()(z.object({
     id,
@@ -284,7 +293,7 @@ export const dealsChannels = {
   'vouchers:list': channel<Page<VoucherRow>>()(voucherListSchema),
   'vouchers:claim': channel<VoucherRow>()(voucherClaimSchema),
   'vouchers:register': channel<VoucherRow>()(z.object({ id, registeredDate: dealDate })),
-  'vouchers:void': channel<VoucherRow>()(z.object({ id, reason: text(500).min(1, '作废原因必填') })),
+  'vouchers:void': channel<VoucherRow>()(z.object({ id, reason: text(500).min(1) })),
   'vouchers:quota': channel<QuotaReport>()(z.object({ applicantId: id, year: z.number().int().min(1990).max(2100).optional() })),
   'contracts:list': channel<{ rows: ContractRow[]; total: number }>()(contractListSchema),
   'contracts:get': channel<ContractDetail>()(z.object({ id })),

@@ -1,10 +1,13 @@
 // Channels: redemption:*, attachments:*, packets:*
 import { z } from 'zod';
-import { boundedText, civilDateSchema, fenSchema } from '../catalog/instrument';
+import { boundedText, fenSchema } from '../catalog/instrument';
+import { civilDateField as civilDateSchema } from '../fields';
 import type { PayoutTimeline } from '../rules/payout-timeline';
 import type { LocalizedText } from '../rules/text';
 import { fileUploadSchema, type FileDownload } from './catalog';
+import { invoiceNumberProblem, normaliseDigits } from '../identity';
 import { channel } from './define';
+import type { AppError } from '../result';
 import { pageQuerySchema, type Page } from './paging';
 
 const id = z.number().int().positive();
@@ -142,7 +145,10 @@ export interface JobStatus {
   done: number;
   total: number;
   state: JobState;
+  /** For the log: the refusal in prose (its code and reason are in `failure`). */
   error?: string;
+  /** The refusal that ended a failed job, worded by the renderer in the chosen language. */
+  failure?: AppError;
   fileName?: string;
 }
 
@@ -165,12 +171,21 @@ export const redemptionListSchema = pageQuerySchema({
 export type RedemptionListQuery = z.output<typeof redemptionListSchema>;
 const text = boundedText;
 
+/**
+ * An invoice: a 数电发票 has a 20-digit 号码 and no 代码; a 税控 invoice a 10/12-digit 代码 and an
+ * 8-digit 号码 (shared/identity.ts). Full-width digits and invisible characters are normalised first.
+ * `confirmOverActual`: the user confirmed that the invoices may total more than the contract's actual amount.
+ */
 export const invoiceInputSchema = z.object({
-  code: text(20).min(1, '发票代码必填'),
-  number: text(20).min(1, '发票号码必填'),
+  code: z.string().max(40).transform(normaliseDigits).default(''),
+  number: z.string().max(40).transform(normaliseDigits),
   issueDate: civilDateSchema,
-  amountFen: fenSchema.min(1, '发票金额须大于 0'),
+  amountFen: fenSchema.min(1, 'money.positive'),
   attachmentId: id.nullable().default(null),
+  confirmOverActual: z.boolean().default(false),
+}).superRefine((f, ctx) => {
+  const problem = invoiceNumberProblem(f.code, f.number);
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.reason, params: { value: problem.field === 'code' ? f.code : f.number } });
 });
 
 export const redemptionChannels = {

@@ -2,24 +2,22 @@
 // (redemption summary, statements, assessment report) takes the names and bank details from.
 import { z } from 'zod';
 import { boundedText } from '../catalog/instrument';
+import { optionalCreditCodeSchema, phoneSchema } from '../fields';
 import { channel } from './define';
 
 const text = boundedText;
 const id = z.number().int().positive();
 
-/** 统一社会信用代码 shape (GB 32100-2015 alphabet, 18 characters); empty means "not given". */
-const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
 export const unitFieldsSchema = z.object({
   name: text(200).min(1, '单位名称必填'),
-  creditCode: text(30).toUpperCase()
-    .refine((s) => s === '' || CREDIT_CODE.test(s), '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）')
-    .transform((s) => (s === '' ? null : s)).nullable().default(null),
+  /** GB 32100-2015, normalised; empty means "not given". */
+  creditCode: optionalCreditCodeSchema,
   address: text(300).default(''),
   bankName: text(200).default(''),
   bankAccount: text(50).refine((s) => s === '' || /^[0-9 -]{6,50}$/.test(s), '银行账号只能包含数字、空格和连字符').default(''),
   contactName: text(100).default(''),
-  contactPhone: text(50).default(''),
+  contactPhone: phoneSchema,
   thirdPartyTesting: z.boolean().default(false),
 });
 export type UnitFields = z.output<typeof unitFieldsSchema>;
@@ -32,7 +30,7 @@ export const labFieldsSchema = z.object({
   name: text(200).min(1, '实验室名称必填'),
   head: text(100).default(''),
   contact: text(100).default(''),
-  contactPhone: text(50).default(''),
+  contactPhone: phoneSchema,
   location: text(300).default(''),
 });
 export type LabFields = z.output<typeof labFieldsSchema>;

@@ -32,11 +32,11 @@ describe('assessment report', () => {
 
     const inst = wb.getWorksheet('仪器记录')!;
     const header = inst.getRow(1).values as string[];
-    expect(header.slice(1, 4)).toEqual(['仪器名称', '英文名称', '所在单位内部编号']);
+    expect(header.slice(1, 4)).toEqual(['仪器编号', '所在单位仪器编号', '仪器设备名称']);
     const col = (name: string) => header.indexOf(name);
     expect(inst.rowCount).toBe(3);
     const a = inst.getRow(2);
-    expect(a.getCell(col('仪器名称')).value).toBe('场发射扫描电镜');
+    expect(a.getCell(col('仪器设备名称')).value).toBe('场发射扫描电镜');
     expect(a.getCell(col('原值（元）')).value).toBe(800_000);
     expect(a.getCell(col('年度运行机时（小时）')).value).toBe(12); // 4 h clipped + 8 h
     expect(a.getCell(col('年度对外服务机时（小时）')).value).toBe(12);

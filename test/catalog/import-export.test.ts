@@ -1,11 +1,12 @@
-import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportCatalog } from '../../electron/services/catalog/export';
-import { commitImport, normaliseDate, parseImport, suggestMapping, validateImport } from '../../electron/services/catalog/import';
+import { commitImport, parseImport, suggestMapping, validateImport } from '../../electron/services/catalog/import';
+import { normaliseDateText } from '../../shared/catalog/platform';
 import { listInstrumentsFull } from '../../electron/services/catalog/instruments';
 import { parseCsv } from '../../electron/services/tabular';
-import { INSTRUMENT_FIELD_LABELS } from '../../shared/catalog/instrument';
+import { EQUIPMENT_TEMPLATE_HEADERS } from '../../shared/catalog/national-platform-data';
 import { AppFailure } from '../../shared/result';
 import { SAMPLE_FAULTY, SAMPLE_HEADERS, SAMPLE_VALID, sampleCsv, sampleWorkbook } from '../fixtures/catalog-sample';
 import { contentHash, tempCore, type TempCore } from '../helpers/db';
@@ -27,7 +28,8 @@ describe('import parsing', () => {
     ['2019-03-01', '2019-03-01'], ['2020/9/15', '2020-09-15'], ['2021.5.10', '2021-05-10'],
     ['20180620', '2018-06-20'], ['2017年11月2日', '2017-11-02'], ['3/1/2019', null], ['昨天', null],
   ])('normalises date %s', (input, expected) => {
-    expect(normaliseDate(input)).toBe(expected);
+    const r = normaliseDateText(input);
+    expect(r.ok ? r.value : null).toBe(expected);
   });
 
   it('parses RFC 4180 CSV with quotes, commas and CRLF', () => {
@@ -37,8 +39,8 @@ describe('import parsing', () => {
   it('reads a GBK CSV (auto-detected) and a UTF-8 CSV with BOM the same way', async () => {
     const gbk = iconv.encode(sampleCsv(), 'gbk').toString('base64');
     const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sampleCsv(), 'utf8')]).toString('base64');
-    const a = await parseImport({ fileName: 'a.csv', dataBase64: gbk, encoding: 'auto' });
-    const b = await parseImport({ fileName: 'b.csv', dataBase64: utf8, encoding: 'auto' });
+    const a = await parseImport(core.ctx, { fileName: 'a.csv', dataBase64: gbk, encoding: 'auto' });
+    const b = await parseImport(core.ctx, { fileName: 'b.csv', dataBase64: utf8, encoding: 'auto' });
     expect(a.encoding).toBe('gbk');
     expect(b.encoding).toBe('utf8');
     expect(a.headers).toEqual(SAMPLE_HEADERS);
@@ -47,9 +49,9 @@ describe('import parsing', () => {
   });
 
   it('refuses a file type it cannot read, naming the field', async () => {
-    await expect(parseImport({ fileName: 'x.pdf', dataBase64: 'AAAA', encoding: 'auto' })).rejects.toMatchObject({ error: { code: 'VALIDATION', field: 'fileName' } });
-    await expect(parseImport({ fileName: 'x.xlsx', dataBase64: Buffer.from('not a zip').toString('base64'), encoding: 'auto' }))
-      .rejects.toBeInstanceOf(AppFailure);
+    expect(() => parseImport(core.ctx, { fileName: 'x.pdf', dataBase64: 'AAAA', encoding: 'auto' })).toThrow(expect.objectContaining({ error: expect.objectContaining({ code: 'VALIDATION', field: 'fileName', reason: 'import.fileType' }) }));
+    expect(() => parseImport(core.ctx, { fileName: 'x.xlsx', dataBase64: Buffer.from('not a zip').toString('base64'), encoding: 'auto' }))
+      .toThrow(AppFailure);
   });
 });
 
@@ -63,8 +65,8 @@ describe('import validation and commit', () => {
     // Header is row 1, so data row i is row i + 2.
     const expected = SAMPLE_FAULTY.map((f, i) => ({ row: SAMPLE_VALID.length + i + 2, field: f.field }));
     expect(v.issues.map((i) => ({ row: i.row, field: i.field }))).toEqual(expected);
-    expect(v.issues.find((i) => i.field === 'startUseDate')!.reason).toMatch(/不存在的日期/);
-    expect(v.issues.find((i) => i.field === 'innerId')!.reason).toMatch(/第 2 行重复/);
+    expect(v.issues.find((i) => i.field === 'startUseDate')).toMatchObject({ reason: 'date.impossible', params: { value: '2021-02-30' } });
+    expect(v.issues.find((i) => i.field === 'innerId')).toMatchObject({ reason: 'import.duplicateInFile', params: { value: 'FX-0001', first: 2 } });
     expect(v.preview[1]).toMatchObject({ innerId: 'FX-0002', originalValueFen: 350_500_000 }); // 350.5 万元
     expect(contentHash(core)).toBe(before);
   });
@@ -97,25 +99,28 @@ describe('import validation and commit', () => {
     core.db.exec(`CREATE TRIGGER refuse_third BEFORE INSERT ON instruments WHEN new.inner_id = 'FX-0003'
       BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
     const before = contentHash(core);
-    await expect(commitImport(core.ctx, { ...src, mapping: suggestMapping(SAMPLE_HEADERS), onDuplicate: 'skip' })).rejects.toThrow(/disk full/);
+    expect(() => commitImport(core.ctx, { ...src, mapping: suggestMapping(SAMPLE_HEADERS), onDuplicate: 'skip' })).toThrow(/disk full/);
     expect(contentHash(core)).toBe(before);
   });
 });
 
 describe('catalog export', () => {
-  it('writes an xlsx in the national platform field order that reads back', async () => {
+  it('writes the platform template: sheet, group row, 40 headers, 万元 with two decimals, text codes', async () => {
     const src = await xlsxSource();
     await commitImport(core.ctx, { ...src, mapping: suggestMapping(SAMPLE_HEADERS), onDuplicate: 'skip' });
-    const file = await exportCatalog(core.ctx, { query: '色谱', sortBy: 'innerId' });
-    expect(file.fileName).toMatch(/^仪器目录-20250616\.xlsx$/);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
-    const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, INSTRUMENT_FIELD_LABELS.length)).toEqual(INSTRUMENT_FIELD_LABELS.map((f) => f.zh));
-    expect(ws.rowCount).toBe(4); // header + 3 instruments whose names contain 色谱
-    const row2 = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(row2[0]).toBe('气相色谱仪');
-    expect(row2[5]).toBe(680000); // 68 万元 in 元
+    const file = exportCatalog(core.ctx, { query: '色谱', sortBy: 'innerId' }, { format: 'xlsx', year: 2024, deskSheet: false });
+    expect(file.fileName).toBe('国家平台单台套-2024-20250616.xlsx');
+    const wb = XLSX.read(Buffer.from(file.dataBase64, 'base64'), { cellNF: true });
+    expect(wb.SheetNames).toEqual(['大型科研仪器']);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['大型科研仪器'], { header: 1, defval: '', raw: true });
+    expect(rows[0][0]).toBe('仪器基本信息');
+    expect(rows[0][31]).toBe('联系人信息');
+    expect(rows[0][36]).toBe('海关管理');
+    expect(rows[1]).toEqual([...EQUIPMENT_TEMPLATE_HEADERS]);
+    expect(rows).toHaveLength(5); // 2 header rows + 3 instruments whose names contain 色谱
+    expect(rows[2].slice(0, 3)).toEqual(['FX-0001', '', '气相色谱仪']);
+    expect(rows[2][7]).toBe('010501');
+    expect(rows[2][10]).toBe(68); // 原值 in 万元
+    expect(wb.Sheets['大型科研仪器'].K3.z).toBe('0.00');
   });
 });

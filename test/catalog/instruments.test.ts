@@ -112,7 +112,7 @@ describe('through the IPC wrapper', () => {
     if (r.ok) return;
     expect(r.error.code).toBe('VALIDATION');
     expect(r.error.issues!.map((i) => i.field).sort()).toEqual(['categoryCode', 'innerId', 'originalValueFen']);
-    expect(r.error.issues!.find((i) => i.field === 'categoryCode')!.message).toMatch(/15 大类/);
+    expect(r.error.issues!.find((i) => i.field === 'categoryCode')).toMatchObject({ reason: 'category.unknown', params: { value: '990101' } });
     expect(contentHash(core)).toBe(before);
   });
 

@@ -14,10 +14,10 @@ const rules = (r: { violations: { rule: string }[] }) => r.violations.map((v) =>
 
 describe('applicants', () => {
   it('stores every fact and derives the voucher kind from the profile', () => {
-    const a = firm(core.ctx, { highTech: true, fields: ['新材料', '智能制造'], creditCode: '91110108MA00000001' });
+    const a = firm(core.ctx, { highTech: true, fields: ['新材料', '智能制造'], creditCode: '91110108551385082Q' });
     const back = getApplicant(core.ctx, a.id);
     expect(back).toMatchObject({ kind: 'enterprise', highTech: true, fields: ['新材料', '智能制造'], voucherKind: 'high_tech_enterprise', voucherCount: 0 });
-    expect(listApplicants(core.ctx, applicantListSchema.parse({ query: '0000000' })).rows.map((x) => x.id)).toEqual([a.id]);
+    expect(listApplicants(core.ctx, applicantListSchema.parse({ query: '5513850' })).rows.map((x) => x.id)).toEqual([a.id]);
     const audit = core.db.prepare("SELECT action FROM audit_log WHERE entity = 'applicant'").pluck().all();
     expect(audit).toEqual(['create']);
   });
@@ -58,8 +58,8 @@ describe('applicants', () => {
   });
 
   it('refuses a duplicate credit code and more students than members', () => {
-    firm(core.ctx, { creditCode: 'X1' });
-    expect(refusal(() => firm(core.ctx, { creditCode: 'X1' }))).toMatchObject({ code: 'CONFLICT', field: 'creditCode' });
+    firm(core.ctx, { creditCode: '914403001922038216' });
+    expect(refusal(() => firm(core.ctx, { creditCode: '914403001922038216' }))).toMatchObject({ code: 'CONFLICT', field: 'creditCode' });
     const t = firm(core.ctx, { kind: 'team' });
     const bad = applicantInputSchema.parse({ kind: 'team', name: 'T', teamMembers: 2, studentMembers: 3 });
     expect(refusal(() => updateApplicant(core.ctx, t.id, bad))).toMatchObject({ code: 'VALIDATION', field: 'studentMembers' });

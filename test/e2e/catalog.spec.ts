@@ -18,7 +18,7 @@ test('import the sample workbook, search 色谱, edit an instrument and export',
   await expect(page.getByText('共 10 行数据')).toBeVisible();
   await page.getByRole('button', { name: '检查数据' }).click();
   await expect(page.getByTestId('import-summary')).toContainText('有效 5 行，有问题 5 处');
-  await expect(page.getByTestId('import-issues')).toContainText('不在 15 大类之中');
+  await expect(page.getByTestId('import-issues')).toContainText('990601 不在国家平台仪器分类表中');
   await page.getByRole('button', { name: '导入 5 条有效记录' }).click();
   await expect(page.getByTestId('import-done')).toContainText('新增 5');
   await page.getByRole('button', { name: '关闭' }).click();
@@ -45,20 +45,22 @@ test('import the sample workbook, search 色谱, edit an instrument and export',
   await row.click();
   await drawer.getByLabel(/分类编码/).fill('990501');
   await drawer.getByRole('button', { name: /保存/ }).click();
-  await expect(page.getByText(/不在 15 大类之中/).first()).toBeVisible();
+  await expect(page.getByText(/990501 不在国家平台仪器分类表中/).first()).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(rowOf(page, '离子色谱仪（双通道）')).toContainText('010501');
 
-  // Export: a real xlsx in the platform's field order with the three 色谱 instruments.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^仪器目录-\d{8}\.xlsx$/);
+  // Export: the platform's 单台套 template with the three 色谱 instruments.
+  await page.getByRole('button', { name: /导出到国家平台/ }).click();
+  await expect(page.getByTestId('platform-summary')).toContainText('3 台仪器');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /单台套 \.xlsx/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^国家平台单台套-\d{4}-\d{8}\.xlsx$/);
   const file = await download.path();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(fs.readFileSync(file!) as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
-  expect(ws.getCell('A1').value).toBe('仪器名称');
-  expect(ws.rowCount).toBe(4);
-  const names = [2, 3, 4].map((r) => ws.getCell(`A${r}`).value);
+  const ws = wb.getWorksheet('大型科研仪器')!;
+  expect(ws.getCell('C2').value).toBe('仪器设备名称');
+  expect(ws.rowCount).toBe(5);
+  const names = [3, 4, 5].map((r) => ws.getCell(`C${r}`).value);
   expect(names).toContain('离子色谱仪（双通道）');
 });
 

@@ -6,28 +6,31 @@ import path from 'node:path';
 import { deskApi } from './helpers';
 
 export interface DeskServer {
+  /** The one-time launch address (the first page.goto exchanges it for the session cookie). */
   url: string;
+  /** The session secret, for calls from the test process. */
+  token: string;
   dataDir: string;
 }
 
 /** Starts the built browser-mode server on a free port with its own temp data folder. */
 async function startServer(today?: string): Promise<{ server: DeskServer; proc: ChildProcess }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
-  const args = ['dist/server/browser-server.js', '--port', '0', '--data-dir', dataDir];
+  const args = ['dist/server/browser-server.js', '--port', '0', '--data-dir', dataDir, '--print-token'];
   if (today) args.push('--today', today);
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
+  const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
     proc.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /OIVD_READY (\{.*\})/.exec(out);
-      if (m) { clearTimeout(timer); resolve((JSON.parse(m[1]) as { url: string }).url); }
+      if (m) { clearTimeout(timer); resolve(JSON.parse(m[1]) as { url: string; token: string }); }
     });
     proc.stderr!.on('data', (c: Buffer) => { out += c.toString(); });
     proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
-  return { server: { url, dataDir }, proc };
+  return { server: { ...ready, dataDir }, proc };
 }
 
 /** Each test file gets a fresh server and database; `today` is fixed so deadlines are deterministic. */

@@ -1,12 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 import type { DeskServer } from './fixtures';
 
-/** Calls the browser-mode server directly from Node with the launch token (test data set-up). */
+/** Calls the browser-mode server directly from Node with the session secret (test data set-up). */
 export async function deskApi<T>(desk: DeskServer, channel: string, input: unknown): Promise<T> {
   const url = new URL(desk.url);
-  const token = /token=([0-9a-f]+)/.exec(url.hash)![1];
   const res = await fetch(`${url.origin}/api/${channel}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': token }, body: JSON.stringify(input),
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': desk.token }, body: JSON.stringify(input),
   });
   const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);

@@ -69,3 +69,59 @@ test('money: set a rate, log use, see the charges, adopt them, print the stateme
   const entries = unzipSync(new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(file!))));
   expect(Object.keys(entries)).toContain('费用结算单.pdf');
 });
+
+test('quotes: price a quote, see a duplicate number refused on its field, adopt it as the contract amount within the 50% voucher rule', async ({ page, desk, openDesk }) => {
+  // A contract with a 900元 voucher and no actual amount yet: its amount comes from the quote adopted.
+  const db = new Database(path.join(desk.dataDir, 'desk.sqlite'));
+  db.pragma('busy_timeout = 5000');
+  try {
+    insertContract(db, { number: 'HT-QUOTE-001', applicantName: '北京报价测试科技有限公司', vouchersFen: [90_000], actualAmountFen: null, usage: [] });
+  } finally {
+    db.close();
+  }
+  await openDesk(page);
+  await page.getByRole('menuitem', { name: /报价单/ }).click();
+
+  const newQuote = async (number: string, quantity: string, price: string) => {
+    await page.getByTestId('quote-new').click();
+    const drawer = page.locator('.ant-drawer');
+    await page.getByTestId('quote-number').fill(number);
+    await drawer.getByTestId('quote-applicant').click();
+    await page.keyboard.type('报价测试');
+    await page.locator('.ant-select-item-option', { hasText: '北京报价测试科技有限公司' }).click();
+    const line = drawer.getByTestId('quote-line').first();
+    await line.locator('input').nth(1).fill('成分分析');
+    await line.locator('input').nth(3).fill(quantity);
+    await line.locator('input').nth(4).fill(price);
+    await page.getByTestId('quote-save').click();
+  };
+
+  await newQuote('BJ-Q-001', '1', '1000');
+  await expect(page.getByTestId('quote-table')).toContainText('1,000.00');
+  // The same number again: refused on the number field, worded with its label, and the drawer keeps the input.
+  await newQuote('BJ-Q-001', '2', '1000');
+  await expect(page.locator('.ant-drawer .ant-form-item-explain-error')).toContainText('报价单编号 BJ-Q-001 已存在');
+  await page.getByTestId('quote-number').fill('BJ-Q-002');
+  await page.getByTestId('quote-save').click();
+  await expect(page.getByTestId('quote-table')).toContainText('2,000.00');
+
+  const adopt = async (number: string) => {
+    await page.locator('tr', { hasText: number }).getByTestId('quote-adopt').click();
+    await page.locator('.ant-modal .ant-select').click();
+    await page.locator('.ant-select-item-option', { hasText: 'HT-QUOTE-001' }).click();
+    await page.locator('.ant-modal').getByRole('button', { name: /采\s*用/ }).click();
+  };
+  // 900元 of voucher on a 1,000元 quote is over 50%: refused where the user acts, citing the rule.
+  await adopt('BJ-Q-001');
+  await expect(page.locator('.ant-message')).toContainText('超过合同实际金额');
+  await page.locator('.ant-modal').getByRole('button', { name: /取\s*消/ }).click();
+  await adopt('BJ-Q-002');
+  await expect(page.locator('tr', { hasText: 'BJ-Q-002' })).toContainText('#');
+
+  const check = new Database(path.join(desk.dataDir, 'desk.sqlite'), { readonly: true });
+  try {
+    expect(check.prepare("SELECT amount_fen FROM contracts WHERE number = 'HT-QUOTE-001'").pluck().get()).toBe(200_000);
+  } finally {
+    check.close();
+  }
+});

@@ -22,9 +22,9 @@ function seed(dataDir: string): number[] {
 }
 
 /** Calls a channel of the browser-mode server the way the renderer does, from the test process. */
-async function api(url: string, channel: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
-  const u = new URL(url);
-  const token = /token=([0-9a-f]+)/.exec(u.hash)?.[1] ?? '';
+async function api(desk: { url: string; token: string }, channel: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
+  const u = new URL(desk.url);
+  const token = desk.token;
   const res = await fetch(`${u.origin}/api/${channel}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-desk-token': token, origin: u.origin },
@@ -35,7 +35,7 @@ async function api(url: string, channel: string, input: unknown): Promise<{ ok: 
 
 test('redemption: start an application, see the check list, export a packet and a batch', async ({ page, desk, openDesk }) => {
   const [first] = seed(desk.dataDir);
-  const added = await api(desk.url, 'attachments:add', {
+  const added = await api(desk, 'attachments:add', {
     contractId: first, kind: 'contract', fileName: '../签字合同.pdf', dataBase64: Buffer.from('%PDF-1.4 test').toString('base64'),
   });
   expect(added.ok, JSON.stringify(added.error)).toBe(true);

@@ -147,9 +147,9 @@ describe('invoices', () => {
     const two = insertContract(core.db);
     const fields = { code: '011002300111', number: '00000001', issueDate: '2025-06-10', amountFen: 100, attachmentId: null };
     const inv = addInvoice(core.ctx, one.contractId, fields);
-    expect(() => addInvoice(core.ctx, two.contractId, fields)).toThrow(/已登记/);
+    expect(() => addInvoice(core.ctx, two.contractId, fields)).toThrow(expect.objectContaining({ error: expect.objectContaining({ code: 'CONFLICT', reason: 'invoice.duplicate', field: 'number' }) }));
     const other = addAttachment(core.ctx, { contractId: two.contractId, kind: 'invoice', fileName: 'x.pdf', dataBase64: b64('x') });
-    expect(() => updateInvoice(core.ctx, inv.id, { ...fields, attachmentId: other.id })).toThrow(/不属于本合同/);
+    expect(() => updateInvoice(core.ctx, inv.id, { ...fields, attachmentId: other.id })).toThrow(expect.objectContaining({ error: expect.objectContaining({ reason: 'invoice.attachmentOtherContract', field: 'attachmentId' }) }));
     expect(updateInvoice(core.ctx, inv.id, { ...fields, amountFen: 200 }).amountFen).toBe(200);
   });
 });

@@ -41,7 +41,7 @@ describe('redemption:check', () => {
   });
 
   it.each([
-    { name: 'invoice total differs from the actual amount', setup: (id: number) => addInvoice(core.ctx, id, { code: '9', number: '9', issueDate: '2025-06-10', amountFen: 1, attachmentId: null }), opts: {}, code: 'invoice.total' },
+    { name: 'invoice total differs from the actual amount', setup: (id: number) => addInvoice(core.ctx, id, { code: '9', number: '9', issueDate: '2025-06-10', amountFen: 1, attachmentId: null, confirmOverActual: true }), opts: {}, code: 'invoice.total' },
     { name: 'voucher above half of the actual amount (one fen over)', setup: () => undefined, opts: { actualAmountFen: 5_999_998, vouchersFen: [3_000_000] }, code: 'rule.voucher.contractShare', article: '第十二条' },
     { name: 'service record before the contract start', setup: () => undefined, opts: { usage: [['2025-04-30T09:00', '2025-04-30T10:00']] as [string, string][] }, code: 'records.outsidePeriod' },
     { name: 'service record past 24:00 of the last day', setup: () => undefined, opts: { usage: [['2025-06-10T22:00', '2025-06-11T01:00']] as [string, string][] }, code: 'records.outsidePeriod' },

@@ -78,7 +78,10 @@ export async function exportAssessmentXlsx(ctx: ServiceContext, input: { year: n
 
   const inst = wb.addWorksheet('仪器记录');
   inst.columns = [
-    ...INSTRUMENT_FIELD_LABELS.map((f) => ({ header: f.zh, key: f.key, width: Math.max(10, f.zh.length * 2 + 2) })),
+    ...INSTRUMENT_FIELD_LABELS.map((f) => {
+      const header = f.key === 'originalValueFen' || f.key === 'referenceFeeFen' ? `${f.zh}（元）` : f.zh;
+      return { header, key: f.key, width: Math.max(10, header.length * 2 + 2) };
+    }),
     { header: '分类名称', key: 'categoryName', width: 24 },
     { header: '年度运行机时（小时）', key: 'runHours', width: 18 },
     { header: '年度对外服务机时（小时）', key: 'serviceHours', width: 20 },
@@ -93,6 +96,7 @@ export async function exportAssessmentXlsx(ctx: ServiceContext, input: { year: n
       referenceFeeFen: i.referenceFeeFen === null ? '' : fenToYuanNumber(i.referenceFeeFen),
       labId: i.labName ?? '',
       startUseDate: i.startUseDate ?? '',
+      customsSupervised: i.customsSupervised ? '是' : '否',
       categoryName: categoryLabel(i.categoryCode) || (majorOf(i.categoryCode)?.name ?? ''),
       runHours: hoursOf(u?.sec ?? 0),
       serviceHours: hoursOf(u?.extSec ?? 0),

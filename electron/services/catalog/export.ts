@@ -1,42 +1,109 @@
-import ExcelJS from 'exceljs';
-import { categoryLabel } from '../../../shared/catalog/categories';
-import { INSTRUMENT_FIELD_LABELS, type InstrumentListQuery } from '../../../shared/catalog/instrument';
+// The 单台套 upload workbook of the national platform: sheet 大型科研仪器, row 1 the column groups,
+// row 2 the template's 40 headers in its order and wording, one instrument per row from row 3.
+// .xlsx or the template's own Excel 97 .xls. A full export adds the sheet 工作台补充 with the desk's
+// fields the template has no column for, so that the file imports back into a desk unchanged.
+import * as XLSX from '@e965/xlsx';
+import type { Instrument, InstrumentListQuery } from '../../../shared/catalog/instrument';
+import { INSTRUMENT_FIELD_LABELS } from '../../../shared/catalog/instrument';
+import { DESK_SHEET, DESK_SHEET_KEYS, TEMPLATE_COLUMNS, TEMPLATE_GROUPS, TEMPLATE_SHEET } from '../../../shared/catalog/template';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import { civilDateInShanghai } from '../../../shared/rules/civil-date';
+import { CLIPPED_SECONDS, USAGE_IN_YEAR, windowParams, yearWindow } from '../assessment/window';
 import type { ServiceContext } from '../context';
 import { listInstrumentsFull } from './instruments';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLS_MIME = 'application/vnd.ms-excel';
 
 /** Fen to a yuan number for a spreadsheet cell (two decimals, exact for any realistic amount). */
 export function fenToYuanNumber(fen: number): number {
   return Number((fen / 100).toFixed(2));
 }
 
-/** The catalog as .xlsx in the national platform's field order. */
-export async function exportCatalog(ctx: ServiceContext, filter: InstrumentListQuery): Promise<FileDownload> {
-  const rows = listInstrumentsFull(ctx, filter);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'open-instrument-voucher-desk';
-  const ws = wb.addWorksheet('仪器设备');
-  ws.columns = [
-    ...INSTRUMENT_FIELD_LABELS.map((f) => ({ header: f.zh, key: f.key, width: Math.max(10, f.zh.length * 2 + 2) })),
-    { header: '分类名称', key: 'categoryName', width: 24 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of rows) {
-    ws.addRow({
-      ...r,
-      originalValueFen: fenToYuanNumber(r.originalValueFen),
-      referenceFeeFen: r.referenceFeeFen === null ? '' : fenToYuanNumber(r.referenceFeeFen),
-      labId: r.labName ?? '',
-      startUseDate: r.startUseDate ?? '',
-      categoryName: categoryLabel(r.categoryCode),
-    });
+/** 原值 as the template asks: 万元 with two decimals. */
+export function fenToWanNumber(fen: number): number {
+  return Number((fen / 1_000_000).toFixed(2));
+}
+
+/** "800元/小时", "12.50元/样"; '' when the desk has no fee. */
+export function feeText(fen: number | null, unit: string): string {
+  if (fen === null) return '';
+  const yuan = fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2);
+  return `${yuan}元${unit ? `/${unit}` : ''}`;
+}
+
+export interface YearHours { hours: number; externalHours: number }
+
+/** 年运行机时 and 年对外服务机时 of each instrument in a year, from its usage records clipped to the year. */
+export function annualHours(ctx: ServiceContext, year: number): Map<number, YearHours> {
+  const w = yearWindow(year);
+  const rows = ctx.db.prepare(`SELECT u.instrument_id AS id, SUM(${CLIPPED_SECONDS}) AS sec, SUM(u.external * ${CLIPPED_SECONDS}) AS ext
+    FROM usage_logs u WHERE ${USAGE_IN_YEAR} GROUP BY u.instrument_id`).all(windowParams(w)) as { id: number; sec: number; ext: number }[];
+  const h = (sec: number) => Math.round((sec / 3600) * 100) / 100;
+  return new Map(rows.map((r) => [r.id, { hours: h(r.sec), externalHours: h(r.ext) }]));
+}
+
+type Cell = string | number;
+
+/** One instrument as the template's 40 cells. */
+export function templateRow(i: Instrument, hours: YearHours | undefined): Cell[] {
+  return TEMPLATE_COLUMNS.map(({ key }): Cell => {
+    switch (key) {
+      case 'annualHours': return hours?.hours ?? 0;
+      case 'annualExternalHours': return hours?.externalHours ?? 0;
+      case 'originalValueFen': return fenToWanNumber(i.originalValueFen);
+      case 'referenceFeeFen': return feeText(i.referenceFeeFen, i.feeUnit);
+      case 'customsSupervised': return i.customsSupervised ? '是' : '否';
+      case 'labId': return i.labName ?? '';
+      default: {
+        const v = i[key];
+        return v === null || v === undefined ? '' : String(v);
+      }
+    }
+  });
+}
+
+function deskRow(i: Instrument): Cell[] {
+  return DESK_SHEET_KEYS.map((k) => (k === 'labId' ? i.labName ?? '' : String(i[k] ?? '')));
+}
+
+export interface TemplateExportOptions {
+  format: 'xlsx' | 'xls';
+  year: number;
+  /** Add the sheet 工作台补充 (the platform reads only 大型科研仪器). */
+  deskSheet: boolean;
+}
+
+export function templateWorkbook(instruments: readonly Instrument[], hours: Map<number, YearHours>, deskSheet: boolean): XLSX.WorkBook {
+  const groupRow: Cell[] = TEMPLATE_COLUMNS.map((_, c) => TEMPLATE_GROUPS.find((g) => g.from === c + 1)?.name ?? '');
+  const aoa: Cell[][] = [groupRow, TEMPLATE_COLUMNS.map((c) => c.header), ...instruments.map((i) => templateRow(i, hours.get(i.id)))];
+  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  ws['!merges'] = TEMPLATE_GROUPS.map((g) => ({ s: { r: 0, c: g.from - 1 }, e: { r: 0, c: g.to - 1 } }));
+  ws['!cols'] = TEMPLATE_COLUMNS.map((c) => ({ wch: Math.min(40, Math.max(10, c.header.length + 2)) }));
+  // 原值 with two decimals; the texts (codes, ids, dates) stay text so no leading zero is lost.
+  const valueCol = TEMPLATE_COLUMNS.findIndex((c) => c.key === 'originalValueFen');
+  for (let r = 2; r < aoa.length; r++) {
+    const cell = ws[XLSX.utils.encode_cell({ r, c: valueCol })];
+    if (cell) cell.z = '0.00';
   }
-  for (const key of ['originalValueFen', 'referenceFeeFen']) ws.getColumn(key).numFmt = '#,##0.00';
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, TEMPLATE_SHEET);
+  if (deskSheet) {
+    const labels = DESK_SHEET_KEYS.map((k) => INSTRUMENT_FIELD_LABELS.find((f) => f.key === k)!.zh);
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([labels, ...instruments.map(deskRow)]), DESK_SHEET);
+  }
+  return wb;
+}
+
+/** The catalog (same filter as the list) as the platform's 单台套 workbook. */
+export function exportCatalog(ctx: ServiceContext, filter: InstrumentListQuery, options: TemplateExportOptions): FileDownload {
+  const rows = listInstrumentsFull(ctx, filter);
+  const wb = templateWorkbook(rows, annualHours(ctx, options.year), options.deskSheet);
+  const buf = XLSX.write(wb, { type: 'buffer', bookType: options.format === 'xls' ? 'biff8' : 'xlsx', compression: true }) as Buffer;
   const stamp = civilDateInShanghai(ctx.now()).replace(/-/g, ''); // the office's date, not UTC's
-  return { fileName: `仪器目录-${stamp}.xlsx`, mimeType: XLSX_MIME, dataBase64: buf.toString('base64') };
+  return {
+    fileName: `国家平台单台套-${options.year}-${stamp}.${options.format}`,
+    mimeType: options.format === 'xls' ? XLS_MIME : XLSX_MIME,
+    dataBase64: buf.toString('base64'),
+  };
 }

@@ -1,20 +1,34 @@
 import type { Instrument, InstrumentFields, InstrumentRow } from '../../../shared/catalog/instrument';
 import { instrumentListSchema, type InstrumentListQuery } from '../../../shared/catalog/instrument';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import { likeContains } from '../sql';
 import type { ServiceContext } from '../context';
 
 // Column <-> field mapping, kept in one place so insert, update and select agree.
-const COLUMNS: [keyof InstrumentFields, string][] = [
-  ['innerId', 'inner_id'], ['nameCn', 'name_cn'], ['nameEn', 'name_en'], ['categoryCode', 'category_code'],
-  ['source', 'source'], ['originalValueFen', 'original_value_fen'], ['manufacturer', 'manufacturer'],
-  ['country', 'country'], ['model', 'model'], ['startUseDate', 'start_use_date'], ['usageKind', 'usage_kind'],
-  ['specs', 'specs'], ['functions', 'functions'], ['discipline', 'discipline'], ['serviceContent', 'service_content'],
+export const COLUMNS: [keyof InstrumentFields, string][] = [
+  ['innerId', 'inner_id'], ['assetNo', 'asset_no'], ['nameCn', 'name_cn'], ['nameEn', 'name_en'], ['carrierType', 'carrier_type'],
+  ['carrierNo', 'carrier_no'], ['department', 'department'], ['categoryCode', 'category_code'], ['source', 'source'],
+  ['customsSupervised', 'customs_supervised'], ['originalValueFen', 'original_value_fen'], ['manufacturer', 'manufacturer'],
+  ['country', 'country'], ['bookedDate', 'booked_date'], ['model', 'model'], ['startUseDate', 'start_use_date'], ['usageKind', 'usage_kind'],
+  ['specs', 'specs'], ['functions', 'functions'], ['discipline', 'discipline'], ['fundingSources', 'funding_sources'],
+  ['serviceContent', 'service_content'], ['imageName', 'image_name'], ['userNotice', 'user_notice'],
   ['status', 'status'], ['shareMode', 'share_mode'], ['sharingRules', 'sharing_rules'],
-  ['referenceFeeFen', 'reference_fee_fen'], ['feeUnit', 'fee_unit'], ['location', 'location'],
-  ['contactName', 'contact_name'], ['contactPhone', 'contact_phone'], ['contactEmail', 'contact_email'], ['labId', 'lab_id'],
+  ['referenceFeeFen', 'reference_fee_fen'], ['feeUnit', 'fee_unit'], ['bookingUrl', 'booking_url'],
+  ['addrProvince', 'addr_province'], ['addrCity', 'addr_city'], ['addrDistrict', 'addr_district'], ['addrStreet', 'addr_street'],
+  ['location', 'location'], ['contactName', 'contact_name'], ['contactPhone', 'contact_phone'], ['contactEmail', 'contact_email'],
+  ['mailAddress', 'mail_address'], ['postcode', 'postcode'], ['customsDeclarationNo', 'customs_declaration_no'],
+  ['customsItemNo', 'customs_item_no'], ['customsReleaseDate', 'customs_release_date'], ['customsName', 'customs_name'], ['labId', 'lab_id'],
 ];
+
+/** SQLite keeps booleans as 0/1. */
+export function toDbRow(fields: InstrumentFields): Record<string, unknown> {
+  return { ...fields, customsSupervised: fields.customsSupervised ? 1 : 0 };
+}
+
+export function fromDbRow<T extends { customsSupervised: unknown }>(row: T): T & { customsSupervised: boolean } {
+  return { ...row, customsSupervised: row.customsSupervised === 1 || row.customsSupervised === true };
+}
 
 const SELECT_FULL = `SELECT i.id, ${COLUMNS.map(([f, c]) => `i.${c} AS ${f}`).join(', ')},
   l.name AS labName, i.retired_at AS retiredAt, i.retire_reason AS retireReason,
@@ -29,27 +43,34 @@ const UPDATE_SQL = `UPDATE instruments SET ${COLUMNS.map(([f, c]) => `${c} = @${
 
 export function getInstrument(ctx: ServiceContext, id: number): Instrument {
   const row = ctx.db.prepare(`${SELECT_FULL} WHERE i.id = ?`).get(id) as Instrument | undefined;
-  if (!row) fail('NOT_FOUND', `仪器 ${id} 不存在 (instrument ${id} not found)`);
-  return row;
+  if (!row) refuse('NOT_FOUND', 'catalog.notFound', { params: { id } });
+  return fromDbRow(row);
 }
 
 function checkLab(ctx: ServiceContext, labId: number | null): void {
   if (labId !== null && !ctx.db.prepare('SELECT 1 FROM labs WHERE id = ?').get(labId)) {
-    fail('VALIDATION', `所属实验室 ${labId} 不存在`, { field: 'labId' });
+    refuse('VALIDATION', 'lab.notFound', { field: 'labId', params: { id: labId } });
   }
 }
 
 function checkInnerIdFree(ctx: ServiceContext, innerId: string, exceptId: number | null): void {
   const other = ctx.db.prepare('SELECT id FROM instruments WHERE inner_id = ?').get(innerId) as { id: number } | undefined;
   if (other && other.id !== exceptId) {
-    fail('CONFLICT', `内部编号 ${innerId} 已被其他仪器使用 (inner id already used)`, { field: 'innerId', rule: 'instrument.innerIdUnique' });
+    refuse('CONFLICT', 'catalog.innerIdTaken', { field: 'innerId', rule: 'instrument.innerIdUnique', params: { value: innerId } });
   }
 }
 
 /** Inserts without its own transaction or audit: the caller (create, import) owns both. */
 export function insertInstrumentRow(ctx: ServiceContext, fields: InstrumentFields): number {
-  const info = ctx.db.prepare(INSERT_SQL).run({ ...fields, now: ctx.now().toISOString() });
+  const info = ctx.db.prepare(INSERT_SQL).run({ ...toDbRow(fields), now: ctx.now().toISOString() });
   return Number(info.lastInsertRowid);
+}
+
+/** An import's update of an existing instrument (no version check, caller's transaction and audit). */
+export function updateInstrumentRow(ctx: ServiceContext, id: number, fields: InstrumentFields, opts: { keepLab: boolean }): void {
+  const cols = COLUMNS.filter(([f]) => !(opts.keepLab && f === 'labId'));
+  ctx.db.prepare(`UPDATE instruments SET ${cols.map(([f, c]) => `${c} = @${f}`).join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`)
+    .run({ ...toDbRow(fields), id, now: ctx.now().toISOString() });
 }
 
 export function createInstrument(ctx: ServiceContext, fields: InstrumentFields): Instrument {
@@ -67,9 +88,9 @@ export function updateInstrument(ctx: ServiceContext, id: number, version: numbe
     const before = getInstrument(ctx, id);
     checkLab(ctx, fields.labId);
     checkInnerIdFree(ctx, fields.innerId, id);
-    const info = ctx.db.prepare(UPDATE_SQL).run({ ...fields, id, version, now: ctx.now().toISOString() });
+    const info = ctx.db.prepare(UPDATE_SQL).run({ ...toDbRow(fields), id, version, now: ctx.now().toISOString() });
     if (info.changes !== 1) {
-      fail('CONFLICT', '该仪器已被他人修改，请刷新后重试 (the instrument changed since you opened it)', { rule: 'instrument.version' });
+      refuse('CONFLICT', 'catalog.stale', { rule: 'instrument.version' });
     }
     const changed = COLUMNS.filter(([f]) => before[f] !== fields[f]).map(([f]) => ({ field: f, from: before[f], to: fields[f] }));
     audit(ctx, 'update', 'instrument', id, { changed });
@@ -87,7 +108,7 @@ export function hasHistory(ctx: ServiceContext, id: number): boolean {
 export function retireInstrument(ctx: ServiceContext, id: number, reason: string): Instrument {
   return ctx.db.transaction(() => {
     const inst = getInstrument(ctx, id);
-    if (inst.retiredAt) fail('CONFLICT', '该仪器已停用 (already retired)');
+    if (inst.retiredAt) refuse('CONFLICT', 'catalog.alreadyRetired');
     ctx.db.prepare(`UPDATE instruments SET retired_at = ?, retire_reason = ?, updated_at = ?, version = version + 1 WHERE id = ?`)
       .run(ctx.now().toISOString(), reason, ctx.now().toISOString(), id);
     audit(ctx, 'retire', 'instrument', id, { reason });
@@ -98,7 +119,7 @@ export function retireInstrument(ctx: ServiceContext, id: number, reason: string
 export function restoreInstrument(ctx: ServiceContext, id: number): Instrument {
   return ctx.db.transaction(() => {
     const inst = getInstrument(ctx, id);
-    if (!inst.retiredAt) fail('CONFLICT', '该仪器未停用 (not retired)');
+    if (!inst.retiredAt) refuse('CONFLICT', 'catalog.notRetired');
     ctx.db.prepare(`UPDATE instruments SET retired_at = NULL, retire_reason = '', updated_at = ?, version = version + 1 WHERE id = ?`)
       .run(ctx.now().toISOString(), id);
     audit(ctx, 'restore', 'instrument', id);
@@ -111,7 +132,7 @@ export function deleteInstrument(ctx: ServiceContext, id: number): void {
   ctx.db.transaction(() => {
     const inst = getInstrument(ctx, id);
     if (hasHistory(ctx, id)) {
-      fail('RULE', '该仪器已有预约、使用或合同记录，不能删除，只能停用 (an instrument with history can only be retired)', { rule: 'instrument.keepHistory' });
+      refuse('RULE', 'catalog.keepHistory', { rule: 'instrument.keepHistory' });
     }
     ctx.db.prepare('DELETE FROM instruments WHERE id = ?').run(id);
     audit(ctx, 'delete', 'instrument', id, { innerId: inst.innerId, nameCn: inst.nameCn });
@@ -171,6 +192,6 @@ export function listInstruments(ctx: ServiceContext, input: InstrumentListQuery)
 export function listInstrumentsFull(ctx: ServiceContext, input: InstrumentListQuery): Instrument[] {
   const q = instrumentListSchema.parse(input);
   const { sql: where, params } = instrumentWhere(q);
-  return ctx.db.prepare(`${SELECT_FULL} ${where} ORDER BY ${SORT_COLUMNS[q.sortBy]} ${q.sortDir === 'desc' ? 'DESC' : 'ASC'}, i.id`)
-    .all(...params) as Instrument[];
+  return (ctx.db.prepare(`${SELECT_FULL} ${where} ORDER BY ${SORT_COLUMNS[q.sortBy]} ${q.sortDir === 'desc' ? 'DESC' : 'ASC'}, i.id`)
+    .all(...params) as Instrument[]).map(fromDbRow);
 }

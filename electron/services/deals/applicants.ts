@@ -1,8 +1,9 @@
 // 申领单位: enterprises and student teams with the facts the eligibility rules need.
-import type { Applicant, ApplicantFields, ApplicantListQuery, EligibilityReport } from '../../../shared/ipc/deals';
+import type { Applicant, ApplicantFields, ApplicantListQuery, CreditCodeDuplicate, EligibilityReport } from '../../../shared/ipc/deals';
 import type { Page } from '../../../shared/ipc/paging';
 import { profileById, profileFor } from '../../../shared/policy';
-import { fail, refuse } from '../../../shared/result';
+import { normaliseCreditCode } from '../../../shared/identity';
+import { refuse } from '../../../shared/result';
 import { checkApplicantEligibility, civilDateInShanghai, eligibilityNotes } from '../../../shared/rules';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -69,10 +70,10 @@ function normalise(fields: ApplicantFields): ApplicantFields {
 
 function validate(ctx: ServiceContext, f: ApplicantFields, exceptId: number | null): void {
   if (f.kind === 'team' && f.studentMembers !== null && f.teamMembers !== null && f.studentMembers > f.teamMembers) {
-    fail('VALIDATION', `学生人数 ${f.studentMembers} 多于团队人数 ${f.teamMembers} (more students than members)`, { field: 'studentMembers' });
+    refuse('VALIDATION', 'applicant.studentsOverMembers', { field: 'studentMembers', params: { students: f.studentMembers, members: f.teamMembers } });
   }
   if (f.smeListed && f.smeListedYear === null) {
-    fail('VALIDATION', '已入库科技型中小企业须填写入库年份 (year of entry required)', { field: 'smeListedYear' });
+    refuse('VALIDATION', 'applicant.smeYearRequired', { field: 'smeListedYear' });
   }
   // The higher quota needs the status valid on the day of use, so a status is saved with its validity.
   const spans: [boolean, 'highTechValidFrom' | 'smeValidFrom', 'highTechValidTo' | 'smeValidTo'][] = [
@@ -84,20 +85,42 @@ function validate(ctx: ServiceContext, f: ApplicantFields, exceptId: number | nu
     if (f[to] === null) refuse('VALIDATION', 'applicant.statusValidity', { field: to, rule: 'applicant.statusValidity' });
     if ((f[to] as string) < (f[from] as string)) refuse('VALIDATION', 'date.beforeOther', { field: to, params: { other: from, otherValue: f[from] as string } });
   }
-  if (f.registeredDate !== null && f.registeredDate > civilDateInShanghai(ctx.now())) {
-    fail('VALIDATION', '注册日期不能晚于今天 (registration date is in the future)', { field: 'registeredDate' });
+  const today = civilDateInShanghai(ctx.now());
+  if (f.registeredDate !== null && f.registeredDate > today) {
+    refuse('VALIDATION', 'date.future', { field: 'registeredDate', params: { today } });
   }
   if (f.creditCode !== null) {
-    const other = ctx.db.prepare('SELECT id FROM applicants WHERE credit_code = ?').pluck().get(f.creditCode) as number | undefined;
-    if (other !== undefined && other !== exceptId) {
-      fail('CONFLICT', `统一社会信用代码 ${f.creditCode} 已登记 (credit code already registered)`, { field: 'creditCode', rule: 'applicant.creditCodeUnique' });
-    }
+    const other = applicantWithCreditCode(ctx, f.creditCode, exceptId);
+    if (other) refuse('CONFLICT', 'applicant.creditCodeTaken', { field: 'creditCode', rule: 'applicant.creditCodeUnique', params: { value: f.creditCode, name: other.name } });
   }
+}
+
+/**
+ * Another applicant holding this (normalised) code: saved rows are normalised, and rows a migration
+ * found duplicated are kept as typed until the user resolves them, so those are compared normalised.
+ */
+function applicantWithCreditCode(ctx: ServiceContext, code: string, exceptId: number | null): { id: number; name: string } | null {
+  const rows = ctx.db.prepare(`SELECT id, name, credit_code AS code FROM applicants WHERE credit_code = ?
+    OR id IN (SELECT applicant_id FROM credit_code_duplicates WHERE normalised = ?)`).all(code, code) as { id: number; name: string; code: string }[];
+  return rows.find((r) => r.id !== exceptId && normaliseCreditCode(r.code) === code) ?? null;
+}
+
+/** Applicants whose codes are one enterprise once normalised: listed for the user to merge or correct. */
+export function creditCodeDuplicates(ctx: ServiceContext): CreditCodeDuplicate[] {
+  const rows = ctx.db.prepare('SELECT id, name, credit_code AS code FROM applicants WHERE credit_code IS NOT NULL ORDER BY id').all() as { id: number; name: string; code: string }[];
+  const groups = new Map<string, CreditCodeDuplicate>();
+  for (const r of rows) {
+    const key = normaliseCreditCode(r.code);
+    const g = groups.get(key) ?? { creditCode: key, applicants: [] };
+    g.applicants.push({ id: r.id, name: r.name, typed: r.code });
+    groups.set(key, g);
+  }
+  return [...groups.values()].filter((g) => g.applicants.length > 1);
 }
 
 export function getApplicant(ctx: ServiceContext, id: number): Applicant {
   const row = ctx.db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
-  if (!row) fail('NOT_FOUND', `申领单位 ${id} 不存在 (applicant ${id} not found)`, { field: 'applicantId' });
+  if (!row) refuse('NOT_FOUND', 'applicant.notFound', { field: 'applicantId', params: { id } });
   return fromRow(ctx, row);
 }
 
@@ -141,7 +164,7 @@ export function updateApplicant(ctx: ServiceContext, id: number, input: Applican
     const before = getApplicant(ctx, id);
     validate(ctx, fields, id);
     if (before.kind !== fields.kind && before.voucherCount + before.contractCount > 0) {
-      fail('RULE', '已有创新券或合同的申领单位不能更改类型 (type cannot change once vouchers or contracts exist)', { field: 'kind', rule: 'applicant.keepHistory' });
+      refuse('RULE', 'applicant.kindLocked', { field: 'kind', rule: 'applicant.keepHistory', params: { vouchers: before.voucherCount, contracts: before.contractCount } });
     }
     ctx.db.prepare(`UPDATE applicants SET ${COLUMNS.map(([f, c]) => `${c} = @${f}`).join(', ')}, updated_at = @now WHERE id = @id`)
       .run({ ...toParams(fields), now: ctx.now().toISOString(), id });
@@ -156,7 +179,7 @@ export function deleteApplicant(ctx: ServiceContext, id: number): void {
   ctx.db.transaction(() => {
     const a = getApplicant(ctx, id);
     if (a.voucherCount + a.contractCount > 0) {
-      fail('RULE', `该申领单位已有 ${a.voucherCount} 张创新券、${a.contractCount} 份合同，不能删除 (an applicant with vouchers or contracts cannot be deleted)`, { rule: 'applicant.keepHistory' });
+      refuse('RULE', 'applicant.deleteWithHistory', { rule: 'applicant.keepHistory', params: { vouchers: a.voucherCount, contracts: a.contractCount } });
     }
     ctx.db.prepare('DELETE FROM applicants WHERE id = ?').run(id);
     audit(ctx, 'delete', 'applicant', id, { name: a.name });
@@ -169,9 +192,8 @@ export function checkEligibility(ctx: ServiceContext, input: { id: number; profi
   const date = input.date ?? civilDateInShanghai(ctx.now());
   const profile = input.profileId ? profileById(input.profileId) : profileFor(a.region, date);
   if (!profile) {
-    fail('NOT_FOUND', input.profileId
-      ? `政策版本 ${input.profileId} 不存在 (unknown policy profile)`
-      : `${date} 地区 ${a.region} 没有生效的政策 (no policy in force)`, { field: 'profileId' });
+    if (input.profileId) refuse('NOT_FOUND', 'policy.unknownProfile', { field: 'profileId', params: { profileId: input.profileId } });
+    refuse('NOT_FOUND', 'policy.notInForce', { field: 'profileId', params: { date, region: a.region } });
   }
   const facts = applicantFacts(a, date, profile);
   const result = checkApplicantEligibility(facts, date, profile);

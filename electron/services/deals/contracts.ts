@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { ContractDetail, ContractFields, ContractRow, contractListSchema } from '../../../shared/ipc/deals';
 import type { PolicyProfile, ServiceKind } from '../../../shared/policy';
-import { fail } from '../../../shared/result';
+import { refuse, refuseAll, type FieldIssue, type Params } from '../../../shared/result';
 import {
   articleFor, checkAnnualQuota, checkContractVoucherShare, checkNoDoubleFunding, checkServiceScope, civilDateInShanghai, diffDays,
   maxCivilDate, maxVoucherForContract, redemptionApplyBy, voucherState, yearOf, type HolidayCalendar,
@@ -41,7 +41,7 @@ function toRow(r: DbRow, today: string, calendar: HolidayCalendar): ContractRow 
 
 export function getContract(ctx: ServiceContext, id: number): ContractDetail {
   const r = ctx.db.prepare(`${ROW_SELECT} WHERE c.id = ?`).get(id) as DbRow | undefined;
-  if (!r) fail('NOT_FOUND', `合同 ${id} 不存在 (contract ${id} not found)`);
+  if (!r) refuse('NOT_FOUND', 'contract.notFound', { params: { id } });
   const row = toRow(r, civilDateInShanghai(ctx.now()), loadHolidayCalendar(ctx));
   const instruments = ctx.db.prepare(`SELECT i.id, i.inner_id AS innerId, i.name_cn AS nameCn FROM contract_instruments ci
     JOIN instruments i ON i.id = ci.instrument_id WHERE ci.contract_id = ? ORDER BY i.inner_id`).all(id) as ContractDetail['instruments'];
@@ -81,31 +81,35 @@ export function listContracts(ctx: ServiceContext, q: z.output<typeof contractLi
   return { rows: rows.map((r) => toRow(r, today, calendar)), total };
 }
 
+/** Dates in order, references existing, number unused: every problem at once, each on its field. */
 function checkReferences(ctx: ServiceContext, f: ContractFields, id: number | null): void {
-  if (f.endDate < f.startDate) fail('VALIDATION', '结束日期早于开始日期 (end date before start date)', { field: 'endDate' });
+  const issues: FieldIssue[] = [];
+  if (f.endDate < f.startDate) issues.push({ field: 'endDate', reason: 'date.beforeOther', params: { other: 'startDate', otherValue: f.startDate } });
   if (f.registrationDate !== null && f.registrationDate < f.signedDate) {
-    fail('VALIDATION', '合同登记日期早于签订日期 (registered before signed)', { field: 'registrationDate' });
+    issues.push({ field: 'registrationDate', reason: 'date.beforeOther', params: { other: 'signedDate', otherValue: f.signedDate } });
   }
   if (f.labId !== null && !ctx.db.prepare('SELECT 1 FROM labs WHERE id = ?').get(f.labId)) {
-    fail('VALIDATION', `开放单位/实验室 ${f.labId} 不存在 (lab not found)`, { field: 'labId' });
+    issues.push({ field: 'labId', reason: 'lab.notFound', params: { id: f.labId } });
   }
   const instrumentExists = ctx.db.prepare('SELECT 1 FROM instruments WHERE id = ?');
   f.instrumentIds.forEach((iid, i) => {
-    if (!instrumentExists.get(iid)) fail('VALIDATION', `仪器 ${iid} 不存在 (instrument not found)`, { field: `instrumentIds.${i}` });
+    if (!instrumentExists.get(iid)) issues.push({ field: `instrumentIds.${i}`, reason: 'rated.instrumentNotFound', params: { id: iid } });
   });
+  const seen = new Set<number>();
+  f.vouchers.forEach((v, i) => {
+    if (seen.has(v.voucherId)) issues.push({ field: `vouchers.${i}.voucherId`, reason: 'contract.voucherTwice', row: i });
+    seen.add(v.voucherId);
+  });
+  if (issues.length) refuseAll('VALIDATION', issues);
   const other = ctx.db.prepare('SELECT id FROM contracts WHERE number = ?').pluck().get(f.number) as number | undefined;
   if (other !== undefined && other !== id) {
-    fail('CONFLICT', `合同编号 ${f.number} 已存在 (contract number already used)`, { field: 'number', rule: 'contract.numberUnique' });
-  }
-  if (new Set(f.vouchers.map((v) => v.voucherId)).size !== f.vouchers.length) {
-    fail('VALIDATION', '同一张创新券重复列入 (a voucher is listed twice)', { field: 'vouchers' });
+    refuse('CONFLICT', 'contract.numberTaken', { field: 'number', rule: 'contract.numberUnique', params: { number: f.number } });
   }
 }
 
-/** A refusal about one voucher link, citing the profile's article for the rule. */
-function refuseVoucher(profile: PolicyProfile, index: number, rule: string, zh: string, en: string, code: 'RULE' | 'CONFLICT' = 'RULE'): never {
-  const article = articleFor(profile, rule);
-  fail(code, `${zh} (${en})【${profile.documentNumber} ${article}】`, { field: `vouchers.${index}.voucherId`, rule, article });
+/** A refusal about one voucher link (its table row), citing the profile's article for the rule. */
+function refuseVoucher(profile: PolicyProfile, index: number, rule: string, reason: string, params: Params, code: 'RULE' | 'CONFLICT' = 'RULE'): never {
+  refuse(code, reason, { field: `vouchers.${index}.voucherId`, row: index, rule, article: articleFor(profile, rule), document: profile.documentNumber, params });
 }
 
 /**
@@ -117,22 +121,24 @@ function checkVoucherLinks(ctx: ServiceContext, f: ContractFields, id: number | 
   const byId = ctx.db.prepare(`${VOUCHER_SELECT} WHERE v.id = ?`);
   f.vouchers.forEach((link, i) => {
     const v = byId.get(link.voucherId) as VoucherDbRow | undefined;
-    if (!v) fail('NOT_FOUND', `创新券 ${link.voucherId} 不存在 (voucher not found)`, { field: `vouchers.${i}.voucherId` });
+    if (!v) refuse('NOT_FOUND', 'voucher.notFound', { field: `vouchers.${i}.voucherId`, row: i, params: { id: link.voucherId } });
     const profile = storedProfile(v.profileId);
-    const tag = `创新券 ${v.number}`;
+    const voucher = v.number;
     if (v.applicantId !== f.applicantId) {
-      refuseVoucher(profile, i, 'voucher.holder', `${tag} 属于其他申领单位（${v.applicantName}），创新券不得转让、出售或赠与`, `voucher ${v.number} belongs to another applicant; vouchers cannot be transferred, sold or given`);
+      refuseVoucher(profile, i, 'voucher.holder', 'contract.voucherOtherHolder', { voucher, holder: v.applicantName });
     }
     if (v.contractId !== null && v.contractId !== id) {
-      refuseVoucher(profile, i, 'voucher.singleContract', `${tag} 已用于合同 ${v.contractNumber}，不得重复使用`, `voucher ${v.number} is already used by contract ${v.contractNumber} and cannot be reused`, 'CONFLICT');
+      refuseVoucher(profile, i, 'voucher.singleContract', 'contract.voucherUsedElsewhere', { voucher, contract: v.contractNumber ?? '' }, 'CONFLICT');
     }
     if (link.amountFen > v.faceValueFen) {
-      fail('VALIDATION', `${tag} 用券金额超过面额 (amount exceeds the face value)`, { field: `vouchers.${i}.amountFen`, rule: 'voucher.amountWithinFace' });
+      refuse('VALIDATION', 'contract.voucherOverFace', { field: `vouchers.${i}.amountFen`, row: i, rule: 'voucher.amountWithinFace', params: { voucher, amountFen: link.amountFen, faceValueFen: v.faceValueFen } });
     }
     if (v.cityFunded === 1) enforce(checkNoDoubleFunding(true, profile), `vouchers.${i}.voucherId`);
     const onDate = f.registrationDate ?? f.signedDate;
     if (v.claimDate > onDate) {
-      fail('VALIDATION', `${tag} 申领日期 ${v.claimDate} 晚于合同${f.registrationDate ? '登记' : '签订'}日期 ${onDate} (claimed after the contract date)`, { field: `vouchers.${i}.voucherId` });
+      refuse('VALIDATION', 'contract.voucherClaimedAfter', {
+        field: `vouchers.${i}.voucherId`, row: i, params: { voucher, claimDate: v.claimDate, other: f.registrationDate ? 'registrationDate' : 'signedDate', otherValue: onDate },
+      });
     }
     const dates = {
       claimedOn: v.claimDate,
@@ -141,20 +147,17 @@ function checkVoucherLinks(ctx: ServiceContext, f: ContractFields, id: number | 
     };
     const timeline = timelineProfile(v);
     const s = voucherState(dates, onDate, timeline, calendar);
-    if (v.voidedAt || s.state === 'void') refuseVoucher(profile, i, 'voucher.void', `${tag} 已作废`, `voucher ${v.number} is void`);
+    if (v.voidedAt || s.state === 'void') refuseVoucher(profile, i, 'voucher.void', 'contract.voucherVoid', { voucher });
     if (s.state === 'expired_unregistered') {
-      const due = s.deadlines.registerBy?.due;
-      refuseVoucher(profile, i, 'voucher.registerWithin', `${tag} 未在申领后规定期限内登记（截止 ${due}），已失效`, `voucher ${v.number} was not registered in time (due ${due})`);
+      refuseVoucher(profile, i, 'voucher.registerWithin', 'contract.voucherNotRegistered', { voucher, due: s.deadlines.registerBy?.due ?? null });
     }
     if (s.state === 'expired') {
-      const due = s.deadlines.validUntil?.due;
-      refuseVoucher(profile, i, 'voucher.validity', `${tag} 已过有效期（至 ${due}）`, `voucher ${v.number} expired on ${due}`);
+      refuseVoucher(profile, i, 'voucher.validity', 'contract.voucherExpired', { voucher, due: s.deadlines.validUntil?.due ?? null });
     }
     // The service must end within the voucher's validity.
     const atEnd = voucherState({ ...dates, contractEndedOn: f.endDate }, maxCivilDate(f.endDate, onDate), timeline, calendar);
     if (atEnd.state === 'expired' && atEnd.reason === 'contract_ended_after_validity') {
-      const due = atEnd.deadlines.validUntil?.due;
-      refuseVoucher(profile, i, 'voucher.validity', `合同结束日期 ${f.endDate} 晚于${tag}有效期（至 ${due}）`, `the contract ends after voucher ${v.number} expires (${due})`);
+      refuseVoucher(profile, i, 'voucher.validity', 'contract.endsAfterVoucher', { voucher, endDate: f.endDate, due: atEnd.deadlines.validUntil?.due ?? null });
     }
   });
 }
@@ -193,7 +196,7 @@ export function saveContract(ctx: ServiceContext, f: ContractFields, id: number 
       // The redemption packet was handed in with these vouchers; changing them would falsify it.
       const submitted = ctx.db.prepare('SELECT submitted_date FROM redemptions WHERE contract_id = ? AND submitted_date IS NOT NULL').pluck().get(id);
       if (submitted) {
-        fail('CONFLICT', `该合同已于 ${String(submitted)} 申请兑现，不能再更改所用创新券 (redemption already applied for; vouchers cannot change)`, { field: 'vouchers', rule: 'contract.redemptionSubmitted' });
+        refuse('CONFLICT', 'contract.redemptionSubmitted', { field: 'vouchers', rule: 'contract.redemptionSubmitted', params: { date: String(submitted) } });
       }
     }
     checkReferences(ctx, f, id);

@@ -1,6 +1,6 @@
 // Turns the policy engine's outcomes into typed refusals, and finds the profile a record falls under.
 import { profileById, profileFor, type PolicyProfile } from '../../../shared/policy';
-import { fail, refuseAll, type FieldIssue, type Params } from '../../../shared/result';
+import { refuse, refuseAll, type FieldIssue, type Params } from '../../../shared/result';
 import type { RuleResult, Violation } from '../../../shared/rules';
 
 /** Chinese message with the English in parentheses, as every refusal of the app reads. */
@@ -45,9 +45,7 @@ export function enforce(result: RuleResult, field?: string): void {
 export function profileOn(region: string, date: string, field: string): PolicyProfile {
   const profile = profileFor(region, date);
   if (!profile) {
-    fail('RULE', `${date} 在地区 ${region} 没有生效的创新券政策 (no voucher policy of region ${region} is in force on ${date})`, {
-      field, rule: 'policy.notInForce',
-    });
+    refuse('RULE', 'policy.notInForce', { field, rule: 'policy.notInForce', params: { date, region } });
   }
   return profile;
 }
@@ -55,6 +53,6 @@ export function profileOn(region: string, date: string, field: string): PolicyPr
 /** The profile a stored record was written under; a missing one is a data problem, not user input. */
 export function storedProfile(id: string): PolicyProfile {
   const profile = profileById(id);
-  if (!profile) fail('INTERNAL', `未知的政策版本 ${id} (unknown policy profile ${id})`);
+  if (!profile) refuse('INTERNAL', 'policy.unknownProfile', { params: { profileId: id } });
   return profile;
 }

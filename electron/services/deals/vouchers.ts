@@ -3,7 +3,7 @@
 import type { VoucherListQuery, VoucherRow, voucherClaimSchema } from '../../../shared/ipc/deals';
 import type { Page } from '../../../shared/ipc/paging';
 import type { PolicyProfile } from '../../../shared/policy';
-import { fail, refuse } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import {
   addDays, articleFor, checkAnnualQuota, checkVoucherFaceValue, civilDateInShanghai, voucherState, yearOf, type Deadline, type HolidayCalendar,
 } from '../../../shared/rules';
@@ -20,7 +20,7 @@ import { timelineProfile, toVoucherRow, VOUCHER_SELECT, type VoucherDbRow } from
 
 export function getVoucher(ctx: ServiceContext, id: number, calendar = loadHolidayCalendar(ctx)): VoucherRow {
   const row = ctx.db.prepare(`${VOUCHER_SELECT} WHERE v.id = ?`).get(id) as VoucherDbRow | undefined;
-  if (!row) fail('NOT_FOUND', `创新券 ${id} 不存在 (voucher ${id} not found)`, { field: 'voucherId' });
+  if (!row) refuse('NOT_FOUND', 'voucher.notFound', { field: 'voucherId', params: { id } });
   return toVoucherRow(row, civilDateInShanghai(ctx.now()), calendar);
 }
 
@@ -85,19 +85,17 @@ export function listVouchers(ctx: ServiceContext, q: VoucherListQuery): Page<Vou
 }
 
 /** Refusal for a missed deadline, citing the deadline's own rule and article. */
-function refuseDeadline(deadline: Deadline, zh: string, en: string, field: string): never {
-  fail('RULE', `${zh}（截止 ${deadline.due}）(${en}, due ${deadline.due})【${deadline.document} ${deadline.article}】`, {
-    field, rule: deadline.rule, article: deadline.article,
-  });
+function refuseDeadline(deadline: Deadline, reason: string, field: string): never {
+  refuse('RULE', reason, { field, rule: deadline.rule, article: deadline.article, document: deadline.document, params: { due: deadline.due } });
 }
 
 /** Registration must fall between claim and today and within the profile's register-by period. */
 function checkRegistration(claimDate: string, registeredDate: string, today: string, profile: PolicyProfile, calendar: HolidayCalendar): void {
-  if (registeredDate < claimDate) fail('VALIDATION', '登记日期早于申领日期 (registered before claimed)', { field: 'registeredDate' });
-  if (registeredDate > today) fail('VALIDATION', '登记日期不能晚于今天 (registration date is in the future)', { field: 'registeredDate' });
+  if (registeredDate < claimDate) refuse('VALIDATION', 'date.beforeOther', { field: 'registeredDate', params: { other: 'claimDate', otherValue: claimDate } });
+  if (registeredDate > today) refuse('VALIDATION', 'date.future', { field: 'registeredDate', params: { today } });
   const s = voucherState({ claimedOn: claimDate, registeredOn: registeredDate }, registeredDate, profile, calendar);
   if (s.state === 'expired_unregistered' && s.deadlines.registerBy) {
-    refuseDeadline(s.deadlines.registerBy, '申领后未在规定期限内登记，创新券已作废', 'not registered within the period after claiming; the voucher is void', 'registeredDate');
+    refuseDeadline(s.deadlines.registerBy, 'voucher.registerLate', 'registeredDate');
   }
 }
 
@@ -120,7 +118,7 @@ export function claimVoucher(ctx: ServiceContext, input: z.output<typeof voucher
   return ctx.db.transaction(() => {
     const applicant = getApplicant(ctx, input.applicantId);
     const today = civilDateInShanghai(ctx.now());
-    if (input.claimDate > today) fail('VALIDATION', '申领日期不能晚于今天 (claim date is in the future)', { field: 'claimDate' });
+    if (input.claimDate > today) refuse('VALIDATION', 'date.future', { field: 'claimDate', params: { today } });
     const profile = profileOn(applicant.region, input.claimDate, 'claimDate');
     const calendar = loadHolidayCalendar(ctx);
     if (input.crossRegion !== null) {
@@ -133,7 +131,7 @@ export function claimVoucher(ctx: ServiceContext, input: z.output<typeof voucher
       enforce(checkVoucherFaceValue(input.faceValueFen, profile), 'faceValueFen');
     }
     if (ctx.db.prepare('SELECT 1 FROM vouchers WHERE number = ?').get(input.number)) {
-      fail('CONFLICT', `券号 ${input.number} 已存在 (voucher number already recorded)`, { field: 'number', rule: 'voucher.numberUnique' });
+      refuse('CONFLICT', 'voucher.numberTaken', { field: 'number', rule: 'voucher.numberUnique', params: { number: input.number } });
     }
     if (input.crossRegion === null) {
       const used = claimedInYear(ctx, applicant.id, yearOf(input.claimDate), today, calendar);
@@ -160,8 +158,8 @@ export function registerVoucher(ctx: ServiceContext, id: number, registeredDate:
   return ctx.db.transaction(() => {
     const calendar = loadHolidayCalendar(ctx);
     const v = getVoucher(ctx, id, calendar);
-    if (v.voidedAt) fail('CONFLICT', '该创新券已作废 (voucher is void)', { field: 'registeredDate' });
-    if (v.registeredDate) fail('CONFLICT', `该创新券已于 ${v.registeredDate} 登记 (already registered)`, { field: 'registeredDate' });
+    if (v.voidedAt) refuse('CONFLICT', 'voucher.isVoid', { field: 'registeredDate', params: { voucher: v.number } });
+    if (v.registeredDate) refuse('CONFLICT', 'voucher.alreadyRegistered', { field: 'registeredDate', params: { voucher: v.number, date: v.registeredDate } });
     checkRegistration(v.claimDate, registeredDate, civilDateInShanghai(ctx.now()), timelineProfile(v), calendar);
     ctx.db.prepare('UPDATE vouchers SET registered_date = ?, updated_at = ? WHERE id = ?').run(registeredDate, ctx.now().toISOString(), id);
     audit(ctx, 'register', 'voucher', id, { registeredDate });
@@ -172,9 +170,9 @@ export function registerVoucher(ctx: ServiceContext, id: number, registeredDate:
 export function voidVoucher(ctx: ServiceContext, id: number, reason: string): VoucherRow {
   return ctx.db.transaction(() => {
     const v = getVoucher(ctx, id);
-    if (v.voidedAt) fail('CONFLICT', '该创新券已作废 (already void)');
+    if (v.voidedAt) refuse('CONFLICT', 'voucher.isVoid', { params: { voucher: v.number } });
     if (v.contractId !== null) {
-      fail('CONFLICT', `该创新券已用于合同 ${v.contractNumber}，请先从合同中移除 (remove it from contract ${v.contractNumber} first)`, { rule: 'voucher.inContract' });
+      refuse('CONFLICT', 'voucher.inContract', { rule: 'voucher.inContract', params: { voucher: v.number, contract: v.contractNumber ?? '' } });
     }
     ctx.db.prepare('UPDATE vouchers SET voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ?')
       .run(ctx.now().toISOString(), reason, ctx.now().toISOString(), id);

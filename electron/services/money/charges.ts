@@ -7,7 +7,8 @@ import type {
 } from '../../../shared/ipc/money';
 import { billedMinutes, hoursMilliOf, lineAmountFen, versionOn, type ChargeUnit } from '../../../shared/money/rates';
 import { checkContractVoucherShare, maxVoucherForContract } from '../../../shared/rules';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
+import { formatYuan } from '../../../shared/rules/money';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { enforce, storedProfile } from '../deals/refuse';
@@ -34,7 +35,7 @@ export function contractHead(ctx: Ctx, contractId: number): ContractHead {
       c.amount_fen AS amountFen, c.profile_id AS profileId, c.status,
       (SELECT coalesce(sum(amount_fen), 0) FROM contract_vouchers WHERE contract_id = c.id) AS voucherFen
     FROM contracts c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = ?`).get(contractId) as ContractHead | undefined;
-  if (!c) fail('NOT_FOUND', `合同 ${contractId} 不存在 (contract not found)`, { field: 'contractId' });
+  if (!c) refuse('NOT_FOUND', 'contract.notFound', { field: 'contractId', params: { id: contractId } });
   return c;
 }
 
@@ -55,8 +56,7 @@ export function chargesTotal(ctx: Ctx, contractId: number): number {
 function refuseWhileStatement(ctx: Ctx, contractId: number): void {
   const s = currentStatement(ctx, contractId);
   if (s) {
-    fail('CONFLICT', `费用结算单 ${s.number} 已出具，费用已锁定；如需修改请先作废结算单 (statement ${s.number} issued; void it to change charges)`,
-      { field: 'contractId', rule: 'charges.statementIssued' });
+    refuse('CONFLICT', 'charges.statementIssued', { field: 'contractId', rule: 'charges.statementIssued', params: { number: s.number } });
   }
 }
 
@@ -170,7 +170,7 @@ export function addManualLine(ctx: ServiceContext, f: z.output<typeof manualLine
     const c = contractHead(ctx, f.contractId);
     refuseWhileStatement(ctx, f.contractId);
     if (f.instrumentId !== null && !ctx.db.prepare('SELECT 1 FROM instruments WHERE id = ?').get(f.instrumentId)) {
-      fail('VALIDATION', `仪器 ${f.instrumentId} 不存在 (instrument not found)`, { field: 'instrumentId' });
+      refuse('VALIDATION', 'instrument.notFound', { field: 'instrumentId', params: { id: f.instrumentId } });
     }
     let line: NewLine;
     const base = { contractId: f.contractId, kind: 'manual' as const, category: f.category, serviceDate: f.serviceDate, usageId: null, usageStartAt: null, usageMinutes: null, reason: '' };
@@ -178,16 +178,16 @@ export function addManualLine(ctx: ServiceContext, f: z.output<typeof manualLine
       const item = getRateItem(ctx, f.rateItemId);
       const group = priceGroupOfApplicant(ctx, c.applicantId);
       const v = versionOn(item.versions, f.serviceDate);
-      if (!v) fail('RULE', `${item.name} 在 ${f.serviceDate} 没有生效的价格 (no rate in force on that day)`, { field: 'serviceDate', rule: 'charge.noRateOnDate' });
+      if (!v) refuse('RULE', 'charge.noRateOnDate', { field: 'serviceDate', rule: 'charge.noRateOnDate', params: { item: item.name, date: f.serviceDate } });
       const terms = termsFor(v, group.id);
-      if (!terms) fail('RULE', `${item.name} 没有“${group.name}”的价格 (no price for the price group)`, { field: 'rateItemId', rule: 'charge.noPriceForGroup' });
+      if (!terms) refuse('RULE', 'charge.noPriceForGroup', { field: 'rateItemId', rule: 'charge.noPriceForGroup', params: { item: item.name, group: group.name } });
       line = {
         ...base, instrumentId: f.instrumentId ?? item.instrumentId, rateItemId: item.id, rateVersionId: v.id, priceGroupId: group.id,
         description: f.description, unit: item.unit, quantityMilli: f.quantityMilli, unitPriceFen: terms.unitPriceFen,
         setupFeeFen: terms.setupFeeFen, minimumFen: terms.minimumFen, amountFen: lineAmountFen(f.quantityMilli, terms),
       };
     } else {
-      if (f.unitPriceFen === null) fail('VALIDATION', '请选择收费项目或填写单价 (choose a rate item or give a unit price)', { field: 'unitPriceFen', rule: 'charge.priceRequired' });
+      if (f.unitPriceFen === null) refuse('VALIDATION', 'charge.priceRequired', { field: 'unitPriceFen', rule: 'charge.priceRequired' });
       const terms = { unitPriceFen: f.unitPriceFen, incrementMinutes: null, minimumFen: 0, setupFeeFen: 0 };
       line = {
         ...base, instrumentId: f.instrumentId, rateItemId: null, rateVersionId: null, priceGroupId: null, description: f.description,
@@ -195,7 +195,7 @@ export function addManualLine(ctx: ServiceContext, f: z.output<typeof manualLine
         amountFen: lineAmountFen(f.quantityMilli, terms),
       };
     }
-    if (!Number.isSafeInteger(line.amountFen)) fail('VALIDATION', '金额过大 (amount too large)', { field: 'quantityMilli' });
+    if (!Number.isSafeInteger(line.amountFen)) refuse('VALIDATION', 'charge.amountTooLarge', { field: 'quantityMilli' });
     const id = insertLine(ctx, line);
     audit(ctx, 'create', 'charge', id, line);
     return ctx.db.prepare(`${LINE_SELECT} WHERE c.id = ?`).get(id) as ChargeLine;
@@ -208,11 +208,11 @@ export function addAdjustment(ctx: ServiceContext, f: z.output<typeof adjustment
     contractHead(ctx, f.contractId);
     refuseWhileStatement(ctx, f.contractId);
     if ((f.category === 'discount' || f.category === 'waiver') && f.amountFen > 0) {
-      fail('VALIDATION', '折扣和减免须为负数金额 (a discount or waiver is a negative amount)', { field: 'amountFen', rule: 'charge.adjustmentSign' });
+      refuse('VALIDATION', 'charge.adjustmentSign', { field: 'amountFen', rule: 'charge.adjustmentSign' });
     }
     const total = chargesTotal(ctx, f.contractId);
     if (total + f.amountFen < 0) {
-      fail('RULE', `调整后费用合计为负（当前 ${total} 分，调整 ${f.amountFen} 分）(the total would go below zero)`, { field: 'amountFen', rule: 'charge.totalNegative' });
+      refuse('RULE', 'charge.totalNegative', { field: 'amountFen', rule: 'charge.totalNegative', params: { total: formatYuan(total), amount: formatYuan(f.amountFen) } });
     }
     const id = insertLine(ctx, {
       contractId: f.contractId, kind: 'adjustment', category: f.category, serviceDate: f.serviceDate, instrumentId: null, usageId: null,
@@ -229,14 +229,14 @@ export function addAdjustment(ctx: ServiceContext, f: z.output<typeof adjustment
 export function removeLine(ctx: ServiceContext, id: number, reason: string): void {
   ctx.db.transaction(() => {
     const line = ctx.db.prepare(`${LINE_SELECT} WHERE c.id = ?`).get(id) as ChargeLine | undefined;
-    if (!line) fail('NOT_FOUND', `费用行 ${id} 不存在 (charge line not found)`, { field: 'id' });
+    if (!line) refuse('NOT_FOUND', 'charge.lineNotFound', { field: 'id', params: { id } });
     const contractId = ctx.db.prepare('SELECT contract_id FROM charges WHERE id = ?').pluck().get(id) as number;
     refuseWhileStatement(ctx, contractId);
     if (line.kind === 'usage') {
-      fail('RULE', '机时费用随使用记录生成，请修改使用记录后重新计算 (usage lines follow their records)', { field: 'id', rule: 'charge.usageLineFixed' });
+      refuse('RULE', 'charge.usageLineFixed', { field: 'id', rule: 'charge.usageLineFixed' });
     }
     if (chargesTotal(ctx, contractId) - line.amountFen < 0) {
-      fail('RULE', '删除后费用合计为负 (the total would go below zero)', { field: 'id', rule: 'charge.totalNegative' });
+      refuse('RULE', 'charge.totalNegativeOnRemove', { field: 'id', rule: 'charge.totalNegative' });
     }
     ctx.db.prepare('DELETE FROM charges WHERE id = ?').run(id);
     audit(ctx, 'delete', 'charge', id, { line, reason });
@@ -302,7 +302,7 @@ export function confirmDifference(ctx: ServiceContext, contractId: number, reaso
     const c = contractHead(ctx, contractId);
     const total = chargesTotal(ctx, contractId);
     if (c.actualAmountFen === null || c.actualAmountFen === total) {
-      fail('RULE', '实际发生金额与费用合计一致，无需确认 (no difference to confirm)', { field: 'contractId', rule: 'charges.noDifference' });
+      refuse('RULE', 'charges.noDifference', { field: 'contractId', rule: 'charges.noDifference' });
     }
     ctx.db.prepare('INSERT INTO amount_confirmations(contract_id, actual_fen, charges_fen, reason, created_at, actor) VALUES (?, ?, ?, ?, ?, ?)')
       .run(contractId, c.actualAmountFen, total, reason, ctx.now().toISOString(), ctx.actor);

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Quote, QuoteLine, quoteFieldsSchema } from '../../../shared/ipc/money';
 import { lineAmountFen, versionOn } from '../../../shared/money/rates';
 import { checkContractVoucherShare } from '../../../shared/rules';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { enforce, storedProfile } from '../deals/refuse';
@@ -24,7 +24,7 @@ function linesOf(ctx: Ctx, quoteId: number): QuoteLine[] {
 
 export function getQuote(ctx: Ctx, id: number): Quote {
   const q = ctx.db.prepare(`${QUOTE_SELECT} WHERE q.id = ?`).get(id) as Omit<Quote, 'lines'> | undefined;
-  if (!q) fail('NOT_FOUND', `报价单 ${id} 不存在 (quote not found)`, { field: 'quoteId' });
+  if (!q) refuse('NOT_FOUND', 'quote.notFound', { field: 'quoteId', params: { id } });
   return { ...q, lines: linesOf(ctx, id) };
 }
 
@@ -37,34 +37,34 @@ export function listQuotes(ctx: Ctx, applicantId?: number): Quote[] {
 
 export function saveQuote(ctx: ServiceContext, id: number | null, f: z.output<typeof quoteFieldsSchema>): Quote {
   return ctx.db.transaction(() => {
-    if (!ctx.db.prepare('SELECT 1 FROM applicants WHERE id = ?').get(f.applicantId)) fail('VALIDATION', `申领单位 ${f.applicantId} 不存在 (applicant not found)`, { field: 'applicantId' });
-    if (f.validUntil < f.quoteDate) fail('VALIDATION', '有效期早于报价日期 (valid-until before the quote date)', { field: 'validUntil' });
+    if (!ctx.db.prepare('SELECT 1 FROM applicants WHERE id = ?').get(f.applicantId)) refuse('VALIDATION', 'applicant.notFound', { field: 'applicantId', params: { id: f.applicantId } });
+    if (f.validUntil < f.quoteDate) refuse('VALIDATION', 'quote.validBeforeDate', { field: 'validUntil' });
     const other = ctx.db.prepare('SELECT id FROM quotes WHERE number = ?').pluck().get(f.number) as number | undefined;
-    if (other !== undefined && other !== id) fail('CONFLICT', `报价单编号 ${f.number} 已存在 (quote number used)`, { field: 'number', rule: 'quote.numberUnique' });
+    if (other !== undefined && other !== id) refuse('CONFLICT', 'quote.numberUnique', { field: 'number', rule: 'quote.numberUnique', params: { number: f.number } });
     if (id !== null) {
       const before = getQuote(ctx, id);
-      if (before.contractId !== null) fail('CONFLICT', '报价单已被合同采用，不能修改 (adopted by a contract)', { field: 'id', rule: 'quote.adopted' });
+      if (before.contractId !== null) refuse('CONFLICT', 'quote.adopted', { field: 'id', rule: 'quote.adopted' });
     }
     const group = f.priceGroupId === null ? priceGroupOfApplicant(ctx, f.applicantId) : listPriceGroups(ctx).find((g) => g.id === f.priceGroupId);
-    if (!group) fail('VALIDATION', `价格类别 ${f.priceGroupId} 不存在 (price group not found)`, { field: 'priceGroupId' });
+    if (!group) refuse('VALIDATION', 'priceGroup.notFound', { field: 'priceGroupId', params: { id: f.priceGroupId } });
     const priced = f.lines.map((l, i) => {
       if (l.rateItemId !== null) {
         const item = getRateItem(ctx, l.rateItemId);
         const v = versionOn(item.versions, f.quoteDate);
-        if (!v) fail('RULE', `${item.name} 在 ${f.quoteDate} 没有生效的价格 (no rate in force)`, { field: `lines.${i}.rateItemId`, rule: 'charge.noRateOnDate' });
+        if (!v) refuse('RULE', 'charge.noRateOnDate', { field: `lines.${i}.rateItemId`, rule: 'charge.noRateOnDate', params: { item: item.name, date: f.quoteDate } });
         const terms = termsFor(v, group.id);
-        if (!terms) fail('RULE', `${item.name} 没有“${group.name}”的价格 (no price for the group)`, { field: `lines.${i}.rateItemId`, rule: 'charge.noPriceForGroup' });
+        if (!terms) refuse('RULE', 'charge.noPriceForGroup', { field: `lines.${i}.rateItemId`, rule: 'charge.noPriceForGroup', params: { item: item.name, group: group.name } });
         return { rateItemId: item.id, rateVersionId: v.id, description: l.description || item.name, unit: item.unit, quantityMilli: l.quantityMilli,
           unitPriceFen: terms.unitPriceFen, setupFeeFen: terms.setupFeeFen, minimumFen: terms.minimumFen, amountFen: lineAmountFen(l.quantityMilli, terms) };
       }
-      if (l.unitPriceFen === null) fail('VALIDATION', '请选择收费项目或填写单价 (choose a rate item or give a price)', { field: `lines.${i}.unitPriceFen`, rule: 'charge.priceRequired' });
-      if (!l.description) fail('VALIDATION', '须填写内容 (description required)', { field: `lines.${i}.description` });
+      if (l.unitPriceFen === null) refuse('VALIDATION', 'charge.priceRequired', { field: `lines.${i}.unitPriceFen`, rule: 'charge.priceRequired' });
+      if (!l.description) refuse('VALIDATION', 'field.required', { field: `lines.${i}.description` });
       const terms = { unitPriceFen: l.unitPriceFen, incrementMinutes: null, minimumFen: 0, setupFeeFen: 0 };
       return { rateItemId: null, rateVersionId: null, description: l.description, unit: l.unit, quantityMilli: l.quantityMilli,
         unitPriceFen: l.unitPriceFen, setupFeeFen: 0, minimumFen: 0, amountFen: lineAmountFen(l.quantityMilli, terms) };
     });
     const total = priced.reduce((s, l) => s + l.amountFen, 0);
-    if (!Number.isSafeInteger(total)) fail('VALIDATION', '金额过大 (amount too large)', { field: 'lines' });
+    if (!Number.isSafeInteger(total)) refuse('VALIDATION', 'charge.amountTooLarge', { field: 'lines' });
     const params = { number: f.number, applicantId: f.applicantId, groupId: group.id, quoteDate: f.quoteDate, validUntil: f.validUntil, title: f.title, total, now: ctx.now().toISOString() };
     let quoteId = id;
     if (quoteId === null) {
@@ -89,9 +89,9 @@ export function adoptQuote(ctx: ServiceContext, quoteId: number, contractId: num
   return ctx.db.transaction(() => {
     const q = getQuote(ctx, quoteId);
     const c = contractHead(ctx, contractId);
-    if (q.applicantId !== c.applicantId) fail('RULE', '报价单属于其他申领单位 (the quote is for another applicant)', { field: 'quoteId', rule: 'quote.applicant' });
-    if (q.contractId !== null && q.contractId !== contractId) fail('CONFLICT', '报价单已被其他合同采用 (adopted by another contract)', { field: 'quoteId', rule: 'quote.adopted' });
-    if (q.totalFen <= 0) fail('RULE', '报价金额为 0，不能作为合同金额 (a zero quote cannot be the amount)', { field: 'quoteId', rule: 'quote.zero' });
+    if (q.applicantId !== c.applicantId) refuse('RULE', 'quote.applicant', { field: 'quoteId', rule: 'quote.applicant' });
+    if (q.contractId !== null && q.contractId !== contractId) refuse('CONFLICT', 'quote.adoptedElsewhere', { field: 'quoteId', rule: 'quote.adopted' });
+    if (q.totalFen <= 0) refuse('RULE', 'quote.zero', { field: 'quoteId', rule: 'quote.zero' });
     if (c.voucherFen > 0 && c.actualAmountFen === null) enforce(checkContractVoucherShare(q.totalFen, c.voucherFen, storedProfile(c.profileId)), 'quoteId');
     ctx.db.prepare('UPDATE contracts SET amount_fen = ?, quote_id = ?, updated_at = ? WHERE id = ?').run(q.totalFen, quoteId, ctx.now().toISOString(), contractId);
     ctx.db.prepare('UPDATE quotes SET contract_id = ? WHERE id = ?').run(contractId, quoteId);

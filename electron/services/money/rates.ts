@@ -4,7 +4,7 @@
 import type { PriceGroup, RateItem, RateItemFields, RateVersion, RateVersionFields } from '../../../shared/ipc/money';
 import { CHARGE_UNIT_LABELS, versionOn, type ChargeUnit, type RateTerms } from '../../../shared/money/rates';
 import { formatYuan } from '../../../shared/rules';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 
@@ -19,13 +19,13 @@ export function listPriceGroups(ctx: Ctx): PriceGroup[] {
 export function savePriceGroup(ctx: ServiceContext, id: number | null, f: { name: string; nameEn: string; sortOrder: number }): PriceGroup {
   return ctx.db.transaction(() => {
     const other = ctx.db.prepare('SELECT id FROM price_groups WHERE name = ?').pluck().get(f.name) as number | undefined;
-    if (other !== undefined && other !== id) fail('CONFLICT', `价格类别“${f.name}”已存在 (price group exists)`, { field: 'name', rule: 'priceGroup.nameUnique' });
+    if (other !== undefined && other !== id) refuse('CONFLICT', 'priceGroup.nameUnique', { field: 'name', rule: 'priceGroup.nameUnique', params: { name: f.name } });
     let groupId = id;
     if (groupId === null) {
       groupId = Number(ctx.db.prepare('INSERT INTO price_groups(name, name_en, sort_order, created_at) VALUES (?, ?, ?, ?)')
         .run(f.name, f.nameEn, f.sortOrder, ctx.now().toISOString()).lastInsertRowid);
     } else if (ctx.db.prepare('UPDATE price_groups SET name = ?, name_en = ?, sort_order = ? WHERE id = ?').run(f.name, f.nameEn, f.sortOrder, groupId).changes === 0) {
-      fail('NOT_FOUND', `价格类别 ${groupId} 不存在 (price group not found)`, { field: 'id' });
+      refuse('NOT_FOUND', 'priceGroup.notFound', { field: 'id', params: { id: groupId } });
     }
     audit(ctx, id === null ? 'create' : 'update', 'price_group', groupId, f);
     return listPriceGroups(ctx).find((g) => g.id === groupId)!;
@@ -42,10 +42,10 @@ export function priceGroupOfApplicant(ctx: Ctx, applicantId: number): PriceGroup
 export function setApplicantGroup(ctx: ServiceContext, applicantId: number, priceGroupId: number | null): { applicantId: number; priceGroupId: number | null } {
   return ctx.db.transaction(() => {
     if (priceGroupId !== null && !ctx.db.prepare('SELECT 1 FROM price_groups WHERE id = ?').get(priceGroupId)) {
-      fail('VALIDATION', `价格类别 ${priceGroupId} 不存在 (price group not found)`, { field: 'priceGroupId' });
+      refuse('VALIDATION', 'priceGroup.notFound', { field: 'priceGroupId', params: { id: priceGroupId } });
     }
     const before = ctx.db.prepare('SELECT price_group_id FROM applicants WHERE id = ?').pluck().get(applicantId);
-    if (before === undefined) fail('NOT_FOUND', `申领单位 ${applicantId} 不存在 (applicant not found)`, { field: 'applicantId' });
+    if (before === undefined) refuse('NOT_FOUND', 'applicant.notFound', { field: 'applicantId', params: { id: applicantId } });
     ctx.db.prepare('UPDATE applicants SET price_group_id = ? WHERE id = ?').run(priceGroupId, applicantId);
     audit(ctx, 'update', 'applicant', applicantId, { priceGroupId: { before, after: priceGroupId } });
     return { applicantId, priceGroupId };
@@ -97,23 +97,23 @@ export function listRates(ctx: Ctx, instrumentId?: number | null): RateItem[] {
 
 export function getRateItem(ctx: Ctx, id: number): RateItem {
   const row = ctx.db.prepare(`${ITEM_SELECT} WHERE r.id = ?`).get(id) as ItemRow | undefined;
-  if (!row) fail('NOT_FOUND', `收费项目 ${id} 不存在 (rate item not found)`, { field: 'itemId' });
+  if (!row) refuse('NOT_FOUND', 'rate.itemNotFound', { field: 'itemId', params: { id } });
   return toItems(ctx, [row])[0];
 }
 
 export function saveRateItem(ctx: ServiceContext, id: number | null, f: RateItemFields): RateItem {
   return ctx.db.transaction(() => {
     if (f.instrumentId !== null && !ctx.db.prepare('SELECT 1 FROM instruments WHERE id = ?').get(f.instrumentId)) {
-      fail('VALIDATION', `仪器 ${f.instrumentId} 不存在 (instrument not found)`, { field: 'instrumentId' });
+      refuse('VALIDATION', 'instrument.notFound', { field: 'instrumentId', params: { id: f.instrumentId } });
     }
     if (f.billsUsage && (f.instrumentId === null || (f.unit !== 'hour' && f.unit !== 'core_hour'))) {
-      fail('VALIDATION', '按使用记录计费的项目须属于某台仪器，且按小时或核时计费 (usage is billed by an instrument’s hour rate)', { field: 'billsUsage', rule: 'rate.usageItemHourly' });
+      refuse('VALIDATION', 'rate.usageItemHourly', { field: 'billsUsage', rule: 'rate.usageItemHourly' });
     }
     const sameName = ctx.db.prepare('SELECT id FROM rate_items WHERE coalesce(instrument_id, 0) = coalesce(?, 0) AND name = ?').pluck().get(f.instrumentId, f.name) as number | undefined;
-    if (sameName !== undefined && sameName !== id) fail('CONFLICT', `收费项目“${f.name}”已存在 (rate item exists)`, { field: 'name', rule: 'rate.itemNameUnique' });
+    if (sameName !== undefined && sameName !== id) refuse('CONFLICT', 'rate.itemNameUnique', { field: 'name', rule: 'rate.itemNameUnique', params: { name: f.name } });
     if (f.billsUsage) {
       const other = ctx.db.prepare('SELECT id FROM rate_items WHERE instrument_id = ? AND bills_usage = 1 AND retired_at IS NULL').pluck().get(f.instrumentId) as number | undefined;
-      if (other !== undefined && other !== id) fail('CONFLICT', '该仪器已有按使用记录计费的项目 (the instrument already has a usage rate)', { field: 'billsUsage', rule: 'rate.oneUsageItem' });
+      if (other !== undefined && other !== id) refuse('CONFLICT', 'rate.oneUsageItem', { field: 'billsUsage', rule: 'rate.oneUsageItem' });
     }
     let itemId = id;
     if (itemId === null) {
@@ -122,7 +122,7 @@ export function saveRateItem(ctx: ServiceContext, id: number | null, f: RateItem
     } else {
       const before = getRateItem(ctx, itemId);
       if (before.unit !== f.unit && before.versions.some((v) => v.usedBy > 0)) {
-        fail('CONFLICT', '已有费用按此项目计费，不能更改计费单位 (charged lines use this item; its unit cannot change)', { field: 'unit', rule: 'rate.unitUsed' });
+        refuse('CONFLICT', 'rate.unitUsed', { field: 'unit', rule: 'rate.unitUsed' });
       }
       ctx.db.prepare('UPDATE rate_items SET instrument_id = ?, name = ?, unit = ?, bills_usage = ? WHERE id = ?')
         .run(f.instrumentId, f.name, f.unit, f.billsUsage ? 1 : 0, itemId);
@@ -135,19 +135,19 @@ export function saveRateItem(ctx: ServiceContext, id: number | null, f: RateItem
 function checkVersion(ctx: Ctx, item: RateItem, f: RateVersionFields): void {
   const timed = item.unit === 'hour' || item.unit === 'core_hour';
   if (timed && f.incrementMinutes === null) {
-    fail('VALIDATION', '按小时计费须选择计费单位时长（如 15 或 30 分钟）(an hour rate needs a billing increment)', { field: 'incrementMinutes', rule: 'rate.incrementRequired' });
+    refuse('VALIDATION', 'rate.incrementRequired', { field: 'incrementMinutes', rule: 'rate.incrementRequired' });
   }
   if (!timed && f.incrementMinutes !== null) {
-    fail('VALIDATION', '按样品或项目计费不使用计费时长 (increments apply to hour rates only)', { field: 'incrementMinutes', rule: 'rate.incrementHourOnly' });
+    refuse('VALIDATION', 'rate.incrementHourOnly', { field: 'incrementMinutes', rule: 'rate.incrementHourOnly' });
   }
   if (f.effectiveTo !== null && f.effectiveTo < f.effectiveFrom) {
-    fail('VALIDATION', '失效日期早于生效日期 (ends before it starts)', { field: 'effectiveTo' });
+    refuse('VALIDATION', 'rate.endsBeforeStart', { field: 'effectiveTo' });
   }
   const groups = new Set(listPriceGroups(ctx).map((g) => g.id));
   const seen = new Set<number>();
   f.prices.forEach((p, i) => {
-    if (!groups.has(p.priceGroupId)) fail('VALIDATION', `价格类别 ${p.priceGroupId} 不存在 (price group not found)`, { field: `prices.${i}.priceGroupId` });
-    if (seen.has(p.priceGroupId)) fail('VALIDATION', '同一价格类别填写了两次 (a price group is listed twice)', { field: `prices.${i}.priceGroupId` });
+    if (!groups.has(p.priceGroupId)) refuse('VALIDATION', 'priceGroup.notFound', { field: `prices.${i}.priceGroupId`, params: { id: p.priceGroupId } });
+    if (seen.has(p.priceGroupId)) refuse('VALIDATION', 'rate.groupTwice', { field: `prices.${i}.priceGroupId` });
     seen.add(p.priceGroupId);
   });
 }
@@ -163,7 +163,7 @@ export function addRateVersion(ctx: ServiceContext, itemId: number, f: RateVersi
     const item = getRateItem(ctx, itemId);
     checkVersion(ctx, item, f);
     if (item.versions.some((v) => v.effectiveFrom === f.effectiveFrom)) {
-      fail('CONFLICT', `已有自 ${f.effectiveFrom} 起生效的价格 (a version starts on that date)`, { field: 'effectiveFrom', rule: 'rate.versionDateUnique' });
+      refuse('CONFLICT', 'rate.versionDateUnique', { field: 'effectiveFrom', rule: 'rate.versionDateUnique', params: { date: f.effectiveFrom } });
     }
     const versionId = Number(ctx.db.prepare(`INSERT INTO rate_versions(item_id, effective_from, effective_to, increment_minutes, minimum_fen,
         setup_fee_fen, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -177,16 +177,15 @@ export function addRateVersion(ctx: ServiceContext, itemId: number, f: RateVersi
 export function updateRateVersion(ctx: ServiceContext, versionId: number, f: RateVersionFields): RateItem {
   return ctx.db.transaction(() => {
     const itemId = ctx.db.prepare('SELECT item_id FROM rate_versions WHERE id = ?').pluck().get(versionId) as number | undefined;
-    if (itemId === undefined) fail('NOT_FOUND', `价格版本 ${versionId} 不存在 (rate version not found)`, { field: 'versionId' });
+    if (itemId === undefined) refuse('NOT_FOUND', 'rate.versionNotFound', { field: 'versionId', params: { id: versionId } });
     const item = getRateItem(ctx, itemId);
     const before = item.versions.find((v) => v.id === versionId)!;
     if (before.usedBy > 0) {
-      fail('CONFLICT', `已有 ${before.usedBy} 笔费用或报价按此价格计算，不能修改；请新增一个生效日期更晚的价格版本 (already used; add a new version instead)`,
-        { field: 'effectiveFrom', rule: 'rate.versionUsed' });
+      refuse('CONFLICT', 'rate.versionUsed', { field: 'effectiveFrom', rule: 'rate.versionUsed', params: { count: before.usedBy } });
     }
     checkVersion(ctx, item, f);
     if (item.versions.some((v) => v.id !== versionId && v.effectiveFrom === f.effectiveFrom)) {
-      fail('CONFLICT', `已有自 ${f.effectiveFrom} 起生效的价格 (a version starts on that date)`, { field: 'effectiveFrom', rule: 'rate.versionDateUnique' });
+      refuse('CONFLICT', 'rate.versionDateUnique', { field: 'effectiveFrom', rule: 'rate.versionDateUnique', params: { date: f.effectiveFrom } });
     }
     ctx.db.prepare(`UPDATE rate_versions SET effective_from = ?, effective_to = ?, increment_minutes = ?, minimum_fen = ?, setup_fee_fen = ?,
       note = ? WHERE id = ?`).run(f.effectiveFrom, f.effectiveTo, f.incrementMinutes, f.minimumFen, f.setupFeeFen, f.note, versionId);

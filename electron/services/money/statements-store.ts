@@ -2,7 +2,7 @@
 // (with a reason) releases them; payments received are recorded against the contract.
 import type { z } from 'zod';
 import type { Payment, paymentFieldsSchema, Statement } from '../../../shared/ipc/money';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 
@@ -34,12 +34,11 @@ export interface IssueFacts {
 export function issueStatement(ctx: ServiceContext, f: IssueFacts, issuedOn: string): Statement {
   return ctx.db.transaction(() => {
     const existing = currentStatement(ctx, f.contractId);
-    if (existing) fail('CONFLICT', `已出具费用结算单 ${existing.number} (a statement already stands)`, { field: 'contractId', rule: 'statement.exists' });
+    if (existing) refuse('CONFLICT', 'statement.exists', { field: 'contractId', rule: 'statement.exists', params: { number: existing.number } });
     const lines = Number(ctx.db.prepare('SELECT count(*) FROM charges WHERE contract_id = ?').pluck().get(f.contractId));
-    if (lines === 0) fail('RULE', '合同还没有费用，不能出具结算单 (no charges to state)', { field: 'contractId', rule: 'statement.noCharges' });
+    if (lines === 0) refuse('RULE', 'statement.noCharges', { field: 'contractId', rule: 'statement.noCharges' });
     if (f.actualAmountFen !== f.totalFen && !f.differenceConfirmed) {
-      fail('RULE', '实际发生金额与费用合计不一致：请先采用费用合计作为实际发生金额，或说明差额原因 (settle the actual amount first)',
-        { field: 'actualAmountFen', rule: 'statement.actualNotSettled' });
+      refuse('RULE', 'statement.actualNotSettled', { field: 'actualAmountFen', rule: 'statement.actualNotSettled' });
     }
     const number = nextNumber(ctx, issuedOn);
     const ownFen = (f.actualAmountFen ?? f.totalFen) - f.voucherFen;
@@ -54,7 +53,7 @@ export function issueStatement(ctx: ServiceContext, f: IssueFacts, issuedOn: str
 export function voidStatement(ctx: ServiceContext, contractId: number, reason: string): Statement {
   return ctx.db.transaction(() => {
     const s = currentStatement(ctx, contractId);
-    if (!s) fail('NOT_FOUND', '该合同没有有效的费用结算单 (no statement stands)', { field: 'contractId' });
+    if (!s) refuse('NOT_FOUND', 'statement.none', { field: 'contractId' });
     ctx.db.prepare('UPDATE statements SET voided_at = ?, void_reason = ? WHERE id = ?').run(ctx.now().toISOString(), reason, s.id);
     ctx.db.prepare('UPDATE charges SET statement_id = NULL WHERE statement_id = ?').run(s.id);
     audit(ctx, 'void', 'statement', s.id, { number: s.number, reason });
@@ -71,9 +70,9 @@ export function listPayments(ctx: Ctx, contractId: number): Payment[] {
 
 export function addPayment(ctx: ServiceContext, f: z.output<typeof paymentFieldsSchema>): Payment {
   return ctx.db.transaction(() => {
-    if (!ctx.db.prepare('SELECT 1 FROM contracts WHERE id = ?').get(f.contractId)) fail('NOT_FOUND', `合同 ${f.contractId} 不存在 (contract not found)`, { field: 'contractId' });
+    if (!ctx.db.prepare('SELECT 1 FROM contracts WHERE id = ?').get(f.contractId)) refuse('NOT_FOUND', 'contract.notFound', { field: 'contractId', params: { id: f.contractId } });
     if (ctx.db.prepare('SELECT 1 FROM payments WHERE receipt_number = ?').get(f.receiptNumber)) {
-      fail('CONFLICT', `银行回单号 ${f.receiptNumber} 已登记 (receipt already recorded)`, { field: 'receiptNumber', rule: 'payment.receiptUnique' });
+      refuse('CONFLICT', 'payment.receiptUnique', { field: 'receiptNumber', rule: 'payment.receiptUnique', params: { number: f.receiptNumber } });
     }
     const statement = currentStatement(ctx, f.contractId);
     const id = Number(ctx.db.prepare(`INSERT INTO payments(contract_id, statement_id, receipt_number, paid_on, amount_fen, payer, note, created_at)
@@ -86,9 +85,9 @@ export function addPayment(ctx: ServiceContext, f: z.output<typeof paymentFields
 export function removePayment(ctx: ServiceContext, id: number, reason: string): void {
   ctx.db.transaction(() => {
     const p = ctx.db.prepare(`${PAYMENT_SELECT} WHERE id = ?`).get(id) as Payment | undefined;
-    if (!p) fail('NOT_FOUND', `到账记录 ${id} 不存在 (payment not found)`, { field: 'id' });
+    if (!p) refuse('NOT_FOUND', 'payment.notFound', { field: 'id', params: { id } });
     const submitted = ctx.db.prepare('SELECT submitted_date FROM redemptions WHERE contract_id = ? AND submitted_date IS NOT NULL').pluck().get(p.contractId);
-    if (submitted) fail('CONFLICT', `该合同已于 ${String(submitted)} 申请兑现，到账记录不能删除 (redemption applied for)`, { field: 'id', rule: 'payment.redemptionSubmitted' });
+    if (submitted) refuse('CONFLICT', 'payment.redemptionSubmitted', { field: 'id', rule: 'payment.redemptionSubmitted', params: { date: String(submitted) } });
     ctx.db.prepare('DELETE FROM payments WHERE id = ?').run(id);
     audit(ctx, 'delete', 'payment', id, { payment: p, reason });
   })();

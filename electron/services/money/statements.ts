@@ -8,7 +8,7 @@ import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { Statement } from '../../../shared/ipc/money';
 import type { JobStatus } from '../../../shared/ipc/redemption';
 import { civilDateInShanghai } from '../../../shared/rules';
-import { AppFailure, fail } from '../../../shared/result';
+import { AppFailure, refuse } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import { contractCharges } from './charges';
 import { statementPdf, statementView, statementXlsx } from './statement-docs';
@@ -38,7 +38,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function job(jobId: string): Job {
   const j = jobs.get(jobId);
-  if (!j) fail('NOT_FOUND', `结算任务 ${jobId} 不存在或已过期 (job not found)`, { field: 'jobId' });
+  if (!j) refuse('NOT_FOUND', 'job.notFound', { field: 'jobId', params: { id: jobId } });
   return j;
 }
 
@@ -104,7 +104,9 @@ async function run(ctx: ServiceContext, j: Job, ids: number[], year: number): Pr
     j.status = { ...j.status, state: 'done', fileName: `费用结算单-${year}年-${ids.length}份.xlsx` };
   } catch (e) {
     if (!(e instanceof AppFailure)) console.error('[money:batch]', e);
-    j.status = { ...j.status, state: 'failed', error: e instanceof AppFailure ? e.error.message : '生成失败 (batch failed)' };
+    j.status = e instanceof AppFailure
+      ? { ...j.status, state: 'failed', error: e.message, failure: e.error }
+      : { ...j.status, state: 'failed', error: String((e as Error)?.message ?? e), failure: { code: 'INTERNAL', reason: 'job.failed' } };
   } finally {
     if (j.cancelled || j.status.state === 'failed') {
       fs.rmSync(j.dir, { recursive: true, force: true });
@@ -137,7 +139,7 @@ export function cancelStatementBatch(jobId: string): JobStatus {
 
 export function statementBatchResult(jobId: string): FileDownload {
   const j = job(jobId);
-  if (j.status.state !== 'done') fail('CONFLICT', `结算任务尚未完成（${j.status.state}）(job has no result)`, { field: 'jobId' });
+  if (j.status.state !== 'done') refuse('CONFLICT', 'job.noResult', { field: 'jobId', params: { state: j.status.state } });
   return {
     fileName: j.status.fileName ?? 'statements.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

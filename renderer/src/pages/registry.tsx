@@ -1,4 +1,4 @@
-import { AccountBookOutlined, AlertOutlined, ApartmentOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DatabaseOutlined, FileTextOutlined, MoneyCollectOutlined, ProfileOutlined, SafetyOutlined, ShoppingCartOutlined, SettingOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AlertOutlined, ApartmentOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DatabaseOutlined, FileDoneOutlined, FileTextOutlined, MoneyCollectOutlined, ProfileOutlined, SafetyOutlined, ShoppingCartOutlined, SettingOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import { CatalogPage } from './catalog/CatalogPage';
 
@@ -27,6 +27,7 @@ export const PAGES: PageDef[] = [
   { key: 'facility', icon: <ApartmentOutlined />, label: { zh: '设备处', en: 'Facility office' }, component: lazy(() => import('./facility/FacilityPage').then((m) => ({ default: m.FacilityPage }))) },
   { key: 'security', icon: <SafetyOutlined />, label: { zh: '备份与安全', en: 'Backup & security' }, component: lazy(() => import('./security/SecurityPage').then((m) => ({ default: m.SecurityPage }))) },
   { key: 'rates', icon: <ProfileOutlined />, label: { zh: '收费标准', en: 'Rates' }, component: lazy(() => import('./money/RatesPage').then((m) => ({ default: m.RatesPage }))) },
+  { key: 'quotes', icon: <FileDoneOutlined />, label: { zh: '报价单', en: 'Quotes' }, component: lazy(() => import('./money/QuotesPage').then((m) => ({ default: m.QuotesPage }))) },
   { key: 'charges', icon: <MoneyCollectOutlined />, label: { zh: '费用结算', en: 'Charges' }, component: lazy(() => import('./money/ChargesPage').then((m) => ({ default: m.ChargesPage }))) },
   { key: 'unit', icon: <BankOutlined />, label: { zh: '单位与实验室', en: 'Unit & labs' }, component: lazy(() => import('./unit/UnitPage').then((m) => ({ default: m.UnitPage }))) },
   { key: 'settings', icon: <SettingOutlined />, label: { zh: '设置', en: 'Settings' }, component: lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage }))) },

@@ -1,5 +1,6 @@
 // Labs and instruments: Chinese names composed per 中类, valid 6-digit codes, log-normal values.
 
+import { ASSIGNABLE_CATEGORIES } from '../../../shared/catalog/categories';
 import { addDays, diffDays } from '../../../shared/rules';
 import { cumulativeOf } from '../prng';
 import {
@@ -24,6 +25,15 @@ for (const code of Object.keys(INSTRUMENT_NAMES)) {
   MIDDLES_BY_MAJOR.set(major, [...(MIDDLES_BY_MAJOR.get(major) ?? []), code]);
 }
 const MAJORS = Object.keys(MAJOR_WEIGHTS);
+
+/** Codes of the platform's table an instrument of this 中类 may carry; a 中类 the table lacks falls to its 大类's 其他 (xx99…, 990000). */
+function codesUnder(middle: string): string[] {
+  const under = ASSIGNABLE_CATEGORIES.filter((c) => c.code.startsWith(middle)).map((c) => c.code);
+  if (under.length) return under;
+  const major = middle.startsWith('15') ? '99' : middle.slice(0, 2);
+  const other = ASSIGNABLE_CATEGORIES.filter((c) => c.code.startsWith(`${major}99`) || (major === '99' && c.code.startsWith('99'))).map((c) => c.code);
+  return other.length ? other : ASSIGNABLE_CATEGORIES.filter((c) => c.code.startsWith(major)).map((c) => c.code);
+}
 const MAJOR_CUMULATIVE = cumulativeOf(MAJORS.map((m) => MAJOR_WEIGHTS[m]));
 
 export function personName(w: World): string {
@@ -67,7 +77,7 @@ export function generateInstruments(w: World): void {
   for (let id = 1; id <= w.sizes.instruments; id++) {
     const major = MAJORS[rng.weighted(MAJOR_CUMULATIVE)];
     const middle = rng.pick(MIDDLES_BY_MAJOR.get(major)!);
-    const code = `${middle}${String(rng.int(1, 9)).padStart(2, '0')}`;
+    const code = rng.pick(codesUnder(middle));
     const base = rng.pick(INSTRUMENT_NAMES[middle]);
     const nameCn = `${rng.pick(NAME_PREFIXES)}${base}`;
     const valueYuan = Math.min(VALUE_MAX_YUAN, Math.max(VALUE_MIN_YUAN, rng.logNormal(Math.log(VALUE_MEDIAN_YUAN), VALUE_SIGMA)));

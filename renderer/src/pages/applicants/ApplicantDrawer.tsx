@@ -1,11 +1,12 @@
-import { Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Spin, Switch } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Col, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Spin, Switch } from 'antd';
 import { useEffect, useState } from 'react';
-import { PROJECT_STAGE_LABELS, PROJECT_STAGES, type Applicant, type ApplicantInput } from '../../../../shared/ipc/deals';
+import { normaliseCreditCode, normalisePhone } from '../../../../shared/identity';
+import { applicantInputSchema, PROJECT_STAGE_LABELS, PROJECT_STAGES, type Applicant, type ApplicantInput } from '../../../../shared/ipc/deals';
 import { listProfiles } from '../../../../shared/policy/registry';
 import { call } from '../../api';
 import { useLocale, useT } from '../../i18n';
-import { formErrors, showError } from '../../util/errors';
+import { showError } from '../../util/errors';
+import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal, schemaRule } from '../../util/fields';
 import { fenOf, fenToText, moneyRule, regionLabel } from '../vouchers/dealLabels';
 import { saveKeys } from '../vouchers/formKeys';
 import { EligibilityPanel } from './EligibilityPanel';
@@ -22,7 +23,7 @@ const L = {
     highTechValid: '高新技术企业证书有效期', smeValid: '入库编号有效期', validHelp: '较高额度仅在有效期内的使用日适用',
     isSme: '属于中小企业（按划型标准）', integrity: '信用与合规（沪 第七条）', dishonesty: '有严重失信记录（未过惩戒期）',
     violationYear: '最近一次重大安全、质量、环境违法年份', abnormal: '列入经营异常名录或严重违法失信名单',
-    incubatorRegion: '孵化载体所在地区', companyRegions: '已注册企业的地区', none: '无',
+    incubatorRegion: '孵化载体所在地区', companyRegions: '已注册企业的地区', none: '无', from: '起', to: '止',
   },
   en: {
     titleNew: 'New applicant', titleEdit: 'Edit applicant', save: 'Save (Ctrl+S)', del: 'Delete', delConfirm: 'Delete? Applicants with vouchers or contracts cannot be deleted.',
@@ -35,15 +36,17 @@ const L = {
     highTechValid: 'High-tech certificate valid', smeValid: 'Tech-SME listing valid', validHelp: 'The higher quota applies only on days of use within validity',
     isSme: 'Small or medium enterprise (size standard)', integrity: 'Credit and compliance (Shanghai art. 7)', dishonesty: 'Serious dishonesty record (penalty not over)',
     violationYear: 'Year of latest major safety, quality or environmental violation', abnormal: 'On the abnormal-operation or serious-violation list',
-    incubatorRegion: 'Incubator region', companyRegions: 'Regions where a company is registered', none: 'None',
+    incubatorRegion: 'Incubator region', companyRegions: 'Regions where a company is registered', none: 'None', from: 'from', to: 'to',
   },
 };
 
-type Span = [dayjs.Dayjs, dayjs.Dayjs] | null;
+/** Dates are held as typed text ('' = not given) and read by the shared strict parser. */
 type FormValues = Omit<ApplicantInput, 'registeredDate' | 'revenueFen' | 'assetsFen' | 'legalEntity' | 'isSme' | 'highTechValidFrom' | 'highTechValidTo' | 'smeValidFrom' | 'smeValidTo'> & {
-  registered: dayjs.Dayjs | null;
-  highTechValid?: Span;
-  smeValid?: Span;
+  registeredDate: string;
+  highTechValidFrom: string;
+  highTechValidTo: string;
+  smeValidFrom: string;
+  smeValidTo: string;
   sme: 'yes' | 'no' | 'unknown';
   revenueText?: string;
   assetsText?: string;
@@ -53,27 +56,26 @@ type FormValues = Omit<ApplicantInput, 'registeredDate' | 'revenueFen' | 'assets
 const REGIONS = [...new Set(listProfiles().map((p) => p.region))];
 const FIELD_OPTIONS = [...new Set(listProfiles().flatMap((p) => p.eligibility.enterprise.fields ?? []))];
 
-const spanOf = (from: string | null, to: string | null): Span => (from && to ? [dayjs(from), dayjs(to)] : null);
 const tri = (b: boolean | null) => (b === null ? 'unknown' : b ? 'yes' : 'no');
 
 function toForm(a: Applicant): FormValues {
   const { registeredDate, revenueFen, assetsFen, legalEntity, isSme, highTechValidFrom, highTechValidTo, smeValidFrom, smeValidTo, ...rest } = a;
   return {
-    ...rest, registered: registeredDate ? dayjs(registeredDate) : null, revenueText: fenToText(revenueFen), assetsText: fenToText(assetsFen),
+    ...rest, registeredDate: registeredDate ?? '', revenueText: fenToText(revenueFen), assetsText: fenToText(assetsFen),
     legal: tri(legalEntity), sme: tri(isSme),
-    highTechValid: spanOf(highTechValidFrom, highTechValidTo), smeValid: spanOf(smeValidFrom, smeValidTo),
+    highTechValidFrom: highTechValidFrom ?? '', highTechValidTo: highTechValidTo ?? '', smeValidFrom: smeValidFrom ?? '', smeValidTo: smeValidTo ?? '',
+    creditCode: rest.creditCode ?? '',
   };
 }
 
 function toInput(v: FormValues): ApplicantInput {
-  const { registered, revenueText, assetsText, legal, sme, highTechValid, smeValid, ...rest } = v;
-  const day = (d: dayjs.Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+  const { registeredDate, revenueText, assetsText, legal, sme, highTechValidFrom, highTechValidTo, smeValidFrom, smeValidTo, ...rest } = v;
   return {
-    ...rest, registeredDate: registered ? registered.format('YYYY-MM-DD') : null, revenueFen: fenOf(revenueText), assetsFen: fenOf(assetsText),
+    ...rest, registeredDate: dateOf(registeredDate), revenueFen: fenOf(revenueText), assetsFen: fenOf(assetsText),
     legalEntity: legal === 'unknown' ? null : legal === 'yes',
     isSme: sme === 'unknown' || sme === undefined ? null : sme === 'yes',
-    highTechValidFrom: day(highTechValid?.[0]), highTechValidTo: day(highTechValid?.[1]),
-    smeValidFrom: day(smeValid?.[0]), smeValidTo: day(smeValid?.[1]),
+    highTechValidFrom: dateOf(highTechValidFrom), highTechValidTo: dateOf(highTechValidTo),
+    smeValidFrom: dateOf(smeValidFrom), smeValidTo: dateOf(smeValidTo),
     creditCode: rest.creditCode ?? null,
   };
 }
@@ -106,11 +108,8 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
       setVersion((n) => n + 1);
       form.setFieldsValue(toForm(saved));
     } catch (e) {
-      const errs = formErrors(e);
-      // Validity errors name the date fields; the form holds them as one range each.
-      const formName = (n: string) => (n.startsWith('highTechValid') ? 'highTechValid' : n.startsWith('smeValid') ? 'smeValid' : n === 'isSme' ? 'sme' : n);
-      if (errs.length) form.setFields(errs.map((x) => ({ name: formName(String(x.name[0])) as keyof FormValues, errors: x.errors })));
-      showError(e);
+      // The drawer keeps the input; every refused field is marked and the first scrolled to.
+      if (!markRefusal(form, e, labels, { isSme: 'sme', legalEntity: 'legal', revenueFen: 'revenueText', assetsFen: 'assetsText' })) showError(e, labels);
     } finally {
       setSaving(false);
     }
@@ -121,6 +120,21 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
     try { await call('applicants:delete', { id: current.id }); onClose(true); } catch (e) { showError(e); }
   };
 
+  const labels: Record<string, string> = {
+    kind: t.kind, name: t.name, creditCode: t.creditCode, region: t.region, registeredDate: t.registeredDate, staffCount: t.staff,
+    revenueFen: t.revenue, revenueText: t.revenue, assetsFen: t.assets, assetsText: t.assets, fields: t.fields, smeListedYear: t.smeYear,
+    teamMembers: t.members, studentMembers: t.students, coreMembers: t.core, incubator: t.incubator, contactName: t.contactName,
+    contactPhone: t.contactPhone, bankName: t.bankName, bankAccount: t.bankAccount, notes: t.notes, lastMajorViolationYear: t.violationYear,
+    highTechValidFrom: `${t.highTechValid}（${t.from}）`, highTechValidTo: `${t.highTechValid}（${t.to}）`,
+    smeValidFrom: `${t.smeValid}（${t.from}）`, smeValidTo: `${t.smeValid}（${t.to}）`,
+  };
+  const shape = applicantInputSchema.shape;
+  const rule = (name: keyof typeof shape) => [schemaRule(shape[name], name, labels)];
+  /** Shows the normal form of a typed identity when the user leaves the field. */
+  const normaliseOnBlur = (name: 'creditCode' | 'contactPhone', f: (s: string) => string) => () => {
+    const v = form.getFieldValue(name) as string | undefined;
+    if (v && f(v) !== v) { form.setFieldValue(name, f(v)); void form.validateFields([name]); }
+  };
   const req = [{ required: true, message: t.required }];
   const yesNo = [{ value: 'unknown', label: t.unknown }, { value: 'yes', label: t.yes }, { value: 'no', label: t.no }];
   return (
@@ -132,8 +146,9 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
         </Space>
       }>
       <Spin spinning={loading}>
-        <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} data-testid="applicant-form"
+        <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} data-testid="applicant-form" onValuesChange={clearErrorsOnEdit(form)}
           initialValues={{
+            registeredDate: '', highTechValidFrom: '', highTechValidTo: '', smeValidFrom: '', smeValidTo: '', creditCode: '', contactPhone: '',
             kind: 'enterprise', region: 'beijing', fields: [], legal: 'unknown', sme: 'unknown', projectStage: '', highTech: false, smeListed: false,
             specializedSme: false, badCredit: false, seriousDishonesty: false, abnormalList: false, incubatorRegion: '', companyRegions: [],
           }}>
@@ -143,13 +158,17 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
             </Form.Item></Col>
             <Col span={16}><Form.Item name="name" label={t.name} rules={req}><Input autoFocus data-testid="applicant-name" /></Form.Item></Col>
             <Col span={8}><Form.Item name="region" label={t.region}><Select options={REGIONS.map((r) => ({ value: r, label: regionLabel(r, locale) }))} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="creditCode" label={t.creditCode}><Input /></Form.Item></Col>
-            <Col span={8}><Form.Item name="registered" label={t.registeredDate}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="creditCode" label={t.creditCode} rules={rule('creditCode')} validateTrigger="onBlur">
+              <Input maxLength={40} onBlur={normaliseOnBlur('creditCode', normaliseCreditCode)} data-testid="applicant-credit-code" />
+            </Form.Item></Col>
+            <Col span={8}><Form.Item name="registeredDate" label={t.registeredDate} rules={[dateRule('registeredDate', labels, true)]}>
+              <DateInput data-testid="applicant-registered" />
+            </Form.Item></Col>
           </Row>
           <Divider titlePlacement="start" plain>{t.facts}</Divider>
           {kind !== 'team' ? (
             <Row gutter={12}>
-              <Col span={6}><Form.Item name="staffCount" label={t.staff}><InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="applicant-staff" /></Form.Item></Col>
+              <Col span={6}><Form.Item name="staffCount" label={t.staff} rules={rule('staffCount')}><InputNumber style={{ width: '100%' }} data-testid="applicant-staff" /></Form.Item></Col>
               <Col span={9}><Form.Item name="revenueText" label={t.revenue} rules={[moneyRule(false, t.required)]}><Input data-testid="applicant-revenue" /></Form.Item></Col>
               <Col span={9}><Form.Item name="assetsText" label={t.assets} rules={[moneyRule(false, t.required)]}><Input data-testid="applicant-assets" /></Form.Item></Col>
               <Col span={24}><Form.Item name="fields" label={t.fields}>
@@ -157,21 +176,25 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
               </Form.Item></Col>
               <Col span={6}><Form.Item name="highTech" label={t.highTech} valuePropName="checked"><Switch /></Form.Item></Col>
               <Col span={6}><Form.Item name="smeListed" label={t.smeListed} valuePropName="checked"><Switch /></Form.Item></Col>
-              <Col span={4}><Form.Item name="smeListedYear" label={t.smeYear}><InputNumber min={1990} max={2100} style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={4}><Form.Item name="smeListedYear" label={t.smeYear} rules={rule('smeListedYear')}><InputNumber style={{ width: '100%' }} /></Form.Item></Col>
               <Col span={4}><Form.Item name="specializedSme" label={t.specialized} valuePropName="checked"><Switch /></Form.Item></Col>
               <Col span={4}><Form.Item name="badCredit" label={t.badCredit} valuePropName="checked"><Switch /></Form.Item></Col>
-              <Col span={9}><Form.Item name="highTechValid" label={t.highTechValid} extra={t.validHelp}>
-                <DatePicker.RangePicker style={{ width: '100%' }} data-testid="applicant-hightech-valid" />
+              <Col span={6}><Form.Item name="highTechValidFrom" label={`${t.highTechValid}（${t.from}）`} extra={t.validHelp} rules={[dateRule('highTechValidFrom', labels, true)]}>
+                <DateInput data-testid="applicant-hightech-from" />
               </Form.Item></Col>
-              <Col span={9}><Form.Item name="smeValid" label={t.smeValid}><DatePicker.RangePicker style={{ width: '100%' }} /></Form.Item></Col>
-              <Col span={6}><Form.Item name="sme" label={t.isSme}><Select options={yesNo} /></Form.Item></Col>
+              <Col span={6}><Form.Item name="highTechValidTo" label={`${t.highTechValid}（${t.to}）`} rules={[dateRule('highTechValidTo', labels, true)]}>
+                <DateInput data-testid="applicant-hightech-to" />
+              </Form.Item></Col>
+              <Col span={12}><Form.Item name="sme" label={t.isSme}><Select options={yesNo} /></Form.Item></Col>
+              <Col span={6}><Form.Item name="smeValidFrom" label={`${t.smeValid}（${t.from}）`} rules={[dateRule('smeValidFrom', labels, true)]}><DateInput /></Form.Item></Col>
+              <Col span={6}><Form.Item name="smeValidTo" label={`${t.smeValid}（${t.to}）`} rules={[dateRule('smeValidTo', labels, true)]}><DateInput /></Form.Item></Col>
             </Row>
           ) : (
             <Row gutter={12}>
               <Col span={6}><Form.Item name="legal" label={t.legal}><Select options={yesNo} /></Form.Item></Col>
-              <Col span={6}><Form.Item name="teamMembers" label={t.members}><InputNumber min={0} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
-              <Col span={6}><Form.Item name="studentMembers" label={t.students}><InputNumber min={0} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
-              <Col span={6}><Form.Item name="coreMembers" label={t.core}><InputNumber min={0} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={6}><Form.Item name="teamMembers" label={t.members} rules={rule('teamMembers')}><InputNumber style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={6}><Form.Item name="studentMembers" label={t.students} rules={rule('studentMembers')}><InputNumber style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={6}><Form.Item name="coreMembers" label={t.core} rules={rule('coreMembers')}><InputNumber style={{ width: '100%' }} /></Form.Item></Col>
               <Col span={8}><Form.Item name="projectStage" label={t.stage}>
                 <Select options={[{ value: '', label: t.unknown }, ...PROJECT_STAGES.map((s) => ({ value: s, label: PROJECT_STAGE_LABELS[s][locale] }))]} />
               </Form.Item></Col>
@@ -187,15 +210,17 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
           <Divider titlePlacement="start" plain>{t.integrity}</Divider>
           <Row gutter={12}>
             <Col span={8}><Form.Item name="seriousDishonesty" label={t.dishonesty} valuePropName="checked"><Switch /></Form.Item></Col>
-            <Col span={8}><Form.Item name="lastMajorViolationYear" label={t.violationYear}>
-              <InputNumber min={1990} max={2100} precision={0} placeholder={t.none} style={{ width: '100%' }} />
+            <Col span={8}><Form.Item name="lastMajorViolationYear" label={t.violationYear} rules={rule('lastMajorViolationYear')}>
+              <InputNumber placeholder={t.none} style={{ width: '100%' }} />
             </Form.Item></Col>
             <Col span={8}><Form.Item name="abnormalList" label={t.abnormal} valuePropName="checked"><Switch /></Form.Item></Col>
           </Row>
           <Divider titlePlacement="start" plain>{t.contact}</Divider>
           <Row gutter={12}>
             <Col span={6}><Form.Item name="contactName" label={t.contactName}><Input /></Form.Item></Col>
-            <Col span={6}><Form.Item name="contactPhone" label={t.contactPhone}><Input /></Form.Item></Col>
+            <Col span={6}><Form.Item name="contactPhone" label={t.contactPhone} rules={rule('contactPhone')} validateTrigger="onBlur">
+              <Input onBlur={normaliseOnBlur('contactPhone', normalisePhone)} data-testid="applicant-phone" />
+            </Form.Item></Col>
             <Col span={6}><Form.Item name="bankName" label={t.bankName}><Input /></Form.Item></Col>
             <Col span={6}><Form.Item name="bankAccount" label={t.bankAccount}><Input /></Form.Item></Col>
             <Col span={24}><Form.Item name="notes" label={t.notes}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>

@@ -1,18 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Segmented, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Segmented, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-
-type ApplicantSort = (typeof APPLICANT_SORTS)[number];
-import { APPLICANT_SORTS, type Applicant } from '../../../../shared/ipc/deals';
+import { APPLICANT_SORTS, type Applicant, type CreditCodeDuplicate } from '../../../../shared/ipc/deals';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
+import { describeIssue, showError } from '../../util/errors';
 import { useWindowHeight } from '../../util/hooks';
 import { usePagedRows } from '../../util/paged';
 import { PagedTable, type PagedSort } from '../../util/PagedTable';
 import { kindLabel, regionLabel } from '../vouchers/dealLabels';
 import { ApplicantDrawer } from './ApplicantDrawer';
+
+type ApplicantSort = (typeof APPLICANT_SORTS)[number];
 
 const L = {
   zh: {
@@ -33,8 +34,12 @@ export function ApplicantsPage() {
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<'all' | 'enterprise' | 'team'>('all');
   const [sort, setSort] = useState<PagedSort<ApplicantSort>>({ sort: 'name', dir: 'asc' });
+  const [duplicates, setDuplicates] = useState<CreditCodeDuplicate[]>([]);
   const [editing, setEditing] = useState<number | 'new' | null>(() => takeFocus('applicants'));
   const height = useWindowHeight();
+
+  const loadDuplicates = useCallback(() => { call('applicants:duplicates', {}).then(setDuplicates, showError); }, []);
+  useEffect(loadDuplicates, [loadDuplicates]);
 
   // Typing searches after a pause; the service answers one window at a time.
   useEffect(() => {
@@ -46,7 +51,7 @@ export function ApplicantsPage() {
   const paged = usePagedRows(fetchWindow, JSON.stringify(filter));
 
   const columns: ColumnsType<Applicant> = useMemo(() => [
-    { title: t.name, dataIndex: 'name', key: 'name', width: 300, ellipsis: true },
+    { title: t.name, dataIndex: 'name', key: 'name', ellipsis: true, fixed: 'left', width: 260 },
     { title: t.type, dataIndex: 'kind', key: 'kind', width: 100, render: (k: string) => (k === 'team' ? t.team : t.enterprise) },
     { title: t.quotaKind, dataIndex: 'voucherKind', key: 'voucherKind', width: 190, render: (k: Applicant['voucherKind']) => <Tag>{kindLabel(k, locale)}</Tag> },
     { title: t.region, dataIndex: 'region', key: 'region', width: 90, render: (r: string) => regionLabel(r, locale) },
@@ -67,11 +72,23 @@ export function ApplicantsPage() {
         </Space>
         <Typography.Text type="secondary" data-testid="applicants-total">{fmt(t.total, { n: paged.total })}</Typography.Text>
       </Space>
+      {duplicates.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="credit-code-duplicates"
+          message={describeIssue({ reason: 'applicant.duplicatesFound' }, locale)}
+          description={duplicates.map((g) => (
+            <div key={g.creditCode}>
+              <Typography.Text code>{g.creditCode}</Typography.Text>{' '}
+              {g.applicants.map((a, i) => (
+                <span key={a.id}>{i > 0 ? (locale === 'zh' ? '、' : ', ') : ''}<Typography.Link onClick={() => setEditing(a.id)}>{a.name}</Typography.Link></span>
+              ))}
+            </div>
+          ))} />
+      )}
       <PagedTable<Applicant, ApplicantSort> size="small" rowKey="id" columns={columns} paged={paged} sorts={APPLICANT_SORTS} sort={sort} onSort={setSort}
-        width={1160} height={Math.max(300, height - 220)} data-testid="applicants-table"
+        width={1120} height={Math.max(300, height - 220)} data-testid="applicants-table"
         onRow={(r) => ({ onClick: () => setEditing(r.id), onKeyDown: (e) => { if (e.key === 'Enter') setEditing(r.id); }, tabIndex: 0, style: { cursor: 'pointer' } })} />
       {editing !== null && (
-        <ApplicantDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) paged.reload(); }} />
+        <ApplicantDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) { paged.reload(); loadDuplicates(); } }} />
       )}
     </div>
   );

@@ -1,13 +1,13 @@
 // Create or edit one booking (optionally a weekly series); from here an edited booking is deleted
 // or its actual use logged.
-import { Alert, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Radio, Row, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Popconfirm, Radio, Row, Space } from 'antd';
 import { useState } from 'react';
 import type { InstrumentRow } from '../../../../shared/catalog/instrument';
-import { BOOKING_KINDS, BOOKING_KIND_LABELS, type Booking, type BookingKind } from '../../../../shared/ipc/bookings';
+import { BOOKING_KINDS, BOOKING_KIND_LABELS, seriesInputSchema, type Booking, type BookingKind } from '../../../../shared/ipc/bookings';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
-import { showError } from '../../util/errors';
+import { errorText, showError } from '../../util/errors';
+import { clearErrorsOnEdit, DateTimeInput, dateTimeOf, dateTimeRule, markRefusal, schemaRule } from '../../util/fields';
 import { ContractSelect, OrderSelect } from './ContractSelect';
 import { InstrumentSelect } from '../../util/pickers';
 
@@ -40,15 +40,17 @@ interface Values {
   contractId: number | null;
   orderId: number | null;
   title: string;
-  start: Dayjs;
-  end: Dayjs;
+  /** 'YYYY-MM-DD HH:mm' as typed; read by the shared strict parser. */
+  start: string;
+  end: string;
   repeat: boolean;
   count: number;
   everyWeeks: number;
 }
 
-const SLOT_FORMAT = 'YYYY-MM-DDTHH:mm';
-const SHOW_FORMAT = 'YYYY-MM-DD HH:mm';
+/** 'YYYY-MM-DDTHH:mm' (the contract's slot time) ↔ 'YYYY-MM-DD HH:mm' (the field's text). */
+const shown = (slot: string) => slot.replace('T', ' ');
+const slotOf = (text: string) => (dateTimeOf(text) ?? text).replace(' ', 'T');
 
 export function BookingModal({ target, instruments, onClose, onLogUsage }: {
   target: BookingEditTarget;
@@ -68,9 +70,11 @@ export function BookingModal({ target, instruments, onClose, onLogUsage }: {
 
   const initial: Partial<Values> = target.mode === 'edit'
     ? { instrumentId: target.booking.instrumentId, kind: target.booking.kind, contractId: target.booking.contractId, orderId: target.booking.orderId, title: target.booking.title,
-      start: dayjs(target.booking.startAt), end: dayjs(target.booking.endAt), repeat: false, count: 4, everyWeeks: 1 }
-    : { instrumentId: target.instrumentId ?? undefined, kind: 'internal', contractId: null, orderId: null, title: '', start: dayjs(target.startAt),
-      end: dayjs(target.endAt), repeat: target.repeat ?? false, count: 4, everyWeeks: 1 };
+      start: shown(target.booking.startAt), end: shown(target.booking.endAt), repeat: false, count: 4, everyWeeks: 1 }
+    : { instrumentId: target.instrumentId ?? undefined, kind: 'internal', contractId: null, orderId: null, title: '', start: shown(target.startAt),
+      end: shown(target.endAt), repeat: target.repeat ?? false, count: 4, everyWeeks: 1 };
+  const labels = { instrumentId: t.instrument, contractId: t.contract, orderId: t.order, startAt: t.start, endAt: t.end, start: t.start, end: t.end, title: t.title,
+    count: t.count, everyWeeks: t.everyWeeks, firstDate: t.start, startTime: t.start, endTime: t.end };
 
   const save = async () => {
     let v: Values;
@@ -78,7 +82,7 @@ export function BookingModal({ target, instruments, onClose, onLogUsage }: {
     const fields = {
       instrumentId: v.instrumentId, kind: v.kind, contractId: v.kind === 'contract' ? v.contractId ?? null : null,
       orderId: v.kind === 'order' ? v.orderId ?? null : null, title: v.title ?? '',
-      startAt: v.start.format(SLOT_FORMAT), endAt: v.end.format(SLOT_FORMAT),
+      startAt: slotOf(v.start), endAt: slotOf(v.end),
     };
     setSaving(true);
     setError(null);
@@ -96,8 +100,9 @@ export function BookingModal({ target, instruments, onClose, onLogUsage }: {
       }
       onClose(true);
     } catch (e) {
-      setError((e as Error).message);
-      showError(e);
+      // The dialog stays open with the input: the refused fields are marked, the headline above.
+      markRefusal(form, e, labels, { startAt: 'start', endAt: 'end', firstDate: 'start', startTime: 'start', endTime: 'end' });
+      setError(errorText(e, labels));
     } finally {
       setSaving(false);
     }
@@ -109,8 +114,8 @@ export function BookingModal({ target, instruments, onClose, onLogUsage }: {
       await call('bookings:delete', { id: editing.id, wholeSeries });
       onClose(true);
     } catch (e) {
-      setError((e as Error).message);
-      showError(e);
+      setError(errorText(e, labels));
+      showError(e, labels);
     }
   };
 
@@ -151,7 +156,7 @@ export function BookingModal({ target, instruments, onClose, onLogUsage }: {
   return (
     <Modal open title={editing ? t.titleEdit : t.titleNew} onCancel={() => onClose(false)} footer={footer} width={620} destroyOnHidden>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="booking-error" />}
-      <Form form={form} layout="vertical" initialValues={initial} onKeyDown={onKeyDown}>
+      <Form form={form} layout="vertical" initialValues={initial} onKeyDown={onKeyDown} onValuesChange={clearErrorsOnEdit(form)}>
         <Form.Item name="instrumentId" label={t.instrument} rules={req}>
           <InstrumentSelect known={instruments} data-testid="booking-instrument" />
         </Form.Item>
@@ -172,13 +177,13 @@ export function BookingModal({ target, instruments, onClose, onLogUsage }: {
         )}
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="start" label={t.start} rules={req}>
-              <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={SHOW_FORMAT} style={{ width: '100%' }} data-testid="booking-start" />
+            <Form.Item name="start" label={t.start} rules={[dateTimeRule('startAt', labels)]}>
+              <DateTimeInput data-testid="booking-start" />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="end" label={t.end} rules={req}>
-              <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={SHOW_FORMAT} style={{ width: '100%' }} data-testid="booking-end" />
+            <Form.Item name="end" label={t.end} rules={[dateTimeRule('endAt', labels)]}>
+              <DateTimeInput data-testid="booking-end" />
             </Form.Item>
           </Col>
         </Row>
@@ -186,8 +191,9 @@ export function BookingModal({ target, instruments, onClose, onLogUsage }: {
         {!editing && (
           <Space align="baseline">
             <Form.Item name="repeat" valuePropName="checked"><Checkbox data-testid="booking-repeat">{t.repeat}</Checkbox></Form.Item>
-            {repeat && <Form.Item name="count" label={t.count}><InputNumber min={1} max={104} precision={0} /></Form.Item>}
-            {repeat && <Form.Item name="everyWeeks" label={t.everyWeeks}><InputNumber min={1} max={4} precision={0} /></Form.Item>}
+            {/* No min/max on the inputs: antd would clamp 1000 to 104; the shared schema refuses it instead. */}
+            {repeat && <Form.Item name="count" label={t.count} rules={[schemaRule(seriesInputSchema.shape.count, 'count', labels)]}><InputNumber data-testid="booking-count" /></Form.Item>}
+            {repeat && <Form.Item name="everyWeeks" label={t.everyWeeks} rules={[schemaRule(seriesInputSchema.shape.everyWeeks, 'everyWeeks', labels)]}><InputNumber data-testid="booking-every" /></Form.Item>}
           </Space>
         )}
         {repeat && !editing && <div style={{ color: '#888' }}>{fmt(t.preview, { n: count ?? 0 })}</div>}

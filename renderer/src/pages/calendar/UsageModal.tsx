@@ -6,7 +6,7 @@ import type { InstrumentRow } from '../../../../shared/catalog/instrument';
 import { DIRECTIONS, SERVICE_WAYS, type UsageFields } from '../../../../shared/ipc/bookings';
 import { parseMoneyText } from '../../../../shared/rules/money';
 import { call } from '../../api';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { showError } from '../../util/errors';
 import { ContractSelect, OrderSelect } from './ContractSelect';
 import { InstrumentSelect } from '../../util/pickers';
@@ -90,7 +90,7 @@ export function UsageModal({ initial, id, instruments, onClose }: {
     validator: async (_: unknown, v: string) => {
       if (!v) return;
       const r = parseMoneyText(v);
-      if (!r.ok) throw new Error(r.reason.zh);
+      if (!r.ok) throw new Error(r.reason[useLocale.getState().locale]);
     },
   };
   return (

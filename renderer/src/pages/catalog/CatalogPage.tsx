@@ -5,24 +5,23 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { categoryLabel, MAJOR_CATEGORIES, MIDDLE_CATEGORIES } from '../../../../shared/catalog/categories';
 import { SHARE_MODES, STATUSES, type InstrumentRow } from '../../../../shared/catalog/instrument';
 import { formatYuan } from '../../../../shared/rules/money';
-import { call } from '../../api';
 import { fmt, useT } from '../../i18n';
 import { useCatalog } from '../../stores/catalog';
-import { saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
 import { useWindowHeight } from '../../util/hooks';
 import { ImportWizard } from './ImportWizard';
+import { PlatformExport } from './PlatformExport';
 import { InstrumentDrawer } from './InstrumentDrawer';
 
 const L = {
   zh: {
-    search: '搜索名称、型号、编号、厂商（如 色谱）', add: '新增仪器', import: '导入', export: '导出 Excel',
+    search: '搜索名称、型号、编号、厂商（如 色谱）', add: '新增仪器', import: '导入', export: '导出到国家平台',
     category: '分类', status: '状态', share: '共享模式', lab: '实验室', minWan: '最低原值(万元)', maxWan: '最高原值(万元)',
     retired: '含已停用', total: '共 {n} 台', innerId: '内部编号', name: '仪器名称', model: '型号', value: '原值(元)',
     location: '安放地址', retiredTag: '已停用', exporting: '正在导出…',
   },
   en: {
-    search: 'Search name, model, id, maker (e.g. 色谱)', add: 'New instrument', import: 'Import', export: 'Export Excel',
+    search: 'Search name, model, id, maker (e.g. 色谱)', add: 'New instrument', import: 'Import', export: 'Export to the national platform',
     category: 'Category', status: 'Status', share: 'Share mode', lab: 'Lab', minWan: 'Min value (10k CNY)', maxWan: 'Max value (10k CNY)',
     retired: 'Include retired', total: '{n} instruments', innerId: 'Inner ID', name: 'Name', model: 'Model', value: 'Value (CNY)',
     location: 'Location', retiredTag: 'Retired', exporting: 'Exporting…',
@@ -91,16 +90,6 @@ export function CatalogPage() {
     else setFilter({ sortBy: 'innerId', sortDir: 'asc' });
   };
 
-  const doExport = async () => {
-    setExporting(true);
-    try {
-      saveDownload(await call('catalog:export', filter));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   return (
     <div>
@@ -125,7 +114,7 @@ export function CatalogPage() {
         <Space>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t.add}</Button>
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>{t.import}</Button>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={doExport}>{t.export}</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)}>{t.export}</Button>
         </Space>
         <Typography.Text type="secondary" data-testid="catalog-total">{fmt(t.total, { n: total })}</Typography.Text>
       </Space>
@@ -147,6 +136,7 @@ export function CatalogPage() {
       {editing !== null && (
         <InstrumentDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) void reload(); }} />
       )}
+      {exporting && <PlatformExport filter={filter} onClose={() => setExporting(false)} onFix={(id) => { setExporting(false); setEditing(id); }} />}
       {importing && <ImportWizard onClose={(changed) => { setImporting(false); if (changed) { void reload(); void loadLabs(); } }} />}
     </div>
   );

@@ -1,28 +1,35 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Radio, Select, Space, Steps, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, InputNumber, Modal, Radio, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { useMemo, useState } from 'react';
 import { INSTRUMENT_FIELD_LABELS } from '../../../../shared/catalog/instrument';
-import type { ImportCommitResult, ImportParseResult, ImportValidation } from '../../../../shared/ipc/catalog';
+import type { ImportCommitResult, ImportIssue, ImportParseResult, ImportValidation } from '../../../../shared/ipc/catalog';
 import { formatYuan } from '../../../../shared/rules/money';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
-import { fileToBase64 } from '../../util/download';
+import { describeIssue } from '../../i18n-errors';
+import { fileToBase64, saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
 
 const L = {
   zh: {
-    title: '导入仪器（.xlsx / .csv）', s1: '选择文件', s2: '对应列', s3: '检查', s4: '完成', drop: '点击或拖入 .xlsx / .csv 文件',
+    title: '导入仪器（.xlsx / .xls / .csv）', s1: '选择文件', s2: '表头与对应列', s3: '检查', s4: '完成', drop: '点击或拖入 .xlsx、.xls 或 .csv 文件（可直接使用国家平台单台套模板）',
     encoding: 'CSV 编码', auto: '自动识别', next: '下一步', back: '上一步', check: '检查数据', rows: '共 {n} 行数据，编码 {enc}',
-    field: '仪器字段', column: '文件中的列', none: '（不导入）', valid: '有效 {v} 行，有问题 {i} 处', dup: '其中 {d} 行的内部编号已存在：',
+    sheet: '工作表', headerRow: '表头所在行', headerHint: '已自动识别表头在第 {n} 行；如不对，请在下方点选表头行或直接输入行号。',
+    remembered: '已沿用上次相同表头文件的对应关系', computed: '以下列由使用记录计算，不导入：{cols}',
+    field: '仪器字段', column: '文件中的列', none: '（不导入）', valid: '有效 {v} 行，有问题 {i} 处', dup: '其中 {d} 行的仪器编号已存在：',
     skip: '跳过已有仪器', update: '用文件内容更新已有仪器', commit: '导入 {v} 条有效记录', done: '导入完成：新增 {a}，更新 {u}，跳过 {s}，无效 {x}',
-    row: '行号', reason: '原因', close: '关闭', nothingValid: '没有有效行可导入，请修正文件后重试。',
+    row: '行号', reason: '原因', close: '关闭', nothingValid: '没有有效行可导入，请修正文件后重试。', report: '下载问题清单（.xlsx，附原始行）',
+    useRow: '设为表头',
   },
   en: {
-    title: 'Import instruments (.xlsx / .csv)', s1: 'File', s2: 'Columns', s3: 'Check', s4: 'Done', drop: 'Click or drop an .xlsx / .csv file',
+    title: 'Import instruments (.xlsx / .xls / .csv)', s1: 'File', s2: 'Header and columns', s3: 'Check', s4: 'Done', drop: 'Click or drop an .xlsx, .xls or .csv file (the national platform template works as is)',
     encoding: 'CSV encoding', auto: 'Auto-detect', next: 'Next', back: 'Back', check: 'Check data', rows: '{n} data rows, encoding {enc}',
-    field: 'Field', column: 'Column in file', none: '(skip)', valid: '{v} valid rows, {i} problems', dup: '{d} rows have an existing inner ID:',
+    sheet: 'Sheet', headerRow: 'Header row', headerHint: 'The header was found on row {n}; if that is wrong, click the header row below or type its number.',
+    remembered: 'The mapping of the last file with the same headers is reused', computed: 'Computed from usage records, not imported: {cols}',
+    field: 'Field', column: 'Column in file', none: '(skip)', valid: '{v} valid rows, {i} problems', dup: '{d} rows have an existing instrument no.:',
     skip: 'Skip existing', update: 'Update existing from file', commit: 'Import {v} valid rows', done: 'Imported: {a} new, {u} updated, {s} skipped, {x} invalid',
-    row: 'Row', reason: 'Reason', close: 'Close', nothingValid: 'No valid rows to import; fix the file and try again.',
+    row: 'Row', reason: 'Reason', close: 'Close', nothingValid: 'No valid rows to import; fix the file and try again.', report: 'Download the problems (.xlsx with the original rows)',
+    useRow: 'Use as header',
   },
 };
 
@@ -39,9 +46,20 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
   const [result, setResult] = useState<ImportCommitResult | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const labels = useMemo(() => ({ ...Object.fromEntries(INSTRUMENT_FIELD_LABELS.map((f) => [f.key, f[locale]])), __noRow: '1' }), [locale]);
+  const label = (key: string) => INSTRUMENT_FIELD_LABELS.find((f) => f.key === key)?.[locale] ?? key;
+  const wordIssue = (i: ImportIssue) => describeIssue({ field: i.field, reason: i.reason, params: i.params, code: 'VALIDATION' }, locale, labels);
+
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
     try { await fn(); } catch (e) { showError(e); } finally { setBusy(false); }
+  };
+
+  const accept = (p: ImportParseResult) => {
+    setParsed(p);
+    setMapping(p.suggestedMapping);
+    setValidation(null);
+    setStep(1);
   };
 
   const pick = (f: File) => {
@@ -49,27 +67,40 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
       const picked = { fileName: f.name, dataBase64: await fileToBase64(f) };
       const p = await call('catalog:importParse', { ...picked, encoding });
       setFile(picked);
-      setParsed(p);
-      setMapping(p.suggestedMapping);
-      setStep(1);
+      accept(p);
     });
     return false;
   };
 
+  const chooseHeaderRow = (headerRow: number) => run(async () => {
+    accept(await call('catalog:importParse', { parseId: parsed!.parseId, headerRow }));
+  });
+
+  const chooseSheet = (sheet: string) => run(async () => {
+    accept(await call('catalog:importParse', { ...file!, encoding, sheet }));
+  });
+
+  const ref = () => ({ parseId: parsed!.parseId, headerRow: parsed!.headerRow });
+
   const check = () => run(async () => {
-    setValidation(await call('catalog:importValidate', { ...file!, encoding, mapping }));
+    setValidation(await call('catalog:importValidate', { ...ref(), mapping }));
     setStep(2);
   });
 
   const commit = () => run(async () => {
-    setResult(await call('catalog:importCommit', { ...file!, encoding, mapping, onDuplicate, acceptValidRows: true }));
+    setResult(await call('catalog:importCommit', { ...ref(), mapping, onDuplicate, acceptValidRows: true }));
     setStep(3);
   });
 
-  const label = (key: string) => INSTRUMENT_FIELD_LABELS.find((f) => f.key === key)?.[locale] ?? key;
+  const report = () => run(async () => {
+    const lines = validation!.issues.map((i) => ({ row: i.row, text: `${label(i.field)}：${wordIssue(i)}` }));
+    saveDownload(await call('catalog:importReport', { ...ref(), lines }));
+  });
+
+  const width = parsed ? Math.min(12, Math.max(...parsed.topRows.map((r) => r.length), 1)) : 0;
 
   return (
-    <Modal open width={900} title={t.title} onCancel={() => onClose(result !== null)} footer={null} destroyOnHidden>
+    <Modal open width={1000} title={t.title} onCancel={() => onClose(result !== null)} footer={null} destroyOnHidden>
       <Steps size="small" current={step} items={[{ title: t.s1 }, { title: t.s2 }, { title: t.s3 }, { title: t.s4 }]} style={{ marginBottom: 16 }} />
       {step === 0 && (
         <Space direction="vertical" style={{ width: '100%' }}>
@@ -77,7 +108,7 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
             <Select value={encoding} style={{ width: 140 }} onChange={setEncoding}
               options={[{ value: 'auto', label: t.auto }, { value: 'utf8', label: 'UTF-8' }, { value: 'gbk', label: 'GBK' }]} />
           </Space>
-          <Upload.Dragger accept=".xlsx,.csv" maxCount={1} showUploadList={false} beforeUpload={pick} disabled={busy}>
+          <Upload.Dragger accept=".xlsx,.xls,.csv" maxCount={1} showUploadList={false} beforeUpload={pick} disabled={busy}>
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
             <p>{t.drop}</p>
           </Upload.Dragger>
@@ -85,14 +116,39 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
       )}
       {step === 1 && parsed && (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Typography.Text>{fmt(t.rows, { n: parsed.rowCount, enc: parsed.encoding })}</Typography.Text>
-          <Table size="small" rowKey="key" pagination={false} scroll={{ y: 360 }}
+          <Space wrap>
+            <Typography.Text>{fmt(t.rows, { n: parsed.rowCount, enc: parsed.encoding })}</Typography.Text>
+            {parsed.sheets.length > 1 && (
+              <Space>{t.sheet}<Select value={parsed.sheet ?? undefined} style={{ width: 180 }} onChange={chooseSheet}
+                options={parsed.sheets.map((s) => ({ value: s, label: s }))} /></Space>
+            )}
+            <Space>{t.headerRow}
+              <InputNumber aria-label="header-row" min={1} max={200} value={parsed.headerRow}
+                onChange={(v) => { if (typeof v === 'number' && v !== parsed.headerRow) void chooseHeaderRow(v); }} />
+            </Space>
+            {parsed.mappingRemembered && <Tag color="blue">{t.remembered}</Tag>}
+          </Space>
+          <Typography.Text type="secondary" data-testid="header-hint">{fmt(t.headerHint, { n: parsed.headerRow })}</Typography.Text>
+          <Table size="small" rowKey="n" pagination={false} scroll={{ x: true, y: 160 }} data-testid="top-rows"
+            dataSource={parsed.topRows.map((cells, i) => ({ n: i + 1, cells }))}
+            rowClassName={(r) => (r.n === parsed.headerRow ? 'ant-table-row-selected' : '')}
+            columns={[
+              { title: '#', dataIndex: 'n', width: 90, render: (n: number) => (
+                <Button size="small" type={n === parsed.headerRow ? 'primary' : 'link'} onClick={() => void chooseHeaderRow(n)}>{n} {n === parsed.headerRow ? '' : t.useRow}</Button>
+              ) },
+              ...Array.from({ length: width }, (_, c) => ({
+                title: String.fromCharCode(65 + c), key: String(c), width: 120, ellipsis: true,
+                render: (_: unknown, r: { cells: string[] }) => r.cells[c] ?? '',
+              })),
+            ]} />
+          {parsed.computedColumns.length > 0 && <Alert type="info" showIcon message={fmt(t.computed, { cols: parsed.computedColumns.join('、') })} />}
+          <Table size="small" rowKey="key" pagination={false} scroll={{ y: 300 }}
             dataSource={INSTRUMENT_FIELD_LABELS.map((f) => ({ key: f.key }))}
             columns={[
               { title: t.field, dataIndex: 'key', width: 220, render: (k: string) => label(k) },
               {
                 title: t.column, dataIndex: 'key', render: (k: string) => (
-                  <Select style={{ width: 280 }} value={mapping[k] ?? ''} aria-label={`map-${k}`}
+                  <Select style={{ width: 360 }} value={mapping[k] ?? ''} aria-label={`map-${k}`} showSearch
                     onChange={(v) => setMapping({ ...mapping, [k]: v || null })}
                     options={[{ value: '', label: t.none }, ...parsed.headers.map((h) => ({ value: h, label: h }))]} />
                 ),
@@ -106,13 +162,16 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
           <Alert type={validation.issues.length ? 'warning' : 'success'} showIcon data-testid="import-summary"
             message={fmt(t.valid, { v: validation.valid, i: validation.issues.length })} />
           {validation.issues.length > 0 && (
-            <Table size="small" rowKey={(r) => `${r.row}-${r.field}`} pagination={{ pageSize: 8 }} dataSource={validation.issues} data-testid="import-issues"
-              columns={[
-                { title: t.row, dataIndex: 'row', width: 70 },
-                { title: t.field, dataIndex: 'field', width: 160, render: (k: string) => label(k) },
-                { title: t.column, dataIndex: 'column', width: 160 },
-                { title: t.reason, dataIndex: 'reason' },
-              ]} />
+            <>
+              <Table size="small" rowKey={(r) => `${r.row}-${r.field}`} pagination={{ pageSize: 8 }} dataSource={validation.issues} data-testid="import-issues"
+                columns={[
+                  { title: t.row, dataIndex: 'row', width: 70 },
+                  { title: t.field, dataIndex: 'field', width: 160, render: (k: string) => label(k) },
+                  { title: t.column, dataIndex: 'column', width: 160, ellipsis: true },
+                  { title: t.reason, key: 'reason', render: (_: unknown, i: ImportIssue) => wordIssue(i) },
+                ]} />
+              <Button icon={<DownloadOutlined />} onClick={report} loading={busy}>{t.report}</Button>
+            </>
           )}
           <Table size="small" rowKey="row" pagination={false} scroll={{ y: 200 }} dataSource={validation.preview}
             columns={[

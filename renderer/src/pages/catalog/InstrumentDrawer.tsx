@@ -1,11 +1,12 @@
-import { Button, Col, DatePicker, Drawer, Form, Input, Modal, Popconfirm, Row, Select, Space, Spin, Typography } from 'antd';
+import { Button, Col, DatePicker, Divider, Drawer, Form, Input, Modal, Popconfirm, Row, Select, Space, Spin, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { MAJOR_CATEGORIES } from '../../../../shared/catalog/categories';
-import { SHARE_MODES, SOURCES, STATUSES, USAGE_KINDS, type Instrument, type InstrumentInput } from '../../../../shared/catalog/instrument';
+import { INSTRUMENT_FIELD_LABELS, SHARE_MODES, SOURCES, STATUSES, USAGE_KINDS, type Instrument, type InstrumentInput } from '../../../../shared/catalog/instrument';
+import { CARRIER_TYPES, FUNDING_SOURCES, PLATFORM_LIMITS, SUBJECTS } from '../../../../shared/catalog/platform';
 import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
 import { call } from '../../api';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { useCatalog } from '../../stores/catalog';
 import { formErrors, showError } from '../../util/errors';
 
@@ -19,6 +20,12 @@ const L = {
     discipline: '主要学科领域', serviceContent: '服务内容', sharingRules: '开放共享制度', fee: '参考收费（元）', feeUnit: '收费单位',
     location: '安放地址', contactName: '联系人', contactPhone: '联系电话', contactEmail: '电子邮箱', lab: '所属实验室',
     saved: '已保存', retiredAt: '停用于', required: '必填',
+    assetNo: '所在单位仪器编号（资产编号）', carrierType: '所属资源载体类型', carrierNo: '所属资源载体内部编号', department: '所属单位内部门',
+    customsSupervised: '在海关监管年限内', bookedDate: '建账日期', fundingSources: '主要购置经费来源（最多 4 项）', imageName: '图片文件名（.jpg）',
+    userNotice: '用户须知（最多 500 字）', bookingUrl: '预约服务网址', addrProvince: '安放地址-省', addrCity: '安放地址-市', addrDistrict: '安放地址-区县',
+    addrStreet: '安放地址-街道（乡镇）', roomLocation: '安放地点（楼宇、房间）', mailAddress: '通讯地址', postcode: '邮政编码',
+    customsDeclarationNo: '进口报关单编号（18 位）', customsItemNo: '报关单项号（2 位）', customsReleaseDate: '海关放行日期', customsName: '报关单上的名称',
+    platform: '国家平台单台套信息', customs: '海关监管（进口仪器）', disciplines: '主要学科领域（最多 4 项）',
   },
   en: {
     titleNew: 'New instrument', titleEdit: 'Edit instrument', save: 'Save (Ctrl+S)', cancel: 'Cancel', retire: 'Retire', restore: 'Restore',
@@ -29,14 +36,28 @@ const L = {
     discipline: 'Discipline', serviceContent: 'Service content', sharingRules: 'Sharing rules', fee: 'Reference fee (CNY)', feeUnit: 'Fee unit',
     location: 'Location', contactName: 'Contact', contactPhone: 'Phone', contactEmail: 'E-mail', lab: 'Lab',
     saved: 'Saved', retiredAt: 'Retired on', required: 'Required',
+    assetNo: 'Unit asset no.', carrierType: 'Resource carrier type', carrierNo: 'Carrier inner no.', department: 'Department',
+    customsSupervised: 'Under customs supervision', bookedDate: 'Booked on', fundingSources: 'Funding sources (up to 4)', imageName: 'Picture file (.jpg)',
+    userNotice: 'Notice to users (500 chars)', bookingUrl: 'Booking URL', addrProvince: 'Province', addrCity: 'City', addrDistrict: 'District',
+    addrStreet: 'Street / town', roomLocation: 'Building and room', mailAddress: 'Mailing address', postcode: 'Postcode',
+    customsDeclarationNo: 'Import declaration no. (18 digits)', customsItemNo: 'Item no. (2 digits)', customsReleaseDate: 'Customs release date', customsName: 'Name on the declaration',
+    platform: 'National platform record', customs: 'Customs supervision (imported instruments)', disciplines: 'Disciplines (up to 4)',
   },
 };
 
-type FormValues = Omit<InstrumentInput, 'originalValueFen' | 'referenceFeeFen' | 'startUseDate'> & {
+type FormValues = Omit<InstrumentInput, 'originalValueFen' | 'referenceFeeFen' | 'startUseDate' | 'bookedDate' | 'customsReleaseDate' | 'discipline' | 'fundingSources'> & {
   valueText: string;
   feeText: string;
   startUse: dayjs.Dayjs | null;
+  booked: dayjs.Dayjs | null;
+  released: dayjs.Dayjs | null;
+  disciplines: string[];
+  funding: string[];
 };
+
+const day = (d: string | null) => (d ? dayjs(d) : null);
+const dayText = (d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
+const list = (s: string) => (s ? s.split(',') : []);
 
 function moneyRule(required: boolean) {
   return {
@@ -50,6 +71,7 @@ function moneyRule(required: boolean) {
 
 export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(changed: boolean): void }) {
   const t = useT(L);
+  const locale = useLocale((s) => s.locale);
   const labs = useCatalog((s) => s.labs);
   const [form] = Form.useForm<FormValues>();
   const [inst, setInst] = useState<Instrument | null>(null);
@@ -64,7 +86,8 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
       ...i,
       valueText: (i.originalValueFen / 100).toFixed(2),
       feeText: i.referenceFeeFen === null ? '' : (i.referenceFeeFen / 100).toFixed(2),
-      startUse: i.startUseDate ? dayjs(i.startUseDate) : null,
+      startUse: day(i.startUseDate), booked: day(i.bookedDate), released: day(i.customsReleaseDate),
+      disciplines: list(i.discipline), funding: list(i.fundingSources),
     });
   };
 
@@ -79,12 +102,14 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
     const value = parseMoneyText(v.valueText);
     const fee = v.feeText ? parseMoneyText(v.feeText) : null;
     if (!value.ok || (fee && !fee.ok)) return;
-    const { valueText: _a, feeText: _b, startUse, ...rest } = v;
+    const { valueText: _a, feeText: _b, startUse, booked, released, disciplines, funding, ...rest } = v;
     const fields: InstrumentInput = {
       ...rest,
       originalValueFen: value.fen,
       referenceFeeFen: fee && fee.ok ? fee.fen : null,
-      startUseDate: startUse ? startUse.format('YYYY-MM-DD') : null,
+      startUseDate: dayText(startUse), bookedDate: dayText(booked), customsReleaseDate: dayText(released),
+      discipline: (disciplines ?? []).join(','), fundingSources: (funding ?? []).join(','),
+      customsSupervised: Boolean(rest.customsSupervised),
       labId: rest.labId ?? null,
     };
     setSaving(true);
@@ -93,9 +118,13 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
       else await call('catalog:update', { id, version: inst.version, fields });
       onClose(true);
     } catch (e) {
-      const errs = formErrors(e);
-      if (errs.length) form.setFields(errs.map((x) => ({ name: (x.name[0] === 'originalValueFen' ? 'valueText' : x.name[0]) as keyof FormValues, errors: x.errors })));
-      showError(e);
+      const errs = formErrors(e, fieldLabels);
+      const formName: Record<string, keyof FormValues> = {
+        originalValueFen: 'valueText', referenceFeeFen: 'feeText', startUseDate: 'startUse', bookedDate: 'booked',
+        customsReleaseDate: 'released', discipline: 'disciplines', fundingSources: 'funding',
+      };
+      if (errs.length) form.setFields(errs.map((x) => ({ name: formName[String(x.name[0])] ?? (x.name[0] as keyof FormValues), errors: x.errors })));
+      showError(e, fieldLabels);
     } finally {
       setSaving(false);
     }
@@ -117,6 +146,8 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
   };
 
   const req = [{ required: true, message: t.required }];
+  const fieldLabels: Record<string, string> = Object.fromEntries(INSTRUMENT_FIELD_LABELS.map((f) => [f.key, f[locale]]));
+  const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
   return (
     <Drawer open width={760} title={id === null ? t.titleNew : t.titleEdit} onClose={() => onClose(changed)} destroyOnHidden
       extra={
@@ -134,7 +165,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
       <Spin spinning={loading}>
         {inst?.retiredAt && <Typography.Paragraph type="warning">{t.retiredAt} {inst.retiredAt.slice(0, 10)}：{inst.retireReason}</Typography.Paragraph>}
         <Form form={form} layout="vertical" onKeyDown={onKeyDown}
-          initialValues={{ source: '购置', usageKind: '通用', status: '正常', shareMode: '外部共享', feeUnit: '小时', nameEn: '' }}>
+          initialValues={{ source: '购置', usageKind: '通用', status: '正常', shareMode: '外部共享', feeUnit: '小时', nameEn: '', carrierType: '', customsSupervised: false, disciplines: [], funding: [] }}>
           <Row gutter={12}>
             <Col span={12}><Form.Item name="nameCn" label={t.nameCn} rules={req}><Input autoFocus /></Form.Item></Col>
             <Col span={12}><Form.Item name="nameEn" label={t.nameEn}><Input /></Form.Item></Col>
@@ -154,17 +185,43 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
             <Col span={8}><Form.Item name="model" label={t.model}><Input /></Form.Item></Col>
             <Col span={8}><Form.Item name="startUse" label={t.startUseDate}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
             <Col span={8}><Form.Item name="labId" label={t.lab}><Select allowClear options={labs.map((l) => ({ value: l.id, label: l.name }))} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="discipline" label={t.discipline}><Input /></Form.Item></Col>
-            <Col span={24}><Form.Item name="specs" label={t.specs}><Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
-            <Col span={24}><Form.Item name="functions" label={t.functions}><Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
-            <Col span={24}><Form.Item name="serviceContent" label={t.serviceContent}><Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="booked" label={t.bookedDate}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+            <Col span={12}><Form.Item name="disciplines" label={t.disciplines}>
+              <Select mode="multiple" maxCount={PLATFORM_LIMITS.disciplines} optionFilterProp="label"
+                options={SUBJECTS.map((x) => ({ value: x.code, label: `${x.code} ${x.name}` }))} /></Form.Item></Col>
+            <Col span={12}><Form.Item name="funding" label={t.fundingSources}>
+              <Select mode="multiple" maxCount={PLATFORM_LIMITS.fundingSources} options={opts(FUNDING_SOURCES)} /></Form.Item></Col>
+            <Col span={24}><Form.Item name="specs" label={t.specs}><Input.TextArea showCount maxLength={PLATFORM_LIMITS.specs} autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
+            <Col span={24}><Form.Item name="functions" label={t.functions}><Input.TextArea showCount maxLength={PLATFORM_LIMITS.functions} autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
+            <Col span={24}><Form.Item name="serviceContent" label={t.serviceContent}><Input.TextArea showCount maxLength={PLATFORM_LIMITS.serviceContent} autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
+            <Col span={24}><Form.Item name="userNotice" label={t.userNotice}><Input.TextArea showCount maxLength={PLATFORM_LIMITS.userNotice} autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
             <Col span={24}><Form.Item name="sharingRules" label={t.sharingRules}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
             <Col span={8}><Form.Item name="feeText" label={t.fee} rules={[moneyRule(false)]}><Input /></Form.Item></Col>
             <Col span={4}><Form.Item name="feeUnit" label={t.feeUnit}><Input /></Form.Item></Col>
-            <Col span={12}><Form.Item name="location" label={t.location}><Input /></Form.Item></Col>
+            <Col span={12}><Form.Item name="bookingUrl" label={t.bookingUrl}><Input /></Form.Item></Col>
+            <Col span={6}><Form.Item name="addrProvince" label={t.addrProvince}><Input /></Form.Item></Col>
+            <Col span={6}><Form.Item name="addrCity" label={t.addrCity}><Input /></Form.Item></Col>
+            <Col span={6}><Form.Item name="addrDistrict" label={t.addrDistrict}><Input /></Form.Item></Col>
+            <Col span={6}><Form.Item name="addrStreet" label={t.addrStreet}><Input /></Form.Item></Col>
+            <Col span={12}><Form.Item name="location" label={t.roomLocation}><Input /></Form.Item></Col>
+            <Col span={12}><Form.Item name="imageName" label={t.imageName}><Input /></Form.Item></Col>
             <Col span={8}><Form.Item name="contactName" label={t.contactName}><Input /></Form.Item></Col>
             <Col span={8}><Form.Item name="contactPhone" label={t.contactPhone}><Input /></Form.Item></Col>
             <Col span={8}><Form.Item name="contactEmail" label={t.contactEmail}><Input /></Form.Item></Col>
+            <Col span={16}><Form.Item name="mailAddress" label={t.mailAddress}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="postcode" label={t.postcode}><Input maxLength={6} /></Form.Item></Col>
+            <Col span={24}><Divider titlePlacement="start" plain>{t.platform}</Divider></Col>
+            <Col span={8}><Form.Item name="assetNo" label={t.assetNo}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="department" label={t.department}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="carrierType" label={t.carrierType}>
+              <Select allowClear options={opts(CARRIER_TYPES)} onClear={() => form.setFieldValue('carrierType', '')} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="carrierNo" label={t.carrierNo}><Input /></Form.Item></Col>
+            <Col span={24}><Divider titlePlacement="start" plain>{t.customs}</Divider></Col>
+            <Col span={6}><Form.Item name="customsSupervised" label={t.customsSupervised} valuePropName="checked"><Switch /></Form.Item></Col>
+            <Col span={10}><Form.Item name="customsDeclarationNo" label={t.customsDeclarationNo}><Input maxLength={18} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="customsItemNo" label={t.customsItemNo}><Input maxLength={2} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="released" label={t.customsReleaseDate}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+            <Col span={16}><Form.Item name="customsName" label={t.customsName}><Input /></Form.Item></Col>
           </Row>
         </Form>
       </Spin>

@@ -1,6 +1,5 @@
-import { Alert, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, Row, Select, Space, Spin, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Checkbox, Col, Divider, Drawer, Form, Input, Row, Select, Space, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { InstrumentRow } from '../../../../shared/catalog/instrument';
 import type { Lab } from '../../../../shared/ipc/catalog';
 import { CONTRACT_STATUSES, type ContractDetail, type ContractInput } from '../../../../shared/ipc/deals';
@@ -12,7 +11,8 @@ import { maxVoucherForContract, serviceVocabulary } from '../../../../shared/rul
 import { ApiError, call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
-import { formErrors, showError } from '../../util/errors';
+import { describeIssue, errorText, issuesOf, showError } from '../../util/errors';
+import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
 import { CONTRACT_STATUS_LABELS, fenOf, fenToText, moneyRule } from '../vouchers/dealLabels';
 import { saveKeys } from '../vouchers/formKeys';
 import { QuotaLine } from '../vouchers/QuotaLine';
@@ -26,7 +26,7 @@ const L = {
     registration: '合同登记日期', amount: '合同金额（元）', actual: '实际金额（元，未结算可空）', cityFunded: '项目已获{term}支持',
     serviceKinds: '服务类别（按政策范围选择）', servicesNote: '服务内容说明（备注）', noKinds: '未选择服务类别：保存时无法核对服务范围（{doc} {art}）。',
     excluded: '（不予支持）',
-    status: '状态', applyBy: '兑现申请截止 {d}', daysLeft: '（剩 {n} 天）', instruments: '使用仪器', instrumentsHint: '输入名称或编号搜索', vouchers: '使用的创新券', required: '必填', quota: '年度额度',
+    status: '状态', applyBy: '兑现申请截止 {d}', daysLeft: '（剩 {n} 天）', instruments: '使用仪器', instrumentsHint: '输入名称或编号搜索', vouchers: '使用的创新券', required: '必填', quota: '年度额度', amountUsed: '用券金额', amountUnreadable: '用券金额不是有效金额（元，最多两位小数）',
   },
   en: {
     titleNew: 'New voucher service contract', titleEdit: 'Edit contract', save: 'Save (Ctrl+S)', number: 'Contract number', applicant: 'Applicant (client)',
@@ -34,19 +34,18 @@ const L = {
     registration: 'Registered on (合同登记)', amount: 'Amount (CNY)', actual: 'Actual amount (CNY, blank until settled)', cityFunded: 'Project funded by {term}',
     serviceKinds: 'Service kinds (policy scope)', servicesNote: 'Service description (note)', noKinds: 'No service kind chosen: the scope cannot be checked on save ({doc} {art}).',
     excluded: ' (not covered)',
-    status: 'Status', applyBy: 'Apply for redemption by {d}', daysLeft: ' ({n} days left)', instruments: 'Instruments', instrumentsHint: 'Search by name or id', vouchers: 'Vouchers applied', required: 'Required', quota: 'Annual quota',
+    status: 'Status', applyBy: 'Apply for redemption by {d}', daysLeft: ' ({n} days left)', instruments: 'Instruments', instrumentsHint: 'Search by name or id', vouchers: 'Vouchers applied', required: 'Required', quota: 'Annual quota', amountUsed: 'Amount used', amountUnreadable: 'The amount used is not a valid amount (CNY, at most two decimals)',
   },
 };
 
 interface Values {
   number: string; applicantId: number; labId: number | null; title: string; services: string; serviceKinds: ServiceKind[];
-  signed: dayjs.Dayjs; start: dayjs.Dayjs; end: dayjs.Dayjs; registration: dayjs.Dayjs | null;
+  /** Dates as typed, read by the shared strict parser. */
+  signed: string; start: string; end: string; registration: string;
   amountText: string; actualText?: string; cityFunded: boolean; status: ContractInput['status']; instrumentIds: number[];
 }
 
-const day = (d: dayjs.Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 const FIELD_OF: Record<string, keyof Values> = {
-  serviceKinds: 'serviceKinds',
   signedDate: 'signed', startDate: 'start', endDate: 'end', registrationDate: 'registration', amountFen: 'amountText', actualAmountFen: 'actualText',
 };
 
@@ -63,6 +62,9 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
   const [loading, setLoading] = useState(id !== null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Refusals of voucher rows, by voucher id: the row is highlighted and scrolled to. */
+  const [rowErrors, setRowErrors] = useState<Map<number, string>>(new Map());
+  const vouchersRef = useRef<HTMLDivElement>(null);
   const [changed, setChanged] = useState(false);
   const applicantId = Form.useWatch('applicantId', form);
   const signed = Form.useWatch('signed', form);
@@ -72,7 +74,7 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
   useEffect(() => { call('labs:list', {}).then(setLabs).catch(showError); }, []);
   useEffect(() => {
     if (id !== null || !today) return;
-    form.setFieldsValue({ signed: dayjs(today), start: dayjs(today) });
+    form.setFieldsValue({ signed: today, start: today });
   }, [id, today, form]);
   useEffect(() => {
     if (id === null) return;
@@ -81,8 +83,8 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
       setLinks(c.vouchers.map((v) => ({ voucherId: v.voucherId, amountFen: v.amountFen })));
       setInstrumentOptions(c.instruments.map((i) => ({ value: i.id, label: `${i.innerId} ${i.nameCn}` })));
       form.setFieldsValue({
-        number: c.number, applicantId: c.applicantId, labId: c.labId, title: c.title, services: c.services, serviceKinds: c.serviceKinds, signed: dayjs(c.signedDate),
-        start: dayjs(c.startDate), end: dayjs(c.endDate), registration: c.registrationDate ? dayjs(c.registrationDate) : null,
+        number: c.number, applicantId: c.applicantId, labId: c.labId, title: c.title, services: c.services, serviceKinds: c.serviceKinds, signed: c.signedDate,
+        start: c.startDate, end: c.endDate, registration: c.registrationDate ?? '',
         amountText: fenToText(c.amountFen), actualText: fenToText(c.actualAmountFen), cityFunded: c.cityFunded, status: c.status,
         instrumentIds: c.instruments.map((i) => i.id),
       });
@@ -106,37 +108,74 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
 
   // The live cap: the profile's share of the actual amount (or the amount while actual is blank).
   const applicant = applicants.find((a) => a.id === applicantId);
-  const profile = applicant && signed ? profileFor(applicant.region, signed.format('YYYY-MM-DD')) : null;
+  const signedDate = dateOf(signed);
+  const signedYear = signedDate ? Number(signedDate.slice(0, 4)) : undefined;
+  const profile = applicant && signedDate ? profileFor(applicant.region, signedDate) : null;
   const baseFen = fenOf(actualText) ?? fenOf(amountText);
   const maxFen = profile && baseFen !== null ? maxVoucherForContract(baseFen, profile) : null;
-  const sum = links.reduce((s, l) => s + l.amountFen, 0);
-  const alreadyCounted = current && signed && current.signedDate.slice(0, 4) === String(signed.year()) ? current.voucherTotalFen : 0;
+  const sum = links.reduce((s, l) => s + (l.amountFen ?? 0), 0);
+  const alreadyCounted = current && signedYear !== undefined && current.signedDate.slice(0, 4) === String(signedYear) ? current.voucherTotalFen : 0;
   const shareText = useMemo(() => (profile ? formatRatio(profile.contractVoucherShareMax) : ''), [profile]);
   const kinds = Form.useWatch('serviceKinds', form);
   const kindOptions = profile ? serviceVocabulary(profile).map((k) => ({
     value: k, label: `${SERVICE_KIND_LABELS[k][locale]}${profile.excludedServiceKinds.includes(k) ? t.excluded : ''}`,
   })) : [];
 
+  const labels: Record<string, string> = {
+    number: t.number, applicantId: t.applicant, labId: t.lab, title: t.title, services: t.servicesNote, serviceKinds: t.serviceKinds,
+    signedDate: t.signed, startDate: t.start, endDate: t.end, registrationDate: t.registration, amountFen: t.amount, actualAmountFen: t.actual,
+    status: t.status, instrumentIds: t.instruments, vouchers: t.vouchers, 'vouchers.amountFen': t.amountUsed, 'vouchers.voucherId': t.vouchers,
+  };
+
+  /** Shows a refusal where it concerns: form fields inline, voucher rows highlighted and scrolled to, the headline above. */
+  const showRefusal = (e: ApiError) => {
+    const marked = markRefusal(form, e, labels, FIELD_OF);
+    const rows = new Map<number, string>();
+    let tableLevel = false;
+    for (const i of issuesOf(e.error)) {
+      if (!i.field.startsWith('vouchers')) continue;
+      const link = i.row !== undefined ? links[i.row] : undefined;
+      const text = describeIssue({ ...i, code: e.error.code, row: undefined }, locale, labels);
+      if (link) rows.set(link.voucherId, rows.has(link.voucherId) ? `${rows.get(link.voucherId)}；${text}` : text);
+      else tableLevel = true;
+    }
+    setRowErrors(rows);
+    setError(errorText(e, labels));
+    if (rows.size || (tableLevel && !marked)) {
+      // The voucher table is where the user acts: bring the refused row (or the table) into view.
+      requestAnimationFrame(() => {
+        const first = [...rows.keys()][0];
+        const target = first !== undefined ? vouchersRef.current?.querySelector(`[data-row-key="${first}"]`) : vouchersRef.current;
+        target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      });
+    }
+  };
+
   const save = async () => {
     let v: Values;
     try { v = await form.validateFields(); } catch { return; }
+    const unreadable = links.find((l) => l.amountFen === null);
+    if (unreadable) {
+      setRowErrors(new Map([[unreadable.voucherId, t.amountUnreadable]]));
+      vouchersRef.current?.querySelector(`[data-row-key="${unreadable.voucherId}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      return;
+    }
     const input: ContractInput = {
       number: v.number, applicantId: v.applicantId, labId: v.labId ?? null, title: v.title ?? '', services: v.services ?? '', serviceKinds: v.serviceKinds ?? [],
-      signedDate: day(v.signed)!, startDate: day(v.start)!, endDate: day(v.end)!, registrationDate: day(v.registration),
+      signedDate: dateOf(v.signed) ?? v.signed, startDate: dateOf(v.start) ?? v.start, endDate: dateOf(v.end) ?? v.end, registrationDate: dateOf(v.registration),
       amountFen: fenOf(v.amountText) ?? 0, actualAmountFen: fenOf(v.actualText), cityFunded: v.cityFunded ?? false,
-      status: v.status ?? 'active', instrumentIds: v.instrumentIds ?? [], vouchers: links,
+      status: v.status ?? 'active', instrumentIds: v.instrumentIds ?? [], vouchers: links.map((l) => ({ voucherId: l.voucherId, amountFen: l.amountFen ?? 0 })),
     };
     setSaving(true);
     setError(null);
+    setRowErrors(new Map());
     try {
       const saved = current ? await call('contracts:update', { id: current.id, fields: input }) : await call('contracts:create', input);
       setCurrent(saved);
       setChanged(true);
       onClose(true);
     } catch (e) {
-      form.setFields(formErrors(e).filter((x) => x.name[0] !== 'vouchers').map((x) => ({ name: FIELD_OF[x.name[0]] ?? (x.name[0] as keyof Values), errors: x.errors })));
-      // Refusals show inline, next to the vouchers they concern; anything else as a message.
-      if (e instanceof ApiError) setError(e.message);
+      if (e instanceof ApiError) showRefusal(e);
       else showError(e);
     } finally {
       setSaving(false);
@@ -154,7 +193,8 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
           </Typography.Paragraph>
         )}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="contract-error" closable onClose={() => setError(null)} />}
-        <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} initialValues={{ status: 'active', cityFunded: false, instrumentIds: [], labId: null, serviceKinds: [] }}>
+        <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} onValuesChange={clearErrorsOnEdit(form)}
+          initialValues={{ status: 'active', cityFunded: false, instrumentIds: [], labId: null, serviceKinds: [], registration: '' }}>
           <Row gutter={12}>
             <Col span={8}><Form.Item name="number" label={t.number} rules={req}><Input autoFocus data-testid="contract-number" /></Form.Item></Col>
             <Col span={16}><Form.Item name="title" label={t.title}><Input data-testid="contract-title" /></Form.Item></Col>
@@ -164,10 +204,10 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
             <Col span={12}><Form.Item name="labId" label={t.lab}>
               <Select allowClear options={labs.map((l) => ({ value: l.id, label: l.unitName ? `${l.name}（${l.unitName}）` : l.name }))} />
             </Form.Item></Col>
-            <Col span={6}><Form.Item name="signed" label={t.signed} rules={req}><DatePicker style={{ width: '100%' }} data-testid="contract-signed" /></Form.Item></Col>
-            <Col span={6}><Form.Item name="start" label={t.start} rules={req}><DatePicker style={{ width: '100%' }} data-testid="contract-start" /></Form.Item></Col>
-            <Col span={6}><Form.Item name="end" label={t.end} rules={req}><DatePicker style={{ width: '100%' }} data-testid="contract-end" /></Form.Item></Col>
-            <Col span={6}><Form.Item name="registration" label={t.registration}><DatePicker style={{ width: '100%' }} data-testid="contract-registration" /></Form.Item></Col>
+            <Col span={6}><Form.Item name="signed" label={t.signed} rules={[dateRule('signedDate', labels)]}><DateInput data-testid="contract-signed" /></Form.Item></Col>
+            <Col span={6}><Form.Item name="start" label={t.start} rules={[dateRule('startDate', labels)]}><DateInput data-testid="contract-start" /></Form.Item></Col>
+            <Col span={6}><Form.Item name="end" label={t.end} rules={[dateRule('endDate', labels)]}><DateInput data-testid="contract-end" /></Form.Item></Col>
+            <Col span={6}><Form.Item name="registration" label={t.registration} rules={[dateRule('registrationDate', labels, true)]}><DateInput data-testid="contract-registration" /></Form.Item></Col>
             <Col span={8}><Form.Item name="amountText" label={t.amount} rules={[moneyRule(true, t.required)]}><Input data-testid="contract-amount" /></Form.Item></Col>
             <Col span={8}><Form.Item name="actualText" label={t.actual} rules={[moneyRule(false, t.required)]}><Input data-testid="contract-actual" /></Form.Item></Col>
             <Col span={8}><Form.Item name="status" label={t.status}>
@@ -190,11 +230,16 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
         {applicantId && (
           <>
             <Divider titlePlacement="start" plain>{t.vouchers}</Divider>
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <QuotaLine applicantId={applicantId} year={signed?.year()} use="apply" pendingFen={sum - alreadyCounted} />
-              <VoucherPicker applicantId={applicantId} contractId={current?.id ?? null} value={links} onChange={setLinks}
-                maxFen={maxFen} baseFen={baseFen} shareText={shareText} />
-            </Space>
+            <div ref={vouchersRef}>
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <QuotaLine applicantId={applicantId} year={signedYear} use="apply" pendingFen={sum - alreadyCounted} />
+                <VoucherPicker applicantId={applicantId} contractId={current?.id ?? null} value={links}
+                  onChange={(next) => { setLinks(next); setRowErrors(new Map()); }}
+                  maxFen={maxFen} baseFen={baseFen} shareText={shareText} rowErrors={rowErrors} />
+                {/* The refusal is repeated here, where the user is, not only at the top of the drawer. */}
+                {error && <Alert type="error" showIcon message={error} data-testid="contract-voucher-error" />}
+              </Space>
+            </div>
           </>
         )}
       </Spin>

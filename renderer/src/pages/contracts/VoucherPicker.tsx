@@ -1,4 +1,4 @@
-import { InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Input, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { VoucherRow } from '../../../../shared/ipc/deals';
 import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
@@ -19,19 +19,24 @@ const L = {
   },
 };
 
-export interface VoucherLink { voucherId: number; amountFen: number }
+/** amountFen null: the typed amount is not a readable amount (the drawer refuses to save it). */
+export interface VoucherLink { voucherId: number; amountFen: number | null }
 
 /**
  * Picks the applicant's vouchers for a contract and shows, live, the share still allowed by the
  * profile's cap (computed by the caller with the rules module) and what is selected.
  */
-export function VoucherPicker({ applicantId, contractId, value, onChange, maxFen, baseFen, shareText }: {
+export function VoucherPicker({ applicantId, contractId, value, onChange, maxFen, baseFen, shareText, rowErrors }: {
   applicantId: number; contractId: number | null; value: VoucherLink[]; onChange(v: VoucherLink[]): void;
   maxFen: number | null; baseFen: number | null; shareText: string;
+  /** Refusals by voucher id: the row is highlighted and its message shown under the amount. */
+  rowErrors?: ReadonlyMap<number, string>;
 }) {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
   const [rows, setRows] = useState<VoucherRow[]>([]);
+  /** The amounts as typed, by voucher id: what is shown is what is saved, or the row says it cannot be read. */
+  const [texts, setTexts] = useState<Record<number, string>>({});
 
   useEffect(() => {
     // One applicant's usable vouchers (a few a year) fit in one window of the largest size.
@@ -39,7 +44,7 @@ export function VoucherPicker({ applicantId, contractId, value, onChange, maxFen
       .then((page) => setRows(page.rows)).catch(showError);
   }, [applicantId, contractId]);
 
-  const sum = value.reduce((s, v) => s + v.amountFen, 0);
+  const sum = value.reduce((s, v) => s + (v.amountFen ?? 0), 0);
   const left = maxFen === null ? null : maxFen - sum;
   const amountOf = (id: number) => value.find((v) => v.voucherId === id)?.amountFen;
 
@@ -49,16 +54,18 @@ export function VoucherPicker({ applicantId, contractId, value, onChange, maxFen
       const kept = amountOf(id);
       if (kept !== undefined) return { voucherId: id, amountFen: kept };
       const face = rows.find((r) => r.id === id)?.faceValueFen ?? 0;
-      // New pick: as much as the face value and the remaining share allow.
+      // New pick: proposes as much as the face value and the remaining share allow; the amount is
+      // shown in the row and the user may change it before saving.
       const room = left === null ? face : Math.max(0, Math.min(face, left));
       return { voucherId: id, amountFen: room };
     });
     onChange(next);
   };
 
-  const setAmount = (id: number, text: string | null) => {
-    const parsed = text ? parseMoneyText(text) : null;
-    onChange(value.map((v) => (v.voucherId === id ? { ...v, amountFen: parsed && parsed.ok ? parsed.fen : 0 } : v)));
+  const setAmount = (id: number, text: string) => {
+    setTexts((old) => ({ ...old, [id]: text }));
+    const parsed = parseMoneyText(text);
+    onChange(value.map((v) => (v.voucherId === id ? { ...v, amountFen: parsed.ok ? parsed.fen : null } : v)));
   };
 
   return (
@@ -75,6 +82,8 @@ export function VoucherPicker({ applicantId, contractId, value, onChange, maxFen
         )}
       </Space>
       <Table<VoucherRow> size="small" rowKey="id" dataSource={rows} pagination={false} locale={{ emptyText: t.none }}
+        rowClassName={(r) => (rowErrors?.has(r.id) ? 'row-refused' : '')}
+        onRow={(r) => (rowErrors?.has(r.id) ? { style: { background: '#fff1f0', outline: '2px solid #ff4d4f' }, 'data-refused': 'true' } as React.HTMLAttributes<HTMLElement> : {})}
         rowSelection={{ selectedRowKeys: value.map((v) => v.voucherId), onChange: select }}
         columns={[
           { title: t.number, dataIndex: 'number', key: 'number' },
@@ -84,10 +93,17 @@ export function VoucherPicker({ applicantId, contractId, value, onChange, maxFen
           {
             title: t.amount, key: 'amount', width: 170,
             render: (_: unknown, r) => {
+              const picked = value.some((v) => v.voucherId === r.id);
+              if (!picked) return null;
               const amount = amountOf(r.id);
-              return amount === undefined ? null : (
-                <InputNumber<string> stringMode precision={2} min="0" style={{ width: '100%' }} value={(amount / 100).toFixed(2)}
-                  onChange={(v) => setAmount(r.id, v)} data-testid={`voucher-amount-${r.number}`} />
+              const text = texts[r.id] ?? (amount === undefined || amount === null ? '' : (amount / 100).toFixed(2));
+              const problem = rowErrors?.get(r.id);
+              return (
+                <>
+                  <Input style={{ width: '100%' }} value={text} status={problem || amount === null ? 'error' : undefined}
+                    onChange={(e) => setAmount(r.id, e.target.value)} data-testid={`voucher-amount-${r.number}`} />
+                  {problem && <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid={`voucher-row-error-${r.number}`}>{problem}</Typography.Text>}
+                </>
               );
             },
           },

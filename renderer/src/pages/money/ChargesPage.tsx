@@ -9,7 +9,7 @@ import {
 import type { JobStatus } from '../../../../shared/ipc/redemption';
 import { CHARGE_UNIT_LABELS, parseQuantity, quantityText } from '../../../../shared/money/rates';
 import { formatYuan } from '../../../../shared/rules/money';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { saveDownload } from '../../util/download';
 import { useAppInfo, useToday } from '../../stores/app-info';
@@ -106,6 +106,7 @@ export function ChargesPage() {
         setJob(s);
       }
       if (s.state === 'done') saveDownload(await call('money:batchResult', { jobId }));
+      if (s.state === 'failed' && s.failure) showError(new ApiError(s.failure));
     } catch (e) { showError(e); }
   };
 

@@ -1,23 +1,24 @@
 // Invoices of the contract (code, number, date, amount, optional attachment): add, edit, remove.
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AttachmentInfo, Invoice } from '../../../../shared/ipc/redemption';
 import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
-import { call } from '../../api';
-import { fmt, useT } from '../../i18n';
-import { formErrors, showError } from '../../util/errors';
+import { ApiError, call } from '../../api';
+import { fmt, useLocale, useT } from '../../i18n';
+import { errorText, showError } from '../../util/errors';
+import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
 
 const L = {
   zh: {
     code: '发票代码', number: '发票号码', date: '开票日期', amount: '金额（元）', attachment: '发票附件', add: '添加发票 (Enter)',
     update: '保存修改 (Enter)', cancel: '取消', removeConfirm: '确定删除此发票？', total: '合计 {sum} 元', required: '必填',
-    dateFormat: '日期格式 YYYY-MM-DD',
+    codeHint: '发票代码（数电发票不填）', confirmOver: '发票合计将超过合同实际金额', confirmOk: '仍然保存', amountLabel: '发票金额',
   },
   en: {
     code: 'Code', number: 'Number', date: 'Issue date', amount: 'Amount (CNY)', attachment: 'Invoice file', add: 'Add invoice (Enter)',
     update: 'Save (Enter)', cancel: 'Cancel', removeConfirm: 'Delete this invoice?', total: 'Total {sum} CNY', required: 'Required',
-    dateFormat: 'Use YYYY-MM-DD',
+    codeHint: 'Code (none on a digital invoice)', confirmOver: 'The invoices would total more than the actual amount', confirmOk: 'Save anyway', amountLabel: 'Invoice amount',
   },
 };
 
@@ -25,6 +26,7 @@ interface Values { code: string; number: string; issueDate: string; amountText: 
 
 export function InvoicesPanel({ contractId, onChanged }: { contractId: number; onChanged(): void }) {
   const t = useT(L);
+  const locale = useLocale((s) => s.locale);
   const [form] = Form.useForm<Values>();
   const [rows, setRows] = useState<Invoice[]>([]);
   const [files, setFiles] = useState<AttachmentInfo[]>([]);
@@ -38,12 +40,13 @@ export function InvoicesPanel({ contractId, onChanged }: { contractId: number; o
   }, [contractId]);
   useEffect(() => { void load(); }, [load]);
 
-  const save = async () => {
+  const labels = { code: t.code, number: t.number, issueDate: t.date, amountFen: t.amountLabel, amountText: t.amountLabel, attachmentId: t.attachment };
+  const save = async (confirmOverActual = false) => {
     let v: Values;
     try { v = await form.validateFields(); } catch { return; }
     const money = parseMoneyText(v.amountText);
-    if (!money.ok) { form.setFields([{ name: 'amountText', errors: [money.reason.zh] }]); return; }
-    const fields = { code: v.code, number: v.number, issueDate: v.issueDate, amountFen: money.fen, attachmentId: v.attachmentId ?? null };
+    if (!money.ok) { form.setFields([{ name: 'amountText', errors: [money.reason[locale]] }]); return; }
+    const fields = { code: v.code ?? '', number: v.number, issueDate: dateOf(v.issueDate) ?? v.issueDate, amountFen: money.fen, attachmentId: v.attachmentId ?? null, confirmOverActual };
     try {
       if (editing === null) await call('redemption:invoiceAdd', { contractId, fields });
       else await call('redemption:invoiceUpdate', { id: editing, fields });
@@ -52,8 +55,12 @@ export function InvoicesPanel({ contractId, onChanged }: { contractId: number; o
       await load();
       onChanged();
     } catch (e) {
-      form.setFields(formErrors(e).map((f) => ({ ...f, name: f.name.filter((p) => p !== 'fields') })) as never);
-      showError(e);
+      // Above the contract's actual amount: saved only when the user confirms it.
+      if (e instanceof ApiError && e.error.reason === 'invoice.overActual' && !confirmOverActual) {
+        Modal.confirm({ title: t.confirmOver, content: errorText(e, labels), okText: t.confirmOk, onOk: () => save(true) });
+        return;
+      }
+      if (!markRefusal(form, e, labels, { amountFen: 'amountText' })) showError(e, labels);
     }
   };
 
@@ -70,11 +77,11 @@ export function InvoicesPanel({ contractId, onChanged }: { contractId: number; o
   const req = [{ required: true, message: t.required }];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Form form={form} layout="inline" onFinish={save} data-testid="invoice-form">
-        <Form.Item name="code" rules={req}><Input placeholder={t.code} style={{ width: 140 }} maxLength={20} /></Form.Item>
-        <Form.Item name="number" rules={req}><Input placeholder={t.number} style={{ width: 120 }} maxLength={20} /></Form.Item>
-        <Form.Item name="issueDate" rules={[...req, { pattern: /^\d{4}-\d{2}-\d{2}$/, message: t.dateFormat }]}>
-          <Input placeholder={t.date} style={{ width: 120 }} />
+      <Form form={form} layout="inline" onFinish={() => save()} data-testid="invoice-form" onValuesChange={clearErrorsOnEdit(form)}>
+        <Form.Item name="code"><Input placeholder={t.codeHint} style={{ width: 190 }} maxLength={40} data-testid="invoice-code" /></Form.Item>
+        <Form.Item name="number" rules={req}><Input placeholder={t.number} style={{ width: 200 }} maxLength={40} data-testid="invoice-number" /></Form.Item>
+        <Form.Item name="issueDate" rules={[dateRule('issueDate', labels)]}>
+          <DateInput placeholder={t.date} style={{ width: 160 }} data-testid="invoice-date" />
         </Form.Item>
         <Form.Item name="amountText" rules={req}><Input placeholder={t.amount} style={{ width: 120 }} /></Form.Item>
         <Form.Item name="attachmentId">

@@ -1,11 +1,11 @@
-import { Alert, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { call } from '../../api';
 import { profileFor } from '../../../../shared/policy/registry';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
-import { formErrors, showError } from '../../util/errors';
+import { showError } from '../../util/errors';
+import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
 import { fenOf, moneyRule } from './dealLabels';
 import { saveKeys } from './formKeys';
 import { QuotaLine } from './QuotaLine';
@@ -27,7 +27,7 @@ const L = {
 };
 
 interface Values {
-  number: string; applicantId: number; faceText: string; claim: dayjs.Dayjs; registered: dayjs.Dayjs | null; cityFunded: boolean;
+  number: string; applicantId: number; faceText: string; claim: string; registered: string; cityFunded: boolean;
   crossRegion: 'jingjinji' | 'yangtze' | ''; issuingRegion?: string;
 }
 
@@ -41,11 +41,13 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
   const claim = Form.useWatch('claim', form);
   const crossRegion = Form.useWatch('crossRegion', form);
   const applicant = applicants.find((a) => a.id === chosen);
-  const profile = applicant && claim ? profileFor(applicant.region, claim.format('YYYY-MM-DD')) : null;
+  const claimDate = dateOf(claim);
+  const profile = applicant && claimDate ? profileFor(applicant.region, claimDate) : null;
   const scheme = profile?.crossRegion ?? null;
   const [saving, setSaving] = useState(false);
+  const labels = { number: t.number, applicantId: t.applicant, faceValueFen: t.face, faceText: t.face, claimDate: t.claimDate, registeredDate: t.registered, issuingRegion: t.issuing };
 
-  useEffect(() => { if (today) form.setFieldValue('claim', dayjs(today)); }, [today, form]);
+  useEffect(() => { if (today && !form.getFieldValue('claim')) form.setFieldValue('claim', today); }, [today, form]);
 
   const save = async () => {
     let v: Values;
@@ -53,15 +55,14 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
     setSaving(true);
     try {
       await call('vouchers:claim', {
-        number: v.number, applicantId: v.applicantId, faceValueFen: fenOf(v.faceText) ?? 0, claimDate: v.claim.format('YYYY-MM-DD'),
-        registeredDate: v.registered ? v.registered.format('YYYY-MM-DD') : null, cityFunded: v.cityFunded,
+        number: v.number, applicantId: v.applicantId, faceValueFen: fenOf(v.faceText) ?? 0, claimDate: dateOf(v.claim) ?? v.claim,
+        registeredDate: dateOf(v.registered), cityFunded: v.cityFunded,
         crossRegion: v.crossRegion || null, issuingRegion: v.crossRegion ? v.issuingRegion ?? null : null,
       });
       onClose(true);
     } catch (e) {
-      const map: Record<string, keyof Values> = { faceValueFen: 'faceText', claimDate: 'claim', registeredDate: 'registered' };
-      form.setFields(formErrors(e).map((x) => ({ name: map[x.name[0]] ?? (x.name[0] as keyof Values), errors: x.errors })));
-      showError(e);
+      // The dialog stays open with the input; each refused field shows its error, the first is scrolled to.
+      if (!markRefusal(form, e, labels, { faceValueFen: 'faceText', claimDate: 'claim', registeredDate: 'registered' })) showError(e, labels);
     } finally {
       setSaving(false);
     }
@@ -71,15 +72,16 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
   return (
     <Modal open title={t.title} onCancel={() => onClose(false)} onOk={save} okText={t.ok} confirmLoading={saving} destroyOnHidden width={560}
       okButtonProps={{ 'data-testid': 'claim-save' } as Record<`data-${string}`, string>}>
-      <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} initialValues={{ applicantId, cityFunded: false, registered: null, crossRegion: '' }}>
+      <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} onValuesChange={clearErrorsOnEdit(form)}
+        initialValues={{ applicantId, cityFunded: false, registered: '', crossRegion: '', claim: today ?? '' }}>
         <Form.Item name="applicantId" label={t.applicant} rules={req}>
           <ApplicantSelect data-testid="claim-applicant" />
         </Form.Item>
-        {chosen && <div style={{ margin: '-8px 0 12px' }}><QuotaLine applicantId={chosen} year={claim?.year()} pendingFen={fenOf(faceText) ?? 0} /></div>}
+        {chosen && <div style={{ margin: '-8px 0 12px' }}><QuotaLine applicantId={chosen} year={claimDate ? Number(claimDate.slice(0, 4)) : undefined} pendingFen={fenOf(faceText) ?? 0} /></div>}
         <Form.Item name="number" label={t.number} rules={req}><Input autoFocus data-testid="claim-number" /></Form.Item>
         <Form.Item name="faceText" label={t.face} rules={[moneyRule(true, t.required)]}><Input data-testid="claim-face" /></Form.Item>
-        <Form.Item name="claim" label={t.claimDate} rules={req}><DatePicker style={{ width: '100%' }} /></Form.Item>
-        <Form.Item name="registered" label={t.registered}><DatePicker style={{ width: '100%' }} /></Form.Item>
+        <Form.Item name="claim" label={t.claimDate} rules={[dateRule('claimDate', labels)]}><DateInput data-testid="claim-date" /></Form.Item>
+        <Form.Item name="registered" label={t.registered} rules={[dateRule('registeredDate', labels, true)]}><DateInput data-testid="claim-registered" /></Form.Item>
         {scheme && (
           <Form.Item name="crossRegion" label={t.cross}>
             <Select data-testid="claim-cross-region" options={[{ value: '', label: t.local }, { value: scheme.id, label: scheme.label[locale] }]} />

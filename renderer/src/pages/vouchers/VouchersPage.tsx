@@ -1,14 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, InputNumber, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Input, InputNumber, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { VOUCHER_SORTS, VOUCHER_STATES, type VoucherRow } from '../../../../shared/ipc/deals';
 import { formatYuan } from '../../../../shared/rules/money';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
-import { showError } from '../../util/errors';
+import { errorText, showError } from '../../util/errors';
+import { DateInput, dateOf, dateProblem } from '../../util/fields';
 import { useWindowHeight } from '../../util/hooks';
 import { usePagedRows } from '../../util/paged';
 import { PagedTable, type PagedSort } from '../../util/PagedTable';
@@ -42,7 +42,8 @@ export function VouchersPage() {
   const [state, setState] = useState<VoucherRow['state'] | undefined>();
   const [year, setYear] = useState<number | undefined>();
   const [claiming, setClaiming] = useState(false);
-  const [registering, setRegistering] = useState<{ row: VoucherRow; date: dayjs.Dayjs | null } | null>(null);
+  /** The register dialog keeps the typed date and shows a refusal inside it; it closes only when saved. */
+  const [registering, setRegistering] = useState<{ row: VoucherRow; date: string; error: string | null } | null>(null);
   const [voiding, setVoiding] = useState<{ row: VoucherRow; reason: string } | null>(null);
   const [focused] = useState(() => takeFocus('vouchers'));
   const [refresh, setRefresh] = useState(0);
@@ -67,7 +68,7 @@ export function VouchersPage() {
   };
 
   const columns: ColumnsType<VoucherRow> = useMemo(() => [
-    { title: t.number, dataIndex: 'number', key: 'number', width: 150 },
+    { title: t.number, dataIndex: 'number', key: 'number', width: 150, fixed: 'left' },
     { title: t.applicant, dataIndex: 'applicantName', key: 'applicantName', width: 240, ellipsis: true },
     { title: t.face, dataIndex: 'faceValueFen', key: 'face', width: 120, align: 'right', render: (f: number) => formatYuan(f) },
     { title: t.claimDate, dataIndex: 'claimDate', key: 'claimDate', width: 110 },
@@ -89,13 +90,13 @@ export function VouchersPage() {
       title: t.daysLeft, dataIndex: 'daysLeft', key: 'daysLeft', width: 100, align: 'right',
       render: (d: number | null) => (d === null ? '' : <Tag color={urgencyColor(d)}>{fmt(t.days, { n: d })}</Tag>),
     },
-    { title: t.contract, dataIndex: 'contractNumber', key: 'contract', width: 130 },
+    { title: t.contract, dataIndex: 'contractNumber', key: 'contract', width: 130, fixed: 'right' },
     {
-      title: t.actions, key: 'actions', width: 140,
+      title: t.actions, key: 'actions', width: 140, fixed: 'right',
       render: (_: unknown, r) => (
         <Space size={4}>
           {r.state === 'claimed' && !r.registeredDate && (
-            <Button size="small" onClick={() => setRegistering({ row: r, date: today ? dayjs(today) : null })}>{t.register}</Button>
+            <Button size="small" onClick={() => setRegistering({ row: r, date: today ?? '', error: null })} data-testid="voucher-register">{t.register}</Button>
           )}
           {!r.voidedAt && r.contractId === null && <Button size="small" danger onClick={() => setVoiding({ row: r, reason: '' })}>{t.void}</Button>}
         </Space>
@@ -110,7 +111,7 @@ export function VouchersPage() {
           onChange={(id) => setApplicantId(id)} onClear={() => setApplicantId(undefined)} data-testid="voucher-filter-applicant" />
         <Select allowClear placeholder={t.state} style={{ width: 150 }} value={state} onChange={setState}
           options={VOUCHER_STATES.map((s) => ({ value: s, label: VOUCHER_STATE_LABELS[s][locale] }))} />
-        <InputNumber placeholder={t.year} min={1990} max={2100} style={{ width: 120 }} value={year} onChange={(v) => setYear(v ?? undefined)} />
+        <InputNumber placeholder={t.year} precision={0} style={{ width: 120 }} value={year} onChange={(v) => setYear(v ?? undefined)} />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setClaiming(true)} data-testid="voucher-claim">{t.claim}</Button>
         <Typography.Text type="secondary" data-testid="vouchers-total">{fmt(t.total, { n: paged.total })}</Typography.Text>
       </Space>
@@ -120,9 +121,20 @@ export function VouchersPage() {
         rowClassName={(r) => (r.id === focused ? 'ant-table-row-selected' : '')} />
       {claiming && <ClaimModal applicantId={applicantId} onClose={(changed) => { setClaiming(false); if (changed) reload(); }} />}
       <Modal open={registering !== null} title={registering ? fmt(t.registerTitle, { n: registering.row.number }) : ''} destroyOnHidden
-        onCancel={() => setRegistering(null)} okButtonProps={{ disabled: !registering?.date }}
-        onOk={() => { const r = registering!; setRegistering(null); void act(() => call('vouchers:register', { id: r.row.id, registeredDate: r.date!.format('YYYY-MM-DD') })); }}>
-        <DatePicker value={registering?.date} onChange={(d) => setRegistering((x) => x && { ...x, date: d })} style={{ width: '100%' }} />
+        onCancel={() => setRegistering(null)} okButtonProps={{ disabled: !registering?.date, 'data-testid': 'voucher-register-ok' } as never}
+        onOk={async () => {
+          const r = registering!;
+          const date = dateOf(r.date);
+          const labels = { registeredDate: t.registered };
+          if (!date) { setRegistering({ ...r, error: dateProblem(r.date, 'registeredDate', labels) }); return; }
+          try {
+            await call('vouchers:register', { id: r.row.id, registeredDate: date });
+            setRegistering(null);
+            await reload();
+          } catch (e) { setRegistering({ ...r, date, error: errorText(e, labels) }); }
+        }}>
+        <DateInput value={registering?.date ?? ''} onChange={(d) => setRegistering((x) => x && { ...x, date: d, error: null })} data-testid="voucher-register-date" />
+        {registering?.error && <Alert type="error" showIcon message={registering.error} style={{ marginTop: 8 }} data-testid="voucher-register-error" />}
       </Modal>
       <Modal open={voiding !== null} title={voiding ? fmt(t.voidTitle, { n: voiding.row.number }) : ''} destroyOnHidden okButtonProps={{ danger: true, disabled: !voiding?.reason.trim() }}
         onCancel={() => setVoiding(null)}

@@ -3,7 +3,7 @@ import type { ContractRow, DueKind } from '../../../../shared/ipc/deals';
 import { APPLICANT_KIND_LABELS, type ApplicantKind } from '../../../../shared/policy/vocabulary';
 import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
 import type { VoucherStateName } from '../../../../shared/rules/vouchers';
-import type { Locale } from '../../i18n';
+import { useLocale, type Locale } from '../../i18n';
 
 export const VOUCHER_STATE_LABELS: Record<VoucherStateName, { zh: string; en: string; color: string }> = {
   claimed: { zh: '待登记', en: 'Claimed', color: 'blue' },
@@ -45,7 +45,7 @@ export function moneyRule(required: boolean, requiredMessage: string) {
     validator: async (_: unknown, v: string | undefined) => {
       if (!v) { if (required) throw new Error(requiredMessage); return; }
       const r = parseMoneyText(v);
-      if (!r.ok) throw new Error(r.reason.zh);
+      if (!r.ok) throw new Error(r.reason[useLocale.getState().locale]);
     },
   };
 }

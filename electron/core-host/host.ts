@@ -1,0 +1,190 @@
+// The core host: owns the data folder lock, the database and every handler, off the window's
+// thread. The Electron utility process and the browser-mode worker thread both run serveCore.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppFailure, type Result } from '../../shared/result';
+import { DATABASE_FILE_NAME, openCore, type Core } from '../app-core';
+import { handlers } from '../handlers';
+import { dispatch } from '../security/gate';
+import { lock } from '../security/session';
+import { listBackups, backupIfDue } from '../services/backup/backups';
+import { readReliabilitySettings } from '../services/backup/settings';
+import { withJob } from './job';
+import { acquireFolderLock } from './lock-file';
+import type { FromHost, HostOptions, PortLike, StartupFailure, ToHost } from './protocol';
+
+const HOUR_MS = 60 * 60 * 1000;
+/** Calls that do not count as the user's activity (the renderer polls the lock status). */
+const NOT_ACTIVITY: ReadonlySet<string> = new Set(['security:status']);
+
+function hasPlainHeader(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(16);
+      fs.readSync(fd, head, 0, 16, 0);
+      return head.toString('latin1') === 'SQLite format 3\0';
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Sorts a start-up error into what the dialog can tell the user to do. */
+export function classifyStartupFailure(e: unknown, dataDir: string): StartupFailure {
+  const error = e instanceof AppFailure ? e.error : null;
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const code = (e as { code?: unknown }).code;
+  if (error?.code === 'DB_NEWER') return { kind: 'newer', detail: text, dataDir };
+  if (error?.reason === 'desk.lockedByOther') return { kind: 'locked-by-other', detail: text, dataDir };
+  if (/NODE_MODULE_VERSION|was compiled against|invalid ELF|not a valid Win32|wrong ELF class|mach-o/i.test(text)) {
+    return { kind: 'driver', detail: text, dataDir };
+  }
+  // A file with a plain SQLite header that cannot be read is damaged, not encrypted (an encrypted
+  // file opens locked, it does not fail here).
+  const unreadablePlain = error?.code === 'LOCKED' && hasPlainHeader(path.join(dataDir, DATABASE_FILE_NAME));
+  if (unreadablePlain || code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || /malformed|not a database|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(text)) {
+    let backups: { name: string; size: number }[] = [];
+    try {
+      backups = listBackups({ dataDir }).map((b) => ({ name: b.name, size: b.sizeBytes }));
+    } catch { /* the list is a help, not a requirement */ }
+    return { kind: 'corrupt', detail: text, dataDir, backups };
+  }
+  return { kind: 'other', detail: text, dataDir };
+}
+
+/** Locks an encrypted desk after its idle minutes without calls, whether or not a window is open. */
+export function createIdleLock(core: Core, clock: () => number = Date.now) {
+  let last = clock();
+  return {
+    touch() { last = clock(); },
+    /** Locks when due; true if it locked now. */
+    check(): boolean {
+      if (!core.encrypted || core.locked) { last = clock(); return false; }
+      const { idleMinutes } = readReliabilitySettings(core.ctx);
+      if (idleMinutes <= 0 || clock() - last < idleMinutes * 60_000) return false;
+      lock(core);
+      return true;
+    },
+  };
+}
+
+/**
+ * Serves the desk on `port` until a close message. Calls are queued and run one after another
+ * as they arrive; a queued call can be cancelled before it starts, a running one at its next
+ * jobStep. `cancelFlag` (shared memory, worker threads only) lets a cancel reach a running
+ * synchronous loop; without it the cancel message is seen between calls and at yields.
+ */
+export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int32Array): void {
+  const send = (m: FromHost) => port.postMessage(m);
+  let folderLock: { release(): void } | null = null;
+  let core: Core;
+  try {
+    folderLock = acquireFolderLock(options.dataDir, options.mode);
+    const now = options.fixedToday ? () => new Date(`${options.fixedToday}T02:00:00.000Z`) : undefined;
+    core = openCore({ dataDir: options.dataDir, mode: options.mode, migrationsDir: options.migrationsDir, now, autoBackup: options.autoBackup });
+  } catch (e) {
+    folderLock?.release();
+    send({ t: 'failed', failure: classifyStartupFailure(e, options.dataDir) });
+    return;
+  }
+
+  const idle = createIdleLock(core);
+  const timers: NodeJS.Timeout[] = [];
+  timers.push(setInterval(() => {
+    try {
+      if (idle.check()) send({ t: 'locked', reason: 'idle' });
+    } catch (e) {
+      send({ t: 'log', level: 'error', message: `[idle lock] ${(e as Error).message}` });
+    }
+  }, options.idleCheckMs ?? 15_000));
+  if (options.autoBackup) {
+    // The desk may stay open for days: look hourly whether the daily backup is due.
+    timers.push(setInterval(() => {
+      if (core.locked) return;
+      try { backupIfDue(core.ctx); } catch (e) { send({ t: 'log', level: 'error', message: `[backup] ${(e as Error).message}` }); }
+    }, HOUR_MS));
+  }
+  for (const t of timers) t.unref?.();
+
+  const queue: { id: number; channel: string; input: unknown }[] = [];
+  const cancelledQueued = new Set<number>();
+  let draining = false;
+  let running: number | null = null;
+  let cancelRunning = false;
+  let closed = false;
+
+  const runOne = async (call: { id: number; channel: string; input: unknown }): Promise<Result<unknown>> => {
+    if (!NOT_ACTIVITY.has(call.channel)) idle.touch();
+    running = call.id;
+    cancelRunning = false;
+    let lastPost = 0;
+    const job = {
+      progress: (done: number, total: number) => {
+        const t = Date.now();
+        if (done < total && t - lastPost < 100) return;
+        lastPost = t;
+        send({ t: 'progress', id: call.id, done, total });
+      },
+      cancelled: () => cancelRunning || (cancelFlag !== undefined && Atomics.load(cancelFlag, 0) === call.id),
+    };
+    try {
+      return await withJob(job, () => dispatch(core, handlers, call.channel, call.input));
+    } finally {
+      running = null;
+    }
+  };
+
+  const drain = async () => {
+    if (draining) return;
+    draining = true;
+    try {
+      while (queue.length > 0) {
+        const call = queue.shift()!;
+        if (cancelledQueued.delete(call.id)) {
+          send({ t: 'result', id: call.id, result: { ok: false, error: { code: 'CANCELLED', reason: 'job.cancelled' } } });
+          continue;
+        }
+        const result = await runOne(call).catch((): Result<unknown> => ({ ok: false, error: { code: 'INTERNAL', reason: 'internal.unexpected' } }));
+        send({ t: 'result', id: call.id, result });
+      }
+    } finally {
+      draining = false;
+    }
+    if (closed) finish();
+  };
+
+  const finish = () => {
+    for (const t of timers) clearInterval(t);
+    core.close();
+    folderLock?.release();
+    send({ t: 'closed' });
+  };
+
+  port.onMessage((raw) => {
+    const m = raw as ToHost;
+    switch (m.t) {
+      case 'call':
+        if (closed) return;
+        queue.push({ id: m.id, channel: m.channel, input: m.input });
+        // Let every message already waiting arrive first, so a cancel behind its call is seen.
+        setImmediate(() => void drain());
+        break;
+      case 'cancel':
+        if (running === m.id) cancelRunning = true;
+        else if (queue.some((c) => c.id === m.id)) cancelledQueued.add(m.id);
+        break;
+      case 'ping':
+        send({ t: 'pong', id: m.id });
+        break;
+      case 'close':
+        if (closed) return;
+        closed = true;
+        if (!draining && queue.length === 0) finish();
+        break;
+    }
+  });
+  send({ t: 'ready' });
+}

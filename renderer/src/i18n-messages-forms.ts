@@ -1,0 +1,85 @@
+// Refusal reasons of the forms: identities by their standards (credit code, phones, e-mail,
+// invoices, attachment types), strict dates and numbers, applicants, vouchers, contracts,
+// bookings and invoices. {field} is the form's label for the field.
+import type { Message } from './i18n-messages';
+
+export const FORMS_MESSAGES: Readonly<Record<string, Message>> = {
+  'time.clock': { zh: '{field}应为时刻，如 09:30', en: '{field} must be a time of day such as 09:30' },
+
+  // —— 统一社会信用代码 (GB 32100-2015) ——
+  'identity.creditCode.length': { zh: '{field}应为 18 位（现为“{value}”）', en: '{field} must have 18 characters (it is "{value}")' },
+  'identity.creditCode.alphabet': { zh: '{field}只能包含数字和大写字母（不含 I、O、S、V、Z）', en: '{field} may contain only digits and capital letters other than I, O, S, V and Z' },
+  'identity.creditCode.region': { zh: '{field}第 3–8 位应为行政区划代码（6 位数字）', en: '{field}: characters 3–8 must be the six-digit administrative division code' },
+  'identity.creditCode.check': { zh: '{field} {value} 的校验位不正确（GB 32100-2015），请核对是否输错', en: '{field} {value} has a wrong check character (GB 32100-2015); check it for a typing error' },
+  'applicant.creditCodeTaken': { zh: '{field} {value} 已由“{name}”登记：同一企业只能登记一次', en: '{field} {value} is already registered by "{name}": one enterprise is one applicant' },
+  'applicant.duplicatesFound': { zh: '以下申领单位的统一社会信用代码规范化后相同，可能是同一企业：请合并或更正', en: 'These applicants have the same credit code once normalised and may be one enterprise: merge or correct them' },
+
+  // —— phones, e-mail ——
+  'identity.phone.mobile': { zh: '{field}“{value}”不是有效的手机号码（11 位，以 13–19 开头）', en: '{field} "{value}" is not a valid mobile number (11 digits starting 13–19)' },
+  'identity.phone.areaCode': { zh: '{field}“{value}”不是有效的固定电话：应为区号加号码，如 010-62345678', en: '{field} "{value}" is not a valid landline: give the area code and number, e.g. 010-62345678' },
+  'identity.phone.format': { zh: '{field}“{value}”不是电话号码：请填写手机号码或带区号的固定电话', en: '{field} "{value}" is not a phone number: give a mobile number or a landline with its area code' },
+  'identity.email.format': { zh: '{field}“{value}”不是有效的电子邮箱地址', en: '{field} "{value}" is not a valid e-mail address' },
+
+  // —— 发票 ——
+  'invoice.numberFormat': { zh: '{field}应为 20 位数电发票号码，或 8 位号码并填写发票代码', en: '{field} must be the 20-digit number of a digital invoice, or an 8-digit number with the invoice code' },
+  'invoice.codeRequired': { zh: '8 位发票号码须同时填写 10 位或 12 位{field}', en: 'An 8-digit invoice number needs the 10- or 12-digit {field}' },
+  'invoice.codeFormat': { zh: '{field}应为 10 位或 12 位数字（数电发票不填代码）', en: '{field} must have 10 or 12 digits (a digital invoice has none)' },
+  'invoice.numberWithCode': { zh: '有发票代码时，{field}应为 8 位数字', en: 'With an invoice code, {field} must have 8 digits' },
+  'invoice.futureDate': { zh: '{field}不能晚于今天（{today}）', en: '{field} cannot be after today ({today})' },
+  'invoice.beforeContract': { zh: '{field}（{date}）不能早于合同签订日期 {signedDate}', en: '{field} ({date}) cannot be before the contract was signed ({signedDate})' },
+  'invoice.overActual': { zh: '发票合计 {totalFen} 元将超过合同实际金额 {actualFen} 元：请确认后再保存', en: 'The invoices would total ¥{totalFen}, more than the contract\'s actual amount ¥{actualFen}: confirm to save' },
+  'invoice.duplicate': { zh: '发票 {code}{number} 已登记', en: 'Invoice {code}{number} is already recorded' },
+  'invoice.notFound': { zh: '发票 {id} 不存在', en: 'Invoice {id} does not exist' },
+  'invoice.attachmentOtherContract': { zh: '关联的附件不属于本合同', en: 'The linked attachment belongs to another contract' },
+
+  // —— attachments ——
+  'attachment.type': { zh: '{field}的内容不是允许的类型（PDF、OFD、JPG、PNG、XLSX、DOCX）；按文件内容判断，与文件名无关', en: '{field} is not an allowed type (PDF, OFD, JPG, PNG, XLSX, DOCX), judged by its content, not its name' },
+  'attachment.empty': { zh: '{field}为空', en: '{field} is empty' },
+  'attachment.tooLarge': { zh: '{field}超过 {maxMb} MB 上限', en: '{field} is larger than the {maxMb} MB limit' },
+  'attachment.base64': { zh: '{field}的内容不是有效的 base64', en: '{field} is not valid base64 data' },
+  'attachment.notFound': { zh: '附件 {id} 不存在', en: 'Attachment {id} does not exist' },
+  'attachment.missing': { zh: '附件文件 {name} 已丢失', en: 'The file of attachment {name} is missing' },
+  'attachment.altered': { zh: '附件 {name} 的内容与登记的 SHA-256 不符', en: 'Attachment {name} does not match its recorded SHA-256' },
+
+  // —— applicants ——
+  'applicant.notFound': { zh: '申领单位 {id} 不存在', en: 'Applicant {id} does not exist' },
+  'applicant.studentsOverMembers': { zh: '学生人数 {students} 多于团队人数 {members}', en: '{students} students is more than the team\'s {members} members' },
+  'applicant.smeYearRequired': { zh: '已入库科技型中小企业须填写{field}', en: 'A listed tech SME needs its {field}' },
+  'applicant.kindLocked': { zh: '已有 {vouchers} 张创新券、{contracts} 份合同的申领单位不能更改类型', en: 'An applicant with {vouchers} vouchers and {contracts} contracts cannot change its type' },
+  'applicant.deleteWithHistory': { zh: '该申领单位已有 {vouchers} 张创新券、{contracts} 份合同，不能删除', en: 'This applicant has {vouchers} vouchers and {contracts} contracts and cannot be deleted' },
+  // —— vouchers ——
+  'voucher.notFound': { zh: '创新券 {id} 不存在', en: 'Voucher {id} does not exist' },
+  'voucher.numberTaken': { zh: '券号 {number} 已登记', en: 'Voucher number {number} is already recorded' },
+  'voucher.isVoid': { zh: '创新券 {voucher} 已作废', en: 'Voucher {voucher} is void' },
+  'voucher.alreadyRegistered': { zh: '创新券 {voucher} 已于 {date} 登记', en: 'Voucher {voucher} was registered on {date}' },
+  'voucher.inContract': { zh: '创新券 {voucher} 已用于合同 {contract}，请先从合同中移除', en: 'Voucher {voucher} is used by contract {contract}; remove it there first' },
+  'voucher.registerLate': { zh: '申领后未在规定期限内登记（截止 {due}），创新券已作废', en: 'Not registered within the period after claiming (due {due}); the voucher is void' },
+
+  // —— contracts (row: the voucher's row in the drawer's table) ——
+  'contract.notFound': { zh: '合同 {id} 不存在', en: 'Contract {id} does not exist' },
+  'contract.numberTaken': { zh: '合同编号 {number} 已存在', en: 'Contract number {number} is already used' },
+  'contract.voucherTwice': { zh: '同一张创新券列入了两次', en: 'The same voucher is listed twice' },
+  'contract.voucherOtherHolder': { zh: '创新券 {voucher} 属于其他申领单位（{holder}），创新券不得转让、出售或赠与', en: 'Voucher {voucher} belongs to another applicant ({holder}); vouchers cannot be transferred, sold or given' },
+  'contract.voucherUsedElsewhere': { zh: '创新券 {voucher} 已用于合同 {contract}，不得重复使用', en: 'Voucher {voucher} is already used by contract {contract} and cannot be used again' },
+  'contract.voucherOverFace': { zh: '创新券 {voucher} 的用券金额 {amountFen} 元超过面额 {faceValueFen} 元', en: 'Voucher {voucher}: ¥{amountFen} is more than its face value ¥{faceValueFen}' },
+  'contract.voucherAmount': { zh: '创新券 {voucher} 的用券金额“{value}”不是有效金额', en: 'Voucher {voucher}: "{value}" is not a valid amount' },
+  'contract.voucherClaimedAfter': { zh: '创新券 {voucher} 的申领日期 {claimDate} 晚于{other}（{otherValue}）', en: 'Voucher {voucher} was claimed on {claimDate}, after the {other} ({otherValue})' },
+  'contract.voucherVoid': { zh: '创新券 {voucher} 已作废', en: 'Voucher {voucher} is void' },
+  'contract.voucherNotRegistered': { zh: '创新券 {voucher} 未在申领后规定期限内登记（截止 {due}），已失效', en: 'Voucher {voucher} was not registered in time (due {due}) and has lapsed' },
+  'contract.voucherExpired': { zh: '创新券 {voucher} 已过有效期（至 {due}）', en: 'Voucher {voucher} expired on {due}' },
+  'contract.endsAfterVoucher': { zh: '合同结束日期 {endDate} 晚于创新券 {voucher} 的有效期（至 {due}）', en: 'The contract ends on {endDate}, after voucher {voucher} expires ({due})' },
+  'contract.redemptionSubmitted': { zh: '该合同已于 {date} 申请兑现，不能再更改所用创新券', en: 'Redemption was applied for on {date}; the vouchers of this contract can no longer change' },
+
+  'policy.unknownProfile': { zh: '政策版本 {profileId} 不存在', en: 'Policy profile {profileId} does not exist' },
+};
+
+/** Labels of the fields these forms share, used when a form passes none. */
+export const FORMS_FIELD_LABELS: Readonly<Record<string, Message>> = {
+  code: { zh: '发票代码', en: 'Invoice code' },
+  issueDate: { zh: '开票日期', en: 'Issue date' },
+  studentMembers: { zh: '学生人数', en: 'Students' },
+  teamMembers: { zh: '团队人数', en: 'Team members' },
+  smeListedYear: { zh: '入库年份', en: 'Year of listing' },
+  kind: { zh: '类型', en: 'Type' },
+  ratedHours: { zh: '额定机时', en: 'Rated hours' },
+};

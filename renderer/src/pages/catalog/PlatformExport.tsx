@@ -1,0 +1,98 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, InputNumber, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { INSTRUMENT_FIELD_LABELS, type InstrumentListQuery } from '../../../../shared/catalog/instrument';
+import type { PlatformCheck, PlatformProblem } from '../../../../shared/ipc/catalog';
+import { call } from '../../api';
+import { fmt, useLocale, useT } from '../../i18n';
+import { describeIssue } from '../../i18n-errors';
+import { saveDownload } from '../../util/download';
+import { showError } from '../../util/errors';
+
+const L = {
+  zh: {
+    title: '导出到国家平台', year: '统计年度', check: '上报前检查', checking: '正在检查…',
+    summary: '{n} 台仪器，{y} 年服务记录 {r} 条；{e} 台仪器有平台会拒收的问题', clean: '未发现平台会拒收的问题',
+    equipment: '单台套（{n}）', service: '服务记录（{n}）', instrument: '仪器', field: '字段', reason: '问题', severity: '类别',
+    error: '会被拒收', warning: '提示', fix: '修改', deskSheet: '附“工作台补充”工作表（启用日期、状态、共享模式等平台模板没有的信息，便于导回本系统；平台不读取）',
+    xlsx: '单台套 .xlsx', xls: '单台套 .xls（模板格式）', svcXlsx: '服务记录 .xlsx', svcXls: '服务记录 .xls',
+    anyway: '仍有问题：可先修改，或仍然导出', close: '关闭',
+  },
+  en: {
+    title: 'Export to the national platform', year: 'Year', check: 'Check before upload', checking: 'Checking…',
+    summary: '{n} instruments, {r} service records in {y}; {e} instruments have problems the platform refuses', clean: 'No problem the platform would refuse',
+    equipment: 'Instrument records ({n})', service: 'Service records ({n})', instrument: 'Instrument', field: 'Field', reason: 'Problem', severity: 'Kind',
+    error: 'Refused', warning: 'Note', fix: 'Fix', deskSheet: 'Add the sheet 工作台补充 (start of use, status, share mode and other desk fields the template lacks, to import back; the platform ignores it)',
+    xlsx: 'Instruments .xlsx', xls: 'Instruments .xls (template format)', svcXlsx: 'Service records .xlsx', svcXls: 'Service records .xls',
+    anyway: 'Problems remain: fix them first, or export anyway', close: 'Close',
+  },
+};
+
+type Filter = Omit<InstrumentListQuery, 'offset' | 'limit'>;
+
+export function PlatformExport({ filter, onFix, onClose }: { filter: Filter; onFix(instrumentId: number): void; onClose(): void }) {
+  const t = useT(L);
+  const locale = useLocale((s) => s.locale);
+  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [check, setCheck] = useState<PlatformCheck | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [deskSheet, setDeskSheet] = useState(true);
+
+  const labels = useMemo((): Record<string, string> => ({
+    ...Object.fromEntries(INSTRUMENT_FIELD_LABELS.map((f) => [f.key, f[locale]])),
+    'usage.content': locale === 'zh' ? '实际服务内容' : 'Service content',
+  }), [locale]);
+  const word = (p: PlatformProblem) => describeIssue({ field: p.field, reason: p.reason, params: p.params, code: 'VALIDATION' }, locale, labels);
+
+  useEffect(() => {
+    let live = true;
+    setBusy(true);
+    call('catalog:platformCheck', { filter, year }).then((c) => { if (live) setCheck(c); }).catch(showError).finally(() => { if (live) setBusy(false); });
+    return () => { live = false; };
+  }, [filter, year]);
+
+  const download = async (fn: () => Promise<Parameters<typeof saveDownload>[0]>) => {
+    setBusy(true);
+    try { saveDownload(await fn()); } catch (e) { showError(e); } finally { setBusy(false); }
+  };
+
+  const columns = [
+    { title: t.instrument, key: 'i', width: 220, render: (_: unknown, p: PlatformProblem) => `${p.innerId} ${p.nameCn}` },
+    { title: t.field, dataIndex: 'field', width: 150, render: (f: string) => labels[f] ?? f },
+    { title: t.reason, key: 'r', render: (_: unknown, p: PlatformProblem) => word(p) },
+    { title: t.severity, dataIndex: 'severity', width: 90, render: (s: string) => <Tag color={s === 'error' ? 'red' : 'gold'}>{s === 'error' ? t.error : t.warning}</Tag> },
+    { title: '', key: 'fix', width: 70, render: (_: unknown, p: PlatformProblem) => <Button size="small" type="link" onClick={() => onFix(p.instrumentId)}>{t.fix}</Button> },
+  ];
+  const errors = check ? check.problems.filter((p) => p.severity === 'error').length + check.serviceProblems.length : 0;
+
+  return (
+    <Modal open width={1000} title={t.title} onCancel={onClose} footer={<Button onClick={onClose}>{t.close}</Button>} destroyOnHidden>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Space>{t.year}<InputNumber aria-label="platform-year" min={2000} max={2100} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} /></Space>
+        {check && (
+          <Alert type={errors ? 'warning' : 'success'} showIcon data-testid="platform-summary"
+            message={fmt(t.summary, { n: check.instruments, y: check.year, r: check.records, e: check.instrumentsWithErrors })}
+            description={errors ? t.anyway : t.clean} />
+        )}
+        {check && (check.problems.length > 0 || check.serviceProblems.length > 0) && (
+          <Tabs items={[
+            { key: 'e', label: fmt(t.equipment, { n: check.problems.length }), children: (
+              <Table size="small" rowKey={(p) => `${p.instrumentId}-${p.field}-${p.reason}`} dataSource={check.problems} columns={columns} pagination={{ pageSize: 8 }} data-testid="platform-problems" />
+            ) },
+            { key: 's', label: fmt(t.service, { n: check.serviceProblems.length }), children: (
+              <Table size="small" rowKey={(p, i) => `${p.instrumentId}-${p.field}-${i}`} dataSource={check.serviceProblems} columns={columns} pagination={{ pageSize: 8 }} />
+            ) },
+          ]} />
+        )}
+        <Checkbox checked={deskSheet} onChange={(e) => setDeskSheet(e.target.checked)}>{t.deskSheet}</Checkbox>
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => call('catalog:export', { filter, year, format: 'xlsx', deskSheet }))}>{t.xlsx}</Button>
+          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => call('catalog:export', { filter, year, format: 'xls', deskSheet }))}>{t.xls}</Button>
+          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => call('catalog:exportServiceRecords', { filter, year, format: 'xlsx' }))}>{t.svcXlsx}</Button>
+          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => call('catalog:exportServiceRecords', { filter, year, format: 'xls' }))}>{t.svcXls}</Button>
+        </Space>
+        <Typography.Text type="secondary">{busy ? t.checking : ''}</Typography.Text>
+      </Space>
+    </Modal>
+  );
+}

@@ -1,0 +1,233 @@
+// 报价单: a quote before the contract, its lines priced from the rate table in force on the quote
+// date for the applicant's price group (or at a typed price); a contract of the same applicant
+// adopts its total as the contract amount. An adopted quote is kept as it was and cannot change.
+import { Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { CHARGE_UNITS } from '../../../../shared/money/rates';
+import type { PriceGroup, Quote, RateItem } from '../../../../shared/ipc/money';
+import { CHARGE_UNIT_LABELS, parseQuantity, quantityText } from '../../../../shared/money/rates';
+import { formatYuan } from '../../../../shared/rules/money';
+import { call } from '../../api';
+import { fmt, useLocale, useT } from '../../i18n';
+import { useToday } from '../../stores/app-info';
+import { formErrors, showError } from '../../util/errors';
+import { ContractSelect } from '../calendar/ContractSelect';
+import { toFen } from './RatesPage';
+
+const L = {
+  zh: {
+    title: '报价单', add: '新建报价单', edit: '编辑报价单', number: '报价单编号', applicant: '申领单位', applicantSearch: '输入单位名称搜索',
+    group: '价格类别', groupAuto: '按申领单位的价格类别', quoteDate: '报价日期', validUntil: '有效期至', subject: '事由', total: '合计',
+    contract: '采用的合同', notAdopted: '未采用', adopt: '采用为合同金额', adoptTitle: '以报价单 {n} 的合计 {t} 作为合同金额', adopted: '已被合同 {c} 采用，不能修改',
+    lines: '报价明细', addLine: '添加一行', rateItem: '收费项目', free: '（不选则手填单价）', description: '内容', unit: '计量单位', quantity: '数量',
+    unitPrice: '单价（元）', remove: '删除', save: '保存 (Ctrl+S)', cancel: '取消', ok: '采用', amount: '金额', quantityBad: '数量须为不超过 3 位小数的非负数',
+    required: '必填', empty: '还没有报价单', actions: '操作',
+  },
+  en: {
+    title: 'Quotes', add: 'New quote', edit: 'Edit quote', number: 'Quote no.', applicant: 'Applicant', applicantSearch: 'Search applicant name',
+    group: 'Price group', groupAuto: 'The applicant’s price group', quoteDate: 'Quote date', validUntil: 'Valid until', subject: 'Subject', total: 'Total',
+    contract: 'Adopted by contract', notAdopted: 'not adopted', adopt: 'Adopt as contract amount', adoptTitle: 'Use the total {t} of quote {n} as the contract amount', adopted: 'Adopted by contract {c}: it can no longer change',
+    lines: 'Lines', addLine: 'Add line', rateItem: 'Rate item', free: '(none: type a unit price)', description: 'Description', unit: 'Unit', quantity: 'Quantity',
+    unitPrice: 'Unit price (yuan)', remove: 'Remove', save: 'Save (Ctrl+S)', cancel: 'Cancel', ok: 'Adopt', amount: 'Amount', quantityBad: 'Quantity must be a non-negative number with at most 3 decimals',
+    required: 'Required', empty: 'No quotes yet', actions: 'Actions',
+  },
+};
+
+interface LineForm { rateItemId?: number | null; description?: string; unit?: string; quantity: string; unitPrice?: number | null }
+interface QuoteForm {
+  number: string; applicantId: number; priceGroupId?: number | null; quoteDate: dayjs.Dayjs; validUntil: dayjs.Dayjs; title?: string; lines: LineForm[];
+}
+
+function ApplicantPick({ value, onChange, known, placeholder }: {
+  value?: number; onChange?: (v: number) => void; known: { value: number; label: string } | null; placeholder: string;
+}) {
+  const [options, setOptions] = useState(known ? [known] : []);
+  const search = (query: string) => {
+    call('applicants:list', { query, limit: 50 }).then(({ rows }) => {
+      const list = rows.map((a) => ({ value: a.id, label: a.name }));
+      if (known && !list.some((o) => o.value === known.value)) list.unshift(known);
+      setOptions(list);
+    }, showError);
+  };
+  useEffect(() => { search(''); }, []);
+  return <Select showSearch filterOption={false} value={value} onChange={onChange} onSearch={search} options={options} placeholder={placeholder} data-testid="quote-applicant" />;
+}
+
+export function QuotesPage() {
+  const t = useT(L);
+  const locale = useLocale((s) => s.locale);
+  const today = useToday();
+  const [rows, setRows] = useState<Quote[]>([]);
+  const [groups, setGroups] = useState<PriceGroup[]>([]);
+  const [items, setItems] = useState<RateItem[]>([]);
+  const [editing, setEditing] = useState<Quote | 'new' | null>(null);
+  const [adopting, setAdopting] = useState<Quote | null>(null);
+  const [contractId, setContractId] = useState<number | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<QuoteForm>();
+
+  const load = useCallback(() => { call('money:quotes', {}).then(setRows, showError); }, []);
+  useEffect(load, [load]);
+  useEffect(() => {
+    call('money:priceGroups', {}).then(setGroups, showError);
+    call('money:rates', {}).then(setItems, showError);
+  }, []);
+
+  const labels = {
+    number: t.number, applicantId: t.applicant, priceGroupId: t.group, quoteDate: t.quoteDate, validUntil: t.validUntil, title: t.subject,
+    lines: t.lines, rateItemId: t.rateItem, description: t.description, unitPriceFen: t.unitPrice, quantityMilli: t.quantity, unit: t.unit,
+  };
+  const current = editing && editing !== 'new' ? editing : null;
+  const readOnly = current?.contractId != null;
+
+  const open = (q: Quote | 'new') => {
+    form.resetFields();
+    if (q === 'new') {
+      form.setFieldsValue({ number: '', quoteDate: dayjs(today), validUntil: dayjs(today).add(30, 'day'), title: '', lines: [{ quantity: '1', unit: 'item' }] });
+    } else {
+      form.setFieldsValue({
+        number: q.number, applicantId: q.applicantId, priceGroupId: q.priceGroupId, quoteDate: dayjs(q.quoteDate), validUntil: dayjs(q.validUntil), title: q.title,
+        lines: q.lines.map((l) => ({ rateItemId: l.rateItemId, description: l.description, unit: l.unit, quantity: quantityText(l.quantityMilli),
+          unitPrice: l.rateItemId === null ? l.unitPriceFen / 100 : null })),
+      });
+    }
+    setEditing(q);
+  };
+
+  const save = async () => {
+    let v: QuoteForm;
+    try { v = await form.validateFields(); } catch { return; }
+    const fields = {
+      number: v.number, applicantId: v.applicantId, priceGroupId: v.priceGroupId ?? null, quoteDate: v.quoteDate.format('YYYY-MM-DD'),
+      validUntil: v.validUntil.format('YYYY-MM-DD'), title: v.title ?? '',
+      lines: v.lines.map((l) => ({
+        rateItemId: l.rateItemId ?? null, description: l.description ?? '', unit: (l.unit ?? 'item') as (typeof CHARGE_UNITS)[number],
+        quantityMilli: parseQuantity(l.quantity) ?? 0, unitPriceFen: l.rateItemId ? null : l.unitPrice == null ? null : toFen(l.unitPrice),
+      })),
+    };
+    setSaving(true);
+    try {
+      await call('money:quoteSave', { id: current?.id ?? null, fields });
+      setEditing(null);
+      load();
+    } catch (e) {
+      // Line fields come back as lines.<i>.<field>; the form's names are lines/<i>/<form field>.
+      form.setFields(formErrors(e, labels).map((f) => ({
+        errors: f.errors,
+        name: (f.name[0] === 'lines' && f.name[2] === 'unitPriceFen' ? ['lines', f.name[1], 'unitPrice'] : f.name) as never,
+      })));
+      showError(e, labels);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const adopt = async () => {
+    if (!adopting || contractId === null) return;
+    try {
+      await call('money:quoteAdopt', { quoteId: adopting.id, contractId });
+      setAdopting(null);
+      load();
+    } catch (e) { showError(e, labels); }
+  };
+
+  const columns = [
+    { title: t.number, dataIndex: 'number', key: 'number', width: 140, fixed: 'left' as const },
+    { title: t.applicant, dataIndex: 'applicantName', key: 'applicant', ellipsis: true },
+    { title: t.quoteDate, dataIndex: 'quoteDate', key: 'date', width: 110 },
+    { title: t.validUntil, dataIndex: 'validUntil', key: 'valid', width: 110 },
+    { title: t.subject, dataIndex: 'title', key: 'title', ellipsis: true },
+    { title: t.total, dataIndex: 'totalFen', key: 'total', width: 130, align: 'right' as const, render: (f: number) => formatYuan(f) },
+    {
+      title: t.contract, key: 'contract', width: 120,
+      render: (_: unknown, q: Quote) => (q.contractId !== null ? <Tag color="green">#{q.contractId}</Tag> : <Tag>{t.notAdopted}</Tag>),
+    },
+    {
+      title: t.actions, key: 'actions', width: 150, fixed: 'right' as const,
+      render: (_: unknown, q: Quote) => q.contractId === null && (
+        <Button size="small" onClick={(e) => { e.stopPropagation(); setContractId(null); setAdopting(q); }} data-testid="quote-adopt">{t.adopt}</Button>
+      ),
+    },
+  ];
+
+  const itemOptions = items.map((i) => ({ value: i.id, label: `${i.instrumentInnerId ? `${i.instrumentInnerId} ` : ''}${i.name}（${CHARGE_UNIT_LABELS[i.unit][locale]}）` }));
+  const req = [{ required: true, message: t.required }];
+  return (
+    <div>
+      <Space style={{ marginBottom: 12 }}>
+        <Button type="primary" onClick={() => open('new')} data-testid="quote-new">{t.add}</Button>
+      </Space>
+      <Table rowKey="id" size="small" columns={columns} dataSource={rows} scroll={{ x: 1000 }} pagination={{ pageSize: 50, showSizeChanger: false }}
+        locale={{ emptyText: t.empty }} onRow={(q) => ({ onClick: () => open(q), style: { cursor: 'pointer' } })} data-testid="quote-table" />
+
+      <Drawer open={editing !== null} width={760} title={current ? `${t.edit} ${current.number}` : t.add} onClose={() => setEditing(null)} destroyOnHidden
+        extra={<Space><Button onClick={() => setEditing(null)}>{t.cancel}</Button>
+          {!readOnly && <Button type="primary" loading={saving} onClick={() => void save()} data-testid="quote-save">{t.save}</Button>}</Space>}>
+        {readOnly && <Tag color="green" style={{ marginBottom: 12 }}>{fmt(t.adopted, { c: `#${current!.contractId}` })}</Tag>}
+        <Form form={form} layout="vertical" disabled={readOnly}
+          onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); } }}>
+          <Space.Compact block style={{ gap: 12 }}>
+            <Form.Item name="number" label={t.number} rules={req} style={{ flex: 1 }}><Input maxLength={64} data-testid="quote-number" /></Form.Item>
+            <Form.Item name="applicantId" label={t.applicant} rules={req} style={{ flex: 2 }}>
+              <ApplicantPick placeholder={t.applicantSearch} known={current ? { value: current.applicantId, label: current.applicantName } : null} />
+            </Form.Item>
+          </Space.Compact>
+          <Space.Compact block style={{ gap: 12 }}>
+            <Form.Item name="priceGroupId" label={t.group} style={{ flex: 1 }}>
+              <Select allowClear placeholder={t.groupAuto} options={groups.map((g) => ({ value: g.id, label: locale === 'en' && g.nameEn ? g.nameEn : g.name }))} />
+            </Form.Item>
+            <Form.Item name="quoteDate" label={t.quoteDate} rules={req} style={{ flex: 1 }}><DatePicker style={{ width: '100%' }} /></Form.Item>
+            <Form.Item name="validUntil" label={t.validUntil} rules={req} style={{ flex: 1 }}><DatePicker style={{ width: '100%' }} /></Form.Item>
+          </Space.Compact>
+          <Form.Item name="title" label={t.subject}><Input maxLength={200} /></Form.Item>
+          <Form.List name="lines">
+            {(fields, { add, remove }) => (
+              <>
+                <div style={{ fontWeight: 600, marginBottom: 8 }}>{t.lines}</div>
+                {fields.map((f) => (
+                  <Space key={f.key} align="start" style={{ display: 'flex' }} data-testid="quote-line">
+                    <Form.Item name={[f.name, 'rateItemId']} label={f.name === 0 ? t.rateItem : undefined} style={{ width: 220 }}>
+                      <Select allowClear showSearch optionFilterProp="label" placeholder={t.free} options={itemOptions} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'description']} label={f.name === 0 ? t.description : undefined} style={{ width: 170 }}>
+                      <Input maxLength={200} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'unit']} label={f.name === 0 ? t.unit : undefined} style={{ width: 90 }}>
+                      <Select options={CHARGE_UNITS.map((u) => ({ value: u, label: CHARGE_UNIT_LABELS[u][locale] }))} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'quantity']} label={f.name === 0 ? t.quantity : undefined} style={{ width: 90 }}
+                      rules={[...req, { validator: (_r, v: string) => (v === undefined || v === '' || parseQuantity(v) !== null ? Promise.resolve() : Promise.reject(new Error(t.quantityBad))) }]}>
+                      <Input inputMode="decimal" />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'unitPrice']} label={f.name === 0 ? t.unitPrice : undefined} style={{ width: 110 }}>
+                      <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+                    </Form.Item>
+                    <Button onClick={() => remove(f.name)} disabled={fields.length === 1} style={{ marginTop: f.name === 0 ? 30 : 0 }}>{t.remove}</Button>
+                  </Space>
+                ))}
+                <Button onClick={() => add({ quantity: '1', unit: 'item' })}>{t.addLine}</Button>
+              </>
+            )}
+          </Form.List>
+        </Form>
+        {current && (
+          <Table rowKey="id" size="small" style={{ marginTop: 16 }} pagination={false} dataSource={current.lines} columns={[
+            { title: t.description, dataIndex: 'description', key: 'd' },
+            { title: t.quantity, key: 'q', width: 100, render: (_: unknown, l) => `${quantityText(l.quantityMilli)} ${CHARGE_UNIT_LABELS[l.unit][locale]}` },
+            { title: t.unitPrice, key: 'p', width: 110, align: 'right' as const, render: (_: unknown, l) => formatYuan(l.unitPriceFen) },
+            { title: t.amount, key: 'a', width: 120, align: 'right' as const, render: (_: unknown, l) => formatYuan(l.amountFen) },
+          ]} summary={() => (
+            <Table.Summary.Row><Table.Summary.Cell index={0} colSpan={3}>{t.total}</Table.Summary.Cell>
+              <Table.Summary.Cell index={1} align="right">{formatYuan(current.totalFen)}</Table.Summary.Cell></Table.Summary.Row>
+          )} />
+        )}
+      </Drawer>
+
+      <Modal open={adopting !== null} title={adopting ? fmt(t.adoptTitle, { n: adopting.number, t: formatYuan(adopting.totalFen) }) : ''}
+        okText={t.ok} cancelText={t.cancel} onOk={() => void adopt()} onCancel={() => setAdopting(null)} okButtonProps={{ disabled: contractId === null }} destroyOnHidden>
+        <ContractSelect value={contractId} onChange={setContractId} />
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+// Form fields that hold exactly what the user typed: a date is text read by the shared strict parser
+// (2025-2-3 is shown as 2025-02-03, 2025-02-30 is an error on the field, never another day); rules
+// run the same zod schema the service parses with; a server refusal marks every field it names,
+// scrolls to the first and keeps the dialog open with the input.
+import { CalendarOutlined } from '@ant-design/icons';
+import { Button, Calendar, Input, Popover, Space, type FormInstance } from 'antd';
+import type { Rule } from 'antd/es/form';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import type { z } from 'zod';
+import { parseDateText, parseDateTimeText, type Parsed } from '../../../shared/fields';
+import { issuesOfZod } from '../../../shared/issues';
+import { ApiError } from '../api';
+import { useLocale } from '../i18n';
+import { describeIssue, type FieldLabels } from '../i18n-errors';
+import { formErrors } from './errors';
+
+function word(reason: string, params: Record<string, string | number> | undefined, field: string, labels: FieldLabels): string {
+  return describeIssue({ reason, params, field }, useLocale.getState().locale, labels);
+}
+
+/** An antd rule running a shared zod schema on the value; the message is the catalog's, with the label. */
+export function schemaRule(schema: z.ZodType, field: string, labels: FieldLabels = {}): Rule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      const r = schema.safeParse(value);
+      if (r.success) return;
+      const [first] = issuesOfZod(r.error, value);
+      throw new Error(describeIssue({ ...first, field, row: undefined }, useLocale.getState().locale, labels));
+    },
+  };
+}
+
+/** Why a typed date is refused, worded with the field's label, or null if it reads as a date. */
+export function dateProblem(text: string, field: string, labels: FieldLabels = {}): string | null {
+  const r = parseDateText(text);
+  return r.ok ? null : word(r.reason, r.params, field, labels);
+}
+
+/** Rule of a date text field (required unless `optional`). */
+export function dateRule(field: string, labels: FieldLabels = {}, optional = false): Rule {
+  return textRule(parseDateText, field, labels, optional);
+}
+
+export function dateTimeRule(field: string, labels: FieldLabels = {}, optional = false): Rule {
+  return textRule(parseDateTimeText, field, labels, optional);
+}
+
+function textRule(parse: (s: string) => Parsed<string>, field: string, labels: FieldLabels, optional: boolean): Rule {
+  return {
+    validator: async (_rule, value: string | null | undefined) => {
+      if ((value ?? '').trim() === '' && optional) return;
+      const r = parse(value ?? '');
+      if (!r.ok) throw new Error(word(r.reason, r.params, field, labels));
+    },
+  };
+}
+
+/** The civil date of a date field's text (after the rule passed), or null when empty. */
+export function dateOf(text: string | null | undefined): string | null {
+  const r = parseDateText(text ?? '');
+  return r.ok ? r.value : null;
+}
+
+export function dateTimeOf(text: string | null | undefined): string | null {
+  const r = parseDateTimeText(text ?? '');
+  return r.ok ? r.value : null;
+}
+
+interface TextFieldProps {
+  value?: string | null;
+  onChange?(value: string): void;
+  placeholder?: string;
+  'data-testid'?: string;
+  id?: string;
+  disabled?: boolean;
+  style?: React.CSSProperties;
+}
+
+/**
+ * A date typed as text, with a calendar to pick from. On leaving the field a readable date is
+ * shown in its normal form (2025-2-3 → 2025-02-03); an impossible one stays as typed, for the rule
+ * to refuse.
+ */
+export function DateInput(props: TextFieldProps) {
+  return <TextDate {...props} parse={parseDateText} placeholder={props.placeholder ?? 'YYYY-MM-DD'} />;
+}
+
+/** Date and time 'YYYY-MM-DD HH:mm' typed as text; the calendar sets the date and keeps the time. */
+export function DateTimeInput(props: TextFieldProps) {
+  return <TextDate {...props} parse={parseDateTimeText} withTime placeholder={props.placeholder ?? 'YYYY-MM-DD HH:mm'} />;
+}
+
+function TextDate({ value, onChange, parse, withTime = false, placeholder, id, disabled, style, ...rest }: TextFieldProps & { parse(s: string): Parsed<string>; withTime?: boolean }) {
+  const [open, setOpen] = useState(false);
+  const text = value ?? '';
+  const parsed = parse(text);
+  const current = parsed.ok ? dayjs(parsed.value.slice(0, 10)) : dayjs();
+  const normalise = () => { if (parsed.ok && parsed.value !== text) onChange?.(parsed.value); };
+  const pick = (d: dayjs.Dayjs) => {
+    const date = d.format('YYYY-MM-DD');
+    onChange?.(withTime ? `${date} ${parsed.ok ? parsed.value.slice(11) : '09:00'}` : date);
+    setOpen(false);
+  };
+  return (
+    <Space.Compact style={{ width: '100%', ...style }}>
+      <Input id={id} value={text} disabled={disabled} placeholder={placeholder} onChange={(e) => onChange?.(e.target.value)} onBlur={normalise}
+        data-testid={rest['data-testid']} autoComplete="off" />
+      <Popover open={open} onOpenChange={setOpen} trigger="click" placement="bottomRight" destroyOnHidden
+        content={<div style={{ width: 280 }}><Calendar fullscreen={false} value={current} onSelect={(d, info) => { if (info.source === 'date') pick(d); }} /></div>}>
+        <Button icon={<CalendarOutlined />} disabled={disabled} aria-label="calendar" tabIndex={-1} />
+      </Popover>
+    </Space.Compact>
+  );
+}
+
+/**
+ * Shows a server refusal on the form: every field it names gets its error (several at once), the
+ * first one is scrolled into view and focused. `map` renames service fields to form fields. Returns
+ * whether any field was marked (otherwise the caller shows the error elsewhere).
+ */
+export function markRefusal(form: FormInstance, e: unknown, labels: FieldLabels = {}, map: Record<string, string> = {}): boolean {
+  if (!(e instanceof ApiError)) return false;
+  const known = new Set(Object.keys(form.getFieldsValue(true) as object));
+  const marks = formErrors(e, labels).map((x) => {
+    const head = String(x.name[0]);
+    return { ...x, name: map[head] ? [map[head], ...x.name.slice(1)] : x.name };
+  }).filter((x) => known.has(String(x.name[0])));
+  if (!marks.length) return false;
+  form.setFields(marks as never);
+  form.scrollToField(marks[0].name as never, { behavior: 'smooth', block: 'center', focus: true });
+  return true;
+}
+
+/** Form `onValuesChange`: an edited field loses the server's stale error at once (its own rules run again). */
+export function clearErrorsOnEdit(form: FormInstance) {
+  return (changed: Record<string, unknown>) => {
+    const names = Object.keys(changed).filter((name) => form.getFieldError(name).length > 0);
+    if (names.length) form.setFields(names.map((name) => ({ name, errors: [] })));
+  };
+}
