@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { cspMetaTag } from './scripts/lib/vite-csp-meta';
 
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [cspMetaTag(), react()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +9,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    // Browser-mode key files of test desks go to the temp folder, never the user's home.
+    env: { DESK_KEY_DIR: process.env.DESK_KEY_DIR ?? path.join(os.tmpdir(), 'desk-test-keys') },
   },
 });

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppFailure } from '../shared/result';
@@ -6,6 +5,12 @@ import { openDatabase, type Db } from './db/connection';
 import { isEncryptedFile } from './db/encryption';
 import type { HandlerContext } from './handlers/types';
 import { backupIfDue } from './services/backup/backups';
+import { purgeAllExports } from './security/exports';
+import { deskKeys, type DeskKeys } from './security/desk-keys';
+import { secureDir, secureFile, tightenTree } from './security/files';
+import { bindKeys, type PlainKeyStore } from './security/keyring';
+import { runResealJob } from './security/reseal';
+import { reconcileDataFolder, refuseEmptyOverEvidence, type Reconciled } from './security/swap';
 
 export const DATABASE_FILE_NAME = 'desk.sqlite';
 
@@ -18,6 +23,10 @@ export interface CoreOptions {
   now?: () => Date;
   /** Run the daily rotated backup when the database opens (the apps do; tests opt in). */
   autoBackup?: boolean;
+  /** The OS keystore (Electron safeStorage) that wraps the data key of a plain desk; without it a key file outside the folder does. */
+  keyStore?: PlainKeyStore;
+  /** Folder of browser-mode key files (outside the data folder); defaults to keyFileDir(). */
+  keyDir?: string;
 }
 
 /**
@@ -33,6 +42,10 @@ export interface Core {
   /** Passphrase of the open encrypted database; kept in memory only while unlocked. */
   readonly key: string | undefined;
   readonly migrationsDir: string | undefined;
+  /** The data key (wrapped in keyring.json) that seals files and keys backup MACs. */
+  readonly keys: DeskKeys;
+  /** What the start-up reconcile step found and did. */
+  readonly reconciled: Reconciled;
   unlock(passphrase: string): void;
   lock(): void;
   /**
@@ -64,9 +77,27 @@ const LOCKED_MESSAGE = '数据库已锁定，请输入口令解锁 (the database
 
 /** Opens the data folder's database and builds the handler context; used by Electron and browser mode alike. */
 export function openCore(options: CoreOptions): Core {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  secureDir(options.dataDir);
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
-  const open = (key: string | undefined) => openDatabase(databaseFile, { key, migrationsDir: options.migrationsDir }).db;
+  // Before anything opens: finish or roll back an interrupted swap, clear temporary exports, and
+  // never create an empty desk over what a missing database left behind.
+  const reconciled = reconcileDataFolder(options.dataDir);
+  refuseEmptyOverEvidence(options.dataDir);
+  const keys = deskKeys(options.dataDir, { store: options.keyStore, keyDir: options.keyDir });
+  const open = (key: string | undefined) => {
+    const isEncrypted = key !== undefined;
+    const opened = openDatabase(databaseFile, { key, migrationsDir: options.migrationsDir }).db;
+    try {
+      keys.adoptLegacyKey(opened, isEncrypted, key);
+      keys.load(isEncrypted, key);
+    } catch (e) {
+      opened.close();
+      throw e;
+    }
+    for (const f of [databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`]) secureFile(f);
+    return opened;
+  };
+  tightenTree(options.dataDir);
   let key = options.key;
   let encrypted = key !== undefined || isEncryptedFile(databaseFile);
   // An encrypted file without a passphrase starts locked: only security:* answers until unlock.
@@ -102,17 +133,22 @@ export function openCore(options: CoreOptions): Core {
     get encrypted() { return encrypted; },
     get key() { return key; },
     migrationsDir: options.migrationsDir,
+    keys,
+    reconciled,
     unlock(passphrase) {
       if (db) return;
       db = open(passphrase); // throws LOCKED on a wrong passphrase, having changed nothing
       key = passphrase;
+      resumeJob();
       runAutoBackup();
     },
     lock() {
       if (!encrypted || !db) return; // a plain file has nothing a lock would protect
+      purgeAllExports();
       db.close();
       db = null;
       key = undefined;
+      keys.forget();
     },
     replaceFile(nextKey, swap, rollback) {
       if (!db) throw new AppFailure({ code: 'LOCKED', message: LOCKED_MESSAGE });
@@ -131,11 +167,19 @@ export function openCore(options: CoreOptions): Core {
       }
     },
     close() {
+      purgeAllExports();
       db?.close();
       db = null;
+      keys.forget();
     },
   };
   cores.set(ctx, core);
+  bindKeys(ctx, () => (db ? keys.get() : null));
+  const resumeJob = () => {
+    // An interrupted reseal job (key change) continues before the desk is used.
+    if (db && keys.get()?.job) runResealJob(core);
+  };
+  resumeJob();
   runAutoBackup();
   return core;
 }

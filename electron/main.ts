@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
+import crypto from 'node:crypto';
 import log from 'electron-log/main';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -69,6 +70,26 @@ function createWindow(): void {
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => { mainWindow = null; });
   void mainWindow.loadURL(rendererUrl);
+}
+
+/**
+ * The secret that wraps a plain desk's data key, kept under the OS keystore (safeStorage) in the
+ * user-data folder, outside the data folder. Linux's 'basic_text' fallback is no keystore: then the
+ * core uses a key file outside the data folder instead.
+ */
+function osKeyStoreSecret(): string | undefined {
+  try {
+    if (!safeStorage.isEncryptionAvailable()) return undefined;
+    if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
+    const file = path.join(app.getPath('userData'), 'keystore.bin');
+    if (fs.existsSync(file)) return safeStorage.decryptString(fs.readFileSync(file));
+    const secret = crypto.randomBytes(32).toString('hex');
+    fs.writeFileSync(file, safeStorage.encryptString(secret), { mode: 0o600 });
+    return secret;
+  } catch (e) {
+    log.error('[keystore]', e);
+    return undefined;
+  }
 }
 
 /** Starts the core host (database + handlers) in a utility process; resolves once the desk is open. */
@@ -158,17 +179,30 @@ app.whenReady().then(async () => {
   // OIVD_DATA_DIR moves the data folder (portable installs, tests); the default is the user-data folder.
   const dataDir = process.env.OIVD_DATA_DIR ?? path.join(app.getPath('userData'), 'data');
   buildMenu(dataDir);
-  core = startCore({ dataDir, mode: 'electron', migrationsDir: path.join(__dirname, 'migrations'), autoBackup: true });
+  core = startCore({ dataDir, mode: 'electron', migrationsDir: path.join(__dirname, 'migrations'), autoBackup: true, keyStoreSecret: osKeyStoreSecret() });
   try {
     await core.ready;
   } catch (e) {
     const failure = e instanceof StartupError ? e.failure : { kind: 'other' as const, detail: String(e), dataDir };
     log.error('[startup]', failure);
+    if (process.argv.includes('--smoke')) {
+      process.stdout.write(`OIVD_SMOKE ${JSON.stringify({ ok: false, failure })}\n`);
+      app.exit(1);
+      return;
+    }
     await showStartupFailure(failure);
     app.quit();
     return;
   }
   const client = core;
+  if (process.argv.includes('--smoke')) {
+    // scripts/smoke-packaged.mjs: prove the packed driver, migrations and core host work, then quit.
+    const info = await client.call('app:info', {});
+    process.stdout.write(`OIVD_SMOKE ${JSON.stringify(info)}\n`);
+    await client.close();
+    app.exit(info.ok ? 0 : 1);
+    return;
+  }
   // An encrypted database opens locked: the renderer shows the lock screen until security:unlock.
   registerIpc(ipcMain, (name, raw) => client.call(name, raw), isTrustedSender);
   createWindow();

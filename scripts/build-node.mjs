@@ -1,9 +1,11 @@
 // Bundles the main process, preload and browser-mode server; copies the SQL migrations beside them.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
-const external = ['electron', ...Object.keys(pkg.dependencies)];
+// @fontsource is read by the font build only (dist/fonts), never by the bundles at run time.
+const external = ['electron', '@fontsource/noto-sans-sc', ...Object.keys(pkg.dependencies)];
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external };
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.js' });
@@ -19,4 +21,7 @@ for (const dir of ['dist/electron/migrations', 'dist/server/migrations']) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.cpSync('electron/db/migrations', dir, { recursive: true });
 }
+// The CJK font the PDFs use, merged from the Noto Sans SC slices (dist/fonts, shipped in the package).
+const font = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-font.ts'], { stdio: 'inherit' });
+if (font.status !== 0) process.exit(font.status ?? 1);
 console.log('built dist/electron and dist/server');

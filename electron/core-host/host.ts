@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure, type Result } from '../../shared/result';
 import { DATABASE_FILE_NAME, openCore, type Core } from '../app-core';
+import { secretKeyStore } from '../security/keyring';
 import { handlers } from '../handlers';
 import { dispatch } from '../security/gate';
 import { lock } from '../security/session';
@@ -84,7 +85,10 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
   try {
     folderLock = acquireFolderLock(options.dataDir, options.mode);
     const now = options.fixedToday ? () => new Date(`${options.fixedToday}T02:00:00.000Z`) : undefined;
-    core = openCore({ dataDir: options.dataDir, mode: options.mode, migrationsDir: options.migrationsDir, now, autoBackup: options.autoBackup });
+    core = openCore({
+      dataDir: options.dataDir, mode: options.mode, migrationsDir: options.migrationsDir, now, autoBackup: options.autoBackup,
+      keyStore: options.keyStoreSecret ? secretKeyStore(options.keyStoreSecret) : undefined,
+    });
   } catch (e) {
     folderLock?.release();
     send({ t: 'failed', failure: classifyStartupFailure(e, options.dataDir) });

@@ -25,6 +25,8 @@ export interface HostOptions {
   autoBackup?: boolean;
   /** How often the idle lock looks at the clock, in ms (default 15 s). */
   idleCheckMs?: number;
+  /** Hex of the 32-byte key the Electron main process keeps under safeStorage; it wraps a plain desk's data key. */
+  keyStoreSecret?: string;
 }
 
 export type ToHost =

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { AppFailure } from '../../shared/result';
 import type { Db } from './connection';
 import { withReadonly } from './encryption';
+import { secureFile } from '../security/files';
 
 /** Writes a consistent copy of the open database to `file` (which must not exist yet). */
 export function vacuumInto(db: Db, file: string): void {
@@ -11,6 +12,7 @@ export function vacuumInto(db: Db, file: string): void {
   fs.rmSync(tmp, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(tmp);
+    secureFile(tmp);
     // A crash mid-copy leaves only a .partial file, never a truncated backup under a real name.
     fs.renameSync(tmp, file);
   } catch (e) {

@@ -29,6 +29,20 @@ export function applyKey(db: Db, key: string): void {
 }
 
 /**
+ * The connection settings every desk connection uses (the app, tools and crash-test writers alike):
+ * WAL journal, foreign keys enforced, synchronous NORMAL (durable across app crashes in WAL mode),
+ * 5 s busy timeout, secure delete.
+ */
+export function applyConnectionPragmas(db: Db, options: { readonly?: boolean } = {}): void {
+  if (!options.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten, so a removed secret does not linger in free pages.
+  db.pragma('secure_delete = ON');
+}
+
+/**
  * Opens (creating if needed) the database file, unlocks it when a key is given,
  * sets the connection pragmas and brings the schema up to date.
  */
@@ -48,10 +62,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     }
     // Refuse a newer database before anything (even the journal mode) touches the file.
     assertNotNewer(db, options.migrationsDir);
-    if (!options.readonly) db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
+    applyConnectionPragmas(db, { readonly: options.readonly ?? false });
     const migration = options.readonly
       ? { from: Number(db.pragma('user_version', { simple: true })), to: Number(db.pragma('user_version', { simple: true })), applied: [] }
       : migrate(db, options.migrationsDir);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppFailure } from '../../shared/result';
 import { applyKey, quotePragmaString, type Db } from './connection';
+import { secureFile } from '../security/files';
 
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -54,6 +55,7 @@ export function tableCounts(db: Db): Record<string, number> {
 export function writeEncryptedCopy(source: Db, destFile: string, key: string): void {
   fs.rmSync(destFile, { force: true });
   source.prepare('VACUUM INTO ?').run(destFile);
+  secureFile(destFile);
   const copy = new Database(destFile);
   try {
     copy.pragma(`cipher='sqlcipher'`);

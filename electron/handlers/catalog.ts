@@ -3,7 +3,7 @@ import type { catalogChannels } from '../../shared/ipc/catalog';
 import { exportCatalog } from '../services/catalog/export';
 import { commitImport, importReport, parseImport, validateImport } from '../services/catalog/import';
 import {
-  createInstrument, deleteInstrument, getInstrument, listInstruments, restoreInstrument, retireInstrument, updateInstrument,
+  codeReview, createInstrument, deleteInstrument, getInstrument, listInstruments, restoreInstrument, retireInstrument, updateInstrument,
 } from '../services/catalog/instruments';
 import { createLab, listLabs } from '../services/catalog/labs';
 import { checkPlatform, exportServiceRecords } from '../services/catalog/platform';
@@ -25,6 +25,7 @@ export const catalogHandlers: HandlerTable<keyof typeof catalogChannels> = {
   'catalog:importValidate': (input, ctx) => validateImport(ctx, input),
   'catalog:importCommit': (input, ctx) => commitImport(ctx, input),
   'catalog:export': ({ filter, ...options }, ctx) => exportCatalog(ctx, filter, options),
+  'catalog:codeReview': (_i, ctx) => codeReview(ctx),
   'catalog:platformCheck': ({ filter, year }, ctx) => checkPlatform(ctx, filter, year),
   'catalog:exportServiceRecords': ({ filter, ...options }, ctx) => exportServiceRecords(ctx, filter, options),
 };

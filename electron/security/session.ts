@@ -1,10 +1,15 @@
 // Encryption setup, passphrase change, lock and unlock of the live database (plain Node: no 'electron').
-import fs from 'node:fs';
 import crypto from 'node:crypto';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { DEFAULT_IDLE_MINUTES, DEFAULT_KEEP_BACKUPS, DEFAULT_MAX_BACKUP_MB, type SecurityStatus } from '../../shared/ipc/security';
 import { fail } from '../../shared/result';
 import type { Core } from '../app-core';
-import { rekeyOpenDatabase, verifyCopy, writeEncryptedCopy } from '../db/encryption';
+import { applyKey, quotePragmaString } from '../db/connection';
+import { verifyCopy, writeEncryptedCopy } from '../db/encryption';
+import { secureFile } from './files';
+import { buildKeyring, KEYRING_NEXT, newDataKey, sealSecret, writeKeyring, type OpenKeys } from './keyring';
+import { runResealJob } from './reseal';
+import { abandonSwap, beginSwap, commitSwap, finishSwap, markReady, type SwapOp } from './swap';
 import { audit } from '../services/audit';
 import { readReliabilitySettings, writeReliabilitySettings } from '../services/backup/settings';
 
@@ -25,36 +30,38 @@ function sameSecret(a: string, b: string): boolean {
   return crypto.timingSafeEqual(ha, hb);
 }
 
+/** Swaps a verified new database file in (one rename), with the keyring built for it. */
+function swapIn(core: Core, op: SwapOp, nextKey: string, build: (file: string) => OpenKeys): void {
+  const dir = core.ctx.dataDir;
+  // A job still pending from an earlier key change finishes first: its retiring key is needed.
+  runResealJob(core);
+  const file = beginSwap(dir, op);
+  try {
+    const keys = build(file);
+    writeKeyring(dir, buildKeyring(true, core.keys.source(nextKey), keys), KEYRING_NEXT);
+    markReady(dir, op);
+  } catch (e) {
+    abandonSwap(dir, op);
+    throw e;
+  }
+  core.replaceFile(nextKey, () => { commitSwap(dir, op); finishSwap(dir); }, () => abandonSwap(dir, op));
+  // New data key: every sealed file and backup moves to it (resumed on the next unlock if interrupted).
+  runResealJob(core);
+}
+
 /**
  * Converts the plain live database to an encrypted one without risking data: an encrypted copy
- * is written and verified (integrity_check, same row counts) before it replaces the plain file.
- * Backups taken before remain plain files: the security page marks them.
+ * is written and verified (integrity_check, same row counts) beside the live file, then renamed
+ * over it. A new data key, wrapped under the passphrase, replaces the plain desk's key; plain
+ * backups are encrypted by the reseal job.
  */
 export function encryptLiveDatabase(core: Core, passphrase: string): void {
   const { ctx } = core;
-  const live = ctx.databaseFile;
-  const copy = `${live}.encrypting`;
-  const aside = `${live}.plain-old`;
-  try {
+  swapIn(core, 'encrypt', passphrase, (copy) => {
     writeEncryptedCopy(ctx.db, copy, passphrase);
     verifyCopy(ctx.db, copy, passphrase);
-  } catch (e) {
-    fs.rmSync(copy, { force: true });
-    throw e;
-  }
-  core.replaceFile(
-    passphrase,
-    () => {
-      fs.renameSync(live, aside);
-      for (const s of ['-wal', '-shm']) fs.rmSync(live + s, { force: true });
-      fs.renameSync(copy, live);
-    },
-    () => {
-      if (fs.existsSync(aside)) { fs.rmSync(live, { force: true }); fs.renameSync(aside, live); }
-      fs.rmSync(copy, { force: true });
-    },
-  );
-  fs.rmSync(aside, { force: true });
+    return { current: newDataKey(), retiring: core.keys.get()!.current, job: { reason: 'encrypt', done: 0, total: 0 } };
+  });
 }
 
 /**
@@ -77,8 +84,23 @@ export function changePassphrase(core: Core, current: string, next: string): Sec
     fail('VALIDATION', '当前口令不正确，口令未修改 (current passphrase is wrong; nothing was changed)', { field: 'current' });
   }
   if (sameSecret(current, next)) fail('VALIDATION', '新口令与当前口令相同 (the new passphrase equals the current one)', { field: 'next' });
-  rekeyOpenDatabase(core.ctx.db, next);
-  core.replaceFile(next, () => undefined, () => undefined); // reopening proves the new key works
+  const { ctx } = core;
+  swapIn(core, 'rekey', next, (copy) => {
+    // The copy carries the current key; it is rekeyed on its own, then verified with the new passphrase.
+    ctx.db.prepare('VACUUM INTO ?').run(copy);
+    secureFile(copy);
+    const db = new Database(copy);
+    try {
+      applyKey(db, current);
+      db.pragma('journal_mode = DELETE');
+      db.pragma(`rekey=${quotePragmaString(next)}`);
+    } finally {
+      db.close();
+    }
+    verifyCopy(ctx.db, copy, next);
+    const nextKey = newDataKey();
+    return { current: nextKey, retiring: core.keys.get()!.current, job: { reason: 'rekey', done: 0, total: 0, oldSecret: sealSecret(nextKey, current) } };
+  });
   core.ctx.db.transaction(() => audit(core.ctx, 'security.passphrase', 'security', null, {}))();
   return securityStatus(core);
 }

@@ -4,6 +4,7 @@
 
 import { CATALOG_MESSAGES } from './i18n-messages-catalog';
 import { FACILITY_MESSAGES } from './i18n-messages-facility';
+import { SECURITY_MESSAGES } from './i18n-messages-security';
 import { FORMS_FIELD_LABELS, FORMS_MESSAGES } from './i18n-messages-forms';
 import { MONEY_MESSAGES } from './i18n-messages-money';
 
@@ -89,6 +90,7 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   'internal.unexpected': { zh: '内部错误，操作未完成，未作任何更改', en: 'Internal error; nothing was changed' },
   'net.unreachable': { zh: '无法连接本地服务：{detail}', en: 'Cannot reach the local service: {detail}' },
   ...FACILITY_MESSAGES,
+  ...SECURITY_MESSAGES,
   ...FORMS_MESSAGES,
   ...CATALOG_MESSAGES,
   ...MONEY_MESSAGES,

@@ -95,3 +95,10 @@ export function categoryTree(): CategoryNode[] {
   };
   return CATEGORY_TABLE.filter((c) => c.level === 'major').map(node);
 }
+
+/** A code of the table to offer for one that is not assignable (shown to the user, never applied by itself). */
+export function suggestedCode(code: string): string | null {
+  if (/^15\d{4}$/.test(code)) return '990000'; // the desk's former 15 其他仪器
+  const tryCodes = [`${code.slice(0, 4)}99`, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}9900`];
+  return tryCodes.find((c) => /^\d{6}$/.test(c) && categoryCodeProblem(c) === null) ?? null;
+}

@@ -80,7 +80,7 @@ const FEE = /^(?:¥|￥)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元|万)?\s*(?
 
 /** Fee text such as "800元/样", "600元/小时", "300/机时", "每样 800 元" is not accepted: amount first. */
 export function parseFeeText(text: string): Normalised<{ yuanText: string; wan: boolean; unit: string | null }> {
-  const s = foldWidth(text).replace(/／/g, '/');
+  const s = foldCode(text);
   const m = FEE.exec(s);
   if (!m) return no('import.feeText', { value: text });
   return ok({ yuanText: m[1], wan: m[2] === '万元' || m[2] === '万', unit: m[3] ?? null });

@@ -50,3 +50,20 @@ export function gradeOf(score: number | null, floors: { excellent: number; good:
   if (score >= floors.qualified) return 'qualified';
   return 'poor';
 }
+
+/**
+ * Ranks items best first by `primary`, ties broken by `tie` (the national rules rank equal scores
+ * by 共享服务: the profile's `tieBreaker`), then by name for a stable order. Items equal on both
+ * figures share a rank and the next rank is skipped (1, 1, 3). Missing figures rank last.
+ */
+export function rankWithTieBreak<T>(items: readonly T[], primary: (t: T) => number | null, tie: (t: T) => number | null, name: (t: T) => string): { item: T; rank: number }[] {
+  const key = (v: number | null) => (v === null || !Number.isFinite(v) ? -Infinity : v);
+  const sorted = [...items].sort((a, b) => key(primary(b)) - key(primary(a)) || key(tie(b)) - key(tie(a)) || name(a).localeCompare(name(b), 'zh'));
+  const out: { item: T; rank: number }[] = [];
+  sorted.forEach((item, i) => {
+    const prev = out[i - 1];
+    const same = prev && key(primary(prev.item)) === key(primary(item)) && key(tie(prev.item)) === key(tie(item));
+    out.push({ item, rank: same ? prev.rank : i + 1 });
+  });
+  return out;
+}

@@ -35,10 +35,10 @@ function bigCsv(rows: number): string {
   return sampleCsv(data);
 }
 
-const importInput = (csv: string) => ({
-  fileName: 'big.csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64'), encoding: 'utf8',
-  mapping: {}, onDuplicate: 'skip', acceptValidRows: true,
-});
+const upload = (csv: string) => ({ fileName: 'big.csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64'), encoding: 'utf8' });
+type Parsed = { parseId: string; headerRow: number; suggestedMapping: Record<string, string | null> };
+/** The commit of a kept parse, with the mapping the parse suggested. */
+const commitInput = (p: Parsed) => ({ parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping, onDuplicate: 'skip', acceptValidRows: true });
 
 describe('core host in a worker thread', () => {
   it('answers pings in < 50 ms while a 10,000-row import and an assessment run', async () => {
@@ -47,16 +47,19 @@ describe('core host in a worker thread', () => {
     dirs.push(rendererDir);
     const s = await startServerProcess(dataDir, rendererDir);
     try {
-      const parsed = await s.call('catalog:importParse', { fileName: 'big.csv', dataBase64: Buffer.from(bigCsv(3), 'utf8').toString('base64'), encoding: 'utf8' });
-      const mapping = (parsed.value as { suggestedMapping: Record<string, string | null> }).suggestedMapping;
-      const body = JSON.stringify({ ...importInput(bigCsv(10_000)), mapping });
+      const body = JSON.stringify(upload(bigCsv(10_000)));
 
       const started = performance.now();
       let busy = true;
       const post = (channel: string, payload: string) => fetch(`http://127.0.0.1:${s.port}/api/${encodeURIComponent(channel)}`, {
         method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': s.token }, body: payload,
       }).then((r) => r.json() as Promise<{ ok: boolean; value?: unknown }>);
-      const work = Promise.all([post('catalog:importCommit', body), post('assessment:compute', JSON.stringify({ year: 2025 }))])
+      // Parse the 10,000 rows, then write them, while an assessment runs.
+      const importing = post('catalog:importParse', body).then((parsed) => {
+        expect(parsed.ok).toBe(true);
+        return post('catalog:importCommit', JSON.stringify(commitInput(parsed.value as Parsed)));
+      });
+      const work = Promise.all([importing, post('assessment:compute', JSON.stringify({ year: 2025 }))])
         .finally(() => { busy = false; });
       const pings: number[] = [];
       while (busy) {
@@ -76,9 +79,9 @@ describe('core host in a worker thread', () => {
       expect(elapsed).toBeGreaterThan(300);
       expect(pings.length).toBeGreaterThan(10);
       expect(p95).toBeLessThan(50);
-      // On a loaded machine the OS may not schedule the server at once; SQL on its thread would
-      // instead hold a ping for the whole import (seconds).
-      expect(sorted[sorted.length - 1]).toBeLessThan(250);
+      // On a loaded machine the OS may not schedule the server at once (single pings then wait
+      // for a CPU); SQL on its thread would instead hold every ping for the whole import.
+      expect(sorted[sorted.length - 1]).toBeLessThan(Math.min(1_000, elapsed / 4));
       expect(await s.call('catalog:list', { limit: 1 })).toMatchObject({ ok: true, value: { total: 10_000 } });
     } finally {
       await s.stop();
@@ -91,11 +94,15 @@ describe('core host in a worker thread', () => {
     const core = startWorkerCore({ dataDir, mode: 'browser', fixedToday: '2025-06-16' });
     try {
       await core.ready;
-      const parsed = await core.call('catalog:importParse', { fileName: 'big.csv', dataBase64: Buffer.from(bigCsv(3), 'utf8').toString('base64'), encoding: 'utf8' });
-      const mapping = (parsed as { value: { suggestedMapping: Record<string, string | null> } }).value.suggestedMapping;
+      const parse = async (rows: number) => {
+        const r = await core.call('catalog:importParse', upload(bigCsv(rows)));
+        expect(r.ok).toBe(true);
+        return (r as { value: Parsed }).value;
+      };
+      const big = await parse(10_000);
       const abort = new AbortController();
       const progress: number[] = [];
-      const result = await core.call('catalog:importCommit', { ...importInput(bigCsv(10_000)), mapping }, {
+      const result = await core.call('catalog:importCommit', commitInput(big), {
         signal: abort.signal,
         onProgress: (done, total) => {
           progress.push(done);
@@ -109,12 +116,12 @@ describe('core host in a worker thread', () => {
       expect(listed).toMatchObject({ ok: true, value: { total: 0 } });
 
       // A queued call cancelled before it starts is answered CANCELLED and never runs.
-      const blocker = core.call('catalog:importCommit', { ...importInput(bigCsv(500)), mapping });
+      const blocker = core.call('catalog:importParse', upload(bigCsv(10_000)));
       const queuedAbort = new AbortController();
       const queued = core.call('labs:create', { name: '不应创建' }, { signal: queuedAbort.signal });
       queuedAbort.abort();
       expect(await queued).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
-      expect(await blocker).toMatchObject({ ok: true, value: { inserted: 500 } });
+      expect(await blocker).toMatchObject({ ok: true, value: { rowCount: 10_000 } });
       const labs = await core.call('labs:list', {});
       expect((labs as { value: { name: string }[] }).value.map((l) => l.name)).not.toContain('不应创建');
       expect(await core.ping()).toBeLessThan(1_000);

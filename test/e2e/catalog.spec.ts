@@ -1,7 +1,9 @@
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { EQUIPMENT_TEMPLATE_HEADERS, SERVICE_RECORD_FIELDS } from '../../shared/catalog/national-platform-data';
 import { expect, test } from './fixtures';
 
 // The catalog table is virtualised: rows are .ant-table-row elements, not ARIA rows.
@@ -70,4 +72,80 @@ test('switches the interface to English and back', async ({ page, openDesk }) =>
   await expect(page.getByRole('button', { name: /New instrument/ })).toBeVisible();
   await page.getByRole('button', { name: 'language' }).click();
   await expect(page.getByRole('button', { name: /新增仪器/ })).toBeVisible();
+});
+
+test('imports the platform template under a title row, fixes a refused record and exports both platform files', async ({ page, openDesk }, testInfo) => {
+  const H = EQUIPMENT_TEMPLATE_HEADERS;
+  const row = (v: Record<string, string | number>) => H.map((h) => v[Object.keys(v).find((k) => h.startsWith(k)) ?? '\u0000'] ?? '');
+  const complete = {
+    所在单位仪器编号: 'ZC-01', 仪器设备来源: '购置', 产地国别: '德国', 生产制造商: '蔡司', 仪器设备类别: '通用', 规格型号: 'Sigma 300',
+    主要学科领域: '材料科学', '安放地址-省': '北京市', '安放地址-市': '北京市', 联系人: '王工', 电话: '010-62330000',
+  };
+  const aoa = [
+    ['某某大学大型科研仪器设备清单（2025 年）'],
+    H.map((_, i) => (i === 0 ? '仪器基本信息' : i === 31 ? '联系人信息' : i === 36 ? '海关管理' : '')),
+    [...H],
+    row({ ...complete, 仪器编号: 'ＥＭ－００１', 仪器设备名称: '扫描电子显微镜', 仪器分类编码: '010102', 原值: 420.5, 建账日期: '2019-12-20', 参考收费标准: '800元/样' }),
+    row({ ...complete, 仪器编号: 'EM-002', 仪器设备名称: '透射电子显微镜', 仪器分类编码: '010101', 原值: 980 }), // no 建账日期: the platform refuses it
+    row({ ...complete, 仪器编号: 'EM-003', 仪器设备名称: '比表面积分析仪', 仪器分类编码: '011300', 原值: 45 }), // a code the table does not have
+  ];
+  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  ws['!merges'] = [XLSX.utils.decode_range('A1:AN1'), XLSX.utils.decode_range('A2:AE2')];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '大型科研仪器');
+  const file = testInfo.outputPath('仪器清单.xlsx');
+  fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+
+  await openDesk(page);
+  await page.getByRole('button', { name: /导\s*入/ }).click();
+  await page.locator('input[type=file]').setInputFiles(file);
+  await expect(page.getByTestId('header-hint')).toContainText('第 3 行');
+  await expect(page.getByText('共 3 行数据')).toBeVisible();
+  await page.getByRole('button', { name: '检查数据' }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('有效 2 行，有问题 1 处');
+  await expect(page.getByTestId('import-issues')).toContainText('仪器分类编码 011300 不在国家平台仪器分类表中');
+  const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载问题清单/ }).click()]);
+  const reportRows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(fs.readFileSync((await report.path())!)).Sheets['导入问题'], { header: 1, defval: '' });
+  expect(reportRows[1].slice(0, 3)).toEqual([6, '仪器分类编码 011300 不在国家平台仪器分类表中', 'EM-003']);
+  await page.getByRole('button', { name: '导入 2 条有效记录' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('新增 2');
+  await page.getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByTestId('catalog-total')).toHaveText('共 2 台');
+  await expect(rowOf(page, 'EM-001')).toContainText('扫描电子显微镜'); // full-width id folded
+
+  // The pre-upload check names the record the platform would refuse; fix it from there.
+  await page.getByRole('button', { name: /导出到国家平台/ }).click();
+  await page.getByLabel('platform-year').fill('2025');
+  await expect(page.getByTestId('platform-summary')).toContainText('1 台仪器有平台会拒收的问题');
+  const problems = page.getByTestId('platform-problems');
+  await expect(problems).toContainText('EM-002 透射电子显微镜');
+  await expect(problems).toContainText('国家平台要求填写建账日期');
+  await problems.locator('.ant-table-row', { hasText: '建账日期' }).getByRole('button', { name: '修改' }).click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByLabel('建账日期').fill('2021-05-10');
+  await drawer.getByLabel('建账日期').press('Enter');
+  await drawer.getByRole('button', { name: /保存/ }).click();
+  await expect(drawer).toBeHidden();
+
+  await page.getByRole('button', { name: /导出到国家平台/ }).click();
+  await page.getByLabel('platform-year').fill('2025');
+  await expect(page.getByTestId('platform-summary')).toContainText('0 台仪器有平台会拒收的问题');
+  const read = async (name: RegExp) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    return { name: d.suggestedFilename(), book: XLSX.read(fs.readFileSync((await d.path())!)) };
+  };
+  for (const [button, ext] of [[/单台套 \.xlsx/, 'xlsx'], [/单台套 \.xls（/, 'xls']] as const) {
+    const { name, book } = await read(button);
+    expect(name).toMatch(new RegExp(`^国家平台单台套-2025-\\d{8}\\.${ext}$`));
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['大型科研仪器'], { header: 1, defval: '' });
+    expect(rows[1]).toEqual([...H]);
+    expect(rows.slice(2).map((r) => [r[0], r[2], r[7], r[10], r[13]])).toEqual([
+      ['EM-001', '扫描电子显微镜', '010102', 420.5, '2019-12-20'],
+      ['EM-002', '透射电子显微镜', '010101', 980, '2021-05-10'],
+    ]);
+    expect(rows[2][24]).toBe('800元/样');
+  }
+  const svc = await read(/服务记录 \.xlsx/);
+  expect(svc.name).toMatch(/^国家平台服务记录-2025-\d{8}\.xlsx$/);
+  expect(XLSX.utils.sheet_to_json<unknown[]>(svc.book.Sheets['服务记录'], { header: 1 })[0]).toEqual(SERVICE_RECORD_FIELDS.map(([h]) => h));
 });

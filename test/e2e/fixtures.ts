@@ -14,7 +14,7 @@ export interface DeskServer {
 }
 
 /** Starts the built browser-mode server on a free port with its own temp data folder. */
-async function startServer(today?: string): Promise<{ server: DeskServer; proc: ChildProcess }> {
+export async function startServer(today?: string): Promise<{ server: DeskServer; proc: ChildProcess }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
   const args = ['dist/server/browser-server.js', '--port', '0', '--data-dir', dataDir, '--print-token'];
   if (today) args.push('--today', today);

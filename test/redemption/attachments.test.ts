@@ -30,9 +30,10 @@ function storedFiles(): string[] {
 
 describe('neutraliseFileName', () => {
   it.each([
-    ['../../etc/passwd', 'passwd'],
-    ['..\\..\\Windows\\win.ini', 'win.ini'],
-    ['/abs/合同.pdf', '合同.pdf'],
+    // Separators never shorten a name: they become '_' (no path survives either way).
+    ['../../etc/passwd', '_._etc_passwd'],
+    ['..\\..\\Windows\\win.ini', '_._Windows_win.ini'],
+    ['/abs/合同.pdf', '_abs_合同.pdf'],
     ['a\u0000b.pdf', 'ab.pdf'],
     ['..', 'file'],
     ['...pdf', 'pdf'],
@@ -58,7 +59,7 @@ describe('attachments', () => {
     const { contractId } = insertContract(core.db);
     const bytes = Buffer.from('%PDF-1.4 合同扫描件');
     const a = addAttachment(core.ctx, { contractId, kind: 'contract', fileName: '../../../tmp/evil/签字合同.PDF', dataBase64: b64(bytes) });
-    expect(a).toMatchObject({ contractId, kind: 'contract', originalName: '签字合同.PDF', sizeBytes: bytes.length });
+    expect(a).toMatchObject({ contractId, kind: 'contract', originalName: '_._._tmp_evil_签字合同.PDF', sizeBytes: bytes.length });
     expect(a.sha256).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
     const files = storedFiles();
     expect(files).toHaveLength(1);
@@ -66,7 +67,7 @@ describe('attachments', () => {
     expect(fs.existsSync(path.join(core.dir, '..', 'tmp', 'evil'))).toBe(false);
     const dl = getAttachmentFile(core.ctx, a.id);
     expect(Buffer.from(dl.dataBase64, 'base64').equals(bytes)).toBe(true);
-    expect(dl).toMatchObject({ fileName: '签字合同.PDF', mimeType: 'application/pdf' });
+    expect(dl).toMatchObject({ fileName: '_._._tmp_evil_签字合同.PDF', mimeType: 'application/pdf' });
   });
 
   it.each([

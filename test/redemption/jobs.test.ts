@@ -4,6 +4,7 @@ import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cancelJob, jobResult, jobStatus, startBatch } from '../../electron/services/redemption/jobs';
 import type { JobStatus } from '../../shared/ipc/redemption';
+import { openCore } from '../../electron/app-core';
 import { tempCore, type TempCore } from '../helpers/db';
 import { insertContract } from './fixtures';
 
@@ -53,11 +54,19 @@ describe('batch packet export', () => {
     expect(() => jobResult(jobId)).toThrow(/尚未完成/);
   });
 
-  it('removes temp folders a killed run left behind', async () => {
-    fs.mkdirSync(path.join(tmpDir(), 'packets-stale'), { recursive: true });
+  it('writes no temp files, and the next start removes temp folders an older version left behind', async () => {
     const { jobId } = startBatch(core.ctx, [insertContract(core.db).contractId]);
-    expect(fs.existsSync(path.join(tmpDir(), 'packets-stale'))).toBe(false);
     await until(jobId, (x) => x.state !== 'running');
+    expect(tmpEntries()).toEqual([]);
+    fs.mkdirSync(path.join(tmpDir(), 'packets-stale'), { recursive: true });
+    fs.writeFileSync(path.join(tmpDir(), 'packets-stale', 'result.zip'), 'old bundle');
+    core.close();
+    const again = openCore({ dataDir: core.dir, mode: 'browser', migrationsDir: path.join(__dirname, '..', '..', 'electron', 'db', 'migrations') });
+    try {
+      expect(fs.existsSync(tmpDir())).toBe(false);
+    } finally {
+      again.close();
+    }
   });
 
   it('refuses unknown contracts up front', () => {

@@ -45,7 +45,7 @@ describe('exportPacket', () => {
     const names = Object.keys(entries).sort();
     expect(names).toEqual([
       '发票/发票 (2).pdf', '发票/发票.pdf', '合同/签字合同.pdf', '审核表/审核表.pdf', RECORDS_XLSX, SUMMARY_PDF,
-      '检测报告/检测报告.pdf', MANIFEST, '银行回单/回单.png',
+      '检测报告/检测报告.pdf', MANIFEST, '银行回单/_回单.png' /* '../' never leaves the folder, nor shortens the name */,
     ].sort());
     const manifest = JSON.parse(new TextDecoder().decode(entries[MANIFEST])) as { files: ManifestEntry[]; contract: { number: string } };
     expect(manifest.contract.number).toBe('HT-2025-001');

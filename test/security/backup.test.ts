@@ -57,21 +57,27 @@ describe('backups', () => {
       await c.call('backup:create', {});
     }
     expect(backups(c)).toEqual([
-      'desk-20250616-140000.sqlite', 'desk-20250616-150000.sqlite', 'desk-20250616-160000.sqlite',
-      'pre-restore-20250616-110000.sqlite',
+      'desk-20250616-140000.sqlite', 'desk-20250616-140000.sqlite.mac', 'desk-20250616-150000.sqlite', 'desk-20250616-150000.sqlite.mac',
+      'desk-20250616-160000.sqlite', 'desk-20250616-160000.sqlite.mac',
+      'pre-restore-20250616-110000.sqlite', 'pre-restore-20250616-110000.sqlite.mac',
     ]);
   });
 
-  it('daily automatic backup: at start when none exists or the newest is a day old', () => {
+  it('daily automatic backup: at start when none exists or the newest is a day old', async () => {
     const dir = tempDir();
+    const first = fresh({ autoBackup: true, nowIso: '2025-06-16T01:00:00.000Z' }, dir);
+    // No copy at all before the first-run choice (plain or encrypted) was made.
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+    await value(first.call('security:setup', { mode: 'plain' }));
+    first.close();
     const a = fresh({ autoBackup: true, nowIso: '2025-06-16T02:00:00.000Z' }, dir);
-    expect(backups(a)).toEqual(['desk-20250616-100000.sqlite']);
+    expect(backups(a).filter((n) => n.endsWith('.sqlite'))).toEqual(['desk-20250616-100000.sqlite']);
     a.close();
     const b = fresh({ autoBackup: true, nowIso: '2025-06-17T01:59:59.000Z' }, dir);
-    expect(backups(b)).toHaveLength(1); // 23 h 59 min later: not due
+    expect(backups(b).filter((n) => n.endsWith('.sqlite'))).toHaveLength(1); // 23 h 59 min later: not due
     b.close();
     const c2 = fresh({ autoBackup: true, nowIso: '2025-06-17T02:00:00.000Z' }, dir);
-    expect(backups(c2)).toEqual(['desk-20250616-100000.sqlite', 'desk-20250617-100000.sqlite']);
+    expect(backups(c2).filter((n) => n.endsWith('.sqlite'))).toEqual(['desk-20250616-100000.sqlite', 'desk-20250617-100000.sqlite']);
   });
 
   it('restore swaps the live database, keeps the replaced one as pre-restore, and ctx keeps working', async () => {
@@ -144,25 +150,28 @@ describe('backups', () => {
     expect(labNames(c)).toEqual(['现状']);
   });
 
-  it('an encrypted backup from an earlier passphrase needs that passphrase', async () => {
+  it('a backup from before a passphrase change is rekeyed to the new passphrase; the old one opens nothing', async () => {
     const c = fresh();
     seedLabs(c, ['旧口令时期']);
     await c.call('security:setup', { mode: 'encrypted', passphrase: 'first passphrase' });
     const old = await value<{ name: string }>(c.call('backup:create', {}));
     seedLabs(c, ['新口令时期']);
     await value(c.call('security:changePassphrase', { current: 'first passphrase', next: 'second passphrase' }));
-    expect(await c.call('backup:restore', { name: old.name })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    expect(await c.call('backup:restore', { name: old.name, passphrase: 'first passphrase' })).toMatchObject({ ok: true });
+    const file = path.join(c.ctx.dataDir, 'backups', old.name);
+    expect(() => { const db = new Database(file, { readonly: true }); try { db.pragma(`cipher='sqlcipher'`); db.pragma('legacy=4'); db.pragma(`key='first passphrase'`); db.prepare('SELECT count(*) FROM sqlite_master').get(); } finally { db.close(); } }).toThrow();
+    expect(await c.call('backup:restore', { name: old.name })).toMatchObject({ ok: true });
     expect(labNames(c)).toEqual(['旧口令时期']);
-    expect(c.key).toBe('first passphrase');
+    expect(c.key).toBe('second passphrase');
   });
 
-  it('a plain backup restored into an encrypted desk is encrypted again', async () => {
+  it('plain backups made before encryption are encrypted with the desk and restore as encrypted', async () => {
     const c = fresh();
     seedLabs(c, ['加密前']);
     const plain = await value<{ name: string; encrypted: boolean }>(c.call('backup:create', {}));
     expect(plain.encrypted).toBe(false);
     await c.call('security:setup', { mode: 'encrypted', passphrase: 'keep me secret' });
+    expect(fs.readFileSync(path.join(c.ctx.dataDir, 'backups', plain.name)).includes(Buffer.from('加密前'))).toBe(false);
+    expect(await value(c.call('backup:list', {}))).toEqual([expect.objectContaining({ name: plain.name, encrypted: true })]);
     await value(c.call('backup:restore', { name: plain.name }));
     expect(c.encrypted).toBe(true);
     expect(labNames(c)).toEqual(['加密前']);

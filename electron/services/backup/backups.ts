@@ -5,6 +5,9 @@ import { civilDateInShanghai } from '../../../shared/rules/civil-date';
 import { vacuumInto } from '../../db/backup';
 import { isEncryptedFile } from '../../db/encryption';
 import { audit } from '../audit';
+import { secureDir } from '../../security/files';
+import { keysOf } from '../../security/keyring';
+import { macFileOf, writeMac } from './mac';
 import type { ServiceContext } from '../context';
 import { backupsDir, compareNewestFirst, freshName, parseBackupName } from './names';
 import { planRotation } from './rotation';
@@ -46,23 +49,30 @@ function rotate(dir: string, ctx: ServiceContext): string[] {
   const { remove } = planRotation(copies, civilDateInShanghai(ctx.now()), {
     recent: settings.keepBackups, weekly: BACKUP_WEEKS_KEPT, monthly: BACKUP_MONTHS_KEPT, maxTotalBytes: settings.maxBackupMb * 1024 * 1024,
   });
-  for (const name of remove) fs.rmSync(path.join(dir, name), { force: true });
+  for (const name of remove) {
+    fs.rmSync(path.join(dir, name), { force: true });
+    fs.rmSync(macFileOf(path.join(dir, name)), { force: true });
+  }
   return remove;
 }
 
 /** Copies the live database into backups/ (encrypted with the same key when it is encrypted), then rotates. */
 export function createBackup(ctx: ServiceContext, reason: 'manual' | 'auto'): BackupInfo {
   const dir = backupsDir(ctx.dataDir);
-  fs.mkdirSync(dir, { recursive: true });
+  secureDir(dir);
   const name = freshName(dir, 'desk', ctx.now());
   vacuumInto(ctx.db, path.join(dir, name));
+  // The desk's seal: restore accepts only files whose MAC under the data key holds.
+  writeMac(keysOf(ctx).current, path.join(dir, name));
   const removed = rotate(dir, ctx);
   audit(ctx, 'backup.create', 'backup', name, { reason, removed });
   return info(dir, name)!;
 }
 
 /** The daily automatic backup: taken when the newest rotated backup is a day old or there is none. */
-export function backupIfDue(ctx: ServiceContext): BackupInfo | null {
+export function backupIfDue(ctx: ServiceContext & { encrypted?: boolean }): BackupInfo | null {
+  // No copy of any kind before the first-run choice (plain or encrypted) was made.
+  if (!ctx.encrypted && !readReliabilitySettings(ctx).setupDone) return null;
   const newest = listBackups(ctx).find((b) => b.kind === 'backup');
   const newestAt = newest ? parseBackupName(newest.name)!.instant.getTime() : -Infinity;
   if (ctx.now().getTime() - newestAt < DAY_MS) return null;

@@ -2,6 +2,9 @@ import type { Instrument, InstrumentFields, InstrumentRow } from '../../../share
 import { instrumentListSchema, type InstrumentListQuery } from '../../../shared/catalog/instrument';
 import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
+import { categoryCodeProblem, suggestedCode } from '../../../shared/catalog/categories';
+import { foldWidth } from '../../../shared/catalog/platform';
+import { expandTerm, toFullWidth } from '../../../shared/catalog/search-synonyms';
 import { likeContains } from '../sql';
 import type { ServiceContext } from '../context';
 
@@ -145,21 +148,37 @@ const SORT_COLUMNS: Record<string, string> = {
 };
 
 
-/** Builds WHERE for the filter: FTS5 trigram for terms of 3+ characters, LIKE for shorter ones. */
+/** The alternatives one search term stands for: itself folded, its synonyms, full-width forms of ASCII. */
+export function termAlternatives(term: string): string[] {
+  const folded = foldWidth(term);
+  const alts = expandTerm(folded);
+  const wide = alts.filter((a) => /[!-~]/.test(a)).map(toFullWidth);
+  return [...new Set([...alts, ...wide])];
+}
+
+/**
+ * Builds WHERE for the filter. Each term must match; a term matches when any of its alternatives
+ * (synonyms, full-width forms) does: FTS5 trigram for 3+ characters, LIKE over search_text for shorter.
+ */
 export function instrumentWhere(q: ReturnType<typeof instrumentListSchema.parse>): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const terms = q.query.split(/\s+/).filter(Boolean);
-  const ftsTerms = terms.filter((t) => [...t].length >= 3);
-  const shortTerms = terms.filter((t) => [...t].length < 3);
-  if (ftsTerms.length) {
-    where.push('i.id IN (SELECT rowid FROM instruments_fts WHERE instruments_fts MATCH ?)');
-    params.push(ftsTerms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND '));
-  }
-  // search_text (0006) joins name, English name, model, inner id and maker; its index is scanned.
-  for (const t of shortTerms) {
-    where.push(`i.id IN (SELECT id FROM instruments INDEXED BY instruments_search WHERE search_text LIKE ? ESCAPE '\\')`);
-    params.push(likeContains(t));
+  for (const term of terms) {
+    const alts = termAlternatives(term);
+    const long = alts.filter((t) => [...t].length >= 3);
+    const short = alts.filter((t) => [...t].length < 3);
+    const any: string[] = [];
+    if (long.length) {
+      any.push('i.id IN (SELECT rowid FROM instruments_fts WHERE instruments_fts MATCH ?)');
+      params.push(long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR '));
+    }
+    // search_text (0006) joins name, English name, model, inner id and maker; its index is scanned.
+    for (const t of short) {
+      any.push(`i.id IN (SELECT id FROM instruments INDEXED BY instruments_search WHERE search_text LIKE ? ESCAPE '\\')`);
+      params.push(likeContains(t));
+    }
+    where.push(any.length === 1 ? any[0] : `(${any.join(' OR ')})`);
   }
   if (q.categoryPrefix) { where.push('i.category_code LIKE ?'); params.push(q.categoryPrefix + '%'); }
   if (q.status) { where.push('i.status = ?'); params.push(q.status); }
@@ -194,4 +213,18 @@ export function listInstrumentsFull(ctx: ServiceContext, input: InstrumentListQu
   const { sql: where, params } = instrumentWhere(q);
   return (ctx.db.prepare(`${SELECT_FULL} ${where} ORDER BY ${SORT_COLUMNS[q.sortBy]} ${q.sortDir === 'desc' ? 'DESC' : 'ASC'}, i.id`)
     .all(...params) as Instrument[]).map(fromDbRow);
+}
+
+export interface CodeReviewRow { id: number; innerId: string; nameCn: string; categoryCode: string; reason: string; suggestion: string | null }
+
+/** Instruments whose category code is not an assignable code of the platform's table: listed for the user to fix. */
+export function codeReview(ctx: ServiceContext): { total: number; rows: CodeReviewRow[] } {
+  const all = ctx.db.prepare('SELECT id, inner_id AS innerId, name_cn AS nameCn, category_code AS categoryCode FROM instruments WHERE retired_at IS NULL ORDER BY inner_id')
+    .all() as Omit<CodeReviewRow, 'reason' | 'suggestion'>[];
+  const rows: CodeReviewRow[] = [];
+  for (const r of all) {
+    const p = categoryCodeProblem(r.categoryCode);
+    if (p) rows.push({ ...r, reason: p.reason, suggestion: suggestedCode(r.categoryCode) });
+  }
+  return { total: rows.length, rows: rows.slice(0, 500) };
 }

@@ -6,11 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MAJOR_CATEGORIES } from '../../../shared/catalog/categories';
 import { NATIONAL_EVALUATION_2026 as NATIONAL } from '../../../shared/evaluation/national-2026';
-import { gradeOf, scoreAgainst, weightedScore } from '../../../shared/evaluation/scoring';
+import { gradeOf, rankWithTieBreak, scoreAgainst, weightedScore } from '../../../shared/evaluation/scoring';
 import type { ComparisonResult, DragRow, EvaluationResult, EvaluationScope, IndicatorFigure, IndicatorResult } from '../../../shared/ipc/evaluation';
 import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
+import { neutraliseFileName } from '../redemption/safe-name';
 import { seal } from '../redemption/sealed-file';
 import { getEvaluationSettings } from './evaluation-settings';
 import { DESK_IN_SCOPE, officeYearFigures, scopeParams, type OfficeScope, type YearFigures } from './office-figures';
@@ -144,7 +145,7 @@ export function addEvidence(ctx: ServiceContext, input: { fromYear: number; toYe
   try {
     return ctx.db.transaction(() => {
       const id = Number(ctx.db.prepare(`INSERT INTO evaluation_evidence(from_year, to_year, indicator, original_name, stored_name, sha256, size_bytes, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.fromYear, input.toYear, input.indicator, path.basename(input.fileName), stored, sha, bytes.length, ctx.now().toISOString()).lastInsertRowid);
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.fromYear, input.toYear, input.indicator, neutraliseFileName(input.fileName), stored, sha, bytes.length, ctx.now().toISOString()).lastInsertRowid);
       audit(ctx, 'create', 'evaluation_evidence', id, { indicator: input.indicator, sha256: sha });
       return { id };
     })();
@@ -176,11 +177,14 @@ export function compareLabs(ctx: ServiceContext, scope: EvaluationScope): Compar
       SUM(y.sec) AS sec, SUM(y.ext_sec) AS ext, SUM(y.rated_hours) AS rated, SUM(i.share_mode <> '不共享') AS open
     ${base.replace('WHERE', 'JOIN office_labs l ON l.desk_id = y.desk_id WHERE')} GROUP BY y.desk_id`).all(p) as
     { deskId: string; labName: string; instruments: number; iy: number; sec: number; ext: number; rated: number; open: number }[];
-  const labs = labRows.map((r) => ({
+  const unranked = labRows.map((r) => ({
     deskId: r.deskId, labName: r.labName, instruments: r.instruments, instrumentYears: r.iy, avgEffectiveHours: per(r.sec, r.iy), avgExternalHours: per(r.ext, r.iy),
     utilisation: r.rated > 0 ? r.sec / 3600 / r.rated : null, shareRate: r.sec > 0 ? r.ext / r.sec : null, openRate: r.iy > 0 ? r.open / r.iy : null, rank: 0,
-  })).sort((a, b) => (b.utilisation ?? -1) - (a.utilisation ?? -1) || a.labName.localeCompare(b.labName, 'zh'));
-  labs.forEach((l, i) => { l.rank = i + 1; });
+  }));
+  // Ranked by utilisation; equal utilisation is decided by sharing, as the national rules rank
+  // equal scores by the profile's tie-breaker (共享服务).
+  const labs = rankWithTieBreak(unranked, (l) => l.utilisation, (l) => (NATIONAL.tieBreaker === 'sharing' ? l.shareRate : null), (l) => l.labName)
+    .map(({ item, rank }) => ({ ...item, rank }));
   const catRows = ctx.db.prepare(`SELECT substr(i.category_code, 1, 2) AS code, COUNT(DISTINCT y.desk_id || ':' || y.iid) AS instruments, COUNT(*) AS iy,
       SUM(y.sec) AS sec, SUM(y.ext_sec) AS ext, SUM(y.rated_hours) AS rated ${base} GROUP BY code ORDER BY code`).all(p) as
     { code: string; instruments: number; iy: number; sec: number; ext: number; rated: number }[];

@@ -1,8 +1,7 @@
 // Statement use cases: issue from the contract's charges, documents, and the year's batch as a
 // job (one workbook: a summary row per contract and every line), with progress and cancel.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { Statement } from '../../../shared/ipc/money';
@@ -30,7 +29,7 @@ export function statementXlsxDownload(ctx: ServiceContext, contractId: number): 
   return statementXlsx(statementView(ctx, contractId, civilDateInShanghai(ctx.now())));
 }
 
-interface Job { status: JobStatus; cancelled: boolean; file: string; dir: string }
+interface Job { status: JobStatus; cancelled: boolean; result?: Buffer }
 const jobs = new Map<string, Job>();
 const KEEP = 3;
 const CHUNK = 250;
@@ -57,9 +56,9 @@ const LINES_SQL = `SELECT ch.service_date AS serviceDate, i.name_cn AS instrumen
   ch.unit_price_fen AS price, ch.amount_fen AS amount FROM charges ch LEFT JOIN instruments i ON i.id = ch.instrument_id
   WHERE ch.contract_id = ? ORDER BY ch.service_date, ch.kind = 'adjustment', ch.id`;
 
-/** Writes the batch workbook (streaming); returns false when cancelled part-way. */
-export async function writeBatch(ctx: Pick<ServiceContext, 'db'>, ids: number[], file: string, onProgress: (done: number) => boolean): Promise<boolean> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+/** Writes the batch workbook (streaming) to `sink`; returns false when cancelled part-way. */
+export async function writeBatch(ctx: Pick<ServiceContext, 'db'>, ids: number[], sink: Writable, onProgress: (done: number) => boolean): Promise<boolean> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
   const summary = wb.addWorksheet('结算汇总');
   summary.columns = [
     { header: '合同编号', width: 22 }, { header: '申领单位', width: 32 }, { header: '费用合计（元）', width: 14 }, { header: '实际发生金额（元）', width: 16 },
@@ -96,32 +95,38 @@ export async function writeBatch(ctx: Pick<ServiceContext, 'db'>, ids: number[],
   return true;
 }
 
+/** Drops every batch workbook held in memory (lock, quit). */
+export function purgeStatementBatches(): void {
+  for (const j of jobs.values()) { j.cancelled = true; j.result = undefined; }
+  jobs.clear();
+}
+
 async function run(ctx: ServiceContext, j: Job, ids: number[], year: number): Promise<void> {
+  // The workbook (applicants, fees) is built in memory only: nothing confidential is written to disk.
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => chunks.push(c));
   try {
-    fs.mkdirSync(j.dir, { recursive: true });
-    const complete = await writeBatch(ctx, ids, j.file, (done) => { j.status.done = done; return !j.cancelled; });
+    const complete = await writeBatch(ctx, ids, sink, (done) => { j.status.done = done; return !j.cancelled; });
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (!complete || j.cancelled) return;
+    j.result = Buffer.concat(chunks);
     j.status = { ...j.status, state: 'done', fileName: `费用结算单-${year}年-${ids.length}份.xlsx` };
   } catch (e) {
     if (!(e instanceof AppFailure)) console.error('[money:batch]', e);
-    j.status = e instanceof AppFailure
-      ? { ...j.status, state: 'failed', error: e.message, failure: e.error }
-      : { ...j.status, state: 'failed', error: String((e as Error)?.message ?? e), failure: { code: 'INTERNAL', reason: 'job.failed' } };
+    j.status = { ...j.status, state: 'failed', error: e instanceof AppFailure ? e.error.message : '生成失败 (batch failed)' };
   } finally {
-    if (j.cancelled || j.status.state === 'failed') {
-      fs.rmSync(j.dir, { recursive: true, force: true });
-      if (j.cancelled) j.status = { ...j.status, state: 'cancelled' };
-    }
+    chunks.length = 0;
+    if (j.cancelled) { j.result = undefined; j.status = { ...j.status, state: 'cancelled' }; }
   }
 }
 
 export function startStatementBatch(ctx: ServiceContext, year: number): { jobId: string } {
   const finished = [...jobs.entries()].filter(([, x]) => x.status.state !== 'running');
-  for (const [jid, x] of finished.slice(0, Math.max(0, finished.length - KEEP))) { fs.rmSync(x.dir, { recursive: true, force: true }); jobs.delete(jid); }
+  for (const [jid] of finished.slice(0, Math.max(0, finished.length - KEEP))) jobs.delete(jid);
   const ids = batchContracts(ctx, year);
   const jobId = crypto.randomUUID();
-  const dir = path.join(ctx.dataDir, 'tmp', `statements-${jobId}`);
-  const j: Job = { status: { jobId, done: 0, total: ids.length, state: 'running' }, cancelled: false, dir, file: path.join(dir, 'statements.xlsx') };
+  const j: Job = { status: { jobId, done: 0, total: ids.length, state: 'running' }, cancelled: false };
   jobs.set(jobId, j);
   void run(ctx, j, ids, year);
   return { jobId };
@@ -143,6 +148,6 @@ export function statementBatchResult(jobId: string): FileDownload {
   return {
     fileName: j.status.fileName ?? 'statements.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    dataBase64: fs.readFileSync(j.file).toString('base64'),
+    dataBase64: j.result!.toString('base64'),
   };
 }

@@ -1,25 +1,16 @@
-// The CJK font of every PDF the desk writes (redemption summaries, assessment reports): an override
-// (env OIVD_CJK_FONT or setting 'pdf.cjkFont', as "file" or "file#PostScriptName"), else the first
-// system font found. A face of a collection (.ttc) is cut out into a standalone font, because
+// The CJK font of every PDF the desk writes (redemption summaries, assessment reports): the Noto
+// Sans SC subset the desk ships (font-build.ts), so a PDF looks the same on every computer. An
+// override (env OIVD_CJK_FONT or setting 'pdf.cjkFont', as "file" or "file#PostScriptName") is
+// still honoured; a face of a collection (.ttc) is cut out into a standalone font, because
 // pdfmake's SVG path hands fonts to PDFKit without a face name. pdfkit subsets what is embedded.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fail } from '../../../shared/result';
 import type { ServiceContext } from '../context';
+import { buildShippedFont, deskTexts, FONT_BUILD_REVISION, SHIPPED_FONT_NAME } from './font-build';
 
 export const FONT_SETTING_KEY = 'pdf.cjkFont';
-
-/** Known locations on Debian/Ubuntu, Windows and macOS; a collection (.ttc) needs its PostScript name. */
-const SYSTEM_FONTS: readonly string[] = [
-  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular',
-  '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#NotoSerifCJKsc-Regular',
-  '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular',
-  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#WenQuanYiMicroHei',
-  '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc#WenQuanYiZenHei',
-  'C:\\Windows\\Fonts\\msyh.ttc#MicrosoftYaHei',
-  'C:\\Windows\\Fonts\\simsun.ttc#SimSun',
-  '/System/Library/Fonts/PingFang.ttc#PingFangSC-Regular',
-  '/System/Library/Fonts/STHeiti Light.ttc#STHeitiSC-Light',
-];
 
 export interface FontSpec {
   file: string;
@@ -53,13 +44,28 @@ export function resolveCjkFont(ctx: ServiceContext, env: NodeJS.ProcessEnv = pro
     }
     return spec;
   }
-  for (const candidate of SYSTEM_FONTS) {
-    const spec = parseFontSpec(candidate);
-    if (fs.existsSync(spec.file)) return spec;
+  return { file: shippedFontFile(), postscriptName: null };
+}
+
+/**
+ * The shipped font: dist/fonts beside the built bundles; when running from the sources (tests,
+ * tsx) it is built once into a cache folder from the same slices the build uses.
+ */
+export function shippedFontFile(): string {
+  const built = path.join(__dirname, '..', 'fonts', SHIPPED_FONT_NAME);
+  if (fs.existsSync(built)) return built;
+  const root = path.join(__dirname, '..', '..', '..');
+  const cacheDir = path.join(os.tmpdir(), 'oivd-font-cache');
+  const cached = path.join(cacheDir, `r${FONT_BUILD_REVISION}-${SHIPPED_FONT_NAME}`);
+  if (fs.existsSync(cached)) return cached;
+  if (!fs.existsSync(path.join(root, 'package.json'))) {
+    fail('NOT_FOUND', `程序附带的中文字体缺失（${built}），请重新安装 (the shipped CJK font is missing: reinstall)`, { field: 'font' });
   }
-  return fail('NOT_FOUND',
-    '未找到中文字体，无法生成 PDF。请安装 fonts-noto-cjk，或用环境变量 OIVD_CJK_FONT 指定字体文件 (no CJK font found: install fonts-noto-cjk or set OIVD_CJK_FONT)',
-    { field: 'font' });
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const temp = `${cached}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, buildShippedFont(deskTexts(root)).bytes);
+  fs.renameSync(temp, cached);
+  return cached;
 }
 
 /** PostScript name (nameID 6) of the face whose table directory starts at `dir`. */

@@ -12,6 +12,7 @@ import { assertPacketEditable } from './applications';
 import { loadContract } from './contract-facts';
 import { neutraliseFileName, safeExtension } from './safe-name';
 import { seal, unseal } from './sealed-file';
+import { secureDir } from '../../security/files';
 
 /** Largest attachment accepted (scans and PDFs of a contract stay far below). */
 export const MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024;
@@ -60,10 +61,11 @@ export function addAttachment(
   const storedName = `${crypto.randomUUID()}${safeExtension(originalName)}`;
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const dir = contractDir(ctx, input.contractId);
-  fs.mkdirSync(dir, { recursive: true });
+  secureDir(path.dirname(dir));
+  secureDir(dir);
   const target = storedPath(ctx, input.contractId, storedName);
   const temp = `${target}.part`;
-  fs.writeFileSync(temp, seal(ctx, bytes), { flag: 'wx' });
+  fs.writeFileSync(temp, seal(ctx, bytes), { flag: 'wx', mode: 0o600 });
   try {
     const id = ctx.db.transaction(() => {
       const info = ctx.db.prepare(`INSERT INTO attachments(contract_id, kind, original_name, stored_name, sha256, size_bytes, created_at)

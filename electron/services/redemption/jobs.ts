@@ -1,10 +1,8 @@
 // Batch packet export as a background job: one packet per contract, yielding to the event loop
-// between contracts so the server stays responsive. Packets go to a temp folder; the result is a
-// zip holding one packet zip per contract. Cancel stops before the next contract and removes the
-// temp folder; nothing further is written.
+// between contracts so the server stays responsive. Packets are built in memory only: the bundle
+// (attachments, applicant and bank data) is never written to disk. It is dropped when downloaded,
+// when the desk locks or closes, and when the job is cancelled; a restart has nothing to clean.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { JobStatus } from '../../../shared/ipc/redemption';
 import { AppFailure, fail } from '../../../shared/result';
@@ -15,37 +13,28 @@ import { uniqueName } from './safe-name';
 
 interface Job {
   status: JobStatus;
-  dir: string;
   cancelled: boolean;
-  resultFile?: string;
+  result?: Uint8Array;
 }
 
-/** Finished jobs kept for download; older ones are dropped with their files. */
+/** Finished jobs kept for download; older ones are dropped with their bytes. */
 const KEEP_FINISHED = 5;
 const jobs = new Map<string, Job>();
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function removeDir(dir: string): void {
-  fs.rmSync(dir, { recursive: true, force: true });
-}
-
 function pruneFinished(): void {
   const finished = [...jobs.entries()].filter(([, j]) => j.status.state !== 'running');
-  for (const [id, j] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
-    removeDir(j.dir);
-    jobs.delete(id);
-  }
+  for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(id);
 }
 
-/** Temp folders left by a previous run of the app (killed mid-job) are removed too. */
-function removeStale(ctx: ServiceContext): void {
-  const root = path.join(ctx.dataDir, 'tmp');
-  if (!fs.existsSync(root)) return;
-  const known = new Set([...jobs.values()].map((j) => path.basename(j.dir)));
-  for (const name of fs.readdirSync(root)) {
-    if (name.startsWith('packets-') && !known.has(name)) removeDir(path.join(root, name));
+/** Drops every export held in memory (lock, quit): running jobs stop before their next packet. */
+export function purgeExports(): void {
+  for (const j of jobs.values()) {
+    j.cancelled = true;
+    j.result = undefined;
   }
+  jobs.clear();
 }
 
 function job(jobId: string): Job {
@@ -55,36 +44,31 @@ function job(jobId: string): Job {
 }
 
 async function run(ctx: ServiceContext, j: Job, contractIds: number[]): Promise<void> {
-  const inner: { path: string; file: string }[] = [];
+  const inner: { path: string; bytes: Uint8Array }[] = [];
   const taken = new Set<string>();
   try {
-    fs.mkdirSync(j.dir, { recursive: true });
     for (const contractId of contractIds) {
       await yieldToLoop();
       if (j.cancelled) return;
       const packet = await exportPacket(ctx, contractId);
       if (j.cancelled) return;
-      const file = path.join(j.dir, `${inner.length + 1}.zip`);
-      fs.writeFileSync(file, packet.bytes);
-      inner.push({ path: uniqueName(packet.fileName, taken), file });
+      inner.push({ path: uniqueName(packet.fileName, taken), bytes: packet.bytes });
       j.status.done++;
     }
     await yieldToLoop();
     if (j.cancelled) return;
-    const bundle = zipFiles(inner.map((p) => ({ path: `兑现材料/${p.path}`, bytes: fs.readFileSync(p.file) })), ctx.now());
+    const bundle = zipFiles(inner.map((p) => ({ path: `兑现材料/${p.path}`, bytes: p.bytes })), ctx.now());
     const fileName = `兑现材料-批量-${today(ctx).replace(/-/g, '')}-${contractIds.length}份.zip`;
-    j.resultFile = path.join(j.dir, 'result.zip');
-    fs.writeFileSync(j.resultFile, bundle);
-    for (const p of inner) fs.rmSync(p.file, { force: true });
+    j.result = bundle;
     j.status = { ...j.status, state: 'done', fileName };
   } catch (e) {
-    removeDir(j.dir);
     const message = e instanceof AppFailure ? e.error.message : '导出失败 (export failed)';
     if (!(e instanceof AppFailure)) console.error('[packets:batch]', e);
     j.status = { ...j.status, state: 'failed', error: message };
   } finally {
+    inner.length = 0;
     if (j.cancelled) {
-      removeDir(j.dir);
+      j.result = undefined;
       j.status = { ...j.status, state: 'cancelled' };
     }
   }
@@ -92,7 +76,6 @@ async function run(ctx: ServiceContext, j: Job, contractIds: number[]): Promise<
 
 export function startBatch(ctx: ServiceContext, contractIds: number[]): { jobId: string } {
   pruneFinished();
-  removeStale(ctx);
   const ids = [...new Set(contractIds)];
   // Unknown contracts are refused up front rather than failing the job half-way.
   const exists = ctx.db.prepare('SELECT 1 FROM contracts WHERE id = ?').pluck();
@@ -103,7 +86,6 @@ export function startBatch(ctx: ServiceContext, contractIds: number[]): { jobId:
   const jobId = crypto.randomUUID();
   const j: Job = {
     status: { jobId, done: 0, total: ids.length, state: 'running' },
-    dir: path.join(ctx.dataDir, 'tmp', `packets-${jobId}`),
     cancelled: false,
   };
   jobs.set(jobId, j);
@@ -118,7 +100,7 @@ export function jobStatus(jobId: string): JobStatus {
 export function cancelJob(jobId: string): JobStatus {
   const j = job(jobId);
   if (j.status.state === 'running') {
-    // The loop notices before its next write and removes the temp folder.
+    // The loop notices before its next packet; nothing was written to disk.
     j.cancelled = true;
     j.status = { ...j.status, state: 'cancelled' };
   }
@@ -127,8 +109,12 @@ export function cancelJob(jobId: string): JobStatus {
 
 export function jobResult(jobId: string): FileDownload {
   const j = job(jobId);
-  if (j.status.state !== 'done' || !j.resultFile) {
+  if (j.status.state !== 'done' || !j.result) {
     fail('CONFLICT', `导出任务尚未完成（${j.status.state}）(job has no result)`, { field: 'jobId' });
   }
-  return toDownload({ fileName: j.status.fileName ?? 'packets.zip', bytes: fs.readFileSync(j.resultFile) });
+  const download = toDownload({ fileName: j.status.fileName ?? 'packets.zip', bytes: j.result });
+  // Downloaded once, then gone: the bundle holds attachments and bank data.
+  jobs.delete(jobId);
+  j.result = undefined;
+  return download;
 }

@@ -35,13 +35,31 @@ export interface Packet {
 
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
 
+/** Unix mode 0644 (regular file, rw-r--r--) in the high half of a zip entry's external attributes. */
+export const ZIP_ENTRY_ATTRS = (0o100644 << 16) >>> 0;
+
+/**
+ * Zip timestamps are civil date-times without a zone, which fflate takes from the host's local
+ * fields. The desk's civil time is Asia/Shanghai (UTC+8 all year), so the instant is shifted until
+ * the host-local fields read Shanghai time, whatever the host zone is.
+ */
+export function shanghaiZipTime(instant: Date): Date {
+  const target = instant.getTime() + 8 * 3600_000; // its UTC fields are Shanghai's civil fields
+  const first = new Date(target + new Date(target).getTimezoneOffset() * 60_000);
+  return new Date(target + first.getTimezoneOffset() * 60_000);
+}
+
 /**
  * Zips named files. `os: 3` (Unix) on each entry makes fflate mark names as UTF-8 in a way
- * Windows and macOS unzip tools honour, so Chinese names survive.
+ * Windows and macOS unzip tools honour, so Chinese names survive; mode 0644 keeps them readable
+ * after `unzip` on Linux and macOS.
  */
 export function zipFiles(files: { path: string; bytes: Uint8Array }[], mtime: Date): Uint8Array {
   const tree: Zippable = {};
-  for (const f of files) tree[f.path] = [f.bytes, { os: 3, mtime, level: f.path.endsWith('.zip') || f.path.endsWith('.pdf') ? 0 : 6 }];
+  const at = shanghaiZipTime(mtime);
+  for (const f of files) {
+    tree[f.path] = [f.bytes, { os: 3, attrs: ZIP_ENTRY_ATTRS, mtime: at, level: f.path.endsWith('.zip') || f.path.endsWith('.pdf') ? 0 : 6 }];
+  }
   return zipSync(tree);
 }
 

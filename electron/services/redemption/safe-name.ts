@@ -3,13 +3,28 @@
 
 const MAX_NAME = 120;
 
-/** Neutralises a user-supplied file name: basename only, no '..', '/', '\\', NUL or control chars. */
+/**
+ * Characters that change how a name is shown without being seen: bidi embeddings, overrides and
+ * isolates (合同/\u202Etxt.exe shows as …exe.txt), marks, zero-width spaces and joiners, the BOM.
+ */
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Removes invisible direction and width characters and lone surrogates from any stored name. */
+export function stripInvisible(text: string): string {
+  return text.replace(LONE_SURROGATE, '').replace(INVISIBLE, '');
+}
+
+/**
+ * Neutralises a user-supplied file name: no '..', NUL, control, direction or zero-width characters,
+ * no path: '/' and '\\' become '_' (they never shorten the name), bounded length.
+ */
 export function neutraliseFileName(name: string): string {
-  const base = name.split(/[/\\]/).pop() ?? '';
-  let clean = base
+  let clean = stripInvisible(name)
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f]/g, '')
-    .replace(/[<>:"|?*]/g, '_')
+    .replace(/[/\\<>:"|?*]/g, '_')
     .replace(/\.{2,}/g, '.')
     .replace(/^[\s.]+|[\s.]+$/g, '');
   // Device names that Windows refuses as file names, with any extension.

@@ -68,7 +68,7 @@ async function batchOp(env: BenchEnv): Promise<OpResult> {
   db.exec('DROP TABLE bench_ids');
   const file = path.join(env.tmpDir, 'statements.xlsx');
   const runs = Math.min(env.runs, 3);
-  const service = await measure(runs, () => writeBatch({ db }, ids, file, () => true), 0);
+  const service = await measure(runs, () => writeBatch({ db }, ids, fs.createWriteStream(file), () => true), 0);
   const size = fs.statSync(file).size;
   const head = db.prepare(`SELECT c.number, a.name, c.actual_amount_fen, (SELECT coalesce(sum(amount_fen), 0) FROM contract_vouchers WHERE contract_id = c.id),
     (SELECT coalesce(sum(amount_fen), 0) FROM payments WHERE contract_id = c.id) FROM contracts c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = ?`);

@@ -74,7 +74,8 @@ export const xlsxImport: BenchOp = {
     const bareDbs = Array.from({ length: runs }, fresh);
     const baseline = await measure(runs, async (i) => {
       const table = await readTable('catalog.xlsx', book.bytes, 'auto');
-      const [inner, nameCol, code, value] = ['所在单位内部编号', '仪器名称', '分类编码', '原值（元）'].map((h) => table.headers.indexOf(h));
+      const label = (k: string) => INSTRUMENT_FIELD_LABELS.find((f) => f.key === k)!.zh;
+      const [inner, nameCol, code, value] = ['innerId', 'nameCn', 'categoryCode', 'originalValueFen'].map((k) => table.headers.indexOf(label(k)));
       const insert = bareDbs[i].prepare(`INSERT INTO instruments(inner_id, name_cn, category_code, original_value_fen, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?)`);
       const now = env.ctx.now().toISOString();

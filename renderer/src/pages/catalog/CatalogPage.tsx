@@ -9,6 +9,7 @@ import { fmt, useT } from '../../i18n';
 import { useCatalog } from '../../stores/catalog';
 import { showError } from '../../util/errors';
 import { useWindowHeight } from '../../util/hooks';
+import { CodeReview } from './CodeReview';
 import { ImportWizard } from './ImportWizard';
 import { PlatformExport } from './PlatformExport';
 import { InstrumentDrawer } from './InstrumentDrawer';
@@ -21,7 +22,7 @@ const L = {
     location: '安放地址', retiredTag: '已停用', exporting: '正在导出…',
   },
   en: {
-    search: 'Search name, model, id, maker (e.g. 色谱)', add: 'New instrument', import: 'Import', export: 'Export to the national platform',
+    search: 'Search name, model, id, maker', add: 'New instrument', import: 'Import', export: 'Export to the national platform',
     category: 'Category', status: 'Status', share: 'Share mode', lab: 'Lab', minWan: 'Min value (10k CNY)', maxWan: 'Max value (10k CNY)',
     retired: 'Include retired', total: '{n} instruments', innerId: 'Inner ID', name: 'Name', model: 'Model', value: 'Value (CNY)',
     location: 'Location', retiredTag: 'Retired', exporting: 'Exporting…',
@@ -43,6 +44,7 @@ export function CatalogPage() {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [reviewVersion, setReviewVersion] = useState(0);
   const searchRef = useRef<InputRef>(null);
   const height = useWindowHeight();
 
@@ -118,6 +120,7 @@ export function CatalogPage() {
         </Space>
         <Typography.Text type="secondary" data-testid="catalog-total">{fmt(t.total, { n: total })}</Typography.Text>
       </Space>
+      <CodeReview version={reviewVersion} onFix={(id) => setEditing(id)} />
       <Table<InstrumentRow>
         virtual
         size="small"
@@ -134,10 +137,10 @@ export function CatalogPage() {
         }}
       />
       {editing !== null && (
-        <InstrumentDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) void reload(); }} />
+        <InstrumentDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) { void reload(); setReviewVersion((v) => v + 1); } }} />
       )}
       {exporting && <PlatformExport filter={filter} onClose={() => setExporting(false)} onFix={(id) => { setExporting(false); setEditing(id); }} />}
-      {importing && <ImportWizard onClose={(changed) => { setImporting(false); if (changed) { void reload(); void loadLabs(); } }} />}
+      {importing && <ImportWizard onClose={(changed) => { setImporting(false); if (changed) { void reload(); void loadLabs(); setReviewVersion((v) => v + 1); } }} />}
     </div>
   );
 }

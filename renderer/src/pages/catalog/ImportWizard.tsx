@@ -93,7 +93,10 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
   });
 
   const report = () => run(async () => {
-    const lines = validation!.issues.map((i) => ({ row: i.row, text: `${label(i.field)}：${wordIssue(i)}` }));
+    const lines = validation!.issues.map((i) => {
+      const text = wordIssue(i);
+      return { row: i.row, text: text.includes(label(i.field)) ? text : `${label(i.field)}：${text}` };
+    });
     saveDownload(await call('catalog:importReport', { ...ref(), lines }));
   });
 

@@ -1,7 +1,7 @@
-import { Button, Col, DatePicker, Divider, Drawer, Form, Input, Modal, Popconfirm, Row, Select, Space, Spin, Switch, Typography } from 'antd';
+import { Button, Col, DatePicker, Divider, Drawer, Form, Input, Modal, Popconfirm, Row, Select, Space, Spin, Switch, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { MAJOR_CATEGORIES } from '../../../../shared/catalog/categories';
+import { categoryLabel, categoryTree, type CategoryNode } from '../../../../shared/catalog/categories';
 import { INSTRUMENT_FIELD_LABELS, SHARE_MODES, SOURCES, STATUSES, USAGE_KINDS, type Instrument, type InstrumentInput } from '../../../../shared/catalog/instrument';
 import { CARRIER_TYPES, FUNDING_SOURCES, PLATFORM_LIMITS, SUBJECTS } from '../../../../shared/catalog/platform';
 import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
@@ -14,7 +14,7 @@ const L = {
   zh: {
     titleNew: '新增仪器', titleEdit: '编辑仪器', save: '保存 (Ctrl+S)', cancel: '取消', retire: '停用', restore: '恢复使用',
     del: '删除', delConfirm: '确定删除此仪器？有预约或使用记录的仪器不能删除。', retireTitle: '停用仪器', retireReason: '停用原因',
-    nameCn: '仪器名称', nameEn: '英文名称', innerId: '内部编号', categoryCode: '分类编码（6 位）', source: '仪器来源',
+    nameCn: '仪器名称', nameEn: '英文名称', innerId: '仪器编号（内部编号）', categoryCode: '仪器分类编码（6 位）', source: '仪器来源',
     value: '原值（元，可写“5万”）', manufacturer: '生产制造商', country: '产地国别', model: '规格型号', startUseDate: '启用日期',
     usageKind: '通用/专用', status: '运行状态', shareMode: '共享模式', specs: '主要技术指标', functions: '主要功能',
     discipline: '主要学科领域', serviceContent: '服务内容', sharingRules: '开放共享制度', fee: '参考收费（元）', feeUnit: '收费单位',
@@ -25,12 +25,12 @@ const L = {
     userNotice: '用户须知（最多 500 字）', bookingUrl: '预约服务网址', addrProvince: '安放地址-省', addrCity: '安放地址-市', addrDistrict: '安放地址-区县',
     addrStreet: '安放地址-街道（乡镇）', roomLocation: '安放地点（楼宇、房间）', mailAddress: '通讯地址', postcode: '邮政编码',
     customsDeclarationNo: '进口报关单编号（18 位）', customsItemNo: '报关单项号（2 位）', customsReleaseDate: '海关放行日期', customsName: '报关单上的名称',
-    platform: '国家平台单台套信息', customs: '海关监管（进口仪器）', disciplines: '主要学科领域（最多 4 项）',
+    platform: '国家平台单台套信息', sixDigits: '6 位数字', notInTable: '不在国家平台分类表中', customs: '海关监管（进口仪器）', disciplines: '主要学科领域（最多 4 项）',
   },
   en: {
     titleNew: 'New instrument', titleEdit: 'Edit instrument', save: 'Save (Ctrl+S)', cancel: 'Cancel', retire: 'Retire', restore: 'Restore',
     del: 'Delete', delConfirm: 'Delete this instrument? Instruments with bookings or usage cannot be deleted.', retireTitle: 'Retire instrument', retireReason: 'Reason',
-    nameCn: 'Name (Chinese)', nameEn: 'Name (English)', innerId: 'Inner ID', categoryCode: 'Category code (6 digits)', source: 'Source',
+    nameCn: 'Name (Chinese)', nameEn: 'Name (English)', innerId: 'Instrument no. (inner id)', categoryCode: 'Category code (6 digits)', source: 'Source',
     value: 'Original value (CNY, "5万" ok)', manufacturer: 'Manufacturer', country: 'Country', model: 'Model', startUseDate: 'Start of use',
     usageKind: 'General/special', status: 'Status', shareMode: 'Share mode', specs: 'Technical specs', functions: 'Functions',
     discipline: 'Discipline', serviceContent: 'Service content', sharingRules: 'Sharing rules', fee: 'Reference fee (CNY)', feeUnit: 'Fee unit',
@@ -41,7 +41,7 @@ const L = {
     userNotice: 'Notice to users (500 chars)', bookingUrl: 'Booking URL', addrProvince: 'Province', addrCity: 'City', addrDistrict: 'District',
     addrStreet: 'Street / town', roomLocation: 'Building and room', mailAddress: 'Mailing address', postcode: 'Postcode',
     customsDeclarationNo: 'Import declaration no. (18 digits)', customsItemNo: 'Item no. (2 digits)', customsReleaseDate: 'Customs release date', customsName: 'Name on the declaration',
-    platform: 'National platform record', customs: 'Customs supervision (imported instruments)', disciplines: 'Disciplines (up to 4)',
+    platform: 'National platform record', sixDigits: '6 digits', notInTable: 'Not in the national platform\'s table', customs: 'Customs supervision (imported instruments)', disciplines: 'Disciplines (up to 4)',
   },
 };
 
@@ -54,6 +54,12 @@ type FormValues = Omit<InstrumentInput, 'originalValueFen' | 'referenceFeeFen' |
   disciplines: string[];
   funding: string[];
 };
+
+// The picker offers the platform's table; only codes an instrument may carry can be chosen.
+interface TreeNode { value: string; title: string; selectable: boolean; children?: TreeNode[] }
+const toTree = (n: CategoryNode): TreeNode =>
+  ({ value: n.value, title: n.label, selectable: n.selectable, ...(n.children ? { children: n.children.map(toTree) } : {}) });
+const CATEGORY_TREE = categoryTree().map(toTree);
 
 const day = (d: string | null) => (d ? dayjs(d) : null);
 const dayText = (d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
@@ -171,8 +177,15 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
             <Col span={12}><Form.Item name="nameEn" label={t.nameEn}><Input /></Form.Item></Col>
             <Col span={8}><Form.Item name="innerId" label={t.innerId} rules={req}><Input /></Form.Item></Col>
             <Col span={8}>
-              <Form.Item name="categoryCode" label={t.categoryCode} rules={[...req, { pattern: /^\d{6}$/, message: '6 位数字' }]}
-                tooltip={MAJOR_CATEGORIES.map((c) => `${c.code} ${c.name}`).join('，')}><Input maxLength={6} /></Form.Item>
+              <Form.Item name="categoryCode" label={t.categoryCode} rules={[...req, { pattern: /^\d{6}$/, message: t.sixDigits }]}
+                extra={<Form.Item noStyle shouldUpdate={(a, b) => a.categoryCode !== b.categoryCode}>
+                  {() => categoryLabel(String(form.getFieldValue('categoryCode') ?? '')) || t.notInTable}</Form.Item>}>
+                <Input maxLength={6} addonAfter={
+                  <TreeSelect aria-label="category-picker" variant="borderless" style={{ width: 28 }} popupMatchSelectWidth={420} showSearch
+                    treeNodeFilterProp="title" value={undefined} placeholder="…" suffixIcon={null} treeData={CATEGORY_TREE}
+                    onChange={(v: string) => form.setFieldValue('categoryCode', v)} />
+                } />
+              </Form.Item>
             </Col>
             <Col span={8}><Form.Item name="valueText" label={t.value} rules={[moneyRule(true)]}
               extra={inst ? formatYuan(inst.originalValueFen) : undefined}><Input /></Form.Item></Col>

@@ -1,0 +1,15 @@
+// Types of scripts/crash-trials.mjs for the vitest that runs a few trials.
+export type CrashOp = 'encrypt' | 'rekey' | 'restore' | 'migrate';
+export const OPS: CrashOp[];
+export interface TrialFailure { trial: number; delay: number; early?: boolean; problems: string[] }
+export interface TrialResult {
+  op: CrashOp;
+  n: number;
+  operationMs: number;
+  killed: number;
+  completedBeforeKill: number;
+  failures: TrialFailure[];
+  outcomes: Record<string, number>;
+}
+export function buildChild(): Promise<string>;
+export function crashTrials(opts: { op: CrashOp; n: number; seed?: number; child?: string; log?: (line: string) => void }): Promise<TrialResult>;

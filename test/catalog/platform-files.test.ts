@@ -1,0 +1,267 @@
+// Real files in, the platform's files out, on temp SQLite desks: title rows and merged headers, .xls,
+// GBK, serial dates, full-width ids, fees, remembered mappings, the error report, the round trip,
+// the 服务记录 upload and the pre-upload check.
+import * as XLSX from '@e965/xlsx';
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportCatalog } from '../../electron/services/catalog/export';
+import { commitImport, importReport, parseImport, validateImport } from '../../electron/services/catalog/import';
+import { createInstrument, listInstrumentsFull } from '../../electron/services/catalog/instruments';
+import { createLab } from '../../electron/services/catalog/labs';
+import { checkPlatform, exportServiceRecords } from '../../electron/services/catalog/platform';
+import { instrumentInputSchema, type Instrument, type InstrumentInput } from '../../shared/catalog/instrument';
+import { EQUIPMENT_TEMPLATE_HEADERS, SERVICE_RECORD_FIELDS } from '../../shared/catalog/national-platform-data';
+import { tempCore, type TempCore } from '../helpers/db';
+
+let core: TempCore;
+beforeEach(() => { core = tempCore(); });
+afterEach(() => core.cleanup());
+
+type Cell = string | number | { v: number; z: string };
+
+/** A workbook made here, cell by cell: `{ v, z }` is a number with a number format (a date cell). */
+function book(sheets: Record<string, { rows: Cell[][]; merges?: string[] }>, opts: { bookType?: 'xlsx' | 'biff8'; date1904?: boolean } = {}): Buffer {
+  const wb = XLSX.utils.book_new();
+  for (const [name, s] of Object.entries(sheets)) {
+    const ws = XLSX.utils.aoa_to_sheet(s.rows.map((r) => r.map((c) => (typeof c === 'object' ? c.v : c))));
+    s.rows.forEach((r, ri) => r.forEach((c, ci) => {
+      if (typeof c === 'object') { const cell = ws[XLSX.utils.encode_cell({ r: ri, c: ci })]; cell.t = 'n'; cell.z = c.z; }
+    }));
+    if (s.merges) ws['!merges'] = s.merges.map((m) => XLSX.utils.decode_range(m));
+    XLSX.utils.book_append_sheet(wb, ws, name);
+  }
+  if (opts.date1904) wb.Workbook = { WBProps: { date1904: true } };
+  return XLSX.write(wb, { type: 'buffer', bookType: opts.bookType ?? 'xlsx' }) as Buffer;
+}
+
+const src = (fileName: string, bytes: Buffer) => ({ fileName, dataBase64: bytes.toString('base64'), encoding: 'auto' as const });
+
+const H = EQUIPMENT_TEMPLATE_HEADERS;
+/** A row of the 40 template columns from a few values by header prefix. */
+function templateRow(values: Record<string, Cell>): Cell[] {
+  return H.map((h) => {
+    const key = Object.keys(values).find((k) => h.startsWith(k));
+    return key === undefined ? '' : values[key];
+  });
+}
+
+describe('a sheet with a title row, a group row and the template headers', () => {
+  const rows: Cell[][] = [
+    ['某某大学 2025 年大型科研仪器设备清单'],
+    H.map((_, i) => (i === 0 ? '仪器基本信息' : i === 31 ? '联系人信息' : i === 36 ? '海关管理' : '')),
+    [...H],
+    templateRow({ 仪器编号: 'ＢＪ－００１', 所在单位仪器编号: 'ZC2019001', 仪器设备名称: '扫描电子显微镜', 仪器分类编码: 10102, 设备仪器来源: '采购', '是否在海关监管': '是',
+      原值: 420.5, 产地国别: '德国', 生产制造商: '蔡司', 建账日期: { v: 43831, z: 'yyyy-mm-dd' }, 仪器设备类别: '通用', 规格型号: 'Sigma 300',
+      主要学科领域: '材料科学，物理学', 主要购置经费来源: '中央财政、自筹', 参考收费标准: '800元/样', '安放地址-省': '北京市', 年运行机时: 1200,
+      进口报关单编号: '110120190000123456', 进口报关单项号: '01', 海关放行日期: '2019/12/20', 仪器设备在进口报关单上的名称: '扫描电镜' }),
+    templateRow({ 仪器编号: 'BJ-001', 仪器设备名称: '重复的编号', 仪器分类编码: '010102', 原值: 10 }),
+    [],
+    templateRow({ 仪器编号: 'BJ-003', 仪器设备名称: '气相色谱仪', 仪器分类编码: '990000', 原值: 30, 建账日期: '2021年5月10日', 设备仪器来源: '借用', 参考收费标准: '面议' }),
+  ];
+  const merges = ['A1:AN1', 'A2:AE2', 'AF2:AJ2', 'AK2:AN2'];
+
+  it('finds the header on row 3, maps every template column and ignores the computed ones', () => {
+    const p = parseImport(core.ctx, src('清单.xlsx', book({ 大型科研仪器: { rows, merges } })));
+    expect(p.headerRow).toBe(3);
+    expect(p.rowCount).toBe(3);
+    expect(p.suggestedMapping.innerId).toBe(H[0]);
+    expect(p.suggestedMapping.originalValueFen).toBe(H[10]);
+    expect(p.computedColumns).toEqual([H[22], H[30]]);
+    expect(p.topRows[0][0]).toBe('某某大学 2025 年大型科研仪器设备清单');
+  });
+
+  it('normalises every value the same way and reports what it cannot map, with row numbers of the file', () => {
+    const p = parseImport(core.ctx, src('清单.xlsx', book({ 大型科研仪器: { rows, merges } })));
+    const v = validateImport(core.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping });
+    expect(v.valid).toBe(1);
+    const byRow = (row: number) => v.issues.filter((i) => i.row === row).map((i) => ({ field: i.field, reason: i.reason }));
+    expect(byRow(5)).toEqual([{ field: 'innerId', reason: 'import.duplicateInFile' }]); // ＢＪ－００１ = BJ-001
+    expect(byRow(7)).toEqual([{ field: 'source', reason: 'import.unmappable' }, { field: 'referenceFeeFen', reason: 'import.feeText' }]);
+    expect(v.issues.find((i) => i.field === 'source')!.params).toMatchObject({ value: '借用', values: ['购置', '研制', '赠送', '其他'] });
+
+    const r = commitImport(core.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping, onDuplicate: 'skip' });
+    expect(r).toEqual({ inserted: 1, updated: 0, skipped: 0, invalid: 2 });
+    const [i] = listInstrumentsFull(core.ctx, {});
+    expect(i).toMatchObject({
+      innerId: 'BJ-001', assetNo: 'ZC2019001', categoryCode: '010102', source: '购置', customsSupervised: true,
+      originalValueFen: 420_500_000, bookedDate: '2020-01-01', discipline: '430,140', fundingSources: '中央财政资金,单位自有资金',
+      referenceFeeFen: 80_000, feeUnit: '样', addrProvince: '北京市', customsDeclarationNo: '110120190000123456', customsItemNo: '01',
+      customsReleaseDate: '2019-12-20', customsName: '扫描电镜',
+    });
+  });
+
+  it('reads the same sheet as Excel 97 .xls', () => {
+    const p = parseImport(core.ctx, src('清单.xls', book({ 大型科研仪器: { rows, merges } }, { bookType: 'biff8' })));
+    expect(p.encoding).toBe('xls');
+    expect(p.headerRow).toBe(3);
+    commitImport(core.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping, onDuplicate: 'skip' });
+    expect(listInstrumentsFull(core.ctx, {})[0]).toMatchObject({ innerId: 'BJ-001', bookedDate: '2020-01-01', originalValueFen: 4_205_000_00 });
+  });
+
+  it('lets the user choose another header row from the same parse', () => {
+    const p = parseImport(core.ctx, src('清单.xlsx', book({ 大型科研仪器: { rows, merges } })));
+    const q = parseImport(core.ctx, { parseId: p.parseId, headerRow: 2 });
+    expect(q.parseId).toBe(p.parseId);
+    expect(q.headerRow).toBe(2);
+    expect(q.headers[0]).toBe('仪器基本信息');
+    expect(() => parseImport(core.ctx, { parseId: p.parseId, headerRow: 999 })).toThrow(expect.objectContaining({ error: expect.objectContaining({ reason: 'import.headerRow' }) }));
+    expect(() => validateImport(core.ctx, { parseId: '00000000-0000-4000-8000-000000000000', headerRow: 1, mapping: {} }))
+      .toThrow(expect.objectContaining({ error: expect.objectContaining({ reason: 'import.parseExpired' }) }));
+  });
+
+  it('writes the error report beside the original rows', () => {
+    const p = parseImport(core.ctx, src('清单.xlsx', book({ 大型科研仪器: { rows, merges } })));
+    const file = importReport({ parseId: p.parseId, headerRow: 3, lines: [{ row: 7, text: '设备仪器来源：“借用”无法对应' }, { row: 5, text: '仪器编号重复' }] });
+    expect(file.fileName).toBe('清单-导入问题-表头第3行.xlsx');
+    const out = XLSX.utils.sheet_to_json<string[]>(XLSX.read(Buffer.from(file.dataBase64, 'base64')).Sheets['导入问题'], { header: 1, defval: '' });
+    expect(out[0].slice(0, 3)).toEqual(['行号', '问题', H[0]]);
+    expect(out[1].slice(0, 4)).toEqual([5, '仪器编号重复', 'BJ-001', '']);
+    expect(out[2].slice(0, 5)).toEqual([7, '设备仪器来源：“借用”无法对应', 'BJ-003', '', '气相色谱仪']);
+  });
+});
+
+describe('lab sheets', () => {
+  it('reads a GBK CSV with lab names, 元 from the header, serial and text dates, status synonyms', () => {
+    const csv = ['资产编号,设备名称,分类号,价格（元）,购置日期,状态,共享方式,存放地点',
+      'ZC-01,离子色谱仪,010501,"523,000.00",43831,维修中,对外开放,环境楼 110',
+      'ZC-02,热重分析仪,010902,86000,2018/6/20,报废,校内共享,化学楼 2F',
+      'ZC-03,流式细胞仪,011001,120000,2021-02-30,借出,不开放,'].join('\r\n');
+    const p = parseImport(core.ctx, src('设备.csv', iconv.encode(csv, 'gbk')));
+    expect(p.encoding).toBe('gbk');
+    // No 仪器编号 column: the asset number is mapped to 所在单位仪器编号; the user maps 仪器编号 to it too.
+    const mapping = { ...p.suggestedMapping, innerId: '资产编号' };
+    const v = validateImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping });
+    expect(v.issues.map((i) => [i.row, i.field, i.reason])).toEqual([[4, 'bookedDate', 'date.impossible'], [4, 'status', 'import.unmappable']]);
+    commitImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping, onDuplicate: 'skip' });
+    expect(listInstrumentsFull(core.ctx, {}).map((i) => [i.innerId, i.originalValueFen, i.bookedDate, i.status, i.shareMode, i.location])).toEqual([
+      ['ZC-01', 52_300_000, '2020-01-01', '待修', '外部共享', '环境楼 110'],
+      ['ZC-02', 8_600_000, '2018-06-20', '待报废', '内部共享', '化学楼 2F'],
+    ]);
+  });
+
+  it('remembers the mapping for the next file with the same headers', () => {
+    const file = () => src('a.xlsx', book({ S: { rows: [['编号X', '名字', '分类', '价格'], ['A-1', '离心机', '011099', '5万']] } }));
+    const p = parseImport(core.ctx, file());
+    expect(p.mappingRemembered).toBe(false);
+    expect(p.suggestedMapping.innerId).toBeNull();
+    const mapping = { ...p.suggestedMapping, innerId: '编号X', nameCn: '名字', categoryCode: '分类' };
+    commitImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping, onDuplicate: 'skip' });
+    const again = parseImport(core.ctx, file());
+    expect(again.mappingRemembered).toBe(true);
+    expect(again.suggestedMapping).toMatchObject({ innerId: '编号X', nameCn: '名字', categoryCode: '分类', originalValueFen: '价格' });
+  });
+
+  it('reads dates of a 1904-system workbook', () => {
+    const bytes = book({ S: { rows: [['仪器编号', '仪器名称', '分类编码', '原值', '建账日期'], ['M-1', '质谱仪', '010201', 100000, { v: 42000, z: 'yyyy-mm-dd' }]] } }, { date1904: true });
+    const p = parseImport(core.ctx, src('mac.xlsx', bytes));
+    commitImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping: p.suggestedMapping, onDuplicate: 'skip' });
+    expect(listInstrumentsFull(core.ctx, {})[0].bookedDate).toBe('2018-12-28');
+  });
+
+  it('fills a vertically merged header cell from its top row', () => {
+    const rows: Cell[][] = [['仪器编号', '仪器名称', '价格', ''], ['', '', '', '分类编码'], ['V-1', '核磁共振波谱仪', '500000', '010601']];
+    const p = parseImport(core.ctx, src('m.xlsx', book({ S: { rows, merges: ['A1:A2', 'B1:B2', 'C1:C2'] } })));
+    expect(p.headerRow).toBe(2);
+    expect(p.headers.slice(0, 4)).toEqual(['仪器编号', '仪器名称', '价格', '分类编码']);
+    expect(p.rowCount).toBe(1);
+  });
+});
+
+const FULL: InstrumentInput = {
+  innerId: 'RT-001', assetNo: 'ZC-2020-7', nameCn: '场发射扫描电镜', nameEn: 'FE-SEM', carrierType: '附属于科学仪器中心', carrierNo: 'KX-01',
+  department: '材料学院', categoryCode: '010102', source: '购置', customsSupervised: true, originalValueFen: 3_505_000_00, manufacturer: '蔡司',
+  country: '德国', bookedDate: '2020-09-15', model: 'Gemini 500', startUseDate: '2020-10-01', usageKind: '通用', specs: '分辨率 0.6 nm', functions: '形貌观察',
+  discipline: '430,140', fundingSources: '中央财政资金,单位自有资金', serviceContent: '形貌、能谱', imageName: 'sem.jpg', userNotice: '须培训上机',
+  status: '偶有故障', shareMode: '内部共享', sharingRules: '校内开放', referenceFeeFen: 60_000, feeUnit: '小时', bookingUrl: 'https://yq.example.edu.cn/sem',
+  addrProvince: '北京市', addrCity: '北京市', addrDistrict: '海淀区', addrStreet: '学院路 30 号', location: '材料楼 B12', contactName: '王工',
+  contactPhone: '010-62330000', contactEmail: 'wang@example.edu.cn', mailAddress: '北京市海淀区学院路 30 号', postcode: '100083',
+  customsDeclarationNo: '110120200000654321', customsItemNo: '03', customsReleaseDate: '2020-09-01', customsName: '扫描电子显微镜',
+};
+const PLAIN: InstrumentInput = { innerId: 'RT-002', nameCn: '气相色谱仪', categoryCode: '010501', originalValueFen: 68_000_000, referenceFeeFen: 80_050, feeUnit: '样' };
+
+const comparable = (i: Instrument) => {
+  const { id: _i, createdAt: _c, updatedAt: _u, version: _v, labId: _l, ...rest } = i;
+  return rest;
+};
+
+describe('round trip', () => {
+  it.each(['xlsx', 'xls'] as const)('export → import into an empty desk gives the same records field for field (.%s)', (format) => {
+    const lab = createLab(core.ctx, { name: '分析测试中心', unitName: '', contact: '' });
+    createInstrument(core.ctx, instrumentInputSchema.parse({ ...FULL, labId: lab.id }));
+    createInstrument(core.ctx, instrumentInputSchema.parse(PLAIN));
+    const before = listInstrumentsFull(core.ctx, {}).map(comparable);
+    const file = exportCatalog(core.ctx, {}, { format, year: 2025, deskSheet: true });
+
+    const other = tempCore();
+    try {
+      const p = parseImport(other.ctx, src(file.fileName, Buffer.from(file.dataBase64, 'base64')));
+      expect(p.headerRow).toBe(2);
+      const v = validateImport(other.ctx, { parseId: p.parseId, headerRow: 2, mapping: p.suggestedMapping });
+      expect(v.issues).toEqual([]);
+      commitImport(other.ctx, { parseId: p.parseId, headerRow: 2, mapping: p.suggestedMapping, onDuplicate: 'skip' });
+      expect(listInstrumentsFull(other.ctx, {}).map(comparable)).toEqual(before);
+    } finally {
+      other.cleanup();
+    }
+  });
+});
+
+function usage(instrumentId: number, startAt: string, endAt: string, extra: Record<string, unknown> = {}): void {
+  const row = { external: 1, service_way: '委托', direction: '科技开发', content: '形貌观察', amount_fen: 120_000, user_name: '李四', user_unit: '某某科技有限公司', satisfaction: 5, ...extra };
+  core.db.prepare(`INSERT INTO usage_logs(instrument_id, start_at, end_at, external, service_way, direction, content, amount_fen, user_name, user_unit, satisfaction, created_at)
+    VALUES (@i, @s, @e, @external, @service_way, @direction, @content, @amount_fen, @user_name, @user_unit, @satisfaction, '2025-01-01T00:00:00Z')`)
+    .run({ i: instrumentId, s: startAt, e: endAt, ...row });
+}
+
+describe('the platform files of a year', () => {
+  it('puts 年运行机时 and 年对外服务机时 of the chosen year, from usage records, in the template', () => {
+    const sem = createInstrument(core.ctx, instrumentInputSchema.parse(FULL));
+    usage(sem.id, '2024-12-31T22:00', '2025-01-01T02:00'); // 2 h in 2025
+    usage(sem.id, '2025-03-01T09:00', '2025-03-01T12:30', { external: 0 });
+    const file = exportCatalog(core.ctx, {}, { format: 'xlsx', year: 2025, deskSheet: false });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(Buffer.from(file.dataBase64, 'base64')).Sheets['大型科研仪器'], { header: 1, defval: '' });
+    expect(rows[2][22]).toBe(5.5);
+    expect(rows[2][30]).toBe(2);
+    expect(rows[2][9]).toBe('是');
+    expect(rows[2][18]).toBe('430,140');
+    expect(rows[2][24]).toBe('600元/小时');
+    expect(rows[2][13]).toBe('2020-09-15');
+  });
+
+  it('writes one 服务记录 row per service with the platform\'s codes, in .xlsx and .xls', () => {
+    const sem = createInstrument(core.ctx, instrumentInputSchema.parse(FULL));
+    usage(sem.id, '2025-03-01T09:00', '2025-03-01T12:30', { satisfaction: 4 });
+    usage(sem.id, '2025-04-02T14:00', '2025-04-02T15:00', { external: 0, service_way: '远程共享', direction: '教学', satisfaction: null });
+    usage(sem.id, '2024-05-01T09:00', '2024-05-01T10:00'); // another year
+    for (const format of ['xlsx', 'xls'] as const) {
+      const file = exportServiceRecords(core.ctx, {}, { year: 2025, format });
+      expect(file.fileName).toBe(`国家平台服务记录-2025-20250616.${format}`);
+      const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(Buffer.from(file.dataBase64, 'base64')).Sheets['服务记录'], { header: 1, defval: '' });
+      expect(rows[0]).toEqual(SERVICE_RECORD_FIELDS.map(([h]) => h));
+      expect(rows).toHaveLength(3);
+      const [a, b] = [rows[1], rows[2]];
+      expect(a.slice(1, 13)).toEqual(['场发射扫描电镜', 'ZC-2020-7', 'RT-001-1', 1200, '2025-03-01 09', '2025-03-01 12', '形貌观察', 3, 130, 136, '', 3.5]);
+      expect([a[14], a[15], a[16], a[17], a[20], a[23], a[24]]).toEqual([17, '430', '否', 0, '李四', '某某科技有限公司', 2]);
+      expect([b[8], b[9], b[10], b[24]]).toEqual([4, 120, 137, '']);
+    }
+  });
+
+  it('lists every record the platform would refuse, with instrument, field and reason', () => {
+    createInstrument(core.ctx, instrumentInputSchema.parse(FULL));
+    const plain = createInstrument(core.ctx, instrumentInputSchema.parse(PLAIN));
+    // Kept from before the classification table and the 500-character limit: listed, never rewritten.
+    core.db.prepare("UPDATE instruments SET category_code = '150101', original_value_fen = 68012300, specs = ? WHERE id = ?").run('很'.repeat(501), plain.id);
+    usage(plain.id, '2025-03-01T09:00', '2025-03-01T10:00', { content: '' });
+    const c = checkPlatform(core.ctx, {}, 2025);
+    expect(c.instruments).toBe(2);
+    expect(c.instrumentsWithErrors).toBe(1);
+    const of = (innerId: string) => c.problems.filter((p) => p.innerId === innerId).map((p) => `${p.field}:${p.reason}`);
+    expect(of('RT-001')).toEqual([]);
+    expect(of('RT-002')).toEqual(expect.arrayContaining([
+      'categoryCode:category.unknown', 'specs:field.tooLong', 'bookedDate:platform.required', 'contactName:platform.required', 'originalValueFen:platform.valueRounded',
+    ]));
+    expect(c.problems.find((p) => p.field === 'categoryCode')).toMatchObject({ severity: 'error', params: { value: '150101' }, nameCn: '气相色谱仪' });
+    expect(c.serviceProblems.map((p) => `${p.field}:${p.reason}`)).toEqual(['assetNo:platform.serviceJoin', 'usage.content:platform.serviceRequired', 'discipline:platform.serviceRequired']);
+    expect(core.db.prepare('SELECT category_code FROM instruments WHERE id = ?').pluck().get(plain.id)).toBe('150101');
+  });
+});

@@ -1,0 +1,101 @@
+// The facility office: two lab desks and one office desk, each on its own data folder, produce
+// one report. The labs are set up through their servers; the office works in the browser:
+// registers each lab's key card, imports both signed packages, and reads the unit's figures.
+import fs from 'node:fs';
+import * as XLSX from '@e965/xlsx';
+import type { ChildProcess } from 'node:child_process';
+import { expect, startServer, test, type DeskServer } from './fixtures';
+import { deskApi } from './helpers';
+
+test.use({ deskToday: '2026-03-10' });
+test.setTimeout(180_000);
+
+/** 北京某大学 (GB 32100 check digit correct). */
+const UNIT = '12100000400000624D';
+
+interface Download { fileName: string; dataBase64: string }
+
+async function labDesk(server: DeskServer, labName: string, prefix: string, uses: { hours: number; external: boolean }[][]): Promise<void> {
+  await deskApi(server, 'security:setup', { mode: 'plain' });
+  await deskApi(server, 'desk:setIdentity', { role: 'lab', unitName: '北京某大学', unitCreditCode: UNIT, labName });
+  for (const [i, records] of uses.entries()) {
+    const inst = await deskApi<{ id: number }>(server, 'catalog:create', {
+      innerId: `${prefix}-${String(i + 1).padStart(3, '0')}`, nameCn: `${labName}仪器${i + 1}`, categoryCode: '020101', originalValueFen: 80_000_000,
+    });
+    for (const [d, r] of records.entries()) {
+      const day = `2025-0${d + 3}-1${i}`;
+      await deskApi(server, 'usage:create', {
+        instrumentId: inst.id, startAt: `${day}T09:00`, endAt: `${day}T${String(9 + r.hours).padStart(2, '0')}:00`, external: r.external,
+        operator: '张工', satisfaction: r.external ? 5 : null, userUnit: r.external ? '北京新材科技有限公司' : '',
+      });
+    }
+  }
+}
+
+test('facility: two lab desks and one office desk (three data folders) produce one report', async ({ page, desk, openDesk }, info) => {
+  const started: { server: DeskServer; proc: ChildProcess }[] = [];
+  try {
+    started.push(await startServer('2026-03-10'), await startServer('2026-03-10'));
+    const [a, b] = started.map((s) => s.server);
+    // Lab A: two instruments, 3 h external + 2 h internal; lab B: one instrument, 4 h internal. 9 h in all.
+    await labDesk(a, '分析测试中心', 'FX', [[{ hours: 3, external: true }], [{ hours: 2, external: false }]]);
+    await labDesk(b, '材料实验室', 'CL', [[{ hours: 4, external: false }]]);
+    const labs = [];
+    for (const [server, name] of [[a, '分析测试中心'], [b, '材料实验室']] as const) {
+      const { card } = await deskApi<{ card: unknown }>(server, 'desk:keyCard', {});
+      const pkg = await deskApi<Download>(server, 'package:exportLab', { fromYear: 2025, toYear: 2025 });
+      const file = info.outputPath(pkg.fileName);
+      fs.writeFileSync(file, Buffer.from(pkg.dataBase64, 'base64'));
+      labs.push({ name, card: JSON.stringify(card), file });
+    }
+
+    await deskApi(desk, 'security:setup', { mode: 'plain' });
+    await deskApi(desk, 'desk:setIdentity', { role: 'office', unitName: '北京某大学', unitCreditCode: UNIT, labName: '' });
+    await openDesk(page);
+    await page.getByRole('menuitem', { name: /设备处/ }).click();
+    await page.getByTestId('tab-office').click();
+    for (const lab of labs) {
+      await page.getByTestId('office-card').fill(lab.card);
+      await page.getByTestId('office-register').click();
+      await expect(page.getByTestId('office-labs')).toContainText(lab.name);
+    }
+    for (const lab of labs) {
+      await page.getByTestId('office-pkg-file').setInputFiles(lab.file);
+      await expect(page.getByTestId('office-preview')).toContainText(lab.name);
+      await page.getByTestId('office-import-confirm').click();
+      await expect(page.getByTestId('office-preview')).toBeHidden();
+    }
+    // The same package again changes nothing: the preview says so and import is not offered.
+    await page.getByTestId('office-pkg-file').setInputFiles(labs[0].file);
+    await expect(page.getByTestId('office-import-confirm')).toBeDisabled();
+    await page.locator('.ant-modal').getByRole('button', { name: /取\s*消/ }).click();
+
+    await page.getByTestId('tab-evaluation').click();
+    for (const id of ['eval-from', 'eval-to']) {
+      await page.getByTestId(id).fill('2025');
+      await page.getByTestId(id).press('Tab');
+    }
+    await expect(page.getByTestId('eval-fig-useOutcomes-effectiveHours')).toContainText('9');
+    await expect(page.getByTestId('eval-fig-openRate-instrumentYears')).toContainText('3');
+    await expect(page.getByTestId('eval-fig-useOutcomes-usageRecords')).toContainText('3');
+
+    // One report for the unit, from both labs' data.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('eval-xlsx').click();
+    const report = info.outputPath('report.xlsx');
+    await (await download).saveAs(report);
+    const wb = XLSX.read(fs.readFileSync(report));
+    const cells = wb.SheetNames.flatMap((n) => XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[n], { header: 1 }).flat().map(String));
+    expect(cells.some((c) => c.includes('分析测试中心'))).toBe(true);
+    expect(cells.some((c) => c.includes('材料实验室'))).toBe(true);
+    const figures = await deskApi<{ indicators: { id: string; figures: { key: string; value: number | null }[] }[] }>(desk, 'evaluation:compute', { fromYear: 2025, toYear: 2025 });
+    const fig = (ind: string, key: string) => figures.indicators.find((i) => i.id === ind)?.figures.find((f) => f.key === key)?.value;
+    expect(fig('useOutcomes', 'effectiveHours')).toBe(9);
+    expect(fig('openRate', 'instrumentYears')).toBe(3);
+  } finally {
+    for (const s of started) {
+      s.proc.kill('SIGTERM');
+      fs.rmSync(s.server.dataDir, { recursive: true, force: true });
+    }
+  }
+});
