@@ -1,4 +1,5 @@
-// npm run bench [-- --db .bench/desk-bench.sqlite --runs 7 --only search,week]
+// npm run bench [-- --db .bench/desk-bench.sqlite --runs 7 --only search,week,lists,pages]
+// Exits with 1 when a target is missed. BENCH_PAGES=redemption,vouchers narrows the Chromium pages run.
 // Times the app's services on the seeded database next to a bare-SQL baseline, against the targets.
 
 import fs from 'node:fs';
@@ -12,7 +13,9 @@ import { conflictCheck } from './lib/bench-ops/conflict-check';
 import { consolidation } from './lib/bench-ops/consolidation';
 import { dueSoonDashboard } from './lib/bench-ops/dashboard';
 import { firstScreen } from './lib/bench-ops/first-screen';
+import { listPages } from './lib/bench-ops/lists';
 import { openMigrate } from './lib/bench-ops/open-migrate';
+import { pagesOp } from './lib/bench-ops/pages';
 import { moneyOps } from './lib/bench-ops/money';
 import { redemptionPacket } from './lib/bench-ops/packet';
 import { targetText, verdict, type BenchEnv, type BenchOp, type OpResult } from './lib/bench-ops/types';
@@ -23,7 +26,7 @@ import { DEFAULT_OUT } from './lib/seed/options';
 import { formatMs } from './lib/timing';
 
 const OPS: BenchOp[] = [openMigrate, catalogSearch, weekCalendar, conflictCheck, annualAssessment, dueSoonDashboard,
-  redemptionPacket, xlsxImport, firstScreen, moneyOps, consolidation];
+  redemptionPacket, xlsxImport, firstScreen, moneyOps, consolidation, listPages, pagesOp];
 
 function row(r: OpResult): string[] {
   if (r.skipped) return [r.name, 'SKIPPED', '', '', '', '', '', r.skipped];
@@ -76,6 +79,12 @@ async function main(): Promise<void> {
   console.log(`\n${printTable(results.map(row))}\n`);
   for (const r of results.filter((x) => verdict(x) === 'MISS' && x.plan)) {
     console.log(`EXPLAIN QUERY PLAN, ${r.name} (bare SQL): ${r.plan!.join(' → ')}`);
+  }
+  // A missed target fails the run, so a regression shows in CI and scripts.
+  const missed = results.filter((r) => verdict(r) === 'MISS');
+  if (missed.length) {
+    console.log(`${missed.length} target(s) missed: ${missed.map((r) => r.name).join('; ')}`);
+    process.exitCode = 1;
   }
   // Other work on the machine skews the figures: the load average says how much there was.
   console.log(`${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, ${new Date().toISOString()}`);

@@ -1,7 +1,7 @@
 // Encryption setup, passphrase change, lock and unlock of the live database (plain Node: no 'electron').
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { DEFAULT_IDLE_MINUTES, DEFAULT_KEEP_BACKUPS, type SecurityStatus } from '../../shared/ipc/security';
+import { DEFAULT_IDLE_MINUTES, DEFAULT_KEEP_BACKUPS, DEFAULT_MAX_BACKUP_MB, type SecurityStatus } from '../../shared/ipc/security';
 import { fail } from '../../shared/result';
 import type { Core } from '../app-core';
 import { applyKey, quotePragmaString } from '../db/connection';
@@ -17,9 +17,11 @@ export const KDF_DESCRIPTION = 'SQLCipher 4 (PBKDF2-HMAC-SHA512, 256000 iteratio
 
 export function securityStatus(core: Core): SecurityStatus {
   const base = { encrypted: core.encrypted, locked: core.locked, kdf: KDF_DESCRIPTION };
-  if (core.locked) return { ...base, setupDone: true, idleMinutes: DEFAULT_IDLE_MINUTES, keepBackups: DEFAULT_KEEP_BACKUPS };
+  if (core.locked) {
+    return { ...base, setupDone: true, idleMinutes: DEFAULT_IDLE_MINUTES, keepBackups: DEFAULT_KEEP_BACKUPS, maxBackupMb: DEFAULT_MAX_BACKUP_MB };
+  }
   const s = readReliabilitySettings(core.ctx);
-  return { ...base, setupDone: s.setupDone || core.encrypted, idleMinutes: s.idleMinutes, keepBackups: s.keepBackups };
+  return { ...base, setupDone: s.setupDone || core.encrypted, idleMinutes: s.idleMinutes, keepBackups: s.keepBackups, maxBackupMb: s.maxBackupMb };
 }
 
 function sameSecret(a: string, b: string): boolean {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidCivilDate } from '../rules/civil-date';
 import { categoryCodeProblem } from './categories';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../ipc/paging';
 import { CARRIER_TYPES, disciplinesProblem, fundingProblem, PLATFORM_LIMITS } from './platform';
 
 export const SOURCES = ['购置', '研制', '赠送', '其他'] as const;
@@ -162,7 +163,7 @@ export const instrumentListSchema = instrumentFilterSchema.extend({
   sortBy: z.enum(INSTRUMENT_SORT_FIELDS).default('innerId'),
   sortDir: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(20000).default(20000),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 });
 export type InstrumentListQuery = z.input<typeof instrumentListSchema>;
 

@@ -10,6 +10,7 @@ import type { Deadline } from '../rules/periods';
 import type { VoucherStateName, VoucherStateReason } from '../rules/vouchers';
 import type { Violation } from '../rules/violations';
 import { channel } from './define';
+import { pageQuerySchema, type Page } from './paging';
 
 const id = z.number().int().positive();
 const text = boundedText;
@@ -163,7 +164,9 @@ export interface VoucherRow {
   uncheckedRules: string[];
 }
 
-export const voucherListSchema = z.object({
+/** Sorts the vouchers list offers, each along an index (vouchers_claim, the number's unique index). */
+export const VOUCHER_SORTS = ['claimDate', 'number'] as const;
+export const voucherListSchema = pageQuerySchema({
   applicantId: id.optional(),
   state: z.enum(VOUCHER_STATES).optional(),
   year: z.number().int().min(1990).max(2100).optional(),
@@ -171,7 +174,8 @@ export const voucherListSchema = z.object({
   usableOnly: z.boolean().default(false),
   /** Keep the vouchers of this contract in a usableOnly list (editing it). */
   contractId: id.optional(),
-});
+}, VOUCHER_SORTS, { sort: 'claimDate', dir: 'desc' });
+export type VoucherListQuery = z.output<typeof voucherListSchema>;
 
 export interface QuotaReport {
   applicantId: number;
@@ -248,14 +252,20 @@ export interface ContractDetail extends ContractRow {
   maxVoucherFen: number;
 }
 
-export const contractListSchema = z.object({
+/** Sorts the contracts list offers, each along an index (contracts_signed, contracts_end, the number's unique index). */
+export const CONTRACT_SORTS = ['signedDate', 'endDate', 'number'] as const;
+export const contractListSchema = pageQuerySchema({
   query: text(100).default(''),
   applicantId: id.optional(),
   status: z.enum(CONTRACT_STATUSES).optional(),
   year: z.number().int().min(1990).max(2100).optional(),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(5000).default(1000),
-});
+}, CONTRACT_SORTS, { sort: 'signedDate', dir: 'desc' });
+
+export const APPLICANT_SORTS = ['name'] as const;
+export const applicantListSchema = pageQuerySchema(
+  { query: text(100).default(''), kind: z.enum(APPLICANT_TYPES).optional() }, APPLICANT_SORTS, { sort: 'name' },
+);
+export type ApplicantListQuery = z.output<typeof applicantListSchema>;
 
 export const DUE_KINDS = ['voucher_register', 'voucher_expiry', 'contract_redemption'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
@@ -273,7 +283,7 @@ export interface DueItem {
 }
 
 export const dealsChannels = {
-  'applicants:list': channel<Applicant[]>()(z.object({ query: text(100).default(''), kind: z.enum(APPLICANT_TYPES).optional() })),
+  'applicants:list': channel<Page<Applicant>>()(applicantListSchema),
   'applicants:get': channel<Applicant>()(z.object({ id })),
   'applicants:create': channel<Applicant>()(applicantInputSchema),
   'applicants:update': channel<Applicant>()(z.object({ id, fields: applicantInputSchema })),
@@ -285,7 +295,7 @@ export const dealsChannels = {
     profileId: z.string().max(64).optional(),
     date: dealDate.optional(),
   })),
-  'vouchers:list': channel<VoucherRow[]>()(voucherListSchema),
+  'vouchers:list': channel<Page<VoucherRow>>()(voucherListSchema),
   'vouchers:claim': channel<VoucherRow>()(voucherClaimSchema),
   'vouchers:register': channel<VoucherRow>()(z.object({ id, registeredDate: dealDate })),
   'vouchers:void': channel<VoucherRow>()(z.object({ id, reason: text(500).min(1) })),

@@ -6,6 +6,11 @@ import { channel } from './define';
 /** Defaults of the two reliability settings (not policy numbers: the administrator changes them). */
 export const DEFAULT_IDLE_MINUTES = 15;
 export const DEFAULT_KEEP_BACKUPS = 14;
+/** Beyond the newest copies, the newest of each of the last 4 weeks and 12 months is kept. */
+export const BACKUP_WEEKS_KEPT = 4;
+export const BACKUP_MONTHS_KEPT = 12;
+/** Total size the rotated backups may take (MB); the oldest go first, the newest always stays. */
+export const DEFAULT_MAX_BACKUP_MB = 10 * 1024;
 
 export interface SecurityStatus {
   encrypted: boolean;
@@ -15,6 +20,8 @@ export interface SecurityStatus {
   /** Minutes without input before the app locks itself; 0 = never. */
   idleMinutes: number;
   keepBackups: number;
+  /** Total size of the rotated backups kept, in MB. */
+  maxBackupMb: number;
   /** How the key is derived from the passphrase (shown on the security page). */
   kdf: string;
 }
@@ -52,6 +59,7 @@ export const securityChannels = {
   'security:setSettings': channel<SecurityStatus>()(z.strictObject({
     idleMinutes: z.number().int().min(0).max(24 * 60).optional(),
     keepBackups: z.number().int().min(1).max(365).optional(),
+    maxBackupMb: z.number().int().min(1).max(10 * 1024 * 1024).optional(),
   })),
   'backup:create': channel<BackupInfo>()(z.strictObject({})),
   'backup:list': channel<BackupInfo[]>()(z.strictObject({})),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applicantInputSchema } from '../../shared/ipc/deals';
+import { applicantInputSchema, applicantListSchema } from '../../shared/ipc/deals';
 import {
   checkEligibility, deleteApplicant, getApplicant, listApplicants, updateApplicant,
 } from '../../electron/services/deals/applicants';
@@ -17,7 +17,7 @@ describe('applicants', () => {
     const a = firm(core.ctx, { highTech: true, fields: ['新材料', '智能制造'], creditCode: '91110108551385082Q' });
     const back = getApplicant(core.ctx, a.id);
     expect(back).toMatchObject({ kind: 'enterprise', highTech: true, fields: ['新材料', '智能制造'], voucherKind: 'high_tech_enterprise', voucherCount: 0 });
-    expect(listApplicants(core.ctx, { query: '5513850' }).map((x) => x.id)).toEqual([a.id]);
+    expect(listApplicants(core.ctx, applicantListSchema.parse({ query: '5513850' })).rows.map((x) => x.id)).toEqual([a.id]);
     const audit = core.db.prepare("SELECT action FROM audit_log WHERE entity = 'applicant'").pluck().all();
     expect(audit).toEqual(['create']);
   });

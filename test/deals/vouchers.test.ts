@@ -9,7 +9,7 @@ let core: TempCore; // today = 2025-06-16 (Shanghai)
 beforeEach(() => { core = tempCore(); });
 afterEach(() => core.cleanup());
 
-const list = (q = {}) => listVouchers(core.ctx, voucherListSchema.parse(q));
+const list = (q = {}) => listVouchers(core.ctx, voucherListSchema.parse(q)).rows;
 
 describe('voucher face value (第十二条)', () => {
   it.each([

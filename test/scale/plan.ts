@@ -1,39 +1,8 @@
-// Captures the statements a service really runs (by wrapping db.prepare) with the parameters it
-// binds, and explains each one: the plan tests read what SQLite does for page 1 of a list.
+// Explains the statements a service really runs: the plan tests read what SQLite does for page 1 of a list.
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { Executed } from '../../scripts/lib/sql-capture';
 
-export interface Executed {
-  sql: string;
-  params: unknown[];
-}
-
-/** Runs `fn` and returns every statement it prepared and ran, with the values bound. */
-export function captureStatements<T>(db: Database.Database, fn: () => T): { result: T; statements: Executed[] } {
-  const statements: Executed[] = [];
-  const original = db.prepare;
-  const wrapped = function (this: Database.Database, sql: string) {
-    const stmt = original.call(this, sql);
-    return new Proxy(stmt, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver) as unknown;
-        if ((prop === 'all' || prop === 'get' || prop === 'run' || prop === 'iterate') && typeof value === 'function') {
-          return (...params: unknown[]) => { statements.push({ sql, params }); return (value as (...a: unknown[]) => unknown).apply(target, params); };
-        }
-        if (typeof value === 'function') {
-          // pluck(), raw(), expand() return the statement itself: keep answering through the proxy.
-          return (...a: unknown[]) => { const r = (value as (...x: unknown[]) => unknown).apply(target, a); return r === target ? receiver : r; };
-        }
-        return value;
-      },
-    });
-  };
-  db.prepare = wrapped as typeof db.prepare;
-  try {
-    return { result: fn(), statements };
-  } finally {
-    db.prepare = original;
-  }
-}
+export { captureStatements, type Executed } from '../../scripts/lib/sql-capture';
 
 /** The EXPLAIN QUERY PLAN lines of one executed statement. */
 export function planOf(db: Database.Database, s: Executed): string[] {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupInfo } from '../../../shared/ipc/security';
+import { BACKUP_MONTHS_KEPT, BACKUP_WEEKS_KEPT, type BackupInfo } from '../../../shared/ipc/security';
+import { civilDateInShanghai } from '../../../shared/rules/civil-date';
 import { vacuumInto } from '../../db/backup';
 import { isEncryptedFile } from '../../db/encryption';
 import { audit } from '../audit';
@@ -9,6 +10,7 @@ import { keysOf } from '../../security/keyring';
 import { macFileOf, writeMac } from './mac';
 import type { ServiceContext } from '../context';
 import { backupsDir, compareNewestFirst, freshName, parseBackupName } from './names';
+import { planRotation } from './rotation';
 import { readReliabilitySettings } from './settings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,15 +34,26 @@ export function listBackups(ctx: Pick<ServiceContext, 'dataDir'>): BackupInfo[] 
     .sort((a, b) => compareNewestFirst(a.name, b.name));
 }
 
-/** Deletes the oldest rotated backups beyond `keep`; pre-restore copies are never rotated away. */
-function rotate(dir: string, keep: number): string[] {
-  const rotated = fs.readdirSync(dir).filter((n) => parseBackupName(n)?.kind === 'backup').sort(compareNewestFirst);
-  const removed = rotated.slice(keep);
-  for (const name of removed) {
+/**
+ * Rotates the automatic and manual copies (rotation.ts): the newest `keepBackups`, the newest of
+ * each recent week and month, within the total size setting. Pre-restore copies are never rotated away.
+ */
+function rotate(dir: string, ctx: ServiceContext): string[] {
+  const settings = readReliabilitySettings(ctx);
+  const copies = fs.readdirSync(dir).map((n) => ({ n, p: parseBackupName(n) })).filter((x) => x.p?.kind === 'backup')
+    .sort((a, b) => compareNewestFirst(a.n, b.n))
+    .map(({ n, p }) => ({
+      name: n, date: civilDateInShanghai(p!.instant), instant: p!.instant.getTime(),
+      sizeBytes: fs.statSync(path.join(dir, n), { throwIfNoEntry: false })?.size ?? 0,
+    }));
+  const { remove } = planRotation(copies, civilDateInShanghai(ctx.now()), {
+    recent: settings.keepBackups, weekly: BACKUP_WEEKS_KEPT, monthly: BACKUP_MONTHS_KEPT, maxTotalBytes: settings.maxBackupMb * 1024 * 1024,
+  });
+  for (const name of remove) {
     fs.rmSync(path.join(dir, name), { force: true });
     fs.rmSync(macFileOf(path.join(dir, name)), { force: true });
   }
-  return removed;
+  return remove;
 }
 
 /** Copies the live database into backups/ (encrypted with the same key when it is encrypted), then rotates. */
@@ -51,7 +64,7 @@ export function createBackup(ctx: ServiceContext, reason: 'manual' | 'auto'): Ba
   vacuumInto(ctx.db, path.join(dir, name));
   // The desk's seal: restore accepts only files whose MAC under the data key holds.
   writeMac(keysOf(ctx).current, path.join(dir, name));
-  const removed = rotate(dir, readReliabilitySettings(ctx).keepBackups);
+  const removed = rotate(dir, ctx);
   audit(ctx, 'backup.create', 'backup', name, { reason, removed });
   return info(dir, name)!;
 }

@@ -1,12 +1,13 @@
-import { DEFAULT_IDLE_MINUTES, DEFAULT_KEEP_BACKUPS } from '../../../shared/ipc/security';
+import { DEFAULT_IDLE_MINUTES, DEFAULT_KEEP_BACKUPS, DEFAULT_MAX_BACKUP_MB } from '../../../shared/ipc/security';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 
-const KEYS = { idleMinutes: 'security.idleMinutes', keepBackups: 'backup.keep', setupDone: 'security.setupDone' } as const;
+const KEYS = { idleMinutes: 'security.idleMinutes', keepBackups: 'backup.keep', maxBackupMb: 'backup.maxTotalMb', setupDone: 'security.setupDone' } as const;
 
 export interface ReliabilitySettings {
   idleMinutes: number;
   keepBackups: number;
+  maxBackupMb: number;
   setupDone: boolean;
 }
 
@@ -24,6 +25,7 @@ export function readReliabilitySettings(ctx: ServiceContext): ReliabilitySetting
   return {
     idleMinutes: intOr(read(ctx, KEYS.idleMinutes), DEFAULT_IDLE_MINUTES),
     keepBackups: Math.max(1, intOr(read(ctx, KEYS.keepBackups), DEFAULT_KEEP_BACKUPS)),
+    maxBackupMb: Math.max(1, intOr(read(ctx, KEYS.maxBackupMb), DEFAULT_MAX_BACKUP_MB)),
     setupDone: read(ctx, KEYS.setupDone) === '1',
   };
 }
@@ -33,6 +35,7 @@ export function writeReliabilitySettings(ctx: ServiceContext, patch: Partial<Rel
   ctx.db.transaction(() => {
     if (patch.idleMinutes !== undefined) upsert.run(KEYS.idleMinutes, String(patch.idleMinutes));
     if (patch.keepBackups !== undefined) upsert.run(KEYS.keepBackups, String(patch.keepBackups));
+    if (patch.maxBackupMb !== undefined) upsert.run(KEYS.maxBackupMb, String(patch.maxBackupMb));
     if (patch.setupDone !== undefined) upsert.run(KEYS.setupDone, patch.setupDone ? '1' : '0');
     audit(ctx, 'settings.update', 'settings', null, patch);
   })();

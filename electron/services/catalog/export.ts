@@ -98,7 +98,7 @@ export function templateWorkbook(instruments: readonly Instrument[], hours: Map<
 
 /** The catalog (same filter as the list) as the platform's 单台套 workbook. */
 export function exportCatalog(ctx: ServiceContext, filter: InstrumentListQuery, options: TemplateExportOptions): FileDownload {
-  const rows = listInstrumentsFull(ctx, { ...filter, offset: 0, limit: 20000 });
+  const rows = listInstrumentsFull(ctx, filter);
   const wb = templateWorkbook(rows, annualHours(ctx, options.year), options.deskSheet);
   const buf = XLSX.write(wb, { type: 'buffer', bookType: options.format === 'xls' ? 'biff8' : 'xlsx', compression: true }) as Buffer;
   const stamp = civilDateInShanghai(ctx.now()).replace(/-/g, ''); // the office's date, not UTC's

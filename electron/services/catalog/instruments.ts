@@ -193,7 +193,9 @@ export function instrumentWhere(q: ReturnType<typeof instrumentListSchema.parse>
 export function listInstruments(ctx: ServiceContext, input: InstrumentListQuery): { rows: InstrumentRow[]; total: number } {
   const q = instrumentListSchema.parse(input);
   const { sql: where, params } = instrumentWhere(q);
-  const order = `${SORT_COLUMNS[q.sortBy]} ${q.sortDir === 'desc' ? 'DESC' : 'ASC'}, i.id`;
+  // The tie-break runs the same way as the sort, so the sort's index (rowid last) gives the order.
+  const dir = q.sortDir === 'desc' ? 'DESC' : 'ASC';
+  const order = `${SORT_COLUMNS[q.sortBy]} ${dir}, i.id ${dir}`;
   const rows = ctx.db.prepare(`SELECT i.id, i.inner_id AS innerId, i.name_cn AS nameCn, i.model, i.category_code AS categoryCode,
       i.original_value_fen AS originalValueFen, i.status, i.share_mode AS shareMode, l.name AS labName,
       i.location, i.retired_at AS retiredAt

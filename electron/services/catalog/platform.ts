@@ -100,7 +100,7 @@ function serviceProblems(u: UsageRow): Omit<PlatformProblem, 'instrumentId' | 'i
 
 /** Every record the platform would refuse in the 单台套 and 服务记录 uploads of the filter and year. */
 export function checkPlatform(ctx: ServiceContext, filter: InstrumentListQuery, year: number): PlatformCheck {
-  const instruments = listInstrumentsFull(ctx, { ...filter, offset: 0, limit: 20000 });
+  const instruments = listInstrumentsFull(ctx, filter);
   const byId = new Map(instruments.map((i) => [i.id, i]));
   const problems = instruments.flatMap((i) => withInstrument(i, recordProblems(i)));
   const usage = usageRows(ctx, instruments.map((i) => i.id), year);
@@ -117,7 +117,7 @@ export function checkPlatform(ctx: ServiceContext, filter: InstrumentListQuery, 
 
 /** The 服务记录 upload of a year: header row of service-record.tsv, one row per service. */
 export function exportServiceRecords(ctx: ServiceContext, filter: InstrumentListQuery, options: { year: number; format: 'xlsx' | 'xls' }): FileDownload {
-  const instruments = listInstrumentsFull(ctx, { ...filter, offset: 0, limit: 20000 });
+  const instruments = listInstrumentsFull(ctx, filter);
   const rows = usageRows(ctx, instruments.map((i) => i.id), options.year).map(serviceRecordRow);
   const ws = XLSX.utils.aoa_to_sheet([SERVICE_RECORD_FIELDS.map(([h]) => h), ...rows]);
   ws['!cols'] = SERVICE_RECORD_FIELDS.map(([h]) => ({ wch: Math.max(10, h.length * 2) }));

@@ -1,5 +1,6 @@
 // 申领单位: enterprises and student teams with the facts the eligibility rules need.
-import type { Applicant, ApplicantFields, CreditCodeDuplicate, EligibilityReport } from '../../../shared/ipc/deals';
+import type { Applicant, ApplicantFields, ApplicantListQuery, CreditCodeDuplicate, EligibilityReport } from '../../../shared/ipc/deals';
+import type { Page } from '../../../shared/ipc/paging';
 import { profileById, profileFor } from '../../../shared/policy';
 import { normaliseCreditCode } from '../../../shared/identity';
 import { refuse } from '../../../shared/result';
@@ -123,7 +124,10 @@ export function getApplicant(ctx: ServiceContext, id: number): Applicant {
   return fromRow(ctx, row);
 }
 
-export function listApplicants(ctx: ServiceContext, q: { query: string; kind?: 'enterprise' | 'team' }): Applicant[] {
+const APPLICANT_SORT_SQL: Record<ApplicantListQuery['sort'], string> = { name: 'a.name' };
+
+/** One window of applicants (name or credit code contains the query), sorted along applicants_name. */
+export function listApplicants(ctx: ServiceContext, q: ApplicantListQuery): Page<Applicant> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.query) {
@@ -132,8 +136,14 @@ export function listApplicants(ctx: ServiceContext, q: { query: string; kind?: '
     params.push(like, like);
   }
   if (q.kind) { where.push('a.kind = ?'); params.push(q.kind); }
-  const rows = ctx.db.prepare(`${SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.name, a.id`).all(...params) as Row[];
-  return rows.map((r) => fromRow(ctx, r));
+  const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
+  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+  const rows = ctx.db.prepare(`${SELECT} ${w} ORDER BY ${APPLICANT_SORT_SQL[q.sort]} ${dir}, a.id ${dir} LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as Row[];
+  const total = rows.length < q.limit && q.offset === 0
+    ? rows.length
+    : Number(ctx.db.prepare(`SELECT count(*) FROM applicants a ${w}`).pluck().get(...params));
+  return { rows: rows.map((r) => fromRow(ctx, r)), total };
 }
 
 export function createApplicant(ctx: ServiceContext, input: ApplicantFields): Applicant {

@@ -54,6 +54,10 @@ export function getContract(ctx: ServiceContext, id: number): ContractDetail {
   };
 }
 
+const CONTRACT_SORT_SQL: Record<z.output<typeof contractListSchema>['sort'], string> = {
+  signedDate: 'c.signed_date', endDate: 'c.end_date', number: 'c.number',
+};
+
 export function listContracts(ctx: ServiceContext, q: z.output<typeof contractListSchema>): { rows: ContractRow[]; total: number } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -66,7 +70,8 @@ export function listContracts(ctx: ServiceContext, q: z.output<typeof contractLi
   if (q.status) { where.push('c.status = ?'); params.push(q.status); }
   if (q.year !== undefined) { where.push('c.signed_date BETWEEN ? AND ?'); params.push(`${q.year}-01-01`, `${q.year}-12-31`); }
   const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
-  const rows = ctx.db.prepare(`${ROW_SELECT} ${w} ORDER BY c.signed_date DESC, c.id DESC LIMIT ? OFFSET ?`)
+  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+  const rows = ctx.db.prepare(`${ROW_SELECT} ${w} ORDER BY ${CONTRACT_SORT_SQL[q.sort]} ${dir}, c.id ${dir} LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as DbRow[];
   const total = rows.length < q.limit && q.offset === 0
     ? rows.length

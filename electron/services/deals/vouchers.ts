@@ -1,15 +1,18 @@
 // 创新券: claim, register the research activity (合同登记), void; states and deadlines come from
 // the policy engine for today, never from stored flags.
-import type { VoucherRow, voucherClaimSchema, voucherListSchema } from '../../../shared/ipc/deals';
+import type { VoucherListQuery, VoucherRow, voucherClaimSchema } from '../../../shared/ipc/deals';
+import type { Page } from '../../../shared/ipc/paging';
 import type { PolicyProfile } from '../../../shared/policy';
 import { refuseAll, refuse, type FieldIssue } from '../../../shared/result';
 import {
-  articleFor, checkAnnualQuota, checkApplicantEligibility, checkVoucherFaceValue, civilDateInShanghai, voucherState, yearOf, type Deadline, type HolidayCalendar,
+  addDays, articleFor, checkAnnualQuota, checkApplicantEligibility, checkVoucherFaceValue, civilDateInShanghai, voucherState, yearOf, type Deadline,
+  type HolidayCalendar,
 } from '../../../shared/rules';
 import type { z } from 'zod';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { loadHolidayCalendar } from '../holidays';
+import { earliestOpenStart, NEVER_LAPSES, perProfileBound } from '../list-cutoffs';
 import { applicantFacts, voucherKindOf } from './applicant-facts';
 import { getApplicant } from './applicants';
 import { claimedInYear } from './quota';
@@ -22,21 +25,64 @@ export function getVoucher(ctx: ServiceContext, id: number, calendar = loadHolid
   return toVoucherRow(row, civilDateInShanghai(ctx.now()), calendar);
 }
 
-export function listVouchers(ctx: ServiceContext, q: z.output<typeof voucherListSchema>): VoucherRow[] {
+const VOUCHER_SORT_SQL: Record<VoucherListQuery['sort'], string> = { claimDate: 'v.claim_date', number: 'v.number' };
+
+/**
+ * One window of vouchers, filtered and sorted in SQL. A voucher's state is the policy engine's
+ * (dates against the profile's periods), so a state filter walks the same sorted rows, judges
+ * each with the engine and keeps the window's matches, counting the rest; the SQL first leaves
+ * out rows that cannot have the state (registered or not).
+ */
+export function listVouchers(ctx: ServiceContext, q: VoucherListQuery): Page<VoucherRow> {
   const where: string[] = [];
   const params: unknown[] = [];
+  const today = civilDateInShanghai(ctx.now());
   if (q.applicantId !== undefined) { where.push('v.applicant_id = ?'); params.push(q.applicantId); }
   if (q.year !== undefined) { where.push('v.claim_date BETWEEN ? AND ?'); params.push(`${q.year}-01-01`, `${q.year}-12-31`); }
   if (q.usableOnly) {
     where.push('v.voided_at IS NULL AND (cv.contract_id IS NULL OR cv.contract_id IS ?)');
     params.push(q.contractId ?? null);
   }
-  const rows = ctx.db.prepare(`${VOUCHER_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-    ORDER BY v.claim_date DESC, v.id DESC`).all(...params) as VoucherDbRow[];
-  const today = civilDateInShanghai(ctx.now());
+  // The engine ignores a registration dated after today: such a voucher is still unregistered.
+  if (q.state === 'claimed') {
+    // Still claimable only within the register period after the claim date.
+    const b = perProfileBound('v.profile_id', (p) => (p.registerWithinDays === null ? NEVER_LAPSES : addDays(today, -p.registerWithinDays)));
+    where.push(`(v.registered_date IS NULL OR v.registered_date > ?) AND (v.cross_region IS NOT NULL OR v.claim_date >= ${b.sql})`);
+    params.push(today, ...b.params);
+  }
+  if (q.state === 'registered') {
+    // Registered and usable: inside its validity, or its contract ended inside the validity and the
+    // redemption window is still open; either way registered no earlier than these bounds.
+    const b = perProfileBound('v.profile_id', (p) => {
+      if (p.validityMonths === null || p.redemptionWithinMonths === null) return NEVER_LAPSES;
+      const open = earliestOpenStart(today, p.validityMonths);
+      const ended = earliestOpenStart(earliestOpenStart(today, p.redemptionWithinMonths), p.validityMonths);
+      return open < ended ? open : ended;
+    });
+    where.push(`v.registered_date <= ? AND (v.cross_region IS NOT NULL OR v.registered_date >= ${b.sql})`);
+    params.push(today, ...b.params);
+  }
+  if (q.state === 'redeemed' || q.state === 'expired') { where.push('v.registered_date <= ?'); params.push(today); }
+  const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
+  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+  const order = `ORDER BY ${VOUCHER_SORT_SQL[q.sort]} ${dir}, v.id ${dir}`;
   const calendar = loadHolidayCalendar(ctx);
-  const out = rows.map((r) => toVoucherRow(r, today, calendar));
-  return q.state ? out.filter((v) => v.state === q.state) : out;
+  if (!q.state) {
+    const rows = ctx.db.prepare(`${VOUCHER_SELECT} ${w} ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as VoucherDbRow[];
+    const total = rows.length < q.limit && q.offset === 0
+      ? rows.length
+      : Number(ctx.db.prepare(`SELECT count(*) FROM vouchers v LEFT JOIN contract_vouchers cv ON cv.voucher_id = v.id ${w}`).pluck().get(...params));
+    return { rows: rows.map((r) => toVoucherRow(r, today, calendar)), total };
+  }
+  const out: VoucherRow[] = [];
+  let total = 0;
+  for (const r of ctx.db.prepare(`${VOUCHER_SELECT} ${w} ${order}`).iterate(...params) as IterableIterator<VoucherDbRow>) {
+    const row = toVoucherRow(r, today, calendar);
+    if (row.state !== q.state) continue;
+    if (total >= q.offset && out.length < q.limit) out.push(row);
+    total++;
+  }
+  return { rows: out, total };
 }
 
 /** Refusal for a missed deadline, citing the deadline's own rule and article. */

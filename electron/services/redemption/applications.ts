@@ -6,7 +6,8 @@ import {
 } from '../../../shared/ipc/redemption';
 import type { Page } from '../../../shared/ipc/paging';
 import { listProfiles } from '../../../shared/policy';
-import { addDays, addMonths } from '../../../shared/rules/civil-date';
+import { addDays } from '../../../shared/rules/civil-date';
+import { earliestOpenStart, NEVER_LAPSES } from '../list-cutoffs';
 import { likeContains } from '../sql';
 import { fail } from '../../../shared/result';
 import { compareCivilDates, payoutTimeline } from '../../../shared/rules';
@@ -51,16 +52,6 @@ const LIST_SELECT = `SELECT c.id AS contractId, c.number AS contractNumber, c.ti
 
 const SORT_SQL: Record<RedemptionSort, string> = { endDate: 'c.end_date', number: 'c.number' };
 
-/** Smallest contract end date whose application deadline under `months` is still today or later. */
-function earliestOpenEnd(today: string, months: number): string {
-  let e = addMonths(today, -months);
-  while (compareCivilDates(addMonths(e, months), today) < 0) e = addDays(e, 1);
-  while (compareCivilDates(addMonths(addDays(e, -1), months), today) >= 0) e = addDays(e, -1);
-  return e;
-}
-
-const NEVER_LAPSES = '0000-01-01';
-
 /**
  * The SQL of one list query: the needs-action view is the contracts with an open application,
  * plus the voucher contracts without one that ended (or end within `withinDays`) and whose
@@ -74,7 +65,7 @@ export function redemptionListWhere(ctx: ServiceContext, q: RedemptionListQuery,
   if (q.view === 'action') {
     const now = today(ctx);
     const cutoffs = listProfiles().map((p) => ({
-      id: p.id, cut: p.redemptionWithinMonths === null ? NEVER_LAPSES : earliestOpenEnd(now, p.redemptionWithinMonths),
+      id: p.id, cut: p.redemptionWithinMonths === null ? NEVER_LAPSES : earliestOpenStart(now, p.redemptionWithinMonths),
     }));
     // A contract on an unknown profile id falls back (as contractProfile does) to a profile of
     // its region; the earliest cut-off of all keeps it in view, and its row shows its real deadline.

@@ -16,6 +16,7 @@ interface BookingsState {
   instrumentId: number | null;
   /** Rows of the day view. */
   dayIds: number[];
+  /** Instruments the calendar knows: the first ones by inner id and any picked by search. */
   instruments: InstrumentRow[];
   bookings: Booking[];
   loading: boolean;
@@ -29,6 +30,8 @@ interface BookingsState {
   goToday(): void;
   reload(): Promise<void>;
   reloadInstruments(): Promise<void>;
+  /** Keeps instruments a picker found, so lanes and dialogs can label them. */
+  rememberInstruments(rows: InstrumentRow[]): void;
 }
 
 let seq = 0;
@@ -51,16 +54,23 @@ export const useBookings = create<BookingsState>((set, get) => ({
     await get().reloadInstruments();
   },
   async reloadInstruments() {
-    const { rows } = await call('catalog:list', { includeRetired: false, sortBy: 'innerId', sortDir: 'asc' });
+    // The first instruments by inner id fill the day view; the pickers search the catalog for others.
+    const { rows } = await call('catalog:list', { includeRetired: false, sortBy: 'innerId', sortDir: 'asc', limit: DEFAULT_DAY_ROWS });
     const { instrumentId: current, dayIds } = get();
-    const known = new Set(rows.map((r) => r.id));
-    const keptDayIds = dayIds.filter((id) => known.has(id));
+    const kept = get().instruments.filter((i) => i.id === current || dayIds.includes(i.id));
+    const byId = new Map([...kept, ...rows].map((r) => [r.id, r]));
+    const keptDayIds = dayIds.filter((id) => byId.has(id));
     set({
-      instruments: rows,
-      instrumentId: current !== null && known.has(current) ? current : rows[0]?.id ?? null,
-      dayIds: keptDayIds.length ? keptDayIds : rows.slice(0, DEFAULT_DAY_ROWS).map((r) => r.id),
+      instruments: [...byId.values()],
+      instrumentId: current !== null && byId.has(current) ? current : rows[0]?.id ?? null,
+      dayIds: keptDayIds.length ? keptDayIds : rows.map((r) => r.id),
     });
     await get().reload();
+  },
+  rememberInstruments(rows) {
+    const byId = new Map(get().instruments.map((r) => [r.id, r]));
+    for (const r of rows) byId.set(r.id, r);
+    set({ instruments: [...byId.values()] });
   },
   setMode(mode) {
     set({ mode });

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { InstrumentListQuery, InstrumentRow } from '../../../shared/catalog/instrument';
 import type { Lab } from '../../../shared/ipc/catalog';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../shared/ipc/paging';
 import { call } from '../api';
 
 type Filter = Omit<InstrumentListQuery, 'offset' | 'limit'>;
@@ -12,11 +13,16 @@ interface CatalogState {
   loading: boolean;
   labs: Lab[];
   setFilter(patch: Partial<Filter>): void;
+  /** Loads the first window again (as many rows as are loaded, up to the largest window). */
   reload(): Promise<void>;
+  /** Loads the next window when the row at `index` comes close to the end of the loaded rows. */
+  reached(index: number): void;
   loadLabs(): Promise<void>;
 }
 
 let seq = 0;
+/** Rows from the end of the loaded ones at which the next window is asked for. */
+const AHEAD = 30;
 
 export const useCatalog = create<CatalogState>((set, get) => ({
   filter: { query: '', sortBy: 'innerId', sortDir: 'asc', includeRetired: false },
@@ -25,18 +31,31 @@ export const useCatalog = create<CatalogState>((set, get) => ({
   loading: false,
   labs: [],
   setFilter(patch) {
-    set({ filter: { ...get().filter, ...patch } });
+    set({ filter: { ...get().filter, ...patch }, rows: [] });
     void get().reload();
   },
   async reload() {
     const mine = ++seq; // drop answers to older queries that arrive late
     set({ loading: true });
     try {
-      const { rows, total } = await call('catalog:list', { ...get().filter, limit: 20000 });
+      const limit = Math.min(MAX_PAGE_SIZE, Math.max(DEFAULT_PAGE_SIZE, get().rows.length));
+      const { rows, total } = await call('catalog:list', { ...get().filter, offset: 0, limit });
       if (mine === seq) set({ rows, total });
     } finally {
       if (mine === seq) set({ loading: false });
     }
+  },
+  reached(index) {
+    const { rows, total, loading } = get();
+    if (loading || rows.length >= total || index < rows.length - AHEAD) return;
+    const mine = seq;
+    set({ loading: true });
+    // Deferred: the check runs while a row renders.
+    setTimeout(() => {
+      call('catalog:list', { ...get().filter, offset: rows.length, limit: DEFAULT_PAGE_SIZE }).then((page) => {
+        if (mine === seq) set({ rows: [...get().rows, ...page.rows], total: page.total });
+      }, () => { /* the next scroll asks again */ }).finally(() => { if (mine === seq) set({ loading: false }); });
+    }, 0);
   },
   async loadLabs() {
     set({ labs: await call('labs:list', {}) });

@@ -11,10 +11,14 @@ export interface FocusTarget {
 interface DealsState {
   /** Today as the main process sees it (Asia/Shanghai; fixed in demos and tests). */
   today: string | null;
+  /** Applicants the pages have seen (the first window, and any picked by search): labels for pickers. */
   applicants: Applicant[];
   focus: FocusTarget | null;
   loadToday(): Promise<string>;
+  /** The first window of applicants by name; pickers search the service for the rest. */
   loadApplicants(): Promise<Applicant[]>;
+  /** Keeps rows a picker found, so a page can read the chosen applicant's facts. */
+  remember(rows: Applicant[]): void;
   setFocus(target: FocusTarget | null): void;
   /** Returns and clears the focus when it is meant for `page`. */
   takeFocus(page: FocusTarget['page']): number | null;
@@ -32,9 +36,14 @@ export const useDeals = create<DealsState>((set, get) => ({
     return today;
   },
   async loadApplicants() {
-    const applicants = await call('applicants:list', { query: '' });
-    set({ applicants });
-    return applicants;
+    const { rows } = await call('applicants:list', { query: '' });
+    get().remember(rows);
+    return rows;
+  },
+  remember(rows) {
+    const known = new Map(get().applicants.map((a) => [a.id, a]));
+    for (const r of rows) known.set(r.id, r);
+    set({ applicants: [...known.values()] });
   },
   setFocus(focus) {
     set({ focus });

@@ -8,15 +8,15 @@ import { DATABASE_FILE_NAME } from '../../../electron/app-core';
 import { measure, statsOf } from '../timing';
 import type { BenchOp } from './types';
 
-const SERVER = path.join('dist', 'server', 'browser-server.js');
-const CHROMIUM = '/usr/bin/chromium';
+export const SERVER = path.join('dist', 'server', 'browser-server.js');
+export const CHROMIUM = '/usr/bin/chromium';
 // DESIGN.md's flags for Debian's Chromium; Playwright adds the headless switch itself.
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 const FIRST_ROW = '.ant-table-row';
 const LIST_CALL = `/api/${encodeURIComponent('catalog:list')}`;
 
-function startServer(dataDir: string, today: string): Promise<{ proc: ChildProcess; url: string }> {
+export function startServer(dataDir: string, today: string): Promise<{ proc: ChildProcess; url: string }> {
   const proc = spawn(process.execPath, [SERVER, '--port', '0', '--data-dir', dataDir, '--today', today], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';

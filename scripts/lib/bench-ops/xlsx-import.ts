@@ -26,7 +26,7 @@ async function workbook(env: BenchEnv, rows: number) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('仪器设备');
   ws.columns = INSTRUMENT_FIELD_LABELS.map((f) => ({ header: f.zh, key: f.key }));
-  for (const r of listInstrumentsFull(env.ctx, { limit: 20000 }).slice(0, rows)) {
+  for (const r of listInstrumentsFull(env.ctx, {}).slice(0, rows)) {
     ws.addRow({
       ...r, labId: r.labName ?? '', startUseDate: r.startUseDate ?? '', originalValueFen: fenToYuanNumber(r.originalValueFen),
       referenceFeeFen: r.referenceFeeFen === null ? '' : fenToYuanNumber(r.referenceFeeFen),

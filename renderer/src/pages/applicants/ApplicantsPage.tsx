@@ -1,14 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Segmented, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Applicant, CreditCodeDuplicate } from '../../../../shared/ipc/deals';
+import { APPLICANT_SORTS, type Applicant, type CreditCodeDuplicate } from '../../../../shared/ipc/deals';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
 import { describeIssue, showError } from '../../util/errors';
+import { useWindowHeight } from '../../util/hooks';
+import { usePagedRows } from '../../util/paged';
+import { PagedTable, type PagedSort } from '../../util/PagedTable';
 import { kindLabel, regionLabel } from '../vouchers/dealLabels';
 import { ApplicantDrawer } from './ApplicantDrawer';
+
+type ApplicantSort = (typeof APPLICANT_SORTS)[number];
 
 const L = {
   zh: {
@@ -25,25 +30,25 @@ export function ApplicantsPage() {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
   const takeFocus = useDeals((s) => s.takeFocus);
-  const [rows, setRows] = useState<Applicant[]>([]);
   const [query, setQuery] = useState('');
+  const [search, setSearch] = useState('');
   const [kind, setKind] = useState<'all' | 'enterprise' | 'team'>('all');
-  const [loading, setLoading] = useState(false);
+  const [sort, setSort] = useState<PagedSort<ApplicantSort>>({ sort: 'name', dir: 'asc' });
   const [duplicates, setDuplicates] = useState<CreditCodeDuplicate[]>([]);
   const [editing, setEditing] = useState<number | 'new' | null>(() => takeFocus('applicants'));
+  const height = useWindowHeight();
 
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      setRows(await call('applicants:list', { query, kind: kind === 'all' ? undefined : kind }));
-      setDuplicates(await call('applicants:duplicates', {}));
-    } catch (e) { showError(e); } finally { setLoading(false); }
-  }, [query, kind]);
+  const loadDuplicates = useCallback(() => { call('applicants:duplicates', {}).then(setDuplicates, showError); }, []);
+  useEffect(loadDuplicates, [loadDuplicates]);
 
+  // Typing searches after a pause; the service answers one window at a time.
   useEffect(() => {
-    const timer = setTimeout(() => void reload(), 150);
+    const timer = setTimeout(() => setSearch(query.trim()), 150);
     return () => clearTimeout(timer);
-  }, [reload]);
+  }, [query]);
+  const filter = useMemo(() => ({ query: search, kind: kind === 'all' ? undefined : kind, ...sort }), [search, kind, sort]);
+  const fetchWindow = useCallback((offset: number, limit: number) => call('applicants:list', { ...filter, offset, limit }), [filter]);
+  const paged = usePagedRows(fetchWindow, JSON.stringify(filter));
 
   const columns: ColumnsType<Applicant> = useMemo(() => [
     { title: t.name, dataIndex: 'name', key: 'name', ellipsis: true, fixed: 'left', width: 260 },
@@ -65,7 +70,7 @@ export function ApplicantsPage() {
             options={[{ value: 'all', label: t.all }, { value: 'enterprise', label: t.enterprise }, { value: 'team', label: t.team }]} />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="applicant-add">{t.add}</Button>
         </Space>
-        <Typography.Text type="secondary">{fmt(t.total, { n: rows.length })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="applicants-total">{fmt(t.total, { n: paged.total })}</Typography.Text>
       </Space>
       {duplicates.length > 0 && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="credit-code-duplicates"
@@ -79,11 +84,11 @@ export function ApplicantsPage() {
             </div>
           ))} />
       )}
-      <Table<Applicant> size="small" rowKey="id" columns={columns} scroll={{ x: 1110 }} dataSource={rows} loading={loading} pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        data-testid="applicants-table"
+      <PagedTable<Applicant, ApplicantSort> size="small" rowKey="id" columns={columns} paged={paged} sorts={APPLICANT_SORTS} sort={sort} onSort={setSort}
+        width={1120} height={Math.max(300, height - 220)} data-testid="applicants-table"
         onRow={(r) => ({ onClick: () => setEditing(r.id), onKeyDown: (e) => { if (e.key === 'Enter') setEditing(r.id); }, tabIndex: 0, style: { cursor: 'pointer' } })} />
       {editing !== null && (
-        <ApplicantDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) void reload(); }} />
+        <ApplicantDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) { paged.reload(); loadDuplicates(); } }} />
       )}
     </div>
   );

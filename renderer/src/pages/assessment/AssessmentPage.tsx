@@ -13,6 +13,7 @@ import { ChartsPanel } from './ChartsPanel';
 import { ChecksPanel } from './ChecksPanel';
 import { KpiCards } from './KpiCards';
 import { SubsidyPanel } from './SubsidyPanel';
+import { InstrumentSelect } from '../../util/pickers';
 
 const L = {
   zh: {
@@ -39,7 +40,8 @@ export function AssessmentPage() {
     // The first visit assesses last year by the main process's today.
     void useAppInfo.getState().load().then((info) => useAssessment.getState().initYear(Number(info.today.slice(0, 4)) - 1)).catch(showError);
     call('labs:list', {}).then(setLabs, showError);
-    call('catalog:list', { includeRetired: true, limit: 20000 }).then((r) => setInstruments(r.rows), showError);
+    // One instrument to start the instrument scope with; the picker searches the catalog for others.
+    call('catalog:list', { includeRetired: true, limit: 1 }).then((r) => setInstruments(r.rows), showError);
   }, [reload]);
 
   const exportFile = async (kind: 'xlsx' | 'pdf') => {
@@ -70,8 +72,7 @@ export function AssessmentPage() {
             options={labs.map((l) => ({ value: l.id, label: l.name }))} onChange={(labId) => setScope({ kind: 'lab', labId })} />
         )}
         {scope.kind === 'instrument' && (
-          <Select style={{ width: 300 }} placeholder={t.pickInstrument} value={scope.instrumentId} showSearch optionFilterProp="label"
-            options={instruments.map((i) => ({ value: i.id, label: `${i.innerId} ${i.nameCn}` }))}
+          <InstrumentSelect style={{ width: 300 }} placeholder={t.pickInstrument} value={scope.instrumentId} known={instruments} includeRetired
             onChange={(instrumentId) => setScope({ kind: 'instrument', instrumentId })} />
         )}
         <Button icon={<ReloadOutlined />} onClick={() => void reload().catch(showError)}>{t.refresh}</Button>

@@ -1,6 +1,6 @@
 // Create or edit one booking (optionally a weekly series); from here an edited booking is deleted
 // or its actual use logged.
-import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Popconfirm, Radio, Row, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Popconfirm, Radio, Row, Space } from 'antd';
 import { useState } from 'react';
 import type { InstrumentRow } from '../../../../shared/catalog/instrument';
 import { BOOKING_KINDS, BOOKING_KIND_LABELS, seriesInputSchema, type Booking, type BookingKind } from '../../../../shared/ipc/bookings';
@@ -9,6 +9,7 @@ import { fmt, useLocale, useT } from '../../i18n';
 import { errorText, showError } from '../../util/errors';
 import { clearErrorsOnEdit, DateTimeInput, dateTimeOf, dateTimeRule, markRefusal, schemaRule } from '../../util/fields';
 import { ContractSelect, OrderSelect } from './ContractSelect';
+import { InstrumentSelect } from '../../util/pickers';
 
 const L = {
   zh: {
@@ -157,8 +158,7 @@ export function BookingModal({ target, instruments, onClose, onLogUsage }: {
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="booking-error" />}
       <Form form={form} layout="vertical" initialValues={initial} onKeyDown={onKeyDown} onValuesChange={clearErrorsOnEdit(form)}>
         <Form.Item name="instrumentId" label={t.instrument} rules={req}>
-          <Select showSearch optionFilterProp="label" data-testid="booking-instrument"
-            options={instruments.map((i) => ({ value: i.id, label: `${i.innerId} ${i.nameCn}` }))} />
+          <InstrumentSelect known={instruments} data-testid="booking-instrument" />
         </Form.Item>
         <Form.Item name="kind" label={t.kind} rules={req}>
           <Radio.Group optionType="button" options={BOOKING_KINDS.map((k) => ({ value: k, label: BOOKING_KIND_LABELS[k][locale] }))} />

@@ -1,6 +1,6 @@
 // Booking calendar: a week of one instrument, a day across instruments, and the actual-use records.
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Empty, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Empty, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { BOOKING_KINDS, BOOKING_KIND_LABELS, type Booking, type UsageFields } from '../../../../shared/ipc/bookings';
@@ -14,6 +14,7 @@ import { slotAt } from './slots';
 import { TimeGrid, type Lane } from './TimeGrid';
 import { UsageModal } from './UsageModal';
 import { UsagePanel } from './UsagePanel';
+import { InstrumentSelect } from '../../util/pickers';
 
 const L = {
   zh: {
@@ -114,14 +115,12 @@ export function CalendarPage() {
         <Segmented<CalendarMode> value={s.mode} onChange={(m) => s.setMode(m)} data-testid="calendar-mode"
           options={[{ value: 'week', label: t.week }, { value: 'day', label: t.day }, { value: 'usage', label: t.usage }]} />
         {s.mode === 'week' && (
-          <Select showSearch optionFilterProp="label" style={{ width: 280 }} placeholder={t.instrument} value={s.instrumentId ?? undefined}
-            onChange={(id: number) => s.setInstrument(id)} data-testid="calendar-instrument"
-            options={s.instruments.map((i) => ({ value: i.id, label: `${i.innerId} ${i.nameCn}` }))} />
+          <InstrumentSelect style={{ width: 280 }} placeholder={t.instrument} value={s.instrumentId} known={s.instruments}
+            onChange={(id, row) => { if (row) s.rememberInstruments([row]); s.setInstrument(id); }} data-testid="calendar-instrument" />
         )}
         {s.mode === 'day' && (
-          <Select mode="multiple" showSearch optionFilterProp="label" style={{ minWidth: 320, maxWidth: 640 }} placeholder={t.dayInstruments}
-            value={s.dayIds} onChange={(ids: number[]) => s.setDayIds(ids)} maxTagCount="responsive"
-            options={s.instruments.map((i) => ({ value: i.id, label: `${i.innerId} ${i.nameCn}` }))} />
+          <InstrumentSelect mode="multiple" style={{ minWidth: 320, maxWidth: 640 }} placeholder={t.dayInstruments} known={s.instruments}
+            value={s.dayIds} onChange={(ids, rows) => { s.rememberInstruments(rows); s.setDayIds(ids); }} maxTagCount="responsive" />
         )}
         {s.mode !== 'usage' && (
           <>

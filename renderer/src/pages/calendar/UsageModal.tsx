@@ -9,6 +9,7 @@ import { call } from '../../api';
 import { useLocale, useT } from '../../i18n';
 import { showError } from '../../util/errors';
 import { ContractSelect, OrderSelect } from './ContractSelect';
+import { InstrumentSelect } from '../../util/pickers';
 
 const L = {
   zh: {
@@ -112,8 +113,7 @@ export function UsageModal({ initial, id, instruments, onClose }: {
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="instrumentId" label={t.instrument} rules={req}>
-              <Select showSearch optionFilterProp="label" disabled={initial.bookingId !== null}
-                options={instruments.map((i) => ({ value: i.id, label: `${i.innerId} ${i.nameCn}` }))} />
+              <InstrumentSelect known={instruments} disabled={initial.bookingId !== null} />
             </Form.Item>
           </Col>
           <Col span={12}>

@@ -11,6 +11,7 @@ import { call } from '../../api';
 import { fmt, useT } from '../../i18n';
 import { showError } from '../../util/errors';
 import { spanLabel } from './slots';
+import { InstrumentSelect } from '../../util/pickers';
 
 const L = {
   zh: {
@@ -79,8 +80,8 @@ export function UsagePanel({ today, instruments, refreshKey, onOpen }: {
   return (
     <div>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t.instrument} style={{ width: 260 }} value={instrumentId}
-          onChange={setInstrumentId} options={instruments.map((i) => ({ value: i.id, label: `${i.innerId} ${i.nameCn}` }))} />
+        <InstrumentSelect allowClear placeholder={t.instrument} style={{ width: 260 }} value={instrumentId} known={instruments}
+          onChange={(id) => setInstrumentId(id)} onClear={() => setInstrumentId(undefined)} />
         <DatePicker.RangePicker allowClear={false} value={[dayjs(range[0]), dayjs(range[1])]}
           onChange={(v) => { if (v?.[0] && v[1]) setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')]); }} />
         <Select style={{ width: 110 }} value={external === undefined ? 'all' : external ? 'ext' : 'int'}

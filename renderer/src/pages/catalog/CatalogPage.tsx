@@ -39,7 +39,7 @@ const WAN = 1_000_000; // fen in 1万元
 
 export function CatalogPage() {
   const t = useT(L);
-  const { filter, rows, total, loading, labs, setFilter, reload, loadLabs } = useCatalog();
+  const { filter, rows, total, loading, labs, setFilter, reload, reached, loadLabs } = useCatalog();
   const [query, setQuery] = useState(filter.query ?? '');
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
@@ -127,11 +127,14 @@ export function CatalogPage() {
         rowKey="id"
         columns={columns}
         dataSource={rows}
-        loading={loading}
+        loading={loading && rows.length === 0}
         pagination={false}
         scroll={{ x: 1400, y: Math.max(300, height - 260) }}
         onChange={onChange}
-        onRow={(r) => ({ onClick: () => setEditing(r.id), onKeyDown: (e) => { if (e.key === 'Enter') setEditing(r.id); }, tabIndex: 0, style: { cursor: 'pointer' } })}
+        onRow={(r, index) => {
+          if (index !== undefined) reached(index); // the next window loads as the end comes into view
+          return { onClick: () => setEditing(r.id), onKeyDown: (e) => { if (e.key === 'Enter') setEditing(r.id); }, tabIndex: 0, style: { cursor: 'pointer' } };
+        }}
       />
       {editing !== null && (
         <InstrumentDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) { void reload(); setReviewVersion((v) => v + 1); } }} />

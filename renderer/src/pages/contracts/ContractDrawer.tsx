@@ -17,6 +17,7 @@ import { CONTRACT_STATUS_LABELS, fenOf, fenToText, moneyRule } from '../vouchers
 import { saveKeys } from '../vouchers/formKeys';
 import { QuotaLine } from '../vouchers/QuotaLine';
 import { VoucherPicker, type VoucherLink } from './VoucherPicker';
+import { ApplicantSelect } from '../../util/pickers';
 
 const L = {
   zh: {
@@ -201,8 +202,7 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
             <Col span={8}><Form.Item name="number" label={t.number} rules={req}><Input autoFocus data-testid="contract-number" /></Form.Item></Col>
             <Col span={16}><Form.Item name="title" label={t.title}><Input data-testid="contract-title" /></Form.Item></Col>
             <Col span={12}><Form.Item name="applicantId" label={t.applicant} rules={req}>
-              <Select showSearch optionFilterProp="label" options={applicants.map((a) => ({ value: a.id, label: a.name }))} data-testid="contract-applicant"
-                onChange={() => setLinks([])} />
+              <ApplicantSelect data-testid="contract-applicant" onChange={() => setLinks([])} />
             </Form.Item></Col>
             <Col span={12}><Form.Item name="labId" label={t.lab}>
               <Select allowClear options={labs.map((l) => ({ value: l.id, label: l.unitName ? `${l.name}（${l.unitName}）` : l.name }))} />

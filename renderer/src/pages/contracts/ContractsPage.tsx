@@ -1,15 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { CONTRACT_STATUSES, type ContractRow } from '../../../../shared/ipc/deals';
+import { CONTRACT_SORTS, CONTRACT_STATUSES, type ContractRow } from '../../../../shared/ipc/deals';
 import { formatYuan } from '../../../../shared/rules/money';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
 import { showError } from '../../util/errors';
+import { useWindowHeight } from '../../util/hooks';
+import { usePagedRows } from '../../util/paged';
+import { PagedTable, type PagedSort } from '../../util/PagedTable';
 import { CONTRACT_STATUS_LABELS, urgencyColor } from '../vouchers/dealLabels';
 import { ContractDrawer } from './ContractDrawer';
+import { ApplicantSelect } from '../../util/pickers';
+
+type ContractSort = (typeof CONTRACT_SORTS)[number];
 
 const L = {
   zh: {
@@ -23,43 +29,35 @@ const L = {
 };
 
 /** Contracts are paged by the main process: a large office holds tens of thousands. */
-const PAGE_SIZE = 100;
 
 export function ContractsPage() {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
-  const { applicants, loadApplicants, loadToday, takeFocus } = useDeals();
-  const [rows, setRows] = useState<ContractRow[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
+  const { loadApplicants, loadToday, takeFocus } = useDeals();
   const [query, setQuery] = useState('');
+  const [search, setSearch] = useState('');
   const [applicantId, setApplicantId] = useState<number | undefined>();
   const [status, setStatus] = useState<ContractRow['status'] | undefined>();
   const [year, setYear] = useState<number | undefined>();
-  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<PagedSort<ContractSort>>({ sort: 'signedDate', dir: 'desc' });
   const [editing, setEditing] = useState<number | 'new' | null>(() => takeFocus('contracts'));
+  const height = useWindowHeight();
 
   useEffect(() => { void loadApplicants().catch(showError); void loadToday().catch(showError); }, [loadApplicants, loadToday]);
 
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      const r = await call('contracts:list', { query, applicantId, status, year, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
-      setRows(r.rows);
-      setTotal(r.total);
-    } catch (e) { showError(e); } finally { setLoading(false); }
-  }, [query, applicantId, status, year, page]);
-  // A new filter starts again at the first page.
-  useEffect(() => setPage(1), [query, applicantId, status, year]);
+  // Typing searches after a pause; the service answers one window at a time.
   useEffect(() => {
-    const timer = setTimeout(() => void reload(), 150);
+    const timer = setTimeout(() => setSearch(query.trim()), 150);
     return () => clearTimeout(timer);
-  }, [reload]);
+  }, [query]);
+  const filter = useMemo(() => ({ query: search, applicantId, status, year, ...sort }), [search, applicantId, status, year, sort]);
+  const fetchWindow = useCallback((offset: number, limit: number) => call('contracts:list', { ...filter, offset, limit }), [filter]);
+  const paged = usePagedRows(fetchWindow, JSON.stringify(filter));
 
   const money = (f: number | null) => (f === null ? '' : formatYuan(f));
   const columns: ColumnsType<ContractRow> = useMemo(() => [
     { title: t.number, dataIndex: 'number', key: 'number', width: 140 },
-    { title: t.title, dataIndex: 'title', key: 'title', ellipsis: true },
+    { title: t.title, dataIndex: 'title', key: 'title', width: 240, ellipsis: true },
     { title: t.applicant, dataIndex: 'applicantName', key: 'applicantName', width: 180, ellipsis: true },
     { title: t.signed, dataIndex: 'signedDate', key: 'signedDate', width: 105 },
     { title: t.end, dataIndex: 'endDate', key: 'endDate', width: 105 },
@@ -85,19 +83,19 @@ export function ContractsPage() {
     <div>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear style={{ width: 260 }} placeholder={t.search} value={query} onChange={(e) => setQuery(e.target.value)} aria-label="search" />
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t.applicant} style={{ width: 220 }} value={applicantId} onChange={setApplicantId}
-          options={applicants.map((a) => ({ value: a.id, label: a.name }))} />
+        <ApplicantSelect allowClear placeholder={t.applicant} style={{ width: 220 }} value={applicantId}
+          onChange={(id) => setApplicantId(id)} onClear={() => setApplicantId(undefined)} />
         <Select allowClear placeholder={t.status} style={{ width: 120 }} value={status} onChange={setStatus}
           options={CONTRACT_STATUSES.map((s) => ({ value: s, label: CONTRACT_STATUS_LABELS[s][locale] }))} />
         <InputNumber placeholder={t.year} min={1990} max={2100} style={{ width: 120 }} value={year} onChange={(v) => setYear(v ?? undefined)} />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="contract-add">{t.add}</Button>
-        <Typography.Text type="secondary">{fmt(t.total, { n: total })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="contracts-total">{fmt(t.total, { n: paged.total })}</Typography.Text>
       </Space>
-      <Table<ContractRow> size="small" rowKey="id" columns={columns} dataSource={rows} loading={loading} data-testid="contracts-table"
-        pagination={{ pageSize: PAGE_SIZE, current: page, total, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }} scroll={{ x: 1400 }}
+      <PagedTable<ContractRow, ContractSort> size="small" rowKey="id" columns={columns} paged={paged} data-testid="contracts-table"
+        sorts={CONTRACT_SORTS} sort={sort} onSort={setSort} width={1530} height={Math.max(300, height - 220)}
         onRow={(r) => ({ onClick: () => setEditing(r.id), onKeyDown: (e) => { if (e.key === 'Enter') setEditing(r.id); }, tabIndex: 0, style: { cursor: 'pointer' } })} />
       {editing !== null && (
-        <ContractDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) void reload(); }} />
+        <ContractDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) paged.reload(); }} />
       )}
     </div>
   );

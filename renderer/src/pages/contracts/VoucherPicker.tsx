@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { showError } from '../../util/errors';
 import { VOUCHER_STATE_LABELS } from '../vouchers/dealLabels';
+import { MAX_PAGE_SIZE } from '../../../../shared/ipc/paging';
 
 const L = {
   zh: {
@@ -38,7 +39,9 @@ export function VoucherPicker({ applicantId, contractId, value, onChange, maxFen
   const [texts, setTexts] = useState<Record<number, string>>({});
 
   useEffect(() => {
-    call('vouchers:list', { applicantId, usableOnly: true, contractId: contractId ?? undefined }).then(setRows).catch(showError);
+    // One applicant's usable vouchers (a few a year) fit in one window of the largest size.
+    call('vouchers:list', { applicantId, usableOnly: true, contractId: contractId ?? undefined, limit: MAX_PAGE_SIZE })
+      .then((page) => setRows(page.rows)).catch(showError);
   }, [applicantId, contractId]);
 
   const sum = value.reduce((s, v) => s + (v.amountFen ?? 0), 0);

@@ -44,8 +44,8 @@ function ApplicantPick({ value, onChange, known, placeholder }: {
 }) {
   const [options, setOptions] = useState(known ? [known] : []);
   const search = (query: string) => {
-    call('applicants:list', { query }).then((rows) => {
-      const list = rows.slice(0, 50).map((a) => ({ value: a.id, label: a.name }));
+    call('applicants:list', { query, limit: 50 }).then(({ rows }) => {
+      const list = rows.map((a) => ({ value: a.id, label: a.name }));
       if (known && !list.some((o) => o.value === known.value)) list.unshift(known);
       setOptions(list);
     }, showError);

@@ -17,6 +17,7 @@ import { fenOf, fenToText, moneyRule } from '../vouchers/dealLabels';
 import { saveKeys } from '../vouchers/formKeys';
 import { ORDER_STATUS_COLORS } from './labels';
 import { PayoutTimelineView } from './PayoutTimelineView';
+import { ApplicantSelect } from '../../util/pickers';
 
 const L = {
   zh: {
@@ -52,7 +53,7 @@ const FIELD_OF: Record<string, keyof Values> = { orderDate: 'date', totalFen: 't
 export function OrderDrawer({ id, onClose }: { id: number | null; onClose(changed: boolean): void }) {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
-  const { applicants, today } = useDeals();
+  const { today } = useDeals();
   const [form] = Form.useForm<Values>();
   const [current, setCurrent] = useState<OrderDetail | null>(null);
   const [products, setProducts] = useState<Product[]>([]);
@@ -133,7 +134,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
           <Row gutter={12}>
             <Col span={8}><Form.Item name="number" label={t.number} rules={req}><Input autoFocus data-testid="order-number" /></Form.Item></Col>
             <Col span={16}><Form.Item name="applicantId" label={t.applicant} rules={req}>
-              <Select showSearch optionFilterProp="label" options={applicants.map((a) => ({ value: a.id, label: a.name }))} data-testid="order-applicant" />
+              <ApplicantSelect data-testid="order-applicant" />
             </Form.Item></Col>
             <Col span={16}><Form.Item name="productId" label={t.product} rules={req}>
               <Select options={products.map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${SERVICE_KIND_LABELS[p.serviceKind][locale]}）` }))} data-testid="order-product" />

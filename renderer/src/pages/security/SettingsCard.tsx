@@ -1,23 +1,30 @@
 import { Button, Card, Form, InputNumber } from 'antd';
 import { useEffect } from 'react';
 import { call } from '../../api';
-import { useT } from '../../i18n';
+import { BACKUP_MONTHS_KEPT, BACKUP_WEEKS_KEPT } from '../../../../shared/ipc/security';
+import { fmt, useT } from '../../i18n';
 import { useSecurity } from '../../stores/security';
 import { formErrors, showError } from '../../util/errors';
 
 const L = {
-  zh: { title: '锁定与备份设置', idle: '闲置自动锁定（分钟，0 = 不锁定；仅加密时生效）', keep: '保留最近的自动备份份数', save: '保存', saved: '已保存' },
-  en: { title: 'Lock and backup settings', idle: 'Lock after idle (minutes, 0 = never; encrypted desks only)', keep: 'Rotated backups to keep', save: 'Save', saved: 'Saved' },
+  zh: {
+    title: '锁定与备份设置', idle: '闲置自动锁定（分钟，0 = 不锁定；仅加密时生效）', keep: '保留最近的自动备份份数', save: '保存', saved: '已保存',
+    maxMb: '备份总大小上限（MB）', rotation: '此外保留最近 {w} 周、{m} 个月各自最新的一份；超过总大小上限时从最旧的删起，最新一份始终保留。',
+  },
+  en: {
+    title: 'Lock and backup settings', idle: 'Lock after idle (minutes, 0 = never; encrypted desks only)', keep: 'Rotated backups to keep', save: 'Save', saved: 'Saved',
+    maxMb: 'Total size of backups at most (MB)', rotation: 'The newest copy of each of the last {w} weeks and {m} months is kept too; above the size limit the oldest go first, the newest always stays.',
+  },
 };
 
-interface Values { idleMinutes: number; keepBackups: number }
+interface Values { idleMinutes: number; keepBackups: number; maxBackupMb: number }
 
 export function SettingsCard() {
   const t = useT(L);
   const { status, set } = useSecurity();
   const [form] = Form.useForm<Values>();
   useEffect(() => {
-    if (status) form.setFieldsValue({ idleMinutes: status.idleMinutes, keepBackups: status.keepBackups });
+    if (status) form.setFieldsValue({ idleMinutes: status.idleMinutes, keepBackups: status.keepBackups, maxBackupMb: status.maxBackupMb });
   }, [status, form]);
 
   const save = async () => {
@@ -39,6 +46,9 @@ export function SettingsCard() {
         </Form.Item>
         <Form.Item name="keepBackups" label={t.keep} rules={[{ required: true }]}>
           <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="maxBackupMb" label={t.maxMb} rules={[{ required: true }]} extra={fmt(t.rotation, { w: BACKUP_WEEKS_KEPT, m: BACKUP_MONTHS_KEPT })}>
+          <InputNumber min={1} max={10 * 1024 * 1024} precision={0} style={{ width: 160 }} data-testid="max-backup-mb" />
         </Form.Item>
         <Button htmlType="submit" type="primary">{t.save}</Button>
       </Form>

@@ -10,6 +10,7 @@ import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../
 import { fenOf, moneyRule } from './dealLabels';
 import { saveKeys } from './formKeys';
 import { QuotaLine } from './QuotaLine';
+import { ApplicantSelect } from '../../util/pickers';
 
 const L = {
   zh: {
@@ -90,7 +91,7 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
       <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} onValuesChange={clearErrorsOnEdit(form)}
         initialValues={{ applicantId, cityFunded: false, registered: '', crossRegion: '', claim: today ?? '', override: false }}>
         <Form.Item name="applicantId" label={t.applicant} rules={req}>
-          <Select showSearch optionFilterProp="label" options={applicants.map((a) => ({ value: a.id, label: a.name }))} data-testid="claim-applicant" />
+          <ApplicantSelect data-testid="claim-applicant" />
         </Form.Item>
         {chosen && <div style={{ margin: '-8px 0 12px' }}><QuotaLine applicantId={chosen} year={claimDate ? Number(claimDate.slice(0, 4)) : undefined} pendingFen={fenOf(faceText) ?? 0} /></div>}
         <Form.Item name="number" label={t.number} rules={req}><Input autoFocus data-testid="claim-number" /></Form.Item>

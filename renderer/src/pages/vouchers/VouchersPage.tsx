@@ -1,17 +1,23 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Input, InputNumber, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { VOUCHER_STATES, type VoucherRow } from '../../../../shared/ipc/deals';
+import { VOUCHER_SORTS, VOUCHER_STATES, type VoucherRow } from '../../../../shared/ipc/deals';
 import { formatYuan } from '../../../../shared/rules/money';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
 import { errorText, showError } from '../../util/errors';
 import { DateInput, dateOf, dateProblem } from '../../util/fields';
+import { useWindowHeight } from '../../util/hooks';
+import { usePagedRows } from '../../util/paged';
+import { PagedTable, type PagedSort } from '../../util/PagedTable';
 import { ClaimModal } from './ClaimModal';
 import { urgencyColor, VOUCHER_STATE_LABELS } from './dealLabels';
 import { QuotaLine } from './QuotaLine';
+import { ApplicantSelect } from '../../util/pickers';
+
+type VoucherSort = (typeof VOUCHER_SORTS)[number];
 
 const L = {
   zh: {
@@ -31,9 +37,7 @@ const L = {
 export function VouchersPage() {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
-  const { applicants, loadApplicants, loadToday, today, takeFocus } = useDeals();
-  const [rows, setRows] = useState<VoucherRow[]>([]);
-  const [loading, setLoading] = useState(false);
+  const { loadApplicants, loadToday, today, takeFocus } = useDeals();
   const [applicantId, setApplicantId] = useState<number | undefined>();
   const [state, setState] = useState<VoucherRow['state'] | undefined>();
   const [year, setYear] = useState<number | undefined>();
@@ -43,17 +47,16 @@ export function VouchersPage() {
   const [voiding, setVoiding] = useState<{ row: VoucherRow; reason: string } | null>(null);
   const [focused] = useState(() => takeFocus('vouchers'));
   const [refresh, setRefresh] = useState(0);
+  const [sort, setSort] = useState<PagedSort<VoucherSort>>({ sort: 'claimDate', dir: 'desc' });
+  const height = useWindowHeight();
 
   useEffect(() => { void loadApplicants().catch(showError); void loadToday().catch(showError); }, [loadApplicants, loadToday]);
 
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      setRows(await call('vouchers:list', { applicantId, state, year }));
-      setRefresh((n) => n + 1);
-    } catch (e) { showError(e); } finally { setLoading(false); }
-  }, [applicantId, state, year]);
-  useEffect(() => { void reload(); }, [reload]);
+  const filter = useMemo(() => ({ applicantId, state, year, ...sort }), [applicantId, state, year, sort]);
+  const fetchWindow = useCallback((offset: number, limit: number) => call('vouchers:list', { ...filter, offset, limit }), [filter]);
+  const paged = usePagedRows(fetchWindow, JSON.stringify(filter));
+  const rows = paged.rows;
+  const reload = useCallback(() => { paged.reload(); setRefresh((n) => n + 1); }, [paged]);
 
   // A voucher opened from the dashboard scrolls into view.
   useEffect(() => {
@@ -61,7 +64,7 @@ export function VouchersPage() {
   }, [focused, rows]);
 
   const act = async (fn: () => Promise<unknown>) => {
-    try { await fn(); await reload(); } catch (e) { showError(e); }
+    try { await fn(); reload(); } catch (e) { showError(e); }
   };
 
   const columns: ColumnsType<VoucherRow> = useMemo(() => [
@@ -104,19 +107,19 @@ export function VouchersPage() {
   return (
     <div>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t.applicant} style={{ width: 240 }} value={applicantId} onChange={setApplicantId}
-          options={applicants.map((a) => ({ value: a.id, label: a.name }))} data-testid="voucher-filter-applicant" />
+        <ApplicantSelect allowClear placeholder={t.applicant} style={{ width: 240 }} value={applicantId}
+          onChange={(id) => setApplicantId(id)} onClear={() => setApplicantId(undefined)} data-testid="voucher-filter-applicant" />
         <Select allowClear placeholder={t.state} style={{ width: 150 }} value={state} onChange={setState}
           options={VOUCHER_STATES.map((s) => ({ value: s, label: VOUCHER_STATE_LABELS[s][locale] }))} />
         <InputNumber placeholder={t.year} precision={0} style={{ width: 120 }} value={year} onChange={(v) => setYear(v ?? undefined)} />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setClaiming(true)} data-testid="voucher-claim">{t.claim}</Button>
-        <Typography.Text type="secondary">{fmt(t.total, { n: rows.length })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="vouchers-total">{fmt(t.total, { n: paged.total })}</Typography.Text>
       </Space>
       {applicantId !== undefined && <div style={{ marginBottom: 12 }}><QuotaLine applicantId={applicantId} year={year} refresh={refresh} /></div>}
-      <Table<VoucherRow> size="small" rowKey="id" columns={columns} dataSource={rows} loading={loading} data-testid="vouchers-table"
-        pagination={{ pageSize: 100, hideOnSinglePage: true }} scroll={{ x: 1300 }}
+      <PagedTable<VoucherRow, VoucherSort> size="small" rowKey="id" columns={columns} paged={paged} data-testid="vouchers-table"
+        sorts={VOUCHER_SORTS} sort={sort} onSort={setSort} width={1430} height={Math.max(300, height - 240)}
         rowClassName={(r) => (r.id === focused ? 'ant-table-row-selected' : '')} />
-      {claiming && <ClaimModal applicantId={applicantId} onClose={(changed) => { setClaiming(false); if (changed) void reload(); }} />}
+      {claiming && <ClaimModal applicantId={applicantId} onClose={(changed) => { setClaiming(false); if (changed) reload(); }} />}
       <Modal open={registering !== null} title={registering ? fmt(t.registerTitle, { n: registering.row.number }) : ''} destroyOnHidden
         onCancel={() => setRegistering(null)} okButtonProps={{ disabled: !registering?.date, 'data-testid': 'voucher-register-ok' } as never}
         onOk={async () => {
