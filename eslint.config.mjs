@@ -1,4 +1,5 @@
 // Lint, with each folder's import rules (see DESIGN.md): shared/ is pure, renderer/ never reaches Node.
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'worker_threads'];
@@ -44,5 +45,22 @@ export default tseslint.config(
     // CommonJS build hooks (electron-builder loads them with require).
     files: ['**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Hooks called in order, effects naming what they read (a once-per-mount effect calls a
+    // useEffectEvent function instead of leaving a dependency out).
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // Type-aware: no promise left floating (an unhandled refusal would vanish), none passed where a
+    // void callback is expected (except JSX handlers, which React ignores the result of).
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { project: ['./tsconfig.json', './tsconfig.web.json'], tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
   },
 );

@@ -45,8 +45,9 @@ function insertContracts(db: Core['db'], n: number, from: number): number[] {
 
 function attach(core: Core, contractIds: number[]): void {
   for (const id of contractIds.slice(0, 12)) {
-    const bytes = Buffer.from(`${MARK_FILE} ${id} ${'x'.repeat(3000)}`);
-    addAttachment(core.ctx, { contractId: id, kind: 'other', fileName: `附件-${id}.txt`, dataBase64: bytes.toString('base64') });
+    // Attachments are kept only as documents or images (judged by content): a PDF carrying the marker.
+    const bytes = Buffer.from(`%PDF-1.4\n% ${MARK_FILE} ${id} ${'x'.repeat(3000)}\n%%EOF\n`);
+    addAttachment(core.ctx, { contractId: id, kind: 'other', fileName: `附件-${id}.pdf`, dataBase64: bytes.toString('base64') });
   }
 }
 

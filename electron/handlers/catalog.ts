@@ -1,6 +1,6 @@
 import { MAJOR_CATEGORIES, MIDDLE_CATEGORIES } from '../../shared/catalog/categories';
 import type { catalogChannels } from '../../shared/ipc/catalog';
-import { exportCatalog } from '../services/catalog/export';
+import { annualHours, exportCatalog } from '../services/catalog/export';
 import { commitImport, importReport, parseImport, validateImport } from '../services/catalog/import';
 import {
   codeReview, createInstrument, deleteInstrument, getInstrument, listInstruments, restoreInstrument, retireInstrument, updateInstrument,
@@ -25,6 +25,11 @@ export const catalogHandlers: HandlerTable<keyof typeof catalogChannels> = {
   'catalog:importValidate': (input, ctx) => validateImport(ctx, input),
   'catalog:importCommit': (input, ctx) => commitImport(ctx, input),
   'catalog:export': ({ filter, ...options }, ctx) => exportCatalog(ctx, filter, options),
+  'catalog:annualHours': ({ id, year }, ctx) => {
+    getInstrument(ctx, id);
+    const h = annualHours(ctx, year, id).get(id);
+    return { year, hours: h?.hours ?? 0, externalHours: h?.externalHours ?? 0 };
+  },
   'catalog:codeReview': (_i, ctx) => codeReview(ctx),
   'catalog:platformCheck': ({ filter, year }, ctx) => checkPlatform(ctx, filter, year),
   'catalog:exportServiceRecords': ({ filter, ...options }, ctx) => exportServiceRecords(ctx, filter, options),

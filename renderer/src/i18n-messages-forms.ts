@@ -53,6 +53,7 @@ export const FORMS_MESSAGES: Readonly<Record<string, Message>> = {
   'voucher.isVoid': { zh: '创新券 {voucher} 已作废', en: 'Voucher {voucher} is void' },
   'voucher.alreadyRegistered': { zh: '创新券 {voucher} 已于 {date} 登记', en: 'Voucher {voucher} was registered on {date}' },
   'voucher.inContract': { zh: '创新券 {voucher} 已用于合同 {contract}，请先从合同中移除', en: 'Voucher {voucher} is used by contract {contract}; remove it there first' },
+  'voucher.ineligible': { zh: '该申领单位不符合 {count} 项申领条件：如确需登记，请勾选“仍然登记”并说明原因', en: 'The applicant fails {count} eligibility condition(s): to record the voucher anyway, tick "Record it anyway" and give the reason' },
   'voucher.registerLate': { zh: '申领后未在规定期限内登记（截止 {due}），创新券已作废', en: 'Not registered within the period after claiming (due {due}); the voucher is void' },
 
   // —— contracts (row: the voucher's row in the drawer's table) ——

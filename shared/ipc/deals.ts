@@ -125,6 +125,11 @@ export const voucherClaimSchema = z.object({
   /** A voucher issued under a neighbouring scheme (京津冀 / 长三角), with the region that issued it. */
   crossRegion: z.enum(CROSS_REGION_SCHEMES).nullable().default(null),
   issuingRegion: text(30).transform((s) => (s === '' ? null : s)).nullable().default(null),
+  /**
+   * Why the voucher is recorded although the applicant fails eligibility under the profile (empty:
+   * no override, and such a claim is refused listing every failed condition). Audited.
+   */
+  eligibilityOverride: text(500).transform((s) => (s === '' ? null : s)).nullable().default(null),
 });
 export type VoucherClaimInput = z.input<typeof voucherClaimSchema>;
 

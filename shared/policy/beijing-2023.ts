@@ -12,6 +12,7 @@ export const BEIJING_2023: PolicyProfile = {
   id: 'beijing-2023',
   region: 'beijing',
   title: '首都科技条件平台与科技创新券实施办法（修订版）',
+  titleEn: 'Measures for the Capital S&T Resource Platform and S&T Innovation Vouchers (revised)',
   documentNumber: '京科发〔2023〕16号',
   effectiveFrom: '2023-10-01',
   effectiveTo: null,

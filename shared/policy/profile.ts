@@ -76,6 +76,8 @@ export interface PolicyProfile {
   id: string;
   region: Region;
   title: string;
+  /** English name of the document, shown in English mode. */
+  titleEn: string;
   documentNumber: string;
   effectiveFrom: CivilDate;
   /** Last day in force (inclusive); null = open-ended. */

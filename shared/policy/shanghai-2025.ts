@@ -13,6 +13,7 @@ export const SHANGHAI_2025: PolicyProfile = {
   id: 'shanghai-2025',
   region: 'shanghai',
   title: '上海市科技创新券管理办法',
+  titleEn: 'Shanghai Measures for the Administration of S&T Innovation Vouchers',
   documentNumber: '沪科规〔2025〕6号',
   effectiveFrom: '2025-09-01',
   effectiveTo: '2030-08-31',

@@ -4,6 +4,8 @@
 import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handlers } from '../../electron/handlers';
+import { invoke } from '../../electron/handlers/invoke';
 import { exportCatalog } from '../../electron/services/catalog/export';
 import { commitImport, importReport, parseImport, validateImport } from '../../electron/services/catalog/import';
 import { createInstrument, listInstrumentsFull } from '../../electron/services/catalog/instruments';
@@ -214,7 +216,7 @@ function usage(instrumentId: number, startAt: string, endAt: string, extra: Reco
 }
 
 describe('the platform files of a year', () => {
-  it('puts 年运行机时 and 年对外服务机时 of the chosen year, from usage records, in the template', () => {
+  it('puts 年运行机时 and 年对外服务机时 of the chosen year, from usage records, in the template', async () => {
     const sem = createInstrument(core.ctx, instrumentInputSchema.parse(FULL));
     usage(sem.id, '2024-12-31T22:00', '2025-01-01T02:00'); // 2 h in 2025
     usage(sem.id, '2025-03-01T09:00', '2025-03-01T12:30', { external: 0 });
@@ -226,6 +228,10 @@ describe('the platform files of a year', () => {
     expect(rows[2][18]).toBe('430,140');
     expect(rows[2][24]).toBe('600元/小时');
     expect(rows[2][13]).toBe('2020-09-15');
+    // The drawer shows the same figures for a chosen year; another year has none.
+    expect(await invoke(handlers, core.ctx, 'catalog:annualHours', { id: sem.id, year: 2025 })).toEqual({ ok: true, value: { year: 2025, hours: 5.5, externalHours: 2 } });
+    expect(await invoke(handlers, core.ctx, 'catalog:annualHours', { id: sem.id, year: 2024 })).toEqual({ ok: true, value: { year: 2024, hours: 2, externalHours: 2 } });
+    expect(await invoke(handlers, core.ctx, 'catalog:annualHours', { id: sem.id, year: 1999 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ field: 'year', reason: 'catalog.yearRange' }] } });
   });
 
   it('writes one 服务记录 row per service with the platform\'s codes, in .xlsx and .xls', () => {

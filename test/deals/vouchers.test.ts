@@ -31,7 +31,7 @@ describe('annual quota by applicant kind', () => {
   it.each([
     ['other firm', {}, 200_000],
     ['high-tech firm', { highTech: true }, 500_000],
-    ['team', { kind: 'team' as const }, 200_000],
+    ['team', { kind: 'team' as const, legalEntity: false, teamMembers: 4, studentMembers: 3, projectStage: 'development' as const }, 200_000],
   ])('%s: exactly the quota passes, one fen more is refused', (_n, patch, quotaYuan) => {
     const a = firm(core.ctx, patch);
     for (let i = 0; i < quotaYuan / 50_000; i++) claim(core.ctx, a.id);

@@ -13,6 +13,7 @@ import { neutraliseFileName } from '../../electron/services/redemption/safe-name
 import { AppFailure } from '../../shared/result';
 import { contentHash, tempCore, type TempCore } from '../helpers/db';
 import { insertContract } from './fixtures';
+import { pdfDocument } from '../fixtures/documents';
 
 let core: TempCore;
 beforeEach(() => { core = tempCore(); });
@@ -57,7 +58,7 @@ describe('neutraliseFileName', () => {
 describe('attachments', () => {
   it('stores bytes under a generated name in the contract folder, with SHA-256 and the original name as metadata', () => {
     const { contractId } = insertContract(core.db);
-    const bytes = Buffer.from('%PDF-1.4 合同扫描件');
+    const bytes = pdfDocument('contract scan');
     const a = addAttachment(core.ctx, { contractId, kind: 'contract', fileName: '../../../tmp/evil/签字合同.PDF', dataBase64: b64(bytes) });
     expect(a).toMatchObject({ contractId, kind: 'contract', originalName: '_._._tmp_evil_签字合同.PDF', sizeBytes: bytes.length });
     expect(a.sha256).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
@@ -71,8 +72,8 @@ describe('attachments', () => {
   });
 
   it.each([
-    { name: 'a NUL-only name', fileName: '\u0000', data: b64('x'), stored: 'file' },
-    { name: 'a name of dots', fileName: '....', data: b64('x'), stored: 'file' },
+    { name: 'a NUL-only name', fileName: '\u0000', data: b64(pdfDocument()), stored: 'file' },
+    { name: 'a name of dots', fileName: '....', data: b64(pdfDocument()), stored: 'file' },
   ])('neutralises $name', ({ fileName, data, stored }) => {
     const { contractId } = insertContract(core.db);
     expect(addAttachment(core.ctx, { contractId, kind: 'other', fileName, dataBase64: data }).originalName).toBe(stored);
@@ -99,16 +100,16 @@ describe('attachments', () => {
 
   it('refuses an over-long name at the IPC boundary and an unknown contract', async () => {
     const { contractId } = insertContract(core.db);
-    const long = await invoke(handlers, core.ctx, 'attachments:add', { contractId, kind: 'other', fileName: 'x'.repeat(300), dataBase64: b64('x') });
+    const long = await invoke(handlers, core.ctx, 'attachments:add', { contractId, kind: 'other', fileName: 'x'.repeat(300), dataBase64: b64(pdfDocument()) });
     expect(long).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'fileName' } });
-    const missing = await invoke(handlers, core.ctx, 'attachments:add', { contractId: 999, kind: 'other', fileName: 'a.pdf', dataBase64: b64('x') });
+    const missing = await invoke(handlers, core.ctx, 'attachments:add', { contractId: 999, kind: 'other', fileName: 'a.pdf', dataBase64: b64(pdfDocument()) });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(storedFiles()).toEqual([]);
   });
 
   it('removes the row and the file, unlinking invoices that pointed at it', () => {
     const { contractId } = insertContract(core.db);
-    const a = addAttachment(core.ctx, { contractId, kind: 'invoice', fileName: '发票.pdf', dataBase64: b64('inv') });
+    const a = addAttachment(core.ctx, { contractId, kind: 'invoice', fileName: '发票.pdf', dataBase64: b64(pdfDocument('invoice')) });
     const inv = addInvoice(core.ctx, contractId, { code: '011002300111', number: '12345678', issueDate: '2025-06-10', amountFen: 6_000_000, attachmentId: a.id });
     expect(inv.attachmentId).toBe(a.id);
     removeAttachment(core.ctx, a.id);
@@ -119,16 +120,16 @@ describe('attachments', () => {
 
   it('detects a stored file altered on disk', () => {
     const { contractId } = insertContract(core.db);
-    const a = addAttachment(core.ctx, { contractId, kind: 'other', fileName: 'r.txt', dataBase64: b64('original') });
+    const a = addAttachment(core.ctx, { contractId, kind: 'other', fileName: 'r.pdf', dataBase64: b64(pdfDocument('original')) });
     fs.writeFileSync(path.join(core.dir, 'attachments', storedFiles()[0]), 'tampered');
-    expect(() => getAttachmentFile(core.ctx, a.id)).toThrow(/SHA-256/);
+    expect(() => getAttachmentFile(core.ctx, a.id)).toThrow(expect.objectContaining({ error: expect.objectContaining({ code: 'CONFLICT', reason: 'attachment.altered' }) }));
   });
 });
 
 describe('after submission', () => {
   it('keeps attachments and invoices as handed in, but still accepts new files', () => {
     const { contractId } = insertContract(core.db);
-    const a = addAttachment(core.ctx, { contractId, kind: 'contract', fileName: 'c.pdf', dataBase64: b64('c') });
+    const a = addAttachment(core.ctx, { contractId, kind: 'contract', fileName: 'c.pdf', dataBase64: b64(pdfDocument('c')) });
     const inv = addInvoice(core.ctx, contractId, { code: '1', number: '1', issueDate: '2025-06-10', amountFen: 6_000_000, attachmentId: null });
     openRedemption(core.ctx, contractId);
     transitionRedemption(core.ctx, { contractId, to: 'submitted', note: '' });
@@ -137,7 +138,7 @@ describe('after submission', () => {
     expect(() => updateInvoice(core.ctx, inv.id, { code: '1', number: '1', issueDate: '2025-06-10', amountFen: 1, attachmentId: null })).toThrow(/不能修改/);
     expect(contentHash(core)).toBe(before);
     expect(storedFiles()).toHaveLength(1);
-    addAttachment(core.ctx, { contractId, kind: 'bank_receipt', fileName: '回单.pdf', dataBase64: b64('r') });
+    addAttachment(core.ctx, { contractId, kind: 'bank_receipt', fileName: '回单.pdf', dataBase64: b64(pdfDocument('r')) });
     expect(listAttachments(core.ctx, contractId)).toHaveLength(2);
   });
 });
@@ -149,7 +150,7 @@ describe('invoices', () => {
     const fields = { code: '011002300111', number: '00000001', issueDate: '2025-06-10', amountFen: 100, attachmentId: null };
     const inv = addInvoice(core.ctx, one.contractId, fields);
     expect(() => addInvoice(core.ctx, two.contractId, fields)).toThrow(expect.objectContaining({ error: expect.objectContaining({ code: 'CONFLICT', reason: 'invoice.duplicate', field: 'number' }) }));
-    const other = addAttachment(core.ctx, { contractId: two.contractId, kind: 'invoice', fileName: 'x.pdf', dataBase64: b64('x') });
+    const other = addAttachment(core.ctx, { contractId: two.contractId, kind: 'invoice', fileName: 'x.pdf', dataBase64: b64(pdfDocument('x')) });
     expect(() => updateInvoice(core.ctx, inv.id, { ...fields, attachmentId: other.id })).toThrow(expect.objectContaining({ error: expect.objectContaining({ reason: 'invoice.attachmentOtherContract', field: 'attachmentId' }) }));
     expect(updateInvoice(core.ctx, inv.id, { ...fields, amountFen: 200 }).amountFen).toBe(200);
   });

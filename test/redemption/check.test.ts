@@ -6,6 +6,7 @@ import { addInvoice } from '../../electron/services/redemption/invoices';
 import { ATTACHMENT_KINDS } from '../../shared/ipc/redemption';
 import { tempCore, type TempCore } from '../helpers/db';
 import { insertContract, type ContractOptions } from './fixtures';
+import { pdfDocument } from '../fixtures/documents';
 
 let core: TempCore;
 beforeEach(() => { core = tempCore(); });
@@ -15,7 +16,7 @@ afterEach(() => core.cleanup());
 function completeContract(o: ContractOptions = {}): number {
   const { contractId } = insertContract(core.db, o);
   for (const kind of ATTACHMENT_KINDS) {
-    addAttachment(core.ctx, { contractId, kind, fileName: `${kind}.pdf`, dataBase64: Buffer.from(kind).toString('base64') });
+    addAttachment(core.ctx, { contractId, kind, fileName: `${kind}.pdf`, dataBase64: pdfDocument(kind).toString('base64') });
   }
   const actual = o.actualAmountFen === undefined ? 6_000_000 : o.actualAmountFen ?? 1;
   addInvoice(core.ctx, contractId, { code: '0110023001', number: String(contractId).padStart(8, '0'), issueDate: '2025-06-10', amountFen: actual, attachmentId: null });

@@ -15,21 +15,22 @@ import { addInvoice } from '../../electron/services/redemption/invoices';
 import { exportPacket, MANIFEST, RECORDS_XLSX, SUMMARY_PDF, type ManifestEntry } from '../../electron/services/redemption/packet';
 import { tempCore, type TempCore } from '../helpers/db';
 import { insertContract } from './fixtures';
+import { pdfDocument, pngImage } from '../fixtures/documents';
 
 let core: TempCore;
 beforeEach(() => { core = tempCore(); });
 afterEach(() => core.cleanup());
 
-const b64 = (s: string) => Buffer.from(s).toString('base64');
+const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
 
 function packetContract(): number {
   const { contractId } = insertContract(core.db, { number: 'HT-2025-001', applicantName: '北京新材科技有限公司' });
-  addAttachment(core.ctx, { contractId, kind: 'contract', fileName: '签字合同.pdf', dataBase64: b64('contract') });
-  addAttachment(core.ctx, { contractId, kind: 'review_form', fileName: '审核表.pdf', dataBase64: b64('review') });
-  addAttachment(core.ctx, { contractId, kind: 'invoice', fileName: '发票.pdf', dataBase64: b64('invoice-1') });
-  addAttachment(core.ctx, { contractId, kind: 'invoice', fileName: '发票.pdf', dataBase64: b64('invoice-2') });
-  addAttachment(core.ctx, { contractId, kind: 'bank_receipt', fileName: '../回单.png', dataBase64: b64('receipt') });
-  addAttachment(core.ctx, { contractId, kind: 'test_report', fileName: '检测报告.pdf', dataBase64: b64('report') });
+  addAttachment(core.ctx, { contractId, kind: 'contract', fileName: '签字合同.pdf', dataBase64: b64(pdfDocument('contract')) });
+  addAttachment(core.ctx, { contractId, kind: 'review_form', fileName: '审核表.pdf', dataBase64: b64(pdfDocument('review')) });
+  addAttachment(core.ctx, { contractId, kind: 'invoice', fileName: '发票.pdf', dataBase64: b64(pdfDocument('invoice-1')) });
+  addAttachment(core.ctx, { contractId, kind: 'invoice', fileName: '发票.pdf', dataBase64: b64(pdfDocument('invoice-2')) });
+  addAttachment(core.ctx, { contractId, kind: 'bank_receipt', fileName: '../回单.png', dataBase64: b64(pngImage()) });
+  addAttachment(core.ctx, { contractId, kind: 'test_report', fileName: '检测报告.pdf', dataBase64: b64(pdfDocument('report')) });
   addInvoice(core.ctx, contractId, { code: '011002300111', number: '12345678', issueDate: '2025-06-10', amountFen: 6_000_000, attachmentId: null });
   openRedemption(core.ctx, contractId);
   saveResultsText(core.ctx, contractId, '完成了新型合金样品的微观形貌表征，支撑了产品工艺改进。');
@@ -54,7 +55,7 @@ describe('exportPacket', () => {
       expect(crypto.createHash('sha256').update(entries[f.path]).digest('hex'), f.path).toBe(f.sha256);
       expect(entries[f.path].length).toBe(f.size);
     }
-    expect(new TextDecoder().decode(entries['发票/发票 (2).pdf'])).toBe('invoice-2');
+    expect(new TextDecoder().decode(entries['发票/发票 (2).pdf'])).toBe(pdfDocument('invoice-2').toString('utf8'));
   });
 
   it('writes the service records workbook with machine hours', async () => {

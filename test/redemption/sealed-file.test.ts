@@ -5,6 +5,7 @@ import { addAttachment, getAttachmentFile } from '../../electron/services/redemp
 import { seal, unseal } from '../../electron/services/redemption/sealed-file';
 import { tempCore, type TempCore } from '../helpers/db';
 import { insertContract } from './fixtures';
+import { pdfDocument } from '../fixtures/documents';
 
 let core: TempCore;
 beforeEach(() => { core = tempCore(); });
@@ -13,8 +14,8 @@ afterEach(() => core.cleanup());
 describe('attachment files at rest', () => {
   it('never holds the plain bytes on disk, and reads back exactly', () => {
     const { contractId } = insertContract(core.db);
-    const secret = Buffer.from('申领单位的商业秘密：配方 A-17');
-    const a = addAttachment(core.ctx, { contractId, kind: 'test_report', fileName: '报告.txt', dataBase64: secret.toString('base64') });
+    const secret = pdfDocument('trade secret of the applicant: formula A-17');
+    const a = addAttachment(core.ctx, { contractId, kind: 'test_report', fileName: '报告.pdf', dataBase64: secret.toString('base64') });
     const dir = path.join(core.dir, 'attachments', String(contractId));
     const [stored] = fs.readdirSync(dir);
     const onDisk = fs.readFileSync(path.join(dir, stored));

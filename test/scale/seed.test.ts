@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHolidayCalendar } from '../../electron/services/holidays';
 import { categoryCodeProblem } from '../../shared/catalog/categories';
+import { disciplinesProblem } from '../../shared/catalog/platform';
 import { profileById } from '../../shared/policy';
 import {
   annualQuotaFor, checkAnnualQuota, checkContractVoucherShare, checkVoucherFaceValue, isWorkingDay, redemptionApplyBy, registerBy, validUntil,
@@ -52,9 +53,10 @@ describe.each([
   });
 
   it('gives every instrument a valid 6-digit category code and a Chinese name', () => {
-    const rows = db.prepare('SELECT category_code AS code, name_cn AS name, original_value_fen AS v FROM instruments').all() as { code: string; name: string; v: number }[];
+    const rows = db.prepare('SELECT category_code AS code, name_cn AS name, original_value_fen AS v, discipline FROM instruments').all() as { code: string; name: string; v: number; discipline: string }[];
     for (const r of rows) {
       expect(categoryCodeProblem(r.code), r.code).toBeNull();
+      expect(disciplinesProblem(r.discipline), r.discipline).toBeNull();
       expect(r.name).toMatch(/[\u4e00-\u9fff]/);
       expect(r.v).toBeGreaterThan(0);
     }

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NATIONAL_EVALUATION_2026 } from '../../shared/evaluation/national-2026';
 import { insertContract } from '../redemption/fixtures';
 import { freshCores, tempDir } from './helpers';
+import { pdfDocument } from '../fixtures/documents';
 
 const fresh = freshCores();
 const M = (n: string) => `MK${n}QZ`; // ASCII markers survive every encoding a file could use
@@ -60,7 +61,7 @@ describe('no plaintext left behind', () => {
       c.db.prepare(`INSERT INTO redemptions(contract_id, results_text, created_at, updated_at) VALUES (?, ?, '2025-06-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z')`).run(contractId, M('RESULTS'));
       c.db.prepare('UPDATE usage_logs SET content = ? WHERE contract_id = ?').run(M('USAGE'), contractId);
       c.db.prepare('UPDATE labs SET contact = ? WHERE id = (SELECT lab_id FROM contracts WHERE id = ?)').run(M('LAB'), contractId);
-      expect(await c.call('attachments:add', { contractId, kind: 'test_report', fileName: `${M('FILENAME')}.txt`, dataBase64: Buffer.from(`${M('ATTACH')} 检测结论`).toString('base64') }))
+      expect(await c.call('attachments:add', { contractId, kind: 'test_report', fileName: `${M('FILENAME')}.pdf`, dataBase64: pdfDocument(M('ATTACH')).toString('base64') }))
         .toMatchObject({ ok: true });
     }
     expect(await c.call('evaluation:addEvidence', { fromYear: 2025, toYear: 2025, indicator: NATIONAL_EVALUATION_2026.indicators[0].id, fileName: 'e.txt', dataBase64: Buffer.from(M('EVIDENCE')).toString('base64') }))

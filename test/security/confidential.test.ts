@@ -16,6 +16,7 @@ import { packetFileName, zipFiles } from '../../electron/services/redemption/pac
 import { neutraliseFileName } from '../../electron/services/redemption/safe-name';
 import { insertContract } from '../redemption/fixtures';
 import { freshCores, MIGRATIONS, seedLabs, tempDir, type TestCore } from './helpers';
+import { pdfDocument } from '../fixtures/documents';
 
 const fresh = freshCores();
 type Ok<T> = { ok: true; value: T };
@@ -80,8 +81,8 @@ describe('the data key', () => {
     fs.copyFileSync(path.join(c.ctx.dataDir, 'backups', before.name), copy);
     // Encryption enabled later from the security page.
     await value(c.call('security:setup', { mode: 'encrypted', passphrase: 'a long passphrase' }));
-    const bank = Buffer.from('开户行账号 6222 0200 1234 5678 901');
-    const a = addAttachment(c.ctx, { contractId, kind: 'bank_receipt', fileName: '回单.txt', dataBase64: bank.toString('base64') });
+    const bank = pdfDocument('bank account 6222 0200 1234 5678 901');
+    const a = addAttachment(c.ctx, { contractId, kind: 'bank_receipt', fileName: '回单.pdf', dataBase64: bank.toString('base64') });
     const stored = allFiles(path.join(c.ctx.dataDir, 'attachments'))[0];
     const sealed = fs.readFileSync(stored);
     expect(sealed.includes(bank)).toBe(false);
@@ -113,7 +114,7 @@ describe('the data key', () => {
   it('encryption makes a new data key and reseals every attachment under it', async () => {
     const c = fresh();
     const { contractId } = insertContract(c.db);
-    const a = addAttachment(c.ctx, { contractId, kind: 'contract', fileName: 'a.txt', dataBase64: Buffer.from('合同正文').toString('base64') });
+    const a = addAttachment(c.ctx, { contractId, kind: 'contract', fileName: 'a.pdf', dataBase64: pdfDocument('contract text').toString('base64') });
     const oldKey = keysOf(c.ctx).current;
     await value(c.call('security:setup', { mode: 'encrypted', passphrase: 'a long passphrase' }));
     const keys = keysOf(c.ctx);
@@ -122,11 +123,11 @@ describe('the data key', () => {
     expect(keys.job).toBeNull();
     const stored = fs.readFileSync(allFiles(path.join(c.ctx.dataDir, 'attachments'))[0]);
     expect(tryOpen(stored, oldKey.key.toString('hex'))).toBeNull();
-    expect(Buffer.from(getAttachmentFile(c.ctx, a.id).dataBase64, 'base64').toString()).toBe('合同正文');
+    expect(Buffer.from(getAttachmentFile(c.ctx, a.id).dataBase64, 'base64').toString()).toBe(pdfDocument('contract text').toString());
     // The passphrase change makes yet another key and reseals again.
     await value(c.call('security:changePassphrase', { current: 'a long passphrase', next: 'another passphrase' }));
     expect(keysOf(c.ctx).current.id).not.toBe(keys.current.id);
-    expect(Buffer.from(getAttachmentFile(c.ctx, a.id).dataBase64, 'base64').toString()).toBe('合同正文');
+    expect(Buffer.from(getAttachmentFile(c.ctx, a.id).dataBase64, 'base64').toString()).toBe(pdfDocument('contract text').toString());
   });
 
   it('moves the key of an older desk out of its settings row and reseals its files', () => {
@@ -231,7 +232,7 @@ describe('files and names', () => {
     const c: TestCore = fresh();
     fs.chmodSync(c.ctx.dataDir, 0o755);
     const { contractId } = insertContract(c.db);
-    addAttachment(c.ctx, { contractId, kind: 'other', fileName: 'a.txt', dataBase64: 'eA==' });
+    addAttachment(c.ctx, { contractId, kind: 'other', fileName: 'a.pdf', dataBase64: pdfDocument('x').toString('base64') });
     await value(c.call('backup:create', {}));
     c.close();
     const again = fresh({}, c.ctx.dataDir);

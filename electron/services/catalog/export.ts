@@ -35,10 +35,11 @@ export function feeText(fen: number | null, unit: string): string {
 export interface YearHours { hours: number; externalHours: number }
 
 /** 年运行机时 and 年对外服务机时 of each instrument in a year, from its usage records clipped to the year. */
-export function annualHours(ctx: ServiceContext, year: number): Map<number, YearHours> {
+export function annualHours(ctx: ServiceContext, year: number, instrumentId?: number): Map<number, YearHours> {
   const w = yearWindow(year);
+  const one = instrumentId === undefined ? '' : 'AND u.instrument_id = @instrumentId';
   const rows = ctx.db.prepare(`SELECT u.instrument_id AS id, SUM(${CLIPPED_SECONDS}) AS sec, SUM(u.external * ${CLIPPED_SECONDS}) AS ext
-    FROM usage_logs u WHERE ${USAGE_IN_YEAR} GROUP BY u.instrument_id`).all(windowParams(w)) as { id: number; sec: number; ext: number }[];
+    FROM usage_logs u WHERE ${USAGE_IN_YEAR} ${one} GROUP BY u.instrument_id`).all({ ...windowParams(w), ...(instrumentId === undefined ? {} : { instrumentId }) }) as { id: number; sec: number; ext: number }[];
   const h = (sec: number) => Math.round((sec / 3600) * 100) / 100;
   return new Map(rows.map((r) => [r.id, { hours: h(r.sec), externalHours: h(r.ext) }]));
 }

@@ -2,18 +2,18 @@
 // the policy engine for today, never from stored flags.
 import type { VoucherRow, voucherClaimSchema, voucherListSchema } from '../../../shared/ipc/deals';
 import type { PolicyProfile } from '../../../shared/policy';
-import { refuse } from '../../../shared/result';
+import { refuseAll, refuse, type FieldIssue } from '../../../shared/result';
 import {
-  articleFor, checkAnnualQuota, checkVoucherFaceValue, civilDateInShanghai, voucherState, yearOf, type Deadline, type HolidayCalendar,
+  articleFor, checkAnnualQuota, checkApplicantEligibility, checkVoucherFaceValue, civilDateInShanghai, voucherState, yearOf, type Deadline, type HolidayCalendar,
 } from '../../../shared/rules';
 import type { z } from 'zod';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { loadHolidayCalendar } from '../holidays';
-import { voucherKindOf } from './applicant-facts';
+import { applicantFacts, voucherKindOf } from './applicant-facts';
 import { getApplicant } from './applicants';
 import { claimedInYear } from './quota';
-import { enforce, profileOn } from './refuse';
+import { enforce, profileOn, violationIssue } from './refuse';
 import { timelineProfile, toVoucherRow, VOUCHER_SELECT, type VoucherDbRow } from './voucher-status';
 
 export function getVoucher(ctx: ServiceContext, id: number, calendar = loadHolidayCalendar(ctx)): VoucherRow {
@@ -69,6 +69,24 @@ export function checkCrossRegion(profile: PolicyProfile, scheme: string, issuing
   }
 }
 
+/**
+ * The conditions the applicant fails under the profile on the claim date. A claim for such an
+ * applicant is refused with every failed condition unless the user overrides with a reason.
+ */
+function eligibilityFailures(applicant: ReturnType<typeof getApplicant>, date: string, profile: PolicyProfile) {
+  const result = checkApplicantEligibility(applicantFacts(applicant, date, profile), date, profile);
+  return result.ok ? [] : result.violations;
+}
+
+/** Refuses a claim for an ineligible applicant without an override: the headline, then each failed condition. */
+function refuseIneligible(failed: ReturnType<typeof eligibilityFailures>): never {
+  const issues: FieldIssue[] = [
+    { field: 'eligibilityOverride', reason: 'voucher.ineligible', params: { count: failed.length } },
+    ...failed.map((v) => violationIssue(v, 'applicantId')),
+  ];
+  refuseAll('RULE', issues);
+}
+
 export function claimVoucher(ctx: ServiceContext, input: z.output<typeof voucherClaimSchema>): VoucherRow {
   return ctx.db.transaction(() => {
     const applicant = getApplicant(ctx, input.applicantId);
@@ -85,6 +103,7 @@ export function claimVoucher(ctx: ServiceContext, input: z.output<typeof voucher
       }
       enforce(checkVoucherFaceValue(input.faceValueFen, profile), 'faceValueFen');
     }
+    const failed = input.crossRegion === null ? eligibilityFailures(applicant, input.claimDate, profile) : [];
     if (ctx.db.prepare('SELECT 1 FROM vouchers WHERE number = ?').get(input.number)) {
       refuse('CONFLICT', 'voucher.numberTaken', { field: 'number', rule: 'voucher.numberUnique', params: { number: input.number } });
     }
@@ -95,6 +114,7 @@ export function claimVoucher(ctx: ServiceContext, input: z.output<typeof voucher
     } else if (input.registeredDate && input.registeredDate < input.claimDate) {
       refuse('VALIDATION', 'date.beforeOther', { field: 'registeredDate', params: { other: 'claimDate', otherValue: input.claimDate } });
     }
+    if (failed.length && input.eligibilityOverride === null) refuseIneligible(failed);
     const now = ctx.now().toISOString();
     const id = Number(ctx.db.prepare(`INSERT INTO vouchers(number, applicant_id, face_value_fen, claim_date, registered_date,
         profile_id, city_funded, cross_region, issuing_region, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -105,6 +125,12 @@ export function claimVoucher(ctx: ServiceContext, input: z.output<typeof voucher
       number: input.number, applicantId: applicant.id, faceValueFen: input.faceValueFen, profileId: profile.id,
       crossRegion: input.crossRegion, issuingRegion: input.issuingRegion,
     });
+    if (failed.length) {
+      audit(ctx, 'eligibility.override', 'voucher', id, {
+        number: input.number, applicantId: applicant.id, applicantName: applicant.name, reason: input.eligibilityOverride,
+        rules: failed.map((v) => v.rule), articles: failed.map((v) => v.article), profileId: profile.id,
+      });
+    }
     return getVoucher(ctx, id, calendar);
   })();
 }

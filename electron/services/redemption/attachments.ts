@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { AttachmentInfo, AttachmentKind } from '../../../shared/ipc/redemption';
-import { fail } from '../../../shared/result';
+import { sniffAttachmentType } from '../../../shared/identity';
+import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { assertPacketEditable } from './applications';
@@ -23,7 +24,7 @@ const SELECT = `SELECT id, contract_id AS contractId, kind, original_name AS ori
 const MIME: Record<string, string> = {
   '.pdf': 'application/pdf', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.zip': 'application/zip',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.txt': 'text/plain',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.txt': 'text/plain', '.ofd': 'application/ofd',
 };
 
 export function mimeOf(name: string): string {
@@ -42,7 +43,7 @@ export function storedPath(ctx: ServiceContext, contractId: number, storedName: 
 export function decodeBase64(dataBase64: string): Buffer {
   const clean = dataBase64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
-    fail('VALIDATION', '文件内容不是有效的 base64 (invalid base64 data)', { field: 'dataBase64' });
+    refuse('VALIDATION', 'attachment.base64', { field: 'dataBase64' });
   }
   return Buffer.from(clean, 'base64');
 }
@@ -53,12 +54,15 @@ export function addAttachment(
 ): AttachmentInfo {
   loadContract(ctx, input.contractId); // NOT_FOUND before anything is written
   const bytes = decodeBase64(input.dataBase64);
-  if (bytes.length === 0) fail('VALIDATION', '文件为空 (empty file)', { field: 'dataBase64' });
+  if (bytes.length === 0) refuse('VALIDATION', 'attachment.empty', { field: 'dataBase64' });
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
-    fail('VALIDATION', `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB 上限 (file too large)`, { field: 'dataBase64' });
+    refuse('VALIDATION', 'attachment.tooLarge', { field: 'dataBase64', params: { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } });
   }
   const originalName = neutraliseFileName(input.fileName);
-  const storedName = `${crypto.randomUUID()}${safeExtension(originalName)}`;
+  // The type is what the bytes are, whatever the name says: only documents and images are kept.
+  const type = sniffAttachmentType(bytes);
+  if (!type) refuse('VALIDATION', 'attachment.type', { field: 'dataBase64', params: { name: originalName } });
+  const storedName = `${crypto.randomUUID()}.${type}`;
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const dir = contractDir(ctx, input.contractId);
   secureDir(path.dirname(dir));
@@ -85,7 +89,7 @@ export function addAttachment(
 
 export function getAttachmentInfo(ctx: ServiceContext, id: number): AttachmentInfo {
   const row = ctx.db.prepare(`${SELECT} WHERE id = ?`).get(id) as AttachmentInfo | undefined;
-  if (!row) fail('NOT_FOUND', `附件 ${id} 不存在 (attachment not found)`, { field: 'id' });
+  if (!row) refuse('NOT_FOUND', 'attachment.notFound', { field: 'id', params: { id } });
   return row;
 }
 
@@ -101,18 +105,20 @@ export function readAttachmentBytes(ctx: ServiceContext, id: number): { info: At
   try {
     stored = fs.readFileSync(storedPath(ctx, info.contractId, storedName));
   } catch {
-    fail('NOT_FOUND', `附件文件 ${info.originalName} 已丢失 (attachment file missing)`, { field: 'id' });
+    refuse('NOT_FOUND', 'attachment.missing', { field: 'id', params: { name: info.originalName } });
   }
   const bytes = unseal(ctx, stored);
   if (!bytes || crypto.createHash('sha256').update(bytes).digest('hex') !== info.sha256) {
-    fail('CONFLICT', `附件 ${info.originalName} 内容与登记的 SHA-256 不符 (attachment altered)`, { field: 'id' });
+    refuse('CONFLICT', 'attachment.altered', { field: 'id', params: { name: info.originalName } });
   }
   return { info, bytes };
 }
 
 export function getAttachmentFile(ctx: ServiceContext, id: number): FileDownload {
   const { info, bytes } = readAttachmentBytes(ctx, id);
-  return { fileName: info.originalName, mimeType: mimeOf(info.originalName), dataBase64: bytes.toString('base64') };
+  // The stored name carries the type the bytes were found to be (older rows: the name's extension).
+  const storedName = ctx.db.prepare('SELECT stored_name FROM attachments WHERE id = ?').pluck().get(id) as string;
+  return { fileName: info.originalName, mimeType: mimeOf(storedName), dataBase64: bytes.toString('base64') };
 }
 
 /** Deletes the row (invoices keep their data, losing only the link) and then the file. */

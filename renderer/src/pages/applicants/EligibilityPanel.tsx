@@ -1,7 +1,8 @@
 import { Alert, Card, List, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { EligibilityReport } from '../../../../shared/ipc/deals';
-import { listProfiles } from '../../../../shared/policy/registry';
+import { listProfiles, profileById } from '../../../../shared/policy/registry';
+import { articleName, documentName } from '../../i18n-errors';
 import { call } from '../../api';
 import { useLocale, useT } from '../../i18n';
 import { showError } from '../../util/errors';
@@ -26,11 +27,13 @@ export function EligibilityPanel({ applicantId, version }: { applicantId: number
   return (
     <Card size="small" title={t.title} data-testid="eligibility-panel"
       extra={<Select size="small" allowClear placeholder={t.auto} style={{ width: 260 }} value={profileId} onChange={setProfileId}
-        options={listProfiles().map((p) => ({ value: p.id, label: `${p.title}（${p.documentNumber}）` }))} aria-label={t.profile} />}>
+        options={listProfiles().map((p) => ({ value: p.id, label: locale === 'en' ? `${p.titleEn} (${documentName(p.documentNumber, 'en')})` : `${p.title}（${p.documentNumber}）` }))} aria-label={t.profile} />}>
       {report && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">
-            {report.profileTitle}（{report.documentNumber}）· {report.date} · {t.kind}：{kindLabel(report.voucherKind, locale)}
+            {locale === 'en'
+              ? `${profileById(report.profileId)?.titleEn ?? report.profileTitle} (${documentName(report.documentNumber, 'en')}) · ${report.date} · ${t.kind}: ${kindLabel(report.voucherKind, locale)}`
+              : `${report.profileTitle}（${report.documentNumber}）· ${report.date} · ${t.kind}：${kindLabel(report.voucherKind, locale)}`}
           </Typography.Text>
           {report.eligible
             ? <Alert type="success" showIcon message={t.ok} data-testid="eligibility-ok" />
@@ -39,7 +42,7 @@ export function EligibilityPanel({ applicantId, version }: { applicantId: number
             <List size="small" dataSource={report.violations} renderItem={(v) => (
               <List.Item data-testid="eligibility-violation">
                 <Space direction="vertical" size={0}>
-                  <Space><Tag>{v.article}</Tag>{v.message[locale]}</Space>
+                  <Space><Tag>{articleName(v.article, locale)}</Tag>{v.message[locale]}</Space>
                   {v.note && <Typography.Text type="secondary">{v.note[locale]}</Typography.Text>}
                 </Space>
               </List.Item>

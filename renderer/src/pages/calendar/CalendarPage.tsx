@@ -67,7 +67,7 @@ export function CalendarPage() {
     if (s.mode === 'week' && s.weekStart && s.instrumentId !== null) {
       return Array.from({ length: 7 }, (_, i) => {
         const date = addDays(s.weekStart, i);
-        return { key: date, date, instrumentId: s.instrumentId!, label: `${weekdayLabel(date)} ${date.slice(5)}`, shaded: dayOfWeek(date) >= 6, today: date === s.today };
+        return { key: date, date, instrumentId: s.instrumentId!, label: `${t[`w${dayOfWeek(date)}` as 'w1']} ${date.slice(5)}`, shaded: dayOfWeek(date) >= 6, today: date === s.today };
       });
     }
     if (s.mode === 'day' && s.day) {

@@ -1,7 +1,7 @@
 // Picks the contract or the Shanghai order a booking serves, searching the server as the user
 // types (first page on open); if the module does not answer, falls back to typing the id.
 import { InputNumber, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { call } from '../../api';
 
 interface Choice { value: number; label: string }
@@ -30,7 +30,8 @@ function SearchSelect({ value, onChange, known, placeholder, id, find }: PickerP
   };
 
   // First page once per mount; typing searches further.
-  useEffect(() => { void search(''); }, []);
+  const firstPage = useEffectEvent(() => { void search(''); });
+  useEffect(() => { firstPage(); }, []);
 
   if (down) {
     return <InputNumber id={id} min={1} precision={0} style={{ width: '100%' }} value={value ?? null} onChange={(v) => onChange?.(v ?? null)} />;

@@ -22,7 +22,7 @@ const L = {
     location: '安放地址', retiredTag: '已停用', exporting: '正在导出…',
   },
   en: {
-    search: 'Search name, model, id, maker (e.g. 色谱)', add: 'New instrument', import: 'Import', export: 'Export to the national platform',
+    search: 'Search name, model, id, maker', add: 'New instrument', import: 'Import', export: 'Export to the national platform',
     category: 'Category', status: 'Status', share: 'Share mode', lab: 'Lab', minWan: 'Min value (10k CNY)', maxWan: 'Max value (10k CNY)',
     retired: 'Include retired', total: '{n} instruments', innerId: 'Inner ID', name: 'Name', model: 'Model', value: 'Value (CNY)',
     location: 'Location', retiredTag: 'Retired', exporting: 'Exporting…',

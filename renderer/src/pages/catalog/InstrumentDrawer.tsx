@@ -1,12 +1,12 @@
-import { Button, Col, DatePicker, Divider, Drawer, Form, Input, Modal, Popconfirm, Row, Select, Space, Spin, Switch, TreeSelect, Typography } from 'antd';
+import { Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Spin, Switch, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { categoryLabel, categoryTree, type CategoryNode } from '../../../../shared/catalog/categories';
 import { INSTRUMENT_FIELD_LABELS, SHARE_MODES, SOURCES, STATUSES, USAGE_KINDS, type Instrument, type InstrumentInput } from '../../../../shared/catalog/instrument';
 import { CARRIER_TYPES, FUNDING_SOURCES, PLATFORM_LIMITS, SUBJECTS } from '../../../../shared/catalog/platform';
 import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
 import { call } from '../../api';
-import { useLocale, useT } from '../../i18n';
+import { fmt, useLocale, useT } from '../../i18n';
 import { useCatalog } from '../../stores/catalog';
 import { formErrors, showError } from '../../util/errors';
 
@@ -75,6 +75,25 @@ function moneyRule(required: boolean) {
   };
 }
 
+const HL = {
+  zh: { year: '年度', hours: '年运行机时 {h} 小时，年对外服务机时 {x} 小时（由使用记录计算）' },
+  en: { year: 'Year', hours: 'Annual operating hours {h}, external service hours {x} (from usage records)' },
+};
+
+/** 年运行机时 / 年对外服务机时 of a chosen year: computed from the usage records, never typed. */
+function YearHours({ id }: { id: number }) {
+  const t = useT(HL);
+  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [h, setH] = useState<{ hours: number; externalHours: number } | null>(null);
+  useEffect(() => { call('catalog:annualHours', { id, year }).then(setH).catch(showError); }, [id, year]);
+  return (
+    <Space style={{ marginBottom: 12 }} data-testid="year-hours">
+      {t.year}<InputNumber size="small" min={2000} max={2100} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} />
+      <Typography.Text type="secondary">{h ? fmt(t.hours, { h: h.hours, x: h.externalHours }) : ''}</Typography.Text>
+    </Space>
+  );
+}
+
 export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(changed: boolean): void }) {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
@@ -97,9 +116,11 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
     });
   };
 
+  // Filling the form is not a reason to load again: only a new id is.
+  const filled = useEffectEvent((i: Instrument) => fill(i));
   useEffect(() => {
     if (id === null) return;
-    call('catalog:get', { id }).then(fill).catch(showError).finally(() => setLoading(false));
+    call('catalog:get', { id }).then(filled).catch(showError).finally(() => setLoading(false));
   }, [id]);
 
   const save = async () => {
@@ -169,6 +190,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
         </Space>
       }>
       <Spin spinning={loading}>
+        {inst && <YearHours id={inst.id} />}
         {inst?.retiredAt && <Typography.Paragraph type="warning">{t.retiredAt} {inst.retiredAt.slice(0, 10)}：{inst.retireReason}</Typography.Paragraph>}
         <Form form={form} layout="vertical" onKeyDown={onKeyDown}
           initialValues={{ source: '购置', usageKind: '通用', status: '正常', shareMode: '外部共享', feeUnit: '小时', nameEn: '', carrierType: '', customsSupervised: false, disciplines: [], funding: [] }}>

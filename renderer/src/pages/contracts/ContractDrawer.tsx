@@ -64,6 +64,7 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
   /** Refusals of voucher rows, by voucher id: the row is highlighted and scrolled to. */
   const [rowErrors, setRowErrors] = useState<Map<number, string>>(new Map());
   const vouchersRef = useRef<HTMLDivElement>(null);
+  const [scrollTarget, setScrollTarget] = useState<{ voucherId: number | null } | null>(null);
   const [changed, setChanged] = useState(false);
   const applicantId = Form.useWatch('applicantId', form);
   const signed = Form.useWatch('signed', form);
@@ -140,15 +141,17 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
     }
     setRowErrors(rows);
     setError(errorText(e, labels));
-    if (rows.size || (tableLevel && !marked)) {
-      // The voucher table is where the user acts: bring the refused row (or the table) into view.
-      requestAnimationFrame(() => {
-        const first = [...rows.keys()][0];
-        const target = first !== undefined ? vouchersRef.current?.querySelector(`[data-row-key="${first}"]`) : vouchersRef.current;
-        target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-      });
-    }
+    setScrollTarget(rows.size || (tableLevel && !marked) ? { voucherId: [...rows.keys()][0] ?? null } : null);
   };
+
+  // The voucher table is where the user acts: once the refusal is drawn, the refused row (or the
+  // table) is brought into view, so 保存 never seems to do nothing.
+  useEffect(() => {
+    if (!scrollTarget) return;
+    const { voucherId } = scrollTarget;
+    const target = voucherId !== null ? vouchersRef.current?.querySelector(`[data-row-key="${voucherId}"]`) : vouchersRef.current;
+    target?.scrollIntoView({ block: 'center' });
+  }, [scrollTarget]);
 
   const save = async () => {
     let v: Values;
@@ -156,7 +159,7 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
     const unreadable = links.find((l) => l.amountFen === null);
     if (unreadable) {
       setRowErrors(new Map([[unreadable.voucherId, t.amountUnreadable]]));
-      vouchersRef.current?.querySelector(`[data-row-key="${unreadable.voucherId}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      setScrollTarget({ voucherId: unreadable.voucherId });
       return;
     }
     const input: ContractInput = {
@@ -233,11 +236,11 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
             <div ref={vouchersRef}>
               <Space direction="vertical" style={{ width: '100%' }}>
                 <QuotaLine applicantId={applicantId} year={signedYear} use="apply" pendingFen={sum - alreadyCounted} />
+                {/* The refusal is repeated here, next to the vouchers, not only at the top of the drawer. */}
+                {error && <Alert type="error" showIcon message={error} data-testid="contract-voucher-error" />}
                 <VoucherPicker applicantId={applicantId} contractId={current?.id ?? null} value={links}
                   onChange={(next) => { setLinks(next); setRowErrors(new Map()); }}
                   maxFen={maxFen} baseFen={baseFen} shareText={shareText} rowErrors={rowErrors} />
-                {/* The refusal is repeated here, where the user is, not only at the top of the drawer. */}
-                {error && <Alert type="error" showIcon message={error} data-testid="contract-voucher-error" />}
               </Space>
             </div>
           </>

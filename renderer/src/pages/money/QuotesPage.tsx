@@ -3,7 +3,7 @@
 // adopts its total as the contract amount. An adopted quote is kept as it was and cannot change.
 import { Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { CHARGE_UNITS } from '../../../../shared/money/rates';
 import type { PriceGroup, Quote, RateItem } from '../../../../shared/ipc/money';
 import { CHARGE_UNIT_LABELS, parseQuantity, quantityText } from '../../../../shared/money/rates';
@@ -50,7 +50,8 @@ function ApplicantPick({ value, onChange, known, placeholder }: {
       setOptions(list);
     }, showError);
   };
-  useEffect(() => { search(''); }, []);
+  const firstPage = useEffectEvent(() => search(''));
+  useEffect(() => { firstPage(); }, []);
   return <Select showSearch filterOption={false} value={value} onChange={onChange} onSearch={search} options={options} placeholder={placeholder} data-testid="quote-applicant" />;
 }
 

@@ -2,7 +2,7 @@
 // versions with their effective dates, and the 参考收费标准 text generated from them.
 import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { PriceGroup, RateItem, RateVersion } from '../../../../shared/ipc/money';
 import { BILLING_INCREMENTS, CHARGE_UNITS, CHARGE_UNIT_LABELS, type ChargeUnit } from '../../../../shared/money/rates';
 import { formatYuan } from '../../../../shared/rules/money';
@@ -58,7 +58,8 @@ export function RatesPage() {
     } catch (e) { showError(e); }
   };
   // First page once per mount; typing searches further.
-  useEffect(() => { void search(''); call('money:priceGroups', {}).then(setGroups, showError); }, []);
+  const firstPage = useEffectEvent(() => { void search(''); });
+  useEffect(() => { firstPage(); call('money:priceGroups', {}).then(setGroups, showError); }, []);
 
   const load = useCallback(() => {
     if (instrument === null) return;

@@ -47,7 +47,7 @@ export function AttachmentsPanel({ contractId, onChanged }: { contractId: number
       <Space>
         <Select value={kind} onChange={setKind} style={{ width: 140 }} aria-label={t.kind} data-testid="attachment-kind"
           options={ATTACHMENT_KINDS.map((k) => ({ value: k, label: ATTACHMENT_KIND_LABELS[k][locale] }))} />
-        <Upload multiple showUploadList={false} beforeUpload={(file) => { void upload(file); return false; }}>
+        <Upload multiple showUploadList={false} accept=".pdf,.ofd,.jpg,.jpeg,.png,.xlsx,.docx" beforeUpload={(file) => { void upload(file); return false; }}>
           <Button icon={<UploadOutlined />} loading={uploading} data-testid="attachment-upload">{t.upload}</Button>
         </Upload>
       </Space>

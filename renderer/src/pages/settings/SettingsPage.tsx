@@ -2,7 +2,9 @@ import { Button, Card, Form, Input, InputNumber, Select, Switch, message } from 
 import { useEffect, useState } from 'react';
 import { REGIONS, type DeskSettings, type SettingsView } from '../../../../shared/ipc/assessment';
 import { call } from '../../api';
-import { useT } from '../../i18n';
+import { profileById } from '../../../../shared/policy/registry';
+import { useLocale, useT } from '../../i18n';
+import { documentName } from '../../i18n-errors';
 import { formErrors, showError } from '../../util/errors';
 import { HolidayEditor } from './HolidayEditor';
 
@@ -23,6 +25,7 @@ const L = {
 
 export function SettingsPage() {
   const t = useT(L);
+  const locale = useLocale((s) => s.locale);
   const [form] = Form.useForm<DeskSettings>();
   const [view, setView] = useState<SettingsView | null>(null);
   const [saving, setSaving] = useState(false);
@@ -55,7 +58,9 @@ export function SettingsPage() {
     <div>
       <Card size="small" title={t.general} style={{ marginBottom: 12, maxWidth: 720 }}>
         <Form form={form} layout="vertical" onKeyDown={onKeyDown} onFinish={() => void save()}>
-          <Form.Item name="region" label={t.region} extra={view?.profile ? `${t.profile}：${view.profile.title}（${view.profile.documentNumber}）`
+          <Form.Item name="region" label={t.region} extra={view?.profile ? (locale === 'en'
+            ? `${t.profile}: ${profileById(view.profile.id)?.titleEn ?? view.profile.title} (${documentName(view.profile.documentNumber, 'en')})`
+            : `${t.profile}：${view.profile.title}（${view.profile.documentNumber}）`)
             : view?.noProfile ? <span data-testid="settings-no-profile">{t.noProfile.replace('{date}', view.noProfile.date)}</span> : undefined}>
             <Select data-testid="settings-region" options={REGIONS.map((r) => ({ value: r, label: t[r] }))} />
           </Form.Item>

@@ -1,10 +1,11 @@
-import { Alert, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { Alert, Checkbox, Form, Input, List, Modal, Select, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
+import type { EligibilityReport } from '../../../../shared/ipc/deals';
 import { call } from '../../api';
 import { profileFor } from '../../../../shared/policy/registry';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
-import { showError } from '../../util/errors';
+import { articleName, documentName, showError } from '../../util/errors';
 import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
 import { fenOf, moneyRule } from './dealLabels';
 import { saveKeys } from './formKeys';
@@ -16,18 +17,22 @@ const L = {
     registered: '已登记日期（可空）', cityFunded: '项目已获{term}支持', ok: '保存 (Enter)', required: '必填',
     cross: '跨区域创新券', local: '本地创新券', issuing: '发券地区',
     crossNote: '跨区域创新券按发券地区的规则使用：本软件记录它，但不按本地政策核对面额、年度额度、50%比例和登记/有效期/兑现期限。',
+    ineligible: '该申领单位在 {date} 不符合 {n} 项申领条件（{doc}）', override: '仍然登记（须说明原因，记入审计日志）', overrideReason: '登记原因',
   },
   en: {
     title: 'Record a claimed voucher', number: 'Voucher number', applicant: 'Applicant', face: 'Face value (CNY, "5万" ok)', claimDate: 'Claimed on',
     registered: 'Registered on (optional)', cityFunded: 'Project funded by {term}', ok: 'Save (Enter)', required: 'Required',
     cross: 'Cross-region voucher', local: 'Local voucher', issuing: 'Issuing region',
     crossNote: 'A cross-region voucher follows the rules of the region that issued it: the desk records it but does not check the local face value, annual quota, 50% share or register / validity / redemption windows.',
+    ineligible: 'On {date} this applicant fails {n} condition(s) ({doc})', override: 'Record it anyway (give the reason; it goes into the audit log)', overrideReason: 'Reason',
   },
 };
 
 interface Values {
   number: string; applicantId: number; faceText: string; claim: string; registered: string; cityFunded: boolean;
   crossRegion: 'jingjinji' | 'yangtze' | ''; issuingRegion?: string;
+  /** The user overrides failed eligibility conditions, with the reason. */
+  override: boolean; eligibilityOverride?: string;
 }
 
 export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onClose(changed: boolean): void }) {
@@ -44,9 +49,19 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
   const profile = applicant && claimDate ? profileFor(applicant.region, claimDate) : null;
   const scheme = profile?.crossRegion ?? null;
   const [saving, setSaving] = useState(false);
-  const labels = { number: t.number, applicantId: t.applicant, faceValueFen: t.face, faceText: t.face, claimDate: t.claimDate, registeredDate: t.registered, issuingRegion: t.issuing };
+  const [report, setReport] = useState<EligibilityReport | null>(null);
+  const override = Form.useWatch('override', form);
+  const labels = { eligibilityOverride: t.overrideReason, number: t.number, applicantId: t.applicant, faceValueFen: t.face, faceText: t.face, claimDate: t.claimDate, registeredDate: t.registered, issuingRegion: t.issuing };
 
   useEffect(() => { if (today && !form.getFieldValue('claim')) form.setFieldValue('claim', today); }, [today, form]);
+  // Eligibility is checked where the user acts: every failed condition shows before saving.
+  useEffect(() => {
+    setReport(null);
+    if (!chosen || !claimDate || crossRegion) return;
+    let live = true;
+    call('applicants:eligibility', { id: chosen, date: claimDate }).then((r) => { if (live) setReport(r); }).catch(() => undefined);
+    return () => { live = false; };
+  }, [chosen, claimDate, crossRegion]);
 
   const save = async () => {
     let v: Values;
@@ -57,6 +72,7 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
         number: v.number, applicantId: v.applicantId, faceValueFen: fenOf(v.faceText) ?? 0, claimDate: dateOf(v.claim) ?? v.claim,
         registeredDate: dateOf(v.registered), cityFunded: v.cityFunded,
         crossRegion: v.crossRegion || null, issuingRegion: v.crossRegion ? v.issuingRegion ?? null : null,
+        eligibilityOverride: v.override ? v.eligibilityOverride ?? '' : '',
       });
       onClose(true);
     } catch (e) {
@@ -72,7 +88,7 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
     <Modal open title={t.title} onCancel={() => onClose(false)} onOk={save} okText={t.ok} confirmLoading={saving} destroyOnHidden width={560}
       okButtonProps={{ 'data-testid': 'claim-save' } as Record<`data-${string}`, string>}>
       <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} onValuesChange={clearErrorsOnEdit(form)}
-        initialValues={{ applicantId, cityFunded: false, registered: '', crossRegion: '', claim: today ?? '' }}>
+        initialValues={{ applicantId, cityFunded: false, registered: '', crossRegion: '', claim: today ?? '', override: false }}>
         <Form.Item name="applicantId" label={t.applicant} rules={req}>
           <Select showSearch optionFilterProp="label" options={applicants.map((a) => ({ value: a.id, label: a.name }))} data-testid="claim-applicant" />
         </Form.Item>
@@ -93,6 +109,25 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
             </Form.Item>
             <Alert type="info" showIcon message={t.crossNote} style={{ marginBottom: 12 }} data-testid="claim-cross-note" />
           </>
+        )}
+        {report && !report.eligible && (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="claim-ineligible"
+            message={fmt(t.ineligible, { date: report.date, n: report.violations.length, doc: documentName(report.documentNumber, locale) })}
+            description={(
+              <List size="small" dataSource={report.violations} renderItem={(v) => (
+                <List.Item data-testid="claim-ineligible-condition"><Space><Tag>{articleName(v.article, locale)}</Tag>{v.message[locale]}</Space></List.Item>
+              )} />
+            )} />
+        )}
+        {report && !report.eligible && (
+          <Form.Item name="override" valuePropName="checked" style={{ marginBottom: 8 }}>
+            <Checkbox data-testid="claim-override">{t.override}</Checkbox>
+          </Form.Item>
+        )}
+        {report && !report.eligible && override && (
+          <Form.Item name="eligibilityOverride" label={t.overrideReason} rules={[{ required: true, whitespace: true, message: t.required }]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} data-testid="claim-override-reason" />
+          </Form.Item>
         )}
         <Form.Item name="cityFunded" valuePropName="checked">
           <Checkbox>{fmt(t.cityFunded, { term: profile ? profile.doubleFundingTerm[locale] : locale === 'zh' ? '市级财政科技资金' : 'city funds' })}</Checkbox>

@@ -1,0 +1,142 @@
+// What is saved is what the user sees: an impossible date typed into the claim and booking dialogs
+// is refused on the field and nothing is saved; a contract refusal about a voucher highlights that
+// voucher's row where the user is; in English no page shows Chinese outside the user's data.
+import { test, expect } from './fixtures';
+import { deskApi, dragInLane } from './helpers';
+import type { Locator, Page } from '@playwright/test';
+
+test.use({ deskToday: '2025-06-16' });
+
+async function choose(page: Page, select: Locator, text: string) {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+const FIRM = {
+  kind: 'enterprise', name: '北京新材科技有限公司', creditCode: '91110108551385082Q', registeredDate: '2022-03-01', staffCount: 50,
+  revenueFen: 100_000_000, assetsFen: 80_000_000, fields: ['智能制造'],
+};
+
+test('an impossible claim date is refused on the field and nothing is saved', async ({ page, desk, openDesk }) => {
+  const a = await deskApi<{ id: number }>(desk, 'applicants:create', FIRM);
+  await openDesk(page);
+  await page.getByRole('menuitem', { name: '创新券' }).click();
+  await page.getByTestId('voucher-claim').click();
+  const dialog = page.getByRole('dialog');
+  await choose(page, page.getByTestId('claim-applicant'), FIRM.name);
+  await page.getByTestId('claim-number').fill('BJ2025-0230');
+  await page.getByTestId('claim-face').fill('5万');
+  await page.getByTestId('claim-date').fill('2025-02-30');
+  await page.getByTestId('claim-save').click();
+  await expect(dialog.locator('.ant-form-item-explain-error')).toContainText('2025-02-30 不是存在的日期');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('claim-date')).toHaveValue('2025-02-30');
+  expect(await deskApi<unknown[]>(desk, 'vouchers:list', { applicantId: a.id })).toEqual([]);
+
+  // 2025-6-3 is read as 2025-06-03 and shown so; then it saves exactly that day.
+  await page.getByTestId('claim-date').fill('2025-6-3');
+  await page.getByTestId('claim-number').click();
+  await expect(page.getByTestId('claim-date')).toHaveValue('2025-06-03');
+  await expect(dialog.locator('.ant-form-item-explain-error')).toHaveCount(0);
+  await page.getByTestId('claim-save').click();
+  await expect(dialog).toBeHidden();
+  const saved = await deskApi<{ claimDate: string }[]>(desk, 'vouchers:list', { applicantId: a.id });
+  expect(saved.map((v) => v.claimDate)).toEqual(['2025-06-03']);
+});
+
+test('an impossible booking start is refused on the field and nothing is saved', async ({ page, desk, openDesk }) => {
+  const inst = await deskApi<{ id: number }>(desk, 'catalog:create', {
+    innerId: 'GC-FORMS-01', nameCn: '气相色谱仪', categoryCode: '010401', originalValueFen: 60_000_000,
+  });
+  await openDesk(page);
+  await page.getByRole('menuitem', { name: '预约日历' }).click();
+  const dialog = page.getByRole('dialog');
+  await dragInLane(page, page.getByTestId(`lane-2025-06-16-${inst.id}`), 9 * 60 + 5, 10 * 60 + 55);
+  await expect(dialog).toBeVisible();
+  await page.getByTestId('booking-start').fill('2025-02-30 09:00');
+  await dialog.getByTestId('booking-save').click();
+  await expect(dialog.locator('.ant-form-item-explain-error')).toContainText('2025-02-30 不是存在的日期');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('booking-start')).toHaveValue('2025-02-30 09:00');
+  const week = await deskApi<{ bookings: unknown[] }>(desk, 'bookings:week', { weekStart: '2025-06-16', instrumentIds: [inst.id] });
+  expect(week.bookings).toEqual([]);
+  // A recurring block of 1000 is refused, not cut to 104.
+  await page.getByTestId('booking-start').fill('2025-06-16 09:00');
+  await page.getByTestId('booking-repeat').check();
+  await page.getByTestId('booking-count').fill('1000');
+  await dialog.getByTestId('booking-save').click();
+  await expect(dialog.locator('.ant-form-item-explain-error')).toContainText('不能大于 104');
+  await expect(page.getByTestId('booking-count')).toHaveValue('1000');
+  expect((await deskApi<{ bookings: unknown[] }>(desk, 'bookings:week', { weekStart: '2025-06-16', instrumentIds: [inst.id] })).bookings).toEqual([]);
+});
+
+test('a contract refusal about a voucher highlights its row where the user is scrolled to', async ({ page, desk, openDesk }) => {
+  const a = await deskApi<{ id: number }>(desk, 'applicants:create', FIRM);
+  await deskApi(desk, 'vouchers:claim', { number: 'BJ2025-0101', applicantId: a.id, faceValueFen: 5_000_000, claimDate: '2025-06-10' });
+  await openDesk(page);
+  await page.getByRole('menuitem', { name: '服务合同' }).click();
+  await page.getByTestId('contract-add').click();
+  await page.getByTestId('contract-number').fill('HT-FORMS-001');
+  await choose(page, page.getByTestId('contract-applicant'), FIRM.name);
+  await page.getByTestId('contract-end').fill('2025-06-30');
+  await page.getByTestId('contract-amount').fill('200000');
+  const picker = page.getByTestId('voucher-picker');
+  const row = picker.locator('tr', { hasText: 'BJ2025-0101' });
+  await row.locator('input[type=checkbox]').check();
+  // 6万 on a 5万 voucher: within the 50% share, above the face value: the server refuses that row.
+  await page.getByTestId('voucher-amount-BJ2025-0101').fill('60000');
+  await row.scrollIntoViewIfNeeded();
+  await page.getByTestId('contract-save').click();
+  await expect(row).toHaveAttribute('data-refused', 'true');
+  await expect(row).toBeInViewport();
+  await expect(page.getByTestId('voucher-row-error-BJ2025-0101')).toContainText('超过面额');
+  await expect(page.getByTestId('contract-voucher-error')).toBeInViewport();
+  await expect(page.getByTestId('voucher-amount-BJ2025-0101')).toHaveValue('60000');
+  expect((await deskApi<{ total: number }>(desk, 'contracts:list', {})).total).toBe(0);
+  // Fixing the amount clears the highlight and saves.
+  await page.getByTestId('voucher-amount-BJ2025-0101').fill('50000');
+  await expect(row).not.toHaveAttribute('data-refused', 'true');
+  await page.getByTestId('contract-save').click();
+  await expect(page.getByTestId('contracts-table')).toContainText('HT-FORMS-001');
+});
+
+/** Visible text outside the user's data (table cells, inputs, chosen options) that has Chinese in it. */
+async function chineseOutsideData(page: Page): Promise<string[]> {
+  // Runs in the page (a string, so this file needs no DOM typings).
+  return page.evaluate(`(() => {
+    const CJK = /[\\u3400-\\u9fff\\uf900-\\ufaff]/;
+    const DATA = 'td, .ant-table-tbody, .ant-select-selection-item, .ant-select-item, [data-user], [aria-label="language"], .ant-list-item, .ant-descriptions-item-content';
+    const out = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent || '';
+      const el = n.parentElement;
+      if (!CJK.test(text) || !el || !el.checkVisibility() || el.closest(DATA)) continue;
+      out.add(text.trim());
+    }
+    for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {
+      const p = el.getAttribute('placeholder') || '';
+      if (CJK.test(p) && el.checkVisibility()) out.add('placeholder: ' + p);
+    }
+    return [...out];
+  })()`);
+}
+
+test('in English no page shows Chinese outside the user data', async ({ page, desk, openDesk }) => {
+  const a = await deskApi<{ id: number }>(desk, 'applicants:create', FIRM);
+  await deskApi(desk, 'vouchers:claim', { number: 'BJ2025-0201', applicantId: a.id, faceValueFen: 5_000_000, claimDate: '2025-06-10' });
+  await openDesk(page);
+  await page.getByRole('button', { name: 'language' }).click();
+  const items = page.getByRole('menuitem');
+  const count = await items.count();
+  const found: Record<string, string[]> = {};
+  for (let i = 0; i < count; i++) {
+    const item = items.nth(i);
+    const name = (await item.innerText()).trim();
+    await item.click();
+    await page.waitForTimeout(400);
+    const cjk = await chineseOutsideData(page);
+    if (cjk.length) found[name] = cjk;
+  }
+  expect(found).toEqual({});
+});
