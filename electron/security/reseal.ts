@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Core } from '../app-core';
+import { jobStep } from '../core-host/job';
 import { isEncryptedFile, verifyCopy, withReadonly, writeEncryptedCopy } from '../db/encryption';
 import { applyKey, quotePragmaString } from '../db/connection';
 import { checkMac, writeMac } from '../services/backup/mac';
@@ -93,17 +94,18 @@ function rewriteBackup(file: string, fromKey: string | undefined, toKey: string)
 
 function bringBackupCurrent(core: Core, keys: OpenKeys, file: string, oldPassphrase: string | undefined): void {
   const mac = checkMac(keys, file);
+  // Only a file whose MAC held (or, moving off the legacy key, any backup from before MACs) gets the new MAC.
   const blessed = mac.result === 'ok' || keys.job?.reason === 'migrate';
-  if (!blessed) return; // tampered or foreign: stays refused by restore
   const current = core.key;
   if (core.encrypted && current !== undefined) {
+    // Confidentiality first: a plain file is encrypted even when it is not blessed (restore still refuses it).
     if (!isEncryptedFile(file)) rewriteBackup(file, undefined, current);
     else if (!opensWith(file, current)) {
       if (oldPassphrase === undefined || !opensWith(file, oldPassphrase)) return;
       rewriteBackup(file, oldPassphrase, current);
     } else if (mac.result === 'ok' && mac.keyId === keys.current.id) return;
   } else if (mac.result === 'ok' && mac.keyId === keys.current.id) return;
-  writeMac(keys.current, file);
+  if (blessed) writeMac(keys.current, file);
 }
 
 /** Runs (or resumes) the job recorded in the keyring; synchronous, reporting progress after each file. */
@@ -125,6 +127,8 @@ export function runResealJob(core: Core, onProgress?: (p: ResealProgress) => voi
     done++;
     job.done = done;
     onProgress?.({ reason: job.reason, done, total });
+    // The window side sees the progress; the job is not cancellable half-way (it resumes on its own instead).
+    try { jobStep(done, total); } catch { /* a cancel request does not stop a key change */ }
     if (done % 25 === 0) save();
   };
   for (const f of files) { resealFile(keys, f); step(); }

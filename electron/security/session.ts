@@ -7,7 +7,7 @@ import type { Core } from '../app-core';
 import { applyKey, quotePragmaString } from '../db/connection';
 import { verifyCopy, writeEncryptedCopy } from '../db/encryption';
 import { secureFile } from './files';
-import { buildKeyring, KEYRING_NEXT, newDataKey, sealSecret, writeKeyring, type OpenKeys } from './keyring';
+import { buildKeyring, KEYRING_NEXT, newDataKey, readKeyring, sealSecret, writeKeyring, type OpenKeys, type ResealJob } from './keyring';
 import { runResealJob } from './reseal';
 import { abandonSwap, beginSwap, commitSwap, finishSwap, markReady, type SwapOp } from './swap';
 import { audit } from '../services/audit';
@@ -16,7 +16,10 @@ import { readReliabilitySettings, writeReliabilitySettings } from '../services/b
 export const KDF_DESCRIPTION = 'SQLCipher 4 (PBKDF2-HMAC-SHA512, 256000 iterations, random salt in the file header)';
 
 export function securityStatus(core: Core): SecurityStatus {
-  const base = { encrypted: core.encrypted, locked: core.locked, kdf: KDF_DESCRIPTION };
+  let job: ResealJob | null = null;
+  try { job = readKeyring(core.ctx.dataDir)?.job ?? null; } catch { /* a damaged keyring is reported where keys are opened */ }
+  const keyJob = job ? { reason: job.reason, done: job.done, total: job.total } : null;
+  const base = { encrypted: core.encrypted, locked: core.locked, kdf: KDF_DESCRIPTION, keyJob };
   if (core.locked) {
     return { ...base, setupDone: true, idleMinutes: DEFAULT_IDLE_MINUTES, keepBackups: DEFAULT_KEEP_BACKUPS, maxBackupMb: DEFAULT_MAX_BACKUP_MB };
   }

@@ -24,6 +24,8 @@ export interface SecurityStatus {
   maxBackupMb: number;
   /** How the key is derived from the passphrase (shown on the security page). */
   kdf: string;
+  /** A reseal job after a key change that has not finished (it resumes on unlock); absent when none. */
+  keyJob?: { reason: 'migrate' | 'encrypt' | 'rekey'; done: number; total: number } | null;
 }
 
 export interface BackupInfo {

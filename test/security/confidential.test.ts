@@ -164,6 +164,18 @@ describe('the data key', () => {
 });
 
 describe('no plaintext left behind', () => {
+  it('a plain backup without a valid MAC is still encrypted with the desk, and restore refuses it', async () => {
+    const c = fresh();
+    insertContract(c.db, { applicantName: '未认证备份公司' });
+    const b = await value<{ name: string }>(c.call('backup:create', {}));
+    const file = path.join(c.ctx.dataDir, 'backups', b.name);
+    fs.rmSync(`${file}.mac`);
+    await value(c.call('security:setup', { mode: 'encrypted', passphrase: 'a long passphrase' }));
+    expect(fs.readFileSync(file).includes(Buffer.from('未认证备份公司'))).toBe(false);
+    expect(fs.existsSync(`${file}.mac`)).toBe(false);
+    expect(await c.call('backup:restore', { name: b.name })).toMatchObject({ ok: false, error: { reason: 'restore.macMissing' } });
+  });
+
   it('no backup is taken before the first-run choice', () => {
     const c = fresh({ autoBackup: true });
     expect(fs.existsSync(path.join(c.ctx.dataDir, 'backups'))).toBe(false);
