@@ -76,7 +76,9 @@ test('redemption: start an application, see the check list, export a packet and 
   const bytes = fs.readFileSync(await download.path());
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
   const entries = unzipSync(bytes);
-  expect(Object.keys(entries)).toEqual(expect.arrayContaining(['兑现申请表.pdf', '服务记录.xlsx', 'manifest.json', '合同/签字合同.pdf', '审核表/审核表.pdf']));
+  // The uploaded name '../签字合同.pdf' stays whole and inside its folder: separators become '_'.
+  expect(Object.keys(entries)).toEqual(expect.arrayContaining(['兑现申请表.pdf', '服务记录.xlsx', 'manifest.json', '合同/_签字合同.pdf', '审核表/审核表.pdf']));
+  expect(Object.keys(entries).every((n) => !n.includes('..') && !n.startsWith('/'))).toBe(true);
 
   await page.locator('.ant-drawer-close').click();
   await page.locator('.ant-table-thead .ant-checkbox-input').check();

@@ -8,11 +8,13 @@ test.describe('backup and security', () => {
     await openDesk(page);
     await page.getByRole('menuitem', { name: '备份与安全' }).click();
     const table = page.getByTestId('backup-table');
-    // The server took the daily backup at start; the manual one in the same second gets -2.
+    // No backup is taken before the first-run choice (it would be plain beside an encrypted desk).
+    await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(0);
+    await page.getByTestId('backup-create').click();
     await expect(table).toContainText('desk-20250616-100000.sqlite');
     await page.getByTestId('backup-create').click();
     await expect(table).toContainText('desk-20250616-100000-2.sqlite');
-    await expect(table.locator('tbody tr')).toHaveCount(2);
+    await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(2);
 
     // Restore asks first, then keeps the replaced database as a pre-restore copy.
     await table.locator('tbody tr', { hasText: 'desk-20250616-100000.sqlite' }).getByRole('button', { name: /恢\s*复/ }).click();
@@ -23,6 +25,10 @@ test.describe('backup and security', () => {
 
   test('audit log exports as .xlsx and .csv downloads', async ({ page, openDesk }) => {
     await openDesk(page);
+    await page.getByRole('menuitem', { name: '备份与安全' }).click();
+    await page.getByTestId('backup-create').click();
+    await expect(page.getByTestId('backup-table')).toContainText('desk-20250616-100000.sqlite');
+    await page.reload();
     await page.getByRole('menuitem', { name: '备份与安全' }).click();
     await expect(page.getByTestId('audit-table')).toContainText('backup.create');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export-xlsx').click()]);
