@@ -51,6 +51,9 @@ test('applicant → voucher → contract (over 50% refused) → two slots (confl
   await page.getByTestId('claim-number').fill('BJ2025-0001');
   await page.getByTestId('claim-face').fill('5万');
   await expect(page.getByTestId('quota-left')).toContainText('150,000.00');
+  // The applicant still lacks its 注册日期 (第七条): claiming needs an explicit override with a reason.
+  await page.getByTestId('claim-override').check();
+  await page.getByTestId('claim-override-reason').fill('注册日期待补，营业执照已核验');
   await page.getByTestId('claim-save').click();
   const vouchers = page.getByTestId('vouchers-table');
   await expect(vouchers).toContainText('BJ2025-0001');

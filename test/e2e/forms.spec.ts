@@ -31,7 +31,7 @@ test('an impossible claim date is refused on the field and nothing is saved', as
   await expect(dialog.locator('.ant-form-item-explain-error')).toContainText('2025-02-30 不是存在的日期');
   await expect(dialog).toBeVisible();
   await expect(page.getByTestId('claim-date')).toHaveValue('2025-02-30');
-  expect(await deskApi<unknown[]>(desk, 'vouchers:list', { applicantId: a.id })).toEqual([]);
+  expect(await deskApi<{ rows: unknown[]; total: number }>(desk, 'vouchers:list', { applicantId: a.id })).toEqual({ rows: [], total: 0 });
 
   // 2025-6-3 is read as 2025-06-03 and shown so; then it saves exactly that day.
   await page.getByTestId('claim-date').fill('2025-6-3');
@@ -40,8 +40,8 @@ test('an impossible claim date is refused on the field and nothing is saved', as
   await expect(dialog.locator('.ant-form-item-explain-error')).toHaveCount(0);
   await page.getByTestId('claim-save').click();
   await expect(dialog).toBeHidden();
-  const saved = await deskApi<{ claimDate: string }[]>(desk, 'vouchers:list', { applicantId: a.id });
-  expect(saved.map((v) => v.claimDate)).toEqual(['2025-06-03']);
+  const saved = await deskApi<{ rows: { claimDate: string }[] }>(desk, 'vouchers:list', { applicantId: a.id });
+  expect(saved.rows.map((v) => v.claimDate)).toEqual(['2025-06-03']);
 });
 
 test('an impossible booking start is refused on the field and nothing is saved', async ({ page, desk, openDesk }) => {

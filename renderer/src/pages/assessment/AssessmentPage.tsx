@@ -4,7 +4,9 @@ import { useEffect, useState } from 'react';
 import type { InstrumentRow } from '../../../../shared/catalog/instrument';
 import type { Lab } from '../../../../shared/ipc/catalog';
 import { call } from '../../api';
-import { useT } from '../../i18n';
+import { profileById } from '../../../../shared/policy/registry';
+import { useLocale, useT } from '../../i18n';
+import { documentName } from '../../i18n-errors';
 import { useAppInfo, useToday } from '../../stores/app-info';
 import { useAssessment } from '../../stores/assessment';
 import { saveDownload } from '../../util/download';
@@ -29,6 +31,7 @@ const L = {
 
 export function AssessmentPage() {
   const t = useT(L);
+  const locale = useLocale((st) => st.locale);
   const { year, scope, result, loading, setYear, setScope, reload } = useAssessment();
   const thisYear = Number(useToday().slice(0, 4));
   const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
@@ -81,7 +84,7 @@ export function AssessmentPage() {
       </Space>
       {result && (
         <Typography.Paragraph type="secondary">
-          {t.profile}：{result.profile.title}（{result.profile.documentNumber}）{result.scopeLabel ? ` · ${result.scopeLabel}` : ''}
+          {t.profile}：{locale === 'en' ? profileById(result.profile.id)?.titleEn ?? result.profile.title : result.profile.title}（{documentName(result.profile.documentNumber, locale)}）{result.scopeLabel ? ` · ${result.scopeLabel}` : ''}
         </Typography.Paragraph>
       )}
       <Spin spinning={loading}>

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Statistic, Tooltip } from 'antd';
 import type { AssessmentResult } from '../../../../shared/ipc/assessment';
-import { formatPercent, formatWan } from '../../../../shared/rules';
-import { useT } from '../../i18n';
+import { formatPercent, formatWan, formatYuan } from '../../../../shared/rules';
+import { useLocale, useT } from '../../i18n';
 
 const L = {
   zh: {
@@ -22,6 +22,9 @@ const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w
 
 export function KpiCards({ result: r }: { result: AssessmentResult }) {
   const t = useT(L);
+  const locale = useLocale((st) => st.locale);
+  // 万 is a Chinese unit: English shows the amount in yuan.
+  const money = (fen: number) => (locale === 'en' ? `${formatYuan(fen)} yuan` : formatWan(fen));
   const avg = r.nationalAverages;
   const cards: { key: string; title: string; value: string | number; tip?: string }[] = [
     { key: 'instruments', title: t.instruments, value: r.instrumentCount },
@@ -32,9 +35,9 @@ export function KpiCards({ result: r }: { result: AssessmentResult }) {
     { key: 'avg', title: t.avg, value: r.avgEffectiveHours ?? '—', tip: avg ? fill(t.avgTip, { y: avg.year, e: avg.effectiveHours, x: avg.externalHours }) : undefined },
     { key: 'users', title: t.users, value: r.externalUsers },
     { key: 'contracts', title: t.contracts, value: `${r.contracts} / ${r.voucherContracts}` },
-    { key: 'vouchers', title: t.vouchers, value: formatWan(r.voucherAmountFen) },
-    { key: 'income', title: t.income, value: formatWan(r.serviceIncomeFen) },
-    { key: 'national', title: fill(t.national, { t: formatWan(r.national.thresholdFen) }), value: `${r.national.count} / ${formatWan(r.national.valueFen)}` },
+    { key: 'vouchers', title: t.vouchers, value: money(r.voucherAmountFen) },
+    { key: 'income', title: t.income, value: money(r.serviceIncomeFen) },
+    { key: 'national', title: fill(t.national, { t: money(r.national.thresholdFen) }), value: `${r.national.count} / ${money(r.national.valueFen)}` },
     { key: 'open', title: t.open, value: formatPercent(r.openRate), tip: fill(t.openTip, { x: formatPercent(r.externalOpenRate) }) },
   ];
   return (
