@@ -88,7 +88,8 @@ test('quotes: price a quote, see a duplicate number refused on its field, adopt 
     await page.getByTestId('quote-number').fill(number);
     await drawer.getByTestId('quote-applicant').click();
     await page.keyboard.type('报价测试');
-    await page.locator('.ant-select-item-option', { hasText: '北京报价测试科技有限公司' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '北京报价测试科技有限公司' }).click();
+    await expect(drawer.getByTestId('quote-applicant')).toContainText('北京报价测试科技有限公司');
     const line = drawer.getByTestId('quote-line').first();
     await line.locator('input').nth(1).fill('成分分析');
     await line.locator('input').nth(3).fill(quantity);
