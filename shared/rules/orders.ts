@@ -14,6 +14,12 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/**
+ * States in which no service is given on an order (第十条: service follows the institution's
+ * acceptance; a cancelled or refused order has none). Bookings and usage records are refused on them.
+ */
+export const ORDER_STATES_WITHOUT_SERVICE: readonly OrderStatus[] = ['placed', 'cancelled', 'rejected'];
+
 export const ORDER_STATUS_LABELS: Readonly<Record<OrderStatus, LocalizedText>> = {
   placed: { zh: '已下单', en: 'Ordered' },
   accepted: { zh: '已接单', en: 'Accepted' },

@@ -16,6 +16,7 @@
 import { MAJOR_CATEGORIES } from '../../../shared/catalog/categories';
 import type { AssessmentResult, AssessmentScope, CategoryFigures, InstrumentFigures } from '../../../shared/ipc/assessment';
 import { isNationalEvaluationInstrument, shareRate, utilisationRate } from '../../../shared/rules';
+import { ORDER_STATES_WITHOUT_SERVICE } from '../../../shared/rules/orders';
 import type { ServiceContext } from '../context';
 import { otherChargesFen, SERVICE_AMOUNT_SQL } from '../money/service-amount';
 import { ratedResolver } from '../facility/rated-hours';
@@ -90,7 +91,7 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: 
     .get(params) as { n: number; amountFen: number; voucherContracts: number; voucherFen: number };
   const orders = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(o.total_fen), 0) AS amountFen,
         COALESCE(SUM(o.voucher_fen > 0), 0) AS voucherContracts, COALESCE(SUM(o.voucher_fen), 0) AS voucherFen
-      FROM orders o WHERE o.order_date BETWEEN @firstDay AND @lastDay AND o.status NOT IN ('placed', 'cancelled', 'rejected') AND ${s.orders}`)
+      FROM orders o WHERE o.order_date BETWEEN @firstDay AND @lastDay AND o.status NOT IN (${ORDER_STATES_WITHOUT_SERVICE.map((x) => `'${x}'`).join(', ')}) AND ${s.orders}`)
     .get(params) as { n: number; amountFen: number; voucherContracts: number; voucherFen: number };
   contracts.n += orders.n;
   contracts.amountFen += orders.amountFen;

@@ -2,6 +2,7 @@
 // The overlap check is in conflicts.ts.
 import { BOOKING_KIND_LABELS, MAX_SLOT_DAYS, type BookingKind } from '../../../shared/ipc/bookings';
 import { fail, refuse } from '../../../shared/result';
+import { ORDER_STATES_WITHOUT_SERVICE, type OrderStatus } from '../../../shared/rules/orders';
 import type { ServiceContext } from '../context';
 import { endOfDay, formatSpan, minutesBetween, startOfDay } from './slot-time';
 import { stmt } from './statements';
@@ -98,9 +99,6 @@ export function checkWithinContract(c: ContractPeriod | null, startAt: string, e
   }
 }
 
-/** Order states in which the service is given: accepted, and up to payment. */
-const ORDER_CLOSED = ['placed', 'cancelled', 'rejected'];
-
 /**
  * Checks the kind/order pairing of a Shanghai order booking (沪科规〔2025〕6号 第十条: the service is
  * given once the institution has accepted the order). Returns the order number of an order booking.
@@ -113,7 +111,7 @@ export function checkBookingOrder(ctx: ServiceContext, kind: BookingKind, orderI
   if (orderId === null) refuse('VALIDATION', 'booking.orderRequired', { field: 'orderId', rule: 'booking.orderRequired' });
   const o = stmt(ctx.db, 'SELECT number, status FROM orders WHERE id = ?').get(orderId) as { number: string; status: string } | undefined;
   if (!o) refuse('NOT_FOUND', 'order.notFound', { field: 'orderId', params: { id: orderId } });
-  if (ORDER_CLOSED.includes(o.status)) {
+  if (ORDER_STATES_WITHOUT_SERVICE.includes(o.status as OrderStatus)) {
     refuse('RULE', 'booking.orderState', { field: 'orderId', rule: 'booking.orderState', params: { number: o.number } });
   }
   return o.number;

@@ -2,6 +2,7 @@
 import { MAX_SLOT_DAYS, type UsageFields, type UsageListQuery, type UsageLog, type UsageTotals, usageListSchema } from '../../../shared/ipc/bookings';
 import { civilDateInShanghai } from '../../../shared/rules';
 import { fail, refuse } from '../../../shared/result';
+import { ORDER_STATES_WITHOUT_SERVICE, type OrderStatus } from '../../../shared/rules/orders';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getBooking } from './bookings';
@@ -68,7 +69,7 @@ function validateUsage(ctx: ServiceContext, f: UsageFields, excludeId?: number):
     const status = stmt(ctx.db, 'SELECT status FROM orders WHERE id = ?').pluck().get(f.orderId) as string | undefined;
     if (status === undefined) refuse('NOT_FOUND', 'order.notFound', { field: 'orderId', params: { id: f.orderId } });
     // Service is given between acceptance and payment; a placed, cancelled or refused order has none.
-    if (status === 'placed' || status === 'cancelled' || status === 'rejected') {
+    if (ORDER_STATES_WITHOUT_SERVICE.includes(status as OrderStatus)) {
       refuse('RULE', 'order.usageState', { field: 'orderId', rule: 'order.usageState' });
     }
   }

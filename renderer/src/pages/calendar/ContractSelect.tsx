@@ -2,6 +2,7 @@
 // types (first page on open); if the module does not answer, falls back to typing the id.
 import { InputNumber, Select } from 'antd';
 import { useEffect, useEffectEvent, useState } from 'react';
+import { ORDER_STATES_WITHOUT_SERVICE } from '../../../../shared/rules/orders';
 import { call } from '../../api';
 
 interface Choice { value: number; label: string }
@@ -50,13 +51,11 @@ export function ContractSelect(props: PickerProps) {
   }} />;
 }
 
-/** Orders the institution has accepted and not yet closed: the ones service is given for. */
-const SERVED = new Set(['accepted', 'completed', 'evaluated', 'uploaded', 'verified', 'notice', 'paid']);
 
 export function OrderSelect(props: PickerProps) {
   return <SearchSelect {...props} find={async (query) => {
     const { rows } = await call('orders:list', { query, limit: 50 });
-    return rows.filter((o) => SERVED.has(o.status))
+    return rows.filter((o) => !ORDER_STATES_WITHOUT_SERVICE.includes(o.status))
       .map((o) => ({ value: o.id, label: `${o.number} · ${o.applicantName} · ${o.productName}` }));
   }} />;
 }
