@@ -3,6 +3,7 @@
 // replace that lab's data for the package's period (its years) in one transaction, keeping the
 // lab's other years. A refused package changes nothing; the same package twice changes nothing;
 // an older package never replaces a year a newer one supplies.
+import { jobStep } from '../../../core-host/job';
 import crypto from 'node:crypto';
 import type { ZodType } from 'zod';
 import type { ImportPreview, PartDiff } from '../../../../shared/ipc/office';
@@ -211,9 +212,12 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
     else db.prepare('DELETE FROM office_records WHERE desk_id = ? AND year BETWEEN ? AND ?').run(desk, ...span);
     const put = db.prepare('INSERT OR REPLACE INTO office_records(desk_id, part, rkey, hash, data, year) VALUES (?, ?, ?, ?, ?, ?)');
     const add = db.prepare('INSERT OR IGNORE INTO office_records(desk_id, part, rkey, hash, data, year) VALUES (?, ?, ?, ?, ?, ?)');
+    // Progress to the window over the package's records; a cancel here rolls the whole import back.
+    let written = 0;
     for (const h of hashed) {
       const stmt = plan.whole || plan.newest || inPeriod(h.year) ? put : add;
       stmt.run(desk, h.part, h.key, h.hash, h.part === 'usage' ? null : JSON.stringify(h.record), h.year);
+      if (++written % 100 === 0) jobStep(written, hashed.length);
     }
 
     // The lab's instruments, contracts and applicants at the office, from its records as they now stand.
@@ -287,6 +291,7 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
     db.prepare(`UPDATE office_labs SET current_import_id = (SELECT i.id FROM office_lab_years y JOIN office_imports i ON i.id = y.import_id
         WHERE y.desk_id = @desk ORDER BY i.created_at DESC, i.id DESC LIMIT 1), lab_name = CASE WHEN @newest THEN @lab ELSE lab_name END WHERE desk_id = @desk`)
       .run({ desk, lab: m.lab.name, newest: plan.newest ? 1 : 0 });
+    jobStep(hashed.length, hashed.length);
     audit(ctx, 'import', 'lab_package', m.packageId, { deskId: desk, lab: m.lab.name, period, keptYears: plan.keptYears, counts: preview.counts });
   })();
   return preview;
