@@ -116,6 +116,9 @@ export interface AssessmentResult {
   contractAmountFen: number;
   voucherAmountFen: number;
   serviceIncomeFen: number;
+  /** Receipts (payments) dated in the year, of contracts linked to the scope, and their total. */
+  payments: number;
+  paymentsReceivedFen: number;
   avgSatisfaction: number | null;
   /** Instruments of unit value ≥ the national threshold, and their value. */
   national: { thresholdFen: number; count: number; valueFen: number };
@@ -181,6 +184,14 @@ export interface SubsidyResult {
   staffAwardShare: string | null;
 }
 
+/** What the assessment page shows for a year and scope (one call). */
+export interface AssessmentPage {
+  result: AssessmentResult;
+  checks: DataCheck[];
+  /** The unit's subsidy of the year (whatever the scope). */
+  subsidy: SubsidyResult;
+}
+
 export const assessmentChannels = {
   'settings:get': channel<SettingsView>()(z.object({})),
   'settings:set': channel<SettingsView>()(settingsSchema.partial()),
@@ -194,6 +205,8 @@ export const assessmentChannels = {
   })),
   'assessment:compute': channel<AssessmentResult>()(computeInput),
   'assessment:checks': channel<DataCheck[]>()(computeInput),
+  /** The page's figures, checks and subsidy in one call over one pass of the year's data. */
+  'assessment:page': channel<AssessmentPage>()(computeInput.extend({ whatIfGrade: z.enum(SUBSIDY_GRADES).optional() })),
   'assessment:yearGet': channel<YearInputs>()(z.object({ year: yearSchema })),
   'assessment:yearSet': channel<YearInputs>()(z.object({
     year: yearSchema,
