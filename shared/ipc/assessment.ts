@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { civilDateSchema, fenSchema } from '../catalog/instrument';
 import type { SubsidyClass, SubsidyGrade } from '../policy/vocabulary';
 import type { FileDownload } from './catalog';
+import type { Params } from '../result';
 import { channel } from './define';
 
 export const REGIONS = ['beijing', 'shanghai'] as const;
@@ -173,7 +174,8 @@ export interface SubsidyResult {
   grade: SubsidyGrade | null;
   gradeSource: 'published' | 'whatIf' | null;
   capFen: number | null;
-  capReason: { rule: string; article: string; zh: string; en: string } | null;
+  /** Why the cap is what it is: a reason key of the renderer's catalog, with its article. */
+  capReason: { rule: string; reason: string; article: string; document: string; params: Params } | null;
   /** Caps of the unit's class by grade, for the what-if selector. */
   capsByGrade: Record<SubsidyGrade, number> | null;
   incomeFen: number;

@@ -5,6 +5,7 @@ import { formatRatio, staffAwardMinimum, subsidyCap, subsidyClass, articleFor } 
 import type { SubsidyGrade } from '../../../shared/policy';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
+import { violationParams } from '../deals/refuse';
 import { getSettings, profileOn, profileRef } from '../settings';
 import { computeAssessment } from './compute';
 
@@ -57,7 +58,9 @@ export function computeSubsidy(ctx: ServiceContext, year: number, whatIfGrade?: 
     grade: grade ?? null,
     gradeSource: whatIfGrade ? 'whatIf' : inputs.publishedGrade ? 'published' : null,
     capFen: cap?.capFen ?? null,
-    capReason: cap?.reason ? { rule: cap.reason.rule, article: cap.reason.article, zh: cap.reason.message.zh, en: cap.reason.message.en } : null,
+    capReason: cap?.reason
+      ? { rule: cap.reason.rule, reason: cap.reason.reason, article: cap.reason.article, document: cap.reason.document, params: violationParams(cap.reason) }
+      : null,
     capsByGrade: caps ? { ...caps } : null,
     incomeFen,
     incomeSource: inputs.incomeFen === null ? 'usage' : 'entered',

@@ -1,6 +1,7 @@
 // A lab desk's package for a period of whole years: instruments, 额定机时, usage, applicants,
 // contracts, vouchers, redemption states and the desk's own yearly figures; attachments only when
 // asked. Sealed to the office's key when this desk's database is encrypted.
+import { jobStep } from '../../../core-host/job';
 import { computeAssessment } from '../../assessment/compute';
 import { unseal } from '../../redemption/sealed-file';
 import { audit } from '../../audit';
@@ -130,7 +131,8 @@ export function exportLabPackage(ctx: ServiceContext & { encrypted: boolean }, i
     const rows = ctx.db.prepare(`SELECT id, contract_id AS contractId, kind, original_name AS originalName, stored_name AS storedName, sha256, size_bytes AS sizeBytes
       FROM attachments WHERE contract_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(contractIds)) as Row[];
     const records: Row[] = [];
-    for (const r of rows) {
+    for (const [n, r] of rows.entries()) {
+      jobStep(n, rows.length); // reading and unsealing the attachments is the long part
       const file = path.join(ctx.dataDir, 'attachments', String(r.contractId), String(r.storedName));
       const stored = fs.existsSync(file) ? fs.readFileSync(file) : null;
       const plain = stored ? unseal(ctx, stored) ?? stored : null;

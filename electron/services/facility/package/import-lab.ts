@@ -2,6 +2,7 @@
 // part's hash and count, every record), show the changes since that lab's previous package, and
 // replace that lab's data in one transaction. A refused package changes nothing; the same package
 // twice changes nothing; an older package never replaces a newer one.
+import { jobStep } from '../../../core-host/job';
 import crypto from 'node:crypto';
 import type { ZodType } from 'zod';
 import type { ImportPreview, PartDiff } from '../../../../shared/ipc/office';
@@ -143,7 +144,12 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
       db.prepare(`DELETE FROM ${t} WHERE desk_id = ?`).run(desk);
     }
     const rec = db.prepare('INSERT INTO office_records(desk_id, part, rkey, hash, data) VALUES (?, ?, ?, ?, ?)');
-    for (const h of hashed) rec.run(desk, h.part, h.key, h.hash, h.part === 'usage' ? null : JSON.stringify(h.record));
+    // Progress to the window over the package's records; a cancel here rolls the whole import back.
+    let written = 0;
+    for (const h of hashed) {
+      rec.run(desk, h.part, h.key, h.hash, h.part === 'usage' ? null : JSON.stringify(h.record));
+      if (++written % 100 === 0) jobStep(written, hashed.length);
+    }
 
     const instruments = v.parts.get('instruments') as unknown as InstrumentRec[];
     const insI = db.prepare(`INSERT INTO office_instruments(desk_id, iid, inner_id, name_cn, category_code, value_fen, usage_kind, share_mode, status, retired_at, lab_name)
@@ -209,6 +215,7 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
         JSON.stringify(preview.counts), JSON.stringify(preview.diff.map(({ examples: _e, ...d }) => d)), JSON.stringify(v.parts.get('derived')),
         ctx.now().toISOString(), ctx.actor).lastInsertRowid);
     db.prepare('UPDATE office_labs SET current_import_id = ?, lab_name = ? WHERE desk_id = ?').run(importId, m.lab.name, desk);
+    jobStep(hashed.length, hashed.length);
     audit(ctx, 'import', 'lab_package', m.packageId, { deskId: desk, lab: m.lab.name, period, counts: preview.counts });
   })();
   return preview;

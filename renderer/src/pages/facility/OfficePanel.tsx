@@ -4,6 +4,7 @@ import type { ConflictItem, ImportPreview, KeyCard, OfficeLab } from '../../../.
 import { call } from '../../api';
 import { fmt, useT } from '../../i18n';
 import { showError } from '../../util/errors';
+import { isCancelled, JobProgress, useJob } from '../../util/JobProgress';
 import { FilePick } from './FilePick';
 
 const L = {
@@ -34,6 +35,7 @@ export function OfficePanel({ onImported }: { onImported(): void }) {
   const [cardText, setCardText] = useState('');
   const [preview, setPreview] = useState<{ file: { fileName: string; dataBase64: string }; p: ImportPreview } | null>(null);
   const [busy, setBusy] = useState(false);
+  const importJob = useJob();
 
   const load = useCallback(async () => {
     try {
@@ -59,12 +61,12 @@ export function OfficePanel({ onImported }: { onImported(): void }) {
     if (!preview) return;
     setBusy(true);
     try {
-      const p = await call('package:import', preview.file);
+      const p = await importJob.run('package:import', preview.file);
       void message.success(fmt(t.imported, { lab: p.labName }));
       setPreview(null);
       await load();
       onImported();
-    } catch (e) { showError(e); } finally { setBusy(false); }
+    } catch (e) { if (!isCancelled(e)) showError(e); } finally { setBusy(false); }
   };
   const kindText = { instrument: t.instrument, contract: t.contract, applicant: t.applicant };
   const resText = { same: t.same_, distinct: t.distinct, corrected_at_lab: t.corrected_at_lab };
@@ -112,6 +114,7 @@ export function OfficePanel({ onImported }: { onImported(): void }) {
               { title: t.part, dataIndex: 'part' }, { title: t.records, dataIndex: 'records' }, { title: t.added, dataIndex: 'added' },
               { title: t.changed, dataIndex: 'changed' }, { title: t.removed, dataIndex: 'removed' },
             ]} expandable={{ rowExpandable: (d) => d.examples.length > 0, expandedRowRender: (d) => d.examples.map((x) => `${t[x.change]} ${x.label}`).join('；') }} />
+            <JobProgress job={importJob.job} onCancel={importJob.cancel} cancelling={importJob.cancelling} testId="office-import-progress" />
           </div>
         )}
       </Modal>
