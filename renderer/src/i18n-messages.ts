@@ -7,6 +7,7 @@ import { FACILITY_MESSAGES } from './i18n-messages-facility';
 import { SECURITY_MESSAGES } from './i18n-messages-security';
 import { FORMS_FIELD_LABELS, FORMS_MESSAGES } from './i18n-messages-forms';
 import { MONEY_MESSAGES } from './i18n-messages-money';
+import { ORDER_FIELD_LABELS, ORDER_MESSAGES } from './i18n-messages-orders';
 
 export type Locale = 'zh' | 'en';
 
@@ -97,6 +98,7 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   ...FORMS_MESSAGES,
   ...CATALOG_MESSAGES,
   ...MONEY_MESSAGES,
+  ...ORDER_MESSAGES,
 };
 
 /** Generic wording by error code when a reason is not in the catalog. */
@@ -149,4 +151,5 @@ export const FIELD_LABELS: Readonly<Record<string, Message>> = {
   dataBase64: { zh: '文件', en: 'File' },
   passphrase: { zh: '口令', en: 'Passphrase' },
   ...FORMS_FIELD_LABELS,
+  ...ORDER_FIELD_LABELS,
 };
