@@ -53,7 +53,7 @@ function verify(ctx: ServiceContext, bytes: Uint8Array): Verified {
 }
 
 const keyOf = (r: Record<string, unknown>) => String(r.id ?? r.rowid ?? JSON.stringify(r));
-const hashOf = (r: Record<string, unknown>) => crypto.createHash('sha1').update(JSON.stringify(r)).digest('base64').slice(0, 20);
+const hashOf = (r: Record<string, unknown>) => crypto.hash('sha1', JSON.stringify(r), 'base64').slice(0, 20);
 const labelOf = (part: string, r: Record<string, unknown>): string =>
   String(part === 'instruments' ? `${r.innerId} ${r.nameCn}` : part === 'contracts' ? r.number : part === 'applicants' ? r.name : part === 'vouchers' ? r.number : keyOf(r));
 
@@ -136,6 +136,14 @@ function diffWith(ctx: ServiceContext, deskId: string, hashed: Hashed[], plan: P
     if (!m) old.set(row.part, (m = new Map()));
     m.set(row.rkey, { hash: row.hash, data: row.data, year: row.year });
   }
+  // Usage records are compared within the years the package replaces (the records it carries from
+  // the days before its period belong to the previous year's package).
+  const usage = new Map<string, { hash: string; data: string | null; year: number | null }>();
+  for (const row of ctx.db.prepare('SELECT year, hashes FROM office_usage_hashes WHERE desk_id = ?').all(deskId) as { year: number; hashes: string }[]) {
+    if (!plan.whole && !inPeriod(row.year)) continue;
+    for (const [key, hash] of Object.entries(JSON.parse(row.hashes) as Record<string, string>)) usage.set(key, { hash, data: null, year: row.year });
+  }
+  old.set('usage', usage);
   const byPart = new Map<string, PartDiff>();
   const get = (part: string) => {
     let d = byPart.get(part);
@@ -146,6 +154,7 @@ function diffWith(ctx: ServiceContext, deskId: string, hashed: Hashed[], plan: P
   for (const h of hashed) {
     const d = get(h.part);
     d.records++;
+    if (h.part === 'usage' && !inPeriod(h.year)) { d.unchanged++; continue; }
     const prev = old.get(h.part)?.get(h.key);
     let s = seen.get(h.part);
     if (!s) seen.set(h.part, (s = new Set()));
@@ -214,11 +223,24 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
     const add = db.prepare('INSERT OR IGNORE INTO office_records(desk_id, part, rkey, hash, data, year) VALUES (?, ?, ?, ?, ?, ?)');
     // Progress to the window over the package's records; a cancel here rolls the whole import back.
     let written = 0;
+    const usageHashes = new Map<number, Record<string, string>>();
     for (const h of hashed) {
-      const stmt = plan.whole || plan.newest || inPeriod(h.year) ? put : add;
-      stmt.run(desk, h.part, h.key, h.hash, h.part === 'usage' ? null : JSON.stringify(h.record), h.year);
-      if (++written % 100 === 0) jobStep(written, hashed.length);
+      if (h.part === 'usage') {
+        if (inPeriod(h.year)) {
+          let m = usageHashes.get(h.year!);
+          if (!m) usageHashes.set(h.year!, (m = {}));
+          m[h.key] = h.hash;
+        }
+      } else {
+        const stmt = plan.whole || plan.newest || inPeriod(h.year) ? put : add;
+        stmt.run(desk, h.part, h.key, h.hash, JSON.stringify(h.record), h.year);
+      }
+      if (++written % 1000 === 0) jobStep(written, hashed.length);
     }
+    if (plan.whole) db.prepare('DELETE FROM office_usage_hashes WHERE desk_id = ?').run(desk);
+    else db.prepare('DELETE FROM office_usage_hashes WHERE desk_id = ? AND year BETWEEN ? AND ?').run(desk, ...span);
+    const putUsage = db.prepare('INSERT INTO office_usage_hashes(desk_id, year, hashes) VALUES (?, ?, ?)');
+    for (const [year, m] of usageHashes) putUsage.run(desk, year, JSON.stringify(m));
 
     // The lab's instruments, contracts and applicants at the office, from its records as they now stand.
     for (const t of ['office_instruments', 'office_contracts', 'office_applicants']) db.prepare(`DELETE FROM ${t} WHERE desk_id = ?`).run(desk);
