@@ -14,7 +14,7 @@ import type { ServiceContext } from '../context';
 import { neutraliseFileName } from '../redemption/safe-name';
 import { seal } from '../redemption/sealed-file';
 import { getEvaluationSettings } from './evaluation-settings';
-import { DESK_IN_SCOPE, officeYearFigures, scopeParams, type OfficeScope, type YearFigures } from './office-figures';
+import { DESK_IN_SCOPE, officeFiguresForYears, scopeParams, type OfficeScope, type YearFigures } from './office-figures';
 
 const DRAG_LIMIT = 50;
 
@@ -57,8 +57,8 @@ export function computeEvaluation(ctx: ServiceContext, scope: EvaluationScope): 
   assertPeriod(scope);
   const min = NATIONAL.minUnitValueFen;
   const avg = NATIONAL.nationalAverages;
-  const national = years(scope).map((y) => officeYearFigures(ctx, y, officeScope(scope, min)));
-  const all = years(scope).map((y) => officeYearFigures(ctx, y, officeScope(scope)));
+  // External users are counted once over the whole period below, not per year.
+  const { national, all } = officeFiguresForYears(ctx, years(scope), officeScope(scope), min, { users: false });
   const n = sumYears(national);
   const usersInPeriod = ctx.db.prepare(`SELECT COUNT(DISTINCT user_unit) FROM office_external_users WHERE year BETWEEN @from AND @to AND ${DESK_IN_SCOPE('desk_id')}`)
     .pluck().get({ from: scope.fromYear, to: scope.toYear, ...scopeParams(officeScope(scope)) }) as number;

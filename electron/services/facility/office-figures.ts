@@ -45,45 +45,85 @@ export function scopeParams(scope: OfficeScope) {
 }
 export const DESK_IN_SCOPE = (col: string) => `(@desks IS NULL OR ${col} IN (SELECT value FROM json_each(@desks)))`;
 
+/** Figures of one year (every instrument, or those of at least `scope.minValueFen`). */
 export function officeYearFigures(ctx: ServiceContext, year: number, scope: OfficeScope): YearFigures {
+  const r = officeFiguresForYears(ctx, [year], { deskIds: scope.deskIds }, scope.minValueFen ?? 0);
+  return (scope.minValueFen ?? 0) > 0 ? r.national[0] : r.all[0];
+}
+
+interface YearRow {
+  year: number; n: number; value: number; rated: number; open: number; sec: number; ext: number; records: number; income: number; satSum: number; satN: number;
+  nN: number; nValue: number; nRated: number; nOpen: number; nSec: number; nExt: number; nRecords: number; nIncome: number; nSatSum: number; nSatN: number;
+}
+
+/**
+ * The figures of several years in one pass over the instrument-years: for every instrument in
+ * scope (`all`) and for those of at least `minValueFen` (`national`), side by side. Without
+ * `users` the yearly external users are not counted (0): a caller counting them over its own period.
+ */
+export function officeFiguresForYears(ctx: ServiceContext, years: number[], scope: OfficeScope, minValueFen: number,
+  options: { users: boolean } = { users: true }): { all: YearFigures[]; national: YearFigures[] } {
   const db = ctx.db;
-  const p = { year, ra: retiredAfter(year), ...scopeParams(scope), first: `${year}-01-01`, last: `${year}-12-31` };
-  // Instruments counted and their rated hours; usage sums over every instrument in scope (as the lab does).
-  const inst = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(i.value_fen), 0) AS value, COALESCE(SUM(y.rated_hours), 0) AS rated,
-      COALESCE(SUM(i.share_mode <> '不共享'), 0) AS open
-    FROM office_instruments i LEFT JOIN office_instrument_years y ON y.desk_id = i.desk_id AND y.iid = i.iid AND y.year = @year
-    WHERE ${DESK_IN_SCOPE('i.desk_id')} AND i.value_fen >= @minValue AND (i.retired_at IS NULL OR i.retired_at >= @ra)`).get(p) as
-    { n: number; value: number; rated: number; open: number };
-  const use = db.prepare(`SELECT COALESCE(SUM(y.sec), 0) AS sec, COALESCE(SUM(y.ext_sec), 0) AS ext, COALESCE(SUM(y.records), 0) AS records,
-      COALESCE(SUM(y.income_fen), 0) AS income, COALESCE(SUM(y.sat_sum), 0) AS satSum, COALESCE(SUM(y.sat_n), 0) AS satN
-    FROM office_instrument_years y ${p.minValue > 0 ? 'JOIN office_instruments i ON i.desk_id = y.desk_id AND i.iid = y.iid AND i.value_fen >= @minValue' : ''}
-    WHERE y.year = @year AND ${DESK_IN_SCOPE('y.desk_id')}`).get(p) as { sec: number; ext: number; records: number; income: number; satSum: number; satN: number };
-  const users = db.prepare(`SELECT COUNT(DISTINCT user_unit) FROM office_external_users WHERE year = @year AND ${DESK_IN_SCOPE('desk_id')}`).pluck().get(p) as number;
-  const con = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS amount, COALESCE(SUM(voucher_fen), 0) AS voucher, COALESCE(SUM(voucher_fen > 0), 0) AS withVoucher
-    FROM office_contracts WHERE signed_date BETWEEN @first AND @last AND status NOT IN ('draft', 'void') AND ${DESK_IN_SCOPE('desk_id')}`).get(p) as
-    { n: number; amount: number; voucher: number; withVoucher: number };
-  return {
-    year,
-    instrumentCount: inst.n,
-    totalValueFen: inst.value,
-    ratedHoursTotal: inst.rated,
-    usageRecords: use.records,
-    effectiveSeconds: use.sec,
-    externalSeconds: use.ext,
-    effectiveHours: hoursOf(use.sec),
-    externalHours: hoursOf(use.ext),
-    utilisation: inst.rated > 0 ? use.sec / 3600 / inst.rated : null,
-    shareRate: use.sec > 0 ? use.ext / use.sec : null,
-    externalUsers: users,
-    contracts: con.n,
-    voucherContracts: con.withVoucher,
-    contractAmountFen: con.amount,
-    voucherAmountFen: con.voucher,
-    serviceIncomeFen: use.income,
-    avgSatisfaction: use.satN > 0 ? Math.round((use.satSum / use.satN) * 100) / 100 : null,
-    satisfactionRecords: use.satN,
-    satisfactionSum: use.satSum,
-    openRate: inst.n > 0 ? inst.open / inst.n : null,
-    openInstruments: inst.open,
+  const sp = scopeParams({ deskIds: scope.deskIds });
+  // counted: in service on 1 January (Shanghai); nat: of the national evaluation's value.
+  // Every instrument a lab's package sent has a row for each year of its period (its 额定机时), so
+  // the pass runs over the instrument-years of the period, with the year's retirement cut-off.
+  const cut = years.map((y, k) => `WHEN ${Number(y)} THEN @ra${k}`).join(' ');
+  const ras = Object.fromEntries(years.map((y, k) => [`ra${k}`, retiredAfter(y)]));
+  const rows = db.prepare(`WITH x AS (SELECT y.year, (i.retired_at IS NULL OR i.retired_at >= CASE y.year ${cut} END) AS counted, (i.value_fen >= @min) AS nat,
+        i.value_fen AS value, (i.share_mode <> '不共享') AS open, y.rated_hours AS rated, y.sec, y.ext_sec AS ext, y.records, y.income_fen AS income,
+        y.sat_sum AS satSum, y.sat_n AS satN
+      FROM office_instrument_years y JOIN office_instruments i ON i.desk_id = y.desk_id AND i.iid = y.iid
+      WHERE y.year BETWEEN @from AND @to AND y.year IN (SELECT value FROM json_each(@years)) AND ${DESK_IN_SCOPE('y.desk_id')})
+    SELECT year, SUM(counted) AS n, TOTAL(counted * value) AS value, TOTAL(counted * rated) AS rated, SUM(counted * open) AS open,
+      TOTAL(sec) AS sec, TOTAL(ext) AS ext, TOTAL(records) AS records, TOTAL(income) AS income, TOTAL(satSum) AS satSum, TOTAL(satN) AS satN,
+      SUM(counted * nat) AS nN, TOTAL(counted * nat * value) AS nValue, TOTAL(counted * nat * rated) AS nRated, SUM(counted * nat * open) AS nOpen,
+      TOTAL(nat * sec) AS nSec, TOTAL(nat * ext) AS nExt, TOTAL(nat * records) AS nRecords, TOTAL(nat * income) AS nIncome, TOTAL(nat * satSum) AS nSatSum, TOTAL(nat * satN) AS nSatN
+    FROM x GROUP BY year`).all({ years: JSON.stringify(years), from: Math.min(...years), to: Math.max(...years), min: minValueFen, ...ras, ...sp }) as YearRow[];
+  const byYear = new Map(rows.map((r) => [r.year, r]));
+  const users = !options.users ? new Map<number, number>() : new Map((db.prepare(`SELECT year, COUNT(DISTINCT user_unit) AS n FROM office_external_users
+      WHERE year IN (SELECT value FROM json_each(@years)) AND ${DESK_IN_SCOPE('desk_id')} GROUP BY year`)
+    .all({ years: JSON.stringify(years), ...sp }) as { year: number; n: number }[]).map((r) => [r.year, r.n]));
+  const cons = new Map((db.prepare(`SELECT CAST(substr(signed_date, 1, 4) AS INTEGER) AS year, COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS amount,
+      COALESCE(SUM(voucher_fen), 0) AS voucher, COALESCE(SUM(voucher_fen > 0), 0) AS withVoucher
+    FROM office_contracts WHERE signed_date BETWEEN @first AND @last AND status NOT IN ('draft', 'void') AND ${DESK_IN_SCOPE('desk_id')} GROUP BY year`)
+    .all({ first: `${Math.min(...years)}-01-01`, last: `${Math.max(...years)}-12-31`, ...sp }) as { year: number; n: number; amount: number; voucher: number; withVoucher: number }[])
+    .map((r) => [r.year, r]));
+  const figures = (year: number, national: boolean): YearFigures => {
+    const r = byYear.get(year);
+    const g = (all: keyof YearRow, nat: keyof YearRow) => Number((r?.[national ? nat : all]) ?? 0);
+    const n = g('n', 'nN');
+    const rated = g('rated', 'nRated');
+    const sec = g('sec', 'nSec');
+    const ext = g('ext', 'nExt');
+    const open = g('open', 'nOpen');
+    const satN = g('satN', 'nSatN');
+    const satSum = g('satSum', 'nSatSum');
+    const con = cons.get(year);
+    return {
+      year,
+      instrumentCount: n,
+      totalValueFen: g('value', 'nValue'),
+      ratedHoursTotal: rated,
+      usageRecords: g('records', 'nRecords'),
+      effectiveSeconds: sec,
+      externalSeconds: ext,
+      effectiveHours: hoursOf(sec),
+      externalHours: hoursOf(ext),
+      utilisation: rated > 0 ? sec / 3600 / rated : null,
+      shareRate: sec > 0 ? ext / sec : null,
+      externalUsers: users.get(year) ?? 0,
+      contracts: con?.n ?? 0,
+      voucherContracts: con?.withVoucher ?? 0,
+      contractAmountFen: con?.amount ?? 0,
+      voucherAmountFen: con?.voucher ?? 0,
+      serviceIncomeFen: g('income', 'nIncome'),
+      avgSatisfaction: satN > 0 ? Math.round((satSum / satN) * 100) / 100 : null,
+      satisfactionRecords: satN,
+      satisfactionSum: satSum,
+      openRate: n > 0 ? open / n : null,
+      openInstruments: open,
+    };
   };
+  return { all: years.map((y) => figures(y, false)), national: years.map((y) => figures(y, true)) };
 }
