@@ -7,6 +7,7 @@ import { useLocale, useT } from '../../i18n';
 import { citation, describeIssue } from '../../i18n-errors';
 import { useAssessment } from '../../stores/assessment';
 import { showError } from '../../util/errors';
+import { moneyRule } from '../../util/money-field';
 
 const L = {
   zh: {
@@ -28,7 +29,6 @@ const L = {
 interface FormValues { boundary: string; grade: SubsidyGrade | null; income: string; costs: string }
 
 const toText = (fen: number | null) => (fen === null ? '' : formatYuan(fen));
-const moneyRule = { validator: async (_: unknown, v: string) => { if (v) { const r = parseMoneyText(v); if (!r.ok) throw new Error(r.reason.zh); } } };
 const fenOf = (v: string): number | null => { if (!v?.trim()) return null; const r = parseMoneyText(v); return r.ok ? r.fen : null; };
 
 export function SubsidyPanel() {
@@ -63,12 +63,12 @@ export function SubsidyPanel() {
       <Row gutter={16}>
         <Col xs={24} lg={10}>
           <Form form={form} layout="vertical" size="small" onKeyDown={onKeyDown} onFinish={() => void save()}>
-            <Form.Item name="boundary" label={t.boundary} rules={[moneyRule]}><Input data-testid="subsidy-boundary" /></Form.Item>
+            <Form.Item name="boundary" label={t.boundary} rules={[moneyRule()]}><Input data-testid="subsidy-boundary" /></Form.Item>
             <Form.Item name="grade" label={t.grade}>
               <Select allowClear options={SUBSIDY_GRADES.map((g) => ({ value: g, label: label(g) }))} />
             </Form.Item>
-            <Form.Item name="income" label={t.income} rules={[moneyRule]}><Input /></Form.Item>
-            <Form.Item name="costs" label={t.costs} rules={[moneyRule]}><Input /></Form.Item>
+            <Form.Item name="income" label={t.income} rules={[moneyRule()]}><Input /></Form.Item>
+            <Form.Item name="costs" label={t.costs} rules={[moneyRule()]}><Input /></Form.Item>
             <Button type="primary" htmlType="submit" data-testid="subsidy-save">{t.save}</Button>
           </Form>
         </Col>

@@ -6,10 +6,11 @@ import type { InstrumentRow } from '../../../../shared/catalog/instrument';
 import { DIRECTIONS, SERVICE_WAYS, type UsageFields } from '../../../../shared/ipc/bookings';
 import { parseMoneyText } from '../../../../shared/rules/money';
 import { call } from '../../api';
-import { useLocale, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { showError } from '../../util/errors';
 import { ContractSelect, OrderSelect } from './ContractSelect';
 import { InstrumentSelect } from '../../util/pickers';
+import { moneyRule } from '../../util/money-field';
 
 const L = {
   zh: {
@@ -86,13 +87,6 @@ export function UsageModal({ initial, id, instruments, onClose }: {
   };
 
   const req = [{ required: true, message: t.required }];
-  const moneyRule = {
-    validator: async (_: unknown, v: string) => {
-      if (!v) return;
-      const r = parseMoneyText(v);
-      if (!r.ok) throw new Error(r.reason[useLocale.getState().locale]);
-    },
-  };
   return (
     <Modal open width={680} title={id === null ? t.titleNew : t.titleEdit} onCancel={() => onClose(false)} destroyOnHidden
       footer={
@@ -138,7 +132,7 @@ export function UsageModal({ initial, id, instruments, onClose }: {
           <Col span={8}><Form.Item name="operator" label={t.operator}><Input maxLength={100} /></Form.Item></Col>
           <Col span={8}><Form.Item name="userName" label={t.userName}><Input maxLength={100} /></Form.Item></Col>
           <Col span={8}><Form.Item name="userUnit" label={t.userUnit}><Input maxLength={200} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="amountText" label={t.amount} rules={[moneyRule]}><Input /></Form.Item></Col>
+          <Col span={12}><Form.Item name="amountText" label={t.amount} rules={[moneyRule()]}><Input /></Form.Item></Col>
           <Col span={12}><Form.Item name="satisfaction" label={t.satisfaction}><Rate allowClear /></Form.Item></Col>
         </Row>
       </Form>

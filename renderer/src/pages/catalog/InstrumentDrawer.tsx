@@ -9,6 +9,7 @@ import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useCatalog } from '../../stores/catalog';
 import { formErrors, showError } from '../../util/errors';
+import { moneyRule } from '../../util/money-field';
 
 const L = {
   zh: {
@@ -64,16 +65,6 @@ const CATEGORY_TREE = categoryTree().map(toTree);
 const day = (d: string | null) => (d ? dayjs(d) : null);
 const dayText = (d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
 const list = (s: string) => (s ? s.split(',') : []);
-
-function moneyRule(required: boolean) {
-  return {
-    validator: async (_: unknown, v: string) => {
-      if (!v) { if (required) throw new Error('必填'); return; }
-      const r = parseMoneyText(v);
-      if (!r.ok) throw new Error(r.reason.zh);
-    },
-  };
-}
 
 const HL = {
   zh: { year: '年度', hours: '年运行机时 {h} 小时，年对外服务机时 {x} 小时（由使用记录计算）' },
@@ -209,7 +200,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
                 } />
               </Form.Item>
             </Col>
-            <Col span={8}><Form.Item name="valueText" label={t.value} rules={[moneyRule(true)]}
+            <Col span={8}><Form.Item name="valueText" label={t.value} rules={[moneyRule({ required: true })]}
               extra={inst ? formatYuan(inst.originalValueFen) : undefined}><Input /></Form.Item></Col>
             <Col span={6}><Form.Item name="source" label={t.source}><Select options={SOURCES.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
             <Col span={6}><Form.Item name="usageKind" label={t.usageKind}><Select options={USAGE_KINDS.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
@@ -231,7 +222,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
             <Col span={24}><Form.Item name="serviceContent" label={t.serviceContent}><Input.TextArea showCount maxLength={PLATFORM_LIMITS.serviceContent} autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
             <Col span={24}><Form.Item name="userNotice" label={t.userNotice}><Input.TextArea showCount maxLength={PLATFORM_LIMITS.userNotice} autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
             <Col span={24}><Form.Item name="sharingRules" label={t.sharingRules}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="feeText" label={t.fee} rules={[moneyRule(false)]}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="feeText" label={t.fee} rules={[moneyRule()]}><Input /></Form.Item></Col>
             <Col span={4}><Form.Item name="feeUnit" label={t.feeUnit}><Input /></Form.Item></Col>
             <Col span={12}><Form.Item name="bookingUrl" label={t.bookingUrl}><Input /></Form.Item></Col>
             <Col span={6}><Form.Item name="addrProvince" label={t.addrProvince}><Input /></Form.Item></Col>

@@ -1,7 +1,6 @@
 // 费用结算: the charges of one contract (from its usage records, manual lines, adjustments), the
 // actual amount against them, the statement (PDF/xlsx), payments received, and the year's batch.
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, message } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import {
   ADJUSTMENT_CATEGORIES, CHARGE_CATEGORY_LABELS, MANUAL_CATEGORIES, type ChargeLine, type ContractCharges, type Payment, type RateItem,
@@ -16,7 +15,8 @@ import { useAppInfo, useToday } from '../../stores/app-info';
 import { showError } from '../../util/errors';
 import { JobProgress } from '../../util/JobProgress';
 import { ContractSelect } from '../calendar/ContractSelect';
-import { toFen } from './RatesPage';
+import { fenOf, moneyRule } from '../../util/money-field';
+import { DateInput, dateOf, dateRule } from '../../util/fields';
 
 const L = {
   zh: {
@@ -74,27 +74,26 @@ export function ChargesPage() {
   const submitDialog = async () => {
     const f = await form.validateFields();
     const id = contractId!;
-    const date = (f.date as dayjs.Dayjs | undefined)?.format('YYYY-MM-DD') ?? today;
+    const date = dateOf(f.date as string | undefined) ?? today;
     await act(async () => {
       if (dialog === 'manual') {
         await call('money:addManual', {
           contractId: id, category: f.category, serviceDate: date, description: f.description, rateItemId: f.rateItemId ?? null,
-          quantityMilli: parseQuantity((f.quantity as number).toFixed(3)) ?? 0, unitPriceFen: f.rateItemId ? null : toFen(f.unitPrice), unit: 'item',
+          quantityMilli: parseQuantity((f.quantity as number).toFixed(3)) ?? 0, unitPriceFen: f.rateItemId ? null : fenOf(f.unitPrice as string | undefined), unit: 'item',
         });
       } else if (dialog === 'adjust') {
-        const yuan = f.amount as number;
-        await call('money:addAdjustment', { contractId: id, category: f.category, serviceDate: date, amountFen: (yuan < 0 ? -1 : 1) * toFen(Math.abs(yuan)), reason: f.reason });
+        await call('money:addAdjustment', { contractId: id, category: f.category, serviceDate: date, amountFen: fenOf(f.amount as string, { allowNegative: true }) ?? 0, reason: f.reason });
       } else if (dialog === 'confirm') {
         await call('money:confirmDifference', { contractId: id, reason: f.reason });
       } else if (dialog === 'payment') {
-        await call('money:paymentAdd', { contractId: id, receiptNumber: f.receipt, paidOn: date, amountFen: toFen(f.amount), payer: f.payer ?? '' });
+        await call('money:paymentAdd', { contractId: id, receiptNumber: f.receipt, paidOn: date, amountFen: fenOf(f.amount as string) ?? 0, payer: f.payer ?? '' });
       } else if (dialog === 'void') {
         await call('money:statementVoid', { contractId: id, reason: f.reason });
       }
       setDialog(null);
     });
   };
-  const open = (d: Dialog) => { form.resetFields(); form.setFieldsValue({ date: dayjs(today), category: d === 'adjust' ? 'discount' : 'consumable', quantity: 1 }); setDialog(d); };
+  const open = (d: Dialog) => { form.resetFields(); form.setFieldsValue({ date: today, category: d === 'adjust' ? 'discount' : 'consumable', quantity: 1 }); setDialog(d); };
 
   const startBatch = async () => {
     try {
@@ -187,26 +186,26 @@ export function ChargesPage() {
       <Modal open={dialog !== null} okText={t.ok} cancelText={t.cancel} onOk={() => void submitDialog()} onCancel={() => setDialog(null)} destroyOnHidden
         title={dialog === 'manual' ? t.manual : dialog === 'adjust' ? t.adjust : dialog === 'payment' ? t.addPayment : dialog === 'void' ? t.voidS : t.confirm}>
         <Form form={form} layout="vertical">
-          {(dialog === 'manual' || dialog === 'adjust' || dialog === 'payment') && <Form.Item name="date" label={dialog === 'payment' ? t.paidOn : t.date} rules={[{ required: true }]}><DatePicker /></Form.Item>}
+          {(dialog === 'manual' || dialog === 'adjust' || dialog === 'payment') && <Form.Item name="date" label={dialog === 'payment' ? t.paidOn : t.date} rules={[dateRule('date', { date: dialog === 'payment' ? t.paidOn : t.date })]}><DateInput /></Form.Item>}
           {dialog === 'manual' && (
             <>
               <Form.Item name="category" label={t.category}><Select options={MANUAL_CATEGORIES.map((c) => ({ value: c, label: label(c) }))} /></Form.Item>
               <Form.Item name="description" label={t.description} rules={[{ required: true }]}><Input /></Form.Item>
               <Form.Item name="rateItemId" label={t.rateItem}><Select allowClear options={items.filter((i) => !i.billsUsage).map((i) => ({ value: i.id, label: `${i.instrumentName ?? ''} ${i.name}` }))} /></Form.Item>
               <Form.Item name="quantity" label={t.quantity} rules={[{ required: true }]}><InputNumber min={0.001} precision={3} /></Form.Item>
-              <Form.Item name="unitPrice" label={t.unitPrice}><InputNumber min={0} precision={2} /></Form.Item>
+              <Form.Item name="unitPrice" label={t.unitPrice} rules={[moneyRule({ label: t.unitPrice })]}><Input /></Form.Item>
             </>
           )}
           {dialog === 'adjust' && (
             <>
               <Form.Item name="category" label={t.category}><Select options={ADJUSTMENT_CATEGORIES.map((c) => ({ value: c, label: label(c) }))} /></Form.Item>
-              <Form.Item name="amount" label={t.amountYuan} rules={[{ required: true }]}><InputNumber precision={2} data-testid="adjust-amount" /></Form.Item>
+              <Form.Item name="amount" label={t.amountYuan} rules={[moneyRule({ required: true, allowNegative: true, label: t.amountYuan })]}><Input data-testid="adjust-amount" /></Form.Item>
             </>
           )}
           {dialog === 'payment' && (
             <>
               <Form.Item name="receipt" label={t.receipt} rules={[{ required: true }]}><Input data-testid="payment-receipt" /></Form.Item>
-              <Form.Item name="amount" label={t.amount} rules={[{ required: true }]}><InputNumber min={0.01} precision={2} data-testid="payment-amount" /></Form.Item>
+              <Form.Item name="amount" label={t.amount} rules={[moneyRule({ required: true, label: t.amount })]}><Input data-testid="payment-amount" /></Form.Item>
               <Form.Item name="payer" label={t.payer}><Input /></Form.Item>
             </>
           )}

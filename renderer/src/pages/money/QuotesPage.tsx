@@ -1,9 +1,9 @@
 // 报价单: a quote before the contract, its lines priced from the rate table in force on the quote
 // date for the applicant's price group (or at a typed price); a contract of the same applicant
 // adopts its total as the contract amount. An adopted quote is kept as it was and cannot change.
-import { Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
-import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import { Button, Drawer, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { addDays } from '../../../../shared/rules/civil-date';
+import { useCallback, useEffect, useState } from 'react';
 import { CHARGE_UNITS } from '../../../../shared/money/rates';
 import type { PriceGroup, Quote, RateItem } from '../../../../shared/ipc/money';
 import { CHARGE_UNIT_LABELS, parseQuantity, quantityText } from '../../../../shared/money/rates';
@@ -13,7 +13,9 @@ import { fmt, useLocale, useT } from '../../i18n';
 import { useToday } from '../../stores/app-info';
 import { formErrors, showError } from '../../util/errors';
 import { ContractSelect } from '../calendar/ContractSelect';
-import { toFen } from './RatesPage';
+import { fenOf, fenToText, moneyRule } from '../../util/money-field';
+import { DateInput, dateOf, dateRule } from '../../util/fields';
+import { ApplicantSelect } from '../../util/pickers';
 
 const L = {
   zh: {
@@ -34,25 +36,9 @@ const L = {
   },
 };
 
-interface LineForm { rateItemId?: number | null; description?: string; unit?: string; quantity: string; unitPrice?: number | null }
+interface LineForm { rateItemId?: number | null; description?: string; unit?: string; quantity: string; unitPrice?: string | null }
 interface QuoteForm {
-  number: string; applicantId: number; priceGroupId?: number | null; quoteDate: dayjs.Dayjs; validUntil: dayjs.Dayjs; title?: string; lines: LineForm[];
-}
-
-function ApplicantPick({ value, onChange, known, placeholder }: {
-  value?: number; onChange?: (v: number) => void; known: { value: number; label: string } | null; placeholder: string;
-}) {
-  const [options, setOptions] = useState(known ? [known] : []);
-  const search = (query: string) => {
-    call('applicants:list', { query, limit: 50 }).then(({ rows }) => {
-      const list = rows.map((a) => ({ value: a.id, label: a.name }));
-      if (known && !list.some((o) => o.value === known.value)) list.unshift(known);
-      setOptions(list);
-    }, showError);
-  };
-  const firstPage = useEffectEvent(() => search(''));
-  useEffect(() => { firstPage(); }, []);
-  return <Select showSearch filterOption={false} value={value} onChange={onChange} onSearch={search} options={options} placeholder={placeholder} data-testid="quote-applicant" />;
+  number: string; applicantId: number; priceGroupId?: number | null; quoteDate: string; validUntil: string; title?: string; lines: LineForm[];
 }
 
 export function QuotesPage() {
@@ -85,12 +71,12 @@ export function QuotesPage() {
   const open = (q: Quote | 'new') => {
     form.resetFields();
     if (q === 'new') {
-      form.setFieldsValue({ number: '', quoteDate: dayjs(today), validUntil: dayjs(today).add(30, 'day'), title: '', lines: [{ quantity: '1', unit: 'item' }] });
+      form.setFieldsValue({ number: '', quoteDate: today, validUntil: addDays(today, 30), title: '', lines: [{ quantity: '1', unit: 'item' }] });
     } else {
       form.setFieldsValue({
-        number: q.number, applicantId: q.applicantId, priceGroupId: q.priceGroupId, quoteDate: dayjs(q.quoteDate), validUntil: dayjs(q.validUntil), title: q.title,
+        number: q.number, applicantId: q.applicantId, priceGroupId: q.priceGroupId, quoteDate: q.quoteDate, validUntil: q.validUntil, title: q.title,
         lines: q.lines.map((l) => ({ rateItemId: l.rateItemId, description: l.description, unit: l.unit, quantity: quantityText(l.quantityMilli),
-          unitPrice: l.rateItemId === null ? l.unitPriceFen / 100 : null })),
+          unitPrice: l.rateItemId === null ? fenToText(l.unitPriceFen) : null })),
       });
     }
     setEditing(q);
@@ -100,11 +86,11 @@ export function QuotesPage() {
     let v: QuoteForm;
     try { v = await form.validateFields(); } catch { return; }
     const fields = {
-      number: v.number, applicantId: v.applicantId, priceGroupId: v.priceGroupId ?? null, quoteDate: v.quoteDate.format('YYYY-MM-DD'),
-      validUntil: v.validUntil.format('YYYY-MM-DD'), title: v.title ?? '',
+      number: v.number, applicantId: v.applicantId, priceGroupId: v.priceGroupId ?? null, quoteDate: dateOf(v.quoteDate)!,
+      validUntil: dateOf(v.validUntil)!, title: v.title ?? '',
       lines: v.lines.map((l) => ({
         rateItemId: l.rateItemId ?? null, description: l.description ?? '', unit: (l.unit ?? 'item') as (typeof CHARGE_UNITS)[number],
-        quantityMilli: parseQuantity(l.quantity) ?? 0, unitPriceFen: l.rateItemId ? null : l.unitPrice == null ? null : toFen(l.unitPrice),
+        quantityMilli: parseQuantity(l.quantity) ?? 0, unitPriceFen: l.rateItemId ? null : fenOf(l.unitPrice),
       })),
     };
     setSaving(true);
@@ -171,15 +157,15 @@ export function QuotesPage() {
           <Space.Compact block style={{ gap: 12 }}>
             <Form.Item name="number" label={t.number} rules={req} style={{ flex: 1 }}><Input maxLength={64} data-testid="quote-number" /></Form.Item>
             <Form.Item name="applicantId" label={t.applicant} rules={req} style={{ flex: 2 }}>
-              <ApplicantPick placeholder={t.applicantSearch} known={current ? { value: current.applicantId, label: current.applicantName } : null} />
+              <ApplicantSelect placeholder={t.applicantSearch} data-testid="quote-applicant" />
             </Form.Item>
           </Space.Compact>
           <Space.Compact block style={{ gap: 12 }}>
             <Form.Item name="priceGroupId" label={t.group} style={{ flex: 1 }}>
               <Select allowClear placeholder={t.groupAuto} options={groups.map((g) => ({ value: g.id, label: locale === 'en' && g.nameEn ? g.nameEn : g.name }))} />
             </Form.Item>
-            <Form.Item name="quoteDate" label={t.quoteDate} rules={req} style={{ flex: 1 }}><DatePicker style={{ width: '100%' }} /></Form.Item>
-            <Form.Item name="validUntil" label={t.validUntil} rules={req} style={{ flex: 1 }}><DatePicker style={{ width: '100%' }} /></Form.Item>
+            <Form.Item name="quoteDate" label={t.quoteDate} rules={[dateRule('quoteDate', labels)]} style={{ flex: 1 }}><DateInput /></Form.Item>
+            <Form.Item name="validUntil" label={t.validUntil} rules={[dateRule('validUntil', labels)]} style={{ flex: 1 }}><DateInput /></Form.Item>
           </Space.Compact>
           <Form.Item name="title" label={t.subject}><Input maxLength={200} /></Form.Item>
           <Form.List name="lines">
@@ -201,8 +187,8 @@ export function QuotesPage() {
                       rules={[...req, { validator: (_r, v: string) => (v === undefined || v === '' || parseQuantity(v) !== null ? Promise.resolve() : Promise.reject(new Error(t.quantityBad))) }]}>
                       <Input inputMode="decimal" />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'unitPrice']} label={f.name === 0 ? t.unitPrice : undefined} style={{ width: 110 }}>
-                      <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+                    <Form.Item name={[f.name, 'unitPrice']} label={f.name === 0 ? t.unitPrice : undefined} style={{ width: 110 }} rules={[moneyRule({ label: t.unitPrice })]}>
+                      <Input inputMode="decimal" />
                     </Form.Item>
                     <Button onClick={() => remove(f.name)} disabled={fields.length === 1} style={{ marginTop: f.name === 0 ? 30 : 0 }}>{t.remove}</Button>
                   </Space>

@@ -1,7 +1,6 @@
 // 收费标准: the rate table of one instrument (or the unit-wide service items), each item's price
 // versions with their effective dates, and the 参考收费标准 text generated from them.
-import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { PriceGroup, RateItem, RateVersion } from '../../../../shared/ipc/money';
 import { BILLING_INCREMENTS, CHARGE_UNITS, CHARGE_UNIT_LABELS, type ChargeUnit } from '../../../../shared/money/rates';
@@ -10,6 +9,8 @@ import { call } from '../../api';
 import { useLocale, useT } from '../../i18n';
 import { useAppInfo, useToday } from '../../stores/app-info';
 import { showError } from '../../util/errors';
+import { fenOf, fenToText, moneyRule } from '../../util/money-field';
+import { DateInput, dateOf, dateRule } from '../../util/fields';
 
 const L = {
   zh: {
@@ -26,13 +27,7 @@ const L = {
   },
 };
 
-/** Yuan from a 2-decimal input to fen through its text, never by floating multiplication. */
-export function toFen(yuan: number | null | undefined): number {
-  const [whole, frac = ''] = (yuan ?? 0).toFixed(2).split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-}
-
-interface VersionForm { from: dayjs.Dayjs; to?: dayjs.Dayjs | null; increment?: number | null; minimum?: number; setup?: number; prices: Record<string, number | null | undefined> }
+interface VersionForm { from: string; to?: string | null; increment?: number | null; minimum?: string; setup?: string; prices: Record<string, string | null | undefined> }
 
 export function RatesPage() {
   const t = useT(L);
@@ -82,21 +77,21 @@ export function RatesPage() {
     setVersionFor({ item, version });
     const timed = item.unit === 'hour' || item.unit === 'core_hour';
     versionForm.setFieldsValue(version ? {
-      from: dayjs(version.effectiveFrom), to: version.effectiveTo ? dayjs(version.effectiveTo) : null, increment: version.incrementMinutes,
-      minimum: version.minimumFen / 100, setup: version.setupFeeFen / 100,
-      prices: Object.fromEntries(version.prices.map((p) => [String(p.priceGroupId), p.unitPriceFen / 100])),
+      from: version.effectiveFrom, to: version.effectiveTo ?? '', increment: version.incrementMinutes,
+      minimum: fenToText(version.minimumFen), setup: fenToText(version.setupFeeFen),
+      prices: Object.fromEntries(version.prices.map((p) => [String(p.priceGroupId), fenToText(p.unitPriceFen)])),
     } : {
       // An item's first rate runs from 1 January of this year; later ones from today.
-      from: dayjs(item.versions.length === 0 ? `${today.slice(0, 4)}-01-01` : today), to: null, increment: timed ? 30 : null, minimum: 0, setup: 0, prices: {} });
+      from: item.versions.length === 0 ? `${today.slice(0, 4)}-01-01` : today, to: '', increment: timed ? 30 : null, minimum: '0.00', setup: '0.00', prices: {} });
   };
 
   const saveVersion = async () => {
     if (!versionFor) return;
     const f = await versionForm.validateFields();
     const fields = {
-      effectiveFrom: f.from.format('YYYY-MM-DD'), effectiveTo: f.to ? f.to.format('YYYY-MM-DD') : null,
-      incrementMinutes: (f.increment ?? null) as (typeof BILLING_INCREMENTS)[number] | null, minimumFen: toFen(f.minimum), setupFeeFen: toFen(f.setup),
-      prices: groups.filter((g) => f.prices?.[String(g.id)] != null).map((g) => ({ priceGroupId: g.id, unitPriceFen: toFen(f.prices[String(g.id)]) })),
+      effectiveFrom: dateOf(f.from)!, effectiveTo: dateOf(f.to),
+      incrementMinutes: (f.increment ?? null) as (typeof BILLING_INCREMENTS)[number] | null, minimumFen: fenOf(f.minimum) ?? 0, setupFeeFen: fenOf(f.setup) ?? 0,
+      prices: groups.filter((g) => fenOf(f.prices?.[String(g.id)]) !== null).map((g) => ({ priceGroupId: g.id, unitPriceFen: fenOf(f.prices[String(g.id)])! })),
     };
     try {
       if (versionFor.version) await call('money:rateVersionUpdate', { versionId: versionFor.version.id, fields });
@@ -158,20 +153,20 @@ export function RatesPage() {
       <Modal open={versionFor !== null} title={t.versionTitle} okText={t.save} cancelText={t.cancel} onOk={() => void saveVersion()} onCancel={() => setVersionFor(null)} destroyOnHidden>
         <Form form={versionForm} layout="vertical">
           <Space>
-            <Form.Item name="from" label={t.from} rules={[{ required: true }]}><DatePicker data-testid="rate-from" /></Form.Item>
-            <Form.Item name="to" label={t.to}><DatePicker /></Form.Item>
+            <Form.Item name="from" label={t.from} rules={[dateRule('from', { from: t.from })]}><DateInput data-testid="rate-from" /></Form.Item>
+            <Form.Item name="to" label={t.to} rules={[dateRule('to', { to: t.to }, true)]}><DateInput /></Form.Item>
           </Space>
           {versionFor && (versionFor.item.unit === 'hour' || versionFor.item.unit === 'core_hour') && (
             <Form.Item name="increment" label={t.increment}><Select style={{ width: 160 }} options={BILLING_INCREMENTS.map((m) => ({ value: m, label: String(m) }))} /></Form.Item>
           )}
           {groups.map((g) => (
-            <Form.Item key={g.id} name={['prices', String(g.id)]} label={`${t.prices} · ${groupName(g.id)}`}>
-              <InputNumber data-testid={`rate-price-${g.name}`} min={0} precision={2} style={{ width: 200 }} />
+            <Form.Item key={g.id} name={['prices', String(g.id)]} label={`${t.prices} · ${groupName(g.id)}`} rules={[moneyRule({ label: `${t.prices} · ${groupName(g.id)}` })]}>
+              <Input data-testid={`rate-price-${g.name}`} style={{ width: 200 }} />
             </Form.Item>
           ))}
           <Space>
-            <Form.Item name="minimum" label={t.minimum}><InputNumber min={0} precision={2} /></Form.Item>
-            <Form.Item name="setup" label={t.setup}><InputNumber min={0} precision={2} /></Form.Item>
+            <Form.Item name="minimum" label={t.minimum} rules={[moneyRule({ label: t.minimum })]}><Input /></Form.Item>
+            <Form.Item name="setup" label={t.setup} rules={[moneyRule({ label: t.setup })]}><Input /></Form.Item>
           </Space>
         </Form>
       </Modal>

@@ -1,9 +1,9 @@
 // Labels and colours shared by the applicants, vouchers, contracts and dashboard pages.
 import type { ContractRow, DueKind } from '../../../../shared/ipc/deals';
 import { APPLICANT_KIND_LABELS, type ApplicantKind } from '../../../../shared/policy/vocabulary';
-import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
+import { moneyProblem } from '../../util/money-field';
 import type { VoucherStateName } from '../../../../shared/rules/vouchers';
-import { useLocale, type Locale } from '../../i18n';
+import type { Locale } from '../../i18n';
 
 export const VOUCHER_STATE_LABELS: Record<VoucherStateName, { zh: string; en: string; color: string }> = {
   claimed: { zh: '待登记', en: 'Claimed', color: 'blue' },
@@ -39,26 +39,18 @@ export function urgencyColor(daysLeft: number | null): string {
   return 'blue';
 }
 
-/** antd Form rule for amounts typed as text ('5万', '50,000.00'), parsed exactly by the rules module. */
+/** antd Form rule for amounts typed as text ('5万', '50,000.00'): the one money rule (util/money-field). */
 export function moneyRule(required: boolean, requiredMessage: string) {
   return {
     validator: async (_: unknown, v: string | undefined) => {
       if (!v) { if (required) throw new Error(requiredMessage); return; }
-      const r = parseMoneyText(v);
-      if (!r.ok) throw new Error(r.reason[useLocale.getState().locale]);
+      const problem = moneyProblem(v);
+      if (problem) throw new Error(problem);
     },
   };
 }
 
-/** Fen from a text the form already validated; null when empty. */
-export function fenOf(text: string | undefined | null): number | null {
-  if (!text) return null;
-  const r = parseMoneyText(text);
-  return r.ok ? r.fen : null;
-}
-
-/** Amount as the user reads and re-types it ('10,000,000.00' parses back exactly). */
-export const fenToText = (fen: number | null | undefined) => (fen === null || fen === undefined ? '' : formatYuan(fen));
+export { fenOf, fenToText } from '../../util/money-field';
 
 const REGION_LABELS: Record<string, { zh: string; en: string }> = {
   beijing: { zh: '北京', en: 'Beijing' },
