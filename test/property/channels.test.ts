@@ -104,7 +104,8 @@ describe.each(['beijing', 'shanghai'] as const)('every channel with valid-shaped
     spent.set(name, (spent.get(name) ?? 0) + performance.now() - started);
     if (!res.ok) {
       const why = refusals.get(name) ?? new Map<string, number>();
-      why.set(res.error.reason, (why.get(res.error.reason) ?? 0) + 1);
+      const reason = res.error.reason ?? 'legacy';
+      why.set(reason, (why.get(reason) ?? 0) + 1);
       refusals.set(name, why);
     }
     if (res.ok) {
