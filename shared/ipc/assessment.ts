@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { civilDateSchema, fenSchema } from '../catalog/instrument';
 import type { SubsidyClass, SubsidyGrade } from '../policy/vocabulary';
 import type { FileDownload } from './catalog';
+import type { Params } from '../result';
 import { channel } from './define';
 
 export const REGIONS = ['beijing', 'shanghai'] as const;
@@ -116,6 +117,9 @@ export interface AssessmentResult {
   contractAmountFen: number;
   voucherAmountFen: number;
   serviceIncomeFen: number;
+  /** Receipts (payments) dated in the year, of contracts linked to the scope, and their total. */
+  payments: number;
+  paymentsReceivedFen: number;
   avgSatisfaction: number | null;
   /** Instruments of unit value ≥ the national threshold, and their value. */
   national: { thresholdFen: number; count: number; valueFen: number };
@@ -170,7 +174,8 @@ export interface SubsidyResult {
   grade: SubsidyGrade | null;
   gradeSource: 'published' | 'whatIf' | null;
   capFen: number | null;
-  capReason: { rule: string; article: string; zh: string; en: string } | null;
+  /** Why the cap is what it is: a reason key of the renderer's catalog, with its article. */
+  capReason: { rule: string; reason: string; article: string; document: string; params: Params } | null;
   /** Caps of the unit's class by grade, for the what-if selector. */
   capsByGrade: Record<SubsidyGrade, number> | null;
   incomeFen: number;
@@ -179,6 +184,14 @@ export interface SubsidyResult {
   netFen: number;
   staffAwardMinFen: number | null;
   staffAwardShare: string | null;
+}
+
+/** What the assessment page shows for a year and scope (one call). */
+export interface AssessmentPage {
+  result: AssessmentResult;
+  checks: DataCheck[];
+  /** The unit's subsidy of the year (whatever the scope). */
+  subsidy: SubsidyResult;
 }
 
 export const assessmentChannels = {
@@ -194,6 +207,8 @@ export const assessmentChannels = {
   })),
   'assessment:compute': channel<AssessmentResult>()(computeInput),
   'assessment:checks': channel<DataCheck[]>()(computeInput),
+  /** The page's figures, checks and subsidy in one call over one pass of the year's data. */
+  'assessment:page': channel<AssessmentPage>()(computeInput.extend({ whatIfGrade: z.enum(SUBSIDY_GRADES).optional() })),
   'assessment:yearGet': channel<YearInputs>()(z.object({ year: yearSchema })),
   'assessment:yearSet': channel<YearInputs>()(z.object({
     year: yearSchema,
