@@ -4,7 +4,7 @@ import { AppFailure } from '../shared/result';
 import { openDatabase, type Db } from './db/connection';
 import { isEncryptedFile } from './db/encryption';
 import type { HandlerContext } from './handlers/types';
-import { backupIfDue } from './services/backup/backups';
+import { backupScheduler, isAbandoned, type BackupScheduler } from './services/backup/scheduler';
 import { purgeAllExports } from './security/exports';
 import { deskKeys, type DeskKeys } from './security/desk-keys';
 import { secureDir, secureFile, tightenTree } from './security/files';
@@ -44,6 +44,8 @@ export interface Core {
   readonly migrationsDir: string | undefined;
   /** The data key (wrapped in keyring.json) that seals files and keys backup MACs. */
   readonly keys: DeskKeys;
+  /** The automatic backup, taken in a worker thread in the background (never on the start-up path). */
+  readonly backups: BackupScheduler;
   /** What the start-up reconcile step found and did. */
   readonly reconciled: Reconciled;
   unlock(passphrase: string): void;
@@ -116,14 +118,14 @@ export function openCore(options: CoreOptions): Core {
     get encrypted() { return encrypted; },
   };
 
+  const backups = backupScheduler(ctx, { databaseFile, key: () => key });
   const runAutoBackup = () => {
     if (!options.autoBackup || !db) return;
-    try {
-      backupIfDue(ctx);
-    } catch (e) {
-      // A failed backup must never keep the desk from opening; the next start retries.
-      console.error('[backup] automatic backup failed:', (e as Error).message);
-    }
+    // In the background: the desk opens and answers at once. A failed backup never keeps the desk
+    // from working; the hourly check and the next start retry.
+    backups.runIfDue().catch((e: unknown) => {
+      if (!isAbandoned(e)) console.error('[backup] automatic backup failed:', (e as Error).message);
+    });
   };
 
   const core: Core = {
@@ -134,6 +136,7 @@ export function openCore(options: CoreOptions): Core {
     get key() { return key; },
     migrationsDir: options.migrationsDir,
     keys,
+    backups,
     reconciled,
     unlock(passphrase) {
       if (db) return;
@@ -144,6 +147,7 @@ export function openCore(options: CoreOptions): Core {
     },
     lock() {
       if (!encrypted || !db) return; // a plain file has nothing a lock would protect
+      backups.stop();
       purgeAllExports();
       db.close();
       db = null;
@@ -167,6 +171,7 @@ export function openCore(options: CoreOptions): Core {
       }
     },
     close() {
+      backups.stop();
       purgeAllExports();
       db?.close();
       db = null;

@@ -8,6 +8,7 @@ import http from 'node:http';
 import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createJobDesk } from './core-host/jobs';
 import { startWorkerCore, StartupError } from './core-host/client';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { confinedPath, MIME } from './renderer-files';
@@ -66,6 +67,7 @@ export async function startBrowserServer(opts: { dataDir: string; port: number; 
     throw e;
   }
   const root = path.resolve(opts.rendererDir);
+  const jobs = createJobDesk(core);
 
   const authorised = (req: http.IncomingMessage): boolean => {
     const given = req.headers['x-desk-token'];
@@ -133,7 +135,8 @@ export async function startBrowserServer(opts: { dataDir: string; port: number; 
         // A closed tab cancels its call if the host has not reached it yet (or at the job's next step).
         const abort = new AbortController();
         res.on('close', () => { if (!res.writableFinished) abort.abort(); });
-        void core.call(name, body, { signal: abort.signal }).then((result) => {
+        const jobToken = req.headers['x-desk-job'];
+        void jobs.call(name, body, typeof jobToken === 'string' ? jobToken : undefined, abort.signal).then((result) => {
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
           res.end(JSON.stringify(result));
         });

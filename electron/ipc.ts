@@ -8,13 +8,14 @@ import type { Result } from '../shared/result';
  */
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
-  dispatch: (channel: string, raw: unknown) => Promise<Result<unknown>>,
+  dispatch: (channel: string, raw: unknown, jobToken?: unknown) => Promise<Result<unknown>>,
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
 ): string[] {
   for (const name of channels) {
-    ipcMain.handle(name, async (event, raw: unknown) => {
+    ipcMain.handle(name, async (event, raw: unknown, jobToken?: unknown) => {
       if (!isTrustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的调用 (call from an unknown page refused)' } };
-      return dispatch(name, raw);
+      // A long call carries the token the window asks its progress with (job:progress / job:cancel).
+      return jobToken === undefined ? dispatch(name, raw) : dispatch(name, raw, jobToken);
     });
   }
   return [...channels];

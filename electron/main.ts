@@ -4,6 +4,7 @@ import log from 'electron-log/main';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCoreClient, StartupError, type CoreClient } from './core-host/client';
+import { createJobDesk } from './core-host/jobs';
 import type { SettingsView } from '../shared/ipc/assessment';
 import type { HostOptions, StartupFailure } from './core-host/protocol';
 import { writeDiagnosticsZip } from './diagnostics';
@@ -204,7 +205,8 @@ app.whenReady().then(async () => {
     return;
   }
   // An encrypted database opens locked: the renderer shows the lock screen until security:unlock.
-  registerIpc(ipcMain, (name, raw) => client.call(name, raw), isTrustedSender);
+  const jobs = createJobDesk(client);
+  registerIpc(ipcMain, (name, raw, jobToken) => jobs.call(name, raw, jobToken), isTrustedSender);
   createWindow();
   void notifyDueSoon().catch((e) => log.error('[due soon]', e));
   setInterval(() => void notifyDueSoon().catch((e) => log.error('[due soon]', e)), 24 * 60 * 60 * 1000).unref();

@@ -4,4 +4,4 @@ import { buildPreloadApi } from './security/preload-api';
 
 export { buildPreloadApi };
 
-contextBridge.exposeInMainWorld('api', buildPreloadApi((c, input) => ipcRenderer.invoke(c, input)));
+contextBridge.exposeInMainWorld('api', buildPreloadApi((c, input, jobToken) => (jobToken === undefined ? ipcRenderer.invoke(c, input) : ipcRenderer.invoke(c, input, jobToken))));

@@ -16,6 +16,11 @@ await build({ ...common, entryPoints: ['electron/browser-server.ts'], outfile: '
 // a worker thread in browser mode.
 await build({ ...common, entryPoints: ['electron/core-host/utility.ts'], outfile: 'dist/electron/core-host.js' });
 await build({ ...common, entryPoints: ['electron/core-host/worker.ts'], outfile: 'dist/server/core-host-worker.js' });
+// The utility process runs the host in a worker thread of its own, so a cancel reaches a running loop.
+await build({ ...common, entryPoints: ['electron/core-host/worker.ts'], outfile: 'dist/electron/core-host-worker.js' });
+// The background backup's worker thread, beside each host bundle.
+await build({ ...common, entryPoints: ['electron/services/backup/copy-worker.ts'], outfile: 'dist/electron/backup-worker.js' });
+await build({ ...common, entryPoints: ['electron/services/backup/copy-worker.ts'], outfile: 'dist/server/backup-worker.js' });
 
 for (const dir of ['dist/electron/migrations', 'dist/server/migrations']) {
   fs.rmSync(dir, { recursive: true, force: true });

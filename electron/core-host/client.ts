@@ -122,7 +122,7 @@ export function createCoreClient(port: PortLike, cancelFlag?: Int32Array): CoreC
  * The worker thread running the host: the bundled core-host-worker.js beside the built server,
  * or, when running from the TypeScript sources (tests, tsx), worker.ts through tsx.
  */
-function spawnWorker(workerData: unknown): Worker {
+export function spawnWorker(workerData: unknown): Worker {
   if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, 'core-host-worker.js'), { workerData });
   const tsx = require.resolve('tsx/cjs', { paths: [process.cwd(), __dirname] });
   const entry = path.join(__dirname, 'worker.ts');

@@ -8,7 +8,8 @@ import { secretKeyStore } from '../security/keyring';
 import { handlers } from '../handlers';
 import { dispatch } from '../security/gate';
 import { lock } from '../security/session';
-import { listBackups, backupIfDue } from '../services/backup/backups';
+import { listBackups } from '../services/backup/backups';
+import { isAbandoned } from '../services/backup/scheduler';
 import { readReliabilitySettings } from '../services/backup/settings';
 import { withJob } from './job';
 import { acquireFolderLock } from './lock-file';
@@ -108,7 +109,9 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     // The desk may stay open for days: look hourly whether the daily backup is due.
     timers.push(setInterval(() => {
       if (core.locked) return;
-      try { backupIfDue(core.ctx); } catch (e) { send({ t: 'log', level: 'error', message: `[backup] ${(e as Error).message}` }); }
+      // In a worker thread: calls keep being answered while the copy is taken.
+      const log = (e: unknown) => { if (!isAbandoned(e)) send({ t: 'log', level: 'error', message: `[backup] ${(e as Error).message}` }); };
+      try { core.backups.runIfDue().catch(log); } catch (e) { log(e); }
     }, HOUR_MS));
   }
   for (const t of timers) t.unref?.();

@@ -15,4 +15,7 @@ export const systemHandlers: HandlerTable<keyof typeof systemChannels> = {
     today: civilDateInShanghai(ctx.now()),
   }),
   'audit:list': (input, ctx) => listAudit(ctx, input),
+  // The window side answers these for the calls it holds; a call reaching the core knows no job.
+  'job:progress': ({ token }) => ({ token, state: 'unknown', done: 0, total: 0 }),
+  'job:cancel': ({ token }) => ({ token, state: 'unknown', done: 0, total: 0 }),
 };

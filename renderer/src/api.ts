@@ -8,12 +8,12 @@ import { describeError } from './i18n-errors';
  * never sees; every call sends it (same origin) with the desk's own header.
  */
 function httpApi(): Api {
-  const entries = channels.map((c) => [c, async (input: unknown): Promise<Result<unknown>> => {
+  const entries = channels.map((c) => [c, async (input: unknown, jobToken?: string): Promise<Result<unknown>> => {
     try {
       const res = await fetch(`./api/${encodeURIComponent(c)}`, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-desk-call': '1' },
+        headers: { 'content-type': 'application/json', 'x-desk-call': '1', ...(jobToken ? { 'x-desk-job': jobToken } : {}) },
         body: JSON.stringify(input ?? {}),
       });
       return (await res.json()) as Result<unknown>;
@@ -39,6 +39,17 @@ export class ApiError extends Error {
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const fn = api[channel] as (i: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
   const result = await fn(input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
+}
+
+/**
+ * Calls a long-running channel under `jobToken`: while it runs, `job:progress` / `job:cancel` with
+ * the same token are answered by the window side (Electron main process or the browser-mode server).
+ */
+export async function callJob<C extends Channel>(channel: C, input: ChannelInput<C>, jobToken: string): Promise<ChannelOutput<C>> {
+  const fn = api[channel] as unknown as (i: ChannelInput<C>, token: string) => Promise<Result<ChannelOutput<C>>>;
+  const result = await fn(input, jobToken);
   if (!result.ok) throw new ApiError(result.error);
   return result.value;
 }

@@ -7,6 +7,7 @@ import { FACILITY_MESSAGES } from './i18n-messages-facility';
 import { SECURITY_MESSAGES } from './i18n-messages-security';
 import { FORMS_FIELD_LABELS, FORMS_MESSAGES } from './i18n-messages-forms';
 import { MONEY_MESSAGES } from './i18n-messages-money';
+import { ORDER_FIELD_LABELS, ORDER_MESSAGES } from './i18n-messages-orders';
 
 export type Locale = 'zh' | 'en';
 
@@ -89,11 +90,15 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   'ipc.unparseable': { zh: '输入无法通过校验', en: 'The input could not be validated' },
   'internal.unexpected': { zh: '内部错误，操作未完成，未作任何更改', en: 'Internal error; nothing was changed' },
   'net.unreachable': { zh: '无法连接本地服务：{detail}', en: 'Cannot reach the local service: {detail}' },
+  'core.gone': { zh: '后台服务已停止，操作未完成，请重新启动程序', en: 'The background service stopped; the operation did not complete. Restart the app' },
+  'job.cancelled': { zh: '已取消，未作任何更改', en: 'Cancelled; nothing was changed' },
+  'job.token': { zh: '任务标识无效', en: 'The job token is not valid' },
   ...FACILITY_MESSAGES,
   ...SECURITY_MESSAGES,
   ...FORMS_MESSAGES,
   ...CATALOG_MESSAGES,
   ...MONEY_MESSAGES,
+  ...ORDER_MESSAGES,
 };
 
 /** Generic wording by error code when a reason is not in the catalog. */
@@ -146,4 +151,5 @@ export const FIELD_LABELS: Readonly<Record<string, Message>> = {
   dataBase64: { zh: '文件', en: 'File' },
   passphrase: { zh: '口令', en: 'Passphrase' },
   ...FORMS_FIELD_LABELS,
+  ...ORDER_FIELD_LABELS,
 };

@@ -21,6 +21,17 @@ export interface AuditRow {
   detail: string;
 }
 
+/** A token the window makes up for one long call, so it can ask how far the call is and cancel it. */
+export const jobTokenSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'job.token');
+
+/** How far a long call is: `running` while the window side waits for its result, `unknown` otherwise. */
+export interface JobProgress {
+  token: string;
+  state: 'running' | 'unknown';
+  done: number;
+  total: number;
+}
+
 export const systemChannels = {
   'app:info': channel<AppInfo>()(z.object({})),
   'audit:list': channel<AuditRow[]>()(z.object({
@@ -29,4 +40,8 @@ export const systemChannels = {
     limit: z.number().int().min(1).max(1000).default(200),
     offset: z.number().int().min(0).default(0),
   })),
+  /** Answered by the window side (Electron main process, browser-mode server), never queued behind the job. */
+  'job:progress': channel<JobProgress>()(z.strictObject({ token: jobTokenSchema })),
+  /** Cancels the call made with this token: a queued call never runs, a running one rolls back at its next step. */
+  'job:cancel': channel<JobProgress>()(z.strictObject({ token: jobTokenSchema })),
 };

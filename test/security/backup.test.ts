@@ -71,12 +71,16 @@ describe('backups', () => {
     await value(first.call('security:setup', { mode: 'plain' }));
     first.close();
     const a = fresh({ autoBackup: true, nowIso: '2025-06-16T02:00:00.000Z' }, dir);
+    // Taken in the background: the core is open before the copy is done.
+    await a.backups.settled();
     expect(backups(a).filter((n) => n.endsWith('.sqlite'))).toEqual(['desk-20250616-100000.sqlite']);
     a.close();
     const b = fresh({ autoBackup: true, nowIso: '2025-06-17T01:59:59.000Z' }, dir);
+    expect(b.backups.busy).toBe(false);
     expect(backups(b).filter((n) => n.endsWith('.sqlite'))).toHaveLength(1); // 23 h 59 min later: not due
     b.close();
     const c2 = fresh({ autoBackup: true, nowIso: '2025-06-17T02:00:00.000Z' }, dir);
+    await c2.backups.settled();
     expect(backups(c2).filter((n) => n.endsWith('.sqlite'))).toEqual(['desk-20250616-100000.sqlite', 'desk-20250617-100000.sqlite']);
   });
 

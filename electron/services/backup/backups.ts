@@ -56,6 +56,13 @@ function rotate(dir: string, ctx: ServiceContext): string[] {
   return remove;
 }
 
+/** Rotates the folder after a new copy `name` and records it in the audit log. */
+export function recordBackup(ctx: ServiceContext, dir: string, name: string, reason: 'manual' | 'auto'): BackupInfo {
+  const removed = rotate(dir, ctx);
+  audit(ctx, 'backup.create', 'backup', name, { reason, removed });
+  return info(dir, name)!;
+}
+
 /** Copies the live database into backups/ (encrypted with the same key when it is encrypted), then rotates. */
 export function createBackup(ctx: ServiceContext, reason: 'manual' | 'auto'): BackupInfo {
   const dir = backupsDir(ctx.dataDir);
@@ -64,17 +71,14 @@ export function createBackup(ctx: ServiceContext, reason: 'manual' | 'auto'): Ba
   vacuumInto(ctx.db, path.join(dir, name));
   // The desk's seal: restore accepts only files whose MAC under the data key holds.
   writeMac(keysOf(ctx).current, path.join(dir, name));
-  const removed = rotate(dir, ctx);
-  audit(ctx, 'backup.create', 'backup', name, { reason, removed });
-  return info(dir, name)!;
+  return recordBackup(ctx, dir, name, reason);
 }
 
-/** The daily automatic backup: taken when the newest rotated backup is a day old or there is none. */
-export function backupIfDue(ctx: ServiceContext & { encrypted?: boolean }): BackupInfo | null {
+/** Whether the daily automatic backup is due: the newest rotated backup is a day old or there is none. */
+export function isBackupDue(ctx: ServiceContext & { encrypted?: boolean }): boolean {
   // No copy of any kind before the first-run choice (plain or encrypted) was made.
-  if (!ctx.encrypted && !readReliabilitySettings(ctx).setupDone) return null;
+  if (!ctx.encrypted && !readReliabilitySettings(ctx).setupDone) return false;
   const newest = listBackups(ctx).find((b) => b.kind === 'backup');
   const newestAt = newest ? parseBackupName(newest.name)!.instant.getTime() : -Infinity;
-  if (ctx.now().getTime() - newestAt < DAY_MS) return null;
-  return createBackup(ctx, 'auto');
+  return ctx.now().getTime() - newestAt >= DAY_MS;
 }

@@ -13,8 +13,9 @@ export function macFileOf(file: string): string {
   return `${file}.mac`;
 }
 
-function hmacOf(key: DataKey, file: string): string {
-  const h = crypto.createHmac('sha256', macKey(key));
+/** HMAC-SHA256 of every byte of `file` under a derived MAC key (a background backup computes it off the calling thread). */
+export function hmacOfFile(keyBytes: Uint8Array, file: string): string {
+  const h = crypto.createHmac('sha256', keyBytes);
   const fd = fs.openSync(file, 'r');
   try {
     const buf = Buffer.alloc(1024 * 1024);
@@ -25,8 +26,17 @@ function hmacOf(key: DataKey, file: string): string {
   return h.digest('hex');
 }
 
+function hmacOf(key: DataKey, file: string): string {
+  return hmacOfFile(macKey(key), file);
+}
+
+/** Writes `<file>.mac` for an HMAC already computed under the data key `keyId`. */
+export function writeMacRecord(keyId: string, hmac: string, file: string): void {
+  writeFileDurably(macFileOf(file), Buffer.from(JSON.stringify({ format: FORMAT, keyId, hmac })));
+}
+
 export function writeMac(key: DataKey, file: string): void {
-  writeFileDurably(macFileOf(file), Buffer.from(JSON.stringify({ format: FORMAT, keyId: key.id, hmac: hmacOf(key, file) })));
+  writeMacRecord(key.id, hmacOf(key, file), file);
 }
 
 export type MacCheck = 'ok' | 'missing' | 'mismatch' | 'otherKey';

@@ -2,6 +2,7 @@
 // row 2 the template's 40 headers in its order and wording, one instrument per row from row 3.
 // .xlsx or the template's own Excel 97 .xls. A full export adds the sheet 工作台补充 with the desk's
 // fields the template has no column for, so that the file imports back into a desk unchanged.
+import { jobStep } from '../../core-host/job';
 import * as XLSX from '@e965/xlsx';
 import type { Instrument, InstrumentListQuery } from '../../../shared/catalog/instrument';
 import { INSTRUMENT_FIELD_LABELS } from '../../../shared/catalog/instrument';
@@ -77,7 +78,10 @@ export interface TemplateExportOptions {
 
 export function templateWorkbook(instruments: readonly Instrument[], hours: Map<number, YearHours>, deskSheet: boolean): XLSX.WorkBook {
   const groupRow: Cell[] = TEMPLATE_COLUMNS.map((_, c) => TEMPLATE_GROUPS.find((g) => g.from === c + 1)?.name ?? '');
-  const aoa: Cell[][] = [groupRow, TEMPLATE_COLUMNS.map((c) => c.header), ...instruments.map((i) => templateRow(i, hours.get(i.id)))];
+  const aoa: Cell[][] = [groupRow, TEMPLATE_COLUMNS.map((c) => c.header), ...instruments.map((i, n) => {
+    jobStep(n, instruments.length);
+    return templateRow(i, hours.get(i.id));
+  })];
   const ws = XLSX.utils.aoa_to_sheet(aoa);
   ws['!merges'] = TEMPLATE_GROUPS.map((g) => ({ s: { r: 0, c: g.from - 1 }, e: { r: 0, c: g.to - 1 } }));
   ws['!cols'] = TEMPLATE_COLUMNS.map((c) => ({ wch: Math.min(40, Math.max(10, c.header.length + 2)) }));

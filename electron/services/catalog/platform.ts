@@ -1,6 +1,7 @@
 // What the national platform would refuse, before either upload, and the 服务记录 upload itself.
 // The check re-reads every stored record with today's rules (records kept from before the 40-column
 // record or the classification table may break them) and the platform's own requirements.
+import { jobStep } from '../../core-host/job';
 import * as XLSX from '@e965/xlsx';
 import { instrumentInputSchema, type Instrument, type InstrumentListQuery } from '../../../shared/catalog/instrument';
 import { SERVICE_RECORD_FIELDS } from '../../../shared/catalog/national-platform-data';
@@ -118,7 +119,11 @@ export function checkPlatform(ctx: ServiceContext, filter: InstrumentListQuery, 
 /** The 服务记录 upload of a year: header row of service-record.tsv, one row per service. */
 export function exportServiceRecords(ctx: ServiceContext, filter: InstrumentListQuery, options: { year: number; format: 'xlsx' | 'xls' }): FileDownload {
   const instruments = listInstrumentsFull(ctx, filter);
-  const rows = usageRows(ctx, instruments.map((i) => i.id), options.year).map(serviceRecordRow);
+  const usage = usageRows(ctx, instruments.map((i) => i.id), options.year);
+  const rows = usage.map((u, n) => {
+    jobStep(n, usage.length);
+    return serviceRecordRow(u);
+  });
   const ws = XLSX.utils.aoa_to_sheet([SERVICE_RECORD_FIELDS.map(([h]) => h), ...rows]);
   ws['!cols'] = SERVICE_RECORD_FIELDS.map(([h]) => ({ wch: Math.max(10, h.length * 2) }));
   const wb = XLSX.utils.book_new();

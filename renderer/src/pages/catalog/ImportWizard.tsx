@@ -9,6 +9,7 @@ import { fmt, useLocale, useT } from '../../i18n';
 import { describeIssue } from '../../i18n-errors';
 import { fileToBase64, saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
+import { isCancelled, JobProgress, useJob } from '../../util/JobProgress';
 
 const L = {
   zh: {
@@ -45,6 +46,7 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
   const [onDuplicate, setOnDuplicate] = useState<'skip' | 'update'>('skip');
   const [result, setResult] = useState<ImportCommitResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const commitJob = useJob();
 
   const labels = useMemo(() => ({ ...Object.fromEntries(INSTRUMENT_FIELD_LABELS.map((f) => [f.key, f[locale]])), __noRow: '1' }), [locale]);
   const label = (key: string) => INSTRUMENT_FIELD_LABELS.find((f) => f.key === key)?.[locale] ?? key;
@@ -87,10 +89,17 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
     setStep(2);
   });
 
-  const commit = () => run(async () => {
-    setResult(await call('catalog:importCommit', { ...ref(), mapping, onDuplicate, acceptValidRows: true }));
-    setStep(3);
-  });
+  const commit = async () => {
+    setBusy(true);
+    try {
+      setResult(await commitJob.run('catalog:importCommit', { ...ref(), mapping, onDuplicate, acceptValidRows: true }));
+      setStep(3);
+    } catch (e) {
+      if (!isCancelled(e)) showError(e); // a cancelled import wrote nothing; the bar says so
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const report = () => run(async () => {
     const lines = validation!.issues.map((i) => {
@@ -192,9 +201,10 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
           )}
           {validation.valid === 0 && <Alert type="error" message={t.nothingValid} />}
           <Space>
-            <Button onClick={() => setStep(1)}>{t.back}</Button>
-            <Button type="primary" disabled={validation.valid === 0} loading={busy} onClick={commit}>{fmt(t.commit, { v: validation.valid })}</Button>
+            <Button onClick={() => setStep(1)} disabled={commitJob.running}>{t.back}</Button>
+            <Button type="primary" disabled={validation.valid === 0} loading={busy} onClick={() => void commit()}>{fmt(t.commit, { v: validation.valid })}</Button>
           </Space>
+          <JobProgress job={commitJob.job} onCancel={commitJob.cancel} cancelling={commitJob.cancelling} testId="import-progress" />
         </Space>
       )}
       {step === 3 && result && (

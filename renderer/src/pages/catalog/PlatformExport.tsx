@@ -8,6 +8,7 @@ import { fmt, useLocale, useT } from '../../i18n';
 import { describeIssue } from '../../i18n-errors';
 import { saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
+import { isCancelled, JobProgress, useJob } from '../../util/JobProgress';
 
 const L = {
   zh: {
@@ -37,6 +38,7 @@ export function PlatformExport({ filter, onFix, onClose }: { filter: Filter; onF
   const [check, setCheck] = useState<PlatformCheck | null>(null);
   const [busy, setBusy] = useState(false);
   const [deskSheet, setDeskSheet] = useState(true);
+  const exportJob = useJob();
 
   const labels = useMemo((): Record<string, string> => ({
     ...Object.fromEntries(INSTRUMENT_FIELD_LABELS.map((f) => [f.key, f[locale]])),
@@ -53,7 +55,7 @@ export function PlatformExport({ filter, onFix, onClose }: { filter: Filter; onF
 
   const download = async (fn: () => Promise<Parameters<typeof saveDownload>[0]>) => {
     setBusy(true);
-    try { saveDownload(await fn()); } catch (e) { showError(e); } finally { setBusy(false); }
+    try { saveDownload(await fn()); } catch (e) { if (!isCancelled(e)) showError(e); } finally { setBusy(false); }
   };
 
   const columns = [
@@ -86,12 +88,13 @@ export function PlatformExport({ filter, onFix, onClose }: { filter: Filter; onF
         )}
         <Checkbox checked={deskSheet} onChange={(e) => setDeskSheet(e.target.checked)}>{t.deskSheet}</Checkbox>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => call('catalog:export', { filter, year, format: 'xlsx', deskSheet }))}>{t.xlsx}</Button>
-          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => call('catalog:export', { filter, year, format: 'xls', deskSheet }))}>{t.xls}</Button>
-          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => call('catalog:exportServiceRecords', { filter, year, format: 'xlsx' }))}>{t.svcXlsx}</Button>
-          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => call('catalog:exportServiceRecords', { filter, year, format: 'xls' }))}>{t.svcXls}</Button>
+          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => exportJob.run('catalog:export', { filter, year, format: 'xlsx', deskSheet }))}>{t.xlsx}</Button>
+          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => exportJob.run('catalog:export', { filter, year, format: 'xls', deskSheet }))}>{t.xls}</Button>
+          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => exportJob.run('catalog:exportServiceRecords', { filter, year, format: 'xlsx' }))}>{t.svcXlsx}</Button>
+          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => exportJob.run('catalog:exportServiceRecords', { filter, year, format: 'xls' }))}>{t.svcXls}</Button>
         </Space>
-        <Typography.Text type="secondary">{busy ? t.checking : ''}</Typography.Text>
+        <JobProgress job={exportJob.job} onCancel={exportJob.cancel} cancelling={exportJob.cancelling} testId="platform-export-progress" />
+        <Typography.Text type="secondary">{busy && !exportJob.running ? t.checking : ''}</Typography.Text>
       </Space>
     </Modal>
   );

@@ -1,6 +1,6 @@
 // 费用结算: the charges of one contract (from its usage records, manual lines, adjustments), the
 // actual amount against them, the statement (PDF/xlsx), payments received, and the year's batch.
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag, message } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, message } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import {
@@ -14,6 +14,7 @@ import { fmt, useLocale, useT } from '../../i18n';
 import { saveDownload } from '../../util/download';
 import { useAppInfo, useToday } from '../../stores/app-info';
 import { showError } from '../../util/errors';
+import { JobProgress } from '../../util/JobProgress';
 import { ContractSelect } from '../calendar/ContractSelect';
 import { toFen } from './RatesPage';
 
@@ -123,8 +124,8 @@ export function ChargesPage() {
           <span>{t.batch}</span>
           <InputNumber value={year} min={2000} max={2100} onChange={(v) => setYear(v ?? year)} />
           <Button onClick={() => void startBatch()} disabled={job?.state === 'running'}>{t.start}</Button>
-          {job && <Progress style={{ width: 160 }} size="small" percent={job.total ? Math.round((job.done / job.total) * 100) : 100} status={job.state === 'failed' ? 'exception' : undefined} />}
-          {job?.state === 'running' && <Button onClick={() => void call('money:batchCancel', { jobId: job.jobId }).then(setJob, showError)}>{t.cancel}</Button>}
+          <JobProgress job={job} testId="statement-batch-progress"
+            onCancel={job ? () => void call('money:batchCancel', { jobId: job.jobId }).then(setJob, showError) : undefined} />
         </Space>
       </Card>
       {data && (

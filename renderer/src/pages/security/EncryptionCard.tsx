@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { useT } from '../../i18n';
 import { useSecurity } from '../../stores/security';
 import { formErrors, showError } from '../../util/errors';
+import { JobProgress, useJob } from '../../util/JobProgress';
 
 const L = {
   zh: {
@@ -36,6 +37,8 @@ export function EncryptionCard({ onChanged }: { onChanged(): void }) {
   const [changeForm] = Form.useForm<ChangeForm>();
   const [busy, setBusy] = useState(false);
   const [justEncrypted, setJustEncrypted] = useState(false);
+  // Re-sealing every attachment and backup under the new key: progress only, a key change always finishes.
+  const keyJob = useJob();
   if (!status) return null;
 
   const sameAs = (field: string) => ({ getFieldValue }: { getFieldValue(n: string): unknown }) => ({
@@ -46,7 +49,7 @@ export function EncryptionCard({ onChanged }: { onChanged(): void }) {
     const { passphrase } = await enableForm.validateFields();
     setBusy(true);
     try {
-      set(await call('security:setup', { mode: 'encrypted', passphrase }));
+      set(await keyJob.run('security:setup', { mode: 'encrypted', passphrase }));
       enableForm.resetFields();
       setJustEncrypted(true);
       onChanged();
@@ -70,7 +73,7 @@ export function EncryptionCard({ onChanged }: { onChanged(): void }) {
     const { current, next } = await changeForm.validateFields();
     setBusy(true);
     try {
-      set(await call('security:changePassphrase', { current, next }));
+      set(await keyJob.run('security:changePassphrase', { current, next }));
       changeForm.resetFields();
       onChanged();
     } catch (e) {
@@ -93,6 +96,7 @@ export function EncryptionCard({ onChanged }: { onChanged(): void }) {
         </Descriptions.Item>
         <Descriptions.Item label={t.kdf}><Typography.Text type="secondary">{status.kdf}</Typography.Text></Descriptions.Item>
       </Descriptions>
+      <JobProgress job={keyJob.running ? keyJob.job : null} testId="reseal-progress" />
       {justEncrypted && <Alert type="success" showIcon message={t.encryptedOk} description={t.plainBackups} style={{ marginBottom: 12 }} />}
       {!status.setupDone && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t.firstRun} description={t.firstRunHint}
