@@ -1,6 +1,6 @@
 // Beijing performance subsidy (第十一条) of the open unit for one year: class by open-instrument
 // value against the year's boundary, cap by class and grade, third-party exclusion, staff award floor.
-import type { SubsidyResult, YearInputs } from '../../../shared/ipc/assessment';
+import type { AssessmentResult, SubsidyResult, YearInputs } from '../../../shared/ipc/assessment';
 import { formatRatio, staffAwardMinimum, subsidyCap, subsidyClass, articleFor } from '../../../shared/rules';
 import type { SubsidyGrade } from '../../../shared/policy';
 import { audit } from '../audit';
@@ -28,12 +28,15 @@ export function setYearInputs(ctx: ServiceContext, input: YearInputs): YearInput
   })();
 }
 
-/** The subsidy of the whole unit; `whatIfGrade` overrides the published grade to explore the table. */
-export function computeSubsidy(ctx: ServiceContext, year: number, whatIfGrade?: SubsidyGrade): SubsidyResult {
+/**
+ * The subsidy of the whole unit; `whatIfGrade` overrides the published grade to explore the table.
+ * `unitFigures`: the unit's figures of the year when the caller has them already (the page's one pass).
+ */
+export function computeSubsidy(ctx: ServiceContext, year: number, whatIfGrade?: SubsidyGrade, unitFigures?: AssessmentResult): SubsidyResult {
   const settings = getSettings(ctx);
   const profile = profileOn(settings.region, `${year}-12-31`);
   const inputs = getYearInputs(ctx, year);
-  const figures = computeAssessment(ctx, { year, scope: { kind: 'unit' } });
+  const figures = unitFigures?.scope.kind === 'unit' && unitFigures.year === year ? unitFigures : computeAssessment(ctx, { year, scope: { kind: 'unit' } });
   const openValueFen = figures.openInstrumentValueFen;
   const cls = inputs.classBoundaryFen === null ? null : subsidyClass(openValueFen, inputs.classBoundaryFen);
   const grade = whatIfGrade ?? inputs.publishedGrade;

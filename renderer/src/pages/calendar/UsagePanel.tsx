@@ -1,8 +1,7 @@
 // Actual-use records by instrument and period, with the machine-hour totals the assessment uses.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { InstrumentRow } from '../../../../shared/catalog/instrument';
 import type { UsageFields, UsageLog, UsageTotals } from '../../../../shared/ipc/bookings';
@@ -10,18 +9,19 @@ import { formatYuan } from '../../../../shared/rules/money';
 import { call } from '../../api';
 import { fmt, useT } from '../../i18n';
 import { showError } from '../../util/errors';
+import { DateRangeInput } from '../../util/fields';
 import { spanLabel } from './slots';
 import { InstrumentSelect } from '../../util/pickers';
 
 const L = {
   zh: {
     instrument: '全部仪器', all: '全部', external: '对外', internal: '对内', add: '登记使用', start: '时间', inst: '仪器', hours: '机时(h)',
-    kind: '对内/对外', way: '服务方式', user: '使用人/单位', contract: '合同', amount: '金额', satisfaction: '满意度',
+    from: '开始日期', to: '结束日期', kind: '对内/对外', way: '服务方式', user: '使用人/单位', contract: '合同', amount: '金额', satisfaction: '满意度',
     totals: '共 {count} 条，有效机时 {hours} h，对外服务机时 {ext} h，服务金额 {amount}',
   },
   en: {
     instrument: 'All instruments', all: 'All', external: 'External', internal: 'Internal', add: 'Log use', start: 'Time', inst: 'Instrument', hours: 'Hours',
-    kind: 'Int./ext.', way: 'Service way', user: 'User / unit', contract: 'Contract', amount: 'Amount', satisfaction: 'Satisfaction',
+    from: 'From', to: 'To', kind: 'Int./ext.', way: 'Service way', user: 'User / unit', contract: 'Contract', amount: 'Amount', satisfaction: 'Satisfaction',
     totals: '{count} records, {hours} h effective, {ext} h external service, amount {amount}',
   },
 };
@@ -82,8 +82,7 @@ export function UsagePanel({ today, instruments, refreshKey, onOpen }: {
       <Space wrap style={{ marginBottom: 12 }}>
         <InstrumentSelect allowClear placeholder={t.instrument} style={{ width: 260 }} value={instrumentId} known={instruments}
           onChange={(id) => setInstrumentId(id)} onClear={() => setInstrumentId(undefined)} />
-        <DatePicker.RangePicker allowClear={false} value={[dayjs(range[0]), dayjs(range[1])]}
-          onChange={(v) => { if (v?.[0] && v[1]) setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')]); }} />
+        <DateRangeInput value={range} onChange={setRange} labels={{ from: t.from, to: t.to }} testId="usage-range" />
         <Select style={{ width: 110 }} value={external === undefined ? 'all' : external ? 'ext' : 'int'}
           onChange={(v) => setExternal(v === 'all' ? undefined : v === 'ext')}
           options={[{ value: 'all', label: t.all }, { value: 'ext', label: t.external }, { value: 'int', label: t.internal }]} />
