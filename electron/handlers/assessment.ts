@@ -3,6 +3,7 @@ import { dataChecks } from '../services/assessment/checks';
 import { computeAssessment } from '../services/assessment/compute';
 import { exportAssessmentPdf } from '../services/assessment/export-pdf';
 import { exportAssessmentXlsx } from '../services/assessment/export-xlsx';
+import { assessmentPage } from '../services/assessment/page';
 import { deleteHoliday, holidayYears, importHolidayYear, listHolidays, upsertHoliday } from '../services/assessment/holiday-table';
 import { computeSubsidy, getYearInputs, setYearInputs } from '../services/assessment/subsidy';
 import { readSettings, updateSettings } from '../services/settings';
@@ -18,6 +19,7 @@ export const assessmentHandlers: HandlerTable<keyof typeof assessmentChannels> =
   'holidays:importYear': ({ year, entries }, ctx) => importHolidayYear(ctx, year, entries),
   'assessment:compute': (input, ctx) => computeAssessment(ctx, input),
   'assessment:checks': (input, ctx) => dataChecks(ctx, input),
+  'assessment:page': (input, ctx) => assessmentPage(ctx, input),
   'assessment:yearGet': ({ year }, ctx) => getYearInputs(ctx, year),
   'assessment:yearSet': (input, ctx) => setYearInputs(ctx, input),
   'assessment:subsidy': ({ year, whatIfGrade }, ctx) => computeSubsidy(ctx, year, whatIfGrade),

@@ -2,7 +2,9 @@
 // label, numbers and amounts formatted, the policy article cited once.
 import type { AppError, ParamValue, Params } from '../../shared/result';
 import type { Locale } from './i18n-messages';
+import { APPLICANT_KIND_LABELS, SERVICE_KIND_LABELS } from '../../shared/policy/vocabulary';
 import { CODE_MESSAGES, FIELD_LABELS, MESSAGES } from './i18n-messages';
+import { REGION_NAMES } from './i18n-messages-orders';
 
 /** Labels of a form's fields by dotted path ('vouchers.amountFen' also matches 'vouchers.3.amountFen'). */
 export type FieldLabels = Readonly<Record<string, string>>;
@@ -52,8 +54,17 @@ function yuan(fen: number): string {
   return `${sign}${int}.${String(a % 100).padStart(2, '0')}`;
 }
 
+/** Params holding a code of a closed vocabulary, shown by its label. */
+const VOCABULARY_PARAMS: Readonly<Record<string, Readonly<Record<string, { zh: string; en: string }>>>> = {
+  applicantKind: APPLICANT_KIND_LABELS, kind: APPLICANT_KIND_LABELS, acceptedKinds: APPLICANT_KIND_LABELS,
+  serviceKind: SERVICE_KIND_LABELS, serviceKinds: SERVICE_KIND_LABELS,
+  region: REGION_NAMES, registeredRegion: REGION_NAMES, requiredRegion: REGION_NAMES, incubatorRegion: REGION_NAMES, issuingRegion: REGION_NAMES,
+};
+
 function formatParam(key: string, v: ParamValue, locale: Locale): string {
   if (Array.isArray(v)) return v.map((x) => formatParam(key, x, locale)).join(locale === 'zh' ? '、' : ', ');
+  const vocabulary = VOCABULARY_PARAMS[key];
+  if (typeof v === 'string' && vocabulary && Object.hasOwn(vocabulary, v)) return vocabulary[v][locale];
   if (typeof v === 'number' && /Fen$/.test(key)) return yuan(v);
   if (typeof v === 'boolean') return locale === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
   if (v === null) return '—';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { civilDateSchema, fenSchema } from '../catalog/instrument';
 import type { SubsidyClass, SubsidyGrade } from '../policy/vocabulary';
 import type { FileDownload } from './catalog';
+import type { Params } from '../result';
 import { channel } from './define';
 
 export const REGIONS = ['beijing', 'shanghai'] as const;
@@ -13,12 +14,12 @@ const MAX_YEAR_HOURS = 366 * 24;
 export const settingsSchema = z.object({
   region: z.enum(REGIONS),
   /** 额定机时 per instrument per year; null = the profile default. */
-  ratedHours: z.number().positive('额定机时须大于 0').max(MAX_YEAR_HOURS, `额定机时不能超过 ${MAX_YEAR_HOURS} 小时`).nullable(),
-  unitName: z.string().trim().max(200, '单位名称过长'),
+  ratedHours: z.number().positive().max(MAX_YEAR_HOURS).nullable(),
+  unitName: z.string().trim().max(200),
   /** 以测试、检测、研发服务为主业的第三方服务机构 (excluded from the performance subsidy). */
   thirdPartyTesting: z.boolean(),
   /** How many days ahead deadlines are announced on the dashboard. */
-  notificationDays: z.number().int('提醒天数须为整数').min(0, '提醒天数不能为负').max(365, '提醒天数不能超过 365'),
+  notificationDays: z.number().int().min(0).max(365),
 });
 export type DeskSettings = z.output<typeof settingsSchema>;
 
@@ -116,6 +117,9 @@ export interface AssessmentResult {
   contractAmountFen: number;
   voucherAmountFen: number;
   serviceIncomeFen: number;
+  /** Receipts (payments) dated in the year, of contracts linked to the scope, and their total. */
+  payments: number;
+  paymentsReceivedFen: number;
   avgSatisfaction: number | null;
   /** Instruments of unit value ≥ the national threshold, and their value. */
   national: { thresholdFen: number; count: number; valueFen: number };
@@ -170,7 +174,8 @@ export interface SubsidyResult {
   grade: SubsidyGrade | null;
   gradeSource: 'published' | 'whatIf' | null;
   capFen: number | null;
-  capReason: { rule: string; article: string; zh: string; en: string } | null;
+  /** Why the cap is what it is: a reason key of the renderer's catalog, with its article. */
+  capReason: { rule: string; reason: string; article: string; document: string; params: Params } | null;
   /** Caps of the unit's class by grade, for the what-if selector. */
   capsByGrade: Record<SubsidyGrade, number> | null;
   incomeFen: number;
@@ -179,6 +184,14 @@ export interface SubsidyResult {
   netFen: number;
   staffAwardMinFen: number | null;
   staffAwardShare: string | null;
+}
+
+/** What the assessment page shows for a year and scope (one call). */
+export interface AssessmentPage {
+  result: AssessmentResult;
+  checks: DataCheck[];
+  /** The unit's subsidy of the year (whatever the scope). */
+  subsidy: SubsidyResult;
 }
 
 export const assessmentChannels = {
@@ -194,6 +207,8 @@ export const assessmentChannels = {
   })),
   'assessment:compute': channel<AssessmentResult>()(computeInput),
   'assessment:checks': channel<DataCheck[]>()(computeInput),
+  /** The page's figures, checks and subsidy in one call over one pass of the year's data. */
+  'assessment:page': channel<AssessmentPage>()(computeInput.extend({ whatIfGrade: z.enum(SUBSIDY_GRADES).optional() })),
   'assessment:yearGet': channel<YearInputs>()(z.object({ year: yearSchema })),
   'assessment:yearSet': channel<YearInputs>()(z.object({
     year: yearSchema,

@@ -32,8 +32,8 @@ export interface UnitRatedView {
   year: number;
   /** The unit default set for this year; null = the desk setting / profile default applies. */
   source: RatedSourceInput | null;
-  /** What applies when no year default is set (desk setting, else the profile's). */
-  fallbackHours: number;
+  /** What applies when no year default is set (desk setting, else the profile's); null when no profile covers the year. */
+  fallbackHours: number | null;
   overrides: number;
 }
 

@@ -45,7 +45,7 @@ export interface PartDiff {
 }
 
 export interface ImportPreview {
-  /** new = first package of this lab; newer = replaces the current one; same = already imported, nothing changes. */
+  /** new = first package of this lab; newer = replaces the lab's data for the package's years; same = already imported, nothing changes. */
   status: 'new' | 'newer' | 'same';
   deskId: string;
   labName: string;
@@ -59,6 +59,8 @@ export interface ImportPreview {
   attachments: boolean;
   counts: Record<string, number>;
   diff: PartDiff[];
+  /** The lab's years at the office outside the package's period: they stay as they are. */
+  keptYears: number[];
 }
 
 export interface OfficeLab {
@@ -68,6 +70,8 @@ export interface OfficeLab {
   note: string;
   registeredAt: string;
   current: { packageId: string; createdAt: string; importedAt: string; fromYear: number; toYear: number; counts: Record<string, number>; sealed: boolean } | null;
+  /** The years the office holds of this lab, each from the package that supplies it. */
+  years: { year: number; packageId: string; createdAt: string }[];
 }
 
 export interface ConflictItem {

@@ -7,7 +7,7 @@ import type { LocalizedText } from '../rules/text';
 import { fileUploadSchema, type FileDownload } from './catalog';
 import { invoiceNumberProblem, normaliseDigits } from '../identity';
 import { channel } from './define';
-import type { AppError } from '../result';
+import type { AppError, Params } from '../result';
 import { pageQuerySchema, type Page } from './paging';
 
 const id = z.number().int().positive();
@@ -128,9 +128,12 @@ export interface RedemptionDetail extends RedemptionRow {
 export interface CheckItem {
   code: string;
   severity: 'error' | 'warning';
-  message: LocalizedText;
+  /** Reason key of the renderer's catalog and the values its wording needs. */
+  reason: string;
+  params: Params;
   rule?: string;
   article?: string;
+  document?: string;
 }
 
 export interface CheckResult {

@@ -57,7 +57,7 @@ export const BEIJING_2023: PolicyProfile = {
     },
     publicNotice: {
       zh: '第十四条的5个工作日公示针对绩效考评结果；兑现环节的公示期原文未单独规定，时间线所示日期仅供参考。',
-      en: 'The 5 working days of 第十四条 are for assessment results; the text sets no separate notice for redemption, so the timeline date is for reference.',
+      en: 'The 5 working days of Article 14 are for assessment results; the text sets no separate notice for redemption, so the timeline date is for reference.',
     },
   },
   doubleFundingTerm: { zh: '市级财政科技资金', en: 'city science and technology funds' },

@@ -44,7 +44,7 @@ export const SHANGHAI_2025: PolicyProfile = {
   ruleNotes: {
     'applicant.enterprise.kind': {
       zh: '第七条列举的企业类型以“等”结尾，是开放列表：列表以外的类型本软件不拒绝、也不判断，请人工核对。',
-      en: 'The kinds of 第七条 end in "等" (an open list): a kind outside it is neither refused nor judged here; check it by hand.',
+      en: 'The kinds listed in Article 7 end in "and others" (an open list): a kind outside it is neither refused nor judged here; check it by hand.',
     },
     'applicant.integrity.majorViolation': {
       zh: '“本年度或上一年度”按自然年理解（含当年与上一年）。',

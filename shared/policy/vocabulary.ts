@@ -13,7 +13,7 @@ export type ApplicantKind =
 export const APPLICANT_KIND_LABELS: Readonly<Record<ApplicantKind, LocalizedText>> = {
   high_tech_enterprise: { zh: '高新技术企业', en: 'High-tech enterprise' },
   tech_sme: { zh: '科技型中小企业（入库）', en: 'Registered tech SME' },
-  specialized_sme: { zh: '专精特新中小企业', en: 'Specialised ("专精特新") SME' },
+  specialized_sme: { zh: '专精特新中小企业', en: 'Specialised and innovative SME' },
   other_enterprise: { zh: '其他企业', en: 'Other enterprise' },
   team: { zh: '创业团队', en: 'Start-up team' },
 };

@@ -3,7 +3,7 @@
 
 import type { PolicyProfile } from '../policy/profile';
 import type { ApplicantKind } from '../policy/vocabulary';
-import { formatYuan, type Fen } from './money';
+import type { Fen } from './money';
 import { floorShare, formatRatio, isWithinShare } from './ratio';
 import type { LocalizedText } from './text';
 import { invalidAmount, OK, resultOf, violation, type RuleResult, type Violation } from './violations';
@@ -57,8 +57,6 @@ export const PAYOUT_PARTY_LABELS: Readonly<Record<PayoutParty, LocalizedText>> =
   institution: { zh: '服务机构兑付', en: 'Paid to the service institution' },
 };
 
-const yuanText = (fen: Fen) => formatYuan(fen, { withUnit: true });
-
 /** The largest voucher amount of an order of this total: the share, rounded down to the fen. */
 export function maxVoucherForOrder(totalFen: Fen, profile: PolicyProfile): Fen {
   return floorShare(totalFen, profile.contractVoucherShareMax);
@@ -73,15 +71,7 @@ export function checkOrderVoucherShare(totalFen: Fen, voucherFen: Fen, profile: 
   if (isWithinShare(voucherFen, totalFen, share)) return OK;
   const maxFen = maxVoucherForOrder(totalFen, profile);
   return resultOf([
-    violation(
-      profile,
-      'order.voucherShare',
-      {
-        zh: `创新券金额 ${yuanText(voucherFen)} 超过订单总额 ${yuanText(totalFen)} 的 ${formatRatio(share)}（最多 ${yuanText(maxFen)}）`,
-        en: `Voucher amount ${yuanText(voucherFen)} exceeds ${formatRatio(share)} of the order total ${yuanText(totalFen)} (at most ${yuanText(maxFen)})`,
-      },
-      { field: 'voucherFen', params: { totalFen, voucherFen, maxFen, share } },
-    ),
+    violation(profile, 'order.voucherShare', { field: 'voucherFen', params: { totalFen, voucherFen, maxFen, share: formatRatio(share) } }),
   ]);
 }
 
@@ -90,7 +80,7 @@ export function checkOrderAnnualQuota(kind: ApplicantKind, usedFen: Fen, voucher
   const r = checkAnnualQuota(kind, usedFen, voucherFen, profile);
   if (r.ok) return r;
   return resultOf(r.violations.map((v) => (v.rule === 'voucher.annualQuota'
-    ? { ...violation(profile, 'order.annualQuota', v.message, { field: 'voucherFen', params: v.params }) }
+    ? violation(profile, 'order.annualQuota', { field: 'voucherFen', params: v.params })
     : { ...v, field: 'voucherFen' })));
 }
 
@@ -98,16 +88,10 @@ export function checkOrderAnnualQuota(kind: ApplicantKind, usedFen: Fen, voucher
 export function checkOrderDealings(f: { relatedParty: boolean; subcontracted: boolean }, profile: PolicyProfile): RuleResult {
   const out: Violation[] = [];
   if (f.relatedParty) {
-    out.push(violation(profile, 'order.relatedParty', {
-      zh: '企业（团队）与服务机构存在关联关系：关联交易不得使用创新券',
-      en: 'The enterprise (team) and the institution are related parties: related-party deals cannot use vouchers',
-    }, { field: 'relatedParty' }));
+    out.push(violation(profile, 'order.relatedParty', { field: 'relatedParty' }));
   }
   if (f.subcontracted) {
-    out.push(violation(profile, 'order.subcontract', {
-      zh: '服务由其他机构实际提供（转包）：不得使用创新券',
-      en: 'The service is actually provided by another institution (subcontracted): vouchers cannot be used',
-    }, { field: 'subcontracted' }));
+    out.push(violation(profile, 'order.subcontract', { field: 'subcontracted' }));
   }
   return resultOf(out);
 }

@@ -41,24 +41,13 @@ export function subsidyCap(
   if (profile.subsidyCapsFen === null) {
     return {
       capFen: null,
-      reason: violation(profile, 'subsidy.notDefined', {
-        zh: '本办法未规定开放单位绩效补贴',
-        en: 'This policy sets no performance subsidy for open units',
-      }),
+      reason: violation(profile, 'subsidy.notDefined'),
     };
   }
   if (profile.subsidyExcludesThirdPartyTesting && unit.isThirdPartyTestingInstitution) {
     return {
       capFen: 0,
-      reason: violation(
-        profile,
-        'subsidy.thirdPartyExcluded',
-        {
-          zh: '以测试、检测、研发服务为主业的第三方服务机构不享受绩效补贴',
-          en: 'Third-party testing, inspection and R&D service institutions receive no performance subsidy',
-        },
-        { field: 'isThirdPartyTestingInstitution', params: { class: cls, grade } },
-      ),
+      reason: violation(profile, 'subsidy.thirdPartyExcluded', { field: 'isThirdPartyTestingInstitution', params: { class: cls, grade } }),
     };
   }
   return { capFen: profile.subsidyCapsFen[cls][grade], reason: null };

@@ -1,5 +1,6 @@
-// Rule outcomes as values: every refusal names its stable rule id, the article of the profile's
-// document that states it, and a bilingual message. Rule code never throws for a refusal.
+// Rule outcomes as values: every refusal names its stable rule id (which is also its reason code),
+// the article of the profile's document that states it, and the params its wording needs. The
+// wording lives in the renderer's catalog, never here. Rule code never throws for a refusal.
 
 import type { PolicyProfile } from '../policy/profile';
 import type { LocalizedText } from './text';
@@ -14,11 +15,14 @@ export interface Violation {
   /** Document number of the profile, e.g. '京科发〔2023〕16号'. */
   document: string;
   field?: string;
-  message: LocalizedText;
-  params?: Record<string, unknown>;
+  /** Values the catalog's wording interpolates (amounts in fen under keys ending in 'Fen'). */
+  params?: Record<string, ViolationParam>;
   /** How the desk reads a point the text leaves open, when the profile notes one for this rule. */
   note?: LocalizedText;
 }
+
+/** Param values a violation carries: they cross IPC as they are. */
+export type ViolationParam = string | number | boolean | null | readonly (string | number)[];
 
 export type RuleResult = { ok: true } | { ok: false; violations: Violation[] };
 
@@ -56,12 +60,11 @@ export function noteFor(profile: PolicyProfile, rule: string): LocalizedText | n
 export function violation(
   profile: PolicyProfile,
   rule: string,
-  message: LocalizedText,
-  extra: { field?: string; params?: Record<string, unknown> } = {},
+  extra: { field?: string; params?: Record<string, ViolationParam> } = {},
 ): Violation {
   const note = noteFor(profile, rule);
   return {
-    rule, reason: rule, article: articleFor(profile, rule), document: profile.documentNumber, message, ...extra,
+    rule, reason: rule, article: articleFor(profile, rule), document: profile.documentNumber, ...extra,
     ...(note ? { note } : {}),
   };
 }
@@ -69,10 +72,5 @@ export function violation(
 /** Guards rule inputs: amounts must be non-negative safe integers of fen. */
 export function invalidAmount(profile: PolicyProfile, field: string, value: unknown): Violation | null {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return null;
-  return violation(
-    profile,
-    'money.invalidAmount',
-    { zh: `金额无效：${String(value)}（应为非负整数分）`, en: `Invalid amount ${String(value)} (non-negative integer fen)` },
-    { field, params: { value } },
-  );
+  return violation(profile, 'money.invalidAmount', { field, params: { value: String(value) } });
 }

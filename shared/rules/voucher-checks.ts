@@ -1,12 +1,10 @@
 // Amount and scope checks on a voucher or voucher contract. Limits come from the profile.
 
 import type { PolicyProfile } from '../policy/profile';
-import { APPLICANT_KIND_LABELS, SERVICE_KIND_LABELS, type ApplicantKind, type ServiceKind } from '../policy/vocabulary';
-import { formatYuan, type Fen } from './money';
+import type { ApplicantKind, ServiceKind } from '../policy/vocabulary';
+import type { Fen } from './money';
 import { floorShare, formatRatio, isWithinShare } from './ratio';
 import { invalidAmount, OK, resultOf, violation, type RuleResult, type Violation } from './violations';
-
-const yuanText = (fen: Fen) => formatYuan(fen, { withUnit: true });
 
 /** Single voucher face value ≤ singleVoucherMaxFen (50,000元 passes, 50,000.01元 fails). */
 export function checkVoucherFaceValue(faceValueFen: Fen, profile: PolicyProfile): RuleResult {
@@ -15,15 +13,7 @@ export function checkVoucherFaceValue(faceValueFen: Fen, profile: PolicyProfile)
   const max = profile.singleVoucherMaxFen;
   if (max === null || faceValueFen <= max) return OK;
   return resultOf([
-    violation(
-      profile,
-      'voucher.faceValue',
-      {
-        zh: `单张创新券面额 ${yuanText(faceValueFen)} 超过上限 ${yuanText(max)}`,
-        en: `Voucher face value ${yuanText(faceValueFen)} exceeds the limit of ${yuanText(max)}`,
-      },
-      { field: 'faceValueFen', params: { faceValueFen, maxFen: max } },
-    ),
+    violation(profile, 'voucher.faceValue', { field: 'faceValueFen', params: { faceValueFen, maxFen: max } }),
   ]);
 }
 
@@ -47,15 +37,9 @@ export function checkContractVoucherShare(
   if (isWithinShare(voucherSumFen, actualAmountFen, share)) return OK;
   const maxFen = maxVoucherForContract(actualAmountFen, profile);
   return resultOf([
-    violation(
-      profile,
-      'voucher.contractShare',
-      {
-        zh: `创新券支付 ${yuanText(voucherSumFen)} 超过合同实际金额 ${yuanText(actualAmountFen)} 的 ${formatRatio(share)}（最多 ${yuanText(maxFen)}）`,
-        en: `Voucher payment ${yuanText(voucherSumFen)} exceeds ${formatRatio(share)} of the actual amount ${yuanText(actualAmountFen)} (at most ${yuanText(maxFen)})`,
-      },
-      { field: 'voucherSumFen', params: { actualAmountFen, voucherSumFen, maxFen, share } },
-    ),
+    violation(profile, 'voucher.contractShare', {
+      field: 'voucherSumFen', params: { actualAmountFen, voucherSumFen, maxFen, share: formatRatio(share) },
+    }),
   ]);
 }
 
@@ -100,31 +84,19 @@ export function checkAnnualQuota(
     invalidAmount(profile, 'requestedFen', requestedFen),
   ].filter((v): v is Violation => v !== null);
   if (bad.length > 0) return resultOf(bad);
-  const kind = APPLICANT_KIND_LABELS[applicantKind];
   const quotaFen = annualQuotaFor(applicantKind, profile);
   if (quotaFen === null) {
     return resultOf([
-      violation(
-        profile,
-        'voucher.applicantKind',
-        { zh: `${kind.zh}不在本办法的创新券支持范围内`, en: `${kind.en} is not eligible for vouchers under this policy` },
-        { field: 'applicantKind', params: { applicantKind } },
-      ),
+      violation(profile, 'voucher.applicantKind', { field: 'applicantKind', params: { applicantKind } }),
     ]);
   }
   const totalFen = usedThisYearFen + requestedFen;
   if (totalFen <= quotaFen) return OK;
   const remainingFen = Math.max(0, quotaFen - usedThisYearFen);
   return resultOf([
-    violation(
-      profile,
-      'voucher.annualQuota',
-      {
-        zh: `${kind.zh}年度创新券额度 ${yuanText(quotaFen)}，已用 ${yuanText(usedThisYearFen)}，本次 ${yuanText(requestedFen)} 超出（剩余 ${yuanText(remainingFen)}）`,
-        en: `${kind.en} annual quota ${yuanText(quotaFen)}: used ${yuanText(usedThisYearFen)}, requested ${yuanText(requestedFen)} exceeds it (remaining ${yuanText(remainingFen)})`,
-      },
-      { field: 'requestedFen', params: { applicantKind, quotaFen, usedThisYearFen, requestedFen, remainingFen } },
-    ),
+    violation(profile, 'voucher.annualQuota', {
+      field: 'requestedFen', params: { applicantKind, quotaFen, usedThisYearFen, requestedFen, remainingFen },
+    }),
   ]);
 }
 
@@ -132,15 +104,9 @@ export function checkAnnualQuota(
 export function checkNoDoubleFunding(alreadyFundedByCityFinance: boolean, profile: PolicyProfile): RuleResult {
   if (!profile.noDoubleFunding || !alreadyFundedByCityFinance) return OK;
   return resultOf([
-    violation(
-      profile,
-      'voucher.doubleFunding',
-      {
-        zh: `该项目已获${profile.doubleFundingTerm.zh}支持，不得重复使用创新券`,
-        en: `The project is already funded by ${profile.doubleFundingTerm.en} and cannot also use vouchers`,
-      },
-      { field: 'alreadyFundedByCityFinance', params: { term: profile.doubleFundingTerm } },
-    ),
+    violation(profile, 'voucher.doubleFunding', {
+      field: 'alreadyFundedByCityFinance', params: { termZh: profile.doubleFundingTerm.zh, termEn: profile.doubleFundingTerm.en },
+    }),
   ]);
 }
 
@@ -162,24 +128,13 @@ export const CROSS_REGION_UNCHECKED_RULES = [
 export function checkServiceScope(serviceKinds: readonly ServiceKind[], profile: PolicyProfile): RuleResult {
   const violations: Violation[] = [];
   for (const kind of new Set(serviceKinds)) {
-    const label = SERVICE_KIND_LABELS[kind];
     if (profile.excludedServiceKinds.includes(kind)) {
       violations.push(
-        violation(
-          profile,
-          'voucher.serviceExcluded',
-          { zh: `创新券不支持：${label.zh}`, en: `Vouchers do not cover: ${label.en}` },
-          { field: 'serviceKinds', params: { serviceKind: kind } },
-        ),
+        violation(profile, 'voucher.serviceExcluded', { field: 'serviceKinds', params: { serviceKind: kind } }),
       );
     } else if (profile.allowedServiceKinds !== null && !profile.allowedServiceKinds.includes(kind)) {
       violations.push(
-        violation(
-          profile,
-          'voucher.serviceOutOfScope',
-          { zh: `不在创新券服务范围内：${label.zh}`, en: `Outside the voucher service scope: ${label.en}` },
-          { field: 'serviceKinds', params: { serviceKind: kind } },
-        ),
+        violation(profile, 'voucher.serviceOutOfScope', { field: 'serviceKinds', params: { serviceKind: kind } }),
       );
     }
   }

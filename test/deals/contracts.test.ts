@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeError } from '../../renderer/src/i18n-errors';
 import { handlers } from '../../electron/handlers';
 import { invoke } from '../../electron/handlers/invoke';
 import { getContract, listContracts } from '../../electron/services/deals/contracts';
@@ -174,7 +175,7 @@ describe('one transaction per save', () => {
       amountFen: 10_000 * YUAN, vouchers: [{ voucherId: v.id, amountFen: 5_000 * YUAN + 1 }],
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'RULE', field: 'vouchers', rule: 'voucher.contractShare', article: '第十二条' } });
-    expect(r.ok ? '' : r.error.message).toMatch(/50%.*\(Voucher payment/);
+    expect(r.ok ? '' : describeError(r.error, 'en')).toMatch(/^Voucher payment ¥5,000\.01 is more than 50% of the actual amount ¥10,000\.00 \(at most ¥5,000\.00\) \(Article 12,/);
   });
 });
 

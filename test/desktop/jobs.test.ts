@@ -162,7 +162,7 @@ describe('cancelled jobs on the real services', () => {
     expect(contentHash(office)).not.toBe(before);
   });
 
-  it('platform exports: progress over the rows, a cancel stops them before the file is made', () => {
+  it('platform exports: progress over the rows, a cancel stops them before the file is made', async () => {
     const core = track(tempCore());
     for (let i = 0; i < 30; i++) {
       const id = insertInstrument(core.db, { innerId: `EX-${i}`, valueFen: 1_000_000 });
@@ -179,7 +179,7 @@ describe('cancelled jobs on the real services', () => {
     expect(svc.steps.every(([, t]) => t === 30)).toBe(true);
     expect(contentHash(core)).toBe(before);
     // Outside a job (scripts, tests) the steps are no-ops and the export is whole.
-    expect(exportCatalog(core.ctx, filter, { year: 2025, format: 'xlsx', deskSheet: false }).fileName).toMatch(/\.xlsx$/);
+    expect((await exportCatalog(core.ctx, filter, { year: 2025, format: 'xlsx', deskSheet: false })).fileName).toMatch(/\.xlsx$/);
   });
 });
 

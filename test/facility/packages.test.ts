@@ -97,6 +97,70 @@ describe('lab data packages', () => {
     expectRefused(first, 'package.older');
   });
 
+  it('a package for one year replaces that year of the lab and keeps its other years', () => {
+    register(office, lab);
+    importLabPackage(office.ctx, exportBytes(lab, 2025, 2026));
+    const y2025 = officeYearFigures(office.ctx, 2025, { deskIds: null });
+    const contracts = () => office.db.prepare('SELECT number FROM office_contracts ORDER BY number').pluck().all();
+    expect(contracts()).toEqual(['AT-K1', 'AT-K2', 'AT-K3']);
+    // At the lab: 2025 records disappear from its desk (archived), 2026 changes.
+    const a = lab.db.prepare("SELECT id FROM instruments WHERE inner_id = 'AT-A'").pluck().get() as number;
+    lab.db.prepare("DELETE FROM usage_logs WHERE start_at BETWEEN '2025-03-01' AND '2025-06-01'").run();
+    lab.db.prepare("DELETE FROM contracts WHERE number = 'AT-K3'").run();
+    insertUsage(lab.db, { instrumentId: a, start: '2026-05-01T08:00', end: '2026-05-01T10:00', external: true, amountFen: 30_000, userUnit: 'W公司' });
+    lab.setNow('2027-01-11T02:00:00.000Z');
+    const only2026 = exportBytes(lab, 2026, 2026);
+    const preview = inspectLabPackage(office.ctx, only2026);
+    expect(preview).toMatchObject({ status: 'newer', period: { fromYear: 2026, toYear: 2026 }, keptYears: [2025] });
+    // Only the period's records count as removed: K3 (signed 2026); K1 (2025) stays.
+    expect(preview.diff.find((d) => d.part === 'contracts')).toMatchObject({ removed: 1 });
+    expect(preview.diff.find((d) => d.part === 'usage')).toMatchObject({ added: 1, removed: 0 });
+    importLabPackage(office.ctx, only2026);
+    expect(officeYearFigures(office.ctx, 2025, { deskIds: null })).toEqual(y2025);
+    expect(officeYearFigures(office.ctx, 2026, { deskIds: null })).toMatchObject({ effectiveHours: 14, externalUsers: 2 });
+    expect(contracts()).toEqual(['AT-K1', 'AT-K2']);
+    expect(listOfficeLabs(office.ctx)[0].years.map((y) => [y.year, y.packageId])).toEqual([[2025, expect.any(String)], [2026, preview.packageId]]);
+    expect(listOfficeLabs(office.ctx)[0].current).toMatchObject({ packageId: preview.packageId, fromYear: 2026, toYear: 2026 });
+    // The same package again changes nothing; the first package (older, covering 2026) is refused.
+    const after = contentHash(office);
+    expect(importLabPackage(office.ctx, only2026).status).toBe('same');
+    expect(contentHash(office)).toBe(after);
+    lab.setNow('2027-01-10T12:00:00.000Z');
+    expectRefused(exportBytes(lab, 2026, 2026), 'package.older');
+    // A tampered or wrong-schema package for the year is refused, the office unchanged.
+    expectRefused(rewrite(only2026, (f) => { f['parts/usage.json'] = strToU8(strFromU8(f['parts/usage.json']).replace('"amountFen":30000', '"amountFen":90000')); }), 'package.partTampered');
+    expectRefused(rewrite(only2026, (f) => {
+      const m = JSON.parse(strFromU8(f['manifest.json']));
+      m.schemaVersion = 2;
+      f['manifest.json'] = strToU8(JSON.stringify(m));
+      f['manifest.sig'] = strToU8(signBytes(deskKeys(lab.ctx), Buffer.from(f['manifest.json'])));
+    }), 'package.schemaUnsupported');
+    // A later package of both years supersedes the two and replaces the lab's data as a whole.
+    lab.setNow('2027-01-12T02:00:00.000Z');
+    const both = exportBytes(lab, 2025, 2026);
+    expect(inspectLabPackage(office.ctx, both)).toMatchObject({ status: 'newer', keptYears: [] });
+    importLabPackage(office.ctx, both);
+    expect(officeYearFigures(office.ctx, 2025, { deskIds: null }).effectiveHours).toBe(y2025.effectiveHours - 8 - 3.5 - 10);
+    expect(listOfficeLabs(office.ctx)[0].years.every((y) => y.packageId === listOfficeLabs(office.ctx)[0].current!.packageId)).toBe(true);
+  });
+
+  it('an older package for years the office does not hold adds them and changes no newer year', () => {
+    register(office, lab);
+    lab.setNow('2027-01-09T02:00:00.000Z');
+    const only2025 = exportBytes(lab, 2025, 2025);
+    lab.setNow('2027-01-11T02:00:00.000Z');
+    lab.db.prepare("UPDATE instruments SET name_cn = '场发射扫描电镜（新）' WHERE inner_id = 'AT-A'").run();
+    importLabPackage(office.ctx, exportBytes(lab, 2026, 2026));
+    const y2026 = officeYearFigures(office.ctx, 2026, { deskIds: null });
+    expect(inspectLabPackage(office.ctx, only2025)).toMatchObject({ status: 'newer', keptYears: [2026] });
+    importLabPackage(office.ctx, only2025);
+    expect(officeYearFigures(office.ctx, 2026, { deskIds: null })).toEqual(y2026);
+    expect(officeYearFigures(office.ctx, 2025, { deskIds: null }).effectiveHours).toBe(29.5);
+    // The register keeps the newer package's name of the instrument.
+    expect(office.db.prepare("SELECT name_cn FROM office_instruments WHERE inner_id = 'AT-A'").pluck().get()).toBe('场发射扫描电镜（新）');
+    expect(listOfficeLabs(office.ctx)[0].current).toMatchObject({ fromYear: 2026, toYear: 2026 });
+  });
+
   it('refuses a tampered part, a tampered manifest, a foreign key and an unsupported schema, changing nothing', () => {
     register(office, lab);
     const bytes = exportBytes(lab);

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeIssue } from '../../renderer/src/i18n-errors';
+import { MESSAGES } from '../../renderer/src/i18n-messages';
 import { openRedemption, transitionRedemption } from '../../electron/services/redemption/applications';
 import { addAttachment } from '../../electron/services/redemption/attachments';
 import { checkRedemption } from '../../electron/services/redemption/check';
@@ -56,7 +58,9 @@ describe('redemption:check', () => {
     expect(complete).toBe(false);
     const item = items.find((i) => i.code === code);
     expect(item, JSON.stringify(items)).toBeDefined();
-    expect(item?.message.zh).toBeTruthy();
+    // A reason code of the catalog with its params, worded in both languages (no Chinese in English).
+    expect(MESSAGES[item?.reason ?? '']?.zh, item?.reason).toBeTruthy();
+    expect(describeIssue(item ?? {}, 'en')).not.toMatch(/\p{Script=Han}/u);
     if (article) expect(item?.article).toBe(article);
   });
 

@@ -51,7 +51,7 @@ describe('batch packet export', () => {
     expect(s.done).toBeLessThanOrEqual(doneAtCancel + 1);
     expect(s.done).toBeLessThan(8);
     expect(tmpEntries()).toEqual([]);
-    expect(() => jobResult(jobId)).toThrow(/尚未完成/);
+    expect(() => jobResult(jobId)).toThrow(/packetJob\.noResult/);
   });
 
   it('writes no temp files, and the next start removes temp folders an older version left behind', async () => {
@@ -97,6 +97,6 @@ describe('batch packet export', () => {
     await until(jobId, (x) => x.state !== 'running');
     clearInterval(timer);
     expect(ticks).toBeGreaterThan(3);
-    expect(() => jobStatus('nope')).toThrow(/不存在/);
+    expect(() => jobStatus('nope')).toThrow(/packetJob\.notFound/);
   });
 });

@@ -4,7 +4,8 @@ import type { AssessmentScope, DataCheck, DataCheckCode, DataCheckItem } from '.
 import { MAX_SLOT_DAYS } from '../../../shared/ipc/bookings';
 import type { ServiceContext } from '../context';
 import { hoursOf } from './compute';
-import { CLIPPED_SECONDS, civilNowInShanghai, civilTimeMinusSeconds, IN_SERVICE, scopeSql, USAGE_IN_YEAR, windowParams, yearWindow } from './window';
+import { civilNowInShanghai, civilTimeMinusSeconds, IN_SERVICE, scopeSql, windowParams, yearWindow } from './window';
+import { directUsage, type UsageSource } from './year-pass';
 
 const MAX_ITEMS = 200;
 const DAY_SECONDS = 86_400;
@@ -26,9 +27,12 @@ function check(code: DataCheckCode, rows: Row[]): DataCheck {
   return { code, count: rows.length, items };
 }
 
-export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: AssessmentScope }): DataCheck[] {
+/** The checks of a year and scope; `source` is the page's shared pass over the year's usage rows (year-pass.ts). */
+export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: AssessmentScope }, source?: UsageSource): DataCheck[] {
   const w = yearWindow(input.year);
   const s = scopeSql(ctx, input.scope ?? { kind: 'unit' });
+  const src = source ?? directUsage(s);
+  const year = `${src.from} WHERE ${src.where}`;
   const now = civilNowInShanghai(ctx);
   // No booking or usage record is longer than MAX_SLOT_DAYS: that bounds the booking lookup per
   // record (slotBack) and the start_at range of records still running after now (nowLo).
@@ -42,7 +46,7 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
 
   // Each record split into its calendar days inside the year, then summed per instrument and day.
   const dayRows = db.prepare(`WITH RECURSIVE parts(id, inst, s, e) AS (
-        SELECT u.id, u.instrument_id, max(u.start_at, @ys), min(u.end_at, @ye) FROM ${s.usageFrom} WHERE ${USAGE_IN_YEAR} AND ${s.usage}
+        SELECT u.id, u.instrument_id, max(u.start_at, @ys), min(u.end_at, @ye) FROM ${year}
         UNION ALL
         SELECT id, inst, date(s, '+1 day') || 'T00:00', e FROM parts WHERE date(s, '+1 day') || 'T00:00' < e),
       x AS (SELECT inst, substr(s, 1, 10) AS day, group_concat(id) AS ids,
@@ -51,14 +55,16 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
       SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.day, x.sec FROM x ${name} ORDER BY x.day, x.inst`)
     .all(p) as (Row & { day: string; sec: number })[];
 
-  const yearRows = db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, SUM(${CLIPPED_SECONDS}) AS sec, group_concat(u.id) AS ids
-        FROM ${s.usageFrom} WHERE ${USAGE_IN_YEAR} AND ${s.usage} GROUP BY u.instrument_id HAVING sec > @limit)
-      SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.sec FROM x ${name} ORDER BY x.inst`)
+  // Sums first; the record ids are gathered only for the instruments above the limit.
+  const yearRows = db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, SUM(${src.sec}) AS sec
+        FROM ${year} GROUP BY u.instrument_id HAVING sec > @limit)
+      SELECT x.inst AS instrumentId, i.name_cn AS instrumentName,
+        (SELECT group_concat(u.id) FROM ${year} AND u.instrument_id = x.inst) AS ids, x.sec FROM x ${name} ORDER BY x.inst`)
     .all({ ...p, limit: w.calendarHours * 3600 }) as (Row & { sec: number })[];
 
   const overlapRows = db.prepare(`WITH o AS (SELECT u.id, u.instrument_id AS inst, u.start_at,
           MAX(u.end_at) OVER win AS prevEnd, LAG(u.id) OVER win2 AS prevId
-        FROM ${s.usageFrom} WHERE ${USAGE_IN_YEAR} AND ${s.usage}
+        FROM ${year}
         WINDOW win AS (PARTITION BY u.instrument_id ORDER BY u.start_at, u.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
           win2 AS (PARTITION BY u.instrument_id ORDER BY u.start_at, u.id)),
       x AS (SELECT inst, prevId || ',' || id AS ids, start_at FROM o WHERE prevEnd > start_at)
@@ -66,7 +72,7 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
     .all(p) as Row[];
 
   const noBooking = db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, u.id AS ids, u.start_at || ' – ' || u.end_at AS detail, u.start_at
-        FROM ${s.usageFrom} WHERE ${USAGE_IN_YEAR} AND ${s.usage} AND u.booking_id IS NULL AND NOT EXISTS (
+        FROM ${year} AND u.booking_id IS NULL AND NOT EXISTS (
           SELECT 1 FROM bookings b WHERE b.instrument_id = u.instrument_id AND b.start_at < u.end_at AND b.end_at > u.start_at
             AND b.start_at >= strftime('%Y-%m-%dT%H:%M', u.start_at, @slotBack)))
       SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.detail FROM x ${name} ORDER BY x.start_at`)
@@ -74,11 +80,11 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
 
   const noHours = db.prepare(`SELECT i.id AS instrumentId, i.name_cn AS instrumentName, NULL AS ids, i.inner_id AS detail
       FROM instruments i WHERE ${IN_SERVICE} AND ${s.instruments}
-        AND NOT EXISTS (SELECT 1 FROM usage_logs u WHERE u.instrument_id = i.id AND u.start_at >= @lo AND u.start_at < @ye AND u.end_at > @ys)
+        AND NOT EXISTS (SELECT 1 FROM ${source ? src.from : 'usage_logs u'} WHERE u.instrument_id = i.id AND ${source ? src.where : 'u.start_at >= @lo AND u.start_at < @ye AND u.end_at > @ys'})
       ORDER BY i.inner_id`).all(p) as Row[];
 
   const crossing = db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, u.id AS ids, u.start_at || ' – ' || u.end_at AS detail, u.start_at
-        FROM ${s.usageFrom} WHERE ${USAGE_IN_YEAR} AND ${s.usage} AND (u.start_at < @ys OR u.end_at > @ye))
+        FROM ${year} AND (u.start_at < @ys OR u.end_at > @ye))
       SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.detail FROM x ${name} ORDER BY x.start_at`)
     .all(p) as Row[];
 

@@ -8,6 +8,8 @@
 // - open rate = instruments 内部共享 or 外部共享 / counted; external open rate and the subsidy's
 //   open-instrument value use 外部共享 only (open to outside users);
 // - income counts in the year a record starts; a record crossing a month counts in its first month;
+//   服务收入 is each record's charge line (else its typed amount) plus the year's other charges;
+// - payments received: receipts (payments) dated in the year, of contracts linked to the scope;
 // - contracts: signed in the year (so each counts in exactly one year), not draft or void, linked to
 //   the scope by lab, contract instruments or usage; amount = actual amount when known, else signed.
 //   A Shanghai order is the service agreement of its region and counts as a contract: dated by its
@@ -18,10 +20,11 @@ import type { AssessmentResult, AssessmentScope, CategoryFigures, InstrumentFigu
 import { isNationalEvaluationInstrument, shareRate, utilisationRate } from '../../../shared/rules';
 import { ORDER_STATES_WITHOUT_SERVICE } from '../../../shared/rules/orders';
 import type { ServiceContext } from '../context';
-import { otherChargesFen, SERVICE_AMOUNT_SQL } from '../money/service-amount';
+import { otherChargesFen } from '../money/service-amount';
 import { ratedResolver } from '../facility/rated-hours';
 import { getSettings, profileOn, profileRef } from '../settings';
-import { CLIPPED_SECONDS, IN_SERVICE, scopeSql, USAGE_IN_YEAR, windowParams, yearWindow } from './window';
+import { IN_SERVICE, scopeSql, windowParams, yearWindow } from './window';
+import { directUsage, type UsageSource } from './year-pass';
 
 const TOP_N = 10;
 
@@ -51,7 +54,7 @@ export function computeAssessment(ctx: ServiceContext, input: ComputeInput): Ass
 }
 
 /** The figures plus the per-instrument usage seconds they were folded from (the export lists them). */
-export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: AssessmentResult; perInstrument: UsageAgg[] } {
+export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: UsageSource): { result: AssessmentResult; perInstrument: UsageAgg[] } {
   const { year } = input;
   const scope = input.scope ?? { kind: 'unit' };
   const settings = getSettings(ctx);
@@ -63,6 +66,8 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: 
   const s = scopeSql(ctx, scope);
   const params = { ...windowParams(w), ...s.params };
   const db = ctx.db;
+  // The year's usage rows: read here, or the page's shared pass (year-pass.ts) already read them.
+  const src = source ?? directUsage(s);
 
   const instruments = db.prepare(`SELECT i.id, i.category_code AS categoryCode, i.original_value_fen AS valueFen, i.share_mode AS shareMode, i.usage_kind AS usageKind
     FROM instruments i WHERE ${IN_SERVICE} AND ${s.instruments}`).all(params) as InstrumentRow[];
@@ -70,10 +75,9 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: 
   // One pass over the year's usage rows (materialised once, clipped seconds computed once), then
   // the aggregates over it; reading the rows is the costly part.
   const aggregates = db.prepare(`WITH w AS MATERIALIZED (
-        SELECT u.instrument_id AS id, u.external AS ext, ${CLIPPED_SECONDS} AS sec, u.user_unit AS userUnit, u.satisfaction AS sat,
-          CASE WHEN u.start_at >= @ys THEN ${SERVICE_AMOUNT_SQL} ELSE 0 END AS fen,
-          CAST(substr(max(u.start_at, @ys), 6, 2) AS INTEGER) AS month
-        FROM ${s.usageFrom} WHERE ${USAGE_IN_YEAR} AND ${s.usage})
+        SELECT u.instrument_id AS id, u.external AS ext, ${src.sec} AS sec, u.user_unit AS userUnit, u.satisfaction AS sat,
+          ${src.fen} AS fen, CAST(substr(max(u.start_at, @ys), 6, 2) AS INTEGER) AS month
+        FROM ${src.from} WHERE ${src.where})
       SELECT 'i' AS k, id AS a, SUM(sec) AS b, SUM(ext * sec) AS c, NULL AS d FROM w GROUP BY id
       UNION ALL SELECT 'm', month, SUM(sec), SUM(ext * sec), NULL FROM w GROUP BY month
       UNION ALL SELECT 't', COUNT(*), COUNT(DISTINCT CASE WHEN ext = 1 AND userUnit <> '' THEN userUnit END), COALESCE(SUM(fen), 0), AVG(sat) FROM w`)
@@ -93,6 +97,9 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: 
         COALESCE(SUM(o.voucher_fen > 0), 0) AS voucherContracts, COALESCE(SUM(o.voucher_fen), 0) AS voucherFen
       FROM orders o WHERE o.order_date BETWEEN @firstDay AND @lastDay AND o.status NOT IN (${ORDER_STATES_WITHOUT_SERVICE.map((x) => `'${x}'`).join(', ')}) AND ${s.orders}`)
     .get(params) as { n: number; amountFen: number; voucherContracts: number; voucherFen: number };
+  // Payments received: receipts dated in the year, of contracts linked to the scope (money/statements-store).
+  const payments = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(p.amount_fen), 0) AS fen FROM payments p JOIN contracts c ON c.id = p.contract_id
+      WHERE p.paid_on BETWEEN @firstDay AND @lastDay AND ${s.contracts}`).get(params) as { n: number; fen: number };
   contracts.n += orders.n;
   contracts.amountFen += orders.amountFen;
   contracts.voucherContracts += orders.voucherContracts;
@@ -183,6 +190,8 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput): { result: 
     contractAmountFen: contracts.amountFen,
     voucherAmountFen: contracts.voucherFen,
     serviceIncomeFen: totals.incomeFen,
+    payments: payments.n,
+    paymentsReceivedFen: payments.fen,
     avgSatisfaction: totals.satisfaction === null ? null : Math.round(totals.satisfaction * 100) / 100,
     national: { thresholdFen: profile.nationalEvaluationMinUnitValueFen, count: nationalCount, valueFen: nationalValue },
     openRate: ratio(shared, n),

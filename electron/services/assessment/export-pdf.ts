@@ -52,6 +52,7 @@ export async function exportAssessmentPdf(ctx: ServiceContext, input: { year: nu
             ['服务合同 / 其中创新券合同', `${r.contracts} / ${r.voucherContracts}`],
             ['创新券金额', yuan(r.voucherAmountFen)],
             ['服务收入', yuan(r.serviceIncomeFen)],
+            ['已收款', `${yuan(r.paymentsReceivedFen)}（${r.payments} 笔）`],
             ['用户平均评价', r.avgSatisfaction === null ? '—' : String(r.avgSatisfaction)],
           ]),
         ],

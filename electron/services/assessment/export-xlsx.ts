@@ -53,6 +53,8 @@ function unitSheet(wb: ExcelJS.Workbook, r: AssessmentResult): void {
     ['合同金额（元）', fenToYuanNumber(r.contractAmountFen)],
     ['创新券金额（元）', fenToYuanNumber(r.voucherAmountFen)],
     ['服务收入（元）', fenToYuanNumber(r.serviceIncomeFen)],
+    ['已收款笔数', r.payments],
+    ['已收款（元）', fenToYuanNumber(r.paymentsReceivedFen)],
     ['用户平均评价（1–5）', r.avgSatisfaction ?? ''],
   ];
   ws.addRow(['指标', '数值']).font = { bold: true };

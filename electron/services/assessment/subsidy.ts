@@ -1,10 +1,11 @@
 // Beijing performance subsidy (第十一条) of the open unit for one year: class by open-instrument
 // value against the year's boundary, cap by class and grade, third-party exclusion, staff award floor.
-import type { SubsidyResult, YearInputs } from '../../../shared/ipc/assessment';
+import type { AssessmentResult, SubsidyResult, YearInputs } from '../../../shared/ipc/assessment';
 import { formatRatio, staffAwardMinimum, subsidyCap, subsidyClass, articleFor } from '../../../shared/rules';
 import type { SubsidyGrade } from '../../../shared/policy';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
+import { violationParams } from '../deals/refuse';
 import { getSettings, profileOn, profileRef } from '../settings';
 import { computeAssessment } from './compute';
 
@@ -27,12 +28,15 @@ export function setYearInputs(ctx: ServiceContext, input: YearInputs): YearInput
   })();
 }
 
-/** The subsidy of the whole unit; `whatIfGrade` overrides the published grade to explore the table. */
-export function computeSubsidy(ctx: ServiceContext, year: number, whatIfGrade?: SubsidyGrade): SubsidyResult {
+/**
+ * The subsidy of the whole unit; `whatIfGrade` overrides the published grade to explore the table.
+ * `unitFigures`: the unit's figures of the year when the caller has them already (the page's one pass).
+ */
+export function computeSubsidy(ctx: ServiceContext, year: number, whatIfGrade?: SubsidyGrade, unitFigures?: AssessmentResult): SubsidyResult {
   const settings = getSettings(ctx);
   const profile = profileOn(settings.region, `${year}-12-31`);
   const inputs = getYearInputs(ctx, year);
-  const figures = computeAssessment(ctx, { year, scope: { kind: 'unit' } });
+  const figures = unitFigures?.scope.kind === 'unit' && unitFigures.year === year ? unitFigures : computeAssessment(ctx, { year, scope: { kind: 'unit' } });
   const openValueFen = figures.openInstrumentValueFen;
   const cls = inputs.classBoundaryFen === null ? null : subsidyClass(openValueFen, inputs.classBoundaryFen);
   const grade = whatIfGrade ?? inputs.publishedGrade;
@@ -54,7 +58,9 @@ export function computeSubsidy(ctx: ServiceContext, year: number, whatIfGrade?: 
     grade: grade ?? null,
     gradeSource: whatIfGrade ? 'whatIf' : inputs.publishedGrade ? 'published' : null,
     capFen: cap?.capFen ?? null,
-    capReason: cap?.reason ? { rule: cap.reason.rule, article: cap.reason.article, zh: cap.reason.message.zh, en: cap.reason.message.en } : null,
+    capReason: cap?.reason
+      ? { rule: cap.reason.rule, reason: cap.reason.reason, article: cap.reason.article, document: cap.reason.document, params: violationParams(cap.reason) }
+      : null,
     capsByGrade: caps ? { ...caps } : null,
     incomeFen,
     incomeSource: inputs.incomeFen === null ? 'usage' : 'entered',

@@ -3,11 +3,6 @@ import { profileById, profileFor, type PolicyProfile } from '../../../shared/pol
 import { refuse, refuseAll, type FieldIssue, type Params } from '../../../shared/result';
 import type { RuleResult, Violation } from '../../../shared/rules';
 
-/** Chinese message with the English in parentheses, as every refusal of the app reads. */
-export function violationText(v: Violation): string {
-  return `${v.message.zh} (${v.message.en})`;
-}
-
 /** The params of a violation that can cross IPC (numbers, names, dates, lists of them). */
 export function violationParams(v: Violation): Params {
   const out: Params = {};
@@ -27,8 +22,6 @@ export function violationIssue(v: Violation, field?: string): FieldIssue {
     rule: v.rule,
     article: v.article,
     document: v.document,
-    // Until every rule id is in the renderer's catalog, its own wording is the fallback.
-    message: violationText(v),
   };
 }
 

@@ -32,8 +32,13 @@ export function listOfficeLabs(ctx: ServiceContext): OfficeLab[] {
   const rows = ctx.db.prepare(`SELECT l.desk_id AS deskId, l.lab_name AS labName, l.fingerprint, l.note, l.registered_at AS registeredAt,
       i.package_id AS packageId, i.created_at AS createdAt, i.imported_at AS importedAt, i.from_year AS fromYear, i.to_year AS toYear, i.counts, i.sealed
     FROM office_labs l LEFT JOIN office_imports i ON i.id = l.current_import_id ORDER BY l.lab_name, l.desk_id`).all() as LabRow[];
+  const years = new Map<string, OfficeLab['years']>();
+  for (const y of ctx.db.prepare(`SELECT y.desk_id AS deskId, y.year, i.package_id AS packageId, i.created_at AS createdAt
+      FROM office_lab_years y JOIN office_imports i ON i.id = y.import_id ORDER BY y.desk_id, y.year`).all() as { deskId: string; year: number; packageId: string; createdAt: string }[]) {
+    years.set(y.deskId, [...(years.get(y.deskId) ?? []), { year: y.year, packageId: y.packageId, createdAt: y.createdAt }]);
+  }
   return rows.map((r) => ({
-    deskId: r.deskId, labName: r.labName, fingerprint: r.fingerprint, note: r.note, registeredAt: r.registeredAt,
+    deskId: r.deskId, labName: r.labName, fingerprint: r.fingerprint, note: r.note, registeredAt: r.registeredAt, years: years.get(r.deskId) ?? [],
     current: r.packageId ? { packageId: r.packageId, createdAt: r.createdAt, importedAt: r.importedAt, fromYear: r.fromYear, toYear: r.toYear, counts: JSON.parse(r.counts) as Record<string, number>, sealed: r.sealed === 1 } : null,
   }));
 }

@@ -3,7 +3,7 @@ import { NATIONAL_EVALUATION_2026 as NATIONAL } from '../../../shared/evaluation
 import { hoursOfSource, presetLookup, type PresetLookup, type RatedHoursSource } from '../../../shared/evaluation/rated-hours';
 import type { InstrumentRatedRow, RatedOrigin, RatedPresetView, RatedSourceInput, UnitRatedView } from '../../../shared/ipc/facility';
 import { ratedHoursOrDefault } from '../../../shared/rules';
-import { refuse } from '../../../shared/result';
+import { AppFailure, refuse } from '../../../shared/result';
 import { likeContains } from '../sql';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -71,7 +71,14 @@ function fallbackHours(ctx: ServiceContext, year: number): { hours: number; orig
 export function getUnitRated(ctx: ServiceContext, year: number): UnitRatedView {
   const row = ctx.db.prepare('SELECT preset_id, hours FROM rated_hours_unit WHERE year = ?').get(year) as SourceRow | undefined;
   const overrides = ctx.db.prepare('SELECT COUNT(*) FROM instrument_rated_hours WHERE year = ?').pluck().get(year) as number;
-  return { year, source: row ? toSource(row) : null, fallbackHours: fallbackHours(ctx, year).hours, overrides };
+  let fallback: number | null = null;
+  try {
+    fallback = fallbackHours(ctx, year).hours;
+  } catch (e) {
+    // A year no policy profile covers has no profile default: the year's unit default is needed.
+    if (!(e instanceof AppFailure && e.error.reason === 'policy.notInForce')) throw e;
+  }
+  return { year, source: row ? toSource(row) : null, fallbackHours: fallback, overrides };
 }
 
 export function setUnitRated(ctx: ServiceContext, year: number, source: RatedSourceInput | null): UnitRatedView {
@@ -99,14 +106,17 @@ export interface RatedResolver {
 /** Loads the year's unit default and every override once; then each lookup is a map read. */
 export function ratedResolver(ctx: ServiceContext, year: number): RatedResolver {
   const lookup = presets(ctx);
-  const fb = fallbackHours(ctx, year);
+  // The fallback (setting or profile) is read only when an instrument needs it, so a year that no
+  // policy profile covers resolves when the unit default or overrides of that year are set.
+  let fbCache: { hours: number; origin: RatedOrigin } | undefined;
+  const fb = () => (fbCache ??= fallbackHours(ctx, year));
   const unitRow = ctx.db.prepare('SELECT preset_id, hours FROM rated_hours_unit WHERE year = ?').get(year) as SourceRow | undefined;
   const unitSource: RatedHoursSource | null = unitRow ? toSource(unitRow) : null;
   const overrides = new Map((ctx.db.prepare('SELECT instrument_id AS id, preset_id, hours FROM instrument_rated_hours WHERE year = ?')
     .all(year) as (SourceRow & { id: number })[]).map((r) => [r.id, toSource(r)]));
   const unit = (usageKind: string): { hours: number; origin: RatedOrigin } => {
     const h = unitSource ? hoursOfSource(unitSource, usageKind, lookup) : null;
-    return h !== null ? { hours: h, origin: 'unit' } : fb;
+    return h !== null ? { hours: h, origin: 'unit' } : fb();
   };
   return {
     of(id, usageKind) {

@@ -73,13 +73,22 @@ interface NewLine {
   setupFeeFen: number; minimumFen: number; amountFen: number; reason: string;
 }
 
-function insertLine(ctx: ServiceContext, l: NewLine): number {
-  return Number(ctx.db.prepare(`INSERT INTO charges(contract_id, kind, category, service_date, instrument_id, usage_id, usage_start_at, usage_minutes,
+const INSERT_LINE = `INSERT INTO charges(contract_id, kind, category, service_date, instrument_id, usage_id, usage_start_at, usage_minutes,
       rate_item_id, rate_version_id, price_group_id, description, unit, quantity_milli, unit_price_fen, setup_fee_fen, minimum_fen, amount_fen,
       reason, created_at, created_by)
-    VALUES (@contractId, @kind, @category, @serviceDate, @instrumentId, @usageId, @usageStartAt, @usageMinutes, @rateItemId, @rateVersionId,
-      @priceGroupId, @description, @unit, @quantityMilli, @unitPriceFen, @setupFeeFen, @minimumFen, @amountFen, @reason, @now, @actor)`)
-    .run({ ...l, now: ctx.now().toISOString(), actor: ctx.actor }).lastInsertRowid);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** Inserts lines with one prepared statement (a refresh inserts one per usage record). */
+function lineInserter(ctx: ServiceContext): (l: NewLine) => number {
+  const stmt = ctx.db.prepare(INSERT_LINE);
+  const now = ctx.now().toISOString();
+  return (l) => Number(stmt.run(l.contractId, l.kind, l.category, l.serviceDate, l.instrumentId, l.usageId, l.usageStartAt, l.usageMinutes,
+    l.rateItemId, l.rateVersionId, l.priceGroupId, l.description, l.unit, l.quantityMilli, l.unitPriceFen, l.setupFeeFen, l.minimumFen,
+    l.amountFen, l.reason, now, ctx.actor).lastInsertRowid);
+}
+
+function insertLine(ctx: ServiceContext, l: NewLine): number {
+  return lineInserter(ctx)(l);
 }
 
 /** The usage rate book of some instruments: item id and versions per instrument. */
@@ -92,7 +101,7 @@ function usageRates(ctx: Ctx, instrumentIds: number[]) {
   return book;
 }
 
-function priceUsage(u: UsageRow, book: ReturnType<typeof usageRates>, priceGroupId: number): Priced {
+function priceUsage(u: UsageRow, book: ReturnType<typeof usageRates>, priceGroupId: number, minutes = minutesBetween(u.startAt, u.endAt)): Priced {
   const item = book.get(u.instrumentId);
   if (!item) return { ok: false, reason: 'charge.noRateItem' };
   const day = u.startAt.slice(0, 10);
@@ -100,7 +109,6 @@ function priceUsage(u: UsageRow, book: ReturnType<typeof usageRates>, priceGroup
   if (!v) return { ok: false, reason: 'charge.noRateOnDate' };
   const terms = termsFor(v, priceGroupId);
   if (!terms) return { ok: false, reason: 'charge.noPriceForGroup' };
-  const minutes = minutesBetween(u.startAt, u.endAt);
   const quantityMilli = hoursMilliOf(billedMinutes(minutes, terms.incrementMinutes));
   return {
     ok: true,
@@ -133,27 +141,31 @@ export function refreshCharges(ctx: ServiceContext, contractId: number): Refresh
     const book = usageRates(ctx, [...new Set(usage.map((u) => u.instrumentId))]);
     const report: RefreshReport = { created: 0, updated: 0, removed: 0, unchanged: 0, unpriced: [] };
     const del = ctx.db.prepare('DELETE FROM charges WHERE id = ?');
-    const elsewhere = ctx.db.prepare('SELECT id, contract_id AS contractId, statement_id AS statementId FROM charges WHERE usage_id = ? AND contract_id <> ?');
+    // Lines of other contracts for this contract's records (records moved here), read once.
+    const elsewhere = new Map((ctx.db.prepare(`SELECT c.usage_id AS usageId, c.id, c.statement_id AS statementId FROM usage_logs u
+      JOIN charges c ON c.usage_id = u.id WHERE u.contract_id = ? AND c.contract_id <> ?`).all(contractId, contractId) as
+      { usageId: number; id: number; statementId: number | null }[]).map((r) => [r.usageId, r]));
     const seen = new Set<number>();
+    const insert = lineInserter(ctx);
     for (const u of usage) {
       seen.add(u.id);
       const line = byUsage.get(u.id);
       const minutes = minutesBetween(u.startAt, u.endAt);
       if (line && line.usageStartAt === u.startAt && line.usageMinutes === minutes) { report.unchanged++; continue; }
-      const priced = priceUsage(u, book, group.id);
+      const priced = priceUsage(u, book, group.id, minutes);
       if (!priced.ok) {
         report.unpriced.push({ usageId: u.id, startAt: u.startAt, instrumentName: u.instrumentName, reason: priced.reason });
         if (line) { del.run(line.id); report.removed++; }
         continue;
       }
       // A record moved here from another contract takes its line along unless that one is on a statement.
-      const other = elsewhere.get(u.id, contractId) as { id: number; statementId: number | null } | undefined;
+      const other = elsewhere.get(u.id);
       if (other) {
         if (other.statementId !== null) { report.unpriced.push({ usageId: u.id, startAt: u.startAt, instrumentName: u.instrumentName, reason: 'charge.billedElsewhere' }); continue; }
         del.run(other.id);
       }
       if (line) { del.run(line.id); report.updated++; } else report.created++;
-      insertLine(ctx, { ...priced.line, contractId });
+      insert({ ...priced.line, contractId });
     }
     for (const l of existing) {
       if (l.usageId === null || !seen.has(l.usageId)) { del.run(l.id); report.removed++; }

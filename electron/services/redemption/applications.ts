@@ -9,7 +9,7 @@ import { listProfiles } from '../../../shared/policy';
 import { addDays } from '../../../shared/rules/civil-date';
 import { earliestOpenStart, NEVER_LAPSES } from '../list-cutoffs';
 import { likeContains } from '../sql';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import { compareCivilDates, payoutTimeline } from '../../../shared/rules';
 import { loadHolidayCalendar } from '../holidays';
 import { audit } from '../audit';
@@ -161,9 +161,9 @@ function addEvent(ctx: ServiceContext, redemptionId: number, status: RedemptionS
 export function openRedemption(ctx: ServiceContext, contractId: number): RedemptionDetail {
   const c = loadContract(ctx, contractId);
   if (c.status === 'void' || c.status === 'draft') {
-    fail('RULE', `合同 ${c.number} 尚未生效或已作废，不能申请兑现 (contract is not active)`, { field: 'contractId', rule: 'redemption.contractStatus' });
+    refuse('RULE', 'redemption.contractStatus', { field: 'contractId', rule: 'redemption.contractStatus', params: { number: c.number } });
   }
-  if (record(ctx, contractId)) fail('CONFLICT', `合同 ${c.number} 已有兑现申请 (application already exists)`, { field: 'contractId' });
+  if (record(ctx, contractId)) refuse('CONFLICT', 'redemption.exists', { field: 'contractId', params: { number: c.number } });
   const amounts = amountsOf(c);
   ctx.db.transaction(() => {
     const at = nowIso(ctx);
@@ -178,11 +178,9 @@ export function openRedemption(ctx: ServiceContext, contractId: number): Redempt
 
 function existing(ctx: ServiceContext, contractId: number): RedemptionRecord {
   const rec = record(ctx, contractId);
-  if (!rec) fail('NOT_FOUND', `合同 ${contractId} 尚无兑现申请 (no redemption application)`, { field: 'contractId' });
+  if (!rec) refuse('NOT_FOUND', 'redemption.notFound', { field: 'contractId', params: { contractId } });
   return rec;
 }
-
-const label = (s: RedemptionStatus) => `${REDEMPTION_STATUS_LABELS[s].zh}(${s})`;
 
 /**
  * Moves the application to `to` on `date` (default today). Refuses moves outside the transition
@@ -197,21 +195,23 @@ export function transitionRedemption(
   const { to, note } = input;
   const date = input.date ?? today(ctx);
   if (!REDEMPTION_TRANSITIONS[rec.status].includes(to)) {
-    fail('CONFLICT', `兑现申请不能从 ${label(rec.status)} 变为 ${label(to)} (transition not allowed)`, {
-      field: 'to', rule: 'redemption.transition',
+    const [from, next] = [REDEMPTION_STATUS_LABELS[rec.status], REDEMPTION_STATUS_LABELS[to]];
+    refuse('CONFLICT', 'redemption.transition', {
+      field: 'to', rule: 'redemption.transition', params: { fromZh: from.zh, fromEn: from.en, toZh: next.zh, toEn: next.en },
     });
   }
-  if (compareCivilDates(date, today(ctx)) > 0) fail('VALIDATION', `日期 ${date} 晚于今天 (date is in the future)`, { field: 'date' });
+  if (compareCivilDates(date, today(ctx)) > 0) refuse('VALIDATION', 'date.future', { field: 'date', params: { today: today(ctx) } });
   const last = ctx.db.prepare('SELECT max(date) FROM redemption_events WHERE redemption_id = ?').pluck().get(rec.id) as string | null;
   if (last && compareCivilDates(date, last) < 0) {
-    fail('VALIDATION', `日期 ${date} 早于上一状态日期 ${last} (date before the previous step)`, { field: 'date' });
+    refuse('VALIDATION', 'redemption.dateBeforePrevious', { field: 'date', params: { date, last } });
   }
-  if (to === 'rejected' && !note) fail('VALIDATION', '驳回须填写原因 (a rejection needs a reason)', { field: 'note' });
+  if (to === 'rejected' && !note) refuse('VALIDATION', 'redemption.reasonRequired', { field: 'note' });
   if (to === 'submitted') {
     const deadline = deadlineOf(ctx, c);
     if (deadline && compareCivilDates(date, deadline.due) > 0) {
-      fail('RULE', `申请兑现期限为 ${deadline.due}（合同结束后），${date} 提交已逾期 (redemption deadline passed)`, {
-        field: 'date', rule: 'voucher.redemptionWithin', article: deadline.article,
+      refuse('RULE', 'redemption.late', {
+        field: 'date', rule: 'voucher.redemptionWithin', article: deadline.article, document: contractProfile(c).documentNumber,
+        params: { due: deadline.due, date },
       });
     }
   }
@@ -243,16 +243,16 @@ export function transitionRedemption(
 export function assertPacketEditable(ctx: ServiceContext, contractId: number, field: string): void {
   const rec = record(ctx, contractId);
   if (rec && rec.status !== 'draft' && rec.status !== 'rejected') {
-    fail('CONFLICT', `兑现申请已${REDEMPTION_STATUS_LABELS[rec.status].zh}，已提交的材料不能修改或删除 (locked after submission)`, {
-      field, rule: 'redemption.locked',
-    });
+    const s = REDEMPTION_STATUS_LABELS[rec.status];
+    refuse('CONFLICT', 'redemption.locked', { field, rule: 'redemption.locked', params: { statusZh: s.zh, statusEn: s.en } });
   }
 }
 
 export function saveResultsText(ctx: ServiceContext, contractId: number, resultsText: string): RedemptionDetail {
   const rec = existing(ctx, contractId);
   if (rec.status !== 'draft' && rec.status !== 'rejected') {
-    fail('CONFLICT', `兑现申请已${REDEMPTION_STATUS_LABELS[rec.status].zh}，使用成效不能再修改 (locked after submission)`, { field: 'resultsText' });
+    const s = REDEMPTION_STATUS_LABELS[rec.status];
+    refuse('CONFLICT', 'redemption.resultsLocked', { field: 'resultsText', params: { statusZh: s.zh, statusEn: s.en } });
   }
   ctx.db.transaction(() => {
     ctx.db.prepare('UPDATE redemptions SET results_text = ?, updated_at = ? WHERE id = ?').run(resultsText, nowIso(ctx), rec.id);

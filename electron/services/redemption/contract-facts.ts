@@ -4,7 +4,7 @@ import { profileById, profileFor } from '../../../shared/policy';
 import type { PolicyProfile } from '../../../shared/policy/profile';
 import { civilDateInShanghai, diffDays, redemptionApplyBy, type HolidayCalendar } from '../../../shared/rules';
 import type { RedemptionAmounts, RedemptionDeadline } from '../../../shared/ipc/redemption';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import type { OpenUnit } from '../../../shared/ipc/unit';
 import type { ServiceContext } from '../context';
 import { getUnit } from '../unit/unit';
@@ -44,7 +44,7 @@ type ContractRow = Omit<ContractFacts, 'applicant' | 'unit' | 'lab' | 'vouchers'
 
 export function loadContract(ctx: ServiceContext, contractId: number): ContractFacts {
   const r = ctx.db.prepare(CONTRACT_SQL).get(contractId) as ContractRow | undefined;
-  if (!r) fail('NOT_FOUND', `合同 ${contractId} 不存在 (contract not found)`, { field: 'contractId' });
+  if (!r) refuse('NOT_FOUND', 'contract.notFound', { field: 'contractId', params: { id: contractId } });
   const vouchers = ctx.db.prepare(`SELECT v.number, cv.amount_fen AS amountFen FROM contract_vouchers cv
     JOIN vouchers v ON v.id = cv.voucher_id WHERE cv.contract_id = ? ORDER BY v.number`).all(contractId) as ContractFacts['vouchers'];
   return {
@@ -71,7 +71,7 @@ export function contractProfile(
 ): PolicyProfile {
   const profile = profileById(c.profileId) ?? profileFor(c.applicant.region, c.endDate);
   if (!profile) {
-    fail('RULE', `合同的政策版本 ${c.profileId} 不存在 (unknown policy profile)`, { field: 'profileId', rule: 'policy.profile' });
+    refuse('RULE', 'policy.unknownProfile', { field: 'profileId', rule: 'policy.profile', params: { profileId: c.profileId } });
   }
   return profile;
 }

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { JobStatus } from '../../../shared/ipc/redemption';
-import { AppFailure, fail } from '../../../shared/result';
+import { AppFailure, refuse } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import { today } from './contract-facts';
 import { exportPacket, toDownload, zipFiles } from './packet';
@@ -39,7 +39,7 @@ export function purgeExports(): void {
 
 function job(jobId: string): Job {
   const j = jobs.get(jobId);
-  if (!j) fail('NOT_FOUND', `导出任务 ${jobId} 不存在或已过期 (job not found)`, { field: 'jobId' });
+  if (!j) refuse('NOT_FOUND', 'packetJob.notFound', { field: 'jobId', params: { id: jobId } });
   return j;
 }
 
@@ -81,7 +81,7 @@ export function startBatch(ctx: ServiceContext, contractIds: number[]): { jobId:
   const exists = ctx.db.prepare('SELECT 1 FROM contracts WHERE id = ?').pluck();
   const missing = ids.filter((id) => exists.get(id) === undefined);
   if (missing.length > 0) {
-    fail('NOT_FOUND', `合同不存在 (contract not found)：${missing.slice(0, 10).join(', ')}`, { field: 'contractIds' });
+    refuse('NOT_FOUND', 'redemption.contractsMissing', { field: 'contractIds', params: { ids: missing.slice(0, 10) } });
   }
   const jobId = crypto.randomUUID();
   const j: Job = {
@@ -110,7 +110,7 @@ export function cancelJob(jobId: string): JobStatus {
 export function jobResult(jobId: string): FileDownload {
   const j = job(jobId);
   if (j.status.state !== 'done' || !j.result) {
-    fail('CONFLICT', `导出任务尚未完成（${j.status.state}）(job has no result)`, { field: 'jobId' });
+    refuse('CONFLICT', 'packetJob.noResult', { field: 'jobId', params: { state: j.status.state } });
   }
   const download = toDownload({ fileName: j.status.fileName ?? 'packets.zip', bytes: j.result });
   // Downloaded once, then gone: the bundle holds attachments and bank data.

@@ -39,16 +39,15 @@ export const useAssessment = create<AssessmentState>((set, get) => ({
   setWhatIf(whatIfGrade) { set({ whatIfGrade }); void get().reloadSubsidy(); },
   async reload() {
     const mine = ++seq; // answers to an older year or scope that arrive late are dropped
-    const { year, scope } = get();
+    const { year, scope, whatIfGrade } = get();
     set({ loading: true });
     try {
-      const [result, checks, inputs] = await Promise.all([
-        call('assessment:compute', { year, scope }),
-        call('assessment:checks', { year, scope }),
+      // One call: the figures, checks and subsidy come from one pass over the year's data.
+      const [page, inputs] = await Promise.all([
+        call('assessment:page', { year, scope, whatIfGrade }),
         call('assessment:yearGet', { year }),
       ]);
-      if (mine === seq) set({ result, checks, inputs });
-      await get().reloadSubsidy();
+      if (mine === seq) set({ result: page.result, checks: page.checks, subsidy: page.subsidy, inputs });
     } finally {
       if (mine === seq) set({ loading: false });
     }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { openCore, type Core } from '../../../electron/app-core';
 import { computeEvaluation } from '../../../electron/services/facility/evaluation';
 import { registerLab } from '../../../electron/services/facility/office';
+import { setUnitRated } from '../../../electron/services/facility/rated-hours';
 import { exportLabPackage } from '../../../electron/services/facility/package/export-lab';
 import { importLabPackage } from '../../../electron/services/facility/package/import-lab';
 import { deskKeys, getIdentity, setIdentity } from '../../../electron/services/facility/package/keys';
@@ -69,10 +70,13 @@ export const consolidation: BenchOp = {
       // One lab database re-seeded per lab would take most of the bench; instead each package
       // comes from its own desk identity (new id and key pair) over a fresh lab's rows.
       for (let l = 0; l < labs; l++) {
-        lab.db.exec('DELETE FROM usage_logs; DELETE FROM instrument_rated_hours; DELETE FROM instruments; DELETE FROM labs;');
+        lab.db.exec('DELETE FROM usage_logs; DELETE FROM instrument_rated_hours; DELETE FROM rated_hours_unit; DELETE FROM instruments; DELETE FROM labs;');
         lab.db.prepare("DELETE FROM settings WHERE key IN ('facility.identity', 'facility.keys')").run();
         setIdentity(lab.ctx, { role: 'lab', labName: `实验室${l}` });
         seedLab(lab, l, lastYear, perYear);
+        // 额定机时 of each year from the unit default (national 1,600 h): years before the first
+        // Beijing profile have no profile default, as on a real desk.
+        for (let y = lastYear - YEARS + 1; y <= lastYear; y++) setUnitRated(lab.ctx, y, { presetId: 'national' });
         const pkg = exportLabPackage(lab.ctx, { fromYear: lastYear - YEARS + 1, toYear: lastYear, attachments: false });
         packages.push(new Uint8Array(Buffer.from(pkg.dataBase64, 'base64')));
         registerLab(office.ctx, { deskId: getIdentity(lab.ctx).deskId, labName: `实验室${l}`, publicKey: deskKeys(lab.ctx).signPublic, note: '' });

@@ -1,5 +1,6 @@
 // Which article each rule cites, per profile: one row per rule, read against the two texts.
 import { describe, expect, it } from 'vitest';
+import { describeIssue } from '../../../renderer/src/i18n-errors';
 import { BEIJING_2023, SHANGHAI_2025, createOfficialHolidayCalendar } from '../../../shared/policy';
 import {
   articleFor, checkContractVoucherShare, checkNoDoubleFunding, checkServiceScope, noteFor, payoutTimeline, serviceVocabulary,
@@ -66,8 +67,9 @@ describe('what the texts say, as the profiles hold it', () => {
   it('double funding names each text\'s own funding term', () => {
     const bj = checkNoDoubleFunding(true, BEIJING_2023);
     const sh = checkNoDoubleFunding(true, SHANGHAI_2025);
-    expect(bj.ok ? '' : bj.violations[0].message.zh).toContain('市级财政科技资金');
-    expect(sh.ok ? '' : sh.violations[0].message.zh).toContain('市级财政资金');
+    expect(bj.ok ? '' : describeIssue(bj.violations[0], 'zh')).toContain('市级财政科技资金');
+    expect(sh.ok ? '' : describeIssue(sh.violations[0], 'zh')).toContain('市级财政资金');
+    expect(bj.ok ? '' : describeIssue(bj.violations[0], 'en')).toContain('city science and technology funds');
     expect(sh.ok ? '' : sh.violations[0].article).toBe('第四条');
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeError } from '../../../renderer/src/i18n-errors';
 import { BEIJING_2023, SHANGHAI_2025, type ApplicantKind, type ServiceKind } from '../../../shared/policy';
 import {
   checkAnnualQuota,
@@ -45,7 +46,12 @@ describe('single voucher face value (Beijing ≤ 50,000元)', () => {
         },
       ],
     });
-    if (!r.ok) expect(r.violations[0]?.message.zh).toContain('50,000.00元');
+    // Worded by the renderer's catalog: the amount in yuan, the article once at the end.
+    if (!r.ok) {
+      const v = r.violations[0];
+      expect(describeError({ code: 'RULE', ...v }, 'zh')).toBe('单张创新券面额 50,000.01 元超过上限 50,000.00 元（京科发〔2023〕16号 第十二条）');
+      expect(describeError({ code: 'RULE', ...v }, 'en')).toBe('Voucher face value ¥50,000.01 is over the limit of ¥50,000.00 (Article 12, Jing Ke Fa [2023] No. 16 (Beijing S&T Commission))');
+    }
   });
 
   it.each([[-1], [1.5], [Number.NaN]])('refuses invalid amount %s', (value) => {

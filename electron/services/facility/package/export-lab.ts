@@ -3,6 +3,7 @@
 // asked. Sealed to the office's key when this desk's database is encrypted.
 import { jobStep } from '../../../core-host/job';
 import { computeAssessment } from '../../assessment/compute';
+import { AppFailure } from '../../../../shared/result';
 import { unseal } from '../../redemption/sealed-file';
 import { audit } from '../../audit';
 import type { ServiceContext } from '../../context';
@@ -89,9 +90,17 @@ export function collectLabParts(ctx: ServiceContext, input: LabExportInput): { n
       submitted_date AS submittedDate, approved_date AS approvedDate, paid_date AS paidDate
     FROM redemptions WHERE contract_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(inList(contractIds)) as Row[];
 
+  // The desk's own figures for each year its policy profile covers; a year before the first
+  // profile of the region has none (the office computes its figures from the records anyway).
   const derived: Row[] = [];
   for (let year = input.fromYear; year <= input.toYear; year++) {
-    const r = computeAssessment(ctx, { year, scope: { kind: 'unit' } });
+    let r: ReturnType<typeof computeAssessment>;
+    try {
+      r = computeAssessment(ctx, { year, scope: { kind: 'unit' } });
+    } catch (e) {
+      if (e instanceof AppFailure && e.error.reason === 'policy.notInForce') continue;
+      throw e;
+    }
     derived.push({
       id: String(year), year, instrumentCount: r.instrumentCount, ratedHoursTotal: r.ratedHoursTotal, usageRecords: r.usageRecords,
       effectiveHours: r.effectiveHours, externalHours: r.externalHours, utilisation: r.utilisation, shareRate: r.shareRate, externalUsers: r.externalUsers,

@@ -1,7 +1,8 @@
 // The office imports a lab's package: verify (format, schema, registered key, signature, every
 // part's hash and count, every record), show the changes since that lab's previous package, and
-// replace that lab's data in one transaction. A refused package changes nothing; the same package
-// twice changes nothing; an older package never replaces a newer one.
+// replace that lab's data for the package's period (its years) in one transaction, keeping the
+// lab's other years. A refused package changes nothing; the same package twice changes nothing;
+// an older package never replaces a year a newer one supplies.
 import { jobStep } from '../../../core-host/job';
 import crypto from 'node:crypto';
 import type { ZodType } from 'zod';
@@ -10,7 +11,7 @@ import { audit } from '../../audit';
 import type { ServiceContext } from '../../context';
 import { openPackage, packageSha256, refuse, verifyPackage, type Manifest } from './format';
 import { existingKeys, peekIdentity } from './keys';
-import { LAB_PARTS, REQUIRED_LAB_PARTS, type ApplicantRec, type ContractRec, type InstrumentRec, type RatedRec, type UsageRec } from './parts';
+import { LAB_PARTS, REQUIRED_LAB_PARTS, type RatedRec, type UsageRec } from './parts';
 
 const EXAMPLES = 20;
 
@@ -56,20 +57,84 @@ const hashOf = (r: Record<string, unknown>) => crypto.createHash('sha1').update(
 const labelOf = (part: string, r: Record<string, unknown>): string =>
   String(part === 'instruments' ? `${r.innerId} ${r.nameCn}` : part === 'contracts' ? r.number : part === 'applicants' ? r.name : part === 'vouchers' ? r.number : keyOf(r));
 
-interface Hashed { part: string; key: string; hash: string; record: Record<string, unknown> }
+/** `year` is the year the record belongs to; null for register records (instruments, applicants, …). */
+interface Hashed { part: string; key: string; hash: string; year: number | null; record: Record<string, unknown> }
+
+const yearOfDate = (v: unknown): number | null => (typeof v === 'string' && /^\d{4}-/.test(v) ? Number(v.slice(0, 4)) : null);
 
 function hashAll(parts: Map<string, Record<string, unknown>[]>): Hashed[] {
+  const contractYear = new Map<number, number | null>();
+  for (const c of parts.get('contracts') ?? []) contractYear.set(c.id as number, yearOfDate(c.signedDate));
+  const yearOf = (part: string, r: Record<string, unknown>): number | null => {
+    switch (part) {
+      case 'usage': return yearOfDate(r.startAt);
+      case 'contracts': return yearOfDate(r.signedDate);
+      case 'vouchers': return yearOfDate(r.claimDate);
+      case 'ratedHours': case 'derived': return typeof r.year === 'number' ? r.year : null;
+      case 'redemptions': case 'attachments': return contractYear.get(r.contractId as number) ?? null;
+      case 'charges': return yearOfDate(r.service_date);
+      default: return null;
+    }
+  };
   const out: Hashed[] = [];
-  for (const [part, records] of parts) for (const r of records) out.push({ part, key: keyOf(r), hash: hashOf(r), record: r });
+  for (const [part, records] of parts) for (const r of records) out.push({ part, key: keyOf(r), hash: hashOf(r), year: yearOf(part, r), record: r });
   return out;
 }
 
-function diffWith(ctx: ServiceContext, deskId: string, hashed: Hashed[]): PartDiff[] {
-  const old = new Map<string, Map<string, { hash: string; data: string | null }>>();
-  for (const row of ctx.db.prepare('SELECT part, rkey, hash, data FROM office_records WHERE desk_id = ?').iterate(deskId) as Iterable<{ part: string; rkey: string; hash: string; data: string | null }>) {
+interface YearOwner { year: number; importId: number; packageId: string; packageSha: string; createdAt: string }
+
+function ownersOf(ctx: ServiceContext, deskId: string): YearOwner[] {
+  return ctx.db.prepare(`SELECT y.year, y.import_id AS importId, i.package_id AS packageId, i.package_sha256 AS packageSha, i.created_at AS createdAt
+    FROM office_lab_years y JOIN office_imports i ON i.id = y.import_id WHERE y.desk_id = ? ORDER BY y.year`).all(deskId) as YearOwner[];
+}
+
+/**
+ * What importing a package for [from, to] does to the lab's data at the office: the years of the
+ * period are replaced; the lab's other years are kept. Register records (instruments, applicants,
+ * and records dated outside the period) are replaced as a whole only when the package covers every
+ * year the office holds of the lab; otherwise they are added, and updated when the package is the
+ * lab's newest, never removed.
+ */
+interface Plan {
+  status: ImportPreview['status'];
+  period: { fromYear: number; toYear: number };
+  /** The package covers every year the office holds of this lab. */
+  whole: boolean;
+  /** The package is at least as new as every package whose years are kept. */
+  newest: boolean;
+  keptYears: number[];
+}
+
+function planOf(ctx: ServiceContext, m: Manifest, sha: string): Plan {
+  const period = m.period!;
+  const owners = ownersOf(ctx, m.deskId);
+  const inPeriod = owners.filter((o) => o.year >= period.fromYear && o.year <= period.toYear);
+  const kept = owners.filter((o) => o.year < period.fromYear || o.year > period.toYear);
+  const isThis = (o: YearOwner) => o.packageSha === sha || o.packageId === m.packageId;
+  const allYears = period.toYear - period.fromYear + 1;
+  if (inPeriod.length === allYears && inPeriod.every(isThis)) {
+    return { status: 'same', period, whole: kept.length === 0, newest: true, keptYears: kept.map((o) => o.year) };
+  }
+  // A year of the period supplied by a package made at the same time or later: this one is older.
+  const newer = inPeriod.filter((o) => !isThis(o) && o.createdAt >= m.createdAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  if (newer) refuse('package.older', { current: newer.createdAt }, 'CONFLICT');
+  // The package was imported before and a newer one has since taken some of its years.
+  if (inPeriod.some(isThis)) refuse('package.older', { current: inPeriod.filter((o) => !isThis(o)).map((o) => o.createdAt).sort().pop() ?? m.createdAt }, 'CONFLICT');
+  return {
+    status: owners.length === 0 ? 'new' : 'newer', period, whole: kept.length === 0,
+    newest: kept.every((o) => o.createdAt <= m.createdAt), keptYears: [...new Set(kept.map((o) => o.year))],
+  };
+}
+
+const inPeriodOf = (plan: Plan) => (year: number | null) => year !== null && year >= plan.period.fromYear && year <= plan.period.toYear;
+
+function diffWith(ctx: ServiceContext, deskId: string, hashed: Hashed[], plan: Plan): PartDiff[] {
+  const inPeriod = inPeriodOf(plan);
+  const old = new Map<string, Map<string, { hash: string; data: string | null; year: number | null }>>();
+  for (const row of ctx.db.prepare('SELECT part, rkey, hash, data, year FROM office_records WHERE desk_id = ?').iterate(deskId) as Iterable<{ part: string; rkey: string; hash: string; data: string | null; year: number | null }>) {
     let m = old.get(row.part);
     if (!m) old.set(row.part, (m = new Map()));
-    m.set(row.rkey, { hash: row.hash, data: row.data });
+    m.set(row.rkey, { hash: row.hash, data: row.data, year: row.year });
   }
   const byPart = new Map<string, PartDiff>();
   const get = (part: string) => {
@@ -85,14 +150,18 @@ function diffWith(ctx: ServiceContext, deskId: string, hashed: Hashed[]): PartDi
     let s = seen.get(h.part);
     if (!s) seen.set(h.part, (s = new Set()));
     s.add(h.key);
+    // A register record of an older package than the kept years' stays as the office has it.
+    const takes = plan.whole || inPeriod(h.year) || plan.newest;
     if (!prev) { d.added++; if (d.examples.length < EXAMPLES) d.examples.push({ change: 'added', key: h.key, label: labelOf(h.part, h.record) }); }
-    else if (prev.hash !== h.hash) { d.changed++; if (d.examples.length < EXAMPLES) d.examples.push({ change: 'changed', key: h.key, label: labelOf(h.part, h.record) }); }
+    else if (prev.hash !== h.hash && takes) { d.changed++; if (d.examples.length < EXAMPLES) d.examples.push({ change: 'changed', key: h.key, label: labelOf(h.part, h.record) }); }
     else d.unchanged++;
   }
   for (const [part, m] of old) {
     const s = seen.get(part);
     for (const [key, v] of m) {
       if (s?.has(key)) continue;
+      // Only the period's records and, for a package of every year, the register go.
+      if (!plan.whole && !inPeriod(v.year)) continue;
       const d = get(part);
       d.removed++;
       if (d.examples.length < EXAMPLES) d.examples.push({ change: 'removed', key, label: v.data ? labelOf(part, JSON.parse(v.data) as Record<string, unknown>) : key });
@@ -101,29 +170,22 @@ function diffWith(ctx: ServiceContext, deskId: string, hashed: Hashed[]): PartDi
   return [...byPart.values()];
 }
 
-interface Current { id: number; packageSha: string; createdAt: string; packageId: string }
-
-function current(ctx: ServiceContext, deskId: string): Current | undefined {
-  return ctx.db.prepare(`SELECT i.id, i.package_sha256 AS packageSha, i.created_at AS createdAt, i.package_id AS packageId
-    FROM office_labs l JOIN office_imports i ON i.id = l.current_import_id WHERE l.desk_id = ?`).get(deskId) as Current | undefined;
-}
-
-function previewOf(ctx: ServiceContext, v: Verified, hashed: Hashed[]): ImportPreview {
+function previewOf(ctx: ServiceContext, v: Verified, hashed: Hashed[]): { preview: ImportPreview; plan: Plan } {
   const m = v.manifest;
-  const cur = current(ctx, m.deskId);
-  const status: ImportPreview['status'] = !cur ? 'new' : cur.packageSha === v.sha || cur.packageId === m.packageId ? 'same' : 'newer';
-  if (cur && status === 'newer' && cur.createdAt >= m.createdAt) refuse('package.older', { current: cur.createdAt }, 'CONFLICT');
-  return {
-    status, deskId: m.deskId, labName: m.lab.name, unitName: m.unit.name, unitCreditCode: m.unit.creditCode, packageId: m.packageId,
+  const plan = planOf(ctx, m, v.sha);
+  const preview: ImportPreview = {
+    status: plan.status, deskId: m.deskId, labName: m.lab.name, unitName: m.unit.name, unitCreditCode: m.unit.creditCode, packageId: m.packageId,
     createdAt: m.createdAt, period: m.period!, schemaVersion: m.schemaVersion, sealed: v.sealed, attachments: m.attachments,
     counts: Object.fromEntries(m.parts.filter((p) => p.path.startsWith('parts/')).map((p) => [p.name, p.records])),
-    diff: status === 'same' ? [] : diffWith(ctx, m.deskId, hashed),
+    diff: plan.status === 'same' ? [] : diffWith(ctx, m.deskId, hashed, plan),
+    keptYears: plan.keptYears,
   };
+  return { preview, plan };
 }
 
 export function inspectLabPackage(ctx: ServiceContext, bytes: Uint8Array): ImportPreview {
   const v = verify(ctx, bytes);
-  return previewOf(ctx, v, hashAll(v.parts));
+  return previewOf(ctx, v, hashAll(v.parts)).preview;
 }
 
 /** Seconds of [s, e) inside [a, b), as the lab's assessment clips usage to a year. */
@@ -132,29 +194,45 @@ const clip = (s: number, e: number, a: number, b: number) => Math.max(0, (Math.m
 export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): ImportPreview {
   const v = verify(ctx, bytes);
   const hashed = hashAll(v.parts);
-  const preview = previewOf(ctx, v, hashed);
+  const { preview, plan } = previewOf(ctx, v, hashed);
   if (preview.status === 'same') return preview;
   const m = v.manifest;
   const desk = m.deskId;
   const period = m.period!;
   const db = ctx.db;
+  const inPeriod = inPeriodOf(plan);
 
   db.transaction(() => {
-    for (const t of ['office_records', 'office_instruments', 'office_instrument_years', 'office_months', 'office_external_users', 'office_contracts', 'office_applicants']) {
-      db.prepare(`DELETE FROM ${t} WHERE desk_id = ?`).run(desk);
+    // The period's years go; the lab's other years stay.
+    const span = [period.fromYear, period.toYear];
+    for (const t of ['office_instrument_years', 'office_months', 'office_external_users']) {
+      db.prepare(`DELETE FROM ${t} WHERE desk_id = ? AND year BETWEEN ? AND ?`).run(desk, ...span);
     }
-    const rec = db.prepare('INSERT INTO office_records(desk_id, part, rkey, hash, data) VALUES (?, ?, ?, ?, ?)');
+    if (plan.whole) db.prepare('DELETE FROM office_records WHERE desk_id = ?').run(desk);
+    else db.prepare('DELETE FROM office_records WHERE desk_id = ? AND year BETWEEN ? AND ?').run(desk, ...span);
+    const put = db.prepare('INSERT OR REPLACE INTO office_records(desk_id, part, rkey, hash, data, year) VALUES (?, ?, ?, ?, ?, ?)');
+    const add = db.prepare('INSERT OR IGNORE INTO office_records(desk_id, part, rkey, hash, data, year) VALUES (?, ?, ?, ?, ?, ?)');
     // Progress to the window over the package's records; a cancel here rolls the whole import back.
     let written = 0;
     for (const h of hashed) {
-      rec.run(desk, h.part, h.key, h.hash, h.part === 'usage' ? null : JSON.stringify(h.record));
+      const stmt = plan.whole || plan.newest || inPeriod(h.year) ? put : add;
+      stmt.run(desk, h.part, h.key, h.hash, h.part === 'usage' ? null : JSON.stringify(h.record), h.year);
       if (++written % 100 === 0) jobStep(written, hashed.length);
     }
 
-    const instruments = v.parts.get('instruments') as unknown as InstrumentRec[];
-    const insI = db.prepare(`INSERT INTO office_instruments(desk_id, iid, inner_id, name_cn, category_code, value_fen, usage_kind, share_mode, status, retired_at, lab_name)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const i of instruments) insI.run(desk, i.id, i.innerId, i.nameCn, i.categoryCode, i.originalValueFen, i.usageKind, i.shareMode, i.status, i.retiredAt, i.labName || m.lab.name);
+    // The lab's instruments, contracts and applicants at the office, from its records as they now stand.
+    for (const t of ['office_instruments', 'office_contracts', 'office_applicants']) db.prepare(`DELETE FROM ${t} WHERE desk_id = ?`).run(desk);
+    const j = (f: string) => `json_extract(data, '$.${f}')`;
+    db.prepare(`INSERT INTO office_instruments(desk_id, iid, inner_id, name_cn, category_code, value_fen, usage_kind, share_mode, status, retired_at, lab_name)
+      SELECT desk_id, CAST(rkey AS INTEGER), ${j('innerId')}, ${j('nameCn')}, ${j('categoryCode')}, ${j('originalValueFen')}, ${j('usageKind')},
+        ${j('shareMode')}, ${j('status')}, ${j('retiredAt')}, coalesce(nullif(${j('labName')}, ''), @lab)
+      FROM office_records WHERE desk_id = @desk AND part = 'instruments'`).run({ desk, lab: m.lab.name });
+    db.prepare(`INSERT INTO office_contracts(desk_id, cid, number, applicant_id, signed_date, amount_fen, status, voucher_fen)
+      SELECT desk_id, CAST(rkey AS INTEGER), ${j('number')}, ${j('applicantId')}, ${j('signedDate')}, coalesce(${j('actualAmountFen')}, ${j('amountFen')}), ${j('status')},
+        (SELECT coalesce(sum(json_extract(v.value, '$.amountFen')), 0) FROM json_each(data, '$.vouchers') v)
+      FROM office_records WHERE desk_id = ? AND part = 'contracts'`).run(desk);
+    db.prepare(`INSERT INTO office_applicants(desk_id, aid, name, credit_code)
+      SELECT desk_id, CAST(rkey AS INTEGER), ${j('name')}, ${j('creditCode')} FROM office_records WHERE desk_id = ? AND part = 'applicants'`).run(desk);
 
     // Per instrument-year sums of the usage records, clipped to each year of the period.
     type Acc = { rated: number; sec: number; ext: number; records: number; income: number; satSum: number; satN: number };
@@ -202,21 +280,19 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
     const insU = db.prepare('INSERT INTO office_external_users(desk_id, year, user_unit) VALUES (?, ?, ?)');
     for (const k of users) { const [y, unit] = k.split('\u0000'); insU.run(desk, Number(y), unit); }
 
-    const insC = db.prepare('INSERT INTO office_contracts(desk_id, cid, number, applicant_id, signed_date, amount_fen, status, voucher_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const c of v.parts.get('contracts') as unknown as ContractRec[]) {
-      insC.run(desk, c.id, c.number, c.applicantId, c.signedDate, c.actualAmountFen ?? c.amountFen, c.status, c.vouchers.reduce((s, x) => s + x.amountFen, 0));
-    }
-    const insA = db.prepare('INSERT INTO office_applicants(desk_id, aid, name, credit_code) VALUES (?, ?, ?, ?)');
-    for (const a of v.parts.get('applicants') as unknown as ApplicantRec[]) insA.run(desk, a.id, a.name, a.creditCode);
-
     const importId = Number(db.prepare(`INSERT INTO office_imports(desk_id, package_id, package_sha256, schema_version, created_at, from_year, to_year, lab_name, unit_name,
         unit_credit_code, sealed, counts, diff, derived, imported_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(desk, m.packageId, v.sha, m.schemaVersion, m.createdAt, period.fromYear, period.toYear, m.lab.name, m.unit.name, m.unit.creditCode, v.sealed ? 1 : 0,
         JSON.stringify(preview.counts), JSON.stringify(preview.diff.map(({ examples: _e, ...d }) => d)), JSON.stringify(v.parts.get('derived')),
         ctx.now().toISOString(), ctx.actor).lastInsertRowid);
-    db.prepare('UPDATE office_labs SET current_import_id = ?, lab_name = ? WHERE desk_id = ?').run(importId, m.lab.name, desk);
+    const setYear = db.prepare('INSERT OR REPLACE INTO office_lab_years(desk_id, year, import_id) VALUES (?, ?, ?)');
+    for (let y = period.fromYear; y <= period.toYear; y++) setYear.run(desk, y, importId);
+    // The lab's current package is its newest; the packages no longer supplying a year stay in the history.
+    db.prepare(`UPDATE office_labs SET current_import_id = (SELECT i.id FROM office_lab_years y JOIN office_imports i ON i.id = y.import_id
+        WHERE y.desk_id = @desk ORDER BY i.created_at DESC, i.id DESC LIMIT 1), lab_name = CASE WHEN @newest THEN @lab ELSE lab_name END WHERE desk_id = @desk`)
+      .run({ desk, lab: m.lab.name, newest: plan.newest ? 1 : 0 });
     jobStep(hashed.length, hashed.length);
-    audit(ctx, 'import', 'lab_package', m.packageId, { deskId: desk, lab: m.lab.name, period, counts: preview.counts });
+    audit(ctx, 'import', 'lab_package', m.packageId, { deskId: desk, lab: m.lab.name, period, keptYears: plan.keptYears, counts: preview.counts });
   })();
   return preview;
 }

@@ -2,7 +2,7 @@ import { Alert, Card, List, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { EligibilityReport } from '../../../../shared/ipc/deals';
 import { listProfiles, profileById } from '../../../../shared/policy/registry';
-import { articleName, documentName } from '../../i18n-errors';
+import { articleName, describeIssue, documentName } from '../../i18n-errors';
 import { call } from '../../api';
 import { useLocale, useT } from '../../i18n';
 import { showError } from '../../util/errors';
@@ -42,7 +42,7 @@ export function EligibilityPanel({ applicantId, version }: { applicantId: number
             <List size="small" dataSource={report.violations} renderItem={(v) => (
               <List.Item data-testid="eligibility-violation">
                 <Space direction="vertical" size={0}>
-                  <Space><Tag>{articleName(v.article, locale)}</Tag>{v.message[locale]}</Space>
+                  <Space><Tag>{articleName(v.article, locale)}</Tag>{describeIssue(v, locale)}</Space>
                   {v.note && <Typography.Text type="secondary">{v.note[locale]}</Typography.Text>}
                 </Space>
               </List.Item>

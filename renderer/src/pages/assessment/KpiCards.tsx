@@ -6,13 +6,13 @@ import { useLocale, useT } from '../../i18n';
 const L = {
   zh: {
     instruments: '仪器台套', effective: '有效机时(h)', external: '对外服务机时(h)', utilisation: '利用率', share: '共享率',
-    users: '外部用户', contracts: '合同 / 创新券合同', vouchers: '创新券金额', income: '服务收入', national: '≥{t}仪器',
+    users: '外部用户', contracts: '合同 / 创新券合同', vouchers: '创新券金额', income: '服务收入', payments: '已收款（{n} 笔）', national: '≥{t}仪器',
     open: '开放率', avg: '台均有效机时(h)', avgTip: '全国平均 {y} 年：{e} h 有效 / {x} h 对外', rated: '额定机时 {h} h/台·年',
     openTip: '内部共享或外部共享的仪器占比；外部共享 {x}',
   },
   en: {
     instruments: 'Instruments', effective: 'Effective hours', external: 'External hours', utilisation: 'Utilisation', share: 'Share rate',
-    users: 'External users', contracts: 'Contracts / with vouchers', vouchers: 'Voucher amount', income: 'Service income', national: '≥{t} instruments',
+    users: 'External users', contracts: 'Contracts / with vouchers', vouchers: 'Voucher amount', income: 'Service income', payments: 'Payments received ({n})', national: '≥{t} instruments',
     open: 'Open rate', avg: 'Avg effective h/instrument', avgTip: 'National average {y}: {e} h effective / {x} h external', rated: 'Rated {h} h per instrument-year',
     openTip: 'Share of instruments shared internally or externally; external only {x}',
   },
@@ -37,6 +37,7 @@ export function KpiCards({ result: r }: { result: AssessmentResult }) {
     { key: 'contracts', title: t.contracts, value: `${r.contracts} / ${r.voucherContracts}` },
     { key: 'vouchers', title: t.vouchers, value: money(r.voucherAmountFen) },
     { key: 'income', title: t.income, value: money(r.serviceIncomeFen) },
+    { key: 'payments', title: fill(t.payments, { n: r.payments }), value: money(r.paymentsReceivedFen) },
     { key: 'national', title: fill(t.national, { t: money(r.national.thresholdFen) }), value: `${r.national.count} / ${money(r.national.valueFen)}` },
     { key: 'open', title: t.open, value: formatPercent(r.openRate), tip: fill(t.openTip, { x: formatPercent(r.externalOpenRate) }) },
   ];

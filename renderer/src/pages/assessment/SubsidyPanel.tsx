@@ -4,6 +4,7 @@ import { SUBSIDY_GRADES } from '../../../../shared/ipc/assessment';
 import { SUBSIDY_CLASS_LABELS, SUBSIDY_GRADE_LABELS, type SubsidyGrade } from '../../../../shared/policy/vocabulary';
 import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
 import { useLocale, useT } from '../../i18n';
+import { citation, describeIssue } from '../../i18n-errors';
 import { useAssessment } from '../../stores/assessment';
 import { showError } from '../../util/errors';
 
@@ -84,7 +85,7 @@ export function SubsidyPanel() {
               <Descriptions.Item label={t.cap}>
                 <span data-testid="subsidy-cap">{s.grade ? yuan(s.capFen) : t.needGrade}</span>
                 {s.grade && <Tag style={{ marginLeft: 8 }}>{label(s.grade)} · {s.gradeSource === 'whatIf' ? t.whatIf : t.published}</Tag>}
-                {s.capReason && <div style={{ color: '#d46b08' }}>{s.capReason[locale]}（{s.capReason.article}）</div>}
+                {s.capReason && <div style={{ color: '#d46b08' }}>{describeIssue(s.capReason, locale)}{citation(s.capReason, locale)}</div>}
               </Descriptions.Item>
               <Descriptions.Item label={t.net}>
                 {yuan(s.netFen)} <Tag>{s.incomeSource === 'usage' ? t.fromUsage : t.entered}</Tag>

@@ -12,7 +12,7 @@ const L = {
     register: '登记实验室（公钥卡片）', registerHint: '粘贴实验室的公钥卡片内容，或选择卡片文件；登记前请与实验室电话核对指纹',
     card: '公钥卡片', pickCard: '选择卡片文件', doRegister: '登记', registered: '已登记 {lab}，指纹 {fp}', labs: '已登记的实验室',
     labName: '实验室', fingerprint: '指纹', current: '当前数据包', period: '期间', none: '尚未导入', importPkg: '导入实验室数据包',
-    preview: '数据包内容', status: '状态', new: '首次导入', newer: '较新的包，将替换该实验室的数据', same: '已导入过，不会有任何变化',
+    preview: '数据包内容', status: '状态', new: '首次导入', newer: '较新的包，将替换该实验室本期间各年度的数据', kept: '保留的年度', keptNone: '无（替换全部数据）', held: '已有年度', sep: '、', same: '已导入过，不会有任何变化',
     part: '部件', records: '条数', added: '新增', changed: '修改', removed: '删除', confirm: '导入并替换', imported: '已导入 {lab} 的数据包',
     conflicts: '跨实验室冲突', kind: '类型', key: '编号/代码', entries: '涉及', resolution: '处理', instrument: '所在单位仪器编号相同', contract: '合同编号相同',
     applicant: '同一统一社会信用代码不同名称', same_: '是同一对象', distinct: '确为不同对象', corrected_at_lab: '已通知实验室更正', unresolved: '未处理', sealed: '加密',
@@ -21,7 +21,7 @@ const L = {
     register: 'Register a lab (key card)', registerHint: 'Paste the lab\'s key card or choose the card file; compare the fingerprint with the lab by phone first',
     card: 'Key card', pickCard: 'Choose card file', doRegister: 'Register', registered: 'Registered {lab}, fingerprint {fp}', labs: 'Registered labs',
     labName: 'Lab', fingerprint: 'Fingerprint', current: 'Current package', period: 'Period', none: 'Nothing imported', importPkg: 'Import a lab package',
-    preview: 'Package contents', status: 'Status', new: 'First package', newer: 'Newer package: replaces this lab\'s data', same: 'Already imported: nothing changes',
+    preview: 'Package contents', status: 'Status', new: 'First package', newer: 'Newer package: replaces this lab\'s data for the years of its period', kept: 'Years kept', keptNone: 'None (replaces all data)', held: 'Years held', sep: ', ', same: 'Already imported: nothing changes',
     part: 'Part', records: 'Records', added: 'Added', changed: 'Changed', removed: 'Removed', confirm: 'Import and replace', imported: 'Imported the package of {lab}',
     conflicts: 'Conflicts across labs', kind: 'Kind', key: 'Number/code', entries: 'Involved', resolution: 'Decision', instrument: 'Same inner id', contract: 'Same contract number',
     applicant: 'One credit code, two names', same_: 'Same object', distinct: 'Different objects', corrected_at_lab: 'Lab asked to correct', unresolved: 'Open', sealed: 'Sealed',
@@ -86,6 +86,7 @@ export function OfficePanel({ onImported }: { onImported(): void }) {
           { title: t.labName, dataIndex: 'labName' }, { title: t.fingerprint, dataIndex: 'fingerprint' },
           { title: t.current, render: (_, l) => (l.current ? `${l.current.createdAt.slice(0, 16).replace('T', ' ')}${l.current.sealed ? ` · ${t.sealed}` : ''}` : t.none) },
           { title: t.period, render: (_, l) => (l.current ? `${l.current.fromYear}–${l.current.toYear}` : '—') },
+          { title: t.held, render: (_, l) => (l.years.length ? l.years.map((y) => y.year).join(t.sep) : '—') },
           { title: t.records, render: (_, l) => (l.current ? Object.entries(l.current.counts).map(([k, n]) => `${k} ${n}`).join(' · ') : '—') },
         ]} />
       </Card>
@@ -109,6 +110,7 @@ export function OfficePanel({ onImported }: { onImported(): void }) {
               { key: 'period', label: t.period, children: `${preview.p.period.fromYear}–${preview.p.period.toYear}` },
               { key: 'status', label: t.status, children: <Tag color={preview.p.status === 'same' ? 'default' : 'blue'}>{t[preview.p.status]}</Tag> },
               { key: 'sealed', label: t.sealed, children: preview.p.sealed ? '✓' : '—' },
+              ...(preview.p.status === 'newer' ? [{ key: 'kept', label: t.kept, children: preview.p.keptYears.length ? preview.p.keptYears.join(t.sep) : t.keptNone }] : []),
             ]} />
             <Table size="small" rowKey="part" pagination={false} dataSource={preview.p.diff} columns={[
               { title: t.part, dataIndex: 'part' }, { title: t.records, dataIndex: 'records' }, { title: t.added, dataIndex: 'added' },

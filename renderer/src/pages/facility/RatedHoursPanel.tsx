@@ -7,14 +7,14 @@ import { showError } from '../../util/errors';
 
 const L = {
   zh: {
-    title: '额定机时', year: '年度', unitDefault: '单位默认', none: '未设置（沿用 {h} 小时）', custom: '自定义小时数', save: '保存',
+    title: '额定机时', year: '年度', unitDefault: '单位默认', none: '未设置（沿用 {h} 小时）', noneNoProfile: '未设置（该年度无政策默认值，请设置）', custom: '自定义小时数', save: '保存',
     saved: '已保存', presets: '预设', newPreset: '新增自定义预设', name: '名称', hours: '小时', add: '添加', overrides: '仪器单独设置',
     onlyOverrides: '只看单独设置', search: '编号或名称', inner: '所在单位仪器编号', instrument: '仪器', kind: '通用/专用', rated: '额定机时',
     origin: '来源', apply: '应用到所选', clear: '清除所选', note: '备注', instrumentOrigin: '单独设置', unitOrigin: '单位默认', settingOrigin: '设置', profileOrigin: '政策默认',
     lowUse: '有效机时低于阈值的仪器', threshold: '阈值（小时）', effective: '有效机时', external: '对外服务机时', utilisation: '利用率', lab: '实验室', total: '共 {n} 台',
   },
   en: {
-    title: 'Rated hours', year: 'Year', unitDefault: 'Unit default', none: 'Not set (uses {h} h)', custom: 'Custom hours', save: 'Save',
+    title: 'Rated hours', year: 'Year', unitDefault: 'Unit default', none: 'Not set (uses {h} h)', noneNoProfile: 'Not set (no policy default for this year: set one)', custom: 'Custom hours', save: 'Save',
     saved: 'Saved', presets: 'Presets', newPreset: 'New custom preset', name: 'Name', hours: 'Hours', add: 'Add', overrides: 'Per-instrument values',
     onlyOverrides: 'Overrides only', search: 'Id or name', inner: 'Inner id', instrument: 'Instrument', kind: 'General/special', rated: 'Rated hours',
     origin: 'From', apply: 'Apply to selected', clear: 'Clear selected', note: 'Note', instrumentOrigin: 'Override', unitOrigin: 'Unit default', settingOrigin: 'Setting', profileOrigin: 'Profile default',
@@ -91,7 +91,7 @@ export function RatedHoursPanel({ year }: { year: number }) {
         <Space wrap>
           <span>{t.unitDefault}</span>
           <SourcePicker testId="rated-unit" presets={presets} value={choice} hours={customHours} onChange={setChoice} onHours={setCustomHours}
-            noneLabel={fmt(t.none, { h: unit?.fallbackHours ?? '' })} />
+            noneLabel={unit && unit.fallbackHours === null ? t.noneNoProfile : fmt(t.none, { h: unit?.fallbackHours ?? '' })} />
           <Button type="primary" data-testid="rated-unit-save" onClick={() => void run(() => call('rated:unitSet', { year, source: sourceOf(choice, customHours) }))}>{t.save}</Button>
         </Space>
         <div style={{ marginTop: 8 }}>

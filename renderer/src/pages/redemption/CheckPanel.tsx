@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { CheckResult } from '../../../../shared/ipc/redemption';
 import { call } from '../../api';
 import { useLocale, useT } from '../../i18n';
+import { citation, describeIssue } from '../../i18n-errors';
 import { showError } from '../../util/errors';
 
 const L = {
@@ -31,8 +32,8 @@ export function CheckPanel({ contractId, refreshKey }: { contractId: number; ref
         <List size="small" dataSource={result.items} renderItem={(i) => (
           <List.Item data-testid={`check-${i.code}`}>
             {i.severity === 'error' ? <CloseCircleTwoTone twoToneColor="#ff4d4f" /> : <ExclamationCircleTwoTone twoToneColor="#faad14" />}
-            <span style={{ flex: 1, marginLeft: 8 }}>{i.message[locale]}</span>
-            {i.article && <span style={{ color: '#888' }}>{i.article}</span>}
+            <span style={{ flex: 1, marginLeft: 8 }}>{describeIssue(i, locale)}</span>
+            {i.article && <span style={{ color: '#888' }}>{citation(i, locale).trim()}</span>}
           </List.Item>
         )} />
       )}

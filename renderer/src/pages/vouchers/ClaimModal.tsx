@@ -5,7 +5,7 @@ import { call } from '../../api';
 import { profileFor } from '../../../../shared/policy/registry';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
-import { articleName, documentName, showError } from '../../util/errors';
+import { articleName, describeIssue, documentName, showError } from '../../util/errors';
 import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
 import { fenOf, moneyRule } from './dealLabels';
 import { saveKeys } from './formKeys';
@@ -116,7 +116,7 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
             message={fmt(t.ineligible, { date: report.date, n: report.violations.length, doc: documentName(report.documentNumber, locale) })}
             description={(
               <List size="small" dataSource={report.violations} renderItem={(v) => (
-                <List.Item data-testid="claim-ineligible-condition"><Space><Tag>{articleName(v.article, locale)}</Tag>{v.message[locale]}</Space></List.Item>
+                <List.Item data-testid="claim-ineligible-condition"><Space><Tag>{articleName(v.article, locale)}</Tag>{describeIssue(v, locale)}</Space></List.Item>
               )} />
             )} />
         )}

@@ -1,0 +1,21 @@
+// Everything the assessment page shows for a year and scope, in one call over one pass of the
+// year's usage rows: the figures, the data checks and the unit's subsidy reuse the same rows, and
+// the subsidy reuses the figures themselves when the page shows the whole unit.
+import type { AssessmentPage, AssessmentScope } from '../../../shared/ipc/assessment';
+import type { SubsidyGrade } from '../../../shared/policy';
+import type { ServiceContext } from '../context';
+import { dataChecks } from './checks';
+import { assessYear } from './compute';
+import { computeSubsidy } from './subsidy';
+import { withYearPass } from './year-pass';
+
+export function assessmentPage(ctx: ServiceContext, input: { year: number; scope?: AssessmentScope; whatIfGrade?: SubsidyGrade }): AssessmentPage {
+  const scope = input.scope ?? { kind: 'unit' };
+  return withYearPass(ctx, input.year, scope, (src) => {
+    const result = assessYear(ctx, { year: input.year, scope }, src).result;
+    const checks = dataChecks(ctx, { year: input.year, scope }, src);
+    // The subsidy is the unit's: a lab or instrument page computes the unit's figures for it.
+    const subsidy = computeSubsidy(ctx, input.year, input.whatIfGrade, scope.kind === 'unit' ? result : undefined);
+    return { result, checks, subsidy };
+  });
+}

@@ -1,0 +1,56 @@
+// The year's usage rows of a scope, read once per call. The assessment page needs the figures,
+// the data checks and the subsidy together: instead of each reading the year's slice of usage_logs
+// again (and working out every record's charged amount again), one statement copies the slice into
+// a temporary table with the clipped seconds and the service amount computed, and every figure and
+// check reads that table. All of it runs in one read transaction, so the three agree.
+import type { AssessmentScope } from '../../../shared/ipc/assessment';
+import type { ServiceContext } from '../context';
+import { SERVICE_AMOUNT_SQL } from '../money/service-amount';
+import { CLIPPED_SECONDS, scopeSql, USAGE_IN_YEAR, windowParams, yearWindow, type ScopeSql } from './window';
+
+/**
+ * Where the year's usage rows of the scope come from, aliased u with the columns of usage_logs
+ * (id, instrument_id, start_at, end_at, external, user_unit, satisfaction, booking_id), plus the
+ * clipped seconds and the service amount counted in the year as expressions.
+ */
+export interface UsageSource {
+  from: string;
+  where: string;
+  sec: string;
+  fen: string;
+}
+
+/** Straight from usage_logs (one figure or check on its own). */
+export function directUsage(s: ScopeSql): UsageSource {
+  return { from: s.usageFrom, where: `${USAGE_IN_YEAR} AND ${s.usage}`, sec: CLIPPED_SECONDS, fen: `CASE WHEN u.start_at >= @ys THEN ${SERVICE_AMOUNT_SQL} ELSE 0 END` };
+}
+
+const TABLE = 'temp.assessment_year_usage';
+const PASS: UsageSource = { from: `${TABLE} u`, where: '1', sec: 'u.sec', fen: 'u.fen' };
+
+let depth = 0;
+
+/** Runs `use` with the year's usage rows of the scope copied once into a temporary table (one read transaction). */
+export function withYearPass<T>(ctx: ServiceContext, year: number, scope: AssessmentScope, use: (src: UsageSource) => T): T {
+  if (depth > 0) throw new Error('withYearPass does not nest');
+  const db = ctx.db;
+  const s = scopeSql(ctx, scope);
+  const params = { ...windowParams(yearWindow(year)), ...s.params };
+  return db.transaction(() => {
+    depth++;
+    try {
+      db.exec('DROP TABLE IF EXISTS temp.assessment_year_usage');
+      db.exec(`CREATE TEMP TABLE assessment_year_usage (id INTEGER PRIMARY KEY, instrument_id INTEGER NOT NULL, start_at TEXT NOT NULL,
+        end_at TEXT NOT NULL, external INTEGER NOT NULL, user_unit TEXT, satisfaction REAL, booking_id INTEGER, sec INTEGER NOT NULL, fen INTEGER NOT NULL)`);
+      const direct = directUsage(s);
+      db.prepare(`INSERT INTO ${TABLE} SELECT u.id, u.instrument_id, u.start_at, u.end_at, u.external, u.user_unit, u.satisfaction, u.booking_id,
+          ${direct.sec}, coalesce(${direct.fen}, 0)
+        FROM ${direct.from} WHERE ${direct.where}`).run(params);
+      db.exec(`CREATE INDEX temp.assessment_year_usage_instrument ON assessment_year_usage(instrument_id, start_at, id)`);
+      return use(PASS);
+    } finally {
+      db.exec('DROP TABLE IF EXISTS temp.assessment_year_usage');
+      depth--;
+    }
+  })();
+}
