@@ -136,3 +136,19 @@ export const REGION_NAMES: Readonly<Record<string, Message>> = {
   zhejiang: { zh: '浙江', en: 'Zhejiang' },
   anhui: { zh: '安徽', en: 'Anhui' },
 };
+
+/** Short names of the rules a cross-region voucher or order is not checked against. */
+export const RULE_NAMES: Readonly<Record<string, Message>> = {
+  'voucher.faceValue': { zh: '单张面额上限', en: 'single face-value limit' },
+  'voucher.annualQuota': { zh: '年度额度', en: 'annual quota' },
+  'voucher.contractShare': { zh: '合同50%比例', en: '50% of the contract' },
+  'voucher.registerWithin': { zh: '合同登记期限', en: 'registration window' },
+  'voucher.validity': { zh: '有效期', en: 'validity' },
+  'voucher.redemptionWithin': { zh: '兑现申请期限', en: 'redemption window' },
+  'voucher.flow': { zh: '使用方式', en: 'how vouchers are used' },
+  'order.voucherShare': { zh: '订单50%比例', en: '50% of the order' },
+  'order.annualQuota': { zh: '订单年度额度', en: 'annual quota on orders' },
+};
+
+/** A rule id by its short name (the id itself only for a rule not named here). */
+export const ruleName = (rule: string, locale: 'zh' | 'en') => RULE_NAMES[rule]?.[locale] ?? rule;

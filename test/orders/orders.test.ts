@@ -1,6 +1,7 @@
 // Shanghai orders through the real services on a real SQLite file: each refusal names its article
 // of 沪科规〔2025〕6号 and writes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeError } from '../../renderer/src/i18n-errors';
 import { createUsage } from '../../electron/services/bookings/usage';
 import { getOrder, orderQuota, saveOrder, transitionOrder } from '../../electron/services/orders/orders';
 import { addOrderMaterial } from '../../electron/services/orders/materials';
@@ -117,20 +118,29 @@ describe('scope, double funding and dealings', () => {
     const b = shFirm();
     const o = order(a.id);
     const { number } = o;
+    const before = contentHash(core);
     expect(refusal(() => order(b.id, { number }, o.id))).toMatchObject({ code: 'RULE', rule: 'voucher.transfer' });
+    expect(contentHash(core)).toBe(before);
   });
 });
 
 describe('no profile, no order flow', () => {
   it('an order dated before 2025-09-01 is refused: no profile covers it', () => {
     const a = shFirm();
-    expect(refusal(() => order(a.id, { orderDate: '2025-08-31' }))).toMatchObject({ code: 'RULE', rule: 'policy.notInForce', field: 'orderDate' });
+    const before = contentHash(core);
+    const e = refusal(() => order(a.id, { orderDate: '2025-08-31' }));
+    expect(e).toMatchObject({ code: 'RULE', rule: 'policy.notInForce', field: 'orderDate', params: { region: 'shanghai', date: '2025-08-31' } });
+    expect(contentHash(core)).toBe(before);
+    // Said plainly: no profile of Shanghai covers that day, and no other is used instead.
+    expect(describeError(e, 'en')).toBe('No policy profile of Shanghai is in force on 2025-08-31: the desk does not hold the measures of that date and uses no other profile instead');
   });
 
   it('a Beijing desk has no orders', () => {
     updateSettings(core.ctx, { region: 'beijing' });
     const a = firm(core.ctx);
+    const before = contentHash(core);
     expect(refusal(() => order(a.id))).toMatchObject({ code: 'RULE', rule: 'order.flow' });
+    expect(contentHash(core)).toBe(before);
   });
 });
 

@@ -13,6 +13,7 @@ import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
 import { formErrors, showError } from '../../util/errors';
 import { DateInput, dateOf, dateProblem, dateRule } from '../../util/fields';
+import { ruleName } from '../../i18n-messages-orders';
 import { fenOf, fenToText, moneyRule } from '../vouchers/dealLabels';
 import { saveKeys } from '../vouchers/formKeys';
 import { ORDER_STATUS_COLORS } from './labels';
@@ -29,7 +30,7 @@ const L = {
     quota: '{y} 年额度 {q} 元，已用 {u} 元，剩余 {r} 元（第二条）', status: '状态', history: '办理记录', timeline: '公示与兑付',
     moveTo: '改为：{s}', stepDate: '日期', stepNote: '说明（不予兑付/撤销须填写）', usage: '服务记录（仪器使用）', usageAdd: '登记服务记录',
     instrument: '仪器', start: '开始（YYYY-MM-DD HH:MM）', end: '结束（YYYY-MM-DD HH:MM）', hours: '共 {n} 条，{h} 小时',
-    unchecked: '跨区域订单按发券地区的规则：本软件未按本地政策核对：{rules}', crossNote: '长三角创新券按其本身规则使用（第十五条）：记录但不计入本地年度额度。',
+    unchecked: '跨区域订单按发券地区的规则：本软件未按本地政策核对：{rules}', crossNote: '长三角创新券按其本身规则使用（第十五条）：记录但不计入本地年度额度，也不按本地政策核对50%比例。',
   },
   en: {
     titleNew: 'Record order', titleEdit: 'Order', save: 'Save (Ctrl+S)', number: 'Order number', applicant: 'Enterprise / team', product: 'Service product',
@@ -39,7 +40,7 @@ const L = {
     quota: '{y} quota ¥{q}, used ¥{u}, remaining ¥{r} (Article 2)', status: 'Status', history: 'History', timeline: 'Notice and payment',
     moveTo: 'Mark {s}', stepDate: 'Date', stepNote: 'Note (required to refuse or cancel)', usage: 'Service records (instrument use)', usageAdd: 'Record service',
     instrument: 'Instrument', start: 'Start (YYYY-MM-DD HH:MM)', end: 'End (YYYY-MM-DD HH:MM)', hours: '{n} records, {h} h',
-    unchecked: 'Cross-region orders follow their issuing region: not checked against the local profile: {rules}', crossNote: 'Yangtze River Delta vouchers follow their own rules (Article 15): recorded, not counted in the local annual quota.',
+    unchecked: 'Cross-region orders follow their issuing region: not checked against the local profile: {rules}', crossNote: 'Yangtze River Delta vouchers follow their own rules (Article 15): recorded, not counted in the local annual quota and not checked against the local 50% share.',
   },
 };
 
@@ -186,7 +187,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
           <>
             {current.uncheckedRules.length > 0 && (
               <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="order-unchecked"
-                message={fmt(t.unchecked, { rules: current.uncheckedRules.join('、') })} />
+                message={fmt(t.unchecked, { rules: current.uncheckedRules.map((r) => ruleName(r, locale)).join(locale === 'zh' ? '、' : ', ') })} />
             )}
             <Descriptions size="small" column={2} bordered>
               <Descriptions.Item label={t.status}>
