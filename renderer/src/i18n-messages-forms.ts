@@ -5,6 +5,8 @@ import type { Message } from './i18n-messages';
 
 export const FORMS_MESSAGES: Readonly<Record<string, Message>> = {
   'time.clock': { zh: '{field}应为时刻，如 09:30', en: '{field} must be a time of day such as 09:30' },
+  'field.yearRange': { zh: '{field}须为 {min}–{max} 之间的整年（现为 {value}）', en: '{field} must be a whole year from {min} to {max} (it is {value})' },
+  'field.rangeOrder': { zh: '{field}（{to}）不能早于开始日期（{from}）', en: '{field} ({to}) cannot be before the start ({from})' },
 
   // —— 统一社会信用代码 (GB 32100-2015) ——
   'identity.creditCode.length': { zh: '{field}应为 18 位（现为“{value}”）', en: '{field} must have 18 characters (it is "{value}")' },

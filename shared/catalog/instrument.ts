@@ -13,9 +13,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar date 'YYYY-MM-DD' (rejects 2025-02-30). */
 // abort: later refinements (weekday, ranges) never see a malformed or impossible date.
+// Refusals are reason keys with the value, worded by the renderer in the chosen language.
 export const civilDateSchema = z.string()
-  .regex(ISO_DATE, { message: '日期格式应为 YYYY-MM-DD', abort: true })
-  .refine(isValidCivilDate, { message: '不存在的日期', abort: true });
+  .regex(ISO_DATE, { message: 'date.format', abort: true })
+  .superRefine((s, ctx) => {
+    if (!isValidCivilDate(s)) ctx.addIssue({ code: 'custom', message: 'date.impossible', params: { value: s }, abort: true });
+  });
 
 export const fenSchema = z.number().int('金额须为整数分').min(0, '金额不能为负').max(Number.MAX_SAFE_INTEGER, '金额过大');
 

@@ -14,12 +14,12 @@ const MAX_YEAR_HOURS = 366 * 24;
 export const settingsSchema = z.object({
   region: z.enum(REGIONS),
   /** 额定机时 per instrument per year; null = the profile default. */
-  ratedHours: z.number().positive('额定机时须大于 0').max(MAX_YEAR_HOURS, `额定机时不能超过 ${MAX_YEAR_HOURS} 小时`).nullable(),
-  unitName: z.string().trim().max(200, '单位名称过长'),
+  ratedHours: z.number().positive().max(MAX_YEAR_HOURS).nullable(),
+  unitName: z.string().trim().max(200),
   /** 以测试、检测、研发服务为主业的第三方服务机构 (excluded from the performance subsidy). */
   thirdPartyTesting: z.boolean(),
   /** How many days ahead deadlines are announced on the dashboard. */
-  notificationDays: z.number().int('提醒天数须为整数').min(0, '提醒天数不能为负').max(365, '提醒天数不能超过 365'),
+  notificationDays: z.number().int().min(0).max(365),
 });
 export type DeskSettings = z.output<typeof settingsSchema>;
 

@@ -70,6 +70,42 @@ test('an impossible booking start is refused on the field and nothing is saved',
   expect((await deskApi<{ bookings: unknown[] }>(desk, 'bookings:week', { weekStart: '2025-06-16', instrumentIds: [inst.id] })).bookings).toEqual([]);
 });
 
+test('an impossible instrument date and an out-of-range rated hours are refused on the field, never replaced', async ({ page, desk, openDesk }) => {
+  const inst = await deskApi<{ id: number }>(desk, 'catalog:create', {
+    innerId: 'XRD-FORMS-01', nameCn: 'X射线衍射仪', categoryCode: '010401', originalValueFen: 60_000_000, startUseDate: '2020-05-01',
+  });
+  await openDesk(page);
+  await page.getByRole('menuitem', { name: '仪器目录' }).click();
+  await page.getByText('XRD-FORMS-01').click();
+  const drawer = page.locator('.ant-drawer');
+  await expect(page.getByTestId('instrument-start-use')).toHaveValue('2020-05-01');
+  await page.getByTestId('instrument-start-use').fill('2025-02-30');
+  await drawer.getByRole('button', { name: /保存/ }).click();
+  await expect(drawer.locator('.ant-form-item-explain-error')).toContainText('2025-02-30 不是存在的日期');
+  await expect(page.getByTestId('instrument-start-use')).toHaveValue('2025-02-30');
+  expect(await deskApi<{ startUseDate: string }>(desk, 'catalog:get', { id: inst.id })).toMatchObject({ startUseDate: '2020-05-01' });
+  // 2024-2-9 is shown as 2024-02-09 on leaving the field, and saved so.
+  await page.getByTestId('instrument-start-use').fill('2024-2-9');
+  await page.getByTestId('instrument-booked').click();
+  await expect(page.getByTestId('instrument-start-use')).toHaveValue('2024-02-09');
+  await drawer.getByRole('button', { name: /保存/ }).click();
+  await expect(drawer).toBeHidden();
+  expect(await deskApi<{ startUseDate: string }>(desk, 'catalog:get', { id: inst.id })).toMatchObject({ startUseDate: '2024-02-09' });
+
+  // 额定机时 -5 stays -5 with the rule on the field; nothing is saved.
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByTestId('settings-rated').fill('-5');
+  await page.getByTestId('settings-save').click();
+  await expect(page.locator('.ant-form-item-explain-error')).toContainText('额定机时（小时/台·年）须大于 0');
+  await expect(page.getByTestId('settings-rated')).toHaveValue('-5');
+  expect(await deskApi<{ settings: { ratedHours: number | null } }>(desk, 'settings:get', {})).toMatchObject({ settings: { ratedHours: null } });
+  // An impossible holiday date is marked on its field, not moved to 2025-03-02.
+  await page.getByTestId('holiday-date').fill('2025-02-30');
+  await page.getByTestId('holiday-add').click();
+  await expect(page.getByTestId('holiday-editor').locator('.ant-form-item-explain-error')).toContainText('2025-02-30');
+  await expect(page.getByTestId('holiday-table')).not.toContainText('2025-03-02');
+});
+
 test('a contract refusal about a voucher highlights its row where the user is scrolled to', async ({ page, desk, openDesk }) => {
   const a = await deskApi<{ id: number }>(desk, 'applicants:create', FIRM);
   await deskApi(desk, 'vouchers:claim', { number: 'BJ2025-0101', applicantId: a.id, faceValueFen: 5_000_000, claimDate: '2025-06-10' });

@@ -3,12 +3,12 @@
 // run the same zod schema the service parses with; a server refusal marks every field it names,
 // scrolls to the first and keeps the dialog open with the input.
 import { CalendarOutlined } from '@ant-design/icons';
-import { Button, Calendar, Input, Popover, Space, type FormInstance } from 'antd';
+import { Button, Calendar, Input, InputNumber, Popover, Space, Tooltip, type FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { parseDateText, parseDateTimeText, type Parsed } from '../../../shared/fields';
+import { FIELD_YEAR_MAX, FIELD_YEAR_MIN, parseDateText, parseDateTimeText, type Parsed } from '../../../shared/fields';
 import { issuesOfZod } from '../../../shared/issues';
 import { ApiError } from '../api';
 import { useLocale } from '../i18n';
@@ -75,6 +75,8 @@ interface TextFieldProps {
   id?: string;
   disabled?: boolean;
   style?: React.CSSProperties;
+  status?: 'error';
+  'aria-label'?: string;
 }
 
 /**
@@ -91,7 +93,7 @@ export function DateTimeInput(props: TextFieldProps) {
   return <TextDate {...props} parse={parseDateTimeText} withTime placeholder={props.placeholder ?? 'YYYY-MM-DD HH:mm'} />;
 }
 
-function TextDate({ value, onChange, parse, withTime = false, placeholder, id, disabled, style, ...rest }: TextFieldProps & { parse(s: string): Parsed<string>; withTime?: boolean }) {
+function TextDate({ value, onChange, parse, withTime = false, placeholder, id, disabled, style, status, ...rest }: TextFieldProps & { parse(s: string): Parsed<string>; withTime?: boolean }) {
   const [open, setOpen] = useState(false);
   const text = value ?? '';
   const parsed = parse(text);
@@ -105,12 +107,51 @@ function TextDate({ value, onChange, parse, withTime = false, placeholder, id, d
   return (
     <Space.Compact style={{ width: '100%', ...style }}>
       <Input id={id} value={text} disabled={disabled} placeholder={placeholder} onChange={(e) => onChange?.(e.target.value)} onBlur={normalise}
-        data-testid={rest['data-testid']} autoComplete="off" />
+        data-testid={rest['data-testid']} aria-label={rest['aria-label']} status={status} autoComplete="off" />
       <Popover open={open} onOpenChange={setOpen} trigger="click" placement="bottomRight" destroyOnHidden
         content={<div style={{ width: 280 }}><Calendar fullscreen={false} value={current} onSelect={(d, info) => { if (info.source === 'date') pick(d); }} /></div>}>
         <Button icon={<CalendarOutlined />} disabled={disabled} aria-label="calendar" tabIndex={-1} />
       </Popover>
     </Space.Compact>
+  );
+}
+
+/**
+ * A from–to date filter typed as text. The range applies only when both ends read as dates and
+ * the first is not after the second; otherwise the field is marked with the reason and the list
+ * keeps the range it shows, so what is listed is always the range on the screen once it reads.
+ */
+export function DateRangeInput({ value, onChange, labels, testId = 'date-range' }: {
+  value: readonly [string, string];
+  onChange(range: [string, string]): void;
+  labels: { from: string; to: string };
+  testId?: string;
+}) {
+  const [text, setText] = useState<[string, string]>([value[0], value[1]]);
+  const [shownFor, setShownFor] = useState(value);
+  if (shownFor[0] !== value[0] || shownFor[1] !== value[1]) { setShownFor(value); setText([value[0], value[1]]); }
+  const from = parseDateText(text[0]);
+  const to = parseDateText(text[1]);
+  const problem = !from.ok ? word(from.reason, from.params, 'from', { from: labels.from })
+    : !to.ok ? word(to.reason, to.params, 'to', { to: labels.to })
+      : from.value > to.value ? word('field.rangeOrder', { from: from.value, to: to.value }, 'to', { to: labels.to }) : null;
+  const edit = (i: 0 | 1, s: string) => {
+    const next: [string, string] = i === 0 ? [s, text[1]] : [text[0], s];
+    setText(next);
+    const a = parseDateText(next[0]);
+    const b = parseDateText(next[1]);
+    if (a.ok && b.ok && a.value <= b.value && (a.value !== value[0] || b.value !== value[1])) onChange([a.value, b.value]);
+  };
+  return (
+    <span style={{ display: 'inline-flex', flexDirection: 'column' }}>
+      <Space.Compact data-testid={testId}>
+        <DateInput value={text[0]} onChange={(s) => edit(0, s)} aria-label={labels.from} data-testid={`${testId}-from`} style={{ width: 160 }}
+          status={!from.ok || (problem && to.ok) ? 'error' : undefined} />
+        <DateInput value={text[1]} onChange={(s) => edit(1, s)} aria-label={labels.to} data-testid={`${testId}-to`} style={{ width: 160 }}
+          status={!to.ok || (problem && from.ok) ? 'error' : undefined} />
+      </Space.Compact>
+      {problem && <div role="alert" className="ant-form-item-explain-error" data-testid={`${testId}-error`} style={{ fontSize: 12 }}>{problem}</div>}
+    </span>
   );
 }
 
@@ -138,4 +179,26 @@ export function clearErrorsOnEdit(form: FormInstance) {
     const names = Object.keys(changed).filter((name) => form.getFieldError(name).length > 0);
     if (names.length) form.setFields(names.map((name) => ({ name, errors: [] })));
   };
+}
+
+/**
+ * A year filter: a year outside the span the desk covers (or not whole) is marked on the field and
+ * not applied; it is never moved to the nearest allowed year, so the list is always the year shown.
+ */
+export function YearFilter({ value, onChange, placeholder }: { value: number | undefined; onChange(year: number | undefined): void; placeholder?: string }) {
+  const [typed, setTyped] = useState<number | null>(value ?? null);
+  const [shownFor, setShownFor] = useState(value);
+  if (shownFor !== value) { setShownFor(value); if (value !== undefined) setTyped(value); }
+  const bad = typed !== null && (!Number.isInteger(typed) || typed < FIELD_YEAR_MIN || typed > FIELD_YEAR_MAX);
+  const problem = bad ? word('field.yearRange', { min: FIELD_YEAR_MIN, max: FIELD_YEAR_MAX, value: typed }, 'year', { year: placeholder ?? '' }) : null;
+  return (
+    <Tooltip title={problem} open={bad ? undefined : false}>
+      <InputNumber placeholder={placeholder} aria-label={placeholder} style={{ width: 120 }} value={typed} status={bad ? 'error' : undefined} data-testid="year-filter"
+        onChange={(v) => {
+          setTyped(v);
+          if (v === null) onChange(undefined);
+          else if (Number.isInteger(v) && v >= FIELD_YEAR_MIN && v <= FIELD_YEAR_MAX) onChange(v);
+        }} />
+    </Tooltip>
+  );
 }

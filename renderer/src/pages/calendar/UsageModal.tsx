@@ -1,16 +1,16 @@
 // Log or edit one actual-use (service) record; prefilled from a booking or blank for free-standing use.
-import { Alert, Button, Col, DatePicker, Form, Input, Modal, Popconfirm, Rate, Row, Select, Space, Switch } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Col, Form, Input, Modal, Popconfirm, Rate, Row, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import type { InstrumentRow } from '../../../../shared/catalog/instrument';
 import { DIRECTIONS, SERVICE_WAYS, type UsageFields } from '../../../../shared/ipc/bookings';
 import { parseMoneyText } from '../../../../shared/rules/money';
 import { call } from '../../api';
 import { useT } from '../../i18n';
-import { showError } from '../../util/errors';
+import { errorText, showError } from '../../util/errors';
+import { clearErrorsOnEdit, DateTimeInput, dateTimeOf, dateTimeRule, markRefusal } from '../../util/fields';
+import { moneyRule } from '../vouchers/dealLabels';
 import { ContractSelect, OrderSelect } from './ContractSelect';
 import { InstrumentSelect } from '../../util/pickers';
-import { moneyRule } from '../../util/money-field';
 
 const L = {
   zh: {
@@ -27,10 +27,12 @@ const L = {
   },
 };
 
-type Values = Omit<UsageFields, 'startAt' | 'endAt' | 'amountFen'> & { start: Dayjs; end: Dayjs; amountText: string };
+/** Start and end as typed ('YYYY-MM-DD HH:mm'), read by the shared strict parser; never moved to another time. */
+type Values = Omit<UsageFields, 'startAt' | 'endAt' | 'amountFen'> & { start: string; end: string; amountText: string };
 
-const SLOT_FORMAT = 'YYYY-MM-DDTHH:mm';
-const SHOW_FORMAT = 'YYYY-MM-DD HH:mm';
+/** 'YYYY-MM-DDTHH:mm' (the record's time) ↔ 'YYYY-MM-DD HH:mm' (the field's text). */
+const shown = (slot: string) => slot.replace('T', ' ');
+const slotOf = (text: string) => (dateTimeOf(text) ?? text).replace(' ', 'T');
 
 export function UsageModal({ initial, id, instruments, onClose }: {
   initial: UsageFields & { contractNumber?: string | null; orderNumber?: string | null };
@@ -43,6 +45,9 @@ export function UsageModal({ initial, id, instruments, onClose }: {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const labels = { instrumentId: t.instrument, start: t.start, end: t.end, startAt: t.start, endAt: t.end, operator: t.operator, serviceWay: t.serviceWay,
+    direction: t.direction, content: t.content, amountText: t.amount, amountFen: t.amount, userName: t.userName, userUnit: t.userUnit,
+    satisfaction: t.satisfaction, contractId: t.contract, orderId: t.order };
   const known = initial.contractId ? { value: initial.contractId, label: initial.contractNumber ?? String(initial.contractId) } : null;
   // A record of a Shanghai order names its order where a Beijing record names its contract.
   const knownOrder = initial.orderId ? { value: initial.orderId, label: initial.orderNumber ?? String(initial.orderId) } : null;
@@ -54,7 +59,7 @@ export function UsageModal({ initial, id, instruments, onClose }: {
     if (!money.ok) return;
     const { start, end, amountText: _a, ...rest } = v;
     const fields: UsageFields = {
-      ...initial, ...rest, startAt: start.format(SLOT_FORMAT), endAt: end.format(SLOT_FORMAT), amountFen: money.fen,
+      ...initial, ...rest, startAt: slotOf(start), endAt: slotOf(end), amountFen: money.fen,
       satisfaction: rest.satisfaction ? rest.satisfaction : null, contractId: knownOrder ? null : rest.contractId ?? null,
       orderId: knownOrder ? rest.orderId ?? null : null,
     };
@@ -65,8 +70,9 @@ export function UsageModal({ initial, id, instruments, onClose }: {
       else await call('usage:update', { id, fields });
       onClose(true);
     } catch (e) {
-      setError((e as Error).message);
-      showError(e);
+      // The dialog stays open with the input: the refused fields are marked, the headline above.
+      markRefusal(form, e, labels, { startAt: 'start', endAt: 'end', amountFen: 'amountText' });
+      setError(errorText(e, labels));
     } finally {
       setSaving(false);
     }
@@ -101,8 +107,8 @@ export function UsageModal({ initial, id, instruments, onClose }: {
         </Space>
       }>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="usage-error" />}
-      <Form form={form} layout="vertical" onKeyDown={onKeyDown} initialValues={{
-        ...initial, start: dayjs(initial.startAt), end: dayjs(initial.endAt), amountText: initial.amountFen ? (initial.amountFen / 100).toFixed(2) : '',
+      <Form form={form} layout="vertical" onKeyDown={onKeyDown} onValuesChange={clearErrorsOnEdit(form)} initialValues={{
+        ...initial, start: shown(initial.startAt), end: shown(initial.endAt), amountText: initial.amountFen ? (initial.amountFen / 100).toFixed(2) : '',
       }}>
         <Row gutter={12}>
           <Col span={12}>
@@ -116,13 +122,13 @@ export function UsageModal({ initial, id, instruments, onClose }: {
               : <Form.Item name="contractId" label={t.contract}><ContractSelect placeholder={t.contractSearch} known={known} /></Form.Item>}
           </Col>
           <Col span={12}>
-            <Form.Item name="start" label={t.start} rules={req}>
-              <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={SHOW_FORMAT} style={{ width: '100%' }} />
+            <Form.Item name="start" label={t.start} rules={[dateTimeRule('start', labels)]}>
+              <DateTimeInput data-testid="usage-start" />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="end" label={t.end} rules={req}>
-              <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={SHOW_FORMAT} style={{ width: '100%' }} />
+            <Form.Item name="end" label={t.end} rules={[dateTimeRule('end', labels)]}>
+              <DateTimeInput data-testid="usage-end" />
             </Form.Item>
           </Col>
           <Col span={8}><Form.Item name="external" label={t.external} valuePropName="checked"><Switch /></Form.Item></Col>
@@ -132,7 +138,7 @@ export function UsageModal({ initial, id, instruments, onClose }: {
           <Col span={8}><Form.Item name="operator" label={t.operator}><Input maxLength={100} /></Form.Item></Col>
           <Col span={8}><Form.Item name="userName" label={t.userName}><Input maxLength={100} /></Form.Item></Col>
           <Col span={8}><Form.Item name="userUnit" label={t.userUnit}><Input maxLength={200} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="amountText" label={t.amount} rules={[moneyRule()]}><Input /></Form.Item></Col>
+          <Col span={12}><Form.Item name="amountText" label={t.amount} rules={[moneyRule(false, t.required)]}><Input /></Form.Item></Col>
           <Col span={12}><Form.Item name="satisfaction" label={t.satisfaction}><Rate allowClear /></Form.Item></Col>
         </Row>
       </Form>

@@ -1,15 +1,16 @@
-import { Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Spin, Switch, TreeSelect, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Col, Divider, Drawer, Form, Input, Modal, Popconfirm, Row, Select, Space, Spin, Switch, TreeSelect, Typography } from 'antd';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { categoryLabel, categoryTree, type CategoryNode } from '../../../../shared/catalog/categories';
 import { INSTRUMENT_FIELD_LABELS, SHARE_MODES, SOURCES, STATUSES, USAGE_KINDS, type Instrument, type InstrumentInput } from '../../../../shared/catalog/instrument';
 import { CARRIER_TYPES, FUNDING_SOURCES, PLATFORM_LIMITS, SUBJECTS } from '../../../../shared/catalog/platform';
 import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
+import { civilDateInShanghai } from '../../../../shared/rules/civil-date';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useCatalog } from '../../stores/catalog';
-import { formErrors, showError } from '../../util/errors';
-import { moneyRule } from '../../util/money-field';
+import { showError } from '../../util/errors';
+import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
+import { moneyRule } from '../vouchers/dealLabels';
 
 const L = {
   zh: {
@@ -49,9 +50,10 @@ const L = {
 type FormValues = Omit<InstrumentInput, 'originalValueFen' | 'referenceFeeFen' | 'startUseDate' | 'bookedDate' | 'customsReleaseDate' | 'discipline' | 'fundingSources'> & {
   valueText: string;
   feeText: string;
-  startUse: dayjs.Dayjs | null;
-  booked: dayjs.Dayjs | null;
-  released: dayjs.Dayjs | null;
+  /** Dates as typed, read by the shared strict parser (an impossible date is an error, never another day). */
+  startUse: string;
+  booked: string;
+  released: string;
   disciplines: string[];
   funding: string[];
 };
@@ -62,8 +64,6 @@ const toTree = (n: CategoryNode): TreeNode =>
   ({ value: n.value, title: n.label, selectable: n.selectable, ...(n.children ? { children: n.children.map(toTree) } : {}) });
 const CATEGORY_TREE = categoryTree().map(toTree);
 
-const day = (d: string | null) => (d ? dayjs(d) : null);
-const dayText = (d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
 const list = (s: string) => (s ? s.split(',') : []);
 
 const HL = {
@@ -71,15 +71,20 @@ const HL = {
   en: { year: 'Year', hours: 'Annual operating hours {h}, external service hours {x} (from usage records)' },
 };
 
+const YEAR_FIRST = 2000;
+
 /** 年运行机时 / 年对外服务机时 of a chosen year: computed from the usage records, never typed. */
 function YearHours({ id }: { id: number }) {
   const t = useT(HL);
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const thisYear = Number(civilDateInShanghai(new Date()).slice(0, 4));
+  const [year, setYear] = useState(thisYear - 1);
   const [h, setH] = useState<{ hours: number; externalHours: number } | null>(null);
   useEffect(() => { call('catalog:annualHours', { id, year }).then(setH).catch(showError); }, [id, year]);
   return (
     <Space style={{ marginBottom: 12 }} data-testid="year-hours">
-      {t.year}<InputNumber size="small" min={2000} max={2100} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} />
+      {/* A choice of the years with records, not a number box: no typed year is silently moved into range. */}
+      {t.year}<Select size="small" style={{ width: 96 }} value={year} onChange={setYear} aria-label={t.year} data-testid="year-hours-year"
+        options={Array.from({ length: thisYear - YEAR_FIRST + 1 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: String(y) }))} />
       <Typography.Text type="secondary">{h ? fmt(t.hours, { h: h.hours, x: h.externalHours }) : ''}</Typography.Text>
     </Space>
   );
@@ -102,7 +107,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
       ...i,
       valueText: (i.originalValueFen / 100).toFixed(2),
       feeText: i.referenceFeeFen === null ? '' : (i.referenceFeeFen / 100).toFixed(2),
-      startUse: day(i.startUseDate), booked: day(i.bookedDate), released: day(i.customsReleaseDate),
+      startUse: i.startUseDate ?? '', booked: i.bookedDate ?? '', released: i.customsReleaseDate ?? '',
       disciplines: list(i.discipline), funding: list(i.fundingSources),
     });
   };
@@ -125,7 +130,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
       ...rest,
       originalValueFen: value.fen,
       referenceFeeFen: fee && fee.ok ? fee.fen : null,
-      startUseDate: dayText(startUse), bookedDate: dayText(booked), customsReleaseDate: dayText(released),
+      startUseDate: dateOf(startUse), bookedDate: dateOf(booked), customsReleaseDate: dateOf(released),
       discipline: (disciplines ?? []).join(','), fundingSources: (funding ?? []).join(','),
       customsSupervised: Boolean(rest.customsSupervised),
       labId: rest.labId ?? null,
@@ -136,12 +141,11 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
       else await call('catalog:update', { id, version: inst.version, fields });
       onClose(true);
     } catch (e) {
-      const errs = formErrors(e, fieldLabels);
-      const formName: Record<string, keyof FormValues> = {
+      // The drawer stays open with the input; every refused field is marked, the first scrolled to.
+      markRefusal(form, e, fieldLabels, {
         originalValueFen: 'valueText', referenceFeeFen: 'feeText', startUseDate: 'startUse', bookedDate: 'booked',
         customsReleaseDate: 'released', discipline: 'disciplines', fundingSources: 'funding',
-      };
-      if (errs.length) form.setFields(errs.map((x) => ({ name: formName[String(x.name[0])] ?? (x.name[0] as keyof FormValues), errors: x.errors })));
+      });
       showError(e, fieldLabels);
     } finally {
       setSaving(false);
@@ -164,7 +168,10 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
   };
 
   const req = [{ required: true, message: t.required }];
-  const fieldLabels: Record<string, string> = Object.fromEntries(INSTRUMENT_FIELD_LABELS.map((f) => [f.key, f[locale]]));
+  const fieldLabels: Record<string, string> = {
+    ...Object.fromEntries(INSTRUMENT_FIELD_LABELS.map((f) => [f.key, f[locale]])),
+    startUse: t.startUseDate, booked: t.bookedDate, released: t.customsReleaseDate, valueText: t.value, feeText: t.fee,
+  };
   const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
   return (
     <Drawer open width={760} title={id === null ? t.titleNew : t.titleEdit} onClose={() => onClose(changed)} destroyOnHidden
@@ -183,7 +190,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
       <Spin spinning={loading}>
         {inst && <YearHours id={inst.id} />}
         {inst?.retiredAt && <Typography.Paragraph type="warning">{t.retiredAt} {inst.retiredAt.slice(0, 10)}：{inst.retireReason}</Typography.Paragraph>}
-        <Form form={form} layout="vertical" onKeyDown={onKeyDown}
+        <Form form={form} layout="vertical" onKeyDown={onKeyDown} onValuesChange={clearErrorsOnEdit(form)} data-testid="instrument-form"
           initialValues={{ source: '购置', usageKind: '通用', status: '正常', shareMode: '外部共享', feeUnit: '小时', nameEn: '', carrierType: '', customsSupervised: false, disciplines: [], funding: [] }}>
           <Row gutter={12}>
             <Col span={12}><Form.Item name="nameCn" label={t.nameCn} rules={req}><Input autoFocus /></Form.Item></Col>
@@ -200,7 +207,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
                 } />
               </Form.Item>
             </Col>
-            <Col span={8}><Form.Item name="valueText" label={t.value} rules={[moneyRule({ required: true })]}
+            <Col span={8}><Form.Item name="valueText" label={t.value} rules={[moneyRule(true, t.required)]}
               extra={inst ? formatYuan(inst.originalValueFen) : undefined}><Input /></Form.Item></Col>
             <Col span={6}><Form.Item name="source" label={t.source}><Select options={SOURCES.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
             <Col span={6}><Form.Item name="usageKind" label={t.usageKind}><Select options={USAGE_KINDS.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
@@ -209,9 +216,9 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
             <Col span={8}><Form.Item name="manufacturer" label={t.manufacturer}><Input /></Form.Item></Col>
             <Col span={8}><Form.Item name="country" label={t.country}><Input /></Form.Item></Col>
             <Col span={8}><Form.Item name="model" label={t.model}><Input /></Form.Item></Col>
-            <Col span={8}><Form.Item name="startUse" label={t.startUseDate}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="startUse" label={t.startUseDate} rules={[dateRule('startUse', fieldLabels, true)]}><DateInput data-testid="instrument-start-use" /></Form.Item></Col>
             <Col span={8}><Form.Item name="labId" label={t.lab}><Select allowClear options={labs.map((l) => ({ value: l.id, label: l.name }))} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="booked" label={t.bookedDate}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="booked" label={t.bookedDate} rules={[dateRule('booked', fieldLabels, true)]}><DateInput data-testid="instrument-booked" /></Form.Item></Col>
             <Col span={12}><Form.Item name="disciplines" label={t.disciplines}>
               <Select mode="multiple" maxCount={PLATFORM_LIMITS.disciplines} optionFilterProp="label"
                 options={SUBJECTS.map((x) => ({ value: x.code, label: `${x.code} ${x.name}` }))} /></Form.Item></Col>
@@ -222,7 +229,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
             <Col span={24}><Form.Item name="serviceContent" label={t.serviceContent}><Input.TextArea showCount maxLength={PLATFORM_LIMITS.serviceContent} autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
             <Col span={24}><Form.Item name="userNotice" label={t.userNotice}><Input.TextArea showCount maxLength={PLATFORM_LIMITS.userNotice} autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
             <Col span={24}><Form.Item name="sharingRules" label={t.sharingRules}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="feeText" label={t.fee} rules={[moneyRule()]}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="feeText" label={t.fee} rules={[moneyRule(false, t.required)]}><Input /></Form.Item></Col>
             <Col span={4}><Form.Item name="feeUnit" label={t.feeUnit}><Input /></Form.Item></Col>
             <Col span={12}><Form.Item name="bookingUrl" label={t.bookingUrl}><Input /></Form.Item></Col>
             <Col span={6}><Form.Item name="addrProvince" label={t.addrProvince}><Input /></Form.Item></Col>
@@ -246,7 +253,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
             <Col span={6}><Form.Item name="customsSupervised" label={t.customsSupervised} valuePropName="checked"><Switch /></Form.Item></Col>
             <Col span={10}><Form.Item name="customsDeclarationNo" label={t.customsDeclarationNo}><Input maxLength={18} /></Form.Item></Col>
             <Col span={8}><Form.Item name="customsItemNo" label={t.customsItemNo}><Input maxLength={2} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="released" label={t.customsReleaseDate}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="released" label={t.customsReleaseDate} rules={[dateRule('released', fieldLabels, true)]}><DateInput data-testid="instrument-released" /></Form.Item></Col>
             <Col span={16}><Form.Item name="customsName" label={t.customsName}><Input /></Form.Item></Col>
           </Row>
         </Form>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { Button, Input, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CONTRACT_SORTS, CONTRACT_STATUSES, type ContractRow } from '../../../../shared/ipc/deals';
@@ -14,6 +14,7 @@ import { PagedTable, type PagedSort } from '../../util/PagedTable';
 import { CONTRACT_STATUS_LABELS, urgencyColor } from '../vouchers/dealLabels';
 import { ContractDrawer } from './ContractDrawer';
 import { ApplicantSelect } from '../../util/pickers';
+import { YearFilter } from '../../util/fields';
 
 type ContractSort = (typeof CONTRACT_SORTS)[number];
 
@@ -87,7 +88,7 @@ export function ContractsPage() {
           onChange={(id) => setApplicantId(id)} onClear={() => setApplicantId(undefined)} />
         <Select allowClear placeholder={t.status} style={{ width: 120 }} value={status} onChange={setStatus}
           options={CONTRACT_STATUSES.map((s) => ({ value: s, label: CONTRACT_STATUS_LABELS[s][locale] }))} />
-        <InputNumber placeholder={t.year} min={1990} max={2100} style={{ width: 120 }} value={year} onChange={(v) => setYear(v ?? undefined)} />
+        <YearFilter placeholder={t.year} value={year} onChange={setYear} />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="contract-add">{t.add}</Button>
         <Typography.Text type="secondary" data-testid="contracts-total">{fmt(t.total, { n: paged.total })}</Typography.Text>
       </Space>

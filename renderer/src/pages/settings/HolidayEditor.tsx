@@ -1,12 +1,12 @@
 import { DeleteOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { HolidayRow, HolidayYearInfo } from '../../../../shared/ipc/assessment';
 import { call } from '../../api';
 import { fmt, useT } from '../../i18n';
 import { useToday } from '../../stores/app-info';
 import { showError } from '../../util/errors';
+import { DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
 import { parseHolidayText } from './holiday-text';
 
 const L = {
@@ -31,7 +31,10 @@ export function HolidayEditor() {
   const today = useToday();
   const [year, setYear] = useState(() => Number(today.slice(0, 4)));
   const [rows, setRows] = useState<HolidayRow[]>([]);
-  const [draft, setDraft] = useState<{ date: Dayjs | null; kind: HolidayRow['kind']; name: string }>({ date: null, kind: 'holiday', name: '' });
+  // The date is text read by the shared strict parser: 2024-02-30 is an error on the field, never another day.
+  const [form] = Form.useForm<{ date: string; kind: HolidayRow['kind']; name: string }>();
+  const draftDate = Form.useWatch('date', form) ?? '';
+  const labels = { date: t.date, kind: t.kind, name: t.name };
   const [importing, setImporting] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
@@ -43,14 +46,18 @@ export function HolidayEditor() {
   useEffect(() => { void reload().catch(showError); }, [reload]);
 
   const add = async () => {
-    if (!draft.date) return;
+    let v: { date: string; kind: HolidayRow['kind']; name: string };
+    try { v = await form.validateFields(); } catch { return; }
+    const date = dateOf(v.date);
+    if (!date) return;
     try {
-      await call('holidays:upsert', { date: draft.date.format('YYYY-MM-DD'), kind: draft.kind, name: draft.name });
-      setDraft({ ...draft, date: null });
+      await call('holidays:upsert', { date, kind: v.kind, name: v.name ?? '' });
+      form.setFieldValue('date', '');
       // Show the year just edited (reloads through the effect), else refresh this one.
-      if (draft.date.year() !== year) setYear(draft.date.year());
+      const edited = Number(date.slice(0, 4));
+      if (edited !== year) setYear(edited);
       else await reload();
-    } catch (e) { showError(e); }
+    } catch (e) { if (!markRefusal(form, e, labels)) showError(e, labels); }
   };
   const remove = async (date: string) => {
     try { await call('holidays:delete', { date }); await reload(); } catch (e) { showError(e); }
@@ -70,18 +77,20 @@ export function HolidayEditor() {
   return (
     <Card size="small" title={t.title} data-testid="holiday-editor">
       {missing.length > 0 && <Alert type="warning" showIcon data-testid="holiday-missing" style={{ marginBottom: 8 }} message={fmt(t.missing, { y: missing.join('、') })} />}
-      <Space wrap style={{ marginBottom: 8 }}>
-        <span>{t.year}</span>
-        <Select data-testid="holiday-year" value={year} style={{ width: 220 }} onChange={setYear}
-          options={years.map((y) => ({ value: y.year, label: <span>{y.year} {y.missing ? <Tag color="orange">{t.noData}</Tag> : <Typography.Text type="secondary">{fmt(t.entries, { h: y.holidays, w: y.adjustedWorkdays })}</Typography.Text>}</span> }))} />
-        <DatePicker data-testid="holiday-date" value={draft.date} onChange={(d) => setDraft({ ...draft, date: d })} />
-        <Select value={draft.kind} style={{ width: 120 }} onChange={(kind) => setDraft({ ...draft, kind })}
-          options={[{ value: 'holiday', label: t.holiday }, { value: 'adjusted_workday', label: t.adjusted }]} />
-        <Input placeholder={t.name} value={draft.name} style={{ width: 160 }} onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-          onPressEnter={() => void add()} />
-        <Button icon={<PlusOutlined />} onClick={() => void add()} disabled={!draft.date} data-testid="holiday-add">{t.add}</Button>
+      <Form form={form} layout="inline" style={{ marginBottom: 8, rowGap: 8 }} initialValues={{ date: '', kind: 'holiday', name: '' }}
+        onValuesChange={(changed: Record<string, unknown>) => { if ('date' in changed && form.getFieldError('date').length) form.setFields([{ name: 'date', errors: [] }]); }}>
+        <Form.Item label={t.year}>
+          <Select data-testid="holiday-year" value={year} style={{ width: 220 }} onChange={setYear}
+            options={years.map((y) => ({ value: y.year, label: <span>{y.year} {y.missing ? <Tag color="orange">{t.noData}</Tag> : <Typography.Text type="secondary">{fmt(t.entries, { h: y.holidays, w: y.adjustedWorkdays })}</Typography.Text>}</span> }))} />
+        </Form.Item>
+        <Form.Item name="date" rules={[dateRule('date', labels)]} validateTrigger="onBlur"><DateInput data-testid="holiday-date" style={{ width: 170 }} /></Form.Item>
+        <Form.Item name="kind">
+          <Select style={{ width: 120 }} aria-label={t.kind} options={[{ value: 'holiday', label: t.holiday }, { value: 'adjusted_workday', label: t.adjusted }]} />
+        </Form.Item>
+        <Form.Item name="name"><Input placeholder={t.name} style={{ width: 160 }} onPressEnter={() => void add()} /></Form.Item>
+        <Button icon={<PlusOutlined />} onClick={() => void add()} disabled={!draftDate.trim()} data-testid="holiday-add">{t.add}</Button>
         <Button icon={<ImportOutlined />} onClick={() => setImporting('')}>{t.import}</Button>
-      </Space>
+      </Form>
       <Table<HolidayRow> size="small" rowKey="date" dataSource={rows} data-testid="holiday-table" pagination={false} scroll={{ y: 360 }} columns={[
         { title: t.date, dataIndex: 'date', key: 'date', width: 140 },
         { title: t.kind, dataIndex: 'kind', key: 'kind', width: 120, render: (k: HolidayRow['kind']) => k === 'holiday' ? <Tag color="red">{t.holiday}</Tag> : <Tag color="blue">{t.adjusted}</Tag> },

@@ -1,11 +1,12 @@
 import { Button, Card, Form, Input, InputNumber, Select, Switch, message } from 'antd';
 import { useEffect, useState } from 'react';
-import { REGIONS, type DeskSettings, type SettingsView } from '../../../../shared/ipc/assessment';
+import { REGIONS, settingsSchema, type DeskSettings, type SettingsView } from '../../../../shared/ipc/assessment';
 import { call } from '../../api';
 import { profileById } from '../../../../shared/policy/registry';
 import { useLocale, useT } from '../../i18n';
 import { documentName } from '../../i18n-errors';
-import { formErrors, showError } from '../../util/errors';
+import { showError } from '../../util/errors';
+import { clearErrorsOnEdit, markRefusal, schemaRule } from '../../util/fields';
 import { HolidayEditor } from './HolidayEditor';
 
 const L = {
@@ -44,12 +45,13 @@ export function SettingsPage() {
       void message.success(t.saved);
     } catch (e) {
       if ((e as { errorFields?: unknown }).errorFields) return;
-      form.setFields(formErrors(e).map((x) => ({ name: x.name[0] as keyof DeskSettings, errors: x.errors })));
-      showError(e);
+      markRefusal(form, e, labels);
+      showError(e, labels);
     } finally {
       setSaving(false);
     }
   };
+  const labels = { region: t.region, ratedHours: t.rated, unitName: t.unitName, thirdPartyTesting: t.thirdParty, notificationDays: t.notify };
   const onKeyDown = (e: React.KeyboardEvent) => {
     if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); }
   };
@@ -57,20 +59,23 @@ export function SettingsPage() {
   return (
     <div>
       <Card size="small" title={t.general} style={{ marginBottom: 12, maxWidth: 720 }}>
-        <Form form={form} layout="vertical" onKeyDown={onKeyDown} onFinish={() => void save()}>
+        <Form form={form} layout="vertical" onKeyDown={onKeyDown} onFinish={() => void save()} onValuesChange={clearErrorsOnEdit(form)}>
           <Form.Item name="region" label={t.region} extra={view?.profile ? (locale === 'en'
             ? `${t.profile}: ${profileById(view.profile.id)?.titleEn ?? view.profile.title} (${documentName(view.profile.documentNumber, 'en')})`
             : `${t.profile}：${view.profile.title}（${view.profile.documentNumber}）`)
             : view?.noProfile ? <span data-testid="settings-no-profile">{t.noProfile.replace('{date}', view.noProfile.date)}</span> : undefined}>
             <Select data-testid="settings-region" options={REGIONS.map((r) => ({ value: r, label: t[r] }))} />
           </Form.Item>
-          <Form.Item name="ratedHours" label={t.rated}>
-            <InputNumber data-testid="settings-rated" min={1} max={8784} style={{ width: 200 }}
+          {/* Out of range is an error on the field, never clamped to the nearest allowed value. */}
+          <Form.Item name="ratedHours" label={t.rated} rules={[schemaRule(settingsSchema.shape.ratedHours, 'ratedHours', labels)]}>
+            <InputNumber data-testid="settings-rated" style={{ width: 200 }}
               placeholder={t.ratedPh.replace('{h}', String(view?.ratedHoursDefault ?? ''))} />
           </Form.Item>
-          <Form.Item name="unitName" label={t.unitName}><Input data-testid="settings-unit" /></Form.Item>
+          <Form.Item name="unitName" label={t.unitName} rules={[schemaRule(settingsSchema.shape.unitName, 'unitName', labels)]}><Input data-testid="settings-unit" /></Form.Item>
           <Form.Item name="thirdPartyTesting" label={t.thirdParty} extra={t.thirdPartyHelp} valuePropName="checked"><Switch /></Form.Item>
-          <Form.Item name="notificationDays" label={t.notify}><InputNumber min={0} max={365} /></Form.Item>
+          <Form.Item name="notificationDays" label={t.notify} rules={[schemaRule(settingsSchema.shape.notificationDays, 'notificationDays', labels)]}>
+            <InputNumber data-testid="settings-notify" />
+          </Form.Item>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">{t.save}</Button>
         </Form>
       </Card>

@@ -1,6 +1,7 @@
 // Parses pasted holiday data: either the official JSON shape ({ "2027": { holidays: [...],
 // adjusted_workdays: [...] } }) or one "date,kind,name" line per day (kind: 假/班 or holiday/adjusted_workday).
 import type { HolidayRow } from '../../../../shared/ipc/assessment';
+import { parseDateText } from '../../../../shared/fields';
 
 export type ParsedHolidays = { ok: true; entries: HolidayRow[] } | { ok: false; line: number; message: string };
 
@@ -32,8 +33,10 @@ export function parseHolidayText(text: string, year: number): ParsedHolidays {
     if (!line) continue;
     const [date, kindText = 'holiday', ...name] = line.split(/[,，\t]/).map((s) => s.trim());
     const kind = KIND[kindText];
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? '') || !kind) return { ok: false, line: i + 1, message: line };
-    entries.push({ date, kind, name: name.join(' ') });
+    // Read strictly: 2027-02-30 stops the import at its line, it is never moved to another day.
+    const day = parseDateText(date ?? '');
+    if (!day.ok || !kind) return { ok: false, line: i + 1, message: line };
+    entries.push({ date: day.value, kind, name: name.join(' ') });
   }
   return { ok: true, entries };
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, InputNumber, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Input, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { VOUCHER_SORTS, VOUCHER_STATES, type VoucherRow } from '../../../../shared/ipc/deals';
@@ -16,6 +16,7 @@ import { ClaimModal } from './ClaimModal';
 import { urgencyColor, VOUCHER_STATE_LABELS } from './dealLabels';
 import { QuotaLine } from './QuotaLine';
 import { ApplicantSelect } from '../../util/pickers';
+import { YearFilter } from '../../util/fields';
 
 type VoucherSort = (typeof VOUCHER_SORTS)[number];
 
@@ -111,7 +112,7 @@ export function VouchersPage() {
           onChange={(id) => setApplicantId(id)} onClear={() => setApplicantId(undefined)} data-testid="voucher-filter-applicant" />
         <Select allowClear placeholder={t.state} style={{ width: 150 }} value={state} onChange={setState}
           options={VOUCHER_STATES.map((s) => ({ value: s, label: VOUCHER_STATE_LABELS[s][locale] }))} />
-        <InputNumber placeholder={t.year} precision={0} style={{ width: 120 }} value={year} onChange={(v) => setYear(v ?? undefined)} />
+        <YearFilter placeholder={t.year} value={year} onChange={setYear} />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setClaiming(true)} data-testid="voucher-claim">{t.claim}</Button>
         <Typography.Text type="secondary" data-testid="vouchers-total">{fmt(t.total, { n: paged.total })}</Typography.Text>
       </Space>
