@@ -156,7 +156,9 @@ export function usageTotals(ctx: ServiceContext, q: Omit<UsageListQuery, 'offset
 export function listUsage(ctx: ServiceContext, input: UsageListQuery): { rows: UsageLog[]; total: number; totals: UsageTotals } {
   const q = usageListSchema.parse(input);
   const { sql, params } = usageWhere(q);
-  const rows = (ctx.db.prepare(`${SELECT_USAGE} ${sql} ORDER BY u.start_at DESC, u.id DESC LIMIT ? OFFSET ?`)
+  const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
+  // One window in SQL; the tie-break runs in the sort's direction so the start index is walked, never sorted.
+  const rows = (ctx.db.prepare(`${SELECT_USAGE} ${sql} ORDER BY u.start_at ${dir}, u.id ${dir} LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as UsageRow[]).map(toUsage);
   const totals = usageTotals(ctx, q);
   return { rows, total: totals.count, totals };
