@@ -1,6 +1,8 @@
 // Types of scripts/crash-trials.mjs for the vitest that runs a few trials.
-export type CrashOp = 'encrypt' | 'rekey' | 'restore' | 'migrate';
+export type CrashOp = 'encrypt' | 'rekey' | 'restore' | 'migrate' | 'contract-save' | 'import-commit';
 export const OPS: CrashOp[];
+export const SWAP_OPS: CrashOp[];
+export const WRITE_OPS: CrashOp[];
 export interface TrialFailure { trial: number; delay: number; early?: boolean; problems: string[] }
 export interface TrialResult {
   op: CrashOp;
