@@ -13,5 +13,6 @@ export interface TrialResult {
   failures: TrialFailure[];
   outcomes: Record<string, number>;
 }
-export function buildChild(): Promise<string>;
+/** Bundles scripts/crash-child.ts into dist/crash/<name> (default child.cjs). */
+export function buildChild(name?: string): Promise<string>;
 export function crashTrials(opts: { op: CrashOp; n: number; seed?: number; child?: string; log?: (line: string) => void }): Promise<TrialResult>;

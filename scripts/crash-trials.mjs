@@ -25,9 +25,9 @@ const SAVES = 24;
 const IMPORT_SEEDED = 150;
 const IMPORT_ROWS = 1500;
 
-export async function buildChild() {
+export async function buildChild(name = 'child.cjs') {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const outfile = path.join(ROOT, 'dist', 'crash', 'child.cjs');
+  const outfile = path.join(ROOT, 'dist', 'crash', name);
   await build({
     entryPoints: [path.join(ROOT, 'scripts', 'crash-child.ts')], outfile, bundle: true, platform: 'node', target: 'node20',
     format: 'cjs', logLevel: 'warning', external: ['electron', ...Object.keys(pkg.dependencies)],

@@ -8,7 +8,7 @@ import { buildChild, crashTrials, SWAP_OPS, type CrashOp } from '../../scripts/c
 
 const N = Number(process.env.CRASH_TRIALS_N ?? 3);
 let child: string;
-beforeAll(async () => { child = await buildChild(); }, 120_000);
+beforeAll(async () => { child = await buildChild('child-swaps.cjs'); }, 120_000);
 
 describe('crash-safe swaps under SIGKILL', () => {
   it.each(SWAP_OPS as CrashOp[])('%s: every kill is followed by a complete, consistent desk', async (op) => {

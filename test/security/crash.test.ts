@@ -9,7 +9,8 @@ import { buildChild, crashTrials, WRITE_OPS, type CrashOp } from '../../scripts/
 
 const N = Number(process.env.CRASH_TRIALS_N ?? 3);
 let child: string;
-beforeAll(async () => { child = await buildChild(); }, 120_000);
+// A bundle of its own, so a trial run of the script beside the test never reads it half-written.
+beforeAll(async () => { child = await buildChild('child-writes.cjs'); }, 120_000);
 
 describe('service writes under SIGKILL', () => {
   it.each(WRITE_OPS as CrashOp[])('%s: after every kill the change is whole or absent', async (op) => {
