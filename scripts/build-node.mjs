@@ -21,6 +21,9 @@ await build({ ...common, entryPoints: ['electron/core-host/worker.ts'], outfile:
 // The background backup's worker thread, beside each host bundle.
 await build({ ...common, entryPoints: ['electron/services/backup/copy-worker.ts'], outfile: 'dist/electron/backup-worker.js' });
 await build({ ...common, entryPoints: ['electron/services/backup/copy-worker.ts'], outfile: 'dist/server/backup-worker.js' });
+// The worker that reads uploaded sheets off the host's thread, beside each host bundle.
+await build({ ...common, entryPoints: ['electron/services/catalog/import-worker.ts'], outfile: 'dist/electron/import-worker.js' });
+await build({ ...common, entryPoints: ['electron/services/catalog/import-worker.ts'], outfile: 'dist/server/import-worker.js' });
 
 for (const dir of ['dist/electron/migrations', 'dist/server/migrations']) {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -16,8 +16,15 @@ import { acquireFolderLock } from './lock-file';
 import type { FromHost, HostOptions, PortLike, StartupFailure, ToHost } from './protocol';
 
 const HOUR_MS = 60 * 60 * 1000;
+/** The daily backup starts this long after the desk opens, once the first screens have loaded. */
+const AUTO_BACKUP_DELAY_MS = 15_000;
 /** Calls that do not count as the user's activity (the renderer polls the lock status). */
 const NOT_ACTIVITY: ReadonlySet<string> = new Set(['security:status']);
+/**
+ * Calls that do their long work in a worker thread of their own and touch the database only in
+ * short synchronous steps: they run beside the queue, so other calls are not held behind them.
+ */
+const OFF_QUEUE: ReadonlySet<string> = new Set(['catalog:importParse']);
 
 function hasPlainHeader(file: string): boolean {
   try {
@@ -87,7 +94,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     folderLock = acquireFolderLock(options.dataDir, options.mode);
     const now = options.fixedToday ? () => new Date(`${options.fixedToday}T02:00:00.000Z`) : undefined;
     core = openCore({
-      dataDir: options.dataDir, mode: options.mode, migrationsDir: options.migrationsDir, now, autoBackup: options.autoBackup,
+      dataDir: options.dataDir, mode: options.mode, migrationsDir: options.migrationsDir, now, autoBackup: options.autoBackup, autoBackupDelayMs: AUTO_BACKUP_DELAY_MS,
       keyStore: options.keyStoreSecret ? secretKeyStore(options.keyStoreSecret) : undefined,
     });
   } catch (e) {
@@ -123,25 +130,47 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
   let cancelRunning = false;
   let closed = false;
 
-  const runOne = async (call: { id: number; channel: string; input: unknown }): Promise<Result<unknown>> => {
-    if (!NOT_ACTIVITY.has(call.channel)) idle.touch();
-    running = call.id;
-    cancelRunning = false;
+  /** Calls running beside the queue (OFF_QUEUE), by id, with their cancel flag. */
+  const loose = new Map<number, { cancelled: boolean }>();
+  let finished = false;
+
+  const jobOf = (id: number, cancelled: () => boolean) => {
     let lastPost = 0;
-    const job = {
+    return {
       progress: (done: number, total: number) => {
         const t = Date.now();
         if (done < total && t - lastPost < 100) return;
         lastPost = t;
-        send({ t: 'progress', id: call.id, done, total });
+        send({ t: 'progress', id, done, total });
       },
-      cancelled: () => cancelRunning || (cancelFlag !== undefined && Atomics.load(cancelFlag, 0) === call.id),
+      cancelled: () => cancelled() || (cancelFlag !== undefined && Atomics.load(cancelFlag, 0) === id),
     };
+  };
+
+  const runOne = async (call: { id: number; channel: string; input: unknown }): Promise<Result<unknown>> => {
+    if (!NOT_ACTIVITY.has(call.channel)) idle.touch();
+    running = call.id;
+    cancelRunning = false;
+    const job = jobOf(call.id, () => cancelRunning);
     try {
       return await withJob(job, () => dispatch(core, handlers, call.channel, call.input));
     } finally {
       running = null;
     }
+  };
+
+  // A parse waits on its worker thread; the queue goes on meanwhile and the result comes when ready.
+  const runLoose = (call: { id: number; channel: string; input: unknown }) => {
+    idle.touch();
+    const state = { cancelled: false };
+    loose.set(call.id, state);
+    void withJob(jobOf(call.id, () => state.cancelled), () => dispatch(core, handlers, call.channel, call.input))
+      .catch((): Result<unknown> => ({ ok: false, error: { code: 'INTERNAL', reason: 'internal.unexpected' } }))
+      .then((result) => {
+        loose.delete(call.id);
+        send({ t: 'result', id: call.id, result });
+        maybeFinish();
+      });
   };
 
   const drain = async () => {
@@ -160,10 +189,15 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     } finally {
       draining = false;
     }
-    if (closed) finish();
+    maybeFinish();
+  };
+
+  const maybeFinish = () => {
+    if (closed && !finished && !draining && queue.length === 0 && loose.size === 0) finish();
   };
 
   const finish = () => {
+    finished = true;
     for (const t of timers) clearInterval(t);
     core.close();
     folderLock?.release();
@@ -175,12 +209,14 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     switch (m.t) {
       case 'call':
         if (closed) return;
+        if (OFF_QUEUE.has(m.channel)) { runLoose(m); break; }
         queue.push({ id: m.id, channel: m.channel, input: m.input });
         // Let every message already waiting arrive first, so a cancel behind its call is seen.
         setImmediate(() => void drain());
         break;
       case 'cancel':
         if (running === m.id) cancelRunning = true;
+        else if (loose.has(m.id)) loose.get(m.id)!.cancelled = true;
         else if (queue.some((c) => c.id === m.id)) cancelledQueued.add(m.id);
         break;
       case 'ping':
@@ -189,7 +225,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
       case 'close':
         if (closed) return;
         closed = true;
-        if (!draining && queue.length === 0) finish();
+        maybeFinish();
         break;
     }
   });

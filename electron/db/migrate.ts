@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../shared/result';
+import { seedOfficialHolidays } from '../services/holidays';
 import type { Db } from './connection';
 
 export interface Migration {
@@ -16,6 +17,12 @@ export interface MigrationReport {
 }
 
 const FILE_PATTERN = /^(\d{4})_[a-z0-9_]+\.sql$/;
+
+/**
+ * Data a migration seeds from the app's data files, run in the migration's savepoint right after
+ * its SQL: 0001 writes the official 2025–2026 holidays (one copy, resources/holidays/).
+ */
+const DATA_STEPS: Readonly<Record<number, (db: Db) => void>> = { 1: seedOfficialHolidays };
 
 /** Next to the bundled main process the build copies migrations/; from source they sit beside this file. */
 export function defaultMigrationsDir(): string {
@@ -74,6 +81,7 @@ export function migrate(db: Db, dir?: string): MigrationReport {
       current = m.name;
       db.transaction(() => {
         db.exec(m.sql);
+        DATA_STEPS[m.version]?.(db);
         db.pragma(`user_version = ${m.version}`);
       })();
       applied.push(m.name);

@@ -1,7 +1,7 @@
 import { MAJOR_CATEGORIES, MIDDLE_CATEGORIES } from '../../shared/catalog/categories';
 import type { catalogChannels } from '../../shared/ipc/catalog';
 import { annualHours, exportCatalog } from '../services/catalog/export';
-import { commitImport, importReport, parseImport, validateImport } from '../services/catalog/import';
+import { commitImport, importReport, parseImportOffThread, validateImport } from '../services/catalog/import';
 import {
   codeReview, createInstrument, deleteInstrument, getInstrument, listInstruments, restoreInstrument, retireInstrument, updateInstrument,
 } from '../services/catalog/instruments';
@@ -20,7 +20,7 @@ export const catalogHandlers: HandlerTable<keyof typeof catalogChannels> = {
   'catalog:retire': ({ id, reason }, ctx) => retireInstrument(ctx, id, reason),
   'catalog:restore': ({ id }, ctx) => restoreInstrument(ctx, id),
   'catalog:delete': ({ id }, ctx) => { deleteInstrument(ctx, id); return { deleted: true as const }; },
-  'catalog:importParse': (input, ctx) => parseImport(ctx, input),
+  'catalog:importParse': (input, ctx) => parseImportOffThread(ctx, input),
   'catalog:importReport': (input) => importReport(input),
   'catalog:importValidate': (input, ctx) => validateImport(ctx, input),
   'catalog:importCommit': (input, ctx) => commitImport(ctx, input),

@@ -1,6 +1,9 @@
 import type { dealsOrderChannels } from '../../shared/ipc/orders';
 import { getOrder, listOrders, orderQuota, saveOrder, transitionOrder } from '../services/orders/orders';
+import { addOrderMaterial, getOrderMaterialFile, listOrderMaterials } from '../services/orders/materials';
+import { exportOrderPacket } from '../services/orders/packet';
 import { listProducts, saveProduct } from '../services/orders/products';
+import { toDownload } from '../services/redemption/packet';
 import type { HandlerTable } from './types';
 
 export const ordersHandlers: HandlerTable<keyof typeof dealsOrderChannels> = {
@@ -12,4 +15,8 @@ export const ordersHandlers: HandlerTable<keyof typeof dealsOrderChannels> = {
   'orders:update': ({ id, fields }, ctx) => saveOrder(ctx, id, fields),
   'orders:transition': (input, ctx) => transitionOrder(ctx, input),
   'orders:quota': (input, ctx) => orderQuota(ctx, input),
+  'orders:materials': ({ orderId }, ctx) => listOrderMaterials(ctx, orderId),
+  'orders:addMaterial': (input, ctx) => addOrderMaterial(ctx, input),
+  'orders:getMaterial': ({ id }, ctx) => getOrderMaterialFile(ctx, id),
+  'orders:packet': async ({ orderId }, ctx) => toDownload(await exportOrderPacket(ctx, orderId)),
 };

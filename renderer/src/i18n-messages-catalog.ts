@@ -37,6 +37,7 @@ export const CATALOG_MESSAGES: Readonly<Record<string, Message>> = {
   'import.tooManyRows': { zh: '文件超过 {max} 行的上限（读到第 {rows} 行）；请拆分后导入，未作任何更改', en: 'The file goes beyond the limit of {max} rows (row {rows} reached); split it; nothing was changed' },
   'import.tooManyColumns': { zh: '文件超过 {max} 列的上限（读到第 {cols} 列）；请删除多余的列，未作任何更改', en: 'The file goes beyond the limit of {max} columns (column {cols} reached); delete unused columns; nothing was changed' },
   'import.tooManyCells': { zh: '文件声明的范围有 {cells} 个单元格，超过上限 {max}；请删除多余的行列后再导入', en: 'The file declares {cells} cells, more than the limit of {max}; delete unused rows and columns first' },
+  'import.parseMemory': { zh: '读取该文件所需内存超过上限 {max} MB，未导入任何内容', en: 'Reading this file needs more than the {max} MB memory limit; nothing was imported' },
   'import.tooLarge': { zh: '文件解压后约 {mb} MB，超过上限 {max} MB', en: 'The file unpacks to about {mb} MB, more than the limit of {max} MB' },
   'import.parseExpired': { zh: '文件需要重新选择（上一次读取已过期）', en: 'Choose the file again (the previous reading has expired)' },
   'import.computedColumn': { zh: '{field}由使用记录计算，不从文件导入', en: '{field} is computed from usage records and not imported' },

@@ -28,6 +28,9 @@ export const ORDER_MESSAGES: Readonly<Record<string, Message>> = {
     zh: '{applicantKind}年度创新券额度 {quotaFen} 元，已用 {usedThisYearFen} 元，本单 {requestedFen} 元超出（剩余 {remainingFen} 元）',
     en: '{applicantKind}: annual quota ¥{quotaFen}, used ¥{usedThisYearFen}; this order’s ¥{requestedFen} is over it (¥{remainingFen} left)',
   },
+  'order.materialsState': { zh: '订单{statusZh}：兑付材料在服务完成后、核验前上传', en: 'The order is {statusEn}: materials are uploaded after the service is completed and before verification' },
+  'order.materialsRequired': { zh: '尚未上传兑付材料：请先在“兑付材料”中上传', en: 'No materials uploaded yet: upload them under Materials first' },
+  'orderMaterial.notFound': { zh: '兑付材料 {id} 不存在', en: 'Material {id} does not exist' },
   'order.relatedParty': { zh: '企业（团队）与服务机构存在关联关系：关联交易不得使用创新券', en: 'The enterprise (team) and the institution are related parties: a related-party deal cannot use vouchers' },
   'order.subcontract': { zh: '服务由其他机构实际提供（转包）：不得使用创新券', en: 'The service is actually provided by another institution (subcontracted): vouchers cannot be used' },
 
@@ -133,3 +136,19 @@ export const REGION_NAMES: Readonly<Record<string, Message>> = {
   zhejiang: { zh: '浙江', en: 'Zhejiang' },
   anhui: { zh: '安徽', en: 'Anhui' },
 };
+
+/** Short names of the rules a cross-region voucher or order is not checked against. */
+export const RULE_NAMES: Readonly<Record<string, Message>> = {
+  'voucher.faceValue': { zh: '单张面额上限', en: 'single face-value limit' },
+  'voucher.annualQuota': { zh: '年度额度', en: 'annual quota' },
+  'voucher.contractShare': { zh: '合同50%比例', en: '50% of the contract' },
+  'voucher.registerWithin': { zh: '合同登记期限', en: 'registration window' },
+  'voucher.validity': { zh: '有效期', en: 'validity' },
+  'voucher.redemptionWithin': { zh: '兑现申请期限', en: 'redemption window' },
+  'voucher.flow': { zh: '使用方式', en: 'how vouchers are used' },
+  'order.voucherShare': { zh: '订单50%比例', en: '50% of the order' },
+  'order.annualQuota': { zh: '订单年度额度', en: 'annual quota on orders' },
+};
+
+/** A rule id by its short name (the id itself only for a rule not named here). */
+export const ruleName = (rule: string, locale: 'zh' | 'en') => RULE_NAMES[rule]?.[locale] ?? rule;

@@ -55,7 +55,7 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   'money.positive': { zh: '{field}须大于 0 元', en: '{field} must be more than ¥0' },
 
   // —— policy profiles, Shanghai orders, cross-region vouchers ——
-  'policy.notInForce': { zh: '{date} 该地区没有生效的政策版本，不按其他版本计算', en: 'No policy profile of the region is in force on {date}; no other profile is used instead' },
+  'policy.notInForce': { zh: '{region}在 {date} 没有生效的政策版本：本软件未收录该日适用的办法，不改用其他版本计算', en: 'No policy profile of {region} is in force on {date}: the desk does not hold the measures of that date and uses no other profile instead' },
   'policy.noRegion': { zh: '地区 {region} 没有政策配置', en: 'There is no policy profile for region {region}' },
   'voucher.flow': { zh: '上海创新券免申即享、随订单使用，不单独申领：请在“上海订单”中登记订单', en: 'Shanghai vouchers are not claimed; they are used on orders: record the order under Shanghai orders' },
   'voucher.transfer': { zh: '订单及其创新券不能转给其他企业或团队', en: 'An order and its vouchers cannot pass to another enterprise or team' },

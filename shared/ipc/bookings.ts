@@ -4,6 +4,7 @@ import { boundedText, fenSchema } from '../catalog/instrument';
 import { civilDateField as civilDateSchema } from '../fields';
 import { dayOfWeek, isValidCivilDate } from '../rules/civil-date';
 import { channel } from './define';
+import { pageFields } from './paging';
 
 export const BOOKING_KINDS = ['contract', 'order', 'internal', 'maintenance'] as const;
 export type BookingKind = (typeof BOOKING_KINDS)[number];
@@ -129,6 +130,9 @@ export interface UsageLog extends UsageFields {
   createdAt: string;
 }
 
+/** The sorts the usage list offers, each walking an index. */
+export const USAGE_SORTS = ['startAt'] as const;
+
 export const usageListSchema = z.object({
   instrumentId: id.optional(),
   contractId: id.optional(),
@@ -137,8 +141,8 @@ export const usageListSchema = z.object({
   from: civilDateSchema.optional(),
   to: civilDateSchema.optional(),
   external: z.boolean().optional(),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(5000).default(500),
+  // A window of the records, newest first by default (indexes usage_start, usage_instrument_start).
+  ...pageFields(USAGE_SORTS, { sort: 'startAt', dir: 'desc' }),
 });
 export type UsageListQuery = z.input<typeof usageListSchema>;
 

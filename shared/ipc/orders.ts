@@ -5,7 +5,9 @@ import { boundedText, civilDateSchema, fenSchema } from '../catalog/instrument';
 import { SERVICE_KINDS, type ServiceKind } from '../policy/vocabulary';
 import { ORDER_STATUSES, PAYOUT_PARTIES, type OrderStatus, type PayoutParty } from '../rules/orders';
 import type { PayoutTimeline } from '../rules/payout-timeline';
+import { fileUploadSchema, type FileDownload } from './catalog';
 import { channel } from './define';
+import type { LocalizedText } from '../rules/text';
 import { CROSS_REGION_SCHEMES, type CrossRegionSchemeId } from './deals';
 
 const id = z.number().int().positive();
@@ -96,6 +98,28 @@ export interface OrderQuota {
   remainingFen: number | null;
 }
 
+/** What an order's materials are (第十一条: the payment materials after completion). */
+export const ORDER_MATERIAL_KINDS = ['deliverable', 'invoice', 'payment_proof', 'evaluation', 'other'] as const;
+export type OrderMaterialKind = (typeof ORDER_MATERIAL_KINDS)[number];
+export const ORDER_MATERIAL_KIND_LABELS: Readonly<Record<OrderMaterialKind, LocalizedText>> = {
+  deliverable: { zh: '服务成果（报告、数据）', en: 'Deliverable (report, data)' },
+  invoice: { zh: '发票', en: 'Invoice' },
+  payment_proof: { zh: '付款凭证', en: 'Proof of payment' },
+  evaluation: { zh: '服务评价', en: 'Service evaluation' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export interface OrderMaterial {
+  id: number;
+  orderId: number;
+  kind: OrderMaterialKind;
+  uploadedBy: PayoutParty;
+  originalName: string;
+  sha256: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
 export const orderListSchema = z.object({
   query: text(100).default(''),
   status: z.enum(ORDER_STATUSES).optional(),
@@ -114,5 +138,11 @@ export const dealsOrderChannels = {
   'orders:transition': channel<OrderDetail>()(z.object({
     id, to: z.enum(ORDER_STATUSES), date: civilDateSchema.optional(), note: text(500).default(''),
   })),
+  'orders:materials': channel<OrderMaterial[]>()(z.object({ orderId: id })),
+  'orders:addMaterial': channel<OrderMaterial>()(fileUploadSchema.extend({
+    orderId: id, kind: z.enum(ORDER_MATERIAL_KINDS), uploadedBy: z.enum(PAYOUT_PARTIES),
+  })),
+  'orders:getMaterial': channel<FileDownload>()(z.object({ id })),
+  'orders:packet': channel<FileDownload>()(z.object({ orderId: id })),
   'orders:quota': channel<OrderQuota>()(z.object({ applicantId: id, year: z.number().int().min(1990).max(2100).optional() })),
 };

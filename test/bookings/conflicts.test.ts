@@ -1,3 +1,4 @@
+import { describeError } from '../../renderer/src/i18n-errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingInputSchema, type BookingInput } from '../../shared/ipc/bookings';
 import { createBooking, getBooking, moveBooking } from '../../electron/services/bookings/bookings';
@@ -96,8 +97,13 @@ describe('booking conflicts and availability', () => {
     const r = outcome(() => createBooking(core.ctx, bookingInputSchema.parse({ instrumentId: ids.A, kind: 'internal', startAt: '2025-06-17T14:30', endAt: '2025-06-17T15:00' })));
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.message).toContain('时段冲突');
-      expect(r.message).toContain('维护 2025-06-17 14:00–16:00「季度保养」');
+      // A reason with params, worded by the renderer in one language.
+      expect(r).toMatchObject({ reason: 'booking.overlap', field: 'startAt', params: { span: '2025-06-17 14:30–15:00' } });
+      expect(r.message).toBeUndefined();
+      const zh = describeError(r, 'zh');
+      expect(zh).toContain('时段冲突');
+      expect(zh).toContain('维护 2025-06-17 14:00–16:00「季度保养」');
+      expect(describeError(r, 'en')).toBe('The slot 2025-06-17 14:30–15:00 overlaps existing bookings: Maintenance 2025-06-17 14:00–16:00 "季度保养"');
       expect(r.issues).toHaveLength(1);
     }
   });

@@ -108,7 +108,7 @@ describe('catalog export', () => {
   it('writes the platform template: sheet, group row, 40 headers, 万元 with two decimals, text codes', async () => {
     const src = await xlsxSource();
     await commitImport(core.ctx, { ...src, mapping: suggestMapping(SAMPLE_HEADERS), onDuplicate: 'skip' });
-    const file = exportCatalog(core.ctx, { query: '色谱', sortBy: 'innerId' }, { format: 'xlsx', year: 2024, deskSheet: false });
+    const file = await exportCatalog(core.ctx, { query: '色谱', sortBy: 'innerId' }, { format: 'xlsx', year: 2024, deskSheet: false });
     expect(file.fileName).toBe('国家平台单台套-2024-20250616.xlsx');
     const wb = XLSX.read(Buffer.from(file.dataBase64, 'base64'), { cellNF: true });
     expect(wb.SheetNames).toEqual(['大型科研仪器']);

@@ -187,12 +187,12 @@ const comparable = (i: Instrument) => {
 };
 
 describe('round trip', () => {
-  it.each(['xlsx', 'xls'] as const)('export → import into an empty desk gives the same records field for field (.%s)', (format) => {
+  it.each(['xlsx', 'xls'] as const)('export → import into an empty desk gives the same records field for field (.%s)', async (format) => {
     const lab = createLab(core.ctx, { name: '分析测试中心', unitName: '', contact: '' });
     createInstrument(core.ctx, instrumentInputSchema.parse({ ...FULL, labId: lab.id }));
     createInstrument(core.ctx, instrumentInputSchema.parse(PLAIN));
     const before = listInstrumentsFull(core.ctx, {}).map(comparable);
-    const file = exportCatalog(core.ctx, {}, { format, year: 2025, deskSheet: true });
+    const file = await exportCatalog(core.ctx, {}, { format, year: 2025, deskSheet: true });
 
     const other = tempCore();
     try {
@@ -220,7 +220,7 @@ describe('the platform files of a year', () => {
     const sem = createInstrument(core.ctx, instrumentInputSchema.parse(FULL));
     usage(sem.id, '2024-12-31T22:00', '2025-01-01T02:00'); // 2 h in 2025
     usage(sem.id, '2025-03-01T09:00', '2025-03-01T12:30', { external: 0 });
-    const file = exportCatalog(core.ctx, {}, { format: 'xlsx', year: 2025, deskSheet: false });
+    const file = await exportCatalog(core.ctx, {}, { format: 'xlsx', year: 2025, deskSheet: false });
     const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(Buffer.from(file.dataBase64, 'base64')).Sheets['大型科研仪器'], { header: 1, defval: '' });
     expect(rows[2][22]).toBe(5.5);
     expect(rows[2][30]).toBe(2);

@@ -1,5 +1,6 @@
-// Holidays: the official 2025–2026 table (shared/policy) is the one the migrations seed into the
-// database, and an independent source (the chinese-days package) agrees with it day by day.
+// Holidays: one data file, resources/holidays/cn-2025-2026.json (the official table), is what a new
+// desk's holiday table is seeded from and what shared/policy reads; no other copy exists in the
+// sources, and an independent source (the chinese-days package) agrees with it day by day.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,7 +16,38 @@ function days(from: string, to: string): string[] {
   return out;
 }
 
+const root = path.join(__dirname, '..', '..');
+const DATA_FILE = path.join(root, 'resources', 'holidays', 'cn-2025-2026.json');
+type Table = Record<string, { holidays: { date: string; name: string }[]; adjusted_workdays: string[] }>;
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : sources(p);
+    return /\.(ts|tsx|sql|mjs|cjs|json)$/.test(e.name) ? [p] : [];
+  });
+}
+
 describe('one source for the 2025–2026 holidays', () => {
+  it('the data file is the official table, and shared/policy is read from it', () => {
+    const table = JSON.parse(fs.readFileSync(DATA_FILE, 'utf8')) as Table;
+    expect(Object.keys(table)).toEqual(['2025', '2026']);
+    const fromFile = Object.values(table).flatMap((y) => [
+      ...y.holidays.map((h) => [h.date, 'holiday', h.name]),
+      ...y.adjusted_workdays.map((d) => [d, 'adjusted_workday', undefined]),
+    ]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(CN_OFFICIAL_HOLIDAYS_2025_2026.map((e) => [e.date, e.kind, e.name])).toEqual(fromFile);
+  });
+
+  it('no source file other than the data file lists the official dates', () => {
+    // Three dates only the official notices fix (a 调休 Sunday, a Spring Festival day, a 中秋 day).
+    const marks = ['2025-01-26', '2026-02-23', '2026-09-25'];
+    const holders = [...sources(path.join(root, 'electron')), ...sources(path.join(root, 'shared')), ...sources(path.join(root, 'renderer', 'src')), ...sources(path.join(root, 'resources'))]
+      .filter((f) => { const text = fs.readFileSync(f, 'utf8'); return marks.every((m) => text.includes(m)); })
+      .map((f) => path.relative(root, f));
+    expect(holders).toEqual([path.join('resources', 'holidays', 'cn-2025-2026.json')]);
+  });
+
   it('a new desk holds exactly the official table (same dates, same kinds, same holiday names)', () => {
     core = tempCore();
     const rows = core.db.prepare("SELECT date, kind, name FROM holidays WHERE date BETWEEN '2025-01-01' AND '2026-12-31' ORDER BY date").all() as { date: string; kind: string; name: string | null }[];

@@ -39,7 +39,7 @@ function bigCsv(rows: number): string {
   const template = SAMPLE_VALID[0];
   return sampleCsv(Array.from({ length: rows }, (_, i) => [`JOB-${String(i).padStart(5, '0')}`, `气相色谱仪 ${i}`, ...template.slice(2, 11), `实验室 ${i % 20}`, template[12]]));
 }
-const upload = (csv: string) => ({ fileName: 'big.csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64'), encoding: 'utf8' });
+const upload = (csv: string) => ({ fileName: 'big.csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64'), encoding: 'utf8' as const });
 type Parsed = { parseId: string; headerRow: number; suggestedMapping: Record<string, string | null> };
 const commitInput = (p: Parsed) => ({ parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping, onDuplicate: 'skip', acceptValidRows: true });
 
@@ -162,7 +162,7 @@ describe('cancelled jobs on the real services', () => {
     expect(contentHash(office)).not.toBe(before);
   });
 
-  it('platform exports: progress over the rows, a cancel stops them before the file is made', () => {
+  it('platform exports: progress over the rows, a cancel stops them before the file is made', async () => {
     const core = track(tempCore());
     for (let i = 0; i < 30; i++) {
       const id = insertInstrument(core.db, { innerId: `EX-${i}`, valueFen: 1_000_000 });
@@ -179,6 +179,30 @@ describe('cancelled jobs on the real services', () => {
     expect(svc.steps.every(([, t]) => t === 30)).toBe(true);
     expect(contentHash(core)).toBe(before);
     // Outside a job (scripts, tests) the steps are no-ops and the export is whole.
-    expect(exportCatalog(core.ctx, filter, { year: 2025, format: 'xlsx', deskSheet: false }).fileName).toMatch(/\.xlsx$/);
+    expect((await exportCatalog(core.ctx, filter, { year: 2025, format: 'xlsx', deskSheet: false })).fileName).toMatch(/\.xlsx$/);
+  });
+});
+
+describe('the parse worker', () => {
+  it('keeps the refusals of hostile files (raised in the worker) and reuses one parse for the next steps', async () => {
+    const { parseImportOffThread } = await import('../../electron/services/catalog/import');
+    const core = track(tempCore());
+    // One cell in column XFD on each row: refused from the declared range, before cells are parsed.
+    const XLSX = await import('@e965/xlsx');
+    const ws: Record<string, unknown> = { '!ref': 'A1:XFD3' };
+    for (let r = 1; r <= 3; r++) ws[`XFD${r}`] = { t: 's', v: 'x' };
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws as never, 'S');
+    const hostile = (XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
+    await expect(parseImportOffThread(core.ctx, { fileName: 'wide.xlsx', dataBase64: hostile, encoding: 'auto' }))
+      .rejects.toMatchObject({ error: { code: 'VALIDATION', reason: 'import.tooManyColumns', field: 'file' } });
+    await expect(parseImportOffThread(core.ctx, { fileName: 'x.pdf', dataBase64: 'AAAA', encoding: 'auto' }))
+      .rejects.toMatchObject({ error: { reason: 'import.fileType', field: 'fileName' } });
+    const first = await parseImportOffThread(core.ctx, upload(bigCsv(50)));
+    expect(first.rowCount).toBe(50);
+    // Another header row reuses the kept grid: no file is sent again.
+    const again = await parseImportOffThread(core.ctx, { parseId: first.parseId, headerRow: 2 });
+    expect(again.parseId).toBe(first.parseId);
+    expect(again.rowCount).toBe(49);
   });
 });

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { expect, test } from './fixtures';
 import { deskApi } from './helpers';
 
@@ -39,8 +41,14 @@ test('Shanghai order → accept → usage → complete → upload → notice →
   await page.getByTestId('order-number').fill('SH-2025-0001');
   await choose(page, page.getByTestId('order-applicant'), FIRM);
   await choose(page, page.getByTestId('order-product'), '物相分析检测');
-  await typeDate(page.getByTestId('order-date'), '2025-10-10');
+  // The order date is typed as text: an impossible date is refused on the field, not replaced.
+  await typeDate(page.getByTestId('order-date'), '2025-02-30');
   await page.getByTestId('order-total').fill('10000.01');
+  await page.getByTestId('order-voucher').fill('1000');
+  await page.getByTestId('order-save').click();
+  await expect(page.locator('.ant-form-item-explain-error').filter({ hasText: '下单日期' })).toContainText('2025-02-30');
+  await expect(page.getByTestId('order-detail-status')).toHaveCount(0);
+  await typeDate(page.getByTestId('order-date'), '2025-10-10');
   await expect(page.getByTestId('order-max')).toContainText('5,000.00');
   await expect(page.getByTestId('order-quota')).toContainText('4,000.00');
 
@@ -61,6 +69,10 @@ test('Shanghai order → accept → usage → complete → upload → notice →
     await typeDate(page.getByTestId('order-step-date'), date);
     await page.getByTestId(`order-to-${to}`).click();
   };
+  // A step date that is not a date stays as typed with the error on it; the order does not move.
+  await step('accepted', '2025-10-32');
+  await expect(page.locator('.ant-form-item-explain-error').filter({ hasText: '2025-10-32' })).toBeVisible();
+  await expect(page.getByTestId('order-detail-status')).toHaveText('已下单');
   await step('accepted', '2025-10-11');
   await expect(page.getByTestId('order-detail-status')).toHaveText('已接单');
 
@@ -73,7 +85,17 @@ test('Shanghai order → accept → usage → complete → upload → notice →
 
   await step('completed', '2025-10-12');
   await step('evaluated', '2025-10-13');
+  await expect(page.getByTestId('order-detail-status')).toHaveText('已评价');
+  // 材料已上传 needs the materials (第十一条): refused until a file is on the order.
   await step('uploaded', '2025-10-14');
+  await expect(page.locator('.ant-message')).toContainText('尚未上传兑付材料');
+  await expect(page.getByTestId('order-detail-status')).toHaveText('已评价');
+  await page.getByTestId('order-materials').locator('.ant-upload input[type=file]')
+    .setInputFiles({ name: '物相分析报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 XRD report') });
+  await expect(page.getByTestId('order-material-list')).toContainText('物相分析报告.pdf');
+  await expect(page.getByTestId('order-material-list')).toContainText('服务机构兑付');
+  await step('uploaded', '2025-10-14');
+  await expect(page.getByTestId('order-detail-status')).toHaveText('材料已上传');
   await step('verified', '2025-10-15');
   await step('notice', '2025-10-16');
   await expect(page.getByTestId('order-detail-status')).toHaveText('公示中');
@@ -86,6 +108,13 @@ test('Shanghai order → accept → usage → complete → upload → notice →
   await expect(page.getByTestId('order-detail-status')).toHaveText('公示中');
   await step('paid', '2025-10-24');
   await expect(page.getByTestId('order-detail-status')).toHaveText('已兑付');
+
+  // The order materials packet: summary, service records and the uploaded report, from the drawer.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('order-packet').click()]);
+  expect(download.suggestedFilename()).toBe(`订单兑付材料-SH-2025-0001-${FIRM}.zip`);
+  const entries = unzipSync(fs.readFileSync(await download.path()));
+  expect(Object.keys(entries).sort()).toEqual(['manifest.json', '服务成果（报告、数据）/物相分析报告.pdf', '服务记录.xlsx', '订单兑付材料汇总表.pdf'].sort());
+  expect(Buffer.from(entries['服务成果（报告、数据）/物相分析报告.pdf']).toString()).toBe('%PDF-1.4 XRD report');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('orders-table')).toContainText('SH-2025-0001');
 });

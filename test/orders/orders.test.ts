@@ -1,9 +1,12 @@
 // Shanghai orders through the real services on a real SQLite file: each refusal names its article
 // of 沪科规〔2025〕6号 and writes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeError } from '../../renderer/src/i18n-errors';
 import { createUsage } from '../../electron/services/bookings/usage';
 import { getOrder, orderQuota, saveOrder, transitionOrder } from '../../electron/services/orders/orders';
+import { addOrderMaterial } from '../../electron/services/orders/materials';
 import { saveProduct } from '../../electron/services/orders/products';
+import { pdfDocument } from '../fixtures/documents';
 import { updateSettings } from '../../electron/services/settings';
 import { usageInputSchema } from '../../shared/ipc/bookings';
 import { orderInputSchema, productInputSchema, type OrderInput } from '../../shared/ipc/orders';
@@ -29,6 +32,10 @@ const order = (applicantId: number, input: Partial<OrderInput> = {}, id: number 
   number: `DD${String(++seq).padStart(5, '0')}`, applicantId, productId, orderDate: '2025-10-10', totalFen: 20_000 * YUAN,
   voucherFen: 10_000 * YUAN, payoutParty: 'institution', ...input,
 }));
+
+const material = (orderId: number) => ({
+  orderId, kind: 'deliverable' as const, uploadedBy: 'institution' as const, fileName: '检测报告.pdf', dataBase64: pdfDocument('report').toString('base64'),
+});
 
 describe('voucher amount per order ≤ 50% of its total (第二条), exact in fen', () => {
   it('an order of 10,000.01元 gives at most 5,000.00元; 5,000.01元 is refused and nothing is written', () => {
@@ -111,20 +118,29 @@ describe('scope, double funding and dealings', () => {
     const b = shFirm();
     const o = order(a.id);
     const { number } = o;
+    const before = contentHash(core);
     expect(refusal(() => order(b.id, { number }, o.id))).toMatchObject({ code: 'RULE', rule: 'voucher.transfer' });
+    expect(contentHash(core)).toBe(before);
   });
 });
 
 describe('no profile, no order flow', () => {
   it('an order dated before 2025-09-01 is refused: no profile covers it', () => {
     const a = shFirm();
-    expect(refusal(() => order(a.id, { orderDate: '2025-08-31' }))).toMatchObject({ code: 'RULE', rule: 'policy.notInForce', field: 'orderDate' });
+    const before = contentHash(core);
+    const e = refusal(() => order(a.id, { orderDate: '2025-08-31' }));
+    expect(e).toMatchObject({ code: 'RULE', rule: 'policy.notInForce', field: 'orderDate', params: { region: 'shanghai', date: '2025-08-31' } });
+    expect(contentHash(core)).toBe(before);
+    // Said plainly: no profile of Shanghai covers that day, and no other is used instead.
+    expect(describeError(e, 'en')).toBe('No policy profile of Shanghai is in force on 2025-08-31: the desk does not hold the measures of that date and uses no other profile instead');
   });
 
   it('a Beijing desk has no orders', () => {
     updateSettings(core.ctx, { region: 'beijing' });
     const a = firm(core.ctx);
+    const before = contentHash(core);
     expect(refusal(() => order(a.id))).toMatchObject({ code: 'RULE', rule: 'order.flow' });
+    expect(contentHash(core)).toBe(before);
   });
 });
 
@@ -151,11 +167,19 @@ describe('the order path (第十条, 第十一条)', () => {
     const o = order(a.id);
     const step = (to: Parameters<typeof transitionOrder>[1]['to'], date: string) => transitionOrder(core.ctx, { id: o.id, to, date, note: '' });
     step('accepted', '2025-10-11');
+    // Materials come after the service (第十一条): refused before completion, nothing written.
+    const beforeMaterial = contentHash(core);
+    expect(refusal(() => addOrderMaterial(core.ctx, material(o.id)))).toMatchObject({ code: 'RULE', rule: 'order.materials', article: '第十一条' });
+    expect(contentHash(core)).toBe(beforeMaterial);
     expect(refusal(() => step('completed', '2025-10-12'))).toMatchObject({ rule: 'order.usageRequired' });
     createUsage(core.ctx, usageInputSchema.parse({ instrumentId, orderId: o.id, startAt: '2025-10-12T09:00', endAt: '2025-10-12T12:00', external: true, serviceWay: '委托' }));
     step('completed', '2025-10-12');
     expect(refusal(() => step('verified', '2025-10-13'))).toMatchObject({ code: 'CONFLICT', rule: 'order.transition', article: '第十条' });
     step('evaluated', '2025-10-13');
+    const beforeUpload = contentHash(core);
+    expect(refusal(() => step('uploaded', '2025-10-14'))).toMatchObject({ code: 'RULE', reason: 'order.materialsRequired', article: '第十一条' });
+    expect(contentHash(core)).toBe(beforeUpload);
+    expect(addOrderMaterial(core.ctx, material(o.id))).toMatchObject({ orderId: o.id, kind: 'deliverable', uploadedBy: 'institution' });
     expect(step('uploaded', '2025-10-14').events.at(-1)?.note).toBe('服务机构上传兑付材料');
     step('verified', '2025-10-15');
     const n = step('notice', '2025-10-16');
@@ -175,5 +199,7 @@ describe('the order path (第十条, 第十一条)', () => {
     // Once accepted the amounts are evidence: no edit after the service.
     expect(refusal(() => order(a.id, { number: o.number }, o.id))).toMatchObject({ rule: 'order.locked' });
     expect(getOrder(core.ctx, o.id).nextStatuses).toEqual([]);
+    // After verification the materials are what was verified: no more uploads.
+    expect(refusal(() => addOrderMaterial(core.ctx, material(o.id)))).toMatchObject({ rule: 'order.materials' });
   });
 });

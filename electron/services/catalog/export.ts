@@ -3,7 +3,9 @@
 // .xlsx or the template's own Excel 97 .xls. A full export adds the sheet 工作台补充 with the desk's
 // fields the template has no column for, so that the file imports back into a desk unchanged.
 import { jobStep } from '../../core-host/job';
+import { PassThrough } from 'node:stream';
 import * as XLSX from '@e965/xlsx';
+import ExcelJS from 'exceljs';
 import type { Instrument, InstrumentListQuery } from '../../../shared/catalog/instrument';
 import { INSTRUMENT_FIELD_LABELS } from '../../../shared/catalog/instrument';
 import { DESK_SHEET, DESK_SHEET_KEYS, TEMPLATE_COLUMNS, TEMPLATE_GROUPS, TEMPLATE_SHEET } from '../../../shared/catalog/template';
@@ -11,6 +13,7 @@ import type { FileDownload } from '../../../shared/ipc/catalog';
 import { civilDateInShanghai } from '../../../shared/rules/civil-date';
 import { CLIPPED_SECONDS, USAGE_IN_YEAR, windowParams, yearWindow } from '../assessment/window';
 import type { ServiceContext } from '../context';
+import { referenceFeeTexts } from './export-fees';
 import { listInstrumentsFull } from './instruments';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -47,14 +50,17 @@ export function annualHours(ctx: ServiceContext, year: number, instrumentId?: nu
 
 type Cell = string | number;
 
-/** One instrument as the template's 40 cells. */
-export function templateRow(i: Instrument, hours: YearHours | undefined): Cell[] {
+/**
+ * One instrument as the template's 40 cells. 参考收费标准: the instrument's rate table in force
+ * (`rateFee`, export-fees.ts) when it has one, else the fee typed on the instrument.
+ */
+export function templateRow(i: Instrument, hours: YearHours | undefined, rateFee?: string): Cell[] {
   return TEMPLATE_COLUMNS.map(({ key }): Cell => {
     switch (key) {
       case 'annualHours': return hours?.hours ?? 0;
       case 'annualExternalHours': return hours?.externalHours ?? 0;
       case 'originalValueFen': return fenToWanNumber(i.originalValueFen);
-      case 'referenceFeeFen': return feeText(i.referenceFeeFen, i.feeUnit);
+      case 'referenceFeeFen': return rateFee || feeText(i.referenceFeeFen, i.feeUnit);
       case 'customsSupervised': return i.customsSupervised ? '是' : '否';
       case 'labId': return i.labName ?? '';
       default: {
@@ -76,15 +82,19 @@ export interface TemplateExportOptions {
   deskSheet: boolean;
 }
 
-export function templateWorkbook(instruments: readonly Instrument[], hours: Map<number, YearHours>, deskSheet: boolean): XLSX.WorkBook {
-  const groupRow: Cell[] = TEMPLATE_COLUMNS.map((_, c) => TEMPLATE_GROUPS.find((g) => g.from === c + 1)?.name ?? '');
-  const aoa: Cell[][] = [groupRow, TEMPLATE_COLUMNS.map((c) => c.header), ...instruments.map((i, n) => {
+const groupRow = (): Cell[] => TEMPLATE_COLUMNS.map((_, c) => TEMPLATE_GROUPS.find((g) => g.from === c + 1)?.name ?? '');
+const columnWidth = (header: string) => Math.min(40, Math.max(10, header.length + 2));
+const deskLabels = () => DESK_SHEET_KEYS.map((k) => INSTRUMENT_FIELD_LABELS.find((f) => f.key === k)!.zh);
+
+/** The workbook in memory (SheetJS): the Excel 97 .xls the template itself uses. */
+export function templateWorkbook(instruments: readonly Instrument[], hours: Map<number, YearHours>, deskSheet: boolean, fees: Map<number, string> = new Map()): XLSX.WorkBook {
+  const aoa: Cell[][] = [groupRow(), TEMPLATE_COLUMNS.map((c) => c.header), ...instruments.map((i, n) => {
     jobStep(n, instruments.length);
-    return templateRow(i, hours.get(i.id));
+    return templateRow(i, hours.get(i.id), fees.get(i.id));
   })];
   const ws = XLSX.utils.aoa_to_sheet(aoa);
   ws['!merges'] = TEMPLATE_GROUPS.map((g) => ({ s: { r: 0, c: g.from - 1 }, e: { r: 0, c: g.to - 1 } }));
-  ws['!cols'] = TEMPLATE_COLUMNS.map((c) => ({ wch: Math.min(40, Math.max(10, c.header.length + 2)) }));
+  ws['!cols'] = TEMPLATE_COLUMNS.map((c) => ({ wch: columnWidth(c.header) }));
   // 原值 with two decimals; the texts (codes, ids, dates) stay text so no leading zero is lost.
   const valueCol = TEMPLATE_COLUMNS.findIndex((c) => c.key === 'originalValueFen');
   for (let r = 2; r < aoa.length; r++) {
@@ -94,21 +104,62 @@ export function templateWorkbook(instruments: readonly Instrument[], hours: Map<
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, TEMPLATE_SHEET);
   if (deskSheet) {
-    const labels = DESK_SHEET_KEYS.map((k) => INSTRUMENT_FIELD_LABELS.find((f) => f.key === k)!.zh);
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([labels, ...instruments.map(deskRow)]), DESK_SHEET);
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([deskLabels(), ...instruments.map(deskRow)]), DESK_SHEET);
   }
   return wb;
 }
 
+/**
+ * The .xlsx written row by row with exceljs's streaming writer: each row is committed (serialised
+ * and dropped) as it is added, so the time grows linearly with the catalog and the sheet is never
+ * held whole in memory; only the zipped bytes are.
+ */
+export function templateXlsx(instruments: readonly Instrument[], hours: Map<number, YearHours>, deskSheet: boolean, fees: Map<number, string> = new Map()): Promise<Buffer> {
+  // The rows are written synchronously (a cancel at a jobStep throws to the caller before any
+  // file exists); the zip is finished asynchronously.
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => { sink.on('end', resolve); sink.on('error', reject); });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  const ws = wb.addWorksheet(TEMPLATE_SHEET);
+  ws.columns = TEMPLATE_COLUMNS.map((c) => ({ width: columnWidth(c.header) }));
+  const blank = (v: Cell) => (v === '' ? null : v);
+  const groups = ws.addRow(groupRow().map(blank));
+  for (const g of TEMPLATE_GROUPS) ws.mergeCells(1, g.from, 1, g.to);
+  groups.commit();
+  ws.addRow(TEMPLATE_COLUMNS.map((c) => c.header)).commit();
+  // 原值 with two decimals; the texts (codes, ids, dates) stay text so no leading zero is lost.
+  const valueCol = TEMPLATE_COLUMNS.findIndex((c) => c.key === 'originalValueFen') + 1;
+  for (const [n, i] of instruments.entries()) {
+    jobStep(n, instruments.length);
+    const row = ws.addRow(templateRow(i, hours.get(i.id), fees.get(i.id)).map(blank));
+    row.getCell(valueCol).numFmt = '0.00';
+    row.commit();
+  }
+  ws.commit();
+  if (deskSheet) {
+    const desk = wb.addWorksheet(DESK_SHEET);
+    desk.addRow(deskLabels()).commit();
+    for (const i of instruments) desk.addRow(deskRow(i).map(blank)).commit();
+    desk.commit();
+  }
+  return wb.commit().then(() => ended).then(() => Buffer.concat(chunks));
+}
+
 /** The catalog (same filter as the list) as the platform's 单台套 workbook. */
-export function exportCatalog(ctx: ServiceContext, filter: InstrumentListQuery, options: TemplateExportOptions): FileDownload {
+export function exportCatalog(ctx: ServiceContext, filter: InstrumentListQuery, options: TemplateExportOptions): Promise<FileDownload> {
   const rows = listInstrumentsFull(ctx, filter);
-  const wb = templateWorkbook(rows, annualHours(ctx, options.year), options.deskSheet);
-  const buf = XLSX.write(wb, { type: 'buffer', bookType: options.format === 'xls' ? 'biff8' : 'xlsx', compression: true }) as Buffer;
-  const stamp = civilDateInShanghai(ctx.now()).replace(/-/g, ''); // the office's date, not UTC's
-  return {
+  const today = civilDateInShanghai(ctx.now());
+  const hours = annualHours(ctx, options.year);
+  const fees = referenceFeeTexts(ctx, today);
+  const bytes = options.format === 'xls'
+    ? Promise.resolve(XLSX.write(templateWorkbook(rows, hours, options.deskSheet, fees), { type: 'buffer', bookType: 'biff8' }) as Buffer)
+    : templateXlsx(rows, hours, options.deskSheet, fees);
+  const stamp = today.replace(/-/g, ''); // the office's date, not UTC's
+  return bytes.then((buf) => ({
     fileName: `国家平台单台套-${options.year}-${stamp}.${options.format}`,
     mimeType: options.format === 'xls' ? XLS_MIME : XLSX_MIME,
     dataBase64: buf.toString('base64'),
-  };
+  }));
 }

@@ -20,6 +20,7 @@ import { readGrid, tableOf, type Grid, type Table } from '../tabular';
 import { XLSX_MIME } from './export';
 import { insertInstrumentRow, updateInstrumentRow } from './instruments';
 import { jobStep } from '../../core-host/job';
+import { readGridOffThread } from './import-read';
 import { findOrCreateLab } from './labs';
 
 type FieldKey = keyof InstrumentFields;
@@ -188,14 +189,35 @@ const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
  * header row, the first rows to pick another, headers and the suggested or remembered mapping.
  */
 export function parseImport(ctx: ServiceContext, input: ImportRef & { sheet?: string }): ImportParseResult {
-  let parsed: Parsed;
-  if ('parseId' in input) {
-    const prev = parsedOf(input.parseId);
-    parsed = prev;
-    if (input.sheet !== undefined && input.sheet !== prev.grid.sheet) refuse('VALIDATION', 'import.parseExpired', { field: 'sheet' });
-  } else {
-    parsed = remember(input.fileName, gridOf(input).grid);
-  }
+  if ('parseId' in input) return describeParse(ctx, keptParse(input), input.headerRow);
+  const { grid } = gridOf(input);
+  return describeParse(ctx, remember(input.fileName, grid), input.headerRow);
+}
+
+/**
+ * The same as parseImport, with the file read in a worker thread (import-read.ts): the core host
+ * keeps answering other calls meanwhile. A kept parse (another header row) is reused as is.
+ */
+export async function parseImportOffThread(ctx: ServiceContext, input: ImportRef & { sheet?: string }): Promise<ImportParseResult> {
+  if ('parseId' in input) return describeParse(ctx, keptParse(input), input.headerRow);
+  // The file type is refused before a worker starts (readGrid reads these endings).
+  if (!/\.(xlsx|xlsm|xls|csv|txt)$/i.test(input.fileName)) refuse('VALIDATION', 'import.fileType', { field: 'fileName' });
+  const grid = await readGridOffThread({
+    fileName: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64'), encoding: input.encoding, sheet: input.sheet, extraSheets: [DESK_SHEET],
+  });
+  // The user may have cancelled while the file was read: nothing is kept then.
+  jobStep(1, 1);
+  return describeParse(ctx, remember(input.fileName, grid), input.headerRow);
+}
+
+function keptParse(input: { parseId: string; sheet?: string }): Parsed {
+  const prev = parsedOf(input.parseId);
+  if (input.sheet !== undefined && input.sheet !== prev.grid.sheet) refuse('VALIDATION', 'import.parseExpired', { field: 'sheet' });
+  return prev;
+}
+
+function describeParse(ctx: ServiceContext, parsed: Parsed, requestedHeaderRow: number | undefined): ImportParseResult {
+  const input = { headerRow: requestedHeaderRow };
   const { grid } = parsed;
   const headerRow = headerRowOf(grid, input.headerRow);
   const table = tableOf(grid, headerRow);

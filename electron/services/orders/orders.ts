@@ -195,6 +195,12 @@ export function transitionOrder(ctx: ServiceContext, input: { id: number; to: Or
     if ((input.to === 'rejected' || input.to === 'cancelled') && !input.note) {
       refuse('VALIDATION', 'order.reasonRequired', { field: 'note' });
     }
+    if (input.to === 'uploaded' && Number(ctx.db.prepare('SELECT count(*) FROM order_materials WHERE order_id = ?').pluck().get(o.id)) === 0) {
+      // 材料已上传 means the materials are on the order (第十一条): at least one file first.
+      refuse('RULE', 'order.materialsRequired', {
+        field: 'to', rule: 'order.materials', article: articleFor(profile, 'order.materials'), document: profile.documentNumber,
+      });
+    }
     if (input.to === 'completed' && o.usageCount === 0) {
       refuse('RULE', 'order.usageRequired', { field: 'to', rule: 'order.usageRequired' });
     }

@@ -30,11 +30,20 @@ export function hoursText(minutes: number): string {
 }
 
 export function serviceRecords(ctx: ServiceContext, contractId: number): ServiceRecord[] {
+  return recordsOf(ctx, 'contract_id', contractId);
+}
+
+/** Service records of a Shanghai order (usage_logs.order_id, 0018). */
+export function orderServiceRecords(ctx: ServiceContext, orderId: number): ServiceRecord[] {
+  return recordsOf(ctx, 'order_id', orderId);
+}
+
+function recordsOf(ctx: ServiceContext, column: 'contract_id' | 'order_id', id: number): ServiceRecord[] {
   const rows = ctx.db.prepare(`SELECT u.id, i.inner_id AS instrumentInnerId, i.name_cn AS instrumentName, u.start_at AS startAt,
       u.end_at AS endAt, u.service_way AS serviceWay, u.direction, u.content, u.amount_fen AS amountFen,
       u.user_name AS userName, u.user_unit AS userUnit, u.external, u.satisfaction
-    FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id WHERE u.contract_id = ? ORDER BY u.start_at, u.id`)
-    .all(contractId) as (Omit<ServiceRecord, 'minutes' | 'external'> & { external: number })[];
+    FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id WHERE u.${column} = ? ORDER BY u.start_at, u.id`)
+    .all(id) as (Omit<ServiceRecord, 'minutes' | 'external'> & { external: number })[];
   return rows.map((r) => ({ ...r, external: r.external === 1, minutes: minutesBetween(r.startAt, r.endAt) }));
 }
 

@@ -1,14 +1,17 @@
 // Actual-use records by instrument and period, with the machine-hour totals the assessment uses.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InstrumentRow } from '../../../../shared/catalog/instrument';
 import type { UsageFields, UsageLog, UsageTotals } from '../../../../shared/ipc/bookings';
 import { formatYuan } from '../../../../shared/rules/money';
 import { call } from '../../api';
-import { fmt, useT } from '../../i18n';
-import { showError } from '../../util/errors';
+import { fmt, useLocale, useT } from '../../i18n';
+import { vocabularyLabel } from '../../../../shared/vocabulary-labels';
+import { useWindowHeight } from '../../util/hooks';
+import { usePagedRows } from '../../util/paged';
+import { PagedTable, type PagedSort } from '../../util/PagedTable';
 import { DateRangeInput } from '../../util/fields';
 import { spanLabel } from './slots';
 import { InstrumentSelect } from '../../util/pickers';
@@ -36,36 +39,35 @@ export function UsagePanel({ today, instruments, refreshKey, onOpen }: {
   onOpen(initial: UsageFields, id: number | null): void;
 }) {
   const t = useT(L);
+  const locale = useLocale((s) => s.locale);
   const [instrumentId, setInstrumentId] = useState<number | undefined>();
   const [range, setRange] = useState<[string, string]>([`${today.slice(0, 8)}01`, today]);
   const [external, setExternal] = useState<boolean | undefined>();
-  const [rows, setRows] = useState<UsageLog[]>([]);
+  const [sort, setSort] = useState<PagedSort<'startAt'>>({ sort: 'startAt', dir: 'desc' });
   const [totals, setTotals] = useState<UsageTotals | null>(null);
-  const [loading, setLoading] = useState(false);
+  const height = useWindowHeight();
 
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      const r = await call('usage:list', { instrumentId, from: range[0], to: range[1], external, limit: 5000 });
-      setRows(r.rows);
-      setTotals(r.totals);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [instrumentId, range, external]);
+  // The records page in SQL, 100 at a time as the user scrolls; the totals cover every matching record.
+  const query = useMemo(() => ({ instrumentId, from: range[0], to: range[1], external, ...sort }), [instrumentId, range, external, sort]);
+  const fetchWindow = useCallback(async (offset: number, limit: number) => {
+    const r = await call('usage:list', { ...query, offset, limit });
+    if (offset === 0) setTotals(r.totals);
+    return r;
+  }, [query]);
+  const paged = usePagedRows(fetchWindow, JSON.stringify(query));
 
   // refreshKey changes when the page's usage form saved something.
-  useEffect(() => { void reload(); }, [reload, refreshKey]);
+  const firstKey = useRef(refreshKey);
+  const { reload } = paged;
+  useEffect(() => { if (refreshKey !== firstKey.current) reload(); }, [refreshKey, reload]);
 
   const columns: ColumnsType<UsageLog> = [
-    { title: t.start, key: 'start', width: 190, render: (_, r) => `${r.startAt.slice(0, 4)}-${spanLabel(r.startAt, r.endAt)}` },
+    { title: t.start, key: 'startAt', width: 190, render: (_, r) => `${r.startAt.slice(0, 4)}-${spanLabel(r.startAt, r.endAt)}` },
     { title: t.inst, dataIndex: 'instrumentName', width: 180, ellipsis: true },
     { title: t.hours, dataIndex: 'minutes', width: 80, align: 'right', render: (m: number) => hours(m) },
     { title: t.kind, dataIndex: 'external', width: 90, render: (x: boolean) => (x ? <Tag color="blue">{t.external}</Tag> : <Tag>{t.internal}</Tag>) },
-    { title: t.way, dataIndex: 'serviceWay', width: 90 },
-    { title: t.user, key: 'user', ellipsis: true, render: (_, r) => [r.userName, r.userUnit].filter(Boolean).join(' / ') },
+    { title: t.way, dataIndex: 'serviceWay', width: 90, render: (w: string) => vocabularyLabel(w)[locale] },
+    { title: t.user, key: 'user', width: 220, ellipsis: true, render: (_, r) => [r.userName, r.userUnit].filter(Boolean).join(' / ') },
     { title: t.contract, dataIndex: 'contractNumber', width: 140, ellipsis: true },
     { title: t.amount, dataIndex: 'amountFen', width: 120, align: 'right', render: (f: number) => formatYuan(f) },
     { title: t.satisfaction, dataIndex: 'satisfaction', width: 80, render: (s: number | null) => (s ? '★'.repeat(s) : '') },
@@ -93,7 +95,8 @@ export function UsagePanel({ today, instruments, refreshKey, onOpen }: {
           {fmt(t.totals, { count: totals.count, hours: hours(totals.minutes), ext: hours(totals.externalMinutes), amount: formatYuan(totals.amountFen) })}
         </Typography.Paragraph>
       )}
-      <Table<UsageLog> size="small" rowKey="id" columns={columns} dataSource={rows} loading={loading} pagination={{ pageSize: 50 }}
+      <PagedTable<UsageLog, 'startAt'> size="small" rowKey="id" columns={columns} paged={paged} data-testid="usage-table"
+        sorts={['startAt']} sort={sort} onSort={setSort} width={1190} height={Math.max(300, height - 320)}
         onRow={(r) => ({ onClick: () => onOpen(r, r.id), style: { cursor: 'pointer' } })} />
     </div>
   );

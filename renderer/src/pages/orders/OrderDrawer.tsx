@@ -1,7 +1,6 @@
 // One order: the form while it can change (已下单 / 已接单), its state actions with date and note,
 // the dated history, the notice end and payment timeline, and the service records behind it.
-import { Alert, Button, Checkbox, Col, DatePicker, Descriptions, Divider, Drawer, Form, Input, Radio, Row, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Checkbox, Col, Descriptions, Divider, Drawer, Form, Input, Radio, Row, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { UsageLog } from '../../../../shared/ipc/bookings';
 import type { OrderDetail, OrderInput, OrderQuota, Product } from '../../../../shared/ipc/orders';
@@ -13,9 +12,12 @@ import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
 import { formErrors, showError } from '../../util/errors';
+import { DateInput, dateOf, dateProblem, dateRule } from '../../util/fields';
+import { ruleName } from '../../i18n-messages-orders';
 import { fenOf, fenToText, moneyRule } from '../vouchers/dealLabels';
 import { saveKeys } from '../vouchers/formKeys';
 import { ORDER_STATUS_COLORS } from './labels';
+import { MaterialsPanel } from './MaterialsPanel';
 import { PayoutTimelineView } from './PayoutTimelineView';
 import { ApplicantSelect } from '../../util/pickers';
 
@@ -28,22 +30,22 @@ const L = {
     quota: '{y} 年额度 {q} 元，已用 {u} 元，剩余 {r} 元（第二条）', status: '状态', history: '办理记录', timeline: '公示与兑付',
     moveTo: '改为：{s}', stepDate: '日期', stepNote: '说明（不予兑付/撤销须填写）', usage: '服务记录（仪器使用）', usageAdd: '登记服务记录',
     instrument: '仪器', start: '开始（YYYY-MM-DD HH:MM）', end: '结束（YYYY-MM-DD HH:MM）', hours: '共 {n} 条，{h} 小时',
-    unchecked: '跨区域订单按发券地区的规则：本软件未按本地政策核对：{rules}', crossNote: '长三角创新券按其本身规则使用（第十五条）：记录但不计入本地年度额度。',
+    unchecked: '跨区域订单按发券地区的规则：本软件未按本地政策核对：{rules}', crossNote: '长三角创新券按其本身规则使用（第十五条）：记录但不计入本地年度额度，也不按本地政策核对50%比例。',
   },
   en: {
     titleNew: 'Record order', titleEdit: 'Order', save: 'Save (Ctrl+S)', number: 'Order number', applicant: 'Enterprise / team', product: 'Service product',
     date: 'Ordered on', total: 'Order total (CNY)', voucher: 'Voucher amount (CNY)', max: 'At most ¥{max} (50% of the total, rounded down to the fen)',
     payout: 'Payment to', cityFunded: 'The service is already funded by city finance', related: 'Related to the institution (related-party deal)', sub: 'Service actually provided by another institution (subcontracted)',
     cross: 'Cross-region voucher', local: 'Local (Shanghai)', issuing: 'Issuing region', note: 'Note', required: 'Required',
-    quota: '{y} quota ¥{q}, used ¥{u}, remaining ¥{r} (art. 2)', status: 'Status', history: 'History', timeline: 'Notice and payment',
+    quota: '{y} quota ¥{q}, used ¥{u}, remaining ¥{r} (Article 2)', status: 'Status', history: 'History', timeline: 'Notice and payment',
     moveTo: 'Mark {s}', stepDate: 'Date', stepNote: 'Note (required to refuse or cancel)', usage: 'Service records (instrument use)', usageAdd: 'Record service',
     instrument: 'Instrument', start: 'Start (YYYY-MM-DD HH:MM)', end: 'End (YYYY-MM-DD HH:MM)', hours: '{n} records, {h} h',
-    unchecked: 'Cross-region orders follow their issuing region: not checked against the local profile: {rules}', crossNote: 'Yangtze River Delta vouchers follow their own rules (art. 15): recorded, not counted in the local annual quota.',
+    unchecked: 'Cross-region orders follow their issuing region: not checked against the local profile: {rules}', crossNote: 'Yangtze River Delta vouchers follow their own rules (Article 15): recorded, not counted in the local annual quota and not checked against the local 50% share.',
   },
 };
 
 interface Values {
-  number: string; applicantId: number; productId: number; date: dayjs.Dayjs; totalText: string; voucherText: string;
+  number: string; applicantId: number; productId: number; date: string; totalText: string; voucherText: string;
   payoutParty: OrderInput['payoutParty']; cityFunded: boolean; relatedParty: boolean; subcontracted: boolean;
   crossRegion: 'yangtze' | ''; issuingRegion?: string; note: string;
 }
@@ -61,24 +63,26 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
   const [loading, setLoading] = useState(id !== null);
   const [saving, setSaving] = useState(false);
   const [changed, setChanged] = useState(false);
-  const [stepDate, setStepDate] = useState<dayjs.Dayjs | null>(null);
+  const [stepDate, setStepDate] = useState('');
+  const [stepError, setStepError] = useState<string | null>(null);
   const [stepNote, setStepNote] = useState('');
   const [usage, setUsage] = useState<UsageLog[]>([]);
   const applicantId = Form.useWatch('applicantId', form);
   const totalText = Form.useWatch('totalText', form);
   const crossRegion = Form.useWatch('crossRegion', form);
   const date = Form.useWatch('date', form);
-  const profile = today ? profileFor('shanghai', date ? date.format('YYYY-MM-DD') : today) : null;
+  const orderDate = dateOf(date);
+  const profile = today ? profileFor('shanghai', orderDate ?? today) : null;
   const totalFen = fenOf(totalText);
   const maxFen = profile && totalFen !== null ? maxVoucherForOrder(totalFen, profile) : null;
   const editable = current === null || current.status === 'placed' || current.status === 'accepted';
 
   useEffect(() => { call('products:list', { activeOnly: true }).then(setProducts).catch(showError); }, []);
-  useEffect(() => { if (id === null && today) form.setFieldsValue({ date: dayjs(today) }); }, [id, today, form]);
+  useEffect(() => { if (id === null && today) form.setFieldsValue({ date: today }); }, [id, today, form]);
   const show = useCallback((o: OrderDetail) => {
     setCurrent(o);
     form.setFieldsValue({
-      number: o.number, applicantId: o.applicantId, productId: o.productId, date: dayjs(o.orderDate), totalText: fenToText(o.totalFen),
+      number: o.number, applicantId: o.applicantId, productId: o.productId, date: o.orderDate, totalText: fenToText(o.totalFen),
       voucherText: fenToText(o.voucherFen), payoutParty: o.payoutParty, cityFunded: o.cityFunded, relatedParty: o.relatedParty,
       subcontracted: o.subcontracted, crossRegion: o.crossRegion === 'yangtze' ? 'yangtze' : '', issuingRegion: o.issuingRegion ?? undefined, note: o.note,
     });
@@ -90,14 +94,14 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
   }, [id, show]);
   useEffect(() => {
     if (!applicantId) { setQuota(null); return; }
-    call('orders:quota', { applicantId, year: date?.year() }).then(setQuota).catch(() => setQuota(null));
-  }, [applicantId, date, current]);
+    call('orders:quota', { applicantId, year: orderDate ? Number(orderDate.slice(0, 4)) : undefined }).then(setQuota).catch(() => setQuota(null));
+  }, [applicantId, orderDate, current]);
 
   const save = async () => {
     let v: Values;
     try { v = await form.validateFields(); } catch { return; }
     const input: OrderInput = {
-      number: v.number, applicantId: v.applicantId, productId: v.productId, orderDate: v.date.format('YYYY-MM-DD'),
+      number: v.number, applicantId: v.applicantId, productId: v.productId, orderDate: dateOf(v.date) ?? v.date,
       totalFen: fenOf(v.totalText) ?? 0, voucherFen: fenOf(v.voucherText) ?? 0, payoutParty: v.payoutParty,
       cityFunded: v.cityFunded ?? false, relatedParty: v.relatedParty ?? false, subcontracted: v.subcontracted ?? false,
       crossRegion: v.crossRegion || null, issuingRegion: v.crossRegion ? v.issuingRegion ?? null : null, note: v.note ?? '',
@@ -115,12 +119,21 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
 
   const move = async (to: OrderStatus) => {
     if (!current) return;
+    // What is typed is what is sent: an unreadable date is refused on the field, never replaced.
+    const problem = stepDate.trim() ? dateProblem(stepDate, 'date', { date: t.stepDate }) : null;
+    setStepError(problem);
+    if (problem) return;
     try {
-      const o = await call('orders:transition', { id: current.id, to, date: stepDate ? stepDate.format('YYYY-MM-DD') : undefined, note: stepNote });
+      const o = await call('orders:transition', { id: current.id, to, date: stepDate.trim() ? dateOf(stepDate) ?? stepDate : undefined, note: stepNote });
       setChanged(true);
       setStepNote('');
+      setStepDate('');
       show(o);
-    } catch (e) { showError(e); }
+    } catch (e) {
+      const onDate = formErrors(e, { date: t.stepDate }).find((x) => x.name[0] === 'date');
+      setStepError(onDate ? onDate.errors.join('；') : null);
+      showError(e, { date: t.stepDate });
+    }
   };
 
   const req = [{ required: true, message: t.required }];
@@ -139,7 +152,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
             <Col span={16}><Form.Item name="productId" label={t.product} rules={req}>
               <Select options={products.map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${SERVICE_KIND_LABELS[p.serviceKind][locale]}）` }))} data-testid="order-product" />
             </Form.Item></Col>
-            <Col span={8}><Form.Item name="date" label={t.date} rules={req}><DatePicker style={{ width: '100%' }} data-testid="order-date" /></Form.Item></Col>
+            <Col span={8}><Form.Item name="date" label={t.date} rules={[dateRule('orderDate', { orderDate: t.date })]}><DateInput data-testid="order-date" /></Form.Item></Col>
             <Col span={8}><Form.Item name="totalText" label={t.total} rules={[moneyRule(true, t.required)]}><Input data-testid="order-total" /></Form.Item></Col>
             <Col span={8}><Form.Item name="voucherText" label={t.voucher} rules={[moneyRule(true, t.required)]}
               extra={maxFen !== null && !crossRegion ? <span data-testid="order-max">{fmt(t.max, { max: formatYuan(maxFen) })}</span> : undefined}>
@@ -174,7 +187,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
           <>
             {current.uncheckedRules.length > 0 && (
               <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="order-unchecked"
-                message={fmt(t.unchecked, { rules: current.uncheckedRules.join('、') })} />
+                message={fmt(t.unchecked, { rules: current.uncheckedRules.map((r) => ruleName(r, locale)).join(locale === 'zh' ? '、' : ', ') })} />
             )}
             <Descriptions size="small" column={2} bordered>
               <Descriptions.Item label={t.status}>
@@ -184,7 +197,9 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
             </Descriptions>
             {current.nextStatuses.length > 0 && (
               <Space wrap style={{ margin: '12px 0' }}>
-                <DatePicker placeholder={t.stepDate} value={stepDate} onChange={setStepDate} data-testid="order-step-date" />
+                <Form.Item validateStatus={stepError ? 'error' : undefined} help={stepError ?? undefined} style={{ marginBottom: 0, width: 200 }}>
+                  <DateInput placeholder={t.stepDate} value={stepDate} onChange={(v) => { setStepDate(v); setStepError(null); }} data-testid="order-step-date" />
+                </Form.Item>
                 <Input placeholder={t.stepNote} value={stepNote} onChange={(e) => setStepNote(e.target.value)} style={{ width: 260 }} />
                 {current.nextStatuses.map((s) => (
                   <Button key={s} danger={s === 'rejected' || s === 'cancelled'} onClick={() => void move(s)} data-testid={`order-to-${s}`}>
@@ -193,6 +208,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
                 ))}
               </Space>
             )}
+            <MaterialsPanel order={current} onChanged={() => call('orders:get', { id: current.id }).then(show).catch(showError)} />
             <Divider titlePlacement="start" plain>{t.history}</Divider>
             <Timeline items={current.events.map((e) => ({ children: `${e.date} ${ORDER_STATUS_LABELS[e.status][locale]}${e.note ? ` — ${e.note}` : ''}` }))} />
             <Divider titlePlacement="start" plain>{t.usage}</Divider>

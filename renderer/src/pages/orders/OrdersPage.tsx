@@ -27,7 +27,7 @@ const L = {
     orders: 'Orders', products: 'Service products', search: 'Search order, enterprise, product', status: 'Status', add: 'Record order', number: 'Order number',
     applicant: 'Enterprise / team', product: 'Product', date: 'Ordered', total: 'Order total', voucher: 'Voucher amount', noticeEnd: 'Notice ends',
     count: '{n} orders', cross: 'Cross-region',
-    intro: 'Shanghai vouchers are issued without application (Hu Ke Gui [2025] No. 6, art. 2): the enterprise or team orders from a service institution on the voucher platform; vouchers pay at most 50% of each order, at most ¥300,000 a year per enterprise and ¥100,000 per team.',
+    intro: 'Shanghai vouchers are issued without application (Article 2, Hu Ke Gui [2025] No. 6): the enterprise or team orders from a service institution on the voucher platform; vouchers pay at most 50% of each order, at most ¥300,000 a year per enterprise and ¥100,000 per team.',
   },
 };
 

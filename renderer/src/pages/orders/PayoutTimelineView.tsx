@@ -3,6 +3,7 @@
 import { Alert, Space, Tag, Typography } from 'antd';
 import type { PayoutTimeline } from '../../../../shared/rules/payout-timeline';
 import { fmt, useLocale, useT } from '../../i18n';
+import { articleName, documentName } from '../../i18n-errors';
 
 const L = {
   zh: {
@@ -17,6 +18,13 @@ const L = {
   },
 };
 
+/** '沪科规〔2025〕6号 第十一条' in Chinese, 'Article 11, Hu Ke Gui [2025] No. 6 (…)' in English. */
+function cite(document: string, article: string, locale: 'zh' | 'en'): string {
+  // An article that is the document itself (no article of its own) is cited once.
+  if (article === document) return documentName(document, locale);
+  return locale === 'zh' ? `${document} ${article}` : `${articleName(article, locale)}, ${documentName(document, locale)}`;
+}
+
 export function PayoutTimelineView({ timeline }: { timeline: PayoutTimeline }) {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
@@ -25,17 +33,17 @@ export function PayoutTimelineView({ timeline }: { timeline: PayoutTimeline }) {
     <Space direction="vertical" size={2} data-testid="payout-timeline">
       {notice ? (
         <Typography.Text data-testid="notice-end">
-          <Tag>{notice.document} {notice.article}</Tag>
+          <Tag>{cite(notice.document, notice.article, locale)}</Tag>
           {fmt(t.notice, { start: notice.startsOn, n: notice.count, unit: notice.kind === 'workingDays' ? t.workingDays : t.calendarDays, end: notice.lastDay })}
-          {notice.missingYears.length > 0 ? fmt(t.estimate, { years: notice.missingYears.join('、') }) : ''}
+          {notice.missingYears.length > 0 ? fmt(t.estimate, { years: notice.missingYears.join(locale === 'zh' ? '、' : ', ') }) : ''}
           {notice.note && <Typography.Text type="secondary"> — {notice.note[locale]}</Typography.Text>}
         </Typography.Text>
       ) : <Typography.Text type="secondary">{t.noNotice}</Typography.Text>}
       {disbursement ? (
         <Typography.Text data-testid="disbursement-quarter">
-          <Tag>{disbursement.document} {disbursement.article}</Tag>
+          <Tag>{cite(disbursement.document, disbursement.article, locale)}</Tag>
           {fmt(t.quarter, { y: disbursement.year, q: disbursement.quarter })}
-          {disbursement.rollsTo && <Typography.Text type="warning">；{fmt(t.roll, { y: disbursement.rollsTo.year, qs: disbursement.rollsTo.quarters.join('–') })}</Typography.Text>}
+          {disbursement.rollsTo && <Typography.Text type="warning">{locale === 'zh' ? '；' : '; '}{fmt(t.roll, { y: disbursement.rollsTo.year, qs: disbursement.rollsTo.quarters.join('–') })}</Typography.Text>}
         </Typography.Text>
       ) : noSchedule ? <Alert type="info" showIcon message={noSchedule[locale]} data-testid="disbursement-none" />
         : <Typography.Text type="secondary">{t.noQuarter}</Typography.Text>}

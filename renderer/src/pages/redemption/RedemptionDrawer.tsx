@@ -33,7 +33,7 @@ const L = {
   },
 };
 
-const money = (fen: number | null) => (fen === null ? '—' : `${formatYuan(fen)} 元`);
+const money = (fen: number | null, locale: 'zh' | 'en') => (fen === null ? '—' : locale === 'zh' ? `${formatYuan(fen)} 元` : `¥${formatYuan(fen)}`);
 
 export function RedemptionDrawer({ contractId, onClose }: { contractId: number; onClose(changed: boolean): void }) {
   const t = useT(L);
@@ -83,10 +83,10 @@ export function RedemptionDrawer({ contractId, onClose }: { contractId: number; 
             <Descriptions.Item label={t.applicant}>{d.applicantName}</Descriptions.Item>
             <Descriptions.Item label={t.period}>{d.startDate} ~ {d.endDate}</Descriptions.Item>
             <Descriptions.Item label={t.deadline}><DeadlineText deadline={d.deadline} settled={isSettled(d.status)} /></Descriptions.Item>
-            <Descriptions.Item label={t.amount}>{money(d.amounts.contractFen)}</Descriptions.Item>
-            <Descriptions.Item label={t.actual}>{money(d.amounts.actualFen)}</Descriptions.Item>
-            <Descriptions.Item label={t.voucher}>{money(d.amounts.voucherFen)}</Descriptions.Item>
-            <Descriptions.Item label={t.own}>{money(d.amounts.ownPaymentFen)}</Descriptions.Item>
+            <Descriptions.Item label={t.amount}>{money(d.amounts.contractFen, locale)}</Descriptions.Item>
+            <Descriptions.Item label={t.actual}>{money(d.amounts.actualFen, locale)}</Descriptions.Item>
+            <Descriptions.Item label={t.voucher}>{money(d.amounts.voucherFen, locale)}</Descriptions.Item>
+            <Descriptions.Item label={t.own}>{money(d.amounts.ownPaymentFen, locale)}</Descriptions.Item>
             <Descriptions.Item label={t.vouchers} span={2}>{d.voucherNumbers.join('、') || '—'}</Descriptions.Item>
             <Descriptions.Item label={t.payout} span={2}><PayoutTimelineView timeline={d.timeline} /></Descriptions.Item>
             <Descriptions.Item label={t.status} span={2}>

@@ -1,0 +1,48 @@
+// Reads an uploaded sheet in a worker thread: parsing a 10,000-row workbook takes seconds of CPU,
+// and on the core host's thread every other call would wait for it. The worker has a memory
+// ceiling of its own, so a file that slips past the size checks ends the worker, not the desk.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppFailure, refuse, type AppError } from '../../../shared/result';
+import type { Grid } from '../tabular';
+
+export interface ReadJob {
+  fileName: string;
+  bytes: Uint8Array;
+  encoding: 'auto' | 'utf8' | 'gbk';
+  sheet?: string;
+  extraSheets: string[];
+}
+
+export type ReadResult = { ok: true; grid: Grid } | { ok: false; error: AppError } | { ok: false; message: string };
+
+/** Heap ceiling of the parse worker (a 20,000-row workbook needs a few hundred MB). */
+export const PARSE_HEAP_MB = 1536;
+
+function spawnReadWorker(job: ReadJob): Worker {
+  const workerData = { importRead: job };
+  const resourceLimits = { maxOldGenerationSizeMb: PARSE_HEAP_MB };
+  if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, 'import-worker.js'), { workerData, resourceLimits });
+  const tsx = require.resolve('tsx/cjs', { paths: [process.cwd(), __dirname] });
+  const entry = path.join(__dirname, 'import-worker.ts');
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData, resourceLimits });
+}
+
+/** The grid of an uploaded file, read off this thread; refusals come back as they were raised. */
+export async function readGridOffThread(job: ReadJob): Promise<Grid> {
+  const result = await new Promise<ReadResult | 'memory'>((resolve, reject) => {
+    const w = spawnReadWorker(job);
+    let answered = false;
+    w.once('message', (m: ReadResult) => { answered = true; resolve(m); void w.terminate(); });
+    w.once('error', (e: Error & { code?: string }) => {
+      answered = true;
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve('memory');
+      else reject(e);
+    });
+    w.once('exit', (code) => { if (!answered) reject(new Error(`import worker exited with code ${code}`)); });
+  });
+  if (result === 'memory') refuse('VALIDATION', 'import.parseMemory', { field: 'file', params: { max: PARSE_HEAP_MB } });
+  if (result.ok) return result.grid;
+  if ('error' in result) throw new AppFailure(result.error);
+  throw new Error(result.message);
+}

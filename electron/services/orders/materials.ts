@@ -1,0 +1,116 @@
+// Materials of an order (沪科规〔2025〕6号 第十一条): uploaded after the service is completed by the
+// party the 兑付方式 names (or the other one, recorded as such), until verification. Bytes are
+// sealed under <dataDir>/attachments/orders/<orderId>/ with a generated name; the user's file name
+// is kept only as metadata, with its SHA-256. Nothing is written when a refusal is raised.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FileDownload } from '../../../shared/ipc/catalog';
+import type { OrderMaterial, OrderMaterialKind } from '../../../shared/ipc/orders';
+import { sniffAttachmentType } from '../../../shared/identity';
+import type { PayoutParty } from '../../../shared/rules/orders';
+import { articleFor, ORDER_STATUS_LABELS, type OrderStatus } from '../../../shared/rules';
+import { refuse } from '../../../shared/result';
+import { audit } from '../audit';
+import { nowIso, type ServiceContext } from '../context';
+import { storedProfile } from '../deals/refuse';
+import { decodeBase64, MAX_ATTACHMENT_BYTES, mimeOf } from '../redemption/attachments';
+import { neutraliseFileName } from '../redemption/safe-name';
+import { seal, unseal } from '../redemption/sealed-file';
+import { secureDir } from '../../security/files';
+
+/** States in which materials may be added: after the service, before verification (第十一条). */
+export const MATERIAL_STATES: readonly OrderStatus[] = ['completed', 'evaluated', 'uploaded'];
+
+const SELECT = `SELECT id, order_id AS orderId, kind, uploaded_by AS uploadedBy, original_name AS originalName, sha256,
+  size_bytes AS sizeBytes, created_at AS createdAt FROM order_materials`;
+
+export function orderMaterialsDir(ctx: ServiceContext, orderId: number): string {
+  return path.join(ctx.dataDir, 'attachments', 'orders', String(orderId));
+}
+
+function storedPath(ctx: ServiceContext, orderId: number, storedName: string): string {
+  return path.join(orderMaterialsDir(ctx, orderId), path.basename(storedName));
+}
+
+export function listOrderMaterials(ctx: ServiceContext, orderId: number): OrderMaterial[] {
+  return ctx.db.prepare(`${SELECT} WHERE order_id = ? ORDER BY kind, id`).all(orderId) as OrderMaterial[];
+}
+
+function getMaterial(ctx: ServiceContext, id: number): OrderMaterial & { storedName: string } {
+  const row = ctx.db.prepare(`${SELECT.replace(' FROM', ', stored_name AS storedName FROM')} WHERE id = ?`).get(id) as
+    (OrderMaterial & { storedName: string }) | undefined;
+  if (!row) refuse('NOT_FOUND', 'orderMaterial.notFound', { field: 'id', params: { id } });
+  return row;
+}
+
+export function addOrderMaterial(
+  ctx: ServiceContext,
+  input: { orderId: number; kind: OrderMaterialKind; uploadedBy: PayoutParty; fileName: string; dataBase64: string },
+): OrderMaterial {
+  const order = ctx.db.prepare('SELECT id, status, profile_id AS profileId FROM orders WHERE id = ?').get(input.orderId) as
+    { id: number; status: OrderStatus; profileId: string } | undefined;
+  if (!order) refuse('NOT_FOUND', 'order.notFound', { field: 'orderId', params: { id: input.orderId } });
+  if (!MATERIAL_STATES.includes(order.status)) {
+    const profile = storedProfile(order.profileId);
+    const s = ORDER_STATUS_LABELS[order.status];
+    refuse('RULE', 'order.materialsState', {
+      field: 'orderId', rule: 'order.materials', article: articleFor(profile, 'order.materials'), document: profile.documentNumber,
+      params: { statusZh: s.zh, statusEn: s.en },
+    });
+  }
+  const bytes = decodeBase64(input.dataBase64);
+  if (bytes.length === 0) refuse('VALIDATION', 'attachment.empty', { field: 'dataBase64' });
+  if (bytes.length > MAX_ATTACHMENT_BYTES) {
+    refuse('VALIDATION', 'attachment.tooLarge', { field: 'dataBase64', params: { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } });
+  }
+  const originalName = neutraliseFileName(input.fileName);
+  const type = sniffAttachmentType(bytes);
+  if (!type) refuse('VALIDATION', 'attachment.type', { field: 'dataBase64', params: { name: originalName } });
+  const storedName = `${crypto.randomUUID()}.${type}`;
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const dir = orderMaterialsDir(ctx, order.id);
+  secureDir(path.dirname(path.dirname(dir)));
+  secureDir(path.dirname(dir));
+  secureDir(dir);
+  const target = storedPath(ctx, order.id, storedName);
+  const temp = `${target}.part`;
+  fs.writeFileSync(temp, seal(ctx, bytes), { flag: 'wx', mode: 0o600 });
+  try {
+    const id = ctx.db.transaction(() => {
+      const info = ctx.db.prepare(`INSERT INTO order_materials(order_id, kind, uploaded_by, original_name, stored_name, sha256, size_bytes, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(order.id, input.kind, input.uploadedBy, originalName, storedName, sha256, bytes.length, nowIso(ctx));
+      const newId = Number(info.lastInsertRowid);
+      audit(ctx, 'orderMaterial.add', 'order_material', newId, { orderId: order.id, kind: input.kind, uploadedBy: input.uploadedBy, originalName, sha256 });
+      fs.renameSync(temp, target); // the file appears only if the row commits
+      return newId;
+    })();
+    return getMaterial(ctx, id);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    fs.rmSync(target, { force: true });
+    throw e;
+  }
+}
+
+/** The bytes of a material, verified against the recorded hash. */
+export function readOrderMaterialBytes(ctx: ServiceContext, id: number): { info: OrderMaterial; bytes: Buffer; storedName: string } {
+  const m = getMaterial(ctx, id);
+  let stored: Buffer;
+  try {
+    stored = fs.readFileSync(storedPath(ctx, m.orderId, m.storedName));
+  } catch {
+    refuse('NOT_FOUND', 'attachment.missing', { field: 'id', params: { name: m.originalName } });
+  }
+  const bytes = unseal(ctx, stored);
+  if (!bytes || crypto.createHash('sha256').update(bytes).digest('hex') !== m.sha256) {
+    refuse('CONFLICT', 'attachment.altered', { field: 'id', params: { name: m.originalName } });
+  }
+  const { storedName, ...info } = m;
+  return { info, bytes, storedName };
+}
+
+export function getOrderMaterialFile(ctx: ServiceContext, id: number): FileDownload {
+  const { info, bytes, storedName } = readOrderMaterialBytes(ctx, id);
+  return { fileName: info.originalName, mimeType: mimeOf(storedName), dataBase64: bytes.toString('base64') };
+}
