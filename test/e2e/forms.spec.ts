@@ -4,6 +4,8 @@
 import { test, expect } from './fixtures';
 import { deskApi, dragInLane } from './helpers';
 import type { Locator, Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 
 test.use({ deskToday: '2025-06-16' });
 
@@ -174,6 +176,15 @@ test('in English no page shows Chinese outside the user data', async ({ page, de
     const cjk = await chineseOutsideData(page);
     if (cjk.length) found[name] = cjk;
   }
+  // Every page of the registry is in the menu, so every page was scanned.
+  const registry = fs.readFileSync(path.join(__dirname, '..', '..', 'renderer', 'src', 'pages', 'registry.tsx'), 'utf8');
+  expect(count).toBe([...registry.matchAll(/^\s+\{ key: '/gm)].length);
+  // The audit log's details view reads in English too.
+  await page.getByRole('menuitem', { name: 'Backup & security' }).click();
+  await page.getByTestId('audit-table').locator('[data-testid^="audit-open-"]').first().click();
+  await expect(page.getByTestId('audit-detail')).toBeVisible();
+  const detail = await chineseOutsideData(page);
+  if (detail.length) found['audit details'] = detail;
   expect(found).toEqual({});
 });
 
