@@ -23,6 +23,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** Run the daily rotated backup when the database opens (the apps do; tests opt in). */
   autoBackup?: boolean;
+  /** Milliseconds after opening before that backup starts, so the first screens load first (0: at once). */
+  autoBackupDelayMs?: number;
   /** The OS keystore (Electron safeStorage) that wraps the data key of a plain desk; without it a key file outside the folder does. */
   keyStore?: PlainKeyStore;
   /** Folder of browser-mode key files (outside the data folder); defaults to keyFileDir(). */
@@ -123,7 +125,7 @@ export function openCore(options: CoreOptions): Core {
     if (!options.autoBackup || !db) return;
     // In the background: the desk opens and answers at once. A failed backup never keeps the desk
     // from working; the hourly check and the next start retry.
-    backups.runIfDue().catch((e: unknown) => {
+    backups.runIfDue(options.autoBackupDelayMs).catch((e: unknown) => {
       if (!isAbandoned(e)) console.error('[backup] automatic backup failed:', (e as Error).message);
     });
   };

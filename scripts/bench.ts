@@ -1,4 +1,4 @@
-// npm run bench [-- --db .bench/desk-bench.sqlite --runs 7 --only search,week,lists,pages]
+// npm run bench [-- --db .bench/desk-bench.sqlite --runs 7 --only search,week,lists,export,backup,pages]
 // Exits with 1 when a target is missed. BENCH_PAGES=redemption,vouchers narrows the Chromium pages run.
 // Times the app's services on the seeded database next to a bare-SQL baseline, against the targets.
 
@@ -8,6 +8,8 @@ import path from 'node:path';
 import { openDatabase } from '../electron/db/connection';
 import { intArg, parseArgs } from './lib/args';
 import { annualAssessment } from './lib/bench-ops/assessment';
+import { backupOp } from './lib/bench-ops/backup';
+import { catalogExport } from './lib/bench-ops/catalog-export';
 import { catalogSearch } from './lib/bench-ops/catalog-search';
 import { conflictCheck } from './lib/bench-ops/conflict-check';
 import { consolidation } from './lib/bench-ops/consolidation';
@@ -26,7 +28,7 @@ import { DEFAULT_OUT } from './lib/seed/options';
 import { formatMs } from './lib/timing';
 
 const OPS: BenchOp[] = [openMigrate, catalogSearch, weekCalendar, conflictCheck, annualAssessment, dueSoonDashboard,
-  redemptionPacket, xlsxImport, firstScreen, moneyOps, consolidation, listPages, pagesOp];
+  redemptionPacket, xlsxImport, firstScreen, moneyOps, consolidation, listPages, catalogExport, backupOp, pagesOp];
 
 function row(r: OpResult): string[] {
   if (r.skipped) return [r.name, 'SKIPPED', '', '', '', '', '', r.skipped];

@@ -16,6 +16,8 @@ import { acquireFolderLock } from './lock-file';
 import type { FromHost, HostOptions, PortLike, StartupFailure, ToHost } from './protocol';
 
 const HOUR_MS = 60 * 60 * 1000;
+/** The daily backup starts this long after the desk opens, once the first screens have loaded. */
+const AUTO_BACKUP_DELAY_MS = 15_000;
 /** Calls that do not count as the user's activity (the renderer polls the lock status). */
 const NOT_ACTIVITY: ReadonlySet<string> = new Set(['security:status']);
 /**
@@ -92,7 +94,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     folderLock = acquireFolderLock(options.dataDir, options.mode);
     const now = options.fixedToday ? () => new Date(`${options.fixedToday}T02:00:00.000Z`) : undefined;
     core = openCore({
-      dataDir: options.dataDir, mode: options.mode, migrationsDir: options.migrationsDir, now, autoBackup: options.autoBackup,
+      dataDir: options.dataDir, mode: options.mode, migrationsDir: options.migrationsDir, now, autoBackup: options.autoBackup, autoBackupDelayMs: AUTO_BACKUP_DELAY_MS,
       keyStore: options.keyStoreSecret ? secretKeyStore(options.keyStoreSecret) : undefined,
     });
   } catch (e) {

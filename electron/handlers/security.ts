@@ -3,6 +3,7 @@ import { coreOf } from '../app-core';
 import { changePassphrase, lock, securityStatus, setupSecurity, unlock } from '../security/session';
 import { exportAudit } from '../services/backup/audit-export';
 import { createBackup, listBackups } from '../services/backup/backups';
+import { deletePlainBackups } from '../services/backup/plain';
 import { restoreBackup } from '../services/backup/restore';
 import { writeReliabilitySettings } from '../services/backup/settings';
 import type { HandlerTable } from './types';
@@ -23,5 +24,6 @@ export const securityHandlers: HandlerTable<keyof typeof securityChannels> = {
     return listBackups(ctx);
   },
   'backup:restore': ({ name, passphrase }, ctx) => restoreBackup(coreOf(ctx), name, passphrase),
+  'backup:deletePlain': ({ names }, ctx) => deletePlainBackups(coreOf(ctx), names),
   'audit:export': (input, ctx) => exportAudit(ctx, input),
 };

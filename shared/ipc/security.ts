@@ -70,6 +70,10 @@ export const securityChannels = {
     /** Only for a backup taken under an earlier passphrase. */
     passphrase: passphrase.optional(),
   })),
+  /** Deletes the plain backups the user confirmed (an encrypted desk only); audited. */
+  'backup:deletePlain': channel<{ deleted: string[] }>()(z.strictObject({
+    names: z.array(z.string().min(1).max(200)).min(1, 'backup.namesEmpty').max(1000),
+  })),
   'audit:export': channel<FileDownload>()(z.strictObject({
     format: z.enum(['xlsx', 'csv']),
     entity: z.string().max(50).optional(),

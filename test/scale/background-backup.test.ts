@@ -28,7 +28,7 @@ function p95(xs: number[]): number {
 }
 
 /** A desk folder holding a copy of the seeded database with its first-run choice made. */
-async function deskFolder(name: string, opts: { autoBackup?: boolean } = {}): Promise<{ core: Core; dir: string }> {
+async function deskFolder(name: string, opts: { autoBackup?: boolean; autoBackupDelayMs?: number } = {}): Promise<{ core: Core; dir: string }> {
   const dir = path.join(root, name);
   fs.mkdirSync(dir);
   fs.copyFileSync(seeded, path.join(dir, 'desk.sqlite'));
@@ -36,7 +36,7 @@ async function deskFolder(name: string, opts: { autoBackup?: boolean } = {}): Pr
   const r = await dispatch(setup, handlers, 'security:setup', { mode: 'plain' });
   expect(r.ok).toBe(true);
   setup.close();
-  return { core: openCore({ dataDir: dir, mode: 'browser', migrationsDir: MIGRATIONS, now: () => NOW, autoBackup: opts.autoBackup }), dir };
+  return { core: openCore({ dataDir: dir, mode: 'browser', migrationsDir: MIGRATIONS, now: () => NOW, ...opts }), dir };
 }
 
 const call = (core: Core, channel: string, input: unknown) => dispatch(core, handlers, channel, input);
@@ -65,6 +65,22 @@ describe('background backup', () => {
     } finally {
       core.close();
     }
+  }, 120_000);
+
+  it('a delayed start lets the first calls run before the copy; closing while it waits takes none', async () => {
+    const { core, dir } = await deskFolder('delayed', { autoBackup: true, autoBackupDelayMs: 400 });
+    expect(core.backups.busy).toBe(true);
+    expect((await call(core, 'catalog:list', { offset: 0, limit: 50 })).ok).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false); // not started yet
+    await core.backups.settled();
+    expect(fs.readdirSync(path.join(dir, 'backups')).filter((n) => n.endsWith('.sqlite'))).toEqual(['desk-20260615-100000.sqlite']);
+    core.close();
+    fs.rmSync(path.join(dir, 'backups'), { recursive: true });
+    const again = openCore({ dataDir: dir, mode: 'browser', migrationsDir: MIGRATIONS, now: () => NOW, autoBackup: true, autoBackupDelayMs: 400 });
+    again.close();
+    await again.backups.settled();
+    await new Promise((res) => setTimeout(res, 600));
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
   }, 120_000);
 
   it('calls answered during the copy stay fast, and the copy is a complete sealed backup', async () => {

@@ -7,6 +7,8 @@ import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NATIONAL_EVALUATION_2026 } from '../../shared/evaluation/national-2026';
 import { insertContract } from '../redemption/fixtures';
+import { exportReferencePackage, importReference } from '../../electron/services/facility/package/reference';
+import { deskKeys, fingerprint, setIdentity } from '../../electron/services/facility/package/keys';
 import { freshCores, tempDir } from './helpers';
 import { pdfDocument } from '../fixtures/documents';
 
@@ -66,6 +68,12 @@ describe('no plaintext left behind', () => {
     }
     expect(await c.call('evaluation:addEvidence', { fromYear: 2025, toYear: 2025, indicator: NATIONAL_EVALUATION_2026.indicators[0].id, fileName: 'e.txt', dataBase64: Buffer.from(M('EVIDENCE')).toString('base64') }))
       .toMatchObject({ ok: true });
+    // A lab desk reporting to a facility office: its lab data package is sealed to the office.
+    setIdentity(c.ctx, { role: 'lab', unitName: '某大学', unitCreditCode: '91110108MA01ABCD3X', labName: '分析测试中心' });
+    const office = fresh();
+    setIdentity(office.ctx, { role: 'office', unitName: '某大学', unitCreditCode: '91110108MA01ABCD3X', labName: '' });
+    const reference = new Uint8Array(Buffer.from(exportReferencePackage(office.ctx).dataBase64, 'base64'));
+    importReference(c.ctx, reference, fingerprint(deskKeys(office.ctx).signPublic));
     await c.call('security:setup', { mode: 'plain' });
     expect(await c.call('backup:create', {})).toMatchObject({ ok: true }); // a plain backup before encryption
     expect(await c.call('security:setup', { mode: 'encrypted', passphrase: 'marker scan passphrase' })).toMatchObject({ ok: true });
@@ -114,8 +122,10 @@ describe('no plaintext left behind', () => {
     ran.push('packets:startBatch');
     const money = (await c.call('money:batchStart', { year: 2025 })) as R & { value: { jobId: string } };
     if (money.ok) {
-      await wait('money:batchStatus', money.value.jobId);
-      ran.push('money:batchStart');
+      expect(await wait('money:batchStatus', money.value.jobId)).toBe('done');
+      const statements = (await c.call('money:batchResult', { jobId: money.value.jobId })) as R;
+      expect(statements.ok).toBe(true);
+      ran.push('money:batchResult');
     }
     // A second batch is left undownloaded: the lock must drop it.
     const pending = (await c.call('packets:startBatch', { contractIds: ids })) as { value: { jobId: string } };
@@ -126,6 +136,8 @@ describe('no plaintext left behind', () => {
     const temp = scan(tmp);
     console.log(`[markers] exports run: ${ran.length} (${ran.join(', ')}); downloads carrying markers: ${downloadedWithMarkers}; files scanned: ${data.files} data + ${temp.files} temp; hits: ${data.hits.length + temp.hits.length}`);
     expect(ran.length).toBeGreaterThanOrEqual(10);
+    // The lab data package (with its attachments) and the statements really ran.
+    expect(ran).toEqual(expect.arrayContaining(['package:exportLab', 'money:statementXlsx', 'money:statementPdf', 'money:batchResult']));
     expect(downloadedWithMarkers).toBeGreaterThan(0); // the markers really reached the exports
     expect(data.hits).toEqual([]);
     expect(temp.hits).toEqual([]);

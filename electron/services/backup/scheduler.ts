@@ -15,8 +15,11 @@ import { writeMac, writeMacRecord } from './mac';
 import { backupsDir, freshName } from './names';
 
 export interface BackupScheduler {
-  /** Starts the daily backup when it is due and none is under way; resolves with the copy, or null when none was due. */
-  runIfDue(): Promise<BackupInfo | null>;
+  /**
+   * Starts the daily backup when it is due and none is under way; resolves with the copy, or null
+   * when none was due. `delayMs` lets the desk's first screens load before the copy competes for the CPU.
+   */
+  runIfDue(delayMs?: number): Promise<BackupInfo | null>;
   /** Takes a backup in the background now (or joins the one under way). */
   run(reason: 'manual' | 'auto'): Promise<BackupInfo>;
   /** True while a copy is under way. */
@@ -48,9 +51,10 @@ function spawnCopyWorker(job: CopyJob): Worker {
 class Abandoned extends Error {}
 
 export function backupScheduler(ctx: ServiceContext & { encrypted?: boolean }, options: SchedulerOptions): BackupScheduler {
-  let current: Promise<BackupInfo> | null = null;
+  let current: Promise<BackupInfo | null> | null = null;
   let worker: Worker | null = null;
   let abandoned = false;
+  let waiting: { timer: NodeJS.Timeout; cancel: () => void } | null = null;
 
   const take = async (reason: 'manual' | 'auto'): Promise<BackupInfo> => {
     const dir = backupsDir(ctx.dataDir);
@@ -91,17 +95,32 @@ export function backupScheduler(ctx: ServiceContext & { encrypted?: boolean }, o
   };
 
   const run = (reason: 'manual' | 'auto'): Promise<BackupInfo> => {
-    if (current) return current;
-    const p = take(reason).finally(() => { current = null; });
+    if (current && !waiting) return current as Promise<BackupInfo>;
+    if (waiting) { clearTimeout(waiting.timer); waiting.cancel(); waiting = null; }
+    const p = take(reason).finally(() => { if (current === p) current = null; });
     current = p;
     return p;
   };
 
   return {
-    runIfDue() {
+    runIfDue(delayMs = 0) {
       if (current) return current;
       if (!isBackupDue(ctx)) return Promise.resolve(null);
-      return run('auto');
+      if (delayMs <= 0) return run('auto');
+      const p = new Promise<BackupInfo | null>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiting = null;
+          current = null;
+          try {
+            // Still due (no manual copy meanwhile) and the desk still open.
+            if (isBackupDue(ctx)) run('auto').then(resolve, reject); else resolve(null);
+          } catch (e) { reject(e instanceof Error ? e : new Error(String(e))); }
+        }, delayMs);
+        timer.unref?.();
+        waiting = { timer, cancel: () => reject(new Abandoned('backup abandoned')) };
+      }).finally(() => { if (current === p) current = null; });
+      current = p;
+      return p;
     },
     run,
     get busy() { return current !== null; },
@@ -109,6 +128,11 @@ export function backupScheduler(ctx: ServiceContext & { encrypted?: boolean }, o
       return current ? current.then(() => undefined, () => undefined) : Promise.resolve();
     },
     stop() {
+      if (waiting) {
+        clearTimeout(waiting.timer);
+        waiting.cancel();
+        waiting = null;
+      }
       if (!worker) return;
       abandoned = true;
       void worker.terminate();

@@ -14,7 +14,7 @@ const L = {
     enable: '启用加密', passphrase: '口令（至少 8 个字符）', confirm: '再次输入口令', mismatch: '两次输入的口令不一致',
     enableConfirm: '加密会先写入并校验加密副本，再替换原文件。继续？', current: '当前口令', next: '新口令', change: '修改口令',
     changed: '口令已修改', lockNow: '立即锁定', encryptedOk: '数据库已加密',
-    plainBackups: '此前的备份仍为未加密文件（见下方列表的“未加密”标记），如需可手动删除。',
+    plainBackups: '此前的备份已一并加密；若下方列表仍有“未加密”的备份，可在那里删除。',
   },
   en: {
     title: 'Database encryption', state: 'State', encrypted: 'Encrypted', plain: 'Not encrypted', kdf: 'Key derivation',
@@ -23,7 +23,7 @@ const L = {
     keepPlain: 'Keep unencrypted', enable: 'Enable encryption', passphrase: 'Passphrase (8+ characters)', confirm: 'Repeat passphrase',
     mismatch: 'The passphrases differ', enableConfirm: 'An encrypted copy is written and verified before it replaces the file. Continue?',
     current: 'Current passphrase', next: 'New passphrase', change: 'Change passphrase', changed: 'Passphrase changed', lockNow: 'Lock now',
-    encryptedOk: 'Database encrypted', plainBackups: 'Earlier backups remain unencrypted files (marked in the list below); delete them by hand if needed.',
+    encryptedOk: 'Database encrypted', plainBackups: 'Earlier backups were encrypted too; any still marked plain in the list below can be deleted there.',
   },
 };
 
