@@ -1,4 +1,5 @@
-// Child process of the crash trials (scripts/crash-trials.mjs, test/security/crash-swaps.test.ts).
+// Child process of the crash trials (scripts/crash-trials.mjs, test/security/crash-swaps.test.ts,
+// test/security/crash.test.ts).
 // It drives the REAL services on a data folder: `seed` builds a template desk for an operation,
 // `run` performs the operation (and is SIGKILLed at a random moment by the parent), `check` is the
 // normal start that follows and reports what it finds as one JSON line.
@@ -14,9 +15,17 @@ import { isEncryptedFile } from '../electron/db/encryption';
 import { changePassphrase, setupSecurity } from '../electron/security/session';
 import { createBackup } from '../electron/services/backup/backups';
 import { restoreBackup } from '../electron/services/backup/restore';
+import { commitImport, suggestMapping } from '../electron/services/catalog/import';
+import { createInstrument } from '../electron/services/catalog/instruments';
+import { createLab } from '../electron/services/catalog/labs';
+import { createApplicant } from '../electron/services/deals/applicants';
+import { saveContract } from '../electron/services/deals/contracts';
+import { claimVoucher } from '../electron/services/deals/vouchers';
 import { addAttachment, getAttachmentFile } from '../electron/services/redemption/attachments';
+import { instrumentInputSchema } from '../shared/catalog/instrument';
+import { applicantInputSchema, contractInputSchema, voucherClaimSchema } from '../shared/ipc/deals';
 
-export type Op = 'encrypt' | 'rekey' | 'restore' | 'migrate';
+export type Op = 'encrypt' | 'rekey' | 'restore' | 'migrate' | 'contract-save' | 'import-commit';
 const [mode, op, dir, migrationsDir] = process.argv.slice(2) as ['seed' | 'run' | 'check', Op, string, string];
 
 export const P1 = 'first crash passphrase';
@@ -165,6 +174,144 @@ function check(): void {
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
-if (mode === 'seed') seed();
+
+// ---- Contract save and import commit: many multi-row transactions of the real services. ----
+/** The desk's fixed clock for these operations, so the dates below stay inside the 2023 Beijing profile. */
+const NOW = () => new Date('2025-06-16T02:00:00.000Z');
+const YUAN = 100;
+export const SAVES = 24;
+export const IMPORT_SEEDED = 150;
+export const IMPORT_ROWS = 1500;
+const IMPORT_HEADERS = ['所在单位内部编号', '仪器名称', '分类编码', '原值（万元）', '启用日期', '运行状态', '共享模式', '所属实验室'];
+
+const openFixed = () => openCore({ dataDir: dir, mode: 'browser', migrationsDir, now: NOW });
+
+/** Contract i at version v (1: created, 2: updated): what its instruments and voucher amount must be. */
+export function contractShape(i: number, v: number): { instruments: number; voucherFen: number } {
+  return v === 1 ? { instruments: 1 + (i % 3), voucherFen: 10_000 * YUAN + i } : { instruments: 3 - (i % 3), voucherFen: 20_000 * YUAN + i };
+}
+
+function contractFields(i: number, v: number, applicantId: number, voucherId: number) {
+  const shape = contractShape(i, v);
+  return contractInputSchema.parse({
+    number: `CS-${i}`, applicantId, title: `${MARK_NAME} v${v}`, signedDate: '2025-06-12', startDate: '2025-06-12', endDate: '2025-07-31',
+    amountFen: 100_000 * YUAN, serviceKinds: ['testing'], instrumentIds: [1, 2, 3].slice(0, shape.instruments),
+    vouchers: [{ voucherId, amountFen: shape.voucherFen }],
+  });
+}
+
+function importCsv(version: number, rows: number): string {
+  const lines = [IMPORT_HEADERS.join(',')];
+  for (let i = 1; i <= rows; i++) {
+    lines.push([`IM-${String(i).padStart(5, '0')}`, `气相色谱仪 v${version}`, '010501', String(10 + (i % 90)), '2019-03-01', '正常', '外部共享', '分析测试中心'].join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function importInto(core: Core, csv: string): void {
+  commitImport(core.ctx, {
+    fileName: 'instruments.csv', dataBase64: Buffer.from(csv).toString('base64'), encoding: 'utf8',
+    mapping: suggestMapping(IMPORT_HEADERS), onDuplicate: 'update',
+  });
+}
+
+function seedWrites(): void {
+  const core = openFixed();
+  setupSecurity(core, { mode: 'plain' });
+  if (op === 'contract-save') {
+    const lab = createLab(core.ctx, { name: '分析测试中心', unitName: '某大学', contact: '' });
+    for (let k = 1; k <= 3; k++) {
+      createInstrument(core.ctx, instrumentInputSchema.parse({ innerId: `YQ-${k}`, nameCn: `仪器${k}`, categoryCode: '010501', originalValueFen: 500_000 * YUAN, labId: lab.id }));
+    }
+    for (let i = 0; i < SAVES; i++) {
+      const a = createApplicant(core.ctx, applicantInputSchema.parse({
+        kind: 'enterprise', name: `${MARK_NAME}-${i}`, region: 'beijing', registeredDate: '2022-03-01', staffCount: 50,
+        revenueFen: 1_000_000 * YUAN, assetsFen: 800_000 * YUAN, fields: ['智能制造'],
+      }));
+      claimVoucher(core.ctx, voucherClaimSchema.parse({ number: `QC-${i}`, applicantId: a.id, faceValueFen: 50_000 * YUAN, claimDate: '2025-06-10', registeredDate: '2025-06-10' }));
+    }
+  } else {
+    importInto(core, importCsv(1, IMPORT_SEEDED));
+    fs.writeFileSync(path.join(dir, 'import.csv'), importCsv(2, IMPORT_ROWS));
+  }
+  core.close();
+}
+
+function runWrites(): void {
+  const core = openFixed();
+  process.stdout.write('ready\n');
+  if (op === 'contract-save') {
+    // Applicant i holds voucher i (seeded in that order): ids i + 1.
+    const ids: number[] = [];
+    for (let i = 0; i < SAVES; i++) {
+      ids.push(saveContract(core.ctx, contractFields(i, 1, i + 1, i + 1), null).id);
+      process.stdout.write(`saved ${i} 1\n`);
+    }
+    for (let i = 0; i < SAVES; i++) {
+      saveContract(core.ctx, contractFields(i, 2, i + 1, i + 1), ids[i]);
+      process.stdout.write(`saved ${i} 2\n`);
+    }
+  } else {
+    importInto(core, fs.readFileSync(path.join(dir, 'import.csv'), 'utf8'));
+  }
+  core.close();
+  process.stdout.write('done\n');
+}
+
+function checkWrites(): void {
+  const report: Record<string, unknown> = { op };
+  let core: Core | null = null;
+  try {
+    core = openFixed();
+    const db = core.db;
+    report.integrity = db.pragma('integrity_check', { simple: true });
+    report.foreignKeys = (db.pragma('foreign_key_check') as unknown[]).length;
+    if (op === 'contract-save') {
+      const rows = db.prepare(`SELECT c.id, c.number, c.title,
+          (SELECT count(*) FROM contract_instruments ci WHERE ci.contract_id = c.id) AS instruments,
+          (SELECT coalesce(sum(amount_fen), 0) FROM contract_vouchers cv WHERE cv.contract_id = c.id) AS voucherFen,
+          (SELECT count(*) FROM contract_vouchers cv WHERE cv.contract_id = c.id) AS voucherRows,
+          (SELECT count(*) FROM audit_log a WHERE a.entity = 'contract' AND a.entity_id = c.id) AS audits
+        FROM contracts c ORDER BY c.id`).all() as { number: string; title: string; instruments: number; voucherFen: number; voucherRows: number; audits: number }[];
+      const versions: number[] = [];
+      const torn: string[] = [];
+      for (const r of rows) {
+        const i = Number(r.number.slice(3));
+        const v = Number(/ v(\d)$/.exec(r.title)?.[1]);
+        versions[i] = v;
+        const shape = contractShape(i, v);
+        if (r.instruments !== shape.instruments || r.voucherFen !== shape.voucherFen || r.voucherRows !== 1 || r.audits !== v) {
+          torn.push(`${r.number} v${v}: ${r.instruments} instruments, ${r.voucherFen} fen on ${r.voucherRows} rows, ${r.audits} audit rows`);
+        }
+      }
+      report.contracts = rows.length;
+      report.versions = versions;
+      report.torn = torn;
+      report.orphans = Number(db.prepare(`SELECT (SELECT count(*) FROM contract_instruments WHERE contract_id NOT IN (SELECT id FROM contracts))
+        + (SELECT count(*) FROM contract_vouchers WHERE contract_id NOT IN (SELECT id FROM contracts))`).pluck().get());
+    } else {
+      report.instruments = Number(db.prepare(`SELECT count(*) FROM instruments WHERE inner_id LIKE 'IM-%'`).pluck().get());
+      report.updated = Number(db.prepare(`SELECT count(*) FROM instruments WHERE name_cn = '气相色谱仪 v2'`).pluck().get());
+      report.importAudits = Number(db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'import'`).pluck().get());
+      report.mappings = Number(db.prepare('SELECT count(*) FROM import_mappings').pluck().get());
+    }
+    core.close();
+    core = null;
+    report.ok = true;
+  } catch (e) {
+    report.ok = false;
+    report.error = (e as Error).message;
+    (core as Core | null)?.close();
+  }
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+const WRITES: readonly Op[] = ['contract-save', 'import-commit'];
+
+if (WRITES.includes(op)) {
+  if (mode === 'seed') seedWrites();
+  else if (mode === 'run') runWrites();
+  else checkWrites();
+} else if (mode === 'seed') seed();
 else if (mode === 'run') run();
 else check();

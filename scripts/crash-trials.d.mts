@@ -1,6 +1,8 @@
 // Types of scripts/crash-trials.mjs for the vitest that runs a few trials.
-export type CrashOp = 'encrypt' | 'rekey' | 'restore' | 'migrate';
+export type CrashOp = 'encrypt' | 'rekey' | 'restore' | 'migrate' | 'contract-save' | 'import-commit';
 export const OPS: CrashOp[];
+export const SWAP_OPS: CrashOp[];
+export const WRITE_OPS: CrashOp[];
 export interface TrialFailure { trial: number; delay: number; early?: boolean; problems: string[] }
 export interface TrialResult {
   op: CrashOp;
@@ -11,5 +13,6 @@ export interface TrialResult {
   failures: TrialFailure[];
   outcomes: Record<string, number>;
 }
-export function buildChild(): Promise<string>;
+/** Bundles scripts/crash-child.ts into dist/crash/<name> (default child.cjs). */
+export function buildChild(name?: string): Promise<string>;
 export function crashTrials(opts: { op: CrashOp; n: number; seed?: number; child?: string; log?: (line: string) => void }): Promise<TrialResult>;

@@ -1,7 +1,8 @@
 // Crash trials: SIGKILL the REAL services at random points of encryption, passphrase change,
-// restore and migration, then start the desk normally and check that the data is all there,
-// encrypted or not as the last completed step says, integrity_check ok, every attachment readable,
-// and no plaintext copy anywhere in the data folder.
+// restore, migration, contract saves and an import commit, then start the desk normally and check
+// that the data is all there, encrypted or not as the last completed step says, integrity_check ok,
+// every attachment readable, no plaintext copy anywhere in the data folder, and every contract save
+// or import either wholly there or not at all.
 //   npm run crash-trials -- --op encrypt --n 200 [--seed 1]
 //   npm run crash-trials -- --op all --n 200
 // The child (scripts/crash-child.ts) is bundled once with esbuild into dist/crash/child.cjs.
@@ -14,11 +15,19 @@ import { build } from 'esbuild';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MIGRATIONS = path.join(ROOT, 'electron', 'db', 'migrations');
-export const OPS = ['encrypt', 'rekey', 'restore', 'migrate'];
+/** Swaps of the whole database or its key (test/security/crash-swaps.test.ts). */
+export const SWAP_OPS = ['encrypt', 'rekey', 'restore', 'migrate'];
+/** Multi-row writes of the services (test/security/crash.test.ts). */
+export const WRITE_OPS = ['contract-save', 'import-commit'];
+export const OPS = [...SWAP_OPS, ...WRITE_OPS];
+/** Sizes the child uses (scripts/crash-child.ts SAVES, IMPORT_SEEDED, IMPORT_ROWS). */
+const SAVES = 24;
+const IMPORT_SEEDED = 150;
+const IMPORT_ROWS = 1500;
 
-export async function buildChild() {
+export async function buildChild(name = 'child.cjs') {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const outfile = path.join(ROOT, 'dist', 'crash', 'child.cjs');
+  const outfile = path.join(ROOT, 'dist', 'crash', name);
   await build({
     entryPoints: [path.join(ROOT, 'scripts', 'crash-child.ts')], outfile, bundle: true, platform: 'node', target: 'node20',
     format: 'cjs', logLevel: 'warning', external: ['electron', ...Object.keys(pkg.dependencies)],
@@ -57,9 +66,45 @@ function runChild(child, args, env, killAfterMs) {
   });
 }
 
-function judge(op, r, completed) {
+/** Contract saves: each whole or absent, in the order the run made them, none lost once reported. */
+function judgeContractSave(r, completed, out) {
+  const problems = [];
+  if (r.torn.length) problems.push(`torn: ${r.torn.slice(0, 3).join('; ')}`);
+  if (r.orphans) problems.push(`${r.orphans} rows of contracts that do not exist`);
+  const created = r.versions.filter((v) => v >= 1).length;
+  const updated = r.versions.filter((v) => v === 2).length;
+  if (created !== r.contracts) problems.push(`contracts ${r.contracts} but ${created} numbered`);
+  for (let i = 0; i < SAVES; i++) {
+    // The run creates CS-0…CS-23, then updates them in the same order: what is there is a prefix.
+    const expected = i < updated ? 2 : i < created ? 1 : undefined;
+    if (r.versions[i] !== expected && !(r.versions[i] === undefined && expected === undefined)) problems.push(`CS-${i} at v${r.versions[i]} out of order`);
+  }
+  if (updated > 0 && created !== SAVES) problems.push(`updates before all creates (${created} created, ${updated} updated)`);
+  for (const m of out.matchAll(/^saved (\d+) (\d)$/gm)) {
+    if (!(r.versions[Number(m[1])] >= Number(m[2]))) problems.push(`CS-${m[1]} v${m[2]} was reported saved but is not there`);
+  }
+  if (completed && updated !== SAVES) problems.push(`run completed but ${updated}/${SAVES} updated`);
+  return problems;
+}
+
+/** The import: all rows inserted or updated with its audit row, or the desk exactly as seeded. */
+function judgeImport(r, completed) {
+  const none = r.instruments === IMPORT_SEEDED && r.updated === 0 && r.importAudits === 1 && r.mappings === 1;
+  const all = r.instruments === IMPORT_ROWS && r.updated === IMPORT_ROWS && r.importAudits === 2 && r.mappings === 1;
+  const problems = [];
+  if (!none && !all) problems.push(`torn import: ${r.instruments} instruments, ${r.updated} updated, ${r.importAudits} audit rows, ${r.mappings} mappings`);
+  if (completed && !all) problems.push('import completed but its rows are not all there');
+  return problems;
+}
+
+function judge(op, r, completed, out = '') {
   const problems = [];
   if (!r.ok) return [`start failed: ${r.error}`];
+  if (op === 'contract-save' || op === 'import-commit') {
+    if (r.integrity !== 'ok') problems.push(`integrity ${r.integrity}`);
+    if (r.foreignKeys) problems.push(`${r.foreignKeys} foreign key violations`);
+    return [...problems, ...(op === 'contract-save' ? judgeContractSave(r, completed, out) : judgeImport(r, completed))];
+  }
   if (r.integrity !== 'ok') problems.push(`integrity ${r.integrity}`);
   const contractsOk = op === 'restore' ? [40, 47].includes(r.contracts) : r.contracts === 40;
   if (!contractsOk) problems.push(`contracts ${r.contracts}`);
@@ -78,6 +123,15 @@ export function outcomeOf(op, r) {
   if (op === 'encrypt') return r.encrypted ? 'encrypted' : 'plain';
   if (op === 'rekey') return `opens with ${r.passphrase}`;
   if (op === 'restore') return r.contracts === 40 ? 'restored' : 'not restored';
+  if (op === 'import-commit') return r.instruments === IMPORT_ROWS ? 'imported' : 'not imported';
+  if (op === 'contract-save') {
+    const created = r.versions.filter((v) => v >= 1).length;
+    const updated = r.versions.filter((v) => v === 2).length;
+    if (updated === SAVES) return 'all saved';
+    if (updated > 0) return 'all created, some updated';
+    if (created > 0) return 'some created';
+    return 'none saved';
+  }
   return 'migrated';
 }
 
@@ -118,7 +172,7 @@ export async function crashTrials({ op, n, seed = 20251202, child, log = () => u
       const checked = await runChild(child, ['check', op, dir, MIGRATIONS], env);
       let report;
       try { report = JSON.parse(checked.out.trim().split('\n').at(-1)); } catch { report = { ok: false, error: checked.err.slice(0, 300) }; }
-      const problems = judge(op, report, completed);
+      const problems = judge(op, report, completed, ran.out);
       if (report.ok) result.outcomes[outcomeOf(op, report)] = (result.outcomes[outcomeOf(op, report)] ?? 0) + 1;
       if (problems.length) result.failures.push({ trial: i, delay, early, problems });
       log(`${op} ${i + 1}/${n} kill at ${delay} ms${early ? ' (start-up)' : ''}: ${problems.length ? problems.join('; ') : 'ok'}`);

@@ -44,10 +44,6 @@ export function creditCodeProblem(code: string): string | null {
   return null;
 }
 
-export function isCreditCode(code: string): boolean {
-  return creditCodeProblem(code) === null;
-}
-
 // —— phones ——
 
 /** Mainland phone as saved: '13812345678', '010-12345678', '0755-1234567-123', '400-123-4567'. */

@@ -118,8 +118,3 @@ export function fail(
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
-
-/** Narrowing for tests and callers: the error of a failed call, or throws. */
-export function isAppFailure(e: unknown): e is AppFailure {
-  return e instanceof AppFailure;
-}

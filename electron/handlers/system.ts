@@ -1,5 +1,5 @@
 import { civilDateInShanghai } from '../../shared/rules';
-import { listAudit } from '../services/audit';
+import { listAudit, pageAudit } from '../services/audit';
 import type { HandlerTable } from './types';
 import type { systemChannels } from '../../shared/ipc/system';
 import packageJson from '../../package.json';
@@ -15,6 +15,7 @@ export const systemHandlers: HandlerTable<keyof typeof systemChannels> = {
     today: civilDateInShanghai(ctx.now()),
   }),
   'audit:list': (input, ctx) => listAudit(ctx, input),
+  'audit:page': (input, ctx) => pageAudit(ctx, input),
   // The window side answers these for the calls it holds; a call reaching the core knows no job.
   'job:progress': ({ token }) => ({ token, state: 'unknown', done: 0, total: 0 }),
   'job:cancel': ({ token }) => ({ token, state: 'unknown', done: 0, total: 0 }),

@@ -73,6 +73,39 @@ export const FORMS_MESSAGES: Readonly<Record<string, Message>> = {
   'contract.endsAfterVoucher': { zh: '合同结束日期 {endDate} 晚于创新券 {voucher} 的有效期（至 {due}）', en: 'The contract ends on {endDate}, after voucher {voucher} expires ({due})' },
   'contract.redemptionSubmitted': { zh: '该合同已于 {date} 申请兑现，不能再更改所用创新券', en: 'Redemption was applied for on {date}; the vouchers of this contract can no longer change' },
 
+  // —— slots, bookings, usage records ——
+  'slot.endAfterStart': { zh: '结束时间 {end} 须晚于开始时间 {start}', en: 'The end {end} must be after the start {start}' },
+  'slot.maxDuration': { zh: '单个时段不能超过 {maxDays} 天，请分段登记', en: 'One slot may not be longer than {maxDays} days; split it' },
+  'booking.notFound': { zh: '预约 {id} 不存在，可能已被删除', en: 'Booking {id} does not exist; it may have been deleted' },
+  'booking.instrumentRetired': { zh: '仪器「{name}」已停用，不能预约', en: 'Instrument "{name}" is retired and cannot be booked' },
+  'booking.instrumentStatus': { zh: '仪器「{name}」运行状态为“{statusZh}”，只能安排维护', en: 'Instrument "{name}" is "{statusEn}": only maintenance can be scheduled' },
+  'booking.shareMode': { zh: '仪器「{name}」共享模式为“不共享”，不能用于合同或订单服务', en: 'Instrument "{name}" is not shared and cannot serve contracts or orders' },
+  'booking.contractKind': { zh: '只有“合同服务”预约可以关联合同（当前类型：{kindZh}）', en: 'Only a contract-service booking links a contract (this one is {kindEn})' },
+  'booking.contractRequired': { zh: '合同服务预约须选择合同', en: 'A contract-service booking needs a contract' },
+  'booking.contractVoid': { zh: '合同 {number} 已作废，不能预约', en: 'Contract {number} is void and cannot be booked' },
+  'booking.contractInstrument': { zh: '合同 {number} 未约定使用该仪器', en: 'Contract {number} does not cover this instrument' },
+  'booking.contractPeriod': { zh: '预约时段 {span} 超出合同 {number} 的服务期 {startDate} 至 {endDate}', en: 'The slot {span} is outside the service period of contract {number} ({startDate} to {endDate})' },
+  'booking.overlap': { zh: '时段冲突：{span} 与已有预约重叠：{conflictsZh}', en: 'The slot {span} overlaps existing bookings: {conflictsEn}' },
+  'booking.seriesOutsideContract': { zh: '以下日期超出合同 {number} 的服务期 {startDate} 至 {endDate}，未创建任何预约：{dates}', en: 'These dates are outside the service period of contract {number} ({startDate} to {endDate}); no booking was created: {dates}' },
+  'booking.seriesOverlap': { zh: '以下日期与已有预约冲突，未创建任何预约：{dates}（{conflictsZh}）', en: 'These dates overlap existing bookings; no booking was created: {dates} ({conflictsEn})' },
+  'booking.hasUsage': { zh: '已登记实际使用的预约不能删除（{times}），请先删除使用记录', en: 'Bookings with logged use cannot be deleted ({times}); delete their usage records first' },
+  'usage.notFound': { zh: '使用记录 {id} 不存在', en: 'Usage record {id} does not exist' },
+  'usage.notFuture': { zh: '不能登记今天（{today}）之后的实际使用：结束时间 {end}', en: 'Use after today ({today}) cannot be logged: the end is {end}' },
+  'usage.bookingInstrument': { zh: '预约 {id} 属于仪器「{name}」，与所填仪器不一致', en: 'Booking {id} is for instrument "{name}", not the one given' },
+  'usage.notMaintenance': { zh: '维护时段不是有效机时，不能登记为实际使用', en: 'Maintenance is not machine use and cannot be logged as use' },
+  'usage.bookingLogged': { zh: '该预约已登记过实际使用（记录 {record}），请编辑原记录', en: 'Use of this booking is already logged (record {record}); edit that record' },
+  'usage.overlap': { zh: '该仪器在 {span} 已有使用记录：{records}', en: 'The instrument already has use logged in {span}: {records}' },
+
+  // —— holidays, labs, backups ——
+  'holiday.invalidDate': { zh: '日期无效：{date}', en: 'Invalid date: {date}' },
+  'holiday.duplicateDate': { zh: '日期重复：{date}', en: 'Date listed twice: {date}' },
+  'holiday.adjustedOnWeekday': { zh: '调休上班日 {date} 不是周六或周日', en: 'Adjusted working day {date} is not a Saturday or Sunday' },
+  'holiday.notFound': { zh: '{date} 没有假日条目', en: 'There is no holiday entry on {date}' },
+  'holiday.outsideYear': { zh: '日期 {date} 不在 {year} 年内', en: 'The date {date} is not in {year}' },
+  'lab.nameTaken': { zh: '实验室“{name}”已存在', en: 'A lab named "{name}" already exists' },
+  'backup.invalidName': { zh: '备份名称无效：只能选择备份文件夹中的备份', en: 'Not a backup name: only backups in the backups folder can be chosen' },
+  'backup.notFound': { zh: '找不到备份 {name}', en: 'Backup {name} not found' },
+
   'policy.unknownProfile': { zh: '政策版本 {profileId} 不存在', en: 'Policy profile {profileId} does not exist' },
 };
 

@@ -59,14 +59,9 @@ export const MIDDLE_CATEGORIES: Category[] = CATEGORY_TABLE.filter((c) => c.leve
 export const ASSIGNABLE_CATEGORIES: readonly CategoryEntry[] = CATEGORY_TABLE.filter((c) => c.assignable);
 
 const majorByCode = new Map(MAJOR_CATEGORIES.map((c) => [c.code, c]));
-const middleByCode = new Map(MIDDLE_CATEGORIES.map((c) => [c.code, c]));
 
 export function majorOf(code: string): Category | undefined {
   return majorByCode.get(code.slice(0, 2));
-}
-
-export function middleOf(code: string): Category | undefined {
-  return middleByCode.get(code.slice(0, 4));
 }
 
 /** Why a code cannot be an instrument's category: a reason key of the message catalog with params, or null. */

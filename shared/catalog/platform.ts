@@ -167,10 +167,6 @@ export function normaliseFundingSources(text: string): Normalised<string> {
   return ok(out.join(','));
 }
 
-export function subjectName(code: string): string {
-  return subjectByCode.get(code)?.name ?? code;
-}
-
 /** Problems of a stored discipline list (codes of subjects.tsv, at most 4): a reason or null. */
 export function disciplinesProblem(value: string): { reason: string; params: Record<string, string | number> } | null {
   if (value === '') return null;

@@ -2,7 +2,7 @@
 // draw exactly the same SVG.
 import type { AssessmentResult } from '../ipc/assessment';
 import { barChart, columnChart } from './bar';
-import { DEFAULT_STYLE, num, type ChartStyle } from './svg';
+import { DEFAULT_STYLE, num, percent, type ChartStyle } from './svg';
 
 export interface ChartLabels {
   utilisationByCategory: string;
@@ -14,6 +14,8 @@ export interface ChartLabels {
   contractAmount: string;
   voucherAmount: string;
   selfPaid: string;
+  /** Said instead of an empty frame when the year has nothing to draw. */
+  empty?: string;
   /** 'zh' uses Chinese category names, 'en' the English ones. */
   locale: 'zh' | 'en';
 }
@@ -21,16 +23,16 @@ export interface ChartLabels {
 export const CHART_LABELS_ZH: ChartLabels = {
   utilisationByCategory: '各大类利用率', monthlyHours: '月度机时（小时）', topInstruments: '机时最多的仪器（小时）',
   voucherUse: '创新券使用（万元）', effective: '有效机时', external: '对外服务机时', contractAmount: '合同金额',
-  voucherAmount: '创新券金额', selfPaid: '企业自付', locale: 'zh',
+  voucherAmount: '创新券金额', selfPaid: '企业自付', empty: '本年度没有数据', locale: 'zh',
 };
 
 export const CHART_LABELS_EN: ChartLabels = {
   utilisationByCategory: 'Utilisation by category', monthlyHours: 'Monthly hours', topInstruments: 'Top instruments (hours)',
   voucherUse: 'Voucher use (10k CNY)', effective: 'Effective', external: 'External service', contractAmount: 'Contract amount',
-  voucherAmount: 'Voucher amount', selfPaid: 'Self-paid', locale: 'en',
+  voucherAmount: 'Voucher amount', selfPaid: 'Self-paid', empty: 'No data for this year', locale: 'en',
 };
 
-const pct = (v: number) => `${num(v * 100)}%`;
+const pct = percent;
 const WAN_FEN = 1_000_000;
 
 export interface AssessmentCharts {
@@ -47,18 +49,18 @@ export function assessmentCharts(r: AssessmentResult, labels: ChartLabels = CHAR
   const selfPaid = Math.max(0, r.contractAmountFen - r.voucherAmountFen);
   return {
     utilisationByCategory: barChart(cats.map(catName), [{ name: labels.effective, values: cats.map((c) => c.utilisation ?? 0) }], {
-      title: labels.utilisationByCategory, format: pct, style, labelWidth: 130,
+      title: labels.utilisationByCategory, format: pct, style, labelWidth: 130, axisMin: 1, empty: labels.empty,
     }),
     monthlyHours: columnChart(r.monthly.map((m) => String(m.month)), [
       { name: labels.effective, values: r.monthly.map((m) => m.effectiveHours) },
       { name: labels.external, values: r.monthly.map((m) => m.externalHours) },
-    ], { title: labels.monthlyHours, style }),
+    ], { title: labels.monthlyHours, style, empty: labels.empty }),
     topInstruments: barChart(top.map((t) => (t.name.length > 14 ? `${t.name.slice(0, 13)}…` : t.name)), [
       { name: labels.effective, values: top.map((t) => t.effectiveHours) },
       { name: labels.external, values: top.map((t) => t.externalHours) },
-    ], { title: labels.topInstruments, style, labelWidth: 170 }),
+    ], { title: labels.topInstruments, style, labelWidth: 170, empty: labels.empty }),
     voucherUse: barChart([labels.contractAmount, labels.voucherAmount, labels.selfPaid], [
       { name: labels.voucherAmount, values: [r.contractAmountFen, r.voucherAmountFen, selfPaid].map((f) => f / WAN_FEN) },
-    ], { title: labels.voucherUse, style, format: (v) => num(v, 2) }),
+    ], { title: labels.voucherUse, style, format: (v) => num(v, 2), empty: labels.empty }),
   };
 }

@@ -1,6 +1,6 @@
 // Bar charts as SVG strings: vertical grouped bars (monthly hours) and horizontal bars (ranked
 // categories, top instruments, voucher use). Pure functions of their data, deterministic output.
-import { DEFAULT_STYLE, PALETTE, line, niceMax, num, rect, svgDocument, text, type ChartStyle } from './svg';
+import { DEFAULT_STYLE, PALETTE, line, niceTicks, num, rect, svgDocument, text, type ChartStyle } from './svg';
 
 export interface Series {
   name: string;
@@ -14,6 +14,25 @@ export interface ChartOptions {
   /** Format of value labels (e.g. hours or percentages). */
   format?: (v: number) => string;
   style?: ChartStyle;
+  /** Format of the axis ticks (defaults to `format`). */
+  tickFormat?: (v: number) => string;
+  /** The axis reaches at least this value (1 for shares: a 0.02 % bar is drawn on a 0–100 % axis). */
+  axisMin?: number;
+  /** Said in the frame's place when there is nothing to draw (no labels, every value 0). */
+  empty?: string;
+}
+
+/** Nothing to draw: no rows, or every value zero. */
+function isEmpty(labels: string[], series: Series[]): boolean {
+  return labels.length === 0 || series.every((s) => s.values.every((v) => !(v > 0)));
+}
+
+/** The chart's title and a sentence saying there is no data, instead of an empty frame. */
+function emptyChart(width: number, height: number, opts: ChartOptions, style: ChartStyle): string {
+  const body: string[] = [];
+  if (opts.title) body.push(text(width / 2, 15, opts.title, { ...style, fontSize: style.fontSize + 2 }, { 'text-anchor': 'middle' }));
+  body.push(text(width / 2, height / 2 + 4, opts.empty ?? '—', { ...style, fontSize: style.fontSize + 1 }, { 'text-anchor': 'middle', 'data-empty': 'true' }));
+  return svgDocument(width, height, body);
 }
 
 const TITLE_H = 22;
@@ -38,14 +57,17 @@ export function columnChart(labels: string[], series: Series[], opts: ChartOptio
   const bottom = 22;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
+  if (opts.empty !== undefined && isEmpty(labels, series)) return emptyChart(width, height, opts, style);
+  const axis = niceTicks(Math.max(opts.axisMin ?? 0, ...series.flatMap((s) => s.values)));
+  const max = axis.max;
+  const tickFormat = opts.tickFormat ?? format;
   const body: string[] = [];
   if (opts.title) body.push(text(width / 2, 15, opts.title, { ...style, fontSize: style.fontSize + 2 }, { 'text-anchor': 'middle' }));
   body.push(...legend(series, left, top - 6, style));
-  for (let t = 0; t <= 4; t++) {
-    const y = top + plotH - (plotH * t) / 4;
+  for (const t of axis.ticks) {
+    const y = top + plotH - (plotH * t) / max;
     body.push(line(left, y, left + plotW, y));
-    body.push(text(left - 4, y + 4, format((max * t) / 4), style, { 'text-anchor': 'end' }));
+    body.push(text(left - 4, y + 4, tickFormat(t), style, { 'text-anchor': 'end' }));
   }
   const groupW = plotW / Math.max(1, labels.length);
   const barW = (groupW * 0.8) / Math.max(1, series.length);
@@ -69,10 +91,21 @@ export function barChart(labels: string[], series: Series[], opts: ChartOptions 
   const labelW = opts.labelWidth ?? 150;
   const rowH = Math.max(14, series.length * 12 + 6);
   const top = (opts.title ? TITLE_H : 4) + (series.length > 1 ? LEGEND_H : 0);
-  const height = opts.height ?? top + rowH * Math.max(1, labels.length) + 6;
+  const axisH = 16;
+  const height = opts.height ?? top + rowH * Math.max(1, labels.length) + 6 + axisH;
+  if (opts.empty !== undefined && isEmpty(labels, series)) return emptyChart(width, Math.max(height, 80), opts, style);
   const plotW = width - labelW - 70;
-  const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
+  const axis = niceTicks(Math.max(opts.axisMin ?? 0, ...series.flatMap((s) => s.values)));
+  const max = axis.max;
+  const tickFormat = opts.tickFormat ?? format;
   const body: string[] = [];
+  // Round ticks under the bars, with a faint grid line each.
+  const axisY = top + rowH * labels.length;
+  for (const t of axis.ticks) {
+    const x = labelW + (plotW * t) / max;
+    body.push(line(x, top, x, axisY, '#f0f0f0'));
+    body.push(text(x, axisY + 12, tickFormat(t), { ...style, fontSize: style.fontSize - 2 }, { 'text-anchor': 'middle' }));
+  }
   if (opts.title) body.push(text(width / 2, 15, opts.title, { ...style, fontSize: style.fontSize + 2 }, { 'text-anchor': 'middle' }));
   if (series.length > 1) body.push(...legend(series, labelW, top - 6, style));
   body.push(line(labelW, top, labelW, top + rowH * labels.length));

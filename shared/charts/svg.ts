@@ -45,6 +45,30 @@ export function niceMax(max: number): number {
   return 10 * exp;
 }
 
+/**
+ * Round axis ticks covering [0, max]: the step is 1, 2 or 5 × 10^n with at most `count` steps, so
+ * ticks read 0, 20 %, 40 % … or 0, 500, 1000 h. The axis ends on the first tick at or above max.
+ */
+export function niceTicks(max: number, count = 5): { max: number; step: number; ticks: number[] } {
+  const top = max > 0 ? max : 1;
+  const raw = top / count;
+  const exp = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * exp).find((s) => s * count >= top - 1e-12) ?? 10 * exp;
+  const n = Math.max(1, Math.ceil(top / step - 1e-9));
+  // Rounded so that 0.1 + 0.2 style sums never show as 0.30000000000000004.
+  const ticks = Array.from({ length: n + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+  return { max: ticks[n], step, ticks };
+}
+
+/** A share as a percentage with the digits it needs: 0.0002 → 0.02%, 0.5 → 50%, 0.123 → 12.3%. */
+export function percent(share: number): string {
+  const p = share * 100;
+  if (p === 0) return '0%';
+  if (Math.abs(p) >= 1) return `${num(p)}%`;
+  // Small shares keep two significant digits, never rounded to 0 %.
+  return `${Number(p.toPrecision(2))}%`;
+}
+
 /** data: URI for <img src>, so the renderer shows the same SVG without injecting markup. */
 export function svgDataUri(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { pageQuerySchema, type Page } from './paging';
 
 export interface AppInfo {
   version: string;
@@ -21,6 +22,15 @@ export interface AuditRow {
   detail: string;
 }
 
+export const AUDIT_SORTS = ['at'] as const;
+export const auditPageSchema = pageQuerySchema({
+  entity: z.string().trim().max(50).optional(),
+  entityId: z.string().trim().max(50).optional(),
+  /** Words of the actor, action, entity, its id or the detail (substring, case-insensitive). */
+  query: z.string().trim().max(100).optional(),
+}, AUDIT_SORTS, { sort: 'at', dir: 'desc' });
+export type AuditPageQuery = z.output<typeof auditPageSchema>;
+
 /** A token the window makes up for one long call, so it can ask how far the call is and cancel it. */
 export const jobTokenSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'job.token');
 
@@ -40,6 +50,8 @@ export const systemChannels = {
     limit: z.number().int().min(1).max(1000).default(200),
     offset: z.number().int().min(0).default(0),
   })),
+  /** One window of the audit log, newest first, filtered and cut in SQL with the total it matches. */
+  'audit:page': channel<Page<AuditRow>>()(auditPageSchema),
   /** Answered by the window side (Electron main process, browser-mode server), never queued behind the job. */
   'job:progress': channel<JobProgress>()(z.strictObject({ token: jobTokenSchema })),
   /** Cancels the call made with this token: a queued call never runs, a running one rolls back at its next step. */

@@ -133,10 +133,6 @@ export function dayOfWeek(date: CivilDate): IsoWeekday {
   return (mod + 1) as IsoWeekday;
 }
 
-export function isWeekend(date: CivilDate): boolean {
-  return dayOfWeek(date) >= 6;
-}
-
 /**
  * Calendar month arithmetic per 民法典 第二百零二条: the same day-of-month in the target month,
  * or that month's last day when it has no such day (2025-11-30 + 3 → 2026-02-28).
@@ -155,10 +151,6 @@ export function addMonths(date: CivilDate, months: number): CivilDate {
 export function compareCivilDates(a: CivilDate, b: CivilDate): -1 | 0 | 1 {
   const diff = toEpochDay(a) - toEpochDay(b);
   return diff < 0 ? -1 : diff > 0 ? 1 : 0;
-}
-
-export function minCivilDate(a: CivilDate, b: CivilDate): CivilDate {
-  return compareCivilDates(a, b) <= 0 ? a : b;
 }
 
 export function maxCivilDate(a: CivilDate, b: CivilDate): CivilDate {

@@ -1,8 +1,10 @@
+import { describeError } from '../../renderer/src/i18n-errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingInputSchema, type BookingInput } from '../../shared/ipc/bookings';
 import { createBooking, getBooking, moveBooking } from '../../electron/services/bookings/bookings';
 import { findConflicts } from '../../electron/services/bookings/conflicts';
 import { contentHash, tempCore, type TempCore } from '../helpers/db';
+import { captureStatements, costlyLines, planOf } from '../scale/plan';
 import { outcome } from './outcome';
 import { addContract, addInstrument, addRetiredInstrument } from './seed';
 
@@ -95,8 +97,13 @@ describe('booking conflicts and availability', () => {
     const r = outcome(() => createBooking(core.ctx, bookingInputSchema.parse({ instrumentId: ids.A, kind: 'internal', startAt: '2025-06-17T14:30', endAt: '2025-06-17T15:00' })));
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.message).toContain('时段冲突');
-      expect(r.message).toContain('维护 2025-06-17 14:00–16:00「季度保养」');
+      // A reason with params, worded by the renderer in one language.
+      expect(r).toMatchObject({ reason: 'booking.overlap', field: 'startAt', params: { span: '2025-06-17 14:30–15:00' } });
+      expect(r.message).toBeUndefined();
+      const zh = describeError(r, 'zh');
+      expect(zh).toContain('时段冲突');
+      expect(zh).toContain('维护 2025-06-17 14:00–16:00「季度保养」');
+      expect(describeError(r, 'en')).toBe('The slot 2025-06-17 14:30–15:00 overlaps existing bookings: Maintenance 2025-06-17 14:00–16:00 "季度保养"');
       expect(r.issues).toHaveLength(1);
     }
   });
@@ -109,10 +116,19 @@ describe('booking conflicts and availability', () => {
     expect(findConflicts(core.ctx, ids.A, '2025-06-17T00:00', '2025-06-18T00:00').map((c) => c.kind).sort()).toEqual(['internal', 'internal', 'internal', 'maintenance']);
   });
 
-  it('the overlap query is an index range scan bounded by start_at', () => {
-    const plan = core.db.prepare(`EXPLAIN QUERY PLAN SELECT b.id FROM bookings b LEFT JOIN contracts c ON c.id = b.contract_id
-      WHERE b.instrument_id = ? AND b.start_at >= ? AND b.start_at < ? AND b.end_at > ? AND b.id <> ?`).all(1, 'a', 'b', 'c', 0) as { detail: string }[];
-    expect(plan[0].detail).toMatch(/USING INDEX bookings_instrument_start \(instrument_id=\? AND start_at>\? AND start_at<\?\)/);
+  it('the overlap query findConflicts runs is an index range scan bounded by start_at', () => {
+    // A desk of its own: the service prepares its statement once per connection, so the first call is the one to capture.
+    const fresh = tempCore();
+    try {
+      const id = addInstrument(fresh, 'PLAN');
+      const { statements } = captureStatements(fresh.db, () => findConflicts(fresh.ctx, id, '2025-06-17T10:00', '2025-06-17T11:00'));
+      expect(statements).toHaveLength(1);
+      const plan = planOf(fresh.db, statements[0]);
+      expect(plan[0]).toMatch(/^SEARCH b USING INDEX bookings_instrument_start \(instrument_id=\? AND start_at>\? AND start_at<\?\)/);
+      expect(costlyLines(plan)).toEqual([]);
+    } finally {
+      fresh.cleanup();
+    }
   });
 
   it('moving a booking checks the new slot but not against itself', () => {

@@ -1,3 +1,4 @@
+import { describeError } from '../../renderer/src/i18n-errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bookingInputSchema, seriesInputSchema, type SeriesInput } from '../../shared/ipc/bookings';
 import { createBooking, deleteBooking } from '../../electron/services/bookings/bookings';
@@ -43,10 +44,12 @@ describe('recurring blocks', () => {
     const r = outcome(() => createSeries(core.ctx, weeklyMaintenance()));
     expect(r).toMatchObject({ ok: false, code: 'CONFLICT', rule: 'booking.overlap' });
     if (!r.ok) {
-      expect(r.message).toContain('2025-06-30、2025-07-07');
-      expect(r.message).not.toContain('2025-06-23');
-      expect(r.message).toContain('未创建任何预约');
-      expect(r.issues?.map((i) => i.field)).toEqual(['2025-06-30', '2025-07-07']);
+      expect(r).toMatchObject({ reason: 'booking.seriesOverlap', field: 'firstDate', params: { dates: ['2025-06-30', '2025-07-07'] } });
+      const zh = describeError(r, 'zh');
+      expect(zh).toContain('2025-06-30、2025-07-07');
+      expect(zh).not.toContain('2025-06-23');
+      expect(zh).toContain('未创建任何预约');
+      expect(describeError(r, 'en')).toMatch(/^These dates overlap existing bookings; no booking was created: 2025-06-30, 2025-07-07 \(/);
     }
     expect(contentHash(core)).toBe(before);
   });
@@ -56,7 +59,11 @@ describe('recurring blocks', () => {
     const before = contentHash(core);
     const r = outcome(() => createSeries(core.ctx, weeklyMaintenance({ kind: 'contract', contractId })));
     expect(r).toMatchObject({ ok: false, code: 'RULE', rule: 'booking.contractPeriod' });
-    if (!r.ok) expect(r.message).toContain('2025-07-07');
+    if (!r.ok) {
+      expect(r).toMatchObject({ reason: 'booking.seriesOutsideContract', params: { number: 'HT-1', dates: ['2025-07-07'] } });
+      expect(describeError(r, 'zh')).toContain('2025-07-07');
+      expect(describeError(r, 'en')).toContain('outside the service period of contract HT-1 (2025-06-01 to 2025-06-30)');
+    }
     expect(contentHash(core)).toBe(before);
   });
 

@@ -18,9 +18,20 @@ test('annual assessment: figures, subsidy what-if, Excel and PDF downloads, sett
   await page.getByTestId('assessment-year').click();
   await page.locator('.ant-select-item-option[title="2025"]').click();
 
-  await expect(page.getByTestId('kpi-effective')).toContainText('11');
-  await expect(page.getByTestId('kpi-external')).toContainText('8');
-  await expect(page.getByTestId('kpi-instruments')).toContainText('2');
+  // Each card's figure, worked out from the two instruments and two usage records above (rated
+  // 1,600 h per instrument-year by default; 万 = 10,000 yuan).
+  const kpi = (key: string) => page.getByTestId(`kpi-${key}`).locator('.ant-statistic-content');
+  await expect(kpi('instruments')).toHaveText('2');
+  await expect(kpi('effective')).toHaveText('11'); // 8 h + 3 h
+  await expect(kpi('external')).toHaveText('8');
+  await expect(kpi('utilisation')).toHaveText('0.3%'); // 11 h / (2 × 1,600 h) = 0.34%
+  await expect(kpi('share')).toHaveText('72.7%'); // 8 h external of 11 h
+  await expect(kpi('avg')).toHaveText('5.5'); // 11 h / 2 instruments
+  await expect(kpi('users')).toHaveText('1'); // 某材料公司
+  await expect(kpi('contracts')).toHaveText('0 / 0');
+  await expect(kpi('income')).toHaveText('0.2万'); // 2,000 yuan
+  await expect(kpi('national')).toHaveText('1 / 80万'); // only the SEM is ≥ 50万
+  await expect(kpi('open')).toHaveText('100.0%'); // both shared (one internally)
   await expect(page.getByTestId('chart-monthlyHours')).toBeVisible();
   // The usage was logged without bookings: the check lists it.
   await expect(page.getByTestId('check-noBooking')).toBeVisible();
@@ -59,6 +70,6 @@ test('annual assessment: figures, subsidy what-if, Excel and PDF downloads, sett
   await page.getByTestId('settings-save').click();
   await expect(page.getByText('设置已保存')).toBeVisible();
   await page.getByRole('menuitem', { name: '年度考核' }).click();
-  // 11 h / 2 instruments / 110 h = 5.0%
-  await expect(page.getByTestId('kpi-utilisation')).toContainText('5.0%');
+  // 11 h / (2 instruments × 110 h) = 5.0%
+  await expect(page.getByTestId('kpi-utilisation').locator('.ant-statistic-content')).toHaveText('5.0%');
 });

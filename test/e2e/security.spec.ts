@@ -30,7 +30,7 @@ test.describe('backup and security', () => {
     await expect(page.getByTestId('backup-table')).toContainText('desk-20250616-100000.sqlite');
     await page.reload();
     await page.getByRole('menuitem', { name: '备份与安全' }).click();
-    await expect(page.getByTestId('audit-table')).toContainText('backup.create');
+    await expect(page.getByTestId('audit-table')).toContainText('新建了备份 desk-20250616-100000.sqlite');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/^审计日志-\d{8}-\d{6}\.xlsx$/);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export-csv').click()]);

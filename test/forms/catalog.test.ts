@@ -13,7 +13,12 @@ const FILES = [
   'electron/services/deals/applicants.ts', 'electron/services/deals/contracts.ts', 'electron/services/deals/vouchers.ts',
   'electron/services/deals/refuse.ts', 'electron/services/deals/quota.ts', 'electron/services/redemption/invoices.ts',
   'shared/identity.ts', 'shared/fields.ts', 'shared/ipc/deals.ts', 'shared/ipc/redemption.ts', 'shared/ipc/bookings.ts',
+  'electron/services/bookings/checks.ts', 'electron/services/bookings/usage.ts', 'electron/services/bookings/series.ts',
+  'electron/services/bookings/bookings.ts', 'electron/services/bookings/conflicts.ts', 'electron/services/unit/unit.ts',
+  'electron/services/assessment/holiday-table.ts', 'electron/services/backup/names.ts', 'electron/services/catalog/labs.ts',
 ];
+/** Services whose refusals are all reason codes: no prose through the legacy fail(). */
+const CODED = FILES.filter((f) => f.startsWith('electron/services/'));
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 function reasonsIn(file: string): string[] {
@@ -21,6 +26,8 @@ function reasonsIn(file: string): string[] {
   const found = new Set<string>();
   for (const m of text.matchAll(/refuse\(\s*'[A-Z_]+',\s*'([a-z][\w.]+)'/g)) found.add(m[1]);
   for (const m of text.matchAll(/reason: '([a-z][\w.]+)'/g)) found.add(m[1]);
+  // Reason tables ({ invalid_date: 'holiday.invalidDate' }).
+  for (const m of text.matchAll(/^\s+\w+: '((?:holiday)\.[a-zA-Z]+)',$/gm)) found.add(m[1]);
   // Audit actions ('invoice.add') are not reasons.
   for (const m of text.matchAll(/(?<!audit\(ctx, )'((?:identity|invoice|date|time|money|field|policy)\.[\w.]+)'/g)) found.add(m[1]);
   return [...found];
@@ -34,10 +41,20 @@ describe('the forms message catalog', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each(CODED)('%s refuses with codes only, never prose', (file) => {
+    const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    expect(text).not.toMatch(/\bfail\(/);
+  });
+
+  it('the holiday engine\'s problems are reasons of the catalog', () => {
+    expect(reasonsIn('electron/services/assessment/holiday-table.ts')).toEqual(expect.arrayContaining(['holiday.invalidDate', 'holiday.duplicateDate', 'holiday.adjustedOnWeekday']));
+  });
+
   it('no form message has Chinese in its English or loses a placeholder', () => {
     for (const [key, m] of Object.entries(FORMS_MESSAGES)) {
       expect(CJK.test(m.en), `${key}: ${m.en}`).toBe(false);
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+      // {xZh} / {xEn} are one param in each language (a vocabulary value named in both).
+      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1].replace(/(Zh|En)$/, '')).sort();
       expect(names(m.en), key).toEqual(names(m.zh));
     }
   });

@@ -9,6 +9,7 @@ import { settingsSchema } from '../../shared/ipc/assessment';
 import { REASON_KEY } from '../../shared/issues';
 import type { AppError, Result } from '../../shared/result';
 import { parseHolidayText } from '../../renderer/src/pages/settings/holiday-text';
+import { describeError } from '../../renderer/src/i18n-errors';
 import { addInstrument } from '../bookings/seed';
 import { contentHash, tempCore, type TempCore } from '../helpers/db';
 
@@ -113,9 +114,36 @@ describe('holidays', () => {
     expect(firstIssue(e)).toMatchObject({ field: 'date', reason });
   });
 
+  it('the engine\'s refusals read in one language, every entry named, nothing written', async () => {
+    const e = await refusedWithoutWriting('holidays:importYear', { year: 2027, entries: [
+      { date: '2027-02-03', kind: 'adjusted_workday', name: '调休' }, { date: '2027-02-06', kind: 'holiday', name: '' }, { date: '2027-02-06', kind: 'holiday', name: '' },
+    ] });
+    expect(e.issues?.map((i) => [i.field, i.reason])).toEqual([['entries.0.date', 'holiday.adjustedOnWeekday'], ['entries.2.date', 'holiday.duplicateDate']]);
+    expect(describeError(e, 'en')).toBe('Row 1: Adjusted working day 2027-02-03 is not a Saturday or Sunday; Row 3: Date listed twice: 2027-02-06');
+    expect(describeError(e, 'zh')).toBe('第 1 行：调休上班日 2027-02-03 不是周六或周日；第 3 行：日期重复：2027-02-06');
+  });
+
   it('a pasted year stops at an impossible date instead of importing another day', () => {
     expect(parseHolidayText('2027-02-28,假,春节\n2027-02-30,假,春节', 2027)).toEqual({ ok: false, line: 2, message: '2027-02-30,假,春节' });
-    expect(parseHolidayText('2027-2-1,班,调休', 2027)).toEqual({ ok: true, entries: [{ date: '2027-02-01', kind: 'adjusted_workday', name: '调休' }] });
+    expect(parseHolidayText('2027-02-01,班,调休\n2027-2-1,班,调休', 2027)).toEqual({ ok: false, line: 2, message: '2027-2-1,班,调休' });
+    expect(parseHolidayText('2027-02-01,班,调休', 2027)).toEqual({ ok: true, entries: [{ date: '2027-02-01', kind: 'adjusted_workday', name: '调休' }] });
+  });
+});
+
+describe('booking and usage refusals are codes in one language', () => {
+  it('a retired instrument and an unknown booking are refused by reason, nothing written', async () => {
+    await call('catalog:retire', { id: inst, reason: '报废' });
+    const e = await refusedWithoutWriting('bookings:create', { instrumentId: inst, kind: 'internal', startAt: '2025-06-17T09:00', endAt: '2025-06-17T10:00' });
+    expect(e).toMatchObject({ code: 'RULE', reason: 'booking.instrumentRetired', params: { name: '仪器XRD-01' } });
+    expect(describeError(e, 'en')).toBe('Instrument "仪器XRD-01" is retired and cannot be booked');
+    const missing = await refusedWithoutWriting('usage:update', { id: 999, fields: { instrumentId: inst, startAt: '2025-06-13T09:00', endAt: '2025-06-13T10:00' } });
+    expect(missing).toMatchObject({ code: 'NOT_FOUND', reason: 'usage.notFound', params: { id: 999 } });
+    expect(describeError(missing, 'en')).toBe('Usage record 999 does not exist');
+  });
+
+  it('an end before the start names both times', async () => {
+    const e = await refusedWithoutWriting('usage:create', { instrumentId: inst, startAt: '2025-06-13T11:00', endAt: '2025-06-13T09:00' });
+    expect(describeError(e, 'zh', { endAt: '结束' })).toBe('结束时间 2025-06-13 09:00 须晚于开始时间 2025-06-13 11:00');
   });
 });
 

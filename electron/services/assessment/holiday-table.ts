@@ -1,8 +1,8 @@
 // The administrator's holiday editor: later years' 调休 calendars are published each winter, so
 // they are typed in here. Every change is checked with the policy engine's validateHolidayEntries.
 import type { HolidayRow, HolidayYearInfo } from '../../../shared/ipc/assessment';
-import { civilDateInShanghai, validateHolidayEntries, yearOf, type HolidayEntry } from '../../../shared/rules';
-import { fail } from '../../../shared/result';
+import { civilDateInShanghai, validateHolidayEntries, yearOf, type HolidayEntry, type HolidayEntryProblem } from '../../../shared/rules';
+import { refuse, refuseAll, type FieldIssue } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 
@@ -13,22 +13,27 @@ export function listHolidays(ctx: ServiceContext, year: number): HolidayRow[] {
     .all(...yearRange(year)) as HolidayRow[];
 }
 
-/** Refuses entries the engine finds inconsistent (bad date, duplicate, 调休 on a weekday). */
-function assertValid(entries: HolidayEntry[]): void {
+const PROBLEM_REASON: Record<HolidayEntryProblem['code'], string> = {
+  invalid_date: 'holiday.invalidDate',
+  duplicate_date: 'holiday.duplicateDate',
+  adjusted_workday_on_weekday: 'holiday.adjustedOnWeekday',
+};
+
+/** Refuses entries the engine finds inconsistent (bad date, duplicate, 调休 on a weekday), all at once. */
+function assertValid(entries: HolidayEntry[], many: boolean): void {
   const problems = validateHolidayEntries(entries);
   if (problems.length === 0) return;
-  const first = problems[0];
-  fail('VALIDATION', `${first.message.zh} (${first.message.en})`, {
-    field: 'date',
-    rule: `holiday.${first.code}`,
-    issues: problems.map((p) => ({ field: 'date', message: `${p.message.zh} (${p.message.en})`, row: p.index + 1, rule: `holiday.${p.code}` })),
-  });
+  const issues: FieldIssue[] = problems.map((p) => ({
+    field: many ? `entries.${p.index}.date` : 'date', reason: PROBLEM_REASON[p.code], params: { date: p.date },
+    rule: `holiday.${p.code}`, ...(many ? { row: p.index } : {}),
+  }));
+  refuseAll('VALIDATION', issues);
 }
 
 export function upsertHoliday(ctx: ServiceContext, entry: HolidayRow): HolidayRow[] {
   const year = yearOf(entry.date);
   return ctx.db.transaction(() => {
-    assertValid([entry]);
+    assertValid([entry], false);
     const before = ctx.db.prepare('SELECT date, kind, name FROM holidays WHERE date = ?').get(entry.date) ?? null;
     ctx.db.prepare(`INSERT INTO holidays(date, kind, name) VALUES (?, ?, ?)
       ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name`).run(entry.date, entry.kind, entry.name);
@@ -40,7 +45,7 @@ export function upsertHoliday(ctx: ServiceContext, entry: HolidayRow): HolidayRo
 export function deleteHoliday(ctx: ServiceContext, date: string): void {
   ctx.db.transaction(() => {
     const before = ctx.db.prepare('SELECT date, kind, name FROM holidays WHERE date = ?').get(date);
-    if (!before) fail('NOT_FOUND', `假日 ${date} 不存在 (no holiday entry on ${date})`, { field: 'date' });
+    if (!before) refuse('NOT_FOUND', 'holiday.notFound', { field: 'date', params: { date } });
     ctx.db.prepare('DELETE FROM holidays WHERE date = ?').run(date);
     audit(ctx, 'delete', 'holiday', date, { before });
   })();
@@ -50,11 +55,10 @@ export function deleteHoliday(ctx: ServiceContext, date: string): void {
 export function importHolidayYear(ctx: ServiceContext, year: number, entries: HolidayRow[]): { year: number; count: number } {
   const outside = entries.findIndex((e) => !e.date.startsWith(`${year}-`));
   if (outside >= 0) {
-    fail('VALIDATION', `第 ${outside + 1} 条日期 ${entries[outside].date} 不在 ${year} 年内 (date outside the year)`, {
-      field: `entries.${outside}.date`,
-    });
+    const date = entries[outside].date;
+    refuse('VALIDATION', 'holiday.outsideYear', { field: `entries.${outside}.date`, row: outside, params: { date, year } });
   }
-  assertValid(entries);
+  assertValid(entries, true);
   return ctx.db.transaction(() => {
     const removed = ctx.db.prepare('DELETE FROM holidays WHERE date BETWEEN ? AND ?').run(...yearRange(year)).changes;
     const insert = ctx.db.prepare('INSERT INTO holidays(date, kind, name) VALUES (?, ?, ?)');

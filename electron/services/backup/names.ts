@@ -3,7 +3,7 @@
 // backups folder, so no path can leave it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 
 export const BACKUPS_FOLDER = 'backups';
 const NAME = /^(desk|pre-restore)-(\d{8})-(\d{6})(?:-(\d{1,4}))?\.sqlite$/;
@@ -53,12 +53,12 @@ export function compareNewestFirst(a: string, b: string): number {
 /** The path of an existing backup named by the user; refuses anything that is not a plain backup name. */
 export function resolveBackupPath(dataDir: string, name: string): string {
   if (!parseBackupName(name) || path.basename(name) !== name) {
-    fail('FORBIDDEN', `备份名称无效：只能选择备份文件夹中的备份 (invalid backup name: only files in the backups folder)`, { field: 'name' });
+    refuse('FORBIDDEN', 'backup.invalidName', { field: 'name' });
   }
   const dir = backupsDir(dataDir);
   const file = path.join(dir, name);
-  if (path.dirname(file) !== dir) fail('FORBIDDEN', '备份名称无效 (invalid backup name)', { field: 'name' });
-  if (!fs.existsSync(file)) fail('NOT_FOUND', `找不到备份 ${name} (backup not found)`, { field: 'name' });
+  if (path.dirname(file) !== dir) refuse('FORBIDDEN', 'backup.invalidName', { field: 'name' });
+  if (!fs.existsSync(file)) refuse('NOT_FOUND', 'backup.notFound', { field: 'name', params: { name } });
   return file;
 }
 

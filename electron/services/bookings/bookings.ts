@@ -1,6 +1,6 @@
 // One booking: create, edit, move, delete. Every write re-runs the full set of slot checks.
 import type { Booking, BookingFields } from '../../../shared/ipc/bookings';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { checkBookingOrder, checkInstrumentOpen, checkSpan, checkWithinContract, loadBookingContract } from './checks';
@@ -19,7 +19,7 @@ export const SELECT_BOOKING = `SELECT b.id, b.instrument_id AS instrumentId, i.n
 
 export function getBooking(ctx: ServiceContext, id: number): Booking {
   const row = stmt(ctx.db, `${SELECT_BOOKING} WHERE b.id = ?`).get(id) as Booking | undefined;
-  if (!row) fail('NOT_FOUND', `预约 ${id} 不存在，可能已被删除 (booking not found)`);
+  if (!row) refuse('NOT_FOUND', 'booking.notFound', { params: { id } });
   return row;
 }
 
@@ -78,8 +78,8 @@ export function deleteBooking(ctx: ServiceContext, id: number, wholeSeries: bool
     const logged = ctx.db.prepare(`SELECT b.start_at FROM bookings b WHERE b.id IN (${ids.map(() => '?').join(',')})
       AND EXISTS (SELECT 1 FROM usage_logs u WHERE u.booking_id = b.id) ORDER BY b.start_at`).pluck().all(...ids) as string[];
     if (logged.length) {
-      fail('RULE', `已登记实际使用的预约不能删除（${logged.map((s) => s.replace('T', ' ')).join('、')}），请先删除使用记录 (bookings with logged usage cannot be deleted)`,
-        { rule: 'booking.hasUsage' });
+      const times = logged.map((s) => s.replace('T', ' '));
+      refuse('RULE', 'booking.hasUsage', { rule: 'booking.hasUsage', params: { times } });
     }
     const del = stmt(ctx.db, 'DELETE FROM bookings WHERE id = ?');
     for (const x of ids) del.run(x);

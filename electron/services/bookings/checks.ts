@@ -1,7 +1,8 @@
 // The checks a slot must pass before it is written: sane span, open instrument, contract and its period.
 // The overlap check is in conflicts.ts.
 import { BOOKING_KIND_LABELS, MAX_SLOT_DAYS, type BookingKind } from '../../../shared/ipc/bookings';
-import { fail, refuse } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
+import { vocabularyLabel } from '../../../shared/vocabulary-labels';
 import { ORDER_STATES_WITHOUT_SERVICE, type OrderStatus } from '../../../shared/rules/orders';
 import type { ServiceContext } from '../context';
 import { endOfDay, formatSpan, minutesBetween, startOfDay } from './slot-time';
@@ -12,12 +13,10 @@ const NOT_OPEN_STATUSES = ['待修', '待报废'];
 
 export function checkSpan(startAt: string, endAt: string): void {
   if (endAt <= startAt) {
-    fail('VALIDATION', `结束时间 ${endAt.replace('T', ' ')} 须晚于开始时间 ${startAt.replace('T', ' ')} (end must be after start)`,
-      { field: 'endAt', rule: 'slot.endAfterStart' });
+    refuse('VALIDATION', 'slot.endAfterStart', { field: 'endAt', rule: 'slot.endAfterStart', params: { start: startAt.replace('T', ' '), end: endAt.replace('T', ' ') } });
   }
   if (minutesBetween(startAt, endAt) > MAX_SLOT_DAYS * 1440) {
-    fail('VALIDATION', `单个时段不能超过 ${MAX_SLOT_DAYS} 天，请分段登记 (a slot may not exceed ${MAX_SLOT_DAYS} days; split it)`,
-      { field: 'endAt', rule: 'slot.maxDuration' });
+    refuse('VALIDATION', 'slot.maxDuration', { field: 'endAt', rule: 'slot.maxDuration', params: { maxDays: MAX_SLOT_DAYS } });
   }
 }
 
@@ -32,7 +31,7 @@ interface InstrumentState {
 export function loadInstrument(ctx: ServiceContext, instrumentId: number): InstrumentState {
   const row = stmt(ctx.db, `SELECT id, name_cn AS name, status, share_mode AS shareMode, retired_at AS retiredAt
     FROM instruments WHERE id = ?`).get(instrumentId) as InstrumentState | undefined;
-  if (!row) fail('NOT_FOUND', `仪器 ${instrumentId} 不存在 (instrument not found)`, { field: 'instrumentId' });
+  if (!row) refuse('NOT_FOUND', 'instrument.notFound', { field: 'instrumentId', params: { id: instrumentId } });
   return row;
 }
 
@@ -40,16 +39,15 @@ export function loadInstrument(ctx: ServiceContext, instrumentId: number): Instr
 export function checkInstrumentOpen(ctx: ServiceContext, instrumentId: number, kind: BookingKind): InstrumentState {
   const inst = loadInstrument(ctx, instrumentId);
   if (inst.retiredAt) {
-    fail('RULE', `仪器「${inst.name}」已停用，不能预约 (the instrument is retired)`, { field: 'instrumentId', rule: 'booking.instrumentRetired' });
+    refuse('RULE', 'booking.instrumentRetired', { field: 'instrumentId', rule: 'booking.instrumentRetired', params: { name: inst.name } });
   }
   // A broken instrument can still get its repair scheduled.
   if (kind !== 'maintenance' && NOT_OPEN_STATUSES.includes(inst.status)) {
-    fail('RULE', `仪器「${inst.name}」运行状态为“${inst.status}”，只能安排维护 (instrument status ${inst.status}: maintenance only)`,
-      { field: 'instrumentId', rule: 'booking.instrumentStatus' });
+    const status = vocabularyLabel(inst.status);
+    refuse('RULE', 'booking.instrumentStatus', { field: 'instrumentId', rule: 'booking.instrumentStatus', params: { name: inst.name, statusZh: status.zh, statusEn: status.en } });
   }
   if ((kind === 'contract' || kind === 'order') && inst.shareMode === '不共享') {
-    fail('RULE', `仪器「${inst.name}」共享模式为“不共享”，不能用于合同服务 (instrument not shared: no contract bookings)`,
-      { field: 'instrumentId', rule: 'booking.shareMode' });
+    refuse('RULE', 'booking.shareMode', { field: 'instrumentId', rule: 'booking.shareMode', params: { name: inst.name } });
   }
   return inst;
 }
@@ -65,25 +63,24 @@ export interface ContractPeriod {
 export function loadBookingContract(ctx: ServiceContext, kind: BookingKind, contractId: number | null, instrumentId: number): ContractPeriod | null {
   if (kind !== 'contract') {
     if (contractId !== null) {
-      fail('VALIDATION', `只有“合同服务”预约可以关联合同（当前类型：${BOOKING_KIND_LABELS[kind].zh}）(only contract bookings link a contract)`,
-        { field: 'contractId', rule: 'booking.contractKind' });
+      const label = BOOKING_KIND_LABELS[kind];
+      refuse('VALIDATION', 'booking.contractKind', { field: 'contractId', rule: 'booking.contractKind', params: { kindZh: label.zh, kindEn: label.en } });
     }
     return null;
   }
   if (contractId === null) {
-    fail('VALIDATION', '合同服务预约须选择合同 (a contract booking needs a contract)', { field: 'contractId', rule: 'booking.contractRequired' });
+    refuse('VALIDATION', 'booking.contractRequired', { field: 'contractId', rule: 'booking.contractRequired' });
   }
   const c = stmt(ctx.db, `SELECT id, number, start_date AS startDate, end_date AS endDate, status FROM contracts WHERE id = ?`)
     .get(contractId) as (ContractPeriod & { status: string }) | undefined;
-  if (!c) fail('NOT_FOUND', `合同 ${contractId} 不存在 (contract not found)`, { field: 'contractId' });
+  if (!c) refuse('NOT_FOUND', 'contract.notFound', { field: 'contractId', params: { id: contractId } });
   if (c.status === 'void') {
-    fail('RULE', `合同 ${c.number} 已作废，不能预约 (the contract is void)`, { field: 'contractId', rule: 'booking.contractVoid' });
+    refuse('RULE', 'booking.contractVoid', { field: 'contractId', rule: 'booking.contractVoid', params: { number: c.number } });
   }
   // When the contract lists its instruments, the booking must use one of them.
   const listed = stmt(ctx.db, `SELECT instrument_id FROM contract_instruments WHERE contract_id = ?`).pluck().all(c.id) as number[];
   if (listed.length && !listed.includes(instrumentId)) {
-    fail('RULE', `合同 ${c.number} 未约定使用该仪器 (the contract does not cover this instrument)`,
-      { field: 'instrumentId', rule: 'booking.contractInstrument' });
+    refuse('RULE', 'booking.contractInstrument', { field: 'instrumentId', rule: 'booking.contractInstrument', params: { number: c.number } });
   }
   return { id: c.id, number: c.number, startDate: c.startDate, endDate: c.endDate };
 }
@@ -94,8 +91,8 @@ export function outsideContract(c: ContractPeriod, startAt: string, endAt: strin
 
 export function checkWithinContract(c: ContractPeriod | null, startAt: string, endAt: string): void {
   if (c && outsideContract(c, startAt, endAt)) {
-    fail('RULE', `预约时段 ${formatSpan(startAt, endAt)} 超出合同 ${c.number} 的服务期 ${c.startDate} 至 ${c.endDate} (slot outside the contract period)`,
-      { field: 'startAt', rule: 'booking.contractPeriod' });
+    const span = formatSpan(startAt, endAt);
+    refuse('RULE', 'booking.contractPeriod', { field: 'startAt', rule: 'booking.contractPeriod', params: { span, number: c.number, startDate: c.startDate, endDate: c.endDate } });
   }
 }
 

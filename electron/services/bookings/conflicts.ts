@@ -1,6 +1,6 @@
 // Overlap detection on an instrument's calendar, fast at millions of bookings.
 import { BOOKING_KIND_LABELS, MAX_SLOT_DAYS, type BookingConflict } from '../../../shared/ipc/bookings';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import { formatSpan, shiftSlotDays } from './slot-time';
 import { stmt } from './statements';
@@ -18,19 +18,25 @@ export function findConflicts(ctx: Pick<ServiceContext, 'db'>, instrumentId: num
     .all(instrumentId, shiftSlotDays(startAt, -MAX_SLOT_DAYS), endAt, startAt, excludeId ?? 0) as BookingConflict[];
 }
 
-export function describeConflict(c: BookingConflict): string {
+/** An existing booking in one language: its kind's name, number, span and (user's) title. */
+export function describeConflict(c: BookingConflict, locale: 'zh' | 'en' = 'zh'): string {
   const number = c.contractNumber ?? c.orderNumber;
-  const what = number ? `${BOOKING_KIND_LABELS[c.kind].zh} ${number}` : BOOKING_KIND_LABELS[c.kind].zh;
-  return `${what} ${formatSpan(c.startAt, c.endAt)}${c.title ? `「${c.title}」` : ''}`;
+  const kind = BOOKING_KIND_LABELS[c.kind][locale];
+  const what = number ? `${kind} ${number}` : kind;
+  const title = c.title ? (locale === 'zh' ? `「${c.title}」` : ` "${c.title}"`) : '';
+  return `${what} ${formatSpan(c.startAt, c.endAt)}${title}`;
+}
+
+/** The clashing bookings as params of both languages (the message shows the list of the chosen one). */
+export function conflictParams(conflicts: readonly BookingConflict[]): { conflictsZh: string[]; conflictsEn: string[] } {
+  return { conflictsZh: conflicts.map((c) => describeConflict(c, 'zh')), conflictsEn: conflicts.map((c) => describeConflict(c, 'en')) };
 }
 
 export function checkNoConflict(ctx: ServiceContext, instrumentId: number, startAt: string, endAt: string, excludeId?: number): void {
   const conflicts = findConflicts(ctx, instrumentId, startAt, endAt, excludeId);
   if (conflicts.length) {
-    fail('CONFLICT', `时段冲突：${formatSpan(startAt, endAt)} 与已有预约重叠：${conflicts.map(describeConflict).join('；')} (the slot overlaps an existing booking)`, {
-      field: 'startAt',
-      rule: 'booking.overlap',
-      issues: conflicts.map((c) => ({ field: 'startAt', message: describeConflict(c), rule: 'booking.overlap' })),
-    });
+    const { conflictsZh, conflictsEn } = conflictParams(conflicts);
+    const span = formatSpan(startAt, endAt);
+    refuse('CONFLICT', 'booking.overlap', { field: 'startAt', rule: 'booking.overlap', params: { span, conflictsZh, conflictsEn } });
   }
 }

@@ -2,12 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Booking, BookingFields, SeriesFields } from '../../../shared/ipc/bookings';
 import { addDays } from '../../../shared/rules';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getBooking, insertBookingRow } from './bookings';
 import { checkBookingOrder, checkInstrumentOpen, checkSpan, loadBookingContract, outsideContract } from './checks';
-import { describeConflict, findConflicts } from './conflicts';
+import { conflictParams, findConflicts } from './conflicts';
 import { slotDate } from './slot-time';
 
 export function seriesOccurrences(s: SeriesFields): BookingFields[] {
@@ -17,8 +17,8 @@ export function seriesOccurrences(s: SeriesFields): BookingFields[] {
   });
 }
 
-function listDates(slots: { startAt: string }[]): string {
-  return slots.map((o) => slotDate(o.startAt)).join('、');
+function listDates(slots: { startAt: string }[]): string[] {
+  return slots.map((o) => slotDate(o.startAt));
 }
 
 /** Checks every occurrence first and lists every failing date; writes only when all pass. */
@@ -32,19 +32,19 @@ export function createSeries(ctx: ServiceContext, s: SeriesFields): { seriesId: 
     if (contract) {
       const outside = occurrences.filter((o) => outsideContract(contract, o.startAt, o.endAt));
       if (outside.length) {
-        fail('RULE', `以下日期超出合同 ${contract.number} 的服务期 ${contract.startDate} 至 ${contract.endDate}，未创建任何预约：${listDates(outside)} (dates outside the contract period; nothing was created)`,
-          { field: 'count', rule: 'booking.contractPeriod' });
+        const dates = listDates(outside);
+        refuse('RULE', 'booking.seriesOutsideContract', {
+          field: 'count', rule: 'booking.contractPeriod', params: { dates, number: contract.number, startDate: contract.startDate, endDate: contract.endDate },
+        });
       }
     }
     const clashes = occurrences
       .map((o) => ({ o, conflicts: findConflicts(ctx, s.instrumentId, o.startAt, o.endAt) }))
       .filter((x) => x.conflicts.length);
     if (clashes.length) {
-      fail('CONFLICT', `以下日期与已有预约冲突，未创建任何预约：${listDates(clashes.map((x) => x.o))} (these dates overlap existing bookings; nothing was created)`, {
-        field: 'firstDate',
-        rule: 'booking.overlap',
-        issues: clashes.map((x) => ({ field: slotDate(x.o.startAt), message: x.conflicts.map(describeConflict).join('；'), rule: 'booking.overlap' })),
-      });
+      const dates = listDates(clashes.map((x) => x.o));
+      const { conflictsZh, conflictsEn } = conflictParams(clashes.flatMap((x) => x.conflicts));
+      refuse('CONFLICT', 'booking.seriesOverlap', { field: 'firstDate', rule: 'booking.overlap', params: { dates, conflictsZh, conflictsEn } });
     }
     const seriesId = randomUUID();
     const ids = occurrences.map((o) => insertBookingRow(ctx, o, seriesId));

@@ -1,7 +1,7 @@
 // Actual use (service records): the source of effective and external machine hours for the assessment.
 import { MAX_SLOT_DAYS, type UsageFields, type UsageListQuery, type UsageLog, type UsageTotals, usageListSchema } from '../../../shared/ipc/bookings';
 import { civilDateInShanghai } from '../../../shared/rules';
-import { fail, refuse } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import { ORDER_STATES_WITHOUT_SERVICE, type OrderStatus } from '../../../shared/rules/orders';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -27,7 +27,7 @@ function toUsage(r: UsageRow): UsageLog {
 
 export function getUsage(ctx: ServiceContext, id: number): UsageLog {
   const row = stmt(ctx.db, `${SELECT_USAGE} WHERE u.id = ?`).get(id) as UsageRow | undefined;
-  if (!row) fail('NOT_FOUND', `使用记录 ${id} 不存在 (usage record not found)`);
+  if (!row) refuse('NOT_FOUND', 'usage.notFound', { params: { id } });
   return toUsage(row);
 }
 
@@ -43,26 +43,24 @@ function validateUsage(ctx: ServiceContext, f: UsageFields, excludeId?: number):
   loadInstrument(ctx, f.instrumentId);
   const today = civilDateInShanghai(ctx.now());
   if (f.endAt > endOfDay(today)) {
-    fail('RULE', `不能登记今天（${today}）之后的实际使用：结束时间 ${f.endAt.replace('T', ' ')} (usage cannot be logged beyond today)`,
-      { field: 'endAt', rule: 'usage.notFuture' });
+    const end = f.endAt.replace('T', ' ');
+    refuse('RULE', 'usage.notFuture', { field: 'endAt', rule: 'usage.notFuture', params: { today, end } });
   }
   if (f.bookingId !== null) {
     const b = getBooking(ctx, f.bookingId);
     if (b.instrumentId !== f.instrumentId) {
-      fail('VALIDATION', `预约 ${b.id} 属于仪器「${b.instrumentName}」，与所填仪器不一致 (the booking is for another instrument)`,
-        { field: 'bookingId', rule: 'usage.bookingInstrument' });
+      refuse('VALIDATION', 'usage.bookingInstrument', { field: 'bookingId', rule: 'usage.bookingInstrument', params: { id: b.id, name: b.instrumentName } });
     }
     if (b.kind === 'maintenance') {
-      fail('RULE', '维护时段不是有效机时，不能登记为实际使用 (maintenance is not machine use)', { field: 'bookingId', rule: 'usage.notMaintenance' });
+      refuse('RULE', 'usage.notMaintenance', { field: 'bookingId', rule: 'usage.notMaintenance' });
     }
     const other = stmt(ctx.db, 'SELECT id FROM usage_logs WHERE booking_id = ? AND id <> ?').pluck().get(b.id, excludeId ?? 0) as number | undefined;
     if (other !== undefined) {
-      fail('CONFLICT', `该预约已登记过实际使用（记录 ${other}），请编辑原记录 (usage already logged for this booking)`,
-        { field: 'bookingId', rule: 'usage.bookingLogged' });
+      refuse('CONFLICT', 'usage.bookingLogged', { field: 'bookingId', rule: 'usage.bookingLogged', params: { record: other } });
     }
   }
   if (f.contractId !== null && !stmt(ctx.db, 'SELECT 1 FROM contracts WHERE id = ?').get(f.contractId)) {
-    fail('NOT_FOUND', `合同 ${f.contractId} 不存在 (contract not found)`, { field: 'contractId' });
+    refuse('NOT_FOUND', 'contract.notFound', { field: 'contractId', params: { id: f.contractId } });
   }
   if (f.orderId !== null) {
     if (f.contractId !== null) refuse('VALIDATION', 'usage.contractOrOrder', { field: 'orderId' });
@@ -75,8 +73,9 @@ function validateUsage(ctx: ServiceContext, f: UsageFields, excludeId?: number):
   }
   const overlaps = findUsageOverlaps(ctx, f.instrumentId, f.startAt, f.endAt, excludeId);
   if (overlaps.length) {
-    fail('CONFLICT', `该仪器在 ${formatSpan(f.startAt, f.endAt)} 已有使用记录：${overlaps.map((o) => `${formatSpan(o.startAt, o.endAt)}${o.userName ? ` ${o.userName}` : ''}`).join('；')} (overlaps another usage record)`,
-      { field: 'startAt', rule: 'usage.overlap' });
+    const span = formatSpan(f.startAt, f.endAt);
+    const records = overlaps.map((o) => (o.userName ? `${formatSpan(o.startAt, o.endAt)} ${o.userName}` : formatSpan(o.startAt, o.endAt)));
+    refuse('CONFLICT', 'usage.overlap', { field: 'startAt', rule: 'usage.overlap', params: { span, records } });
   }
 }
 
@@ -123,7 +122,7 @@ export function deleteUsage(ctx: ServiceContext, id: number): void {
 export function usageDraft(ctx: ServiceContext, bookingId: number): UsageFields {
   const b = getBooking(ctx, bookingId);
   if (b.kind === 'maintenance') {
-    fail('RULE', '维护时段不是有效机时，不能登记为实际使用 (maintenance is not machine use)', { field: 'bookingId', rule: 'usage.notMaintenance' });
+    refuse('RULE', 'usage.notMaintenance', { field: 'bookingId', rule: 'usage.notMaintenance' });
   }
   const contract = b.kind === 'contract' || b.kind === 'order';
   return {

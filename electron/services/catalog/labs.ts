@@ -1,5 +1,5 @@
 import type { Lab } from '../../../shared/ipc/catalog';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 
@@ -12,7 +12,8 @@ export function listLabs(ctx: ServiceContext): Lab[] {
 export function createLab(ctx: ServiceContext, input: { name: string; unitName: string; contact: string }): Lab {
   return ctx.db.transaction(() => {
     if (ctx.db.prepare('SELECT 1 FROM labs WHERE name = ?').get(input.name)) {
-      fail('CONFLICT', `实验室“${input.name}”已存在`, { field: 'name' });
+      const name = input.name;
+      refuse('CONFLICT', 'lab.nameTaken', { field: 'name', rule: 'lab.nameUnique', params: { name } });
     }
     const id = Number(ctx.db.prepare('INSERT INTO labs(name, unit_name, contact, created_at) VALUES (?, ?, ?, ?)')
       .run(input.name, input.unitName, input.contact, ctx.now().toISOString()).lastInsertRowid);

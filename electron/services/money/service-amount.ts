@@ -9,8 +9,3 @@ export function otherChargesFen(ctx: Pick<ServiceContext, 'db'>, firstDay: strin
   return Number(ctx.db.prepare(`SELECT coalesce(sum(ch.amount_fen), 0) FROM charges ch JOIN contracts c ON c.id = ch.contract_id
     WHERE ch.usage_id IS NULL AND ch.service_date BETWEEN @firstDay AND @lastDay AND ${contractsWhere}`).pluck().get({ ...params, firstDay, lastDay }));
 }
-
-export function serviceAmountOf(ctx: Pick<ServiceContext, 'db'>, usageId: number): number | null {
-  const v = ctx.db.prepare(`SELECT ${SERVICE_AMOUNT_SQL} FROM usage_logs u WHERE u.id = ?`).pluck().get(usageId) as number | undefined;
-  return v ?? null;
-}

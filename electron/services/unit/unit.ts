@@ -1,6 +1,6 @@
 // The open unit (one row) and its labs. Documents read the unit from here, never a lab's name.
 import type { LabDetail, LabFields, OpenUnit, UnitFields } from '../../../shared/ipc/unit';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 
@@ -53,7 +53,7 @@ export function getLabDetail(ctx: Pick<ServiceContext, 'db'>, id: number): LabDe
 export function saveLab(ctx: ServiceContext, id: number | null, f: LabFields): LabDetail {
   return ctx.db.transaction(() => {
     const other = ctx.db.prepare('SELECT id FROM labs WHERE name = ?').pluck().get(f.name) as number | undefined;
-    if (other !== undefined && other !== id) fail('CONFLICT', `实验室“${f.name}”已存在 (lab name already used)`, { field: 'name', rule: 'lab.nameUnique' });
+    if (other !== undefined && other !== id) refuse('CONFLICT', 'lab.nameTaken', { field: 'name', rule: 'lab.nameUnique', params: { name: f.name } });
     const now = ctx.now().toISOString();
     let labId = id;
     if (labId === null) {
@@ -62,7 +62,7 @@ export function saveLab(ctx: ServiceContext, id: number | null, f: LabFields): L
       audit(ctx, 'create', 'lab', labId, f);
     } else {
       const before = getLabDetail(ctx, labId);
-      if (!before) fail('NOT_FOUND', `实验室 ${labId} 不存在 (lab not found)`, { field: 'id' });
+      if (!before) refuse('NOT_FOUND', 'lab.notFound', { field: 'id', params: { id: labId } });
       ctx.db.prepare(`UPDATE labs SET name = @name, head = @head, contact = @contact, contact_phone = @contactPhone,
         location = @location, updated_at = @now WHERE id = @id`).run({ ...f, now, id: labId });
       audit(ctx, 'update', 'lab', labId, { before, after: f });

@@ -5,7 +5,8 @@ import type { InstrumentRow } from '../../../../shared/catalog/instrument';
 import { DIRECTIONS, SERVICE_WAYS, type UsageFields } from '../../../../shared/ipc/bookings';
 import { parseMoneyText } from '../../../../shared/rules/money';
 import { call } from '../../api';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { vocabularyOptions } from '../../../../shared/vocabulary-labels';
 import { errorText, showError } from '../../util/errors';
 import { clearErrorsOnEdit, DateTimeInput, dateTimeOf, dateTimeRule, markRefusal } from '../../util/fields';
 import { moneyRule } from '../vouchers/dealLabels';
@@ -42,6 +43,7 @@ export function UsageModal({ initial, id, instruments, onClose }: {
   onClose(changed: boolean): void;
 }) {
   const t = useT(L);
+  const locale = useLocale((s) => s.locale);
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -132,8 +134,8 @@ export function UsageModal({ initial, id, instruments, onClose }: {
             </Form.Item>
           </Col>
           <Col span={8}><Form.Item name="external" label={t.external} valuePropName="checked"><Switch /></Form.Item></Col>
-          <Col span={8}><Form.Item name="serviceWay" label={t.serviceWay}><Select options={SERVICE_WAYS.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="direction" label={t.direction}><Select options={DIRECTIONS.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="serviceWay" label={t.serviceWay}><Select options={vocabularyOptions(SERVICE_WAYS, locale)} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="direction" label={t.direction}><Select options={vocabularyOptions(DIRECTIONS, locale)} /></Form.Item></Col>
           <Col span={24}><Form.Item name="content" label={t.content}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} /></Form.Item></Col>
           <Col span={8}><Form.Item name="operator" label={t.operator}><Input maxLength={100} /></Form.Item></Col>
           <Col span={8}><Form.Item name="userName" label={t.userName}><Input maxLength={100} /></Form.Item></Col>

@@ -7,7 +7,8 @@ import type { InstrumentRow } from '../../../../shared/catalog/instrument';
 import type { UsageFields, UsageLog, UsageTotals } from '../../../../shared/ipc/bookings';
 import { formatYuan } from '../../../../shared/rules/money';
 import { call } from '../../api';
-import { fmt, useT } from '../../i18n';
+import { fmt, useLocale, useT } from '../../i18n';
+import { vocabularyLabel } from '../../../../shared/vocabulary-labels';
 import { useWindowHeight } from '../../util/hooks';
 import { usePagedRows } from '../../util/paged';
 import { PagedTable, type PagedSort } from '../../util/PagedTable';
@@ -38,6 +39,7 @@ export function UsagePanel({ today, instruments, refreshKey, onOpen }: {
   onOpen(initial: UsageFields, id: number | null): void;
 }) {
   const t = useT(L);
+  const locale = useLocale((s) => s.locale);
   const [instrumentId, setInstrumentId] = useState<number | undefined>();
   const [range, setRange] = useState<[string, string]>([`${today.slice(0, 8)}01`, today]);
   const [external, setExternal] = useState<boolean | undefined>();
@@ -64,7 +66,7 @@ export function UsagePanel({ today, instruments, refreshKey, onOpen }: {
     { title: t.inst, dataIndex: 'instrumentName', width: 180, ellipsis: true },
     { title: t.hours, dataIndex: 'minutes', width: 80, align: 'right', render: (m: number) => hours(m) },
     { title: t.kind, dataIndex: 'external', width: 90, render: (x: boolean) => (x ? <Tag color="blue">{t.external}</Tag> : <Tag>{t.internal}</Tag>) },
-    { title: t.way, dataIndex: 'serviceWay', width: 90 },
+    { title: t.way, dataIndex: 'serviceWay', width: 90, render: (w: string) => vocabularyLabel(w)[locale] },
     { title: t.user, key: 'user', width: 220, ellipsis: true, render: (_, r) => [r.userName, r.userUnit].filter(Boolean).join(' / ') },
     { title: t.contract, dataIndex: 'contractNumber', width: 140, ellipsis: true },
     { title: t.amount, dataIndex: 'amountFen', width: 120, align: 'right', render: (f: number) => formatYuan(f) },

@@ -8,6 +8,7 @@ import { civilDateInShanghai } from '../../../../shared/rules/civil-date';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useCatalog } from '../../stores/catalog';
+import { vocabularyOptions } from '../../../../shared/vocabulary-labels';
 import { showError } from '../../util/errors';
 import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
 import { moneyRule } from '../vouchers/dealLabels';
@@ -172,7 +173,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
     ...Object.fromEntries(INSTRUMENT_FIELD_LABELS.map((f) => [f.key, f[locale]])),
     startUse: t.startUseDate, booked: t.bookedDate, released: t.customsReleaseDate, valueText: t.value, feeText: t.fee,
   };
-  const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
+  const opts = (xs: readonly string[]) => vocabularyOptions(xs, locale);
   return (
     <Drawer open width={760} title={id === null ? t.titleNew : t.titleEdit} onClose={() => onClose(changed)} destroyOnHidden
       extra={
@@ -189,7 +190,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
       }>
       <Spin spinning={loading}>
         {inst && <YearHours id={inst.id} />}
-        {inst?.retiredAt && <Typography.Paragraph type="warning">{t.retiredAt} {inst.retiredAt.slice(0, 10)}：{inst.retireReason}</Typography.Paragraph>}
+        {inst?.retiredAt && <Typography.Paragraph type="warning">{t.retiredAt} <span data-testid="instrument-retired-on">{civilDateInShanghai(new Date(inst.retiredAt))}</span>：{inst.retireReason}</Typography.Paragraph>}
         <Form form={form} layout="vertical" onKeyDown={onKeyDown} onValuesChange={clearErrorsOnEdit(form)} data-testid="instrument-form"
           initialValues={{ source: '购置', usageKind: '通用', status: '正常', shareMode: '外部共享', feeUnit: '小时', nameEn: '', carrierType: '', customsSupervised: false, disciplines: [], funding: [] }}>
           <Row gutter={12}>
@@ -209,10 +210,10 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
             </Col>
             <Col span={8}><Form.Item name="valueText" label={t.value} rules={[moneyRule(true, t.required)]}
               extra={inst ? formatYuan(inst.originalValueFen) : undefined}><Input /></Form.Item></Col>
-            <Col span={6}><Form.Item name="source" label={t.source}><Select options={SOURCES.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
-            <Col span={6}><Form.Item name="usageKind" label={t.usageKind}><Select options={USAGE_KINDS.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
-            <Col span={6}><Form.Item name="status" label={t.status}><Select options={STATUSES.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
-            <Col span={6}><Form.Item name="shareMode" label={t.shareMode}><Select options={SHARE_MODES.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
+            <Col span={6}><Form.Item name="source" label={t.source}><Select options={vocabularyOptions(SOURCES, locale)} /></Form.Item></Col>
+            <Col span={6}><Form.Item name="usageKind" label={t.usageKind}><Select options={vocabularyOptions(USAGE_KINDS, locale)} /></Form.Item></Col>
+            <Col span={6}><Form.Item name="status" label={t.status}><Select options={vocabularyOptions(STATUSES, locale)} /></Form.Item></Col>
+            <Col span={6}><Form.Item name="shareMode" label={t.shareMode}><Select options={vocabularyOptions(SHARE_MODES, locale)} /></Form.Item></Col>
             <Col span={8}><Form.Item name="manufacturer" label={t.manufacturer}><Input /></Form.Item></Col>
             <Col span={8}><Form.Item name="country" label={t.country}><Input /></Form.Item></Col>
             <Col span={8}><Form.Item name="model" label={t.model}><Input /></Form.Item></Col>

@@ -1,20 +1,29 @@
+// The append-only audit log as sentences ("王敏 登记了创新券 BJKJQ-2026-0003"), paged in SQL and drawn
+// virtualised; a row opens its details. Times are Beijing time.
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Descriptions, Input, Modal, Space, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditRow } from '../../../../shared/ipc/system';
 import { call } from '../../api';
-import { useT } from '../../i18n';
+import { fmt, useLocale, useT } from '../../i18n';
+import { fieldLabel } from '../../i18n-errors';
 import { saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
+import { usePagedRows } from '../../util/paged';
+import { PagedTable } from '../../util/PagedTable';
+import { auditDetailLines, auditSentence, beijingTime } from './audit-sentences';
 
 const L = {
   zh: {
-    title: '审计日志（只追加，不可修改）', at: '时间', actor: '操作人', action: '操作', entity: '对象', entityId: '编号', detail: '详情',
-    filter: '按对象筛选（如 contract）', xlsx: '导出 Excel', csv: '导出 CSV', more: '加载更多',
+    title: '审计日志（只追加，不可修改）', at: '时间（北京时间）', what: '操作', entity: '对象', detail: '详情',
+    filter: '搜索操作人、对象、编号', xlsx: '导出 Excel', csv: '导出 CSV', total: '共 {n} 条', details: '操作详情', open: '查看',
+    actor: '操作人', action: '操作代码', entityId: '对象编号', close: '关闭', none: '无更多内容',
   },
   en: {
-    title: 'Audit log (append-only)', at: 'Time', actor: 'Actor', action: 'Action', entity: 'Entity', entityId: 'Id', detail: 'Detail',
-    filter: 'Filter by entity (e.g. contract)', xlsx: 'Export Excel', csv: 'Export CSV', more: 'Load more',
+    title: 'Audit log (append-only)', at: 'Time (Beijing)', what: 'What happened', entity: 'Object', detail: 'Details',
+    filter: 'Search actor, object, number', xlsx: 'Export Excel', csv: 'Export CSV', total: '{n} entries', details: 'Entry details', open: 'View',
+    actor: 'Actor', action: 'Action code', entityId: 'Object id', close: 'Close', none: 'Nothing more recorded',
   },
 };
 
@@ -22,33 +31,28 @@ const PAGE = 200;
 
 export function AuditCard({ refreshKey }: { refreshKey: number }) {
   const t = useT(L);
-  const [rows, setRows] = useState<AuditRow[]>([]);
-  const [entity, setEntity] = useState('');
-  const [loading, setLoading] = useState(false);
-  const [hasMore, setHasMore] = useState(false);
+  const locale = useLocale((s) => s.locale);
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState<AuditRow | null>(null);
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
 
-  const load = useCallback(async (offset: number) => {
-    setLoading(true);
-    try {
-      const page = await call('audit:list', { entity: entity.trim() || undefined, limit: PAGE, offset });
-      setRows((prev) => (offset === 0 ? page : [...prev, ...page]));
-      setHasMore(page.length === PAGE);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [entity]);
   useEffect(() => {
-    const timer = setTimeout(() => void load(0), 200);
+    const timer = setTimeout(() => setQuery(typed.trim()), 250);
     return () => clearTimeout(timer);
-  }, [load, refreshKey]);
+  }, [typed]);
+
+  const fetchWindow = useCallback((offset: number, limit: number) =>
+    call('audit:page', { query: query || undefined, offset, limit, sort: 'at', dir: 'desc' }), [query]);
+  const paged = usePagedRows(fetchWindow, JSON.stringify({ query }), PAGE);
+  const firstKey = useRef(refreshKey);
+  const { reload } = paged;
+  useEffect(() => { if (refreshKey !== firstKey.current) reload(); }, [refreshKey, reload]);
 
   const exportAs = async (format: 'xlsx' | 'csv') => {
     setExporting(format);
     try {
-      saveDownload(await call('audit:export', { format, entity: entity.trim() || undefined }));
+      saveDownload(await call('audit:export', { format }));
     } catch (e) {
       showError(e);
     } finally {
@@ -56,31 +60,49 @@ export function AuditCard({ refreshKey }: { refreshKey: number }) {
     }
   };
 
+  const columns: ColumnsType<AuditRow> = [
+    { title: t.at, dataIndex: 'at', key: 'at', width: 190, render: (v: string) => beijingTime(v) },
+    { title: t.what, key: 'what', width: 560, ellipsis: true, render: (_, r) => <span data-testid="audit-sentence">{auditSentence(r, locale)}</span> },
+    { title: t.detail, key: 'detail', width: 90, render: (_, r) => (
+      <Button size="small" type="link" onClick={(e) => { e.stopPropagation(); setOpen(r); }} data-testid={`audit-open-${r.id}`}>{t.open}</Button>
+    ) },
+  ];
+
   return (
     <Card size="small" title={t.title} extra={
       <Space>
-        <Input allowClear placeholder={t.filter} value={entity} onChange={(e) => setEntity(e.target.value)} style={{ width: 220 }} maxLength={50} />
+        <Input allowClear placeholder={t.filter} aria-label={t.filter} value={typed} onChange={(e) => setTyped(e.target.value)} style={{ width: 240 }} maxLength={100} data-testid="audit-search" />
         <Button icon={<FileExcelOutlined />} loading={exporting === 'xlsx'} onClick={() => void exportAs('xlsx')} data-testid="audit-export-xlsx">{t.xlsx}</Button>
         <Button icon={<FileTextOutlined />} loading={exporting === 'csv'} onClick={() => void exportAs('csv')} data-testid="audit-export-csv">{t.csv}</Button>
       </Space>
     }>
-      <Table<AuditRow>
-        data-testid="audit-table"
-        size="small"
-        rowKey="id"
-        loading={loading}
-        dataSource={rows}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
-        columns={[
-          { title: t.at, dataIndex: 'at', width: 200, render: (v: string) => new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
-          { title: t.actor, dataIndex: 'actor', width: 110 },
-          { title: t.action, dataIndex: 'action', width: 170 },
-          { title: t.entity, dataIndex: 'entity', width: 110 },
-          { title: t.entityId, dataIndex: 'entityId', width: 200, ellipsis: true },
-          { title: t.detail, dataIndex: 'detail', ellipsis: true, render: (v: string) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{v}</Typography.Text> },
-        ]}
-      />
-      {hasMore && <Button onClick={() => void load(rows.length)} loading={loading}>{t.more}</Button>}
+      <Typography.Text type="secondary" data-testid="audit-total">{fmt(t.total, { n: paged.total })}</Typography.Text>
+      <PagedTable<AuditRow> data-testid="audit-table" size="small" rowKey="id" columns={columns} paged={paged} width={840} height={420}
+        onRow={(r) => ({ onClick: () => setOpen(r), onKeyDown: (e) => { if (e.key === 'Enter') setOpen(r); }, tabIndex: 0, style: { cursor: 'pointer' } })} />
+      <Modal open={open !== null} title={t.details} onCancel={() => setOpen(null)} footer={<Button onClick={() => setOpen(null)}>{t.close}</Button>} width={640}>
+        {open && (
+          <>
+            <Typography.Paragraph strong data-testid="audit-detail-sentence">{auditSentence(open, locale)}</Typography.Paragraph>
+            <Descriptions size="small" column={1} bordered data-testid="audit-detail">
+              <Descriptions.Item label={t.at}>{beijingTime(open.at)}</Descriptions.Item>
+              <Descriptions.Item label={t.actor}>{open.actor}</Descriptions.Item>
+              <Descriptions.Item label={t.action}><Typography.Text code>{open.entity} · {open.action}</Typography.Text></Descriptions.Item>
+              {open.entityId && <Descriptions.Item label={t.entityId}>{open.entityId}</Descriptions.Item>}
+              {auditDetailLines(open).map((l) => (
+                <Descriptions.Item key={l.key} label={labelOf(l.key, locale)}>
+                  <Typography.Text style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{l.value}</Typography.Text>
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+          </>
+        )}
+      </Modal>
     </Card>
   );
+}
+
+/** A detail key by the forms' label when one is known, else as recorded. */
+function labelOf(key: string, locale: 'zh' | 'en'): string {
+  const label = fieldLabel(key, locale);
+  return label === fieldLabel(undefined, locale) ? key : label;
 }

@@ -33,9 +33,9 @@ export function parseHolidayText(text: string, year: number): ParsedHolidays {
     if (!line) continue;
     const [date, kindText = 'holiday', ...name] = line.split(/[,，\t]/).map((s) => s.trim());
     const kind = KIND[kindText];
-    // Read strictly: 2027-02-30 stops the import at its line, it is never moved to another day.
+    // Read strictly: only YYYY-MM-DD of a real day; 2027-02-30 stops the import at its line, it is never moved to another day.
     const day = parseDateText(date ?? '');
-    if (!day.ok || !kind) return { ok: false, line: i + 1, message: line };
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? '') || !day.ok || !kind) return { ok: false, line: i + 1, message: line };
     entries.push({ date: day.value, kind, name: name.join(' ') });
   }
   return { ok: true, entries };
