@@ -14,11 +14,11 @@ async function choose(page: Page, select: Locator, text: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
-async function typeDate(picker: Locator, date: string) {
-  const input = (await picker.evaluate((e) => e.tagName)) === 'INPUT' ? picker : picker.locator('input');
+/** Types a date into a strict date field and leaves it (Enter in a form's text field saves the form). */
+async function typeDate(input: Locator, date: string) {
   await input.click();
   await input.fill(date);
-  await input.press('Enter');
+  await input.press('Tab');
 }
 
 test('Shanghai order → accept → usage → complete → upload → notice → payment, with the 50% and annual caps refused', async ({ page, desk, openDesk }) => {
@@ -117,4 +117,13 @@ test('Shanghai order → accept → usage → complete → upload → notice →
   expect(Buffer.from(entries['服务成果（报告、数据）/物相分析报告.pdf']).toString()).toBe('%PDF-1.4 XRD report');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('orders-table')).toContainText('SH-2025-0001');
+
+  // In English the timeline cites 'Article 11' of the document named in English, with no Chinese.
+  await page.getByRole('button', { name: 'language' }).click();
+  await page.getByTestId('orders-table').getByText('SH-2025-0001').click();
+  const notice = page.getByTestId('notice-end');
+  await expect(notice).toContainText('Article 11, Hu Ke Gui [2025] No. 6');
+  await expect(notice).not.toContainText('第');
+  await expect(page.locator('.ant-drawer-body')).toContainText('Payment materials (Article 11)');
+  await expect(page.getByTestId('order-material-list')).toContainText('Paid to the service institution');
 });

@@ -190,7 +190,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
       }>
       <Spin spinning={loading}>
         {inst && <YearHours id={inst.id} />}
-        {inst?.retiredAt && <Typography.Paragraph type="warning">{t.retiredAt} {inst.retiredAt.slice(0, 10)}：{inst.retireReason}</Typography.Paragraph>}
+        {inst?.retiredAt && <Typography.Paragraph type="warning">{t.retiredAt} <span data-testid="instrument-retired-on">{civilDateInShanghai(new Date(inst.retiredAt))}</span>：{inst.retireReason}</Typography.Paragraph>}
         <Form form={form} layout="vertical" onKeyDown={onKeyDown} onValuesChange={clearErrorsOnEdit(form)} data-testid="instrument-form"
           initialValues={{ source: '购置', usageKind: '通用', status: '正常', shareMode: '外部共享', feeUnit: '小时', nameEn: '', carrierType: '', customsSupervised: false, disciplines: [], funding: [] }}>
           <Row gutter={12}>

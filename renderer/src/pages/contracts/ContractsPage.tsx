@@ -57,7 +57,8 @@ export function ContractsPage() {
 
   const money = (f: number | null) => (f === null ? '' : formatYuan(f));
   const columns: ColumnsType<ContractRow> = useMemo(() => [
-    { title: t.number, dataIndex: 'number', key: 'number', width: 140 },
+    // The contract's identity stays on the left and its state on the right however far the row scrolls.
+    { title: t.number, dataIndex: 'number', key: 'number', width: 140, fixed: 'left' },
     { title: t.title, dataIndex: 'title', key: 'title', width: 240, ellipsis: true },
     { title: t.applicant, dataIndex: 'applicantName', key: 'applicantName', width: 180, ellipsis: true },
     { title: t.signed, dataIndex: 'signedDate', key: 'signedDate', width: 105 },
@@ -66,10 +67,6 @@ export function ContractsPage() {
     { title: t.actual, dataIndex: 'actualAmountFen', key: 'actual', width: 120, align: 'right', render: money },
     { title: t.vouchers, dataIndex: 'voucherTotalFen', key: 'vouchers', width: 120, align: 'right', render: (f: number) => <span data-testid="contract-voucher-total">{formatYuan(f)}</span> },
     {
-      title: t.status, dataIndex: 'status', key: 'status', width: 90,
-      render: (s: ContractRow['status']) => <Tag color={CONTRACT_STATUS_LABELS[s].color}>{CONTRACT_STATUS_LABELS[s][locale]}</Tag>,
-    },
-    {
       title: t.applyBy, key: 'applyBy', width: 190,
       render: (_: unknown, r) => r.redemptionApplyBy && (
         <Space size={4}>
@@ -77,6 +74,10 @@ export function ContractsPage() {
           {r.redemptionDaysLeft !== null && r.redemptionDaysLeft >= 0 && <Tag color={urgencyColor(r.redemptionDaysLeft)}>{fmt(t.days, { n: r.redemptionDaysLeft })}</Tag>}
         </Space>
       ),
+    },
+    {
+      title: t.status, dataIndex: 'status', key: 'status', width: 90, fixed: 'right',
+      render: (s: ContractRow['status']) => <Tag color={CONTRACT_STATUS_LABELS[s].color}>{CONTRACT_STATUS_LABELS[s][locale]}</Tag>,
     },
   ], [t, locale]);
 
