@@ -15,7 +15,7 @@ import { isEncryptedFile } from '../electron/db/encryption';
 import { changePassphrase, setupSecurity } from '../electron/security/session';
 import { createBackup } from '../electron/services/backup/backups';
 import { restoreBackup } from '../electron/services/backup/restore';
-import { commitImport, suggestMapping } from '../electron/services/catalog/import';
+import { commitImport, parseImport, suggestMapping } from '../electron/services/catalog/import';
 import { createInstrument } from '../electron/services/catalog/instruments';
 import { createLab } from '../electron/services/catalog/labs';
 import { createApplicant } from '../electron/services/deals/applicants';
@@ -252,7 +252,12 @@ function runWrites(): void {
       process.stdout.write(`saved ${i} 2\n`);
     }
   } else {
-    importInto(core, fs.readFileSync(path.join(dir, 'import.csv'), 'utf8'));
+    // As the window does it: parse the file, then commit the kept parse; a kill after 'committing'
+    // falls inside the commit itself.
+    const csv = fs.readFileSync(path.join(dir, 'import.csv'));
+    const parsed = parseImport(core.ctx, { fileName: 'instruments.csv', dataBase64: csv.toString('base64'), encoding: 'utf8' });
+    process.stdout.write('committing\n');
+    commitImport(core.ctx, { parseId: parsed.parseId, headerRow: parsed.headerRow, mapping: suggestMapping(IMPORT_HEADERS), onDuplicate: 'update' });
   }
   core.close();
   process.stdout.write('done\n');

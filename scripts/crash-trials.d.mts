@@ -10,6 +10,8 @@ export interface TrialResult {
   operationMs: number;
   killed: number;
   completedBeforeKill: number;
+  /** import-commit: kills that fell inside the commit (after the parse). */
+  killedInCommit?: number;
   failures: TrialFailure[];
   outcomes: Record<string, number>;
 }

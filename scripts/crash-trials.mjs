@@ -166,7 +166,11 @@ export async function crashTrials({ op, n, seed = 20251202, child, log = () => u
       const completed = ran.out.includes('done\n');
       // The calibration run can be slower than later ones: keep the kill window inside the operation.
       if (completed) span = Math.max(20, Math.min(span, ran.ms * 1.1));
-      if (ran.signal === 'SIGKILL') result.killed++;
+      if (ran.signal === 'SIGKILL') {
+        result.killed++;
+        // The import's child says when its commit starts: kills from then on fell inside the commit.
+        if (ran.out.includes('committing\n') && !completed) result.killedInCommit = (result.killedInCommit ?? 0) + 1;
+      }
       else if (completed) result.completedBeforeKill++;
       else { result.failures.push({ trial: i, delay, problems: [`run failed by itself: ${ran.err.slice(0, 300)}`] }); fs.rmSync(dir, { recursive: true, force: true }); continue; }
       const checked = await runChild(child, ['check', op, dir, MIGRATIONS], env);

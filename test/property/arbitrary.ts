@@ -36,6 +36,7 @@ const word = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...
 /** Civil dates of the span the seeded data and the policy profiles cover. */
 export const civilDate = fc.integer({ min: 0, max: 380 }).map((d) => new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10));
 const hhmm = fc.tuple(fc.integer({ min: 8, max: 19 }), fc.constantFrom('00', '30')).map(([h, m]) => `${String(h).padStart(2, '0')}:${m}`);
+const SLOT_DAYS = fc.constantFrom('2025-12-15', '2025-12-16', '2025-12-17');
 const dateTime = fc.tuple(civilDate, hhmm).map(([d, t]) => `${d}T${t}`);
 /** Valid GB 32100 unified social credit codes. */
 const CREDIT_CODES = ['91110108551385082Q', '91110000802100433B', '91330100716105852F', '914403001922038216'];
@@ -69,6 +70,10 @@ function byKey(key: string): fc.Arbitrary<unknown> | null {
   if (key === 'discipline') return fc.constantFrom('', ...SUBJECTS.slice(0, 2).map((s) => s.code));
   if (key === 'fundingSources') return fc.constantFrom('', ...FUNDING_SOURCES.slice(0, 2));
   if (key === 'bankAccount') return fc.constantFrom('', '0200 0012 3456 789');
+  // A slot's start in the morning and its end in the afternoon of one of three days: most pairs are
+  // a valid slot (end after start, at most a few days long), some end before they start.
+  if (key === 'startAt') return fc.tuple(SLOT_DAYS, fc.integer({ min: 8, max: 12 }), fc.constantFrom('00', '30')).map(([d, h, m]) => `${d}T${String(h).padStart(2, '0')}:${m}`);
+  if (key === 'endAt') return fc.tuple(SLOT_DAYS, fc.integer({ min: 13, max: 19 }), fc.constantFrom('00', '30')).map(([d, h, m]) => `${d}T${h}:${m}`);
   if (key === 'weekStart') return fc.integer({ min: 0, max: 100 }).map((w) => new Date(Date.UTC(2024, 11, 30 + 7 * w)).toISOString().slice(0, 10));
   if (/url$/i.test(key)) return fc.constantFrom('', 'https://lab.example.cn/book');
   return null;
