@@ -77,7 +77,7 @@ describe('the open unit and its labs', () => {
     const a = saveLab(core.ctx, null, { name: '分析测试中心', head: '王主任', contact: '王老师', contactPhone: '010-62345678', location: '化学楼 101' });
     saveLab(core.ctx, null, { name: '材料实验室', head: '', contact: '', contactPhone: '', location: '' });
     expect(saveLab(core.ctx, a.id, { ...a, head: '李主任' })).toMatchObject({ head: '李主任', location: '化学楼 101', instrumentCount: 0 });
-    expect(() => saveLab(core.ctx, a.id, { ...a, name: '材料实验室' })).toThrow(/已存在/);
+    expect(() => saveLab(core.ctx, a.id, { ...a, name: '材料实验室' })).toThrow(/lab.nameTaken/);
     expect(listLabDetails(core.ctx).map((l) => l.name)).toEqual(['分析测试中心', '材料实验室']);
   });
 
