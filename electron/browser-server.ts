@@ -54,11 +54,11 @@ function cookieValue(header: string | undefined, name: string): string | undefin
  * Starts the server once the core host has opened the desk; rejects with StartupError (why the
  * desk could not open: newer database, corrupt file, folder used by another desk, …).
  */
-export async function startBrowserServer(opts: { dataDir: string; port: number; rendererDir: string; fixedToday?: string; autoBackup?: boolean }): Promise<BrowserServer> {
+export async function startBrowserServer(opts: { dataDir: string; port: number; rendererDir: string; fixedToday?: string; autoBackup?: boolean; autoBackupDelayMs?: number }): Promise<BrowserServer> {
   const token = crypto.randomBytes(24).toString('hex');
   let launchCode: string | null = crypto.randomBytes(24).toString('hex');
   // An encrypted database starts locked: only security:* answers until security:unlock.
-  const core = startWorkerCore({ dataDir: opts.dataDir, mode: 'browser', fixedToday: opts.fixedToday, autoBackup: opts.autoBackup ?? true });
+  const core = startWorkerCore({ dataDir: opts.dataDir, mode: 'browser', fixedToday: opts.fixedToday, autoBackup: opts.autoBackup ?? true, autoBackupDelayMs: opts.autoBackupDelayMs });
   core.onLog((level, message) => (level === 'error' ? console.error(message) : console.log(message)));
   try {
     await core.ready;

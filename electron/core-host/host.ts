@@ -94,7 +94,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     folderLock = acquireFolderLock(options.dataDir, options.mode);
     const now = options.fixedToday ? () => new Date(`${options.fixedToday}T02:00:00.000Z`) : undefined;
     core = openCore({
-      dataDir: options.dataDir, mode: options.mode, migrationsDir: options.migrationsDir, now, autoBackup: options.autoBackup, autoBackupDelayMs: AUTO_BACKUP_DELAY_MS,
+      dataDir: options.dataDir, mode: options.mode, migrationsDir: options.migrationsDir, now, autoBackup: options.autoBackup, autoBackupDelayMs: options.autoBackupDelayMs ?? AUTO_BACKUP_DELAY_MS,
       keyStore: options.keyStoreSecret ? secretKeyStore(options.keyStoreSecret) : undefined,
     });
   } catch (e) {

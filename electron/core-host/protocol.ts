@@ -23,6 +23,8 @@ export interface HostOptions {
   fixedToday?: string;
   /** Take the daily rotated backup on open and check hourly (the apps do; tests opt out). */
   autoBackup?: boolean;
+  /** How long after open (or unlock) the daily backup waits before it starts, in ms (default 15 s). */
+  autoBackupDelayMs?: number;
   /** How often the idle lock looks at the clock, in ms (default 15 s). */
   idleCheckMs?: number;
   /** Hex of the 32-byte key the Electron main process keeps under safeStorage; it wraps a plain desk's data key. */

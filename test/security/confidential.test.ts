@@ -190,11 +190,11 @@ describe('no plaintext left behind', () => {
     await until(first.jobId);
     expect(allFiles(c.ctx.dataDir).filter((f) => fs.readFileSync(f).includes(marker))).toEqual([]);
     expect(Object.keys(unzipSync(Buffer.from(jobResult(first.jobId).dataBase64, 'base64')))).toHaveLength(2);
-    expect(() => jobResult(first.jobId)).toThrow(/不存在/); // downloaded once, then dropped
+    expect(() => jobResult(first.jobId)).toThrow(/packetJob\.notFound/); // downloaded once, then dropped
     const second = startBatch(c.ctx, ids);
     await until(second.jobId);
     await value(c.call('security:lock', {}));
-    expect(() => jobResult(second.jobId)).toThrow(/不存在/);
+    expect(() => jobResult(second.jobId)).toThrow(/packetJob\.notFound/);
     expect(fs.existsSync(path.join(c.ctx.dataDir, 'tmp'))).toBe(false);
   });
 });

@@ -157,7 +157,7 @@ describe('browser-mode server on an encrypted database', () => {
     const rendererDir = path.join(first.ctx.dataDir, 'renderer-stub'); // removed with the core's folder
     fs.mkdirSync(rendererDir);
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
-    const server = await startBrowserServer({ dataDir: first.ctx.dataDir, port: 0, rendererDir });
+    const server = await startBrowserServer({ dataDir: first.ctx.dataDir, port: 0, rendererDir, autoBackupDelayMs: 0 });
     const port = new URL(server.url).port;
     const post = async (channel: string, body: unknown) => {
       const res = await fetch(`http://127.0.0.1:${port}/api/${encodeURIComponent(channel)}`, {
@@ -171,8 +171,13 @@ describe('browser-mode server on an encrypted database', () => {
       expect(await post('security:unlock', { passphrase: 'wrong one' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
       expect(await post('security:unlock', { passphrase: PASS })).toMatchObject({ ok: true, value: { locked: false } });
       expect(await post('labs:list', {})).toMatchObject({ ok: true, value: [{ name: '服务端锁定' }] });
-      // The daily backup runs once the desk is unlocked, encrypted with the same key.
-      expect(await post('backup:list', {})).toMatchObject({ ok: true, value: [{ encrypted: true }] });
+      // The daily backup runs in the background once the desk is unlocked, encrypted with the same key.
+      let backups: unknown = await post('backup:list', {});
+      for (let i = 0; i < 100 && (backups as { value?: unknown[] }).value?.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        backups = await post('backup:list', {});
+      }
+      expect(backups).toMatchObject({ ok: true, value: [{ encrypted: true }] });
       expect(await post('security:lock', {})).toMatchObject({ ok: true, value: { locked: true } });
       expect(await post('labs:list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     } finally {
