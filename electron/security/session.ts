@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DEFAULT_IDLE_MINUTES, DEFAULT_KEEP_BACKUPS, DEFAULT_MAX_BACKUP_MB, type SecurityStatus } from '../../shared/ipc/security';
-import { fail } from '../../shared/result';
+import { refuse } from '../../shared/result';
 import type { Core } from '../app-core';
 import { applyKey, quotePragmaString } from '../db/connection';
 import { verifyCopy, writeEncryptedCopy } from '../db/encryption';
@@ -72,8 +72,8 @@ export function encryptLiveDatabase(core: Core, passphrase: string): void {
  * security page, as long as the file is plain; decrypting is not offered.
  */
 export function setupSecurity(core: Core, input: { mode: 'plain' } | { mode: 'encrypted'; passphrase: string }): SecurityStatus {
-  if (core.encrypted) fail('CONFLICT', '数据库已经加密；如需更换口令请使用“修改口令” (already encrypted: use change passphrase)');
-  if (input.mode === 'plain' && securityStatus(core).setupDone) fail('CONFLICT', '首次设置已完成 (first-run setup was already done)');
+  if (core.encrypted) refuse('CONFLICT', 'security.alreadyEncrypted');
+  if (input.mode === 'plain' && securityStatus(core).setupDone) refuse('CONFLICT', 'security.setupDone');
   if (input.mode === 'encrypted') encryptLiveDatabase(core, input.passphrase);
   writeReliabilitySettings(core.ctx, { setupDone: true });
   core.ctx.db.transaction(() => audit(core.ctx, 'security.setup', 'security', null, { mode: input.mode }))();
@@ -82,11 +82,11 @@ export function setupSecurity(core: Core, input: { mode: 'plain' } | { mode: 'en
 
 /** Rekeys the encrypted database after checking the current passphrase. */
 export function changePassphrase(core: Core, current: string, next: string): SecurityStatus {
-  if (!core.encrypted) fail('CONFLICT', '数据库未加密，请先设置加密 (the database is not encrypted: set up encryption first)');
+  if (!core.encrypted) refuse('CONFLICT', 'security.notEncrypted');
   if (core.key === undefined || !sameSecret(current, core.key)) {
-    fail('VALIDATION', '当前口令不正确，口令未修改 (current passphrase is wrong; nothing was changed)', { field: 'current' });
+    refuse('VALIDATION', 'security.wrongCurrentPassphrase', { field: 'current' });
   }
-  if (sameSecret(current, next)) fail('VALIDATION', '新口令与当前口令相同 (the new passphrase equals the current one)', { field: 'next' });
+  if (sameSecret(current, next)) refuse('VALIDATION', 'security.samePassphrase', { field: 'next' });
   const { ctx } = core;
   swapIn(core, 'rekey', next, (copy) => {
     // The copy carries the current key; it is rekeyed on its own, then verified with the new passphrase.

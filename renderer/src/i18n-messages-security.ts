@@ -2,6 +2,11 @@
 import type { Message } from './i18n-messages';
 
 export const SECURITY_MESSAGES: Readonly<Record<string, Message>> = {
+  'security.alreadyEncrypted': { zh: '数据库已经加密；如需更换口令请使用“修改口令”', en: 'The database is already encrypted: use Change passphrase to change it' },
+  'security.setupDone': { zh: '首次设置已完成', en: 'The first-run setup was already done' },
+  'security.notEncrypted': { zh: '数据库未加密，请先设置加密', en: 'The database is not encrypted: set up encryption first' },
+  'security.wrongCurrentPassphrase': { zh: '当前口令不正确，口令未修改', en: 'The current passphrase is wrong; the passphrase was not changed' },
+  'security.samePassphrase': { zh: '新口令与当前口令相同', en: 'The new passphrase is the same as the current one' },
   'keys.unwrapFailed': { zh: '口令无法解开数据密钥（keyring.json 可能被改动）；未作任何更改', en: 'The passphrase does not open the data key (keyring.json may have been altered); nothing was changed' },
   'keys.keyFileMissing': { zh: '找不到数据密钥的密钥文件 {keyFile}（它保存在数据文件夹之外）；附件无法打开，未作任何更改', en: 'The key file {keyFile} of the data key was not found (it is kept outside the data folder); attachments cannot be opened, nothing was changed' },
   'keys.keystoreFailed': { zh: '操作系统的密钥存储无法解开数据密钥；未作任何更改', en: 'The operating system\'s keystore cannot open the data key; nothing was changed' },

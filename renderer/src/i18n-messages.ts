@@ -77,6 +77,11 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   'product.codeUnique': { zh: '产品编号 {code} 已存在', en: 'Product code {code} is already used' },
   'product.keepHistory': { zh: '已有 {orders} 个订单的产品不能更改服务类别', en: 'A product with {orders} orders cannot change its category' },
   'lab.notFound': { zh: '开放单位/实验室 {id} 不存在', en: 'Lab {id} does not exist' },
+  // —— the PDF font ——
+  'font.fileMissing': { zh: '未找到中文字体文件 {file}（由环境变量 OIVD_CJK_FONT 或设置 {setting} 指定）', en: 'The CJK font file {file} was not found (named by OIVD_CJK_FONT or the setting {setting})' },
+  'font.collectionNeedsName': { zh: '字体集 {file} 须写明 PostScript 名称，如 文件.ttc#NotoSansCJKsc-Regular', en: 'The font collection {file} needs a PostScript name, e.g. file.ttc#NotoSansCJKsc-Regular' },
+  'font.shippedMissing': { zh: '程序附带的中文字体缺失（{file}），请重新安装本程序', en: 'The CJK font shipped with the desk is missing ({file}): reinstall the desk' },
+  'font.faceMissing': { zh: '字体集 {file} 中没有字体 {face}', en: 'The font collection {file} holds no face {face}' },
   'booking.orderKind': { zh: '只有“订单服务”预约可以关联订单', en: 'Only an order-service booking links an order' },
   'booking.orderRequired': { zh: '订单服务预约须选择订单', en: 'An order-service booking needs an order' },
   'booking.orderState': { zh: '订单 {number} 尚未接单，或已撤销、不予兑付，不能预约服务', en: 'Order {number} is not accepted, or is cancelled or refused: no service can be booked' },

@@ -31,7 +31,11 @@ export const TEMPLATE_SHEET = '大型科研仪器';
 
 /** The second sheet of a full catalog export: the desk's fields the template has no column for. */
 export const DESK_SHEET = '工作台补充';
-export const DESK_SHEET_KEYS: (keyof InstrumentFields)[] = ['innerId', 'startUseDate', 'status', 'shareMode', 'sharingRules', 'location', 'labId'];
+/**
+ * The supplement sheet's fields. 参考收费标准 and 收费单位 are the fee typed on the instrument: the
+ * template's own column holds the rate table's text when the instrument has one, which is no single fee.
+ */
+export const DESK_SHEET_KEYS: (keyof InstrumentFields)[] = ['innerId', 'startUseDate', 'status', 'shareMode', 'sharingRules', 'location', 'labId', 'referenceFeeFen', 'feeUnit'];
 
 /** A header without its bracketed notes, blanks or width differences: 原值（单位万元、保留小数点后两位） → 原值. */
 export function headerCore(header: string): string {

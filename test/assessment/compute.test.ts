@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeAssessment } from '../../electron/services/assessment/compute';
 import { tempCore, type TempCore } from '../helpers/db';
+import type { AppFailure } from '../../shared/result';
 import { attachVoucher, insertApplicant, insertContract, insertInstrument, insertLab, insertUsage } from './fixtures';
 
 const WAN = 1_000_000; // fen in 1万元
@@ -137,6 +138,14 @@ describe('computeAssessment, lab and instrument scopes', () => {
   });
 
   it('refuses an unknown lab', () => {
-    expect(() => computeAssessment(core.ctx, { year: 2025, scope: { kind: 'lab', labId: 999 } })).toThrow(/实验室 999 不存在/);
+    let error: unknown;
+    try { computeAssessment(core.ctx, { year: 2025, scope: { kind: 'lab', labId: 999 } }); } catch (e) { error = e; }
+    expect((error as AppFailure).error).toMatchObject({ code: 'NOT_FOUND', reason: 'lab.notFound', field: 'scope.labId', params: { id: 999 } });
+  });
+
+  it('refuses an unknown instrument', () => {
+    let error: unknown;
+    try { computeAssessment(core.ctx, { year: 2025, scope: { kind: 'instrument', instrumentId: 4242 } }); } catch (e) { error = e; }
+    expect((error as AppFailure).error).toMatchObject({ code: 'NOT_FOUND', reason: 'instrument.notFound', field: 'scope.instrumentId', params: { id: 4242 } });
   });
 });

@@ -76,7 +76,7 @@ describe('assessment report', () => {
     const saved = process.env.OIVD_CJK_FONT;
     process.env.OIVD_CJK_FONT = '/nonexistent/font.ttc';
     try {
-      await expect(exportAssessmentPdf(core.ctx, { year: 2025, scope: { kind: 'unit' } })).rejects.toThrow(/未找到中文字体.*OIVD_CJK_FONT/);
+      await expect(exportAssessmentPdf(core.ctx, { year: 2025, scope: { kind: 'unit' } })).rejects.toMatchObject({ error: { code: 'NOT_FOUND', reason: 'font.fileMissing', field: 'font', params: { file: '/nonexistent/font.ttc' } } });
     } finally {
       if (saved === undefined) delete process.env.OIVD_CJK_FONT; else process.env.OIVD_CJK_FONT = saved;
     }

@@ -10,9 +10,11 @@ import { exportCatalog } from '../../electron/services/catalog/export';
 import { commitImport, importReport, parseImport, validateImport } from '../../electron/services/catalog/import';
 import { createInstrument, listInstrumentsFull } from '../../electron/services/catalog/instruments';
 import { createLab } from '../../electron/services/catalog/labs';
+import { addRateVersion, saveRateItem } from '../../electron/services/money/rates';
 import { checkPlatform, exportServiceRecords } from '../../electron/services/catalog/platform';
 import { instrumentInputSchema, type Instrument, type InstrumentInput } from '../../shared/catalog/instrument';
 import { EQUIPMENT_TEMPLATE_HEADERS, SERVICE_RECORD_FIELDS } from '../../shared/catalog/national-platform-data';
+import { rateVersionFieldsSchema } from '../../shared/ipc/money';
 import { tempCore, type TempCore } from '../helpers/db';
 
 let core: TempCore;
@@ -202,6 +204,51 @@ describe('round trip', () => {
       expect(v.issues).toEqual([]);
       commitImport(other.ctx, { parseId: p.parseId, headerRow: 2, mapping: p.suggestedMapping, onDuplicate: 'skip' });
       expect(listInstrumentsFull(other.ctx, {}).map(comparable)).toEqual(before);
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('keeps the typed fee of an instrument whose template column shows its rate table', async () => {
+    const lab = createLab(core.ctx, { name: '分析测试中心', unitName: '', contact: '' });
+    const sem = createInstrument(core.ctx, instrumentInputSchema.parse({ ...FULL, labId: lab.id }));
+    createInstrument(core.ctx, instrumentInputSchema.parse({ ...PLAIN, referenceFeeFen: null }));
+    const item = saveRateItem(core.ctx, null, { instrumentId: sem.id, name: '上机', unit: 'hour', billsUsage: true });
+    addRateVersion(core.ctx, item.id, rateVersionFieldsSchema.parse({
+      effectiveFrom: '2025-01-01', effectiveTo: null, incrementMinutes: 30, minimumFen: 0, setupFeeFen: 0,
+      prices: [{ priceGroupId: 1, unitPriceFen: 60_000 }, { priceGroupId: 3, unitPriceFen: 90_000 }],
+    }));
+    const before = listInstrumentsFull(core.ctx, {}).map(comparable);
+    const file = await exportCatalog(core.ctx, {}, { format: 'xlsx', year: 2025, deskSheet: true });
+    const sheet = XLSX.read(Buffer.from(file.dataBase64, 'base64')).Sheets['大型科研仪器'];
+    const shown = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, defval: '' }).flat().find((c) => String(c).startsWith('上机：'));
+    expect(shown).toMatch(/^上机：.*600元\/小时.*900元\/小时.*按30分钟计费/);
+
+    const other = tempCore();
+    try {
+      const p = parseImport(other.ctx, src(file.fileName, Buffer.from(file.dataBase64, 'base64')));
+      const v = validateImport(other.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping });
+      expect(v.issues).toEqual([]);
+      commitImport(other.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping, onDuplicate: 'skip' });
+      expect(listInstrumentsFull(other.ctx, {}).map(comparable)).toEqual(before);
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('still refuses rate-table text in a sheet without the supplement: it is no single fee', async () => {
+    const lab = createLab(core.ctx, { name: '分析测试中心', unitName: '', contact: '' });
+    const sem = createInstrument(core.ctx, instrumentInputSchema.parse({ ...FULL, labId: lab.id }));
+    const item = saveRateItem(core.ctx, null, { instrumentId: sem.id, name: '上机', unit: 'hour', billsUsage: true });
+    addRateVersion(core.ctx, item.id, rateVersionFieldsSchema.parse({
+      effectiveFrom: '2025-01-01', effectiveTo: null, incrementMinutes: 60, minimumFen: 0, setupFeeFen: 0, prices: [{ priceGroupId: 1, unitPriceFen: 60_000 }],
+    }));
+    const file = await exportCatalog(core.ctx, {}, { format: 'xlsx', year: 2025, deskSheet: false });
+    const other = tempCore();
+    try {
+      const p = parseImport(other.ctx, src(file.fileName, Buffer.from(file.dataBase64, 'base64')));
+      const v = validateImport(other.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping });
+      expect(v.issues).toEqual([expect.objectContaining({ field: 'referenceFeeFen', reason: 'import.feeText' })]);
     } finally {
       other.cleanup();
     }

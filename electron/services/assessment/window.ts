@@ -2,7 +2,7 @@
 // are 'YYYY-MM-DDTHH:MM' Shanghai civil times, so text comparison is time comparison.
 import type { AssessmentScope } from '../../../shared/ipc/assessment';
 import { MAX_SLOT_DAYS } from '../../../shared/ipc/bookings';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 
 export interface YearWindow {
@@ -66,7 +66,7 @@ export interface ScopeSql {
 export function scopeSql(ctx: ServiceContext, scope: AssessmentScope): ScopeSql {
   if (scope.kind === 'lab') {
     const name = ctx.db.prepare('SELECT name FROM labs WHERE id = ?').pluck().get(scope.labId) as string | undefined;
-    if (name === undefined) fail('NOT_FOUND', `实验室 ${scope.labId} 不存在 (lab not found)`, { field: 'scope.labId' });
+    if (name === undefined) refuse('NOT_FOUND', 'lab.notFound', { field: 'scope.labId', params: { id: scope.labId } });
     return {
       label: name,
       instruments: 'i.lab_id = @scopeId',
@@ -83,7 +83,7 @@ export function scopeSql(ctx: ServiceContext, scope: AssessmentScope): ScopeSql 
   if (scope.kind === 'instrument') {
     const row = ctx.db.prepare('SELECT inner_id AS innerId, name_cn AS name FROM instruments WHERE id = ?').get(scope.instrumentId) as
       { innerId: string; name: string } | undefined;
-    if (!row) fail('NOT_FOUND', `仪器 ${scope.instrumentId} 不存在 (instrument not found)`, { field: 'scope.instrumentId' });
+    if (!row) refuse('NOT_FOUND', 'instrument.notFound', { field: 'scope.instrumentId', params: { id: scope.instrumentId } });
     return {
       label: `${row.innerId} ${row.name}`,
       instruments: 'i.id = @scopeId',

@@ -72,7 +72,11 @@ export function templateRow(i: Instrument, hours: YearHours | undefined, rateFee
 }
 
 function deskRow(i: Instrument): Cell[] {
-  return DESK_SHEET_KEYS.map((k) => (k === 'labId' ? i.labName ?? '' : String(i[k] ?? '')));
+  return DESK_SHEET_KEYS.map((k) => {
+    if (k === 'labId') return i.labName ?? '';
+    if (k === 'referenceFeeFen') return feeText(i.referenceFeeFen, i.feeUnit);
+    return String(i[k] ?? '');
+  });
 }
 
 export interface TemplateExportOptions {

@@ -336,6 +336,12 @@ function convertRow(table: Table, mapping: Mapping, r: { n: number; cells: strin
   const id = cells.get('innerId') ? foldCode(cells.get('innerId')!.value) : '';
   const extra = id ? supplement.get(id) : undefined;
   if (extra) for (const [k, v] of Object.entries(extra)) if (!cells.has(k as FieldKey)) cells.set(k as FieldKey, { value: v.trim(), column: DESK_SHEET });
+  // The template's 参考收费标准 of an exported instrument with a rate table is that table's text; the
+  // supplement sheet then holds the fee typed on the instrument, which is what the record keeps.
+  const fee = cells.get('referenceFeeFen');
+  if (extra && extra.referenceFeeFen !== undefined && fee && fee.column !== DESK_SHEET && fee.value !== '' && !parseFeeText(fee.value).ok) {
+    cells.set('referenceFeeFen', { value: extra.referenceFeeFen.trim(), column: DESK_SHEET });
+  }
 
   for (const [key, { value, column }] of cells) {
     if (value === '') continue; // the field's default (or required-field refusal) applies

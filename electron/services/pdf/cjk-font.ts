@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fail } from '../../../shared/result';
+import { refuse } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import { buildShippedFont, deskTexts, FONT_BUILD_REVISION, SHIPPED_FONT_NAME } from './font-build';
 
@@ -37,10 +37,10 @@ export function resolveCjkFont(ctx: ServiceContext, env: NodeJS.ProcessEnv = pro
   if (override) {
     const spec = parseFontSpec(override);
     if (!fs.existsSync(spec.file)) {
-      fail('NOT_FOUND', `未找到中文字体文件 ${spec.file}（由 OIVD_CJK_FONT 或设置 ${FONT_SETTING_KEY} 指定）(CJK font file not found)`, { field: 'font' });
+      refuse('NOT_FOUND', 'font.fileMissing', { field: 'font', params: { file: spec.file, setting: FONT_SETTING_KEY } });
     }
     if (spec.file.toLowerCase().endsWith('.ttc') && !spec.postscriptName) {
-      fail('VALIDATION', `字体集 ${spec.file} 须写明 PostScript 名称，如 文件.ttc#NotoSansCJKsc-Regular (a .ttc needs a PostScript name)`, { field: 'font' });
+      refuse('VALIDATION', 'font.collectionNeedsName', { field: 'font', params: { file: spec.file } });
     }
     return spec;
   }
@@ -59,7 +59,7 @@ export function shippedFontFile(): string {
   const cached = path.join(cacheDir, `r${FONT_BUILD_REVISION}-${SHIPPED_FONT_NAME}`);
   if (fs.existsSync(cached)) return cached;
   if (!fs.existsSync(path.join(root, 'package.json'))) {
-    fail('NOT_FOUND', `程序附带的中文字体缺失（${built}），请重新安装 (the shipped CJK font is missing: reinstall)`, { field: 'font' });
+    refuse('NOT_FOUND', 'font.shippedMissing', { field: 'font', params: { file: built } });
   }
   fs.mkdirSync(cacheDir, { recursive: true });
   const temp = `${cached}.${process.pid}.tmp`;
@@ -116,7 +116,7 @@ export function fontFromFile(file: string, face: string): Buffer {
     const dir = buf.readUInt32BE(12 + i * 4);
     if (postScriptName(buf, dir) === face) return extractFace(buf, dir);
   }
-  fail('NOT_FOUND', `字体集 ${file} 中没有 ${face} (face ${face} not found in the font collection)`, { field: 'font' });
+  refuse('NOT_FOUND', 'font.faceMissing', { field: 'font', params: { file, face } });
 }
 
 let cached: { key: string; bytes: Buffer } | null = null;

@@ -6,6 +6,7 @@ import { fmt, useT } from '../../i18n';
 import { showError } from '../../util/errors';
 import { isCancelled, JobProgress, useJob } from '../../util/JobProgress';
 import { FilePick } from './FilePick';
+import { beijingTime } from '../security/audit-sentences';
 
 const L = {
   zh: {
@@ -84,7 +85,7 @@ export function OfficePanel({ onImported }: { onImported(): void }) {
       <Card size="small" title={t.labs} style={{ marginBottom: 12 }} extra={<FilePick testId="office-pkg-file" label={t.importPkg} accept=".oidpkg" onFile={(f) => void inspect(f)} />}>
         <Table<OfficeLab> size="small" rowKey="deskId" dataSource={labs} pagination={false} data-testid="office-labs" columns={[
           { title: t.labName, dataIndex: 'labName' }, { title: t.fingerprint, dataIndex: 'fingerprint' },
-          { title: t.current, render: (_, l) => (l.current ? `${l.current.createdAt.slice(0, 16).replace('T', ' ')}${l.current.sealed ? ` · ${t.sealed}` : ''}` : t.none) },
+          { title: t.current, render: (_, l) => (l.current ? `${beijingTime(l.current.createdAt).slice(0, 16)}${l.current.sealed ? ` · ${t.sealed}` : ''}` : t.none) },
           { title: t.period, render: (_, l) => (l.current ? `${l.current.fromYear}–${l.current.toYear}` : '—') },
           { title: t.held, render: (_, l) => (l.years.length ? l.years.map((y) => y.year).join(t.sep) : '—') },
           { title: t.records, render: (_, l) => (l.current ? Object.entries(l.current.counts).map(([k, n]) => `${k} ${n}`).join(' · ') : '—') },
