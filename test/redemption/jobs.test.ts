@@ -82,7 +82,7 @@ describe('batch packet export', () => {
       const { jobId } = startBatch(core.ctx, ids);
       const s = await until(jobId, (x) => x.state !== 'running');
       expect(s.state).toBe('failed');
-      expect(s.error).toMatch(/中文字体.*OIVD_CJK_FONT/);
+      expect(s.failure).toMatchObject({ code: 'NOT_FOUND', reason: 'font.fileMissing', params: { file: '/nonexistent/font.ttf' } });
       expect(tmpEntries()).toEqual([]);
     } finally {
       if (saved === undefined) delete process.env.OIVD_CJK_FONT; else process.env.OIVD_CJK_FONT = saved;

@@ -108,7 +108,7 @@ describe('exportPacket', () => {
   });
 
   it('refuses clearly when the configured font does not exist', () => {
-    expect(() => resolveCjkFont(core.ctx, { OIVD_CJK_FONT: '/nope/font.ttf' })).toThrow(/OIVD_CJK_FONT/);
-    expect(() => resolveCjkFont(core.ctx, { OIVD_CJK_FONT: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' })).toThrow(/PostScript/);
+    expect(() => resolveCjkFont(core.ctx, { OIVD_CJK_FONT: '/nope/font.ttf' })).toThrow(/font\.fileMissing/);
+    expect(() => resolveCjkFont(core.ctx, { OIVD_CJK_FONT: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' })).toThrow(/font\.collectionNeedsName/);
   });
 });

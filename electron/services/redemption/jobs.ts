@@ -62,9 +62,13 @@ async function run(ctx: ServiceContext, j: Job, contractIds: number[]): Promise<
     j.result = bundle;
     j.status = { ...j.status, state: 'done', fileName };
   } catch (e) {
-    const message = e instanceof AppFailure ? e.error.message : '导出失败 (export failed)';
-    if (!(e instanceof AppFailure)) console.error('[packets:batch]', e);
-    j.status = { ...j.status, state: 'failed', error: message };
+    if (e instanceof AppFailure) {
+      // The refusal travels as its code and reason; the renderer words it in the chosen language.
+      j.status = { ...j.status, state: 'failed', error: e.message, failure: e.error };
+    } else {
+      console.error('[packets:batch]', e);
+      j.status = { ...j.status, state: 'failed', error: 'export failed' };
+    }
   } finally {
     inner.length = 0;
     if (j.cancelled) {

@@ -3,7 +3,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { JobStatus } from '../../../../shared/ipc/redemption';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import { fmt, useT } from '../../i18n';
 import { saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
@@ -26,7 +26,8 @@ export function BatchExport({ contractIds }: { contractIds: number[] }) {
   const poll = async (jobId: string) => {
     try {
       const s = await call('packets:jobStatus', { jobId });
-      setJob(s);
+      // A refusal that ended the job is worded here, in the chosen language, not as the log's text.
+      setJob(s.failure ? { ...s, error: new ApiError(s.failure).message } : s);
       if (s.state === 'running') { timer.current = setTimeout(() => void poll(jobId), POLL_MS); return; }
       if (s.state === 'done') saveDownload(await call('packets:jobResult', { jobId }));
     } catch (e) {
