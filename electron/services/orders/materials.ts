@@ -7,15 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { OrderMaterial, OrderMaterialKind } from '../../../shared/ipc/orders';
-import { sniffAttachmentType } from '../../../shared/identity';
 import type { PayoutParty } from '../../../shared/rules/orders';
 import { articleFor, ORDER_STATUS_LABELS, type OrderStatus } from '../../../shared/rules';
 import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { storedProfile } from '../deals/refuse';
-import { decodeBase64, MAX_ATTACHMENT_BYTES, mimeOf } from '../redemption/attachments';
-import { neutraliseFileName } from '../redemption/safe-name';
+import { acceptUpload, mimeOf } from '../redemption/attachments';
 import { seal, unseal } from '../redemption/sealed-file';
 import { secureDir } from '../../security/files';
 
@@ -59,16 +57,7 @@ export function addOrderMaterial(
       params: { statusZh: s.zh, statusEn: s.en },
     });
   }
-  const bytes = decodeBase64(input.dataBase64);
-  if (bytes.length === 0) refuse('VALIDATION', 'attachment.empty', { field: 'dataBase64' });
-  if (bytes.length > MAX_ATTACHMENT_BYTES) {
-    refuse('VALIDATION', 'attachment.tooLarge', { field: 'dataBase64', params: { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } });
-  }
-  const originalName = neutraliseFileName(input.fileName);
-  const type = sniffAttachmentType(bytes);
-  if (!type) refuse('VALIDATION', 'attachment.type', { field: 'dataBase64', params: { name: originalName } });
-  const storedName = `${crypto.randomUUID()}.${type}`;
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const { bytes, originalName, storedName, sha256 } = acceptUpload(input);
   const dir = orderMaterialsDir(ctx, order.id);
   secureDir(path.dirname(path.dirname(dir)));
   secureDir(path.dirname(dir));

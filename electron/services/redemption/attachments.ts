@@ -48,22 +48,28 @@ export function decodeBase64(dataBase64: string): Buffer {
   return Buffer.from(clean, 'base64');
 }
 
-export function addAttachment(
-  ctx: ServiceContext,
-  input: { contractId: number; kind: AttachmentKind; fileName: string; dataBase64: string },
-): AttachmentInfo {
-  loadContract(ctx, input.contractId); // NOT_FOUND before anything is written
+/**
+ * An uploaded file as the desk keeps it: refused when empty, over the size limit or not a document
+ * or image by its bytes (whatever the name says); the name neutralised; a fresh stored name and its hash.
+ */
+export function acceptUpload(input: { fileName: string; dataBase64: string }): { bytes: Buffer; originalName: string; storedName: string; sha256: string } {
   const bytes = decodeBase64(input.dataBase64);
   if (bytes.length === 0) refuse('VALIDATION', 'attachment.empty', { field: 'dataBase64' });
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
     refuse('VALIDATION', 'attachment.tooLarge', { field: 'dataBase64', params: { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } });
   }
   const originalName = neutraliseFileName(input.fileName);
-  // The type is what the bytes are, whatever the name says: only documents and images are kept.
   const type = sniffAttachmentType(bytes);
   if (!type) refuse('VALIDATION', 'attachment.type', { field: 'dataBase64', params: { name: originalName } });
-  const storedName = `${crypto.randomUUID()}.${type}`;
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  return { bytes, originalName, storedName: `${crypto.randomUUID()}.${type}`, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
+}
+
+export function addAttachment(
+  ctx: ServiceContext,
+  input: { contractId: number; kind: AttachmentKind; fileName: string; dataBase64: string },
+): AttachmentInfo {
+  loadContract(ctx, input.contractId); // NOT_FOUND before anything is written
+  const { bytes, originalName, storedName, sha256 } = acceptUpload(input);
   const dir = contractDir(ctx, input.contractId);
   secureDir(path.dirname(dir));
   secureDir(dir);
