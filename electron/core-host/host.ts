@@ -178,8 +178,12 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     draining = true;
     try {
       while (queue.length > 0) {
+        // Between calls, let the messages that came in during the last one arrive first: a cancel
+        // of a queued call may be among them. The shared flag is set before the cancel is sent.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const call = queue.shift()!;
-        if (cancelledQueued.delete(call.id)) {
+        const flagged = cancelFlag !== undefined && Atomics.load(cancelFlag, 0) === call.id;
+        if (cancelledQueued.delete(call.id) || flagged) {
           send({ t: 'result', id: call.id, result: { ok: false, error: { code: 'CANCELLED', reason: 'job.cancelled' } } });
           continue;
         }
@@ -211,8 +215,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
         if (closed) return;
         if (OFF_QUEUE.has(m.channel)) { runLoose(m); break; }
         queue.push({ id: m.id, channel: m.channel, input: m.input });
-        // Let every message already waiting arrive first, so a cancel behind its call is seen.
-        setImmediate(() => void drain());
+        void drain();
         break;
       case 'cancel':
         if (running === m.id) cancelRunning = true;
