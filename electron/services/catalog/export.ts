@@ -114,6 +114,27 @@ export function templateWorkbook(instruments: readonly Instrument[], hours: Map<
 }
 
 /**
+ * Every cell of a kind shares one style object: exceljs registers a style once per object (it keeps
+ * a map by object), where a fresh empty style on each of a row's 40 cells was serialised again for
+ * every cell, about half the export's time. The file is the same: the same style per cell type,
+ * and '0.00' on 原值.
+ */
+function sharedStyles() {
+  const value: Partial<ExcelJS.Style> = { numFmt: '0.00' };
+  const byType = new Map<ExcelJS.ValueType, Partial<ExcelJS.Style>>();
+  const ofType = (type: ExcelJS.ValueType) => {
+    let style = byType.get(type);
+    if (!style) { style = {}; byType.set(type, style); }
+    return style;
+  };
+  return {
+    apply(row: ExcelJS.Row, valueCol?: number) {
+      row.eachCell({ includeEmpty: true }, (cell, col) => { cell.style = col === valueCol ? value : ofType(cell.type); });
+    },
+  };
+}
+
+/**
  * The .xlsx written row by row with exceljs's streaming writer: each row is committed (serialised
  * and dropped) as it is added, so the time grows linearly with the catalog and the sheet is never
  * held whole in memory; only the zipped bytes are.
@@ -135,17 +156,22 @@ export function templateXlsx(instruments: readonly Instrument[], hours: Map<numb
   ws.addRow(TEMPLATE_COLUMNS.map((c) => c.header)).commit();
   // 原值 with two decimals; the texts (codes, ids, dates) stay text so no leading zero is lost.
   const valueCol = TEMPLATE_COLUMNS.findIndex((c) => c.key === 'originalValueFen') + 1;
+  const styles = sharedStyles();
   for (const [n, i] of instruments.entries()) {
     jobStep(n, instruments.length);
     const row = ws.addRow(templateRow(i, hours.get(i.id), fees.get(i.id)).map(blank));
-    row.getCell(valueCol).numFmt = '0.00';
+    styles.apply(row, valueCol);
     row.commit();
   }
   ws.commit();
   if (deskSheet) {
     const desk = wb.addWorksheet(DESK_SHEET);
     desk.addRow(deskLabels()).commit();
-    for (const i of instruments) desk.addRow(deskRow(i).map(blank)).commit();
+    for (const i of instruments) {
+      const row = desk.addRow(deskRow(i).map(blank));
+      styles.apply(row);
+      row.commit();
+    }
     desk.commit();
   }
   return wb.commit().then(() => ended).then(() => Buffer.concat(chunks));
