@@ -226,8 +226,17 @@ export function listInstruments(ctx: ServiceContext, input: InstrumentListQuery)
 export function listInstrumentsFull(ctx: ServiceContext, input: InstrumentListQuery): Instrument[] {
   const q = instrumentListSchema.parse(input);
   const { sql: where, params } = instrumentWhere(q);
-  return (ctx.db.prepare(`${SELECT_FULL} ${where} ORDER BY ${SORT_COLUMNS[q.sortBy]} ${q.sortDir === 'desc' ? 'DESC' : 'ASC'}, i.id`)
-    .all(...params) as Instrument[]).map(fromDbRow);
+  // Rows as arrays, each built into its record here: for 50 columns that is about half the cost
+  // of the driver building the objects (a 100,000-row export reads every instrument).
+  const statement = ctx.db.prepare(`${SELECT_FULL} ${where} ORDER BY ${SORT_COLUMNS[q.sortBy]} ${q.sortDir === 'desc' ? 'DESC' : 'ASC'}, i.id`).raw(true);
+  const keys = statement.columns().map((c) => c.name);
+  const customs = keys.indexOf('customsSupervised');
+  return (statement.all(...params) as unknown[][]).map((values) => {
+    const record: Record<string, unknown> = {};
+    for (let k = 0; k < keys.length; k++) record[keys[k]] = values[k];
+    record.customsSupervised = values[customs] === 1 || values[customs] === true;
+    return record as unknown as Instrument;
+  });
 }
 
 export interface CodeReviewRow { id: number; innerId: string; nameCn: string; categoryCode: string; reason: string; suggestion: string | null }
