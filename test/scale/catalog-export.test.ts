@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annualHours, exportCatalog, templateRow, templateXlsx } from '../../electron/services/catalog/export';
-import { listInstrumentsFull } from '../../electron/services/catalog/instruments';
+import { listInstruments, listInstrumentsFull } from '../../electron/services/catalog/instruments';
+import { withJob } from '../../electron/core-host/job';
 import { TEMPLATE_COLUMNS, TEMPLATE_GROUPS, TEMPLATE_SHEET } from '../../shared/catalog/template';
 import { referenceFeeTexts } from '../../electron/services/catalog/export-fees';
 import { addRateVersion, referenceFeeText, saveRateItem } from '../../electron/services/money/rates';
@@ -143,5 +144,23 @@ describe('streaming .xlsx', () => {
       expect(await written.file(part)!.async('string')).toBe(await reference.file(part)!.async('string'));
     }
     expect(await written.file('xl/worksheets/sheet1.xml')!.async('string')).toMatch(/ s="\d+"/); // styles are in the file
+  });
+
+  it('reads the catalog one record at a time; a cancel between rows stops it and leaves the connection free', async () => {
+    const insert = core.db.prepare(`INSERT INTO instruments(inner_id, name_cn, category_code, original_value_fen, share_mode, created_at, updated_at)
+      VALUES (?, ?, '010101', ?, '外部共享', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`);
+    core.db.transaction(() => { for (let n = 0; n < 500; n++) insert.run(`R${String(n).padStart(4, '0')}`, `仪器${n}`, 1_000_000); })();
+    // The streamed file equals the one written from the whole list.
+    const streamed = await JSZip.loadAsync(Buffer.from((await exportCatalog(core.ctx, {}, { format: 'xlsx', year: 2025, deskSheet: true })).dataBase64, 'base64'));
+    const whole = await JSZip.loadAsync(await templateXlsx(listInstrumentsFull(core.ctx, {}), annualHours(core.ctx, 2025), true));
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/styles.xml']) {
+      expect(await streamed.file(part)!.async('string')).toBe(await whole.file(part)!.async('string'));
+    }
+    let steps = 0;
+    const job = { progress: () => {}, cancelled: () => ++steps > 100 };
+    await expect((async () => withJob(job, () => exportCatalog(core.ctx, {}, { format: 'xlsx', year: 2025, deskSheet: false })))())
+      .rejects.toMatchObject({ error: { code: 'CANCELLED' } });
+    expect(steps).toBe(101);
+    expect(listInstruments(core.ctx, { limit: 5 }).total).toBe(500);
   });
 });
