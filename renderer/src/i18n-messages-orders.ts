@@ -5,6 +5,8 @@
 import type { Message } from './i18n-messages';
 
 export const ORDER_MESSAGES: Readonly<Record<string, Message>> = {
+  'orderMaterial.removeState': { zh: '订单处于“{statusZh}”：兑付材料是核验和兑付的依据，不能删除', en: 'The order is {statusEn}: its materials are what verification and payment rest on and cannot be removed' },
+  'orderMaterial.lastOne': { zh: '订单处于“材料已上传”，至少须保留一份材料；请先上传替换材料再删除', en: 'The order is at “materials uploaded” and must keep at least one material: upload the replacement first' },
   'order.chargesZero': { zh: '费用合计为 0，不能作为订单总额', en: 'The charges add up to zero and cannot be the order total' },
   // —— amounts and scope (京 第五条/第十二条, 沪 第二条/第四条) ——
   'money.invalidAmount': { zh: '金额无效：{value}（应为非负整数分）', en: 'Invalid amount {value} (must be non-negative whole fen)' },

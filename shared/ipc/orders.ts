@@ -143,6 +143,7 @@ export const dealsOrderChannels = {
     orderId: id, kind: z.enum(ORDER_MATERIAL_KINDS), uploadedBy: z.enum(PAYOUT_PARTIES),
   })),
   'orders:getMaterial': channel<FileDownload>()(z.object({ id })),
+  'orders:removeMaterial': channel<{ removed: true }>()(z.object({ id, reason: text(500).min(1, '须填写原因') })),
   'orders:packet': channel<FileDownload>()(z.object({ orderId: id })),
   'orders:quota': channel<OrderQuota>()(z.object({ applicantId: id, year: z.number().int().min(1990).max(2100).optional() })),
 };
