@@ -2,6 +2,8 @@
 // packets, in Chinese and English. Amounts ({…Fen}) are formatted as yuan; {applicantKind},
 // {serviceKind} and region params are shown by their labels (see i18n-errors formatParam). The
 // article is cited once by the renderer after the sentence, never inside it.
+import type { OrderEvent } from '../../shared/ipc/orders';
+import { ORDER_PARTY_NAMES, type OrderEventNoteCode, type PayoutParty } from '../../shared/rules/orders';
 import type { Message } from './i18n-messages';
 
 export const ORDER_MESSAGES: Readonly<Record<string, Message>> = {
@@ -155,3 +157,19 @@ export const RULE_NAMES: Readonly<Record<string, Message>> = {
 
 /** A rule id by its short name (the id itself only for a rule not named here). */
 export const ruleName = (rule: string, locale: 'zh' | 'en') => RULE_NAMES[rule]?.[locale] ?? rule;
+
+/** Notes the desk writes on an order step itself (stored as a code with params). */
+export const ORDER_EVENT_NOTE_MESSAGES: Readonly<Record<OrderEventNoteCode, Message>> = {
+  'orderEvent.uploadedBy': { zh: '{party}上传兑付材料', en: 'Materials uploaded by {party}' },
+};
+
+/** The step's note as shown: the desk's note in the chosen language, then what the user typed. */
+export function orderEventNote(e: Pick<OrderEvent, 'note' | 'noteCode' | 'noteParams'>, locale: 'zh' | 'en'): string {
+  const parts: string[] = [];
+  if (e.noteCode) {
+    const party = ORDER_PARTY_NAMES[e.noteParams.party as PayoutParty]?.[locale] ?? String(e.noteParams.party ?? '');
+    parts.push(ORDER_EVENT_NOTE_MESSAGES[e.noteCode][locale].replace('{party}', party));
+  }
+  if (e.note) parts.push(e.note);
+  return parts.join(locale === 'zh' ? '；' : '; ');
+}

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { boundedText, civilDateSchema, fenSchema } from '../catalog/instrument';
 import { SERVICE_KINDS, type ServiceKind } from '../policy/vocabulary';
-import { ORDER_STATUSES, PAYOUT_PARTIES, type OrderStatus, type PayoutParty } from '../rules/orders';
+import { ORDER_STATUSES, PAYOUT_PARTIES, type OrderEventNoteCode, type OrderStatus, type PayoutParty } from '../rules/orders';
 import type { PayoutTimeline } from '../rules/payout-timeline';
 import { fileUploadSchema, type FileDownload } from './catalog';
 import { channel } from './define';
@@ -49,7 +49,17 @@ export const orderInputSchema = z.object({
 export type OrderInput = z.input<typeof orderInputSchema>;
 export type OrderFields = z.output<typeof orderInputSchema>;
 
-export interface OrderEvent { id: number; status: OrderStatus; date: string; note: string; createdAt: string }
+export interface OrderEvent {
+  id: number;
+  status: OrderStatus;
+  date: string;
+  /** What the user typed. */
+  note: string;
+  /** A note the desk wrote itself (e.g. who uploaded the materials), worded where shown. */
+  noteCode: OrderEventNoteCode | null;
+  noteParams: Record<string, string | number>;
+  createdAt: string;
+}
 
 export interface OrderRow {
   id: number;
