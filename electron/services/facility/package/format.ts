@@ -138,7 +138,7 @@ function unzipNative(bytes: Uint8Array): Record<string, Uint8Array> | null {
       if (csize !== usize) return null;
       data = new Uint8Array(raw);
     } else if (method === 8) {
-      try { data = usize === 0 ? new Uint8Array(0) : zlib.inflateRawSync(raw, { maxOutputLength: usize }); } catch { return null; }
+      try { data = usize === 0 ? new Uint8Array(0) : zlib.inflateRawSync(raw, { maxOutputLength: usize, chunkSize: Math.max(64, usize) }); } catch { return null; }
       if (data.length !== usize) return null;
     } else return null;
     out[name] = data;

@@ -87,29 +87,28 @@ function verify(ctx: ServiceContext, bytes: Uint8Array): Verified {
 const keyOf = (r: Record<string, unknown>) => String(r.id ?? r.rowid ?? JSON.stringify(r));
 const hashOfJson = (json: string) => crypto.hash('sha1', json, 'base64').slice(0, 20);
 
-/** 53-bit cyrb53 of a string, in base 36. */
-function cyrb53(str: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
+/** 53-bit cyrb53 of a string. */
+function cyrb53(str: string): number {
+  let h1 = 0xdeadbeef | 0;
+  let h2 = 0x41c6ce57 | 0;
   for (let i = 0; i < str.length; i++) {
     const ch = str.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+    h1 = Math.imul(h1 ^ ch, 0x9e3779b1 | 0);
+    h2 = Math.imul(h2 ^ ch, 0x5f356495 | 0);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b | 0) ^ Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35 | 0);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 0x85ebca6b | 0) ^ Math.imul(h1 ^ (h1 >>> 13), 0xc2b2ae35 | 0);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /**
  * A usage record's hash at the office, kept only to tell a changed record from an unchanged one in
  * the next package of the same lab (the package's own integrity is its signature and SHA-256s):
- * 'u' and a 53-bit hash of its fields, cheap enough for millions of records. Hashes stored before
- * (20 characters: SHA-1 of the record's JSON) are compared with that hash of the new record.
+ * a 53-bit hash of its fields, a number, cheap enough for millions of records. Hashes stored
+ * before (strings: SHA-1 of the record's JSON) are compared with that hash of the new record.
  */
-const usageHash = (u: UsageRec): string =>
-  `u${cyrb53(`${u.instrumentId}\u001f${u.contractId ?? ''}\u001f${u.startAt}\u001f${u.endAt}\u001f${u.external}\u001f${u.serviceWay}\u001f${u.direction}\u001f${u.amountFen}\u001f${u.userUnit}\u001f${u.satisfaction ?? ''}`)}`;
-const LEGACY_HASH_LENGTH = 20;
+const usageHash = (u: UsageRec): number =>
+  cyrb53(`${u.instrumentId}\u001f${u.contractId ?? ''}\u001f${u.startAt}\u001f${u.endAt}\u001f${u.external}\u001f${u.serviceWay}\u001f${u.direction}\u001f${u.amountFen}\u001f${u.userUnit}\u001f${u.satisfaction ?? ''}`);
 const legacyUsageHash = (u: UsageRec): string => hashOfJson(JSON.stringify(usageRecord.parse(u)));
 const labelOf = (part: string, r: Record<string, unknown>): string =>
   String(part === 'instruments' ? `${r.innerId} ${r.nameCn}` : part === 'contracts' ? r.number : part === 'applicants' ? r.name : part === 'vouchers' ? r.number : keyOf(r));
@@ -118,11 +117,11 @@ const labelOf = (part: string, r: Record<string, unknown>): string =>
 interface Hashed { part: string; key: string; hash: string; year: number | null; record: Record<string, unknown>; json: string }
 
 /** The usage records, side by side: each one's key, hash and year (of its start). */
-interface UsageHashed { records: UsageRec[]; keys: string[]; hashes: string[]; years: (number | null)[] }
+interface UsageHashed { records: UsageRec[]; keys: string[]; hashes: number[]; years: (number | null)[] }
 
 function hashUsage(records: UsageRec[]): UsageHashed {
   const n = records.length;
-  const out: UsageHashed = { records, keys: new Array<string>(n), hashes: new Array<string>(n), years: new Array<number | null>(n) };
+  const out: UsageHashed = { records, keys: new Array<string>(n), hashes: new Array<number>(n), years: new Array<number | null>(n) };
   for (let i = 0; i < n; i++) {
     const u = records[i];
     out.keys[i] = String(u.id);
@@ -217,12 +216,12 @@ function diffWith(ctx: ServiceContext, deskId: string, partOrder: string[], hash
   }
   // Usage records are compared within the years the package replaces (the records it carries from
   // the days before its period belong to the previous year's package).
-  const usage = new Map<string, { hash: string; data: string | null; year: number | null }>();
+  const usage = new Map<string, { hash: string | number; data: string | null; year: number | null }>();
   for (const row of ctx.db.prepare('SELECT year, hashes FROM office_usage_hashes WHERE desk_id = ?').all(deskId) as { year: number; hashes: string }[]) {
     if (!plan.whole && !inPeriod(row.year)) continue;
-    for (const [key, hash] of Object.entries(JSON.parse(row.hashes) as Record<string, string>)) usage.set(key, { hash, data: null, year: row.year });
+    for (const [key, hash] of Object.entries(JSON.parse(row.hashes) as Record<string, string | number>)) usage.set(key, { hash, data: null, year: row.year });
   }
-  old.set('usage', usage);
+  old.set('usage', usage as Map<string, { hash: string; data: string | null; year: number | null }>);
   const byPart = new Map<string, PartDiff>();
   const get = (part: string) => {
     let d = byPart.get(part);
@@ -242,7 +241,7 @@ function diffWith(ctx: ServiceContext, deskId: string, partOrder: string[], hash
       s.add(key);
       const prev = usage.get(key);
       if (!prev) { d.added++; if (d.examples.length < EXAMPLES) d.examples.push({ change: 'added', key, label: key }); continue; }
-      const hash = prev.hash.length === LEGACY_HASH_LENGTH ? legacyUsageHash(records[i]) : hashes[i];
+      const hash = typeof prev.hash === 'string' ? legacyUsageHash(records[i]) : hashes[i];
       if (prev.hash !== hash) { d.changed++; if (d.examples.length < EXAMPLES) d.examples.push({ change: 'changed', key, label: key }); }
       else d.unchanged++;
     }
@@ -411,7 +410,7 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
       stmt.run(desk, h.part, h.key, h.hash, h.json, h.year);
       if (++written % 1000 === 0) jobStep(written, total);
     }
-    const usageHashes = new Map<number, Record<string, string>>();
+    const usageHashes = new Map<number, Record<string, number>>();
     for (let i = 0; i < usage.records.length; i++) {
       const year = usage.years[i];
       if (inPeriod(year)) {
