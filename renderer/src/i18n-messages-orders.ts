@@ -5,6 +5,7 @@
 import type { Message } from './i18n-messages';
 
 export const ORDER_MESSAGES: Readonly<Record<string, Message>> = {
+  'order.chargesZero': { zh: '费用合计为 0，不能作为订单总额', en: 'The charges add up to zero and cannot be the order total' },
   // —— amounts and scope (京 第五条/第十二条, 沪 第二条/第四条) ——
   'money.invalidAmount': { zh: '金额无效：{value}（应为非负整数分）', en: 'Invalid amount {value} (must be non-negative whole fen)' },
   'voucher.faceValue': { zh: '单张创新券面额 {faceValueFen} 元超过上限 {maxFen} 元', en: 'Voucher face value ¥{faceValueFen} is over the limit of ¥{maxFen}' },

@@ -187,28 +187,3 @@ test('in English no page shows Chinese outside the user data', async ({ page, de
   if (detail.length) found['audit details'] = detail;
   expect(found).toEqual({});
 });
-
-test.describe('on a 1280×720 laptop', () => {
-  test.use({ viewport: { width: 1280, height: 720 } });
-
-  test('identity, state and action columns stay on screen', async ({ page, desk, openDesk }) => {
-    const a = await deskApi<{ id: number }>(desk, 'applicants:create', FIRM);
-    await deskApi(desk, 'vouchers:claim', { number: 'BJ2025-0720', applicantId: a.id, faceValueFen: 5_000_000, claimDate: '2025-06-10' });
-    await openDesk(page);
-    const onScreen = async (table: Locator, names: string[]) => {
-      for (const name of names) {
-        const header = table.locator('.ant-table-thead th', { hasText: name }).first();
-        await expect(header).toBeVisible();
-        const box = (await header.boundingBox())!;
-        expect(box.x, name).toBeGreaterThanOrEqual(0);
-        expect(box.x + box.width, name).toBeLessThanOrEqual(1280);
-      }
-    };
-    await page.getByRole('menuitem', { name: '创新券' }).click();
-    const vouchers = page.getByTestId('vouchers-table');
-    await expect(vouchers).toContainText('BJ2025-0720');
-    await onScreen(vouchers, ['券号', '所用合同', '操作']);
-    await page.getByRole('menuitem', { name: '服务合同' }).click();
-    await onScreen(page.getByTestId('contracts-table'), ['合同编号', '状态']);
-  });
-});

@@ -1,32 +1,75 @@
-// 费用结算单 as PDF (pdfmake, the bundled CJK font) and .xlsx: the unit and lab, the applicant,
-// each line (date, instrument, quantity, unit price, amount), totals in figures and in 大写, the
-// voucher part and the applicant's own part, the unit's bank details, signature and 公章 areas.
+// 费用结算单 of a contract or an order as PDF (the desk's form frame) and .xlsx: the unit and lab,
+// the applicant, each line (date, instrument, quantity, unit price, amount), totals in figures and
+// in 大写, the voucher part and the applicant's own part (for an order, by its 兑付方式), the
+// unit's bank details, signature and 公章 areas.
 import ExcelJS from 'exceljs';
-import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { FileDownload } from '../../../shared/ipc/catalog';
-import type { ChargeLine, ContractCharges } from '../../../shared/ipc/money';
+import type { ChargeLine, ContractCharges, OwnerRef } from '../../../shared/ipc/money';
+import type { OpenUnit } from '../../../shared/ipc/unit';
 import { CHARGE_CATEGORY_LABELS } from '../../../shared/ipc/money';
-import { rmbCapitals } from '../../../shared/money/capitals';
 import { CHARGE_UNIT_LABELS, quantityText } from '../../../shared/money/rates';
-import { formatYuan } from '../../../shared/rules';
+import { formatYuan, PAYOUT_PARTY_LABELS } from '../../../shared/rules';
+import { refuse } from '../../../shared/result';
 import type { ServiceContext } from '../context';
-import { CJK_FAMILY, renderPdf } from '../pdf/render';
-import { loadContract, type ContractFacts } from '../redemption/contract-facts';
+import { amountCapitals, amountRow, amountsTable, fieldsTable, figure, renderFramedPdf, section, signatureBoxes, th, totalRow } from '../pdf/frame';
+import { loadContract } from '../redemption/contract-facts';
 import { neutraliseFileName } from '../redemption/safe-name';
+import { getUnit } from '../unit/unit';
 import { contractCharges } from './charges';
+import { ownerOf } from './owner';
+
+/** The parties and the record a statement is about: a contract, or an order and its product. */
+export interface StatementParties {
+  kind: 'contract' | 'order';
+  number: string;
+  title: string;
+  unit: OpenUnit;
+  lab: { name: string; head: string } | null;
+  applicant: { name: string; creditCode: string | null };
+  /** 服务期限 of a contract, 下单日期 of an order. */
+  period: { label: string; text: string };
+}
 
 export interface StatementView {
-  contract: ContractFacts;
+  contract: StatementParties;
   charges: ContractCharges;
   generatedOn: string;
 }
 
-export function statementView(ctx: ServiceContext, contractId: number, generatedOn: string): StatementView {
-  return { contract: loadContract(ctx, contractId), charges: contractCharges(ctx, contractId), generatedOn };
+function orderParties(ctx: ServiceContext, orderId: number): StatementParties {
+  const r = ctx.db.prepare(`SELECT o.number, o.order_date AS orderDate, p.name AS product, a.name AS applicant, a.credit_code AS creditCode,
+      l.name AS labName, l.head AS labHead
+    FROM orders o JOIN applicants a ON a.id = o.applicant_id JOIN service_products p ON p.id = o.product_id LEFT JOIN labs l ON l.id = p.lab_id
+    WHERE o.id = ?`).get(orderId) as { number: string; orderDate: string; product: string; applicant: string; creditCode: string | null; labName: string | null; labHead: string | null } | undefined;
+  if (!r) refuse('NOT_FOUND', 'order.notFound', { field: 'orderId', params: { id: orderId } });
+  return {
+    kind: 'order', number: r.number, title: r.product, unit: getUnit(ctx), lab: r.labName === null ? null : { name: r.labName, head: r.labHead ?? '' },
+    applicant: { name: r.applicant, creditCode: r.creditCode }, period: { label: '下单日期', text: r.orderDate },
+  };
 }
 
+export function statementView(ctx: ServiceContext, ref: OwnerRef, generatedOn: string): StatementView {
+  const o = ownerOf(ref);
+  let parties: StatementParties;
+  if (o.kind === 'contract') {
+    const c = loadContract(ctx, o.id);
+    parties = {
+      kind: 'contract', number: c.number, title: c.title, unit: c.unit, lab: c.lab && { name: c.lab.name, head: c.lab.head },
+      applicant: { name: c.applicant.name, creditCode: c.applicant.creditCode }, period: { label: '服务期限', text: `${c.startDate} 至 ${c.endDate}` },
+    };
+  } else parties = orderParties(ctx, o.id);
+  return { contract: parties, charges: contractCharges(ctx, ref), generatedOn };
+}
+
+const numberLabel = (v: StatementView) => (v.contract.kind === 'contract' ? '合同编号' : '订单编号');
+const titleLabel = (v: StatementView) => (v.contract.kind === 'contract' ? '合同名称' : '服务产品');
+const settledLabel = (v: StatementView) => (v.contract.kind === 'contract' ? '实际发生金额' : '订单总额');
+/** 兑付方式 of an order: who receives the voucher part (沪 第十一条). */
+const payoutText = (v: StatementView) => (v.charges.payoutParty ? PAYOUT_PARTY_LABELS[v.charges.payoutParty].zh : null);
+const DUE_LABEL = '应付服务机构（创新券兑付给企业）';
+
 const yuan = (fen: number) => formatYuan(fen);
-const capitals = (fen: number) => (fen < 0 ? `负${rmbCapitals(-fen)}` : rmbCapitals(fen));
 
 /** The amount the statement settles: the contract's 实际发生金额, or the charges while none is set. */
 export function settledFen(v: StatementView): number {
@@ -56,21 +99,15 @@ export function statementFileName(v: StatementView, ext: 'pdf' | 'xlsx'): string
 export async function statementPdf(ctx: ServiceContext, v: StatementView): Promise<FileDownload> {
   const c = v.contract;
   const ch = v.charges;
-  const th = (text: string): TableCell => ({ text, style: 'th' });
   const settled = settledFen(v);
-  const own = settled - ch.voucherFen;
-  const parties: Content = {
-    table: {
-      widths: [80, '*', 80, '*'],
-      body: [
-        [th('开放单位'), c.unit.name || '（未填写）', th('统一社会信用代码'), c.unit.creditCode ?? ''],
-        [th('实验室'), c.lab?.name ?? '', th('负责人'), c.lab?.head ?? ''],
-        [th('申领单位'), c.applicant.name, th('统一社会信用代码'), c.applicant.creditCode ?? ''],
-        [th('合同编号'), c.number, th('合同名称'), c.title],
-        [th('价格类别'), ch.priceGroup.name, th('服务期限'), `${c.startDate} 至 ${c.endDate}`],
-      ],
-    },
-  };
+  const parties = fieldsTable([
+    ['开放单位', c.unit.name || '（未填写）', '统一社会信用代码', c.unit.creditCode ?? ''],
+    ['实验室', c.lab?.name ?? '', '负责人', c.lab?.head ?? ''],
+    ['申领单位', c.applicant.name, '统一社会信用代码', c.applicant.creditCode ?? ''],
+    [numberLabel(v), c.number, titleLabel(v), c.title],
+    ['价格类别', ch.priceGroup.name, c.period.label, c.period.text],
+    ...(payoutText(v) ? [['兑付方式', payoutText(v)!] as [string, string]] : []),
+  ], 80);
   const lines: Content = {
     table: {
       headerRows: 1,
@@ -79,54 +116,37 @@ export async function statementPdf(ctx: ServiceContext, v: StatementView): Promi
         ['序号', '日期', '仪器', '项目', '数量', '单价（元）', '金额（元）'].map(th),
         ...ch.lines.map((l, i): TableCell[] => {
           const x = lineCells(l);
-          return [String(i + 1), x.date, x.instrument, x.item, { text: `${x.quantity}${x.unit}`, alignment: 'right' },
-            { text: x.price, alignment: 'right' }, { text: yuan(x.amount), alignment: 'right' }];
+          return [String(i + 1), x.date, x.instrument, x.item, figure(`${x.quantity}${x.unit}`), figure(x.price), figure(yuan(x.amount))];
         }),
-        [{ text: '费用合计', colSpan: 6, style: 'th' }, '', '', '', '', '', { text: yuan(ch.totalFen), alignment: 'right', bold: true }],
+        totalRow('费用合计', 6, [{ text: yuan(ch.totalFen), alignment: 'right', bold: true }]),
       ],
     },
     fontSize: 8,
   };
-  const row = (label: string, fen: number): TableCell[] => [th(label), { text: `${yuan(fen)} 元`, alignment: 'right' }, capitals(fen)];
-  const totals: Content = {
-    table: {
-      widths: [110, 110, '*'],
-      body: [
-        ['项目', '金额', '大写'].map(th),
-        row('实际发生金额', settled),
-        row('其中：创新券支付', ch.voucherFen),
-        row('申领单位自付', own),
-        row('已到账', ch.paidFen),
-      ],
-    },
-  };
-  const bank: Content = {
-    table: { widths: [80, '*', 80, '*'], body: [[th('户名'), c.unit.name, th('开户银行'), c.unit.bankName], [th('银行账号'), c.unit.bankAccount, th('联系人'), `${c.unit.contactName} ${c.unit.contactPhone}`.trim()]] },
-  };
-  const box = (text: string): TableCell => ({ stack: [{ text, bold: true }, { text: '\n\n\n（公章）\n\n经办人签字：\n\n日期：    年    月    日' }], margin: [6, 6, 6, 6] });
-  const doc: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageMargins: [36, 44, 36, 44],
-    info: { title: `${title(v)} ${c.number}`, creator: 'open-instrument-voucher-desk' },
-    defaultStyle: { font: CJK_FAMILY, fontSize: 9.5, lineHeight: 1.2 },
-    styles: {
-      title: { fontSize: 17, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
-      sub: { fontSize: 9, alignment: 'center', color: '#555', margin: [0, 0, 0, 10] },
-      h2: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] },
-      th: { bold: true, fillColor: '#eeeeee' },
-    },
-    footer: (page, pages) => ({ text: `第 ${page} 页 / 共 ${pages} 页`, alignment: 'center', fontSize: 8, margin: [0, 16, 0, 0] }),
+  const totals = amountsTable([
+    amountRow(settledLabel(v), settled),
+    amountRow('其中：创新券支付', ch.voucherFen),
+    amountRow('申领单位自付', settled - ch.voucherFen),
+    ...(ch.payoutParty === 'enterprise' ? [amountRow(DUE_LABEL, ch.dueFromApplicantFen)] : []),
+    amountRow('已到账', ch.paidFen),
+  ], 110);
+  const bank = fieldsTable([
+    ['户名', c.unit.name, '开户银行', c.unit.bankName],
+    ['银行账号', c.unit.bankAccount, '联系人', `${c.unit.contactName} ${c.unit.contactPhone}`.trim()],
+  ], 80);
+  const bytes = await renderFramedPdf(ctx, {
+    title: '费用结算单',
+    infoTitle: `${title(v)} ${c.number}`,
+    subtitle: `${ch.statement ? `编号 ${ch.statement.number} · 出具日期 ${ch.statement.issuedOn}` : '草稿（未出具）'} · 生成日期 ${v.generatedOn}`,
+    density: 'compact',
     content: [
-      { text: '费用结算单', style: 'title' },
-      { text: `${ch.statement ? `编号 ${ch.statement.number} · 出具日期 ${ch.statement.issuedOn}` : '草稿（未出具）'} · 生成日期 ${v.generatedOn}`, style: 'sub' },
-      { text: '一、双方', style: 'h2' }, parties,
-      { text: '二、费用明细', style: 'h2' }, lines,
-      { text: '三、结算金额', style: 'h2' }, totals,
-      { text: '四、收款账户', style: 'h2' }, bank,
-      { stack: [{ text: '五、签章', style: 'h2' }, { table: { widths: ['*', '*'], dontBreakRows: true, body: [[box('开放单位（盖章）'), box('申领单位确认（盖章）')]] } }], unbreakable: true },
+      ...section('一、双方', parties),
+      ...section('二、费用明细', lines),
+      ...section('三、结算金额', totals),
+      ...section('四、收款账户', bank),
+      ...section('五、签章', signatureBoxes({ titles: ['开放单位（盖章）', '申领单位确认（盖章）'], seal: '公章', signer: '经办人' }), { keepTogether: true }),
     ],
-  };
-  const bytes = await renderPdf(ctx, doc);
+  });
   return { fileName: statementFileName(v, 'pdf'), mimeType: 'application/pdf', dataBase64: bytes.toString('base64') };
 }
 
@@ -141,8 +161,10 @@ export async function statementXlsx(v: StatementView): Promise<FileDownload> {
   ws.columns = [{ width: 6 }, { width: 12 }, { width: 22 }, { width: 44 }, { width: 10 }, { width: 8 }, { width: 12 }, { width: 14 }];
   ws.addRow([title(v)]).font = { bold: true, size: 14 };
   ws.addRow(['开放单位', c.unit.name, '', '实验室', c.lab?.name ?? '']);
-  ws.addRow(['申领单位', c.applicant.name, '', '合同编号', c.number]);
+  ws.addRow(['申领单位', c.applicant.name, '', numberLabel(v), c.number]);
   ws.addRow(['价格类别', ch.priceGroup.name, '', '出具日期', ch.statement?.issuedOn ?? '（草稿）']);
+  ws.addRow([titleLabel(v), c.title, '', c.period.label, c.period.text]);
+  if (payoutText(v)) ws.addRow(['兑付方式', payoutText(v)]);
   ws.addRow([]);
   const header = ws.addRow(['序号', '日期', '仪器', '项目', '数量', '单位', '单价（元）', '金额（元）']);
   header.font = { bold: true };
@@ -155,14 +177,15 @@ export async function statementXlsx(v: StatementView): Promise<FileDownload> {
   });
   const settled = settledFen(v);
   const money = (label: string, fen: number) => {
-    const r = ws.addRow(['', label, '', capitals(fen), '', '', '', fen / 100]);
+    const r = ws.addRow(['', label, '', amountCapitals(fen), '', '', '', fen / 100]);
     r.getCell(8).numFmt = FEN_FORMAT;
     r.font = { bold: label === '费用合计' };
   };
   money('费用合计', ch.totalFen);
-  money('实际发生金额', settled);
+  money(settledLabel(v), settled);
   money('创新券支付', ch.voucherFen);
   money('申领单位自付', settled - ch.voucherFen);
+  if (ch.payoutParty === 'enterprise') money(DUE_LABEL, ch.dueFromApplicantFen);
   money('已到账', ch.paidFen);
   ws.addRow([]);
   ws.addRow(['户名', c.unit.name, '', '开户银行', c.unit.bankName]);

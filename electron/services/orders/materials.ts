@@ -2,8 +2,6 @@
 // party the 兑付方式 names (or the other one, recorded as such), until verification. Bytes are
 // sealed under <dataDir>/attachments/orders/<orderId>/ with a generated name; the user's file name
 // is kept only as metadata, with its SHA-256. Nothing is written when a refusal is raised.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { OrderMaterial, OrderMaterialKind } from '../../../shared/ipc/orders';
@@ -14,8 +12,7 @@ import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { storedProfile } from '../deals/refuse';
 import { acceptUpload, mimeOf } from '../redemption/attachments';
-import { seal, unseal } from '../redemption/sealed-file';
-import { secureDir } from '../../security/files';
+import { readSealedFile, storeSealedFile } from '../sealed-store';
 
 /** States in which materials may be added: after the service, before verification (第十一条). */
 export const MATERIAL_STATES: readonly OrderStatus[] = ['completed', 'evaluated', 'uploaded'];
@@ -25,10 +22,6 @@ const SELECT = `SELECT id, order_id AS orderId, kind, uploaded_by AS uploadedBy,
 
 export function orderMaterialsDir(ctx: ServiceContext, orderId: number): string {
   return path.join(ctx.dataDir, 'attachments', 'orders', String(orderId));
-}
-
-function storedPath(ctx: ServiceContext, orderId: number, storedName: string): string {
-  return path.join(orderMaterialsDir(ctx, orderId), path.basename(storedName));
 }
 
 export function listOrderMaterials(ctx: ServiceContext, orderId: number): OrderMaterial[] {
@@ -58,43 +51,20 @@ export function addOrderMaterial(
     });
   }
   const { bytes, originalName, storedName, sha256 } = acceptUpload(input);
-  const dir = orderMaterialsDir(ctx, order.id);
-  secureDir(path.dirname(path.dirname(dir)));
-  secureDir(path.dirname(dir));
-  secureDir(dir);
-  const target = storedPath(ctx, order.id, storedName);
-  const temp = `${target}.part`;
-  fs.writeFileSync(temp, seal(ctx, bytes), { flag: 'wx', mode: 0o600 });
-  try {
-    const id = ctx.db.transaction(() => {
-      const info = ctx.db.prepare(`INSERT INTO order_materials(order_id, kind, uploaded_by, original_name, stored_name, sha256, size_bytes, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(order.id, input.kind, input.uploadedBy, originalName, storedName, sha256, bytes.length, nowIso(ctx));
-      const newId = Number(info.lastInsertRowid);
-      audit(ctx, 'orderMaterial.add', 'order_material', newId, { orderId: order.id, kind: input.kind, uploadedBy: input.uploadedBy, originalName, sha256 });
-      fs.renameSync(temp, target); // the file appears only if the row commits
-      return newId;
-    })();
-    return getMaterial(ctx, id);
-  } catch (e) {
-    fs.rmSync(temp, { force: true });
-    fs.rmSync(target, { force: true });
-    throw e;
-  }
+  const id = storeSealedFile(ctx, { dir: orderMaterialsDir(ctx, order.id), storedName }, bytes, () => {
+    const info = ctx.db.prepare(`INSERT INTO order_materials(order_id, kind, uploaded_by, original_name, stored_name, sha256, size_bytes, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(order.id, input.kind, input.uploadedBy, originalName, storedName, sha256, bytes.length, nowIso(ctx));
+    const newId = Number(info.lastInsertRowid);
+    audit(ctx, 'orderMaterial.add', 'order_material', newId, { orderId: order.id, kind: input.kind, uploadedBy: input.uploadedBy, originalName, sha256 });
+    return newId;
+  });
+  return getMaterial(ctx, id);
 }
 
 /** The bytes of a material, verified against the recorded hash. */
 export function readOrderMaterialBytes(ctx: ServiceContext, id: number): { info: OrderMaterial; bytes: Buffer; storedName: string } {
   const m = getMaterial(ctx, id);
-  let stored: Buffer;
-  try {
-    stored = fs.readFileSync(storedPath(ctx, m.orderId, m.storedName));
-  } catch {
-    refuse('NOT_FOUND', 'attachment.missing', { field: 'id', params: { name: m.originalName } });
-  }
-  const bytes = unseal(ctx, stored);
-  if (!bytes || crypto.createHash('sha256').update(bytes).digest('hex') !== m.sha256) {
-    refuse('CONFLICT', 'attachment.altered', { field: 'id', params: { name: m.originalName } });
-  }
+  const bytes = readSealedFile(ctx, { dir: orderMaterialsDir(ctx, m.orderId), storedName: m.storedName }, { sha256: m.sha256, name: m.originalName });
   const { storedName, ...info } = m;
   return { info, bytes, storedName };
 }

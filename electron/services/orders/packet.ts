@@ -4,20 +4,20 @@
 // records .xlsx, the uploaded materials in named folders and manifest.json (SHA-256 and size of
 // every file). Nothing of it is written to disk; the export is audited.
 import crypto from 'node:crypto';
-import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { Content, TableCell } from 'pdfmake/interfaces';
 import { ORDER_MATERIAL_KIND_LABELS, type OrderDetail } from '../../../shared/ipc/orders';
-import { rmbCapitals } from '../../../shared/money/capitals';
 import { SERVICE_KIND_LABELS } from '../../../shared/policy/vocabulary';
 import { formatYuan, ORDER_STATUS_LABELS, PAYOUT_PARTY_LABELS } from '../../../shared/rules';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getApplicant } from '../deals/applicants';
 import { storedProfile } from '../deals/refuse';
-import { CJK_FAMILY, renderPdf } from '../pdf/render';
+import { amountRow, amountsTable, fieldsTable, figure, type FrameInput, renderFramedPdf, section, th } from '../pdf/frame';
+import { serviceRecordsTable } from '../pdf/service-records-table';
 import { type ManifestEntry, type Packet, RECORDS_XLSX, MANIFEST, zipFiles } from '../redemption/packet';
 import { renderRecordsXlsx } from '../redemption/records-xlsx';
 import { neutraliseFileName, uniqueName } from '../redemption/safe-name';
-import { hoursText, orderServiceRecords, type ServiceRecord } from '../redemption/service-records';
+import { orderServiceRecords, type ServiceRecord } from '../redemption/service-records';
 import { getUnit } from '../unit/unit';
 import { civilDateInShanghai } from '../../../shared/rules/civil-date';
 import { listOrderMaterials, readOrderMaterialBytes } from './materials';
@@ -27,8 +27,6 @@ import { getProduct } from './products';
 export const ORDER_SUMMARY_PDF = '订单兑付材料汇总表.pdf';
 
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
-const money = (fen: number) => `${formatYuan(fen)} 元`;
-const th = (text: string): TableCell => ({ text, style: 'th' });
 
 export function orderPacketFileName(number: string, applicantName: string): string {
   return neutraliseFileName(`订单兑付材料-${number}-${applicantName}.zip`);
@@ -47,76 +45,39 @@ interface SummaryInput {
   generatedOn: string;
 }
 
-function summaryDoc(s: SummaryInput): TDocumentDefinitions {
+function summaryDoc(s: SummaryInput): FrameInput {
   const o = s.order;
-  const own = o.totalFen - o.voucherFen;
-  const minutes = s.records.reduce((n, r) => n + r.minutes, 0);
   const usageFen = s.records.reduce((n, r) => n + r.amountFen, 0);
-  const amount = (label: string, fen: number): TableCell[] => [th(label), { text: money(fen), alignment: 'right' }, rmbCapitals(Math.max(0, fen))];
   const t = o.timeline;
   const content: Content[] = [
-    { text: '科技创新券订单兑付材料汇总表', style: 'title' },
-    { text: `依据 ${s.documentNumber} · 订单状态：${ORDER_STATUS_LABELS[o.status].zh} · 生成日期：${s.generatedOn}`, style: 'sub' },
-    { text: '一、服务机构与企业（团队）', style: 'h2' },
-    {
-      table: {
-        widths: [90, '*', 90, '*'],
-        body: [
-          [th('服务机构'), s.unitName || '（未填写）', th('实验室'), s.lab?.name ?? '（未指定）'],
-          [th('实验室联系人'), s.lab?.contact ?? '', th('联系电话'), s.lab?.contactPhone ?? ''],
-          [th('企业（团队）'), s.applicant.name, th('统一社会信用代码'), s.applicant.creditCode ?? ''],
-          [th('联系人'), s.applicant.contactName, th('联系电话'), s.applicant.contactPhone],
-          [th('开户银行'), s.applicant.bankName, th('银行账号'), s.applicant.bankAccount],
-        ],
-      },
-    },
-    { text: '二、订单', style: 'h2' },
-    {
-      table: {
-        widths: [90, '*', 90, '*'],
-        body: [
-          [th('订单编号'), o.number, th('下单日期'), o.orderDate],
-          [th('服务产品'), `${o.productName}（${s.productCode}）`, th('服务类别'), SERVICE_KIND_LABELS[o.serviceKind].zh],
-          [th('服务事项目录'), { text: s.itemCategory || '（未填写）', colSpan: 3 }, '', ''],
-          [th('兑付方式'), PAYOUT_PARTY_LABELS[o.payoutParty].zh, th('跨区域创新券'), o.crossRegion ? `长三角（${o.issuingRegion ?? ''}）` : '否'],
-        ],
-      },
-    },
-    { text: '三、金额', style: 'h2' },
-    {
-      table: {
-        widths: [110, 120, '*'],
-        body: [
-          [th('项目'), th('金额'), th('大写')],
-          amount('订单总额', o.totalFen),
-          amount('创新券金额', o.voucherFen),
-          amount('企业（团队）自付', own),
-          amount('服务记录计费合计', usageFen),
-        ],
-      },
-    },
-    { text: '四、服务记录（机时）', style: 'h2' },
-    {
-      table: {
-        headerRows: 1,
-        widths: [24, '*', 78, 78, 40, 60],
-        body: [
-          [th('序号'), th('仪器'), th('开始'), th('结束'), th('机时'), th('金额（元）')],
-          ...s.records.map((r, n): TableCell[] => [String(n + 1), `${r.instrumentName}（${r.instrumentInnerId}）`, r.startAt.replace('T', ' '),
-            r.endAt.replace('T', ' '), { text: hoursText(r.minutes), alignment: 'right' }, { text: formatYuan(r.amountFen), alignment: 'right' }]),
-          [{ text: '合计', colSpan: 4, style: 'th' }, '', '', '', { text: hoursText(minutes), alignment: 'right' }, { text: formatYuan(usageFen), alignment: 'right' }],
-        ],
-      },
-      fontSize: 8,
-    },
-    { text: '五、办理记录', style: 'h2' },
-    {
+    ...section('一、服务机构与企业（团队）', fieldsTable([
+      ['服务机构', s.unitName || '（未填写）', '实验室', s.lab?.name ?? '（未指定）'],
+      ['实验室联系人', s.lab?.contact ?? '', '联系电话', s.lab?.contactPhone ?? ''],
+      ['企业（团队）', s.applicant.name, '统一社会信用代码', s.applicant.creditCode ?? ''],
+      ['联系人', s.applicant.contactName, '联系电话', s.applicant.contactPhone],
+      ['开户银行', s.applicant.bankName, '银行账号', s.applicant.bankAccount],
+    ])),
+    ...section('二、订单', fieldsTable([
+      ['订单编号', o.number, '下单日期', o.orderDate],
+      ['服务产品', `${o.productName}（${s.productCode}）`, '服务类别', SERVICE_KIND_LABELS[o.serviceKind].zh],
+      ['服务事项目录', s.itemCategory || '（未填写）'],
+      ['兑付方式', PAYOUT_PARTY_LABELS[o.payoutParty].zh, '跨区域创新券', o.crossRegion ? `长三角（${o.issuingRegion ?? ''}）` : '否'],
+    ])),
+    ...section('三、金额', amountsTable([
+      amountRow('订单总额', o.totalFen),
+      amountRow('创新券金额', o.voucherFen),
+      amountRow('企业（团队）自付', o.totalFen - o.voucherFen),
+      amountRow('服务记录计费合计', usageFen),
+    ])),
+    ...section('四、服务记录（机时）', serviceRecordsTable(s.records,
+      { header: '金额（元）', width: 60, cell: (r) => figure(formatYuan(r.amountFen)), total: figure(formatYuan(usageFen)) }, '合计')),
+    ...section('五、办理记录', {
       table: {
         headerRows: 1,
         widths: [100, 80, '*'],
         body: [[th('状态'), th('日期'), th('说明')], ...o.events.map((e): TableCell[] => [ORDER_STATUS_LABELS[e.status].zh, e.date, e.note])],
       },
-    },
+    }),
     { text: '六、公示与兑付', style: 'h2' },
     {
       text: t.notice
@@ -124,8 +85,7 @@ function summaryDoc(s: SummaryInput): TDocumentDefinitions {
         : '尚未公示',
     },
     ...(t.noSchedule ? [{ text: t.noSchedule.zh, color: '#555' } as Content] : []),
-    { text: '七、兑付材料', style: 'h2' },
-    {
+    ...section('七、兑付材料', {
       table: {
         headerRows: 1,
         widths: [80, '*', 70, 120],
@@ -133,20 +93,12 @@ function summaryDoc(s: SummaryInput): TDocumentDefinitions {
           ...(s.materials.length ? s.materials.map((m): TableCell[] => [m.kind, m.name, m.by, m.sha256.slice(0, 16)]) : [[{ text: '（无）', colSpan: 4 }, '', '', '']])],
       },
       fontSize: 8,
-    },
+    }),
   ];
   return {
-    pageSize: 'A4',
-    pageMargins: [40, 50, 40, 50],
-    info: { title: `科技创新券订单兑付材料 ${o.number}`, creator: 'open-instrument-voucher-desk' },
-    defaultStyle: { font: CJK_FAMILY, fontSize: 10, lineHeight: 1.25 },
-    styles: {
-      title: { fontSize: 18, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
-      sub: { fontSize: 9, alignment: 'center', color: '#555', margin: [0, 0, 0, 10] },
-      h2: { fontSize: 12, bold: true, margin: [0, 12, 0, 4] },
-      th: { bold: true, fillColor: '#eeeeee' },
-    },
-    footer: (page, pages) => ({ text: `第 ${page} 页 / 共 ${pages} 页`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
+    title: '科技创新券订单兑付材料汇总表',
+    infoTitle: `科技创新券订单兑付材料 ${o.number}`,
+    subtitle: `依据 ${s.documentNumber} · 订单状态：${ORDER_STATUS_LABELS[o.status].zh} · 生成日期：${s.generatedOn}`,
     content,
   };
 }
@@ -174,7 +126,7 @@ export async function exportOrderPacket(ctx: ServiceContext, orderId: number): P
     materialFiles.push({ path: name, bytes: readOrderMaterialBytes(ctx, m.id).bytes });
     materials.push({ kind: folder, name: m.originalName, by: PAYOUT_PARTY_LABELS[m.uploadedBy].zh, sha256: m.sha256 });
   }
-  const pdf = await renderPdf(ctx, summaryDoc({
+  const pdf = await renderFramedPdf(ctx, summaryDoc({
     order, unitName: getUnit(ctx).name, lab: labOf(ctx, product.labId), documentNumber: profile.documentNumber,
     applicant: {
       name: applicant.name, creditCode: applicant.creditCode || null, contactName: applicant.contactName, contactPhone: applicant.contactPhone,

@@ -1,7 +1,6 @@
 // Redemption attachments: bytes under <dataDir>/attachments/<contractId>/ with a generated stored
 // name; the user's file name is kept only as metadata (neutralised). SHA-256 recorded.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { AttachmentInfo, AttachmentKind } from '../../../shared/ipc/redemption';
@@ -12,8 +11,7 @@ import { nowIso, type ServiceContext } from '../context';
 import { assertPacketEditable } from './applications';
 import { loadContract } from './contract-facts';
 import { neutraliseFileName, safeExtension } from './safe-name';
-import { seal, unseal } from './sealed-file';
-import { secureDir } from '../../security/files';
+import { readSealedFile, removeSealedFile, sealedFilePath, storeSealedFile } from '../sealed-store';
 
 /** Largest attachment accepted (scans and PDFs of a contract stay far below). */
 export const MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024;
@@ -37,7 +35,7 @@ function contractDir(ctx: ServiceContext, contractId: number): string {
 
 /** Absolute path of a stored attachment (stored names are generated, so they never leave the folder). */
 export function storedPath(ctx: ServiceContext, contractId: number, storedName: string): string {
-  return path.join(contractDir(ctx, contractId), path.basename(storedName));
+  return sealedFilePath({ dir: contractDir(ctx, contractId), storedName });
 }
 
 export function decodeBase64(dataBase64: string): Buffer {
@@ -70,27 +68,14 @@ export function addAttachment(
 ): AttachmentInfo {
   loadContract(ctx, input.contractId); // NOT_FOUND before anything is written
   const { bytes, originalName, storedName, sha256 } = acceptUpload(input);
-  const dir = contractDir(ctx, input.contractId);
-  secureDir(path.dirname(dir));
-  secureDir(dir);
-  const target = storedPath(ctx, input.contractId, storedName);
-  const temp = `${target}.part`;
-  fs.writeFileSync(temp, seal(ctx, bytes), { flag: 'wx', mode: 0o600 });
-  try {
-    const id = ctx.db.transaction(() => {
-      const info = ctx.db.prepare(`INSERT INTO attachments(contract_id, kind, original_name, stored_name, sha256, size_bytes, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(input.contractId, input.kind, originalName, storedName, sha256, bytes.length, nowIso(ctx));
-      const newId = Number(info.lastInsertRowid);
-      audit(ctx, 'attachment.add', 'attachment', newId, { contractId: input.contractId, kind: input.kind, originalName, sha256 });
-      fs.renameSync(temp, target); // the file appears only if the row commits
-      return newId;
-    })();
-    return getAttachmentInfo(ctx, id);
-  } catch (e) {
-    fs.rmSync(temp, { force: true });
-    fs.rmSync(target, { force: true });
-    throw e;
-  }
+  const id = storeSealedFile(ctx, { dir: contractDir(ctx, input.contractId), storedName }, bytes, () => {
+    const info = ctx.db.prepare(`INSERT INTO attachments(contract_id, kind, original_name, stored_name, sha256, size_bytes, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`).run(input.contractId, input.kind, originalName, storedName, sha256, bytes.length, nowIso(ctx));
+    const newId = Number(info.lastInsertRowid);
+    audit(ctx, 'attachment.add', 'attachment', newId, { contractId: input.contractId, kind: input.kind, originalName, sha256 });
+    return newId;
+  });
+  return getAttachmentInfo(ctx, id);
 }
 
 export function getAttachmentInfo(ctx: ServiceContext, id: number): AttachmentInfo {
@@ -107,17 +92,7 @@ export function listAttachments(ctx: ServiceContext, contractId: number): Attach
 export function readAttachmentBytes(ctx: ServiceContext, id: number): { info: AttachmentInfo; bytes: Buffer } {
   const info = getAttachmentInfo(ctx, id);
   const storedName = ctx.db.prepare('SELECT stored_name FROM attachments WHERE id = ?').pluck().get(id) as string;
-  let stored: Buffer;
-  try {
-    stored = fs.readFileSync(storedPath(ctx, info.contractId, storedName));
-  } catch {
-    refuse('NOT_FOUND', 'attachment.missing', { field: 'id', params: { name: info.originalName } });
-  }
-  const bytes = unseal(ctx, stored);
-  if (!bytes || crypto.createHash('sha256').update(bytes).digest('hex') !== info.sha256) {
-    refuse('CONFLICT', 'attachment.altered', { field: 'id', params: { name: info.originalName } });
-  }
-  return { info, bytes };
+  return { info, bytes: readSealedFile(ctx, { dir: contractDir(ctx, info.contractId), storedName }, { sha256: info.sha256, name: info.originalName }) };
 }
 
 export function getAttachmentFile(ctx: ServiceContext, id: number): FileDownload {
@@ -132,10 +107,9 @@ export function removeAttachment(ctx: ServiceContext, id: number): void {
   const info = getAttachmentInfo(ctx, id);
   assertPacketEditable(ctx, info.contractId, 'id');
   const storedName = ctx.db.prepare('SELECT stored_name FROM attachments WHERE id = ?').pluck().get(id) as string;
-  ctx.db.transaction(() => {
+  removeSealedFile(ctx, { dir: contractDir(ctx, info.contractId), storedName }, () => {
     ctx.db.prepare('UPDATE invoices SET attachment_id = NULL WHERE attachment_id = ?').run(id);
     ctx.db.prepare('DELETE FROM attachments WHERE id = ?').run(id);
     audit(ctx, 'attachment.remove', 'attachment', id, { contractId: info.contractId, originalName: info.originalName, sha256: info.sha256 });
-  })();
-  fs.rmSync(storedPath(ctx, info.contractId, storedName), { force: true });
+  });
 }

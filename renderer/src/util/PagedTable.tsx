@@ -1,6 +1,8 @@
 // A list table over paged rows: antd's virtual table draws only the rows in view, the next window
 // loads as the end of the loaded rows comes into view, and a click on a sortable header asks the
-// service for that sort (sorting happens in SQL, never on the loaded rows).
+// service for that sort (sorting happens in SQL, never on the loaded rows). Columns marked `fixed`
+// (the row's identity on the left, its state and actions on the right) stay on screen however far the
+// row scrolls, and the horizontal scrollbar is always drawn (desk.css).
 import { Table, type TableProps } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import type { HTMLAttributes } from 'react';
@@ -40,6 +42,8 @@ export function PagedTable<T extends object, S extends string = never>({ paged, 
       loading={paged.loading && paged.rows.length === 0}
       pagination={false}
       scroll={{ x: width, y: height }}
+      // The horizontal scrollbar stays at the bottom of the page's view when the list runs below it.
+      sticky
       onChange={(_p, _f, sorter) => {
         const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<T> | undefined;
         if (!onSort || !s?.columnKey || !sortable.has(String(s.columnKey))) return;

@@ -62,8 +62,9 @@ export function UsagePanel({ today, instruments, refreshKey, onOpen }: {
   useEffect(() => { if (refreshKey !== firstKey.current) reload(); }, [refreshKey, reload]);
 
   const columns: ColumnsType<UsageLog> = [
-    { title: t.start, key: 'startAt', width: 190, render: (_, r) => `${r.startAt.slice(0, 4)}-${spanLabel(r.startAt, r.endAt)}` },
-    { title: t.inst, dataIndex: 'instrumentName', width: 180, ellipsis: true },
+    // A record's identity (when, on which instrument) stays on the left however far the row scrolls.
+    { title: t.start, key: 'startAt', width: 190, fixed: 'left', render: (_, r) => `${r.startAt.slice(0, 4)}-${spanLabel(r.startAt, r.endAt)}` },
+    { title: t.inst, dataIndex: 'instrumentName', width: 180, ellipsis: true, fixed: 'left' },
     { title: t.hours, dataIndex: 'minutes', width: 80, align: 'right', render: (m: number) => hours(m) },
     { title: t.kind, dataIndex: 'external', width: 90, render: (x: boolean) => (x ? <Tag color="blue">{t.external}</Tag> : <Tag>{t.internal}</Tag>) },
     { title: t.way, dataIndex: 'serviceWay', width: 90, render: (w: string) => vocabularyLabel(w)[locale] },
@@ -97,7 +98,7 @@ export function UsagePanel({ today, instruments, refreshKey, onOpen }: {
       )}
       <PagedTable<UsageLog, 'startAt'> size="small" rowKey="id" columns={columns} paged={paged} data-testid="usage-table"
         sorts={['startAt']} sort={sort} onSort={setSort} width={1190} height={Math.max(300, height - 320)}
-        onRow={(r) => ({ onClick: () => onOpen(r, r.id), style: { cursor: 'pointer' } })} />
+        onRow={(r) => ({ onClick: () => onOpen(r, r.id), onKeyDown: (e) => { if (e.key === 'Enter') onOpen(r, r.id); }, tabIndex: 0, style: { cursor: 'pointer' } })} />
     </div>
   );
 }

@@ -72,9 +72,10 @@ export function CatalogPage() {
   }, []);
 
   const columns: ColumnsType<InstrumentRow> = useMemo(() => [
-    { title: t.innerId, dataIndex: 'innerId', key: 'innerId', width: 140, sorter: true },
+    // The instrument's identity (编号, 名称) stays on the left however far the row scrolls.
+    { title: t.innerId, dataIndex: 'innerId', key: 'innerId', width: 140, sorter: true, fixed: 'left' },
     {
-      title: t.name, dataIndex: 'nameCn', key: 'nameCn', width: 240, sorter: true, ellipsis: true,
+      title: t.name, dataIndex: 'nameCn', key: 'nameCn', width: 240, sorter: true, ellipsis: true, fixed: 'left',
       render: (v: string, r) => <Space size={4}>{v}{r.retiredAt && <Tag>{t.retiredTag}</Tag>}</Space>,
     },
     { title: t.model, dataIndex: 'model', key: 'model', width: 140, ellipsis: true },
@@ -130,6 +131,8 @@ export function CatalogPage() {
         loading={loading && rows.length === 0}
         pagination={false}
         scroll={{ x: 1400, y: Math.max(300, height - 260) }}
+        sticky
+        data-testid="catalog-table"
         onChange={onChange}
         onRow={(r, index) => {
           if (index !== undefined) reached(index); // the next window loads as the end comes into view

@@ -50,7 +50,8 @@ export function RedemptionPage() {
 
   const columns: ColumnsType<RedemptionRow> = useMemo(() => [
     {
-      title: t.contract, key: 'number', width: 240, ellipsis: true,
+      // The contract's identity stays on the left however far the row scrolls.
+      title: t.contract, key: 'number', width: 240, ellipsis: true, fixed: 'left',
       render: (_: unknown, r) => <Space direction="vertical" size={0}><Typography.Text strong>{r.contractNumber}</Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.contractTitle}</Typography.Text></Space>,
     },
@@ -91,6 +92,7 @@ export function RedemptionPage() {
         sort={sort}
         onSort={setSort}
         width={1420}
+        data-testid="redemption-table"
         height={Math.max(300, height - 280)}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) }}
         onRow={(r) => ({
