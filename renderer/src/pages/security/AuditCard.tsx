@@ -12,7 +12,8 @@ import { saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
 import { usePagedRows } from '../../util/paged';
 import { PagedTable } from '../../util/PagedTable';
-import { auditDetailLines, auditSentence, beijingTime } from './audit-sentences';
+import { auditDetailLines, auditSentence } from './audit-sentences';
+import { beijingTime } from '../../util/time';
 
 const L = {
   zh: {
