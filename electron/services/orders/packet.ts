@@ -5,9 +5,9 @@
 // every file). Nothing of it is written to disk; the export is audited.
 import crypto from 'node:crypto';
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { ORDER_MATERIAL_KIND_LABELS, type OrderDetail } from '../../../shared/ipc/orders';
+import { ORDER_MATERIAL_KIND_LABELS, type OrderDetail, type OrderEvent } from '../../../shared/ipc/orders';
 import { SERVICE_KIND_LABELS } from '../../../shared/policy/vocabulary';
-import { formatYuan, ORDER_STATUS_LABELS, PAYOUT_PARTY_LABELS } from '../../../shared/rules';
+import { formatYuan, ORDER_STATUS_LABELS, orderEventNoteZh, PAYOUT_PARTY_LABELS } from '../../../shared/rules';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getApplicant } from '../deals/applicants';
@@ -23,6 +23,9 @@ import { civilDateInShanghai } from '../../../shared/rules/civil-date';
 import { listOrderMaterials, readOrderMaterialBytes } from './materials';
 import { getOrder } from './orders';
 import { getProduct } from './products';
+
+/** The desk's note (worded in Chinese for the document) and what the user typed. */
+const eventNoteZh = (e: OrderEvent) => [e.noteCode ? orderEventNoteZh(e.noteCode, e.noteParams) : '', e.note].filter(Boolean).join('；');
 
 export const ORDER_SUMMARY_PDF = '订单兑付材料汇总表.pdf';
 
@@ -75,7 +78,7 @@ function summaryDoc(s: SummaryInput): FrameInput {
       table: {
         headerRows: 1,
         widths: [100, 80, '*'],
-        body: [[th('状态'), th('日期'), th('说明')], ...o.events.map((e): TableCell[] => [ORDER_STATUS_LABELS[e.status].zh, e.date, e.note])],
+        body: [[th('状态'), th('日期'), th('说明')], ...o.events.map((e): TableCell[] => [ORDER_STATUS_LABELS[e.status].zh, e.date, eventNoteZh(e)])],
       },
     }),
     { text: '六、公示与兑付', style: 'h2' },
