@@ -24,6 +24,11 @@ await build({ ...common, entryPoints: ['electron/services/backup/copy-worker.ts'
 // The worker that reads uploaded sheets off the host's thread, beside each host bundle.
 await build({ ...common, entryPoints: ['electron/services/catalog/import-worker.ts'], outfile: 'dist/electron/import-worker.js' });
 await build({ ...common, entryPoints: ['electron/services/catalog/import-worker.ts'], outfile: 'dist/server/import-worker.js' });
+// The workers that compute the assessment page and write its reports on a read-only connection, beside each host bundle.
+for (const dir of ['dist/electron', 'dist/server']) {
+  await build({ ...common, entryPoints: ['electron/services/assessment/read-worker.ts'], outfile: `${dir}/assessment-page-worker.js` });
+  await build({ ...common, entryPoints: ['electron/services/assessment/report-worker.ts'], outfile: `${dir}/assessment-report-worker.js` });
+}
 
 for (const dir of ['dist/electron/migrations', 'dist/server/migrations']) {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,7 @@ import { isEncryptedFile } from '../electron/db/encryption';
 import { changePassphrase, setupSecurity } from '../electron/security/session';
 import { createBackup } from '../electron/services/backup/backups';
 import { restoreBackup } from '../electron/services/backup/restore';
-import { commitImport, parseImport, suggestMapping } from '../electron/services/catalog/import';
+import { commitImport, parseImportOffThread, suggestMapping } from '../electron/services/catalog/import';
 import { createInstrument } from '../electron/services/catalog/instruments';
 import { createLab } from '../electron/services/catalog/labs';
 import { createApplicant } from '../electron/services/deals/applicants';
@@ -98,23 +98,20 @@ function seed(): void {
   core.close();
 }
 
+/** Opens the desk as a normal start does (with `key` when it is encrypted), runs `use` and closes it. */
+function withDesk(key: string | undefined, use: (core: Core) => void): void {
+  const core = openCore({ dataDir: dir, mode: 'browser', migrationsDir, key });
+  use(core);
+  core.close();
+}
+
 function run(): void {
   process.stdout.write('ready\n');
-  if (op === 'migrate') {
-    openCore({ dataDir: dir, mode: 'browser', migrationsDir }).close();
-  } else if (op === 'encrypt') {
-    const core = openCore({ dataDir: dir, mode: 'browser', migrationsDir });
-    setupSecurity(core, { mode: 'encrypted', passphrase: P1 });
-    core.close();
-  } else if (op === 'rekey') {
-    const core = openCore({ dataDir: dir, mode: 'browser', migrationsDir, key: P1 });
-    changePassphrase(core, P1, P2);
-    core.close();
-  } else {
-    const core = openCore({ dataDir: dir, mode: 'browser', migrationsDir, key: P1 });
-    const name = fs.readdirSync(path.join(dir, 'backups')).filter((n) => /^desk-.*\.sqlite$/.test(n)).sort()[0];
-    restoreBackup(core, name);
-    core.close();
+  if (op === 'migrate') withDesk(undefined, () => {});
+  else if (op === 'encrypt') withDesk(undefined, (core) => setupSecurity(core, { mode: 'encrypted', passphrase: P1 }));
+  else if (op === 'rekey') withDesk(P1, (core) => changePassphrase(core, P1, P2));
+  else {
+    withDesk(P1, (core) => restoreBackup(core, fs.readdirSync(path.join(dir, 'backups')).filter((n) => /^desk-.*\.sqlite$/.test(n)).sort()[0]));
   }
   process.stdout.write('done\n');
 }
@@ -237,7 +234,7 @@ function seedWrites(): void {
   core.close();
 }
 
-function runWrites(): void {
+async function runWrites(): Promise<void> {
   const core = openFixed();
   process.stdout.write('ready\n');
   if (op === 'contract-save') {
@@ -255,7 +252,7 @@ function runWrites(): void {
     // As the window does it: parse the file, then commit the kept parse; a kill after 'committing'
     // falls inside the commit itself.
     const csv = fs.readFileSync(path.join(dir, 'import.csv'));
-    const parsed = parseImport(core.ctx, { fileName: 'instruments.csv', dataBase64: csv.toString('base64'), encoding: 'utf8' });
+    const parsed = await parseImportOffThread(core.ctx, { fileName: 'instruments.csv', dataBase64: csv.toString('base64'), encoding: 'utf8' });
     process.stdout.write('committing\n');
     commitImport(core.ctx, { parseId: parsed.parseId, headerRow: parsed.headerRow, mapping: suggestMapping(IMPORT_HEADERS), onDuplicate: 'update' });
   }
@@ -315,7 +312,7 @@ const WRITES: readonly Op[] = ['contract-save', 'import-commit'];
 
 if (WRITES.includes(op)) {
   if (mode === 'seed') seedWrites();
-  else if (mode === 'run') runWrites();
+  else if (mode === 'run') runWrites().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
   else checkWrites();
 } else if (mode === 'seed') seed();
 else if (mode === 'run') run();

@@ -15,6 +15,6 @@ export interface TrialResult {
   failures: TrialFailure[];
   outcomes: Record<string, number>;
 }
-/** Bundles scripts/crash-child.ts into dist/crash/<name> (default child.cjs). */
+/** Bundles scripts/crash-child.ts into dist/crash/<base name>/<name> (default child.cjs), with the import worker beside it. */
 export function buildChild(name?: string): Promise<string>;
 export function crashTrials(opts: { op: CrashOp; n: number; seed?: number; child?: string; log?: (line: string) => void }): Promise<TrialResult>;

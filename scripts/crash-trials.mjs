@@ -5,7 +5,8 @@
 // or import either wholly there or not at all.
 //   npm run crash-trials -- --op encrypt --n 200 [--seed 1]
 //   npm run crash-trials -- --op all --n 200
-// The child (scripts/crash-child.ts) is bundled once with esbuild into dist/crash/child.cjs.
+// The child (scripts/crash-child.ts) is bundled once with esbuild into dist/crash/child/child.cjs,
+// with the import worker beside it.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,10 +28,16 @@ const IMPORT_ROWS = 1500;
 
 export async function buildChild(name = 'child.cjs') {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const outfile = path.join(ROOT, 'dist', 'crash', name);
+  // A folder a bundle: the import worker sits beside its child, and two builds never share a file.
+  const outfile = path.join(ROOT, 'dist', 'crash', path.parse(name).name, name);
   await build({
     entryPoints: [path.join(ROOT, 'scripts', 'crash-child.ts')], outfile, bundle: true, platform: 'node', target: 'node20',
     format: 'cjs', logLevel: 'warning', external: ['electron', ...Object.keys(pkg.dependencies)],
+  });
+  // The import parse runs in its worker thread, as in the built app.
+  await build({
+    entryPoints: [path.join(ROOT, 'electron', 'services', 'catalog', 'import-worker.ts')], outfile: path.join(path.dirname(outfile), 'import-worker.js'),
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', external: ['electron', ...Object.keys(pkg.dependencies)],
   });
   return outfile;
 }

@@ -2,7 +2,7 @@
 // (read as typed, never replaced), identities by their standards. Every refusal is a reason key
 // of the message catalog with its params; the same schema refuses on both sides.
 import { z } from 'zod';
-import { creditCodeProblem, emailProblem, normaliseCreditCode, normaliseEmail, normalisePhone, normaliseText, phoneProblem } from './identity';
+import { creditCodeProblem, normaliseCreditCode, normalisePhone, normaliseText, phoneProblem } from './identity';
 import { lastDayOfMonth } from './rules/civil-date';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string; params?: Record<string, string | number> };
@@ -54,24 +54,6 @@ export const civilDateField = z.string()
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason, params: r.params ?? {}, abort: true });
   });
 
-/** zod issue from a parse result, so a schema refuses with the parser's reason and params. */
-function addParsedIssue(ctx: z.RefinementCtx, r: Extract<Parsed<unknown>, { ok: false }>): void {
-  ctx.addIssue({ code: 'custom', message: r.reason, params: r.params ?? {} });
-}
-
-/** A date typed by the user: normalised to 'YYYY-MM-DD' (and shown so), refused if impossible. */
-export const dateTextSchema = z.string().transform((s, ctx) => {
-  const r = parseDateText(s);
-  if (!r.ok) { addParsedIssue(ctx, r); return z.NEVER; }
-  return r.value;
-});
-
-export const dateTimeTextSchema = z.string().transform((s, ctx) => {
-  const r = parseDateTimeText(s);
-  if (!r.ok) { addParsedIssue(ctx, r); return z.NEVER; }
-  return r.value;
-});
-
 /** 统一社会信用代码: normalised (NFKC, invisible removed, upper case) then checked by GB 32100. */
 export const creditCodeSchema = z.string().transform((s, ctx) => {
   const code = normaliseCreditCode(s);
@@ -97,15 +79,3 @@ export const phoneSchema = z.string().transform((s, ctx) => {
   if (problem) { ctx.addIssue({ code: 'custom', message: problem, params: { value: phone } }); return z.NEVER; }
   return phone;
 }).default('');
-
-/** E-mail address; empty allowed. */
-export const emailSchema = z.string().transform((s, ctx) => {
-  const email = normaliseEmail(s);
-  if (email === '') return '';
-  const problem = emailProblem(email);
-  if (problem) { ctx.addIssue({ code: 'custom', message: problem, params: { value: email } }); return z.NEVER; }
-  return email;
-}).default('');
-
-/** A whole number in [min, max] (people, hours, counts): out of range is refused, never clamped. */
-export const countSchema = (min: number, max: number) => z.number().int('field.integer').min(min).max(max);

@@ -24,7 +24,7 @@ const NOT_ACTIVITY: ReadonlySet<string> = new Set(['security:status']);
  * Calls that do their long work in a worker thread of their own and touch the database only in
  * short synchronous steps: they run beside the queue, so other calls are not held behind them.
  */
-const OFF_QUEUE: ReadonlySet<string> = new Set(['catalog:importParse']);
+const OFF_QUEUE: ReadonlySet<string> = new Set(['catalog:importParse', 'assessment:page', 'assessment:exportXlsx', 'assessment:exportPdf']);
 
 function hasPlainHeader(file: string): boolean {
   try {

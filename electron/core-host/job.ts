@@ -25,3 +25,8 @@ export function jobStep(done: number, total: number): void {
   if (current.cancelled()) throw new AppFailure({ code: 'CANCELLED', reason: 'job.cancelled' });
   current.progress(done, total);
 }
+
+/** Whether the user cancelled the running call (a call waiting on another thread polls it). */
+export function jobCancelled(): boolean {
+  return running.getStore()?.cancelled() ?? false;
+}

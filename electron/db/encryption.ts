@@ -78,13 +78,3 @@ export function verifyCopy(source: Db, copyFile: string, key: string | undefined
     }
   });
 }
-
-/** Changes the passphrase of the open encrypted database; rekey needs a rollback journal, so WAL is left and restored. */
-export function rekeyOpenDatabase(db: Db, nextKey: string): void {
-  db.pragma('journal_mode = DELETE');
-  try {
-    db.pragma(`rekey=${quotePragmaString(nextKey)}`);
-  } finally {
-    db.pragma('journal_mode = WAL');
-  }
-}

@@ -1,13 +1,17 @@
 import type { assessmentChannels } from '../../shared/ipc/assessment';
+import { coreOf } from '../app-core';
 import { dataChecks } from '../services/assessment/checks';
 import { computeAssessment } from '../services/assessment/compute';
-import { exportAssessmentPdf } from '../services/assessment/export-pdf';
-import { exportAssessmentXlsx } from '../services/assessment/export-xlsx';
-import { assessmentPage } from '../services/assessment/page';
+import { assessmentPageOffThread, assessmentPdfOffThread, assessmentXlsxOffThread, type ReadSource } from '../services/assessment/off-thread';
 import { deleteHoliday, holidayYears, importHolidayYear, listHolidays, upsertHoliday } from '../services/assessment/holiday-table';
 import { computeSubsidy, getYearInputs, setYearInputs } from '../services/assessment/subsidy';
 import { readSettings, updateSettings } from '../services/settings';
-import type { HandlerTable } from './types';
+import type { HandlerContext, HandlerTable } from './types';
+
+/** The desk's file and, when it is encrypted, its passphrase (in memory) for the worker's read-only connection. */
+const readSource = (ctx: HandlerContext): ReadSource => ({
+  databaseFile: ctx.databaseFile, key: coreOf(ctx).key, dataDir: ctx.dataDir, actor: ctx.actor, now: () => ctx.now(),
+});
 
 export const assessmentHandlers: HandlerTable<keyof typeof assessmentChannels> = {
   'settings:get': (_i, ctx) => readSettings(ctx),
@@ -19,10 +23,11 @@ export const assessmentHandlers: HandlerTable<keyof typeof assessmentChannels> =
   'holidays:importYear': ({ year, entries }, ctx) => importHolidayYear(ctx, year, entries),
   'assessment:compute': (input, ctx) => computeAssessment(ctx, input),
   'assessment:checks': (input, ctx) => dataChecks(ctx, input),
-  'assessment:page': (input, ctx) => assessmentPage(ctx, input),
+  // The page and the reports read for seconds at national scale: off the host's thread (off-thread.ts).
+  'assessment:page': (input, ctx) => assessmentPageOffThread(readSource(ctx), input),
   'assessment:yearGet': ({ year }, ctx) => getYearInputs(ctx, year),
   'assessment:yearSet': (input, ctx) => setYearInputs(ctx, input),
   'assessment:subsidy': ({ year, whatIfGrade }, ctx) => computeSubsidy(ctx, year, whatIfGrade),
-  'assessment:exportXlsx': (input, ctx) => exportAssessmentXlsx(ctx, input),
-  'assessment:exportPdf': (input, ctx) => exportAssessmentPdf(ctx, input),
+  'assessment:exportXlsx': (input, ctx) => assessmentXlsxOffThread(readSource(ctx), input),
+  'assessment:exportPdf': (input, ctx) => assessmentPdfOffThread(readSource(ctx), input),
 };

@@ -27,8 +27,6 @@ export interface Lab {
   contact: string;
 }
 
-export const IMPORT_FIELDS = instrumentInputSchema.keyof().options;
-
 export const importMappingSchema = z.record(z.string(), z.string().max(200).nullable());
 
 export const importOptionsSchema = fileUploadSchema.extend({

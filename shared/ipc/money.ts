@@ -1,4 +1,4 @@
-// Channels money:* — price groups, rate tables, charges of a contract, quotes (报价单),
+// Channels money:* — price groups, rate tables, charges of a contract or an order, quotes (报价单),
 // statements (费用结算单) and payments received. Arithmetic lives in shared/money/rates.ts.
 import { z } from 'zod';
 import { boundedText, civilDateSchema, fenSchema } from '../catalog/instrument';
@@ -11,6 +11,12 @@ const id = z.number().int().positive();
 const text = boundedText;
 const reason = text(500).min(1, '须填写原因');
 /** Quantities cross IPC as thousandths of the unit (1.25 h = 1250). */
+/** Charges, statements and payments belong to a Beijing contract or a Shanghai order: exactly one id is given. */
+export interface OwnerRef { contractId?: number; orderId?: number }
+const ownerShape = { contractId: id.optional(), orderId: id.optional() };
+const oneOwner = (o: OwnerRef) => (o.contractId === undefined) !== (o.orderId === undefined);
+const ONE_OWNER = { message: '须指定合同或订单之一', path: ['contractId'] };
+export const ownerSchema = z.object(ownerShape).refine(oneOwner, ONE_OWNER);
 const quantityMilli = z.number().int('数量最多 3 位小数').min(1, '数量须大于 0').max(1_000_000_000, '数量过大');
 
 export interface PriceGroup {
@@ -113,13 +119,16 @@ export interface UnpricedUsage {
 }
 
 export interface ContractCharges {
-  contractId: number;
-  contractNumber: string;
+  /** The owner: one of the two is set. */
+  contractId: number | null;
+  orderId: number | null;
+  /** The contract's or the order's number. */
+  number: string;
   applicantName: string;
   priceGroup: PriceGroup;
   lines: ChargeLine[];
   totalFen: number;
-  /** The contract's 实际发生金额 and its difference from the charges (actual − total). */
+  /** The contract's 实际发生金额 (an order's total) and its difference from the charges (actual − total). */
   actualAmountFen: number | null;
   differenceFen: number | null;
   /** A reason given for exactly this difference, if any. */
@@ -127,6 +136,15 @@ export interface ContractCharges {
   voucherFen: number;
   maxVoucherFen: number;
   ownPartFen: number;
+  /** An order's 兑付方式 (null for a contract). */
+  payoutParty: 'enterprise' | 'institution' | null;
+  /**
+   * What the applicant pays the unit: the own part, or the whole settled amount when the voucher is
+   * paid to the enterprise (team) itself (沪 第十一条, 兑付方式 企业).
+   */
+  dueFromApplicantFen: number;
+  /** An order's total can still be set from the charges (while placed or accepted). */
+  amountEditable: boolean;
   /** Usage lines whose record changed after a statement froze them. */
   staleUsage: number[];
   unpriced: UnpricedUsage[];
@@ -144,7 +162,7 @@ export interface RefreshReport {
 }
 
 export const manualLineSchema = z.object({
-  contractId: id,
+  ...ownerShape,
   category: z.enum(MANUAL_CATEGORIES),
   serviceDate: civilDateSchema,
   description: text(200).min(1, '须填写内容'),
@@ -155,17 +173,17 @@ export const manualLineSchema = z.object({
   /** … or at a price given here (consumables, staff time). */
   unitPriceFen: fenSchema.nullable().default(null),
   unit: z.enum(CHARGE_UNITS).default('item'),
-});
+}).refine(oneOwner, ONE_OWNER);
 
 export const adjustmentSchema = z.object({
-  contractId: id,
+  ...ownerShape,
   category: z.enum(ADJUSTMENT_CATEGORIES),
   serviceDate: civilDateSchema,
   /** Signed fen: discounts and waivers are negative, corrections either way. */
   amountFen: z.number().int('金额须为整数分').min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).refine((n) => n !== 0, '金额不能为 0'),
   reason,
   description: text(200).default(''),
-});
+}).refine(oneOwner, ONE_OWNER);
 
 export interface QuoteLine {
   id: number;
@@ -211,7 +229,8 @@ export const quoteFieldsSchema = z.object({
 
 export interface Statement {
   id: number;
-  contractId: number;
+  contractId: number | null;
+  orderId: number | null;
   number: string;
   issuedOn: string;
   totalFen: number;
@@ -223,7 +242,8 @@ export interface Statement {
 
 export interface Payment {
   id: number;
-  contractId: number;
+  contractId: number | null;
+  orderId: number | null;
   statementId: number | null;
   receiptNumber: string;
   paidOn: string;
@@ -233,13 +253,15 @@ export interface Payment {
 }
 
 export const paymentFieldsSchema = z.object({
-  contractId: id,
+  ...ownerShape,
   receiptNumber: text(64).min(1, '银行回单号必填'),
   paidOn: civilDateSchema,
   amountFen: fenSchema.refine((n) => n > 0, '金额须大于 0'),
   payer: text(200).default(''),
   note: text(500).default(''),
-});
+}).refine(oneOwner, ONE_OWNER);
+
+const withOwner = <T extends z.ZodRawShape>(shape: T) => z.object({ ...ownerShape, ...shape }).refine((o) => oneOwner(o as OwnerRef), ONE_OWNER);
 
 export const moneyChannels = {
   'money:priceGroups': channel<PriceGroup[]>()(z.object({})),
@@ -250,20 +272,20 @@ export const moneyChannels = {
   'money:rateVersionUpdate': channel<RateItem>()(z.object({ versionId: id, fields: rateVersionFieldsSchema })),
   'money:referenceFee': channel<{ text: string }>()(z.object({ instrumentId: id, date: civilDateSchema.optional() })),
   'money:setApplicantGroup': channel<{ applicantId: number; priceGroupId: number | null }>()(z.object({ applicantId: id, priceGroupId: id.nullable() })),
-  'money:charges': channel<ContractCharges>()(z.object({ contractId: id })),
-  'money:refresh': channel<RefreshReport>()(z.object({ contractId: id })),
+  'money:charges': channel<ContractCharges>()(ownerSchema),
+  'money:refresh': channel<RefreshReport>()(ownerSchema),
   'money:addManual': channel<ChargeLine>()(manualLineSchema),
   'money:addAdjustment': channel<ChargeLine>()(adjustmentSchema),
   'money:removeLine': channel<{ removed: true }>()(z.object({ id, reason })),
-  'money:adoptActual': channel<ContractCharges>()(z.object({ contractId: id })),
-  'money:confirmDifference': channel<ContractCharges>()(z.object({ contractId: id, reason })),
+  'money:adoptActual': channel<ContractCharges>()(ownerSchema),
+  'money:confirmDifference': channel<ContractCharges>()(withOwner({ reason })),
   'money:quotes': channel<Quote[]>()(z.object({ applicantId: id.optional() })),
   'money:quoteSave': channel<Quote>()(z.object({ id: id.nullable(), fields: quoteFieldsSchema })),
   'money:quoteAdopt': channel<{ contractId: number; amountFen: number }>()(z.object({ quoteId: id, contractId: id })),
-  'money:statementIssue': channel<Statement>()(z.object({ contractId: id, issuedOn: civilDateSchema.optional() })),
-  'money:statementVoid': channel<Statement>()(z.object({ contractId: id, reason })),
-  'money:statementPdf': channel<FileDownload>()(z.object({ contractId: id })),
-  'money:statementXlsx': channel<FileDownload>()(z.object({ contractId: id })),
+  'money:statementIssue': channel<Statement>()(withOwner({ issuedOn: civilDateSchema.optional() })),
+  'money:statementVoid': channel<Statement>()(withOwner({ reason })),
+  'money:statementPdf': channel<FileDownload>()(ownerSchema),
+  'money:statementXlsx': channel<FileDownload>()(ownerSchema),
   'money:paymentAdd': channel<Payment>()(paymentFieldsSchema),
   'money:paymentRemove': channel<{ removed: true }>()(z.object({ id, reason })),
   'money:batchStart': channel<{ jobId: string }>()(z.object({ year: z.number().int().min(2000).max(2100) })),

@@ -2,7 +2,7 @@
 // class and grade, the staff-award floor, the public notice of results and the exit notice.
 
 import type { PolicyProfile, PublicNoticeRule } from '../policy/profile';
-import { SUBSIDY_CLASS_LABELS, SUBSIDY_GRADE_LABELS, type SubsidyClass, type SubsidyGrade } from '../policy/vocabulary';
+import type { SubsidyClass, SubsidyGrade } from '../policy/vocabulary';
 import { addDays, type CivilDate } from './civil-date';
 import type { HolidayCalendar } from './holiday-calendar';
 import { isFen, type Fen } from './money';
@@ -51,14 +51,6 @@ export function subsidyCap(
     };
   }
   return { capFen: profile.subsidyCapsFen[cls][grade], reason: null };
-}
-
-/** Display label such as 'Ⅰ类 优秀'. */
-export function subsidyTierLabel(cls: SubsidyClass, grade: SubsidyGrade): { zh: string; en: string } {
-  return {
-    zh: `${SUBSIDY_CLASS_LABELS[cls].zh} ${SUBSIDY_GRADE_LABELS[grade].zh}`,
-    en: `${SUBSIDY_CLASS_LABELS[cls].en}, ${SUBSIDY_GRADE_LABELS[grade].en}`,
-  };
 }
 
 /**

@@ -32,10 +32,6 @@ export function resultOf(violations: readonly Violation[]): RuleResult {
   return violations.length === 0 ? OK : { ok: false, violations: [...violations] };
 }
 
-export function combineResults(...results: readonly RuleResult[]): RuleResult {
-  return resultOf(results.flatMap((r) => (r.ok ? [] : r.violations)));
-}
-
 /**
  * The article for a rule id: the most specific entry of `profile.articles` along the dotted id
  * ('applicant.enterprise.staff' → 'applicant.enterprise' → 'applicant'), else the whole document.

@@ -2,7 +2,7 @@ import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportCatalog } from '../../electron/services/catalog/export';
-import { commitImport, parseImport, suggestMapping, validateImport } from '../../electron/services/catalog/import';
+import { commitImport, parseImportOffThread, suggestMapping, validateImport } from '../../electron/services/catalog/import';
 import { normaliseDateText } from '../../shared/catalog/platform';
 import { listInstrumentsFull } from '../../electron/services/catalog/instruments';
 import { parseCsv } from '../../electron/services/tabular';
@@ -39,8 +39,8 @@ describe('import parsing', () => {
   it('reads a GBK CSV (auto-detected) and a UTF-8 CSV with BOM the same way', async () => {
     const gbk = iconv.encode(sampleCsv(), 'gbk').toString('base64');
     const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sampleCsv(), 'utf8')]).toString('base64');
-    const a = await parseImport(core.ctx, { fileName: 'a.csv', dataBase64: gbk, encoding: 'auto' });
-    const b = await parseImport(core.ctx, { fileName: 'b.csv', dataBase64: utf8, encoding: 'auto' });
+    const a = await parseImportOffThread(core.ctx, { fileName: 'a.csv', dataBase64: gbk, encoding: 'auto' });
+    const b = await parseImportOffThread(core.ctx, { fileName: 'b.csv', dataBase64: utf8, encoding: 'auto' });
     expect(a.encoding).toBe('gbk');
     expect(b.encoding).toBe('utf8');
     expect(a.headers).toEqual(SAMPLE_HEADERS);
@@ -49,9 +49,9 @@ describe('import parsing', () => {
   });
 
   it('refuses a file type it cannot read, naming the field', async () => {
-    expect(() => parseImport(core.ctx, { fileName: 'x.pdf', dataBase64: 'AAAA', encoding: 'auto' })).toThrow(expect.objectContaining({ error: expect.objectContaining({ code: 'VALIDATION', field: 'fileName', reason: 'import.fileType' }) }));
-    expect(() => parseImport(core.ctx, { fileName: 'x.xlsx', dataBase64: Buffer.from('not a zip').toString('base64'), encoding: 'auto' }))
-      .toThrow(AppFailure);
+    await expect(parseImportOffThread(core.ctx, { fileName: 'x.pdf', dataBase64: 'AAAA', encoding: 'auto' })).rejects.toThrow(expect.objectContaining({ error: expect.objectContaining({ code: 'VALIDATION', field: 'fileName', reason: 'import.fileType' }) }));
+    await expect(parseImportOffThread(core.ctx, { fileName: 'x.xlsx', dataBase64: Buffer.from('not a zip').toString('base64'), encoding: 'auto' }))
+      .rejects.toThrow(AppFailure);
   });
 });
 

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handlers } from '../../electron/handlers';
 import { invoke } from '../../electron/handlers/invoke';
 import { exportCatalog } from '../../electron/services/catalog/export';
-import { commitImport, importReport, parseImport, validateImport } from '../../electron/services/catalog/import';
+import { commitImport, importReport, parseImportOffThread, validateImport } from '../../electron/services/catalog/import';
 import { createInstrument, listInstrumentsFull } from '../../electron/services/catalog/instruments';
 import { createLab } from '../../electron/services/catalog/labs';
 import { addRateVersion, saveRateItem } from '../../electron/services/money/rates';
@@ -64,8 +64,8 @@ describe('a sheet with a title row, a group row and the template headers', () =>
   ];
   const merges = ['A1:AN1', 'A2:AE2', 'AF2:AJ2', 'AK2:AN2'];
 
-  it('finds the header on row 3, maps every template column and ignores the computed ones', () => {
-    const p = parseImport(core.ctx, src('清单.xlsx', book({ 大型科研仪器: { rows, merges } })));
+  it('finds the header on row 3, maps every template column and ignores the computed ones', async () => {
+    const p = await parseImportOffThread(core.ctx, src('清单.xlsx', book({ 大型科研仪器: { rows, merges } })));
     expect(p.headerRow).toBe(3);
     expect(p.rowCount).toBe(3);
     expect(p.suggestedMapping.innerId).toBe(H[0]);
@@ -74,8 +74,8 @@ describe('a sheet with a title row, a group row and the template headers', () =>
     expect(p.topRows[0][0]).toBe('某某大学 2025 年大型科研仪器设备清单');
   });
 
-  it('normalises every value the same way and reports what it cannot map, with row numbers of the file', () => {
-    const p = parseImport(core.ctx, src('清单.xlsx', book({ 大型科研仪器: { rows, merges } })));
+  it('normalises every value the same way and reports what it cannot map, with row numbers of the file', async () => {
+    const p = await parseImportOffThread(core.ctx, src('清单.xlsx', book({ 大型科研仪器: { rows, merges } })));
     const v = validateImport(core.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping });
     expect(v.valid).toBe(1);
     const byRow = (row: number) => v.issues.filter((i) => i.row === row).map((i) => ({ field: i.field, reason: i.reason }));
@@ -94,27 +94,27 @@ describe('a sheet with a title row, a group row and the template headers', () =>
     });
   });
 
-  it('reads the same sheet as Excel 97 .xls', () => {
-    const p = parseImport(core.ctx, src('清单.xls', book({ 大型科研仪器: { rows, merges } }, { bookType: 'biff8' })));
+  it('reads the same sheet as Excel 97 .xls', async () => {
+    const p = await parseImportOffThread(core.ctx, src('清单.xls', book({ 大型科研仪器: { rows, merges } }, { bookType: 'biff8' })));
     expect(p.encoding).toBe('xls');
     expect(p.headerRow).toBe(3);
     commitImport(core.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping, onDuplicate: 'skip' });
     expect(listInstrumentsFull(core.ctx, {})[0]).toMatchObject({ innerId: 'BJ-001', bookedDate: '2020-01-01', originalValueFen: 4_205_000_00 });
   });
 
-  it('lets the user choose another header row from the same parse', () => {
-    const p = parseImport(core.ctx, src('清单.xlsx', book({ 大型科研仪器: { rows, merges } })));
-    const q = parseImport(core.ctx, { parseId: p.parseId, headerRow: 2 });
+  it('lets the user choose another header row from the same parse', async () => {
+    const p = await parseImportOffThread(core.ctx, src('清单.xlsx', book({ 大型科研仪器: { rows, merges } })));
+    const q = await parseImportOffThread(core.ctx, { parseId: p.parseId, headerRow: 2 });
     expect(q.parseId).toBe(p.parseId);
     expect(q.headerRow).toBe(2);
     expect(q.headers[0]).toBe('仪器基本信息');
-    expect(() => parseImport(core.ctx, { parseId: p.parseId, headerRow: 999 })).toThrow(expect.objectContaining({ error: expect.objectContaining({ reason: 'import.headerRow' }) }));
+    await expect(parseImportOffThread(core.ctx, { parseId: p.parseId, headerRow: 999 })).rejects.toThrow(expect.objectContaining({ error: expect.objectContaining({ reason: 'import.headerRow' }) }));
     expect(() => validateImport(core.ctx, { parseId: '00000000-0000-4000-8000-000000000000', headerRow: 1, mapping: {} }))
       .toThrow(expect.objectContaining({ error: expect.objectContaining({ reason: 'import.parseExpired' }) }));
   });
 
-  it('writes the error report beside the original rows', () => {
-    const p = parseImport(core.ctx, src('清单.xlsx', book({ 大型科研仪器: { rows, merges } })));
+  it('writes the error report beside the original rows', async () => {
+    const p = await parseImportOffThread(core.ctx, src('清单.xlsx', book({ 大型科研仪器: { rows, merges } })));
     const file = importReport({ parseId: p.parseId, headerRow: 3, lines: [{ row: 7, text: '设备仪器来源：“借用”无法对应' }, { row: 5, text: '仪器编号重复' }] });
     expect(file.fileName).toBe('清单-导入问题-表头第3行.xlsx');
     const out = XLSX.utils.sheet_to_json<string[]>(XLSX.read(Buffer.from(file.dataBase64, 'base64')).Sheets['导入问题'], { header: 1, defval: '' });
@@ -125,12 +125,12 @@ describe('a sheet with a title row, a group row and the template headers', () =>
 });
 
 describe('lab sheets', () => {
-  it('reads a GBK CSV with lab names, 元 from the header, serial and text dates, status synonyms', () => {
+  it('reads a GBK CSV with lab names, 元 from the header, serial and text dates, status synonyms', async () => {
     const csv = ['资产编号,设备名称,分类号,价格（元）,购置日期,状态,共享方式,存放地点',
       'ZC-01,离子色谱仪,010501,"523,000.00",43831,维修中,对外开放,环境楼 110',
       'ZC-02,热重分析仪,010902,86000,2018/6/20,报废,校内共享,化学楼 2F',
       'ZC-03,流式细胞仪,011001,120000,2021-02-30,借出,不开放,'].join('\r\n');
-    const p = parseImport(core.ctx, src('设备.csv', iconv.encode(csv, 'gbk')));
+    const p = await parseImportOffThread(core.ctx, src('设备.csv', iconv.encode(csv, 'gbk')));
     expect(p.encoding).toBe('gbk');
     // No 仪器编号 column: the asset number is mapped to 所在单位仪器编号; the user maps 仪器编号 to it too.
     const mapping = { ...p.suggestedMapping, innerId: '资产编号' };
@@ -143,28 +143,28 @@ describe('lab sheets', () => {
     ]);
   });
 
-  it('remembers the mapping for the next file with the same headers', () => {
+  it('remembers the mapping for the next file with the same headers', async () => {
     const file = () => src('a.xlsx', book({ S: { rows: [['编号X', '名字', '分类', '价格'], ['A-1', '离心机', '011099', '5万']] } }));
-    const p = parseImport(core.ctx, file());
+    const p = await parseImportOffThread(core.ctx, file());
     expect(p.mappingRemembered).toBe(false);
     expect(p.suggestedMapping.innerId).toBeNull();
     const mapping = { ...p.suggestedMapping, innerId: '编号X', nameCn: '名字', categoryCode: '分类' };
     commitImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping, onDuplicate: 'skip' });
-    const again = parseImport(core.ctx, file());
+    const again = await parseImportOffThread(core.ctx, file());
     expect(again.mappingRemembered).toBe(true);
     expect(again.suggestedMapping).toMatchObject({ innerId: '编号X', nameCn: '名字', categoryCode: '分类', originalValueFen: '价格' });
   });
 
-  it('reads dates of a 1904-system workbook', () => {
+  it('reads dates of a 1904-system workbook', async () => {
     const bytes = book({ S: { rows: [['仪器编号', '仪器名称', '分类编码', '原值', '建账日期'], ['M-1', '质谱仪', '010201', 100000, { v: 42000, z: 'yyyy-mm-dd' }]] } }, { date1904: true });
-    const p = parseImport(core.ctx, src('mac.xlsx', bytes));
+    const p = await parseImportOffThread(core.ctx, src('mac.xlsx', bytes));
     commitImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping: p.suggestedMapping, onDuplicate: 'skip' });
     expect(listInstrumentsFull(core.ctx, {})[0].bookedDate).toBe('2018-12-28');
   });
 
-  it('fills a vertically merged header cell from its top row', () => {
+  it('fills a vertically merged header cell from its top row', async () => {
     const rows: Cell[][] = [['仪器编号', '仪器名称', '价格', ''], ['', '', '', '分类编码'], ['V-1', '核磁共振波谱仪', '500000', '010601']];
-    const p = parseImport(core.ctx, src('m.xlsx', book({ S: { rows, merges: ['A1:A2', 'B1:B2', 'C1:C2'] } })));
+    const p = await parseImportOffThread(core.ctx, src('m.xlsx', book({ S: { rows, merges: ['A1:A2', 'B1:B2', 'C1:C2'] } })));
     expect(p.headerRow).toBe(2);
     expect(p.headers.slice(0, 4)).toEqual(['仪器编号', '仪器名称', '价格', '分类编码']);
     expect(p.rowCount).toBe(1);
@@ -188,6 +188,15 @@ const comparable = (i: Instrument) => {
   return rest;
 };
 
+/** The full instrument in a lab, with an hourly 上机 rate from 2025 at the given group prices. */
+function instrumentWithHourlyRate(incrementMinutes: number, prices: { priceGroupId: number; unitPriceFen: number }[]): Instrument {
+  const lab = createLab(core.ctx, { name: '分析测试中心', unitName: '', contact: '' });
+  const sem = createInstrument(core.ctx, instrumentInputSchema.parse({ ...FULL, labId: lab.id }));
+  const item = saveRateItem(core.ctx, null, { instrumentId: sem.id, name: '上机', unit: 'hour', billsUsage: true });
+  addRateVersion(core.ctx, item.id, rateVersionFieldsSchema.parse({ effectiveFrom: '2025-01-01', effectiveTo: null, incrementMinutes, minimumFen: 0, setupFeeFen: 0, prices }));
+  return sem;
+}
+
 describe('round trip', () => {
   it.each(['xlsx', 'xls'] as const)('export → import into an empty desk gives the same records field for field (.%s)', async (format) => {
     const lab = createLab(core.ctx, { name: '分析测试中心', unitName: '', contact: '' });
@@ -198,7 +207,7 @@ describe('round trip', () => {
 
     const other = tempCore();
     try {
-      const p = parseImport(other.ctx, src(file.fileName, Buffer.from(file.dataBase64, 'base64')));
+      const p = await parseImportOffThread(other.ctx, src(file.fileName, Buffer.from(file.dataBase64, 'base64')));
       expect(p.headerRow).toBe(2);
       const v = validateImport(other.ctx, { parseId: p.parseId, headerRow: 2, mapping: p.suggestedMapping });
       expect(v.issues).toEqual([]);
@@ -210,14 +219,8 @@ describe('round trip', () => {
   });
 
   it('keeps the typed fee of an instrument whose template column shows its rate table', async () => {
-    const lab = createLab(core.ctx, { name: '分析测试中心', unitName: '', contact: '' });
-    const sem = createInstrument(core.ctx, instrumentInputSchema.parse({ ...FULL, labId: lab.id }));
+    instrumentWithHourlyRate(30, [{ priceGroupId: 1, unitPriceFen: 60_000 }, { priceGroupId: 3, unitPriceFen: 90_000 }]);
     createInstrument(core.ctx, instrumentInputSchema.parse({ ...PLAIN, referenceFeeFen: null }));
-    const item = saveRateItem(core.ctx, null, { instrumentId: sem.id, name: '上机', unit: 'hour', billsUsage: true });
-    addRateVersion(core.ctx, item.id, rateVersionFieldsSchema.parse({
-      effectiveFrom: '2025-01-01', effectiveTo: null, incrementMinutes: 30, minimumFen: 0, setupFeeFen: 0,
-      prices: [{ priceGroupId: 1, unitPriceFen: 60_000 }, { priceGroupId: 3, unitPriceFen: 90_000 }],
-    }));
     const before = listInstrumentsFull(core.ctx, {}).map(comparable);
     const file = await exportCatalog(core.ctx, {}, { format: 'xlsx', year: 2025, deskSheet: true });
     const sheet = XLSX.read(Buffer.from(file.dataBase64, 'base64')).Sheets['大型科研仪器'];
@@ -226,7 +229,7 @@ describe('round trip', () => {
 
     const other = tempCore();
     try {
-      const p = parseImport(other.ctx, src(file.fileName, Buffer.from(file.dataBase64, 'base64')));
+      const p = await parseImportOffThread(other.ctx, src(file.fileName, Buffer.from(file.dataBase64, 'base64')));
       const v = validateImport(other.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping });
       expect(v.issues).toEqual([]);
       commitImport(other.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping, onDuplicate: 'skip' });
@@ -237,16 +240,11 @@ describe('round trip', () => {
   });
 
   it('still refuses rate-table text in a sheet without the supplement: it is no single fee', async () => {
-    const lab = createLab(core.ctx, { name: '分析测试中心', unitName: '', contact: '' });
-    const sem = createInstrument(core.ctx, instrumentInputSchema.parse({ ...FULL, labId: lab.id }));
-    const item = saveRateItem(core.ctx, null, { instrumentId: sem.id, name: '上机', unit: 'hour', billsUsage: true });
-    addRateVersion(core.ctx, item.id, rateVersionFieldsSchema.parse({
-      effectiveFrom: '2025-01-01', effectiveTo: null, incrementMinutes: 60, minimumFen: 0, setupFeeFen: 0, prices: [{ priceGroupId: 1, unitPriceFen: 60_000 }],
-    }));
+    instrumentWithHourlyRate(60, [{ priceGroupId: 1, unitPriceFen: 60_000 }]);
     const file = await exportCatalog(core.ctx, {}, { format: 'xlsx', year: 2025, deskSheet: false });
     const other = tempCore();
     try {
-      const p = parseImport(other.ctx, src(file.fileName, Buffer.from(file.dataBase64, 'base64')));
+      const p = await parseImportOffThread(other.ctx, src(file.fileName, Buffer.from(file.dataBase64, 'base64')));
       const v = validateImport(other.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping });
       expect(v.issues).toEqual([expect.objectContaining({ field: 'referenceFeeFen', reason: 'import.feeText' })]);
     } finally {

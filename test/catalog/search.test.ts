@@ -1,6 +1,6 @@
 // Search finds what people type: abbreviations and short names, full-width letters, the FTS index kept.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createInstrument, listInstruments } from '../../electron/services/catalog/instruments';
+import { createInstrument, getInstrument, listInstruments, updateInstrument } from '../../electron/services/catalog/instruments';
 import { instrumentInputSchema, type InstrumentInput } from '../../shared/catalog/instrument';
 import { tempCore, type TempCore } from '../helpers/db';
 import { captureStatements, planOf } from '../scale/plan';
@@ -42,5 +42,49 @@ describe('catalog search', () => {
     const searching = statements.filter((st) => /instruments_fts MATCH/i.test(st.sql));
     expect(searching.length).toBeGreaterThan(0);
     for (const st of searching) expect(planOf(core.db, st).join(' | ')).toMatch(/VIRTUAL TABLE INDEX/);
+  });
+
+  it('answers two-character terms from the character-pair index, exactly as LIKE over the search text does', () => {
+    const { statements } = captureStatements(core.db, () => listInstruments(core.ctx, { query: '电镜' }));
+    const searching = statements.filter((st) => /instrument_grams/.test(st.sql));
+    expect(searching.length).toBeGreaterThan(0);
+    for (const st of searching) {
+      const plan = planOf(core.db, st).join(' | ');
+      expect(plan).toMatch(/SEARCH instrument_grams USING PRIMARY KEY/);
+      expect(plan).not.toMatch(/instruments_search/); // no scan of the search text
+    }
+    // Every pair of characters in every record (and a few absent ones), ASCII case folded as LIKE folds it.
+    const like = core.db.prepare(`SELECT inner_id FROM instruments WHERE search_text LIKE ? ESCAPE '\\' ORDER BY inner_id`).pluck();
+    const texts = core.db.prepare('SELECT search_text FROM instruments').pluck().all() as string[];
+    const pairs = new Set<string>(['质量', 'zz', 'Ｚ１']);
+    for (const t of texts) {
+      const chars = [...t];
+      for (let k = 0; k + 1 < chars.length; k++) if (!/\s/.test(chars[k] + chars[k + 1])) pairs.add(chars[k] + chars[k + 1]);
+    }
+    const gram = core.db.prepare(`SELECT i.inner_id FROM instruments i WHERE i.id IN (SELECT instrument_id FROM instrument_grams WHERE gram = lower(?)) ORDER BY i.inner_id`).pluck();
+    expect(pairs.size).toBeGreaterThan(50);
+    for (const p of pairs) {
+      const viaLike = like.all(`%${p.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+      expect([p, gram.all(p)]).toEqual([p, viaLike]);
+      // LIKE folds ASCII letters only: the swapped-case term finds the same records.
+      const swapped = p.replace(/[A-Za-z]/g, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()));
+      expect([swapped, gram.all(swapped)]).toEqual([swapped, like.all(`%${swapped.replace(/[\\%_]/g, (c) => '\\' + c)}%`)]);
+    }
+  });
+
+  it('keeps the character pairs current when an instrument is renamed or deleted', () => {
+    const s2 = listInstruments(core.ctx, { query: 'S2' }).rows[0];
+    expect(ids('台式')).toEqual(['F1', 'S2']);
+    const before = getInstrument(core.ctx, s2.id);
+    updateInstrument(core.ctx, s2.id, before.version, instrumentInputSchema.parse({ ...before, nameCn: '扫描电镜（落地式）', model: 'Qx-9' }));
+    expect(ids('台式')).toEqual(['F1']);
+    expect(ids('落地')).toEqual(['S2']);
+    expect(ids('qx')).toEqual(['S2']); // ASCII folded
+    core.db.prepare('DELETE FROM instruments WHERE id = ?').run(s2.id);
+    expect(ids('落地')).toEqual([]);
+    expect(core.db.prepare('SELECT count(*) FROM instrument_grams WHERE instrument_id = ?').pluck().get(s2.id)).toBe(0);
+    // Every pair left belongs to an instrument and its search text.
+    expect(core.db.prepare(`SELECT count(*) FROM instrument_grams g LEFT JOIN instruments i ON i.id = g.instrument_id
+      WHERE i.id IS NULL OR instr(lower(i.search_text), g.gram) = 0`).pluck().get()).toBe(0);
   });
 });

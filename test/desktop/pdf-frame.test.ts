@@ -93,7 +93,7 @@ describe.runIf(POPPLER)('one frame for the desk documents', () => {
   it('费用结算单: the same frame, the compact body, 公章 boxes for both parties', async () => {
     saveUnit(core.ctx, unitFieldsSchema.parse({ name: '北京某大学分析测试中心', bankName: '中国银行海淀支行', bankAccount: '3344 5566 7788' }));
     const { contractId } = insertContract(core.db, { number: 'HT-FRAME-2' });
-    const download = await statementPdfDownload(core.ctx, contractId);
+    const download = await statementPdfDownload(core.ctx, { contractId });
     expect(download.mimeType).toBe('application/pdf');
     const r = readBack('statement.pdf', Buffer.from(download.dataBase64, 'base64'));
     expectFrame(r, {

@@ -1,12 +1,14 @@
 // Lab data packages: export at a lab desk, import at the office; refusals leave the office unchanged.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listConflicts, listOfficeLabs, resolveConflict } from '../../electron/services/facility/office';
 import { officeYearFigures } from '../../electron/services/facility/office-figures';
 import { exportLabPackage } from '../../electron/services/facility/package/export-lab';
-import { importLabPackage, inspectLabPackage } from '../../electron/services/facility/package/import-lab';
-import { deskKeys, fingerprint, getIdentity, signBytes } from '../../electron/services/facility/package/keys';
+import { civilTimeMs, importLabPackage, inspectLabPackage } from '../../electron/services/facility/package/import-lab';
+import { deskKeys, fingerprint, getIdentity, setIdentity, signBytes } from '../../electron/services/facility/package/keys';
 import { exportReferencePackage, importReference } from '../../electron/services/facility/package/reference';
+import { usageRecord } from '../../electron/services/facility/package/parts';
 import { setUnitRated } from '../../electron/services/facility/rated-hours';
 import { contentHash, type TempCore } from '../helpers/db';
 import { insertUsage } from '../assessment/fixtures';
@@ -95,6 +97,88 @@ describe('lab data packages', () => {
     importLabPackage(office.ctx, second);
     expect(officeYearFigures(office.ctx, 2026, { deskIds: null }).effectiveHours).toBe(16);
     expectRefused(first, 'package.older');
+  });
+
+  it('usage records edited or deleted at the lab show as changed and removed, also against hashes stored in the earlier form', () => {
+    register(office, lab);
+    const first = exportBytes(lab);
+    importLabPackage(office.ctx, first);
+    const edited = lab.db.prepare("SELECT id FROM usage_logs WHERE start_at = '2025-03-11T09:00'").pluck().get() as number;
+    const dropped = lab.db.prepare("SELECT id FROM usage_logs WHERE start_at = '2025-05-20T08:00'").pluck().get() as number;
+    lab.db.prepare("UPDATE usage_logs SET end_at = '2025-03-11T13:00' WHERE id = ?").run(edited);
+    lab.db.prepare('DELETE FROM usage_logs WHERE id = ?').run(dropped);
+    lab.setNow('2027-01-11T02:00:00.000Z');
+    const second = exportBytes(lab);
+    const usageDiff = () => inspectLabPackage(office.ctx, second).diff.find((d) => d.part === 'usage')!;
+    expect(usageDiff()).toMatchObject({ records: 5, added: 0, changed: 1, removed: 1, unchanged: 4 });
+    expect(usageDiff().examples).toEqual(expect.arrayContaining([
+      { change: 'changed', key: String(edited), label: String(edited) }, { change: 'removed', key: String(dropped), label: String(dropped) },
+    ]));
+    // Record 1 (2024, before the period) is carried but not compared. Hashes kept as SHA-1 of each
+    // record's JSON (the form before): the same comparison.
+    const rows = office.db.prepare('SELECT desk_id AS deskId, year, hashes FROM office_usage_hashes').all() as { deskId: string; year: number; hashes: string }[];
+    const firstUsage = JSON.parse(strFromU8(unzipSync(first)['parts/usage.json'])) as unknown[];
+    const legacy = new Map(firstUsage.map((u) => usageRecord.parse(u)).map((u) => [String(u.id), createHash('sha1').update(JSON.stringify(u)).digest('base64').slice(0, 20)]));
+    for (const r of rows) {
+      const old = JSON.parse(r.hashes) as Record<string, string>;
+      for (const key of Object.keys(old)) old[key] = legacy.get(key) ?? old[key];
+      office.db.prepare('UPDATE office_usage_hashes SET hashes = ? WHERE desk_id = ? AND year = ?').run(JSON.stringify(old), r.deskId, r.year);
+    }
+    expect(Object.values(JSON.parse(rows[0].hashes) as Record<string, unknown>).every((h) => Number.isSafeInteger(h))).toBe(true);
+    expect(usageDiff()).toMatchObject({ records: 5, added: 0, changed: 1, removed: 1, unchanged: 4 });
+    importLabPackage(office.ctx, second);
+    expect(officeYearFigures(office.ctx, 2025, { deskIds: null }).effectiveHours).toBe(29.5 - 10 + 0.5);
+  });
+
+  it('reads stored and deflated zips alike, refuses a cut-off one, and answers the same package again without re-reading it', () => {
+    register(office, lab);
+    const bytes = exportBytes(lab);
+    const stored = zipSync(unzipSync(bytes), { level: 0 });
+    const before = contentHash(office);
+    expectRefused(stored.subarray(0, stored.length - 200), 'package.malformed');
+    expect(contentHash(office)).toBe(before);
+    expect(importLabPackage(office.ctx, stored).status).toBe('new');
+    const after = contentHash(office);
+    expect(importLabPackage(office.ctx, stored).status).toBe('same');
+    // Another file of the same content (deflated) is a package the office holds: the same, nothing changes.
+    expect(importLabPackage(office.ctx, bytes).status).toBe('same');
+    expect(contentHash(office)).toBe(after);
+    // The office's unit is checked again on the same file.
+    setIdentity(office.ctx, { unitCreditCode: '12100000400000624D' });
+    expectRefused(stored, 'package.otherUnit');
+  });
+
+  it('refuses a signed package whose usage record breaks the schema, naming the row and field; unknown fields are dropped', () => {
+    register(office, lab);
+    const bytes = exportBytes(lab);
+    /** Edits the usage part and signs the package again as the lab would. */
+    const resigned = (edit: (records: Record<string, unknown>[]) => void) => rewrite(bytes, (f) => {
+      const records = JSON.parse(strFromU8(f['parts/usage.json'])) as Record<string, unknown>[];
+      edit(records);
+      f['parts/usage.json'] = strToU8(JSON.stringify(records));
+      const m = JSON.parse(strFromU8(f['manifest.json']));
+      const part = m.parts.find((x: { name: string }) => x.name === 'usage');
+      part.bytes = f['parts/usage.json'].length;
+      part.sha256 = createHash('sha256').update(f['parts/usage.json']).digest('hex');
+      f['manifest.json'] = strToU8(JSON.stringify(m));
+      f['manifest.sig'] = strToU8(signBytes(deskKeys(lab.ctx), Buffer.from(f['manifest.json'])));
+    });
+    const refusal = (b: Uint8Array) => { try { importLabPackage(office.ctx, b); } catch (e) { return (e as { error: { reason: string; params: unknown } }).error; } return null; };
+    const before = contentHash(office);
+    expect(refusal(resigned((r) => { r[2].satisfaction = 7; }))).toMatchObject({ reason: 'package.recordInvalid', params: { part: 'usage', row: 3, issue: 'satisfaction' } });
+    expect(refusal(resigned((r) => { r[0].startAt = '2025-01-01 08:00'; }))).toMatchObject({ params: { row: 1, issue: 'startAt' } });
+    expect(refusal(resigned((r) => { delete r[1].userUnit; }))).toMatchObject({ params: { row: 2, issue: 'userUnit' } });
+    expect(refusal(resigned((r) => { r[1].amountFen = -1; }))).toMatchObject({ params: { row: 2, issue: 'amountFen' } });
+    expect(contentHash(office)).toBe(before);
+    expect(importLabPackage(office.ctx, resigned((r) => { r[1].note = 'x'; })).status).toBe('new');
+    expect(officeYearFigures(office.ctx, 2025, { deskIds: null }).effectiveHours).toBe(29.5);
+  });
+
+  it('reads a civil time as Date.parse does', () => {
+    for (const t of ['2025-01-01T00:00', '2024-02-29T23:59', '2025-02-30T08:00', '2025-04-31T10:30', '2025-12-31T24:00', '2025-12-31T24:01',
+      '2025-13-01T08:00', '2025-00-10T08:00', '2025-01-00T08:00', '2025-01-32T08:00', '2025-01-01T25:00', '2025-01-01T23:60', '0099-06-01T08:00', '1969-12-31T23:00']) {
+      expect([t, civilTimeMs(t)]).toEqual([t, Date.parse(`${t}:00Z`)]);
+    }
   });
 
   it('a package for one year replaces that year of the lab and keeps its other years', () => {

@@ -6,7 +6,8 @@ import { audit } from '../../electron/services/audit';
 import type { Page } from '../../shared/ipc/paging';
 import type { AuditRow } from '../../shared/ipc/system';
 import { tempCore, type TempCore } from '../helpers/db';
-import { auditSentence, beijingTime } from '../../renderer/src/pages/security/audit-sentences';
+import { auditSentence } from '../../renderer/src/pages/security/audit-sentences';
+import { beijingTime } from '../../renderer/src/util/time';
 
 let core: TempCore;
 beforeEach(() => {

@@ -39,7 +39,9 @@ export type Ctx = HandlerContext;
 export function contentHash(core: Core): string {
   const tables = core.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'
     AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`).pluck().all() as string[];
-  const parts = tables.map((t) => JSON.stringify(core.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()));
+  // A WITHOUT ROWID table (the search's character pairs) is ordered by its primary key.
+  const withoutRowid = new Set(core.db.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND wr = 1`).pluck().all() as string[]);
+  const parts = tables.map((t) => JSON.stringify(core.db.prepare(`SELECT * FROM "${t}"${withoutRowid.has(t) ? '' : ' ORDER BY rowid'}`).all()));
   // A cheap stable digest is enough for equality checks.
   let h = 0n;
   const text = tables.join('|') + parts.join('|');

@@ -42,8 +42,8 @@ describe('charges from usage records', () => {
     const item = hourRate(instrumentId);
     addRateVersion(core.ctx, item.id, rateVersionFieldsSchema.parse({ effectiveFrom: '2025-06-01', incrementMinutes: 60,
       prices: [{ priceGroupId: ENTERPRISE, unitPriceFen: 50_000 }] }));
-    expect(refreshCharges(core.ctx, contractId)).toMatchObject({ created: 2, unpriced: [] });
-    const c = contractCharges(core.ctx, contractId);
+    expect(refreshCharges(core.ctx, { contractId })).toMatchObject({ created: 2, unpriced: [] });
+    const c = contractCharges(core.ctx, { contractId });
     expect(c.lines.map((l) => [l.serviceDate, l.quantityMilli, l.unitPriceFen, l.amountFen])).toEqual([
       ['2025-05-10', 3500, 40_000, 140_000], ['2025-06-02', 4000, 50_000, 200_000],
     ]);
@@ -52,7 +52,7 @@ describe('charges from usage records', () => {
     setApplicantGroup(core.ctx, c.lines.length && (core.db.prepare('SELECT applicant_id FROM contracts WHERE id = ?').pluck().get(contractId) as number), INTERNAL);
     // The new group has no price from 06-01 on: the second record is reported, not guessed.
     core.db.prepare('DELETE FROM charges').run();
-    const r = refreshCharges(core.ctx, contractId);
+    const r = refreshCharges(core.ctx, { contractId });
     expect(r.created).toBe(1);
     expect(r.unpriced).toMatchObject([{ reason: 'charge.noPriceForGroup' }]);
   });
@@ -60,16 +60,16 @@ describe('charges from usage records', () => {
   it('never rewrites a priced line when a rate changes later; a changed record is repriced', () => {
     const { contractId, instrumentId } = insertContract(core.db, { vouchersFen: [] });
     const item = hourRate(instrumentId);
-    refreshCharges(core.ctx, contractId);
-    const before = contractCharges(core.ctx, contractId).lines.map((l) => l.amountFen);
+    refreshCharges(core.ctx, { contractId });
+    const before = contractCharges(core.ctx, { contractId }).lines.map((l) => l.amountFen);
     // A retroactive version from 05-01 does not touch the existing lines.
     addRateVersion(core.ctx, item.id, rateVersionFieldsSchema.parse({ effectiveFrom: '2025-05-01', incrementMinutes: 30, prices: [{ priceGroupId: ENTERPRISE, unitPriceFen: 99_900 }] }));
-    expect(refreshCharges(core.ctx, contractId)).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
-    expect(contractCharges(core.ctx, contractId).lines.map((l) => l.amountFen)).toEqual(before);
+    expect(refreshCharges(core.ctx, { contractId })).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(contractCharges(core.ctx, { contractId }).lines.map((l) => l.amountFen)).toEqual(before);
     // Editing a record's time reprices just that record, at the version now in force.
     core.db.prepare("UPDATE usage_logs SET end_at = '2025-05-10T10:00' WHERE start_at = '2025-05-10T09:00'").run();
-    expect(refreshCharges(core.ctx, contractId)).toMatchObject({ updated: 1, unchanged: 1 });
-    expect(contractCharges(core.ctx, contractId).lines[0]).toMatchObject({ quantityMilli: 1000, unitPriceFen: 99_900, amountFen: 99_900 });
+    expect(refreshCharges(core.ctx, { contractId })).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(contractCharges(core.ctx, { contractId }).lines[0]).toMatchObject({ quantityMilli: 1000, unitPriceFen: 99_900, amountFen: 99_900 });
     // The used version can no longer be edited.
     const used = item.versions[0];
     const f = failure(() => updateRateVersion(core.ctx, used.id, rateVersionFieldsSchema.parse({ effectiveFrom: '2025-01-01', incrementMinutes: 30, prices: [{ priceGroupId: ENTERPRISE, unitPriceFen: 1 }] })));
@@ -78,7 +78,7 @@ describe('charges from usage records', () => {
 
   it('reports records of an instrument without a rate', () => {
     const { contractId } = insertContract(core.db);
-    expect(refreshCharges(core.ctx, contractId)).toMatchObject({ created: 0, unpriced: [{ reason: 'charge.noRateItem' }, { reason: 'charge.noRateItem' }] });
+    expect(refreshCharges(core.ctx, { contractId })).toMatchObject({ created: 0, unpriced: [{ reason: 'charge.noRateItem' }, { reason: 'charge.noRateItem' }] });
   });
 
   it('computes 1,000 records in one transaction', () => {
@@ -90,9 +90,9 @@ describe('charges from usage records', () => {
     }
     const { contractId, instrumentId } = insertContract(core.db, { usage, vouchersFen: [] });
     hourRate(instrumentId, { inc: 15 });
-    expect(refreshCharges(core.ctx, contractId).created).toBe(1000);
+    expect(refreshCharges(core.ctx, { contractId }).created).toBe(1000);
     // 50 min → 1 h at 15-minute increments → 400元 each.
-    expect(contractCharges(core.ctx, contractId).totalFen).toBe(1000 * 40_000);
+    expect(contractCharges(core.ctx, { contractId }).totalFen).toBe(1000 * 40_000);
   });
 });
 
@@ -128,7 +128,7 @@ describe('manual lines and adjustments', () => {
     expect(ok).toMatchObject({ kind: 'adjustment', amountFen: -1_000, reason: '九折' });
     expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'charge'").pluck().get()).toBe(2);
     removeLine(core.ctx, ok.id, '录错');
-    expect(contractCharges(core.ctx, contractId).totalFen).toBe(10_000);
+    expect(contractCharges(core.ctx, { contractId }).totalFen).toBe(10_000);
   });
 });
 
@@ -137,40 +137,40 @@ describe('actual amount, voucher cap, quote, statement and payments', () => {
     // Voucher 30,000元 on a contract whose charges come to 3,400元: over 50%, refused.
     const { contractId, instrumentId } = insertContract(core.db, { vouchersFen: [3_000_000], actualAmountFen: null });
     hourRate(instrumentId);
-    refreshCharges(core.ctx, contractId);
+    refreshCharges(core.ctx, { contractId });
     const before = contentHash(core);
-    expect(failure(() => adoptActual(core.ctx, contractId)).error).toMatchObject({ code: 'RULE', rule: 'voucher.contractShare' });
+    expect(failure(() => adoptActual(core.ctx, { contractId })).error).toMatchObject({ code: 'RULE', rule: 'voucher.contractShare' });
     expect(contentHash(core)).toBe(before);
     core.db.prepare('UPDATE contract_vouchers SET amount_fen = 150000').run();
-    const c = adoptActual(core.ctx, contractId);
+    const c = adoptActual(core.ctx, { contractId });
     expect(c).toMatchObject({ actualAmountFen: 300_000, totalFen: 300_000, differenceFen: 0, maxVoucherFen: 150_000, ownPartFen: 150_000 });
   });
 
   it('shows a difference and needs a reason before a statement', () => {
     const { contractId, instrumentId } = insertContract(core.db, { vouchersFen: [], actualAmountFen: 350_000 });
     hourRate(instrumentId);
-    refreshCharges(core.ctx, contractId);
-    expect(contractCharges(core.ctx, contractId)).toMatchObject({ differenceFen: 50_000, differenceConfirmed: null });
-    expect(failure(() => issueFromCharges(core.ctx, contractId, '2025-06-15')).error.rule).toBe('statement.actualNotSettled');
-    const c = confirmDifference(core.ctx, contractId, '含现场技术服务费（合同约定）');
+    refreshCharges(core.ctx, { contractId });
+    expect(contractCharges(core.ctx, { contractId })).toMatchObject({ differenceFen: 50_000, differenceConfirmed: null });
+    expect(failure(() => issueFromCharges(core.ctx, { contractId }, '2025-06-15')).error.rule).toBe('statement.actualNotSettled');
+    const c = confirmDifference(core.ctx, { contractId }, '含现场技术服务费（合同约定）');
     expect(c.differenceConfirmed).toMatchObject({ reason: '含现场技术服务费（合同约定）' });
-    const s = issueFromCharges(core.ctx, contractId, '2025-06-15');
+    const s = issueFromCharges(core.ctx, { contractId }, '2025-06-15');
     expect(s).toMatchObject({ number: 'JS-2025-0001', totalFen: 300_000, ownFen: 350_000 });
   });
 
   it('freezes the lines while a statement stands and records payments against it', () => {
     const { contractId, instrumentId } = insertContract(core.db, { vouchersFen: [100_000], actualAmountFen: null });
     hourRate(instrumentId);
-    refreshCharges(core.ctx, contractId);
-    adoptActual(core.ctx, contractId);
-    const s = issueFromCharges(core.ctx, contractId, '2025-06-15');
-    expect(failure(() => refreshCharges(core.ctx, contractId)).error.rule).toBe('charges.statementIssued');
+    refreshCharges(core.ctx, { contractId });
+    adoptActual(core.ctx, { contractId });
+    const s = issueFromCharges(core.ctx, { contractId }, '2025-06-15');
+    expect(failure(() => refreshCharges(core.ctx, { contractId })).error.rule).toBe('charges.statementIssued');
     const p = addPayment(core.ctx, { contractId, receiptNumber: 'HD20250618001', paidOn: '2025-06-18', amountFen: 200_000, payer: '北京新材科技有限公司', note: '' });
     expect(p.statementId).toBe(s.id);
     expect(failure(() => addPayment(core.ctx, { contractId, receiptNumber: 'HD20250618001', paidOn: '2025-06-18', amountFen: 1, payer: '', note: '' })).error.rule).toBe('payment.receiptUnique');
-    expect(contractCharges(core.ctx, contractId)).toMatchObject({ paidFen: 200_000, ownPartFen: 200_000 });
-    voidStatement(core.ctx, contractId, '重新计算');
-    expect(refreshCharges(core.ctx, contractId).unchanged).toBe(2);
+    expect(contractCharges(core.ctx, { contractId })).toMatchObject({ paidFen: 200_000, ownPartFen: 200_000 });
+    voidStatement(core.ctx, { contractId }, '重新计算');
+    expect(refreshCharges(core.ctx, { contractId }).unchanged).toBe(2);
   });
 
   it('prices a quote from the table and lets the contract adopt its total as its amount', () => {
@@ -191,7 +191,7 @@ describe('figures downstream', () => {
     const { contractId, instrumentId } = insertContract(core.db, { vouchersFen: [] });
     // The fixture types 3,000元 on each record; charged, they count at their charge.
     hourRate(instrumentId);
-    refreshCharges(core.ctx, contractId);
+    refreshCharges(core.ctx, { contractId });
     addManualLine(core.ctx, manualLineSchema.parse({ contractId, category: 'consumable', serviceDate: '2025-05-12', description: '导电胶', quantityMilli: 1000, unitPriceFen: 500 }));
     expect(computeAssessment(core.ctx, { year: 2025 }).serviceIncomeFen).toBe(300_000 + 500);
   });

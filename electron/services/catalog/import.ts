@@ -185,18 +185,9 @@ const TOP_ROWS = 15;
 const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
 
 /**
- * Reads the file (or reuses an earlier parse for another header row or sheet): sheets, the detected
- * header row, the first rows to pick another, headers and the suggested or remembered mapping.
- */
-export function parseImport(ctx: ServiceContext, input: ImportRef & { sheet?: string }): ImportParseResult {
-  if ('parseId' in input) return describeParse(ctx, keptParse(input), input.headerRow);
-  const { grid } = gridOf(input);
-  return describeParse(ctx, remember(input.fileName, grid), input.headerRow);
-}
-
-/**
- * The same as parseImport, with the file read in a worker thread (import-read.ts): the core host
- * keeps answering other calls meanwhile. A kept parse (another header row) is reused as is.
+ * Reads the file in a worker thread (import-read.ts), so the core host keeps answering other calls
+ * meanwhile, or reuses an earlier parse for another header row: sheets, the detected header row,
+ * the first rows to pick another, headers and the suggested or remembered mapping.
  */
 export async function parseImportOffThread(ctx: ServiceContext, input: ImportRef & { sheet?: string }): Promise<ImportParseResult> {
   if ('parseId' in input) return describeParse(ctx, keptParse(input), input.headerRow);

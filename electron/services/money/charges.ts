@@ -1,42 +1,29 @@
-// Charges of a contract: lines generated from its usage records (billed minutes × the rate in
-// force on the day of use for the applicant's price group), manual lines and adjustments with a
-// reason. Every change is one transaction and audited; while a statement stands the lines are frozen.
+// Charges of a contract or an order: lines generated from its usage records (billed minutes × the
+// rate in force on the day of use for the applicant's price group), manual lines and adjustments
+// with a reason. Every change is one transaction and audited; while a statement stands the lines
+// are frozen. The contract's 实际发生金额, or the order's total, is set from them or differs with a reason.
 import type { z } from 'zod';
 import type {
-  adjustmentSchema, ChargeCategory, ChargeKind, ChargeLine, ContractCharges, manualLineSchema, RefreshReport, UnpricedUsage,
+  adjustmentSchema, ChargeCategory, ChargeKind, ChargeLine, ContractCharges, manualLineSchema, OwnerRef, RefreshReport, UnpricedUsage,
 } from '../../../shared/ipc/money';
 import { billedMinutes, hoursMilliOf, lineAmountFen, versionOn, type ChargeUnit } from '../../../shared/money/rates';
-import { checkContractVoucherShare, maxVoucherForContract } from '../../../shared/rules';
 import { refuse } from '../../../shared/result';
 import { formatYuan } from '../../../shared/rules/money';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
-import { enforce, storedProfile } from '../deals/refuse';
+import { enforce } from '../deals/refuse';
 import { minutesBetween } from '../redemption/service-records';
 import { getRateItem, listPriceGroups, priceGroupOfApplicant, termsFor } from './rates';
+import {
+  checkOwnerVoucherShare, maxVoucherOf, ownerColumn, ownerHead, ownerOf, ownerRef, refuseOrderAmountLocked, type ChargeOwner, type OwnerHead,
+} from './owner';
 import { currentStatement, listPayments } from './statements-store';
 
 type Ctx = Pick<ServiceContext, 'db'>;
 
-export interface ContractHead {
-  id: number;
-  number: string;
-  applicantId: number;
-  applicantName: string;
-  actualAmountFen: number | null;
-  amountFen: number;
-  profileId: string;
-  status: string;
-  voucherFen: number;
-}
-
-export function contractHead(ctx: Ctx, contractId: number): ContractHead {
-  const c = ctx.db.prepare(`SELECT c.id, c.number, c.applicant_id AS applicantId, a.name AS applicantName, c.actual_amount_fen AS actualAmountFen,
-      c.amount_fen AS amountFen, c.profile_id AS profileId, c.status,
-      (SELECT coalesce(sum(amount_fen), 0) FROM contract_vouchers WHERE contract_id = c.id) AS voucherFen
-    FROM contracts c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = ?`).get(contractId) as ContractHead | undefined;
-  if (!c) refuse('NOT_FOUND', 'contract.notFound', { field: 'contractId', params: { id: contractId } });
-  return c;
+/** The owner's head; kept for callers that know they hold a contract (quotes). */
+export function contractHead(ctx: Ctx, contractId: number): OwnerHead {
+  return ownerHead(ctx, { kind: 'contract', id: contractId });
 }
 
 const LINE_SELECT = `SELECT c.id, c.kind, c.category, c.service_date AS serviceDate, c.instrument_id AS instrumentId, i.name_cn AS instrumentName,
@@ -45,44 +32,46 @@ const LINE_SELECT = `SELECT c.id, c.kind, c.category, c.service_date AS serviceD
   c.amount_fen AS amountFen, c.reason, c.statement_id AS statementId, c.created_at AS createdAt, c.created_by AS createdBy
   FROM charges c LEFT JOIN instruments i ON i.id = c.instrument_id`;
 
-export function chargeLines(ctx: Ctx, contractId: number): ChargeLine[] {
-  return ctx.db.prepare(`${LINE_SELECT} WHERE c.contract_id = ? ORDER BY c.service_date, c.kind = 'adjustment', c.id`).all(contractId) as ChargeLine[];
+export function chargeLines(ctx: Ctx, o: ChargeOwner): ChargeLine[] {
+  return ctx.db.prepare(`${LINE_SELECT} WHERE c.${ownerColumn(o)} = ? ORDER BY c.service_date, c.kind = 'adjustment', c.id`).all(o.id) as ChargeLine[];
 }
 
-export function chargesTotal(ctx: Ctx, contractId: number): number {
-  return Number(ctx.db.prepare('SELECT coalesce(sum(amount_fen), 0) FROM charges WHERE contract_id = ?').pluck().get(contractId));
+export function chargesTotal(ctx: Ctx, o: ChargeOwner): number {
+  return Number(ctx.db.prepare(`SELECT coalesce(sum(amount_fen), 0) FROM charges WHERE ${ownerColumn(o)} = ?`).pluck().get(o.id));
 }
 
-function refuseWhileStatement(ctx: Ctx, contractId: number): void {
-  const s = currentStatement(ctx, contractId);
+function refuseWhileStatement(ctx: Ctx, o: ChargeOwner): void {
+  const s = currentStatement(ctx, o);
   if (s) {
-    refuse('CONFLICT', 'charges.statementIssued', { field: 'contractId', rule: 'charges.statementIssued', params: { number: s.number } });
+    refuse('CONFLICT', 'charges.statementIssued', { field: ownerField(o), rule: 'charges.statementIssued', params: { number: s.number } });
   }
 }
 
+const ownerField = (o: ChargeOwner) => (o.kind === 'contract' ? 'contractId' : 'orderId');
+
 interface UsageRow { id: number; instrumentId: number; instrumentName: string; startAt: string; endAt: string }
-interface ExistingLine { id: number; usageId: number | null; contractId: number; usageStartAt: string | null; usageMinutes: number | null; statementId: number | null; rateVersionId: number | null }
+interface ExistingLine { id: number; usageId: number | null; usageStartAt: string | null; usageMinutes: number | null; statementId: number | null; rateVersionId: number | null }
 
 /** What one usage record costs now, or why it cannot be priced. */
-type Priced = { ok: true; line: Omit<NewLine, 'contractId'> } | { ok: false; reason: UnpricedUsage['reason'] };
+type Priced = { ok: true; line: Omit<NewLine, 'contractId' | 'orderId'> } | { ok: false; reason: UnpricedUsage['reason'] };
 
 interface NewLine {
-  contractId: number; kind: ChargeKind; category: ChargeCategory; serviceDate: string; instrumentId: number | null;
+  contractId: number | null; orderId: number | null; kind: ChargeKind; category: ChargeCategory; serviceDate: string; instrumentId: number | null;
   usageId: number | null; usageStartAt: string | null; usageMinutes: number | null; rateItemId: number | null; rateVersionId: number | null;
   priceGroupId: number | null; description: string; unit: ChargeUnit | null; quantityMilli: number | null; unitPriceFen: number | null;
   setupFeeFen: number; minimumFen: number; amountFen: number; reason: string;
 }
 
-const INSERT_LINE = `INSERT INTO charges(contract_id, kind, category, service_date, instrument_id, usage_id, usage_start_at, usage_minutes,
+const INSERT_LINE = `INSERT INTO charges(contract_id, order_id, kind, category, service_date, instrument_id, usage_id, usage_start_at, usage_minutes,
       rate_item_id, rate_version_id, price_group_id, description, unit, quantity_milli, unit_price_fen, setup_fee_fen, minimum_fen, amount_fen,
       reason, created_at, created_by)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** Inserts lines with one prepared statement (a refresh inserts one per usage record). */
 function lineInserter(ctx: ServiceContext): (l: NewLine) => number {
   const stmt = ctx.db.prepare(INSERT_LINE);
   const now = ctx.now().toISOString();
-  return (l) => Number(stmt.run(l.contractId, l.kind, l.category, l.serviceDate, l.instrumentId, l.usageId, l.usageStartAt, l.usageMinutes,
+  return (l) => Number(stmt.run(l.contractId, l.orderId, l.kind, l.category, l.serviceDate, l.instrumentId, l.usageId, l.usageStartAt, l.usageMinutes,
     l.rateItemId, l.rateVersionId, l.priceGroupId, l.description, l.unit, l.quantityMilli, l.unitPriceFen, l.setupFeeFen, l.minimumFen,
     l.amountFen, l.reason, now, ctx.actor).lastInsertRowid);
 }
@@ -122,28 +111,37 @@ function priceUsage(u: UsageRow, book: ReturnType<typeof usageRates>, priceGroup
   };
 }
 
+/** The record's columns of one owner (contract_id or order_id set, the other null). */
+const ownerIds = (o: ChargeOwner) => ({ contractId: o.kind === 'contract' ? o.id : null, orderId: o.kind === 'order' ? o.id : null });
+
+function usageOf(ctx: Ctx, o: ChargeOwner): UsageRow[] {
+  return ctx.db.prepare(`SELECT u.id, u.instrument_id AS instrumentId, i.name_cn AS instrumentName, u.start_at AS startAt, u.end_at AS endAt
+    FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id WHERE u.${ownerColumn(o)} = ? ORDER BY u.start_at, u.id`).all(o.id) as UsageRow[];
+}
+
 /**
  * Brings the usage lines in line with the usage records: a line per new record (priced on the
  * day of use), a repriced line for a record whose time changed, no line for a removed record.
  * Lines already on a statement stay as they were. Existing unchanged lines keep their price even
  * when a newer rate version now covers their day: a rate change never rewrites past charges.
  */
-export function refreshCharges(ctx: ServiceContext, contractId: number): RefreshReport {
+export function refreshCharges(ctx: ServiceContext, ref: OwnerRef): RefreshReport {
+  const o = ownerOf(ref);
+  const col = ownerColumn(o);
   return ctx.db.transaction(() => {
-    const c = contractHead(ctx, contractId);
-    refuseWhileStatement(ctx, contractId);
+    const c = ownerHead(ctx, o);
+    refuseWhileStatement(ctx, o);
     const group = priceGroupOfApplicant(ctx, c.applicantId);
-    const usage = ctx.db.prepare(`SELECT u.id, u.instrument_id AS instrumentId, i.name_cn AS instrumentName, u.start_at AS startAt, u.end_at AS endAt
-      FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id WHERE u.contract_id = ? ORDER BY u.start_at, u.id`).all(contractId) as UsageRow[];
-    const existing = ctx.db.prepare(`SELECT id, usage_id AS usageId, contract_id AS contractId, usage_start_at AS usageStartAt, usage_minutes AS usageMinutes,
-      statement_id AS statementId, rate_version_id AS rateVersionId FROM charges WHERE contract_id = ? AND kind = 'usage'`).all(contractId) as ExistingLine[];
+    const usage = usageOf(ctx, o);
+    const existing = ctx.db.prepare(`SELECT id, usage_id AS usageId, usage_start_at AS usageStartAt, usage_minutes AS usageMinutes,
+      statement_id AS statementId, rate_version_id AS rateVersionId FROM charges WHERE ${col} = ? AND kind = 'usage'`).all(o.id) as ExistingLine[];
     const byUsage = new Map(existing.filter((l) => l.usageId !== null).map((l) => [l.usageId!, l]));
     const book = usageRates(ctx, [...new Set(usage.map((u) => u.instrumentId))]);
     const report: RefreshReport = { created: 0, updated: 0, removed: 0, unchanged: 0, unpriced: [] };
     const del = ctx.db.prepare('DELETE FROM charges WHERE id = ?');
-    // Lines of other contracts for this contract's records (records moved here), read once.
+    // Lines of other owners for this owner's records (records moved here), read once.
     const elsewhere = new Map((ctx.db.prepare(`SELECT c.usage_id AS usageId, c.id, c.statement_id AS statementId FROM usage_logs u
-      JOIN charges c ON c.usage_id = u.id WHERE u.contract_id = ? AND c.contract_id <> ?`).all(contractId, contractId) as
+      JOIN charges c ON c.usage_id = u.id WHERE u.${col} = ? AND c.${col} IS NOT ?`).all(o.id, o.id) as
       { usageId: number; id: number; statementId: number | null }[]).map((r) => [r.usageId, r]));
     const seen = new Set<number>();
     const insert = lineInserter(ctx);
@@ -158,34 +156,35 @@ export function refreshCharges(ctx: ServiceContext, contractId: number): Refresh
         if (line) { del.run(line.id); report.removed++; }
         continue;
       }
-      // A record moved here from another contract takes its line along unless that one is on a statement.
+      // A record moved here from another contract or order takes its line along unless that one is on a statement.
       const other = elsewhere.get(u.id);
       if (other) {
         if (other.statementId !== null) { report.unpriced.push({ usageId: u.id, startAt: u.startAt, instrumentName: u.instrumentName, reason: 'charge.billedElsewhere' }); continue; }
         del.run(other.id);
       }
       if (line) { del.run(line.id); report.updated++; } else report.created++;
-      insert({ ...priced.line, contractId });
+      insert({ ...priced.line, ...ownerIds(o) });
     }
     for (const l of existing) {
       if (l.usageId === null || !seen.has(l.usageId)) { del.run(l.id); report.removed++; }
     }
     if (report.created + report.updated + report.removed > 0) {
-      audit(ctx, 'refresh', 'charges', contractId, { created: report.created, updated: report.updated, removed: report.removed, totalFen: chargesTotal(ctx, contractId) });
+      audit(ctx, 'refresh', 'charges', o.id, { ...ownerRef(o), created: report.created, updated: report.updated, removed: report.removed, totalFen: chargesTotal(ctx, o) });
     }
     return report;
   })();
 }
 
 export function addManualLine(ctx: ServiceContext, f: z.output<typeof manualLineSchema>): ChargeLine {
+  const o = ownerOf(f);
   return ctx.db.transaction(() => {
-    const c = contractHead(ctx, f.contractId);
-    refuseWhileStatement(ctx, f.contractId);
+    const c = ownerHead(ctx, o);
+    refuseWhileStatement(ctx, o);
     if (f.instrumentId !== null && !ctx.db.prepare('SELECT 1 FROM instruments WHERE id = ?').get(f.instrumentId)) {
       refuse('VALIDATION', 'instrument.notFound', { field: 'instrumentId', params: { id: f.instrumentId } });
     }
     let line: NewLine;
-    const base = { contractId: f.contractId, kind: 'manual' as const, category: f.category, serviceDate: f.serviceDate, usageId: null, usageStartAt: null, usageMinutes: null, reason: '' };
+    const base = { ...ownerIds(o), kind: 'manual' as const, category: f.category, serviceDate: f.serviceDate, usageId: null, usageStartAt: null, usageMinutes: null, reason: '' };
     if (f.rateItemId !== null) {
       const item = getRateItem(ctx, f.rateItemId);
       const group = priceGroupOfApplicant(ctx, c.applicantId);
@@ -216,18 +215,19 @@ export function addManualLine(ctx: ServiceContext, f: z.output<typeof manualLine
 
 /** A discount or waiver lowers the total, a correction may go either way; the total never goes below zero. */
 export function addAdjustment(ctx: ServiceContext, f: z.output<typeof adjustmentSchema>): ChargeLine {
+  const o = ownerOf(f);
   return ctx.db.transaction(() => {
-    contractHead(ctx, f.contractId);
-    refuseWhileStatement(ctx, f.contractId);
+    ownerHead(ctx, o);
+    refuseWhileStatement(ctx, o);
     if ((f.category === 'discount' || f.category === 'waiver') && f.amountFen > 0) {
       refuse('VALIDATION', 'charge.adjustmentSign', { field: 'amountFen', rule: 'charge.adjustmentSign' });
     }
-    const total = chargesTotal(ctx, f.contractId);
+    const total = chargesTotal(ctx, o);
     if (total + f.amountFen < 0) {
       refuse('RULE', 'charge.totalNegative', { field: 'amountFen', rule: 'charge.totalNegative', params: { total: formatYuan(total), amount: formatYuan(f.amountFen) } });
     }
     const id = insertLine(ctx, {
-      contractId: f.contractId, kind: 'adjustment', category: f.category, serviceDate: f.serviceDate, instrumentId: null, usageId: null,
+      ...ownerIds(o), kind: 'adjustment', category: f.category, serviceDate: f.serviceDate, instrumentId: null, usageId: null,
       usageStartAt: null, usageMinutes: null, rateItemId: null, rateVersionId: null, priceGroupId: null,
       description: f.description || f.reason, unit: null, quantityMilli: null, unitPriceFen: null, setupFeeFen: 0, minimumFen: 0,
       amountFen: f.amountFen, reason: f.reason,
@@ -242,34 +242,36 @@ export function removeLine(ctx: ServiceContext, id: number, reason: string): voi
   ctx.db.transaction(() => {
     const line = ctx.db.prepare(`${LINE_SELECT} WHERE c.id = ?`).get(id) as ChargeLine | undefined;
     if (!line) refuse('NOT_FOUND', 'charge.lineNotFound', { field: 'id', params: { id } });
-    const contractId = ctx.db.prepare('SELECT contract_id FROM charges WHERE id = ?').pluck().get(id) as number;
-    refuseWhileStatement(ctx, contractId);
+    const ids = ctx.db.prepare('SELECT contract_id AS contractId, order_id AS orderId FROM charges WHERE id = ?').get(id) as { contractId: number | null; orderId: number | null };
+    const o: ChargeOwner = ids.contractId !== null ? { kind: 'contract', id: ids.contractId } : { kind: 'order', id: ids.orderId! };
+    refuseWhileStatement(ctx, o);
     if (line.kind === 'usage') {
       refuse('RULE', 'charge.usageLineFixed', { field: 'id', rule: 'charge.usageLineFixed' });
     }
-    if (chargesTotal(ctx, contractId) - line.amountFen < 0) {
+    if (chargesTotal(ctx, o) - line.amountFen < 0) {
       refuse('RULE', 'charge.totalNegativeOnRemove', { field: 'id', rule: 'charge.totalNegative' });
     }
     ctx.db.prepare('DELETE FROM charges WHERE id = ?').run(id);
-    audit(ctx, 'delete', 'charge', id, { line, reason });
+    audit(ctx, 'delete', 'charge', id, { ...ownerRef(o), line, reason });
   })();
 }
 
-function lastConfirmation(ctx: Ctx, contractId: number) {
+function lastConfirmation(ctx: Ctx, o: ChargeOwner) {
   return ctx.db.prepare(`SELECT actual_fen AS actualFen, charges_fen AS chargesFen, reason, created_at AS at, actor FROM amount_confirmations
-    WHERE contract_id = ? ORDER BY id DESC LIMIT 1`).get(contractId) as { actualFen: number; chargesFen: number; reason: string; at: string; actor: string } | undefined;
+    WHERE ${ownerColumn(o)} = ? ORDER BY id DESC LIMIT 1`).get(o.id) as { actualFen: number; chargesFen: number; reason: string; at: string; actor: string } | undefined;
 }
 
-export function contractCharges(ctx: ServiceContext, contractId: number): ContractCharges {
-  const c = contractHead(ctx, contractId);
-  const lines = chargeLines(ctx, contractId);
+/** The charges of a contract or an order with the settled amount, the voucher and own parts, the statement and payments. */
+export function contractCharges(ctx: ServiceContext, ref: OwnerRef): ContractCharges {
+  const o = ownerOf(ref);
+  const c = ownerHead(ctx, o);
+  const lines = chargeLines(ctx, o);
   const totalFen = lines.reduce((s, l) => s + l.amountFen, 0);
   const differenceFen = c.actualAmountFen === null ? null : c.actualAmountFen - totalFen;
-  const conf = lastConfirmation(ctx, contractId);
+  const conf = lastConfirmation(ctx, o);
   const confirmed = differenceFen !== null && differenceFen !== 0 && conf && conf.actualFen === c.actualAmountFen && conf.chargesFen === totalFen
     ? { reason: conf.reason, at: conf.at, actor: conf.actor } : null;
-  const usage = ctx.db.prepare(`SELECT u.id, u.instrument_id AS instrumentId, i.name_cn AS instrumentName, u.start_at AS startAt, u.end_at AS endAt
-    FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id WHERE u.contract_id = ? ORDER BY u.start_at, u.id`).all(contractId) as UsageRow[];
+  const usage = usageOf(ctx, o);
   const usageNow = new Map(usage.map((u) => [u.id, u]));
   const staleUsage = lines.filter((l) => {
     if (l.kind !== 'usage' || l.statementId === null) return false;
@@ -284,43 +286,60 @@ export function contractCharges(ctx: ServiceContext, contractId: number): Contra
     const p = priceUsage(u, book, group.id);
     return { usageId: u.id, startAt: u.startAt, instrumentName: u.instrumentName, reason: p.ok ? 'charge.pending' : p.reason };
   });
-  const profile = storedProfile(c.profileId);
-  const payments = listPayments(ctx, contractId);
+  const payments = listPayments(ctx, o);
   const actualBase = c.actualAmountFen ?? totalFen;
+  const ownPartFen = actualBase - c.voucherFen;
   return {
-    contractId, contractNumber: c.number, applicantName: c.applicantName, priceGroup: group,
+    ...ownerIds(o), number: c.number, applicantName: c.applicantName, priceGroup: group,
     lines, totalFen, actualAmountFen: c.actualAmountFen, differenceFen, differenceConfirmed: confirmed,
-    voucherFen: c.voucherFen, maxVoucherFen: maxVoucherForContract(actualBase, profile), ownPartFen: actualBase - c.voucherFen,
+    voucherFen: c.voucherFen, maxVoucherFen: maxVoucherOf(c, actualBase), ownPartFen, payoutParty: c.payoutParty,
+    dueFromApplicantFen: c.payoutParty === 'enterprise' ? actualBase : ownPartFen,
+    amountEditable: o.kind === 'contract' || c.status === 'placed' || c.status === 'accepted',
     staleUsage, unpriced,
-    statement: currentStatement(ctx, contractId), payments, paidFen: payments.reduce((s, p) => s + p.amountFen, 0),
+    statement: currentStatement(ctx, o), payments, paidFen: payments.reduce((s, p) => s + p.amountFen, 0),
   };
 }
 
-/** 实际发生金额 := the charges' sum, with the voucher cap (50%) applied to that amount. */
-export function adoptActual(ctx: ServiceContext, contractId: number): ContractCharges {
+/**
+ * 实际发生金额 := the charges' sum (an order's total := the charges' sum, while the order is placed
+ * or accepted), with the voucher share (50%) applied to that amount.
+ */
+export function adoptActual(ctx: ServiceContext, ref: OwnerRef): ContractCharges {
+  const o = ownerOf(ref);
   ctx.db.transaction(() => {
-    const c = contractHead(ctx, contractId);
-    const total = chargesTotal(ctx, contractId);
-    if (c.voucherFen > 0) enforce(checkContractVoucherShare(total, c.voucherFen, storedProfile(c.profileId)), 'actualAmountFen');
-    ctx.db.prepare('UPDATE contracts SET actual_amount_fen = ?, updated_at = ? WHERE id = ?').run(total, ctx.now().toISOString(), contractId);
-    audit(ctx, 'adopt_charges', 'contract', contractId, { actualAmountFen: { before: c.actualAmountFen, after: total } });
+    const c = ownerHead(ctx, o);
+    const total = chargesTotal(ctx, o);
+    const now = ctx.now().toISOString();
+    if (o.kind === 'contract') {
+      if (c.voucherFen > 0) enforce(checkOwnerVoucherShare(c, total), 'actualAmountFen');
+      ctx.db.prepare('UPDATE contracts SET actual_amount_fen = ?, updated_at = ? WHERE id = ?').run(total, now, o.id);
+      audit(ctx, 'adopt_charges', 'contract', o.id, { actualAmountFen: { before: c.actualAmountFen, after: total } });
+      return;
+    }
+    refuseOrderAmountLocked(c);
+    if (total <= 0) refuse('RULE', 'order.chargesZero', { field: 'orderId', rule: 'order.chargesZero' });
+    enforce(checkOwnerVoucherShare(c, total), 'totalFen');
+    ctx.db.prepare('UPDATE orders SET total_fen = ?, updated_at = ? WHERE id = ?').run(total, now, o.id);
+    audit(ctx, 'adopt_charges', 'order', o.id, { totalFen: { before: c.amountFen, after: total }, voucherFen: c.voucherFen });
   })();
-  return contractCharges(ctx, contractId);
+  return contractCharges(ctx, ref);
 }
 
-/** Keeps a 实际发生金额 that differs from the charges, with the reason recorded for these two figures. */
-export function confirmDifference(ctx: ServiceContext, contractId: number, reason: string): ContractCharges {
+/** Keeps a 实际发生金额 (an order's total) that differs from the charges, with the reason recorded for these two figures. */
+export function confirmDifference(ctx: ServiceContext, ref: OwnerRef, reason: string): ContractCharges {
+  const o = ownerOf(ref);
   ctx.db.transaction(() => {
-    const c = contractHead(ctx, contractId);
-    const total = chargesTotal(ctx, contractId);
+    const c: OwnerHead = ownerHead(ctx, o);
+    const total = chargesTotal(ctx, o);
     if (c.actualAmountFen === null || c.actualAmountFen === total) {
-      refuse('RULE', 'charges.noDifference', { field: 'contractId', rule: 'charges.noDifference' });
+      refuse('RULE', 'charges.noDifference', { field: ownerField(o), rule: 'charges.noDifference' });
     }
-    ctx.db.prepare('INSERT INTO amount_confirmations(contract_id, actual_fen, charges_fen, reason, created_at, actor) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(contractId, c.actualAmountFen, total, reason, ctx.now().toISOString(), ctx.actor);
-    audit(ctx, 'confirm_difference', 'contract', contractId, { actualFen: c.actualAmountFen, chargesFen: total, reason });
+    const ids = ownerIds(o);
+    ctx.db.prepare('INSERT INTO amount_confirmations(contract_id, order_id, actual_fen, charges_fen, reason, created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(ids.contractId, ids.orderId, c.actualAmountFen, total, reason, ctx.now().toISOString(), ctx.actor);
+    audit(ctx, 'confirm_difference', o.kind, o.id, { actualFen: c.actualAmountFen, chargesFen: total, reason });
   })();
-  return contractCharges(ctx, contractId);
+  return contractCharges(ctx, ref);
 }
 
 export { listPriceGroups };

@@ -1,28 +1,73 @@
-// 费用结算单 as PDF (pdfmake, the bundled CJK font) and .xlsx: the unit and lab, the applicant,
-// each line (date, instrument, quantity, unit price, amount), totals in figures and in 大写, the
-// voucher part and the applicant's own part, the unit's bank details, signature and 公章 areas.
+// 费用结算单 of a contract or an order as PDF (the desk's form frame) and .xlsx: the unit and lab,
+// the applicant, each line (date, instrument, quantity, unit price, amount), totals in figures and
+// in 大写, the voucher part and the applicant's own part (for an order, by its 兑付方式), the
+// unit's bank details, signature and 公章 areas.
 import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { FileDownload } from '../../../shared/ipc/catalog';
-import type { ChargeLine, ContractCharges } from '../../../shared/ipc/money';
+import type { ChargeLine, ContractCharges, OwnerRef } from '../../../shared/ipc/money';
+import type { OpenUnit } from '../../../shared/ipc/unit';
 import { CHARGE_CATEGORY_LABELS } from '../../../shared/ipc/money';
 import { CHARGE_UNIT_LABELS, quantityText } from '../../../shared/money/rates';
-import { formatYuan } from '../../../shared/rules';
+import { formatYuan, PAYOUT_PARTY_LABELS } from '../../../shared/rules';
+import { refuse } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import { amountCapitals, amountRow, amountsTable, fieldsTable, figure, renderFramedPdf, section, signatureBoxes, th, totalRow } from '../pdf/frame';
-import { loadContract, type ContractFacts } from '../redemption/contract-facts';
+import { loadContract } from '../redemption/contract-facts';
 import { neutraliseFileName } from '../redemption/safe-name';
+import { getUnit } from '../unit/unit';
 import { contractCharges } from './charges';
+import { ownerOf } from './owner';
+
+/** The parties and the record a statement is about: a contract, or an order and its product. */
+export interface StatementParties {
+  kind: 'contract' | 'order';
+  number: string;
+  title: string;
+  unit: OpenUnit;
+  lab: { name: string; head: string } | null;
+  applicant: { name: string; creditCode: string | null };
+  /** 服务期限 of a contract, 下单日期 of an order. */
+  period: { label: string; text: string };
+}
 
 export interface StatementView {
-  contract: ContractFacts;
+  contract: StatementParties;
   charges: ContractCharges;
   generatedOn: string;
 }
 
-export function statementView(ctx: ServiceContext, contractId: number, generatedOn: string): StatementView {
-  return { contract: loadContract(ctx, contractId), charges: contractCharges(ctx, contractId), generatedOn };
+function orderParties(ctx: ServiceContext, orderId: number): StatementParties {
+  const r = ctx.db.prepare(`SELECT o.number, o.order_date AS orderDate, p.name AS product, a.name AS applicant, a.credit_code AS creditCode,
+      l.name AS labName, l.head AS labHead
+    FROM orders o JOIN applicants a ON a.id = o.applicant_id JOIN service_products p ON p.id = o.product_id LEFT JOIN labs l ON l.id = p.lab_id
+    WHERE o.id = ?`).get(orderId) as { number: string; orderDate: string; product: string; applicant: string; creditCode: string | null; labName: string | null; labHead: string | null } | undefined;
+  if (!r) refuse('NOT_FOUND', 'order.notFound', { field: 'orderId', params: { id: orderId } });
+  return {
+    kind: 'order', number: r.number, title: r.product, unit: getUnit(ctx), lab: r.labName === null ? null : { name: r.labName, head: r.labHead ?? '' },
+    applicant: { name: r.applicant, creditCode: r.creditCode }, period: { label: '下单日期', text: r.orderDate },
+  };
 }
+
+export function statementView(ctx: ServiceContext, ref: OwnerRef, generatedOn: string): StatementView {
+  const o = ownerOf(ref);
+  let parties: StatementParties;
+  if (o.kind === 'contract') {
+    const c = loadContract(ctx, o.id);
+    parties = {
+      kind: 'contract', number: c.number, title: c.title, unit: c.unit, lab: c.lab && { name: c.lab.name, head: c.lab.head },
+      applicant: { name: c.applicant.name, creditCode: c.applicant.creditCode }, period: { label: '服务期限', text: `${c.startDate} 至 ${c.endDate}` },
+    };
+  } else parties = orderParties(ctx, o.id);
+  return { contract: parties, charges: contractCharges(ctx, ref), generatedOn };
+}
+
+const numberLabel = (v: StatementView) => (v.contract.kind === 'contract' ? '合同编号' : '订单编号');
+const titleLabel = (v: StatementView) => (v.contract.kind === 'contract' ? '合同名称' : '服务产品');
+const settledLabel = (v: StatementView) => (v.contract.kind === 'contract' ? '实际发生金额' : '订单总额');
+/** 兑付方式 of an order: who receives the voucher part (沪 第十一条). */
+const payoutText = (v: StatementView) => (v.charges.payoutParty ? PAYOUT_PARTY_LABELS[v.charges.payoutParty].zh : null);
+const DUE_LABEL = '应付服务机构（创新券兑付给企业）';
 
 const yuan = (fen: number) => formatYuan(fen);
 
@@ -59,8 +104,9 @@ export async function statementPdf(ctx: ServiceContext, v: StatementView): Promi
     ['开放单位', c.unit.name || '（未填写）', '统一社会信用代码', c.unit.creditCode ?? ''],
     ['实验室', c.lab?.name ?? '', '负责人', c.lab?.head ?? ''],
     ['申领单位', c.applicant.name, '统一社会信用代码', c.applicant.creditCode ?? ''],
-    ['合同编号', c.number, '合同名称', c.title],
-    ['价格类别', ch.priceGroup.name, '服务期限', `${c.startDate} 至 ${c.endDate}`],
+    [numberLabel(v), c.number, titleLabel(v), c.title],
+    ['价格类别', ch.priceGroup.name, c.period.label, c.period.text],
+    ...(payoutText(v) ? [['兑付方式', payoutText(v)!] as [string, string]] : []),
   ], 80);
   const lines: Content = {
     table: {
@@ -78,9 +124,10 @@ export async function statementPdf(ctx: ServiceContext, v: StatementView): Promi
     fontSize: 8,
   };
   const totals = amountsTable([
-    amountRow('实际发生金额', settled),
+    amountRow(settledLabel(v), settled),
     amountRow('其中：创新券支付', ch.voucherFen),
     amountRow('申领单位自付', settled - ch.voucherFen),
+    ...(ch.payoutParty === 'enterprise' ? [amountRow(DUE_LABEL, ch.dueFromApplicantFen)] : []),
     amountRow('已到账', ch.paidFen),
   ], 110);
   const bank = fieldsTable([
@@ -114,8 +161,10 @@ export async function statementXlsx(v: StatementView): Promise<FileDownload> {
   ws.columns = [{ width: 6 }, { width: 12 }, { width: 22 }, { width: 44 }, { width: 10 }, { width: 8 }, { width: 12 }, { width: 14 }];
   ws.addRow([title(v)]).font = { bold: true, size: 14 };
   ws.addRow(['开放单位', c.unit.name, '', '实验室', c.lab?.name ?? '']);
-  ws.addRow(['申领单位', c.applicant.name, '', '合同编号', c.number]);
+  ws.addRow(['申领单位', c.applicant.name, '', numberLabel(v), c.number]);
   ws.addRow(['价格类别', ch.priceGroup.name, '', '出具日期', ch.statement?.issuedOn ?? '（草稿）']);
+  ws.addRow([titleLabel(v), c.title, '', c.period.label, c.period.text]);
+  if (payoutText(v)) ws.addRow(['兑付方式', payoutText(v)]);
   ws.addRow([]);
   const header = ws.addRow(['序号', '日期', '仪器', '项目', '数量', '单位', '单价（元）', '金额（元）']);
   header.font = { bold: true };
@@ -133,9 +182,10 @@ export async function statementXlsx(v: StatementView): Promise<FileDownload> {
     r.font = { bold: label === '费用合计' };
   };
   money('费用合计', ch.totalFen);
-  money('实际发生金额', settled);
+  money(settledLabel(v), settled);
   money('创新券支付', ch.voucherFen);
   money('申领单位自付', settled - ch.voucherFen);
+  if (ch.payoutParty === 'enterprise') money(DUE_LABEL, ch.dueFromApplicantFen);
   money('已到账', ch.paidFen);
   ws.addRow([]);
   ws.addRow(['户名', c.unit.name, '', '开户银行', c.unit.bankName]);

@@ -1,21 +1,23 @@
-// Statement (费用结算单) and payment rows: issuing freezes the contract's charge lines; voiding
-// (with a reason) releases them; payments received are recorded against the contract.
+// Statement (费用结算单) and payment rows of a contract or an order: issuing freezes the owner's
+// charge lines; voiding (with a reason) releases them; payments received are recorded against it.
 import type { z } from 'zod';
-import type { Payment, paymentFieldsSchema, Statement } from '../../../shared/ipc/money';
+import type { OwnerRef, Payment, paymentFieldsSchema, Statement } from '../../../shared/ipc/money';
 import { refuse } from '../../../shared/result';
+import { ORDER_STATUS_LABELS, type OrderStatus } from '../../../shared/rules';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
+import { ownerColumn, ownerHead, ownerOf, ownerRef, type ChargeOwner } from './owner';
 
 type Ctx = Pick<ServiceContext, 'db'>;
 
-const STATEMENT_SELECT = `SELECT id, contract_id AS contractId, number, issued_on AS issuedOn, total_fen AS totalFen, voucher_fen AS voucherFen,
-  own_fen AS ownFen, voided_at AS voidedAt, void_reason AS voidReason FROM statements`;
+const STATEMENT_SELECT = `SELECT id, contract_id AS contractId, order_id AS orderId, number, issued_on AS issuedOn, total_fen AS totalFen,
+  voucher_fen AS voucherFen, own_fen AS ownFen, voided_at AS voidedAt, void_reason AS voidReason FROM statements`;
 
-export function currentStatement(ctx: Ctx, contractId: number): Statement | null {
-  return (ctx.db.prepare(`${STATEMENT_SELECT} WHERE contract_id = ? AND voided_at IS NULL`).get(contractId) as Statement | undefined) ?? null;
+export function currentStatement(ctx: Ctx, o: ChargeOwner): Statement | null {
+  return (ctx.db.prepare(`${STATEMENT_SELECT} WHERE ${ownerColumn(o)} = ? AND voided_at IS NULL`).get(o.id) as Statement | undefined) ?? null;
 }
 
-/** JS-2025-0001: the year of issue and a running number within it. */
+/** JS-2025-0001: the year of issue and a running number within it (contracts and orders share the sequence). */
 function nextNumber(ctx: Ctx, issuedOn: string): string {
   const year = issuedOn.slice(0, 4);
   const last = ctx.db.prepare("SELECT number FROM statements WHERE number LIKE ? ORDER BY number DESC LIMIT 1").pluck().get(`JS-${year}-%`) as string | undefined;
@@ -24,7 +26,7 @@ function nextNumber(ctx: Ctx, issuedOn: string): string {
 }
 
 export interface IssueFacts {
-  contractId: number;
+  owner: ChargeOwner;
   totalFen: number;
   voucherFen: number;
   actualAmountFen: number | null;
@@ -32,51 +34,64 @@ export interface IssueFacts {
 }
 
 export function issueStatement(ctx: ServiceContext, f: IssueFacts, issuedOn: string): Statement {
+  const o = f.owner;
   return ctx.db.transaction(() => {
-    const existing = currentStatement(ctx, f.contractId);
+    const existing = currentStatement(ctx, o);
     if (existing) refuse('CONFLICT', 'statement.exists', { field: 'contractId', rule: 'statement.exists', params: { number: existing.number } });
-    const lines = Number(ctx.db.prepare('SELECT count(*) FROM charges WHERE contract_id = ?').pluck().get(f.contractId));
+    const lines = Number(ctx.db.prepare(`SELECT count(*) FROM charges WHERE ${ownerColumn(o)} = ?`).pluck().get(o.id));
     if (lines === 0) refuse('RULE', 'statement.noCharges', { field: 'contractId', rule: 'statement.noCharges' });
     if (f.actualAmountFen !== f.totalFen && !f.differenceConfirmed) {
       refuse('RULE', 'statement.actualNotSettled', { field: 'actualAmountFen', rule: 'statement.actualNotSettled' });
     }
     const number = nextNumber(ctx, issuedOn);
     const ownFen = (f.actualAmountFen ?? f.totalFen) - f.voucherFen;
-    const id = Number(ctx.db.prepare(`INSERT INTO statements(contract_id, number, issued_on, total_fen, voucher_fen, own_fen, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`).run(f.contractId, number, issuedOn, f.totalFen, f.voucherFen, ownFen, ctx.now().toISOString()).lastInsertRowid);
-    ctx.db.prepare('UPDATE charges SET statement_id = ? WHERE contract_id = ?').run(id, f.contractId);
-    audit(ctx, 'issue', 'statement', id, { contractId: f.contractId, number, totalFen: f.totalFen, voucherFen: f.voucherFen, ownFen });
-    return currentStatement(ctx, f.contractId)!;
+    const ids = ownerRef(o);
+    const id = Number(ctx.db.prepare(`INSERT INTO statements(contract_id, order_id, number, issued_on, total_fen, voucher_fen, own_fen, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(ids.contractId, ids.orderId, number, issuedOn, f.totalFen, f.voucherFen, ownFen, ctx.now().toISOString()).lastInsertRowid);
+    ctx.db.prepare(`UPDATE charges SET statement_id = ? WHERE ${ownerColumn(o)} = ?`).run(id, o.id);
+    audit(ctx, 'issue', 'statement', id, { ...ids, number, totalFen: f.totalFen, voucherFen: f.voucherFen, ownFen });
+    return currentStatement(ctx, o)!;
   })();
 }
 
-export function voidStatement(ctx: ServiceContext, contractId: number, reason: string): Statement {
+export function voidStatement(ctx: ServiceContext, ref: OwnerRef, reason: string): Statement {
+  const o = ownerOf(ref);
   return ctx.db.transaction(() => {
-    const s = currentStatement(ctx, contractId);
+    const s = currentStatement(ctx, o);
     if (!s) refuse('NOT_FOUND', 'statement.none', { field: 'contractId' });
     ctx.db.prepare('UPDATE statements SET voided_at = ?, void_reason = ? WHERE id = ?').run(ctx.now().toISOString(), reason, s.id);
     ctx.db.prepare('UPDATE charges SET statement_id = NULL WHERE statement_id = ?').run(s.id);
-    audit(ctx, 'void', 'statement', s.id, { number: s.number, reason });
+    audit(ctx, 'void', 'statement', s.id, { ...ownerRef(o), number: s.number, reason });
     return ctx.db.prepare(`${STATEMENT_SELECT} WHERE id = ?`).get(s.id) as Statement;
   })();
 }
 
-const PAYMENT_SELECT = `SELECT id, contract_id AS contractId, statement_id AS statementId, receipt_number AS receiptNumber, paid_on AS paidOn,
-  amount_fen AS amountFen, payer, note FROM payments`;
+const PAYMENT_SELECT = `SELECT id, contract_id AS contractId, order_id AS orderId, statement_id AS statementId, receipt_number AS receiptNumber,
+  paid_on AS paidOn, amount_fen AS amountFen, payer, note FROM payments`;
 
-export function listPayments(ctx: Ctx, contractId: number): Payment[] {
-  return ctx.db.prepare(`${PAYMENT_SELECT} WHERE contract_id = ? ORDER BY paid_on, id`).all(contractId) as Payment[];
+export function listPayments(ctx: Ctx, o: ChargeOwner): Payment[] {
+  return ctx.db.prepare(`${PAYMENT_SELECT} WHERE ${ownerColumn(o)} = ? ORDER BY paid_on, id`).all(o.id) as Payment[];
 }
 
+/** The order's materials carry the proof of payment (沪 第十一条): once uploaded, its payments stand. */
+const ORDER_PAYMENTS_FIXED: readonly string[] = ['uploaded', 'verified', 'notice', 'paid'];
+
 export function addPayment(ctx: ServiceContext, f: z.output<typeof paymentFieldsSchema>): Payment {
+  const o = ownerOf(f);
   return ctx.db.transaction(() => {
-    if (!ctx.db.prepare('SELECT 1 FROM contracts WHERE id = ?').get(f.contractId)) refuse('NOT_FOUND', 'contract.notFound', { field: 'contractId', params: { id: f.contractId } });
+    const head = ownerHead(ctx, o);
+    if (o.kind === 'order' && (head.status === 'cancelled' || head.status === 'rejected')) {
+      const s = ORDER_STATUS_LABELS[head.status as OrderStatus];
+      refuse('CONFLICT', 'payment.orderClosed', { field: 'orderId', rule: 'payment.orderClosed', params: { statusZh: s.zh, statusEn: s.en } });
+    }
     if (ctx.db.prepare('SELECT 1 FROM payments WHERE receipt_number = ?').get(f.receiptNumber)) {
       refuse('CONFLICT', 'payment.receiptUnique', { field: 'receiptNumber', rule: 'payment.receiptUnique', params: { number: f.receiptNumber } });
     }
-    const statement = currentStatement(ctx, f.contractId);
-    const id = Number(ctx.db.prepare(`INSERT INTO payments(contract_id, statement_id, receipt_number, paid_on, amount_fen, payer, note, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(f.contractId, statement?.id ?? null, f.receiptNumber, f.paidOn, f.amountFen, f.payer, f.note, ctx.now().toISOString()).lastInsertRowid);
+    const statement = currentStatement(ctx, o);
+    const ids = ownerRef(o);
+    const id = Number(ctx.db.prepare(`INSERT INTO payments(contract_id, order_id, statement_id, receipt_number, paid_on, amount_fen, payer, note, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(ids.contractId, ids.orderId, statement?.id ?? null, f.receiptNumber, f.paidOn, f.amountFen, f.payer, f.note,
+      ctx.now().toISOString()).lastInsertRowid);
     audit(ctx, 'create', 'payment', id, f);
     return ctx.db.prepare(`${PAYMENT_SELECT} WHERE id = ?`).get(id) as Payment;
   })();
@@ -86,8 +101,16 @@ export function removePayment(ctx: ServiceContext, id: number, reason: string): 
   ctx.db.transaction(() => {
     const p = ctx.db.prepare(`${PAYMENT_SELECT} WHERE id = ?`).get(id) as Payment | undefined;
     if (!p) refuse('NOT_FOUND', 'payment.notFound', { field: 'id', params: { id } });
-    const submitted = ctx.db.prepare('SELECT submitted_date FROM redemptions WHERE contract_id = ? AND submitted_date IS NOT NULL').pluck().get(p.contractId);
-    if (submitted) refuse('CONFLICT', 'payment.redemptionSubmitted', { field: 'id', rule: 'payment.redemptionSubmitted', params: { date: String(submitted) } });
+    if (p.contractId !== null) {
+      const submitted = ctx.db.prepare('SELECT submitted_date FROM redemptions WHERE contract_id = ? AND submitted_date IS NOT NULL').pluck().get(p.contractId);
+      if (submitted) refuse('CONFLICT', 'payment.redemptionSubmitted', { field: 'id', rule: 'payment.redemptionSubmitted', params: { date: String(submitted) } });
+    } else {
+      const status = ownerHead(ctx, { kind: 'order', id: p.orderId! }).status;
+      if (ORDER_PAYMENTS_FIXED.includes(status)) {
+        const s = ORDER_STATUS_LABELS[status as OrderStatus];
+        refuse('CONFLICT', 'payment.orderMaterialsUploaded', { field: 'id', rule: 'payment.orderMaterialsUploaded', params: { statusZh: s.zh, statusEn: s.en } });
+      }
+    }
     ctx.db.prepare('DELETE FROM payments WHERE id = ?').run(id);
     audit(ctx, 'delete', 'payment', id, { payment: p, reason });
   })();

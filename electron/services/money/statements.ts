@@ -4,29 +4,45 @@ import crypto from 'node:crypto';
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FileDownload } from '../../../shared/ipc/catalog';
-import type { Statement } from '../../../shared/ipc/money';
+import type { OwnerRef, Statement } from '../../../shared/ipc/money';
 import type { JobStatus } from '../../../shared/ipc/redemption';
 import { civilDateInShanghai } from '../../../shared/rules';
 import { AppFailure, refuse } from '../../../shared/result';
 import type { ServiceContext } from '../context';
+import { enforce } from '../deals/refuse';
 import { contractCharges } from './charges';
+import { checkOwnerVoucherShare, ownerHead, ownerOf } from './owner';
 import { statementPdf, statementView, statementXlsx } from './statement-docs';
 import { issueStatement } from './statements-store';
 
-export function issueFromCharges(ctx: ServiceContext, contractId: number, issuedOn?: string): Statement {
-  const ch = contractCharges(ctx, contractId);
-  return issueStatement(ctx, {
-    contractId, totalFen: ch.totalFen, voucherFen: ch.voucherFen, actualAmountFen: ch.actualAmountFen,
-    differenceConfirmed: ch.differenceConfirmed !== null,
-  }, issuedOn ?? civilDateInShanghai(ctx.now()));
+/**
+ * Issues the 费用结算单 from the owner's charges. An order's voucher part must be within 50% of the
+ * settled total, exactly in fen (沪 第二条); a cancelled or refused order gets no statement.
+ */
+export function issueFromCharges(ctx: ServiceContext, ref: OwnerRef, issuedOn?: string): Statement {
+  const o = ownerOf(ref);
+  return ctx.db.transaction(() => {
+    const ch = contractCharges(ctx, ref);
+    if (o.kind === 'order') {
+      const head = ownerHead(ctx, o);
+      if (head.status === 'cancelled' || head.status === 'rejected') {
+        refuse('CONFLICT', 'statement.orderClosed', { field: 'orderId', rule: 'statement.orderClosed' });
+      }
+      enforce(checkOwnerVoucherShare(head, ch.actualAmountFen ?? ch.totalFen), 'voucherFen');
+    }
+    return issueStatement(ctx, {
+      owner: o, totalFen: ch.totalFen, voucherFen: ch.voucherFen, actualAmountFen: ch.actualAmountFen,
+      differenceConfirmed: ch.differenceConfirmed !== null,
+    }, issuedOn ?? civilDateInShanghai(ctx.now()));
+  })();
 }
 
-export function statementPdfDownload(ctx: ServiceContext, contractId: number): Promise<FileDownload> {
-  return statementPdf(ctx, statementView(ctx, contractId, civilDateInShanghai(ctx.now())));
+export function statementPdfDownload(ctx: ServiceContext, ref: OwnerRef): Promise<FileDownload> {
+  return statementPdf(ctx, statementView(ctx, ref, civilDateInShanghai(ctx.now())));
 }
 
-export function statementXlsxDownload(ctx: ServiceContext, contractId: number): Promise<FileDownload> {
-  return statementXlsx(statementView(ctx, contractId, civilDateInShanghai(ctx.now())));
+export function statementXlsxDownload(ctx: ServiceContext, ref: OwnerRef): Promise<FileDownload> {
+  return statementXlsx(statementView(ctx, ref, civilDateInShanghai(ctx.now())));
 }
 
 interface Job { status: JobStatus; cancelled: boolean; result?: Buffer }

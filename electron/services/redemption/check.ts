@@ -24,7 +24,7 @@ export function checkRedemption(ctx: ServiceContext, contractId: number): CheckR
 
   const kinds = new Set(listAttachments(ctx, contractId).map((a) => a.kind));
   // Payments recorded against the contract are the proof of own payment when they cover it.
-  const money = contractCharges(ctx, contractId);
+  const money = contractCharges(ctx, { contractId });
   const ownFen = c.actualAmountFen === null ? null : c.actualAmountFen - c.voucherFen;
   const paidCovers = money.payments.length > 0 && ownFen !== null && money.paidFen >= ownFen;
   if (paidCovers) kinds.add('bank_receipt');

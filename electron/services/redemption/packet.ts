@@ -82,11 +82,11 @@ export async function exportPacket(ctx: ServiceContext, contractId: number): Pro
     bytes: await renderSummaryPdf(ctx, {
       contract, documentNumber: profile.documentNumber, status: redemption?.status ?? null,
       resultsText: redemption?.resultsText ?? '', invoices, records, deadlineDue: deadlineOf(ctx, contract)?.due ?? null, generatedOn,
-      payments: listPayments(ctx, contractId),
+      payments: listPayments(ctx, { kind: 'contract', id: contractId }),
     }),
   });
   // The statement stands for the charges behind the actual amount; it goes in when issued.
-  const statement = statementView(ctx, contractId, generatedOn);
+  const statement = statementView(ctx, { contractId }, generatedOn);
   if (statement.charges.statement) {
     files.push({ path: STATEMENT_PDF, bytes: Buffer.from((await statementPdf(ctx, statement)).dataBase64, 'base64') });
   }

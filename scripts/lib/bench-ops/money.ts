@@ -36,7 +36,7 @@ async function chargesOp(env: BenchEnv): Promise<OpResult> {
   const v2 = Number(db.prepare("INSERT INTO rate_versions(item_id, effective_from, increment_minutes, minimum_fen, created_at) VALUES (?, '2024-02-01', 15, 5000, ?)").run(item, now).lastInsertRowid);
   for (const v of [v1, v2]) for (const g of [1, 2, 3]) db.prepare('INSERT INTO rate_prices(version_id, price_group_id, unit_price_fen) VALUES (?, ?, ?)').run(v, g, 10_000 * g + v);
   const clear = db.prepare("DELETE FROM charges WHERE contract_id = ? AND kind = 'usage'");
-  const service = await measure(env.runs, () => { clear.run(c.id); refreshCharges(env.ctx, c.id); });
+  const service = await measure(env.runs, () => { clear.run(c.id); refreshCharges(env.ctx, { contractId: c.id }); });
   const lines = Number(db.prepare('SELECT count(*) FROM charges WHERE contract_id = ?').pluck().get(c.id));
   // Bare SQL: read the records, price each at one fixed rate, insert the lines, in one transaction.
   const read = db.prepare('SELECT id, start_at, end_at FROM usage_logs WHERE contract_id = ?');

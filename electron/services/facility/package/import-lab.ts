@@ -10,8 +10,8 @@ import type { ImportPreview, PartDiff } from '../../../../shared/ipc/office';
 import { audit } from '../../audit';
 import type { ServiceContext } from '../../context';
 import { openPackage, packageSha256, refuse, verifyPackage, type Manifest } from './format';
-import { existingKeys, peekIdentity } from './keys';
-import { LAB_PARTS, REQUIRED_LAB_PARTS, type RatedRec, type UsageRec } from './parts';
+import { existingKeys, peekIdentity, verifyBytes } from './keys';
+import { LAB_PARTS, REQUIRED_LAB_PARTS, usageRecord, type RatedRec, type UsageRec } from './parts';
 
 const EXAMPLES = 20;
 
@@ -19,7 +19,29 @@ interface Verified {
   manifest: Manifest;
   sha: string;
   sealed: boolean;
-  parts: Map<string, Record<string, unknown>[]>;
+  /** Null for the package the office already holds as it is (nothing to read or apply). */
+  parts: Map<string, Record<string, unknown>[]> | null;
+}
+
+const isInt = Number.isSafeInteger as (v: unknown) => v is number;
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= 2000;
+const CIVIL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const USAGE_FIELDS = Object.keys(usageRecord.shape).length;
+
+/**
+ * A usage record exactly as the schema has it (its fields and no other): the check the schema
+ * makes, written out for the part that carries a lab's records by the ten thousand. A record it
+ * does not pass goes through the schema, which names the field at fault (or strips unknown ones).
+ */
+function plainUsage(r: unknown): boolean {
+  if (typeof r !== 'object' || r === null || Array.isArray(r)) return false;
+  const u = r as Record<string, unknown>;
+  let n = 0;
+  for (const _ in u) n++;
+  return n === USAGE_FIELDS && isInt(u.id) && isInt(u.instrumentId) && (u.contractId === null || isInt(u.contractId))
+    && typeof u.startAt === 'string' && CIVIL_TIME.test(u.startAt) && typeof u.endAt === 'string' && CIVIL_TIME.test(u.endAt)
+    && (u.external === 0 || u.external === 1) && isText(u.serviceWay) && isText(u.direction) && isInt(u.amountFen) && u.amountFen >= 0
+    && isText(u.userUnit) && (u.satisfaction === null || (isInt(u.satisfaction) && u.satisfaction >= 1 && u.satisfaction <= 5));
 }
 
 function verify(ctx: ServiceContext, bytes: Uint8Array): Verified {
@@ -28,17 +50,27 @@ function verify(ctx: ServiceContext, bytes: Uint8Array): Verified {
   if (manifest.kind !== 'lab') refuse('package.wrongKind', { kind: manifest.kind });
   const lab = ctx.db.prepare('SELECT public_key AS publicKey FROM office_labs WHERE desk_id = ?').get(String(manifest.deskId)) as { publicKey: string } | undefined;
   if (!lab) refuse('package.unknownDesk', { deskId: String(manifest.deskId) }, 'FORBIDDEN');
-  const raw = verifyPackage(opened, lab.publicKey);
   const own = peekIdentity(ctx)?.unitCreditCode;
+  const sha = packageSha256(bytes);
+  // The very file the office imported from this lab before (its parts verified then): its signature
+  // and unit are checked again, its parts are not read a second time unless it is to be applied.
+  const before = ctx.db.prepare('SELECT 1 FROM office_imports WHERE desk_id = ? AND package_sha256 = ?').get(String(manifest.deskId), sha) !== undefined;
+  if (before && verifyBytes(lab.publicKey, opened.manifestBytes, opened.signature) && !(own && manifest.unit?.creditCode !== own)
+    && planOf(ctx, manifest, sha).status === 'same') {
+    return { manifest, sha, sealed: opened.sealed, parts: null };
+  }
+  const raw = verifyPackage(opened, lab.publicKey);
   if (own && manifest.unit?.creditCode !== own) refuse('package.otherUnit', { creditCode: String(manifest.unit?.creditCode ?? '') }, 'FORBIDDEN');
   for (const name of REQUIRED_LAB_PARTS) if (!raw.has(name)) refuse('package.partTampered', { part: name });
   const parts = new Map<string, Record<string, unknown>[]>();
   for (const [name, records] of raw) {
     const schema = (LAB_PARTS as Record<string, ZodType>)[name];
+    const fast = name === 'usage' ? plainUsage : null;
     const out: Record<string, unknown>[] = [];
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
-      if (schema) {
+      if (fast?.(r)) out.push(r as Record<string, unknown>);
+      else if (schema) {
         const parsed = schema.safeParse(r);
         if (!parsed.success) refuse('package.recordInvalid', { part: name, row: i + 1, issue: parsed.error.issues[0]?.path.join('.') || 'record' });
         out.push(parsed.data as Record<string, unknown>);
@@ -49,19 +81,59 @@ function verify(ctx: ServiceContext, bytes: Uint8Array): Verified {
     }
     parts.set(name, out);
   }
-  return { manifest, sha: packageSha256(bytes), sealed: opened.sealed, parts };
+  return { manifest, sha, sealed: opened.sealed, parts };
 }
 
 const keyOf = (r: Record<string, unknown>) => String(r.id ?? r.rowid ?? JSON.stringify(r));
-const hashOf = (r: Record<string, unknown>) => crypto.hash('sha1', JSON.stringify(r), 'base64').slice(0, 20);
+const hashOfJson = (json: string) => crypto.hash('sha1', json, 'base64').slice(0, 20);
+
+/** 53-bit cyrb53 of a string. */
+function cyrb53(str: string): number {
+  let h1 = 0xdeadbeef | 0;
+  let h2 = 0x41c6ce57 | 0;
+  for (let i = 0; i < str.length; i++) {
+    const ch = str.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 0x9e3779b1 | 0);
+    h2 = Math.imul(h2 ^ ch, 0x5f356495 | 0);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b | 0) ^ Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35 | 0);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 0x85ebca6b | 0) ^ Math.imul(h1 ^ (h1 >>> 13), 0xc2b2ae35 | 0);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * A usage record's hash at the office, kept only to tell a changed record from an unchanged one in
+ * the next package of the same lab (the package's own integrity is its signature and SHA-256s):
+ * a 53-bit hash of its fields, a number, cheap enough for millions of records. Hashes stored
+ * before (strings: SHA-1 of the record's JSON) are compared with that hash of the new record.
+ */
+const usageHash = (u: UsageRec): number =>
+  cyrb53(`${u.instrumentId}\u001f${u.contractId ?? ''}\u001f${u.startAt}\u001f${u.endAt}\u001f${u.external}\u001f${u.serviceWay}\u001f${u.direction}\u001f${u.amountFen}\u001f${u.userUnit}\u001f${u.satisfaction ?? ''}`);
+const legacyUsageHash = (u: UsageRec): string => hashOfJson(JSON.stringify(usageRecord.parse(u)));
 const labelOf = (part: string, r: Record<string, unknown>): string =>
   String(part === 'instruments' ? `${r.innerId} ${r.nameCn}` : part === 'contracts' ? r.number : part === 'applicants' ? r.name : part === 'vouchers' ? r.number : keyOf(r));
 
 /** `year` is the year the record belongs to; null for register records (instruments, applicants, …). */
-interface Hashed { part: string; key: string; hash: string; year: number | null; record: Record<string, unknown> }
+interface Hashed { part: string; key: string; hash: string; year: number | null; record: Record<string, unknown>; json: string }
+
+/** The usage records, side by side: each one's key, hash and year (of its start). */
+interface UsageHashed { records: UsageRec[]; keys: string[]; hashes: number[]; years: (number | null)[] }
+
+function hashUsage(records: UsageRec[]): UsageHashed {
+  const n = records.length;
+  const out: UsageHashed = { records, keys: new Array<string>(n), hashes: new Array<number>(n), years: new Array<number | null>(n) };
+  for (let i = 0; i < n; i++) {
+    const u = records[i];
+    out.keys[i] = String(u.id);
+    out.hashes[i] = usageHash(u);
+    out.years[i] = yearOfDate(u.startAt);
+  }
+  return out;
+}
 
 const yearOfDate = (v: unknown): number | null => (typeof v === 'string' && /^\d{4}-/.test(v) ? Number(v.slice(0, 4)) : null);
 
+/** Every record but the usage records, with its JSON and SHA-1. */
 function hashAll(parts: Map<string, Record<string, unknown>[]>): Hashed[] {
   const contractYear = new Map<number, number | null>();
   for (const c of parts.get('contracts') ?? []) contractYear.set(c.id as number, yearOfDate(c.signedDate));
@@ -77,7 +149,13 @@ function hashAll(parts: Map<string, Record<string, unknown>[]>): Hashed[] {
     }
   };
   const out: Hashed[] = [];
-  for (const [part, records] of parts) for (const r of records) out.push({ part, key: keyOf(r), hash: hashOf(r), year: yearOf(part, r), record: r });
+  for (const [part, records] of parts) {
+    if (part === 'usage') continue;
+    for (const r of records) {
+      const json = JSON.stringify(r);
+      out.push({ part, key: keyOf(r), hash: hashOfJson(json), year: yearOf(part, r), record: r, json });
+    }
+  }
   return out;
 }
 
@@ -128,7 +206,7 @@ function planOf(ctx: ServiceContext, m: Manifest, sha: string): Plan {
 
 const inPeriodOf = (plan: Plan) => (year: number | null) => year !== null && year >= plan.period.fromYear && year <= plan.period.toYear;
 
-function diffWith(ctx: ServiceContext, deskId: string, hashed: Hashed[], plan: Plan): PartDiff[] {
+function diffWith(ctx: ServiceContext, deskId: string, partOrder: string[], hashed: Hashed[], usageHashed: UsageHashed, plan: Plan): PartDiff[] {
   const inPeriod = inPeriodOf(plan);
   const old = new Map<string, Map<string, { hash: string; data: string | null; year: number | null }>>();
   for (const row of ctx.db.prepare('SELECT part, rkey, hash, data, year FROM office_records WHERE desk_id = ?').iterate(deskId) as Iterable<{ part: string; rkey: string; hash: string; data: string | null; year: number | null }>) {
@@ -138,12 +216,12 @@ function diffWith(ctx: ServiceContext, deskId: string, hashed: Hashed[], plan: P
   }
   // Usage records are compared within the years the package replaces (the records it carries from
   // the days before its period belong to the previous year's package).
-  const usage = new Map<string, { hash: string; data: string | null; year: number | null }>();
+  const usage = new Map<string, { hash: string | number; data: string | null; year: number | null }>();
   for (const row of ctx.db.prepare('SELECT year, hashes FROM office_usage_hashes WHERE desk_id = ?').all(deskId) as { year: number; hashes: string }[]) {
     if (!plan.whole && !inPeriod(row.year)) continue;
-    for (const [key, hash] of Object.entries(JSON.parse(row.hashes) as Record<string, string>)) usage.set(key, { hash, data: null, year: row.year });
+    for (const [key, hash] of Object.entries(JSON.parse(row.hashes) as Record<string, string | number>)) usage.set(key, { hash, data: null, year: row.year });
   }
-  old.set('usage', usage);
+  old.set('usage', usage as Map<string, { hash: string; data: string | null; year: number | null }>);
   const byPart = new Map<string, PartDiff>();
   const get = (part: string) => {
     let d = byPart.get(part);
@@ -151,10 +229,26 @@ function diffWith(ctx: ServiceContext, deskId: string, hashed: Hashed[], plan: P
     return d;
   };
   const seen = new Map<string, Set<string>>();
+  if (usageHashed.records.length > 0) {
+    const d = get('usage');
+    const s = new Set<string>();
+    seen.set('usage', s);
+    const { records, keys, hashes, years } = usageHashed;
+    for (let i = 0; i < records.length; i++) {
+      d.records++;
+      if (!inPeriod(years[i])) { d.unchanged++; continue; }
+      const key = keys[i];
+      s.add(key);
+      const prev = usage.get(key);
+      if (!prev) { d.added++; if (d.examples.length < EXAMPLES) d.examples.push({ change: 'added', key, label: key }); continue; }
+      const hash = typeof prev.hash === 'string' ? legacyUsageHash(records[i]) : hashes[i];
+      if (prev.hash !== hash) { d.changed++; if (d.examples.length < EXAMPLES) d.examples.push({ change: 'changed', key, label: key }); }
+      else d.unchanged++;
+    }
+  }
   for (const h of hashed) {
     const d = get(h.part);
     d.records++;
-    if (h.part === 'usage' && !inPeriod(h.year)) { d.unchanged++; continue; }
     const prev = old.get(h.part)?.get(h.key);
     let s = seen.get(h.part);
     if (!s) seen.set(h.part, (s = new Set()));
@@ -176,35 +270,122 @@ function diffWith(ctx: ServiceContext, deskId: string, hashed: Hashed[], plan: P
       if (d.examples.length < EXAMPLES) d.examples.push({ change: 'removed', key, label: v.data ? labelOf(part, JSON.parse(v.data) as Record<string, unknown>) : key });
     }
   }
-  return [...byPart.values()];
+  const rank = (part: string) => { const i = partOrder.indexOf(part); return i < 0 ? partOrder.length : i; };
+  return [...byPart.values()].sort((a, b) => rank(a.part) - rank(b.part));
 }
 
-function previewOf(ctx: ServiceContext, v: Verified, hashed: Hashed[]): { preview: ImportPreview; plan: Plan } {
+interface Previewed { preview: ImportPreview; plan: Plan; hashed: Hashed[]; usage: UsageHashed }
+
+/** The plan and the changes since the lab's previous package; the records are hashed only when the package is not the one the office holds. */
+function previewOf(ctx: ServiceContext, v: Verified): Previewed {
   const m = v.manifest;
   const plan = planOf(ctx, m, v.sha);
+  const same = plan.status === 'same';
+  const parts = v.parts ?? new Map<string, Record<string, unknown>[]>();
+  const hashed = same ? [] : hashAll(parts);
+  const usage = same ? hashUsage([]) : hashUsage(parts.get('usage') as unknown as UsageRec[]);
   const preview: ImportPreview = {
     status: plan.status, deskId: m.deskId, labName: m.lab.name, unitName: m.unit.name, unitCreditCode: m.unit.creditCode, packageId: m.packageId,
     createdAt: m.createdAt, period: m.period!, schemaVersion: m.schemaVersion, sealed: v.sealed, attachments: m.attachments,
     counts: Object.fromEntries(m.parts.filter((p) => p.path.startsWith('parts/')).map((p) => [p.name, p.records])),
-    diff: plan.status === 'same' ? [] : diffWith(ctx, m.deskId, hashed, plan),
+    diff: same ? [] : diffWith(ctx, m.deskId, [...parts.keys()], hashed, usage, plan),
     keptYears: plan.keptYears,
   };
-  return { preview, plan };
+  return { preview, plan, hashed, usage };
 }
 
 export function inspectLabPackage(ctx: ServiceContext, bytes: Uint8Array): ImportPreview {
-  const v = verify(ctx, bytes);
-  return previewOf(ctx, v, hashAll(v.parts)).preview;
+  return previewOf(ctx, verify(ctx, bytes)).preview;
 }
 
 /** Seconds of [s, e) inside [a, b), as the lab's assessment clips usage to a year. */
 const clip = (s: number, e: number, a: number, b: number) => Math.max(0, (Math.min(e, b) - Math.max(s, a)) / 1000);
 
+const digits2 = (t: string, i: number) => (t.charCodeAt(i) - 48) * 10 + t.charCodeAt(i + 1) - 48;
+
+/**
+ * A civil time 'YYYY-MM-DDTHH:MM' (already matched by the schema) as UTC milliseconds, read as
+ * Date.parse reads it with ':00Z' appended: days up to 31 in any month run on into the next
+ * month, 24:00 is the next midnight, anything else out of range is NaN.
+ */
+export function civilTimeMs(t: string): number {
+  const y = digits2(t, 0) * 100 + digits2(t, 2);
+  const mo = digits2(t, 5);
+  const d = digits2(t, 8);
+  const h = digits2(t, 11);
+  const mi = digits2(t, 14);
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || (h === 24 && mi > 0)) return y < 100 ? Date.parse(`${t}:00Z`) : NaN;
+  return Date.UTC(y, mo - 1, d, h, mi);
+}
+
+interface Slot { iid: number; year: number; rated: number; sec: number; ext: number; records: number; income: number; satSum: number; satN: number }
+interface MonthSum { year: number; month: number; sec: number; ext: number }
+
+/**
+ * Per instrument-year sums of the usage records clipped to each year of the period (and the
+ * 额定机时 of each instrument-year), per month, and the external users of each year; slots and
+ * months in the order the records first reach them.
+ */
+function sumUsage(period: { fromYear: number; toYear: number }, rated: RatedRec[], records: UsageRec[]) {
+  const n = period.toYear - period.fromYear + 1;
+  const starts: number[] = [];
+  for (let k = 0; k <= n; k++) starts.push(Date.UTC(period.fromYear + k, 0, 1));
+  const byInstrument = new Map<number, (Slot | undefined)[]>();
+  const slots: Slot[] = [];
+  const slot = (iid: number, k: number): Slot => {
+    let row = byInstrument.get(iid);
+    if (!row) byInstrument.set(iid, (row = new Array<Slot | undefined>(n)));
+    let a = row[k];
+    if (!a) slots.push((row[k] = a = { iid, year: period.fromYear + k, rated: 0, sec: 0, ext: 0, records: 0, income: 0, satSum: 0, satN: 0 }));
+    return a;
+  };
+  const outside = new Map<string, Slot>();
+  for (const r of rated) {
+    const k = r.year - period.fromYear;
+    if (k >= 0 && k < n) { slot(r.instrumentId, k).rated = r.hours; continue; }
+    const key = `${r.instrumentId}:${r.year}`;
+    let a = outside.get(key);
+    if (!a) { outside.set(key, (a = { iid: r.instrumentId, year: r.year, rated: 0, sec: 0, ext: 0, records: 0, income: 0, satSum: 0, satN: 0 })); slots.push(a); }
+    a.rated = r.hours;
+  }
+  const monthOf = new Array<MonthSum | undefined>(n * 12);
+  const months: MonthSum[] = [];
+  const users = new Map<number, Set<string>>();
+  for (const u of records) {
+    const s = civilTimeMs(u.startAt);
+    const e = civilTimeMs(u.endAt);
+    for (let k = 0; k < n; k++) {
+      const a = starts[k];
+      const b = starts[k + 1];
+      if (!(e > a && s < b)) continue;
+      const sec = clip(s, e, a, b);
+      const t = slot(u.instrumentId, k);
+      t.sec += sec;
+      t.ext += u.external * sec;
+      t.records++;
+      if (s >= a) t.income += u.amountFen;
+      if (u.satisfaction !== null) { t.satSum += u.satisfaction; t.satN++; }
+      const mi = k * 12 + new Date(Math.max(s, a)).getUTCMonth();
+      let mm = monthOf[mi];
+      if (!mm) months.push((monthOf[mi] = mm = { year: period.fromYear + k, month: (mi % 12) + 1, sec: 0, ext: 0 }));
+      mm.sec += sec;
+      mm.ext += u.external * sec;
+      if (u.external === 1 && u.userUnit !== '') {
+        const y = period.fromYear + k;
+        let set = users.get(y);
+        if (!set) users.set(y, (set = new Set()));
+        set.add(u.userUnit);
+      }
+    }
+  }
+  return { slots, months, users };
+}
+
 export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): ImportPreview {
   const v = verify(ctx, bytes);
-  const hashed = hashAll(v.parts);
-  const { preview, plan } = previewOf(ctx, v, hashed);
-  if (preview.status === 'same') return preview;
+  const { preview, plan, hashed, usage } = previewOf(ctx, v);
+  if (preview.status === 'same' || !v.parts) return preview;
+  const parts = v.parts;
   const m = v.manifest;
   const desk = m.deskId;
   const period = m.period!;
@@ -222,20 +403,22 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
     const put = db.prepare('INSERT OR REPLACE INTO office_records(desk_id, part, rkey, hash, data, year) VALUES (?, ?, ?, ?, ?, ?)');
     const add = db.prepare('INSERT OR IGNORE INTO office_records(desk_id, part, rkey, hash, data, year) VALUES (?, ?, ?, ?, ?, ?)');
     // Progress to the window over the package's records; a cancel here rolls the whole import back.
+    const total = hashed.length + usage.records.length;
     let written = 0;
-    const usageHashes = new Map<number, Record<string, string>>();
     for (const h of hashed) {
-      if (h.part === 'usage') {
-        if (inPeriod(h.year)) {
-          let m = usageHashes.get(h.year!);
-          if (!m) usageHashes.set(h.year!, (m = {}));
-          m[h.key] = h.hash;
-        }
-      } else {
-        const stmt = plan.whole || plan.newest || inPeriod(h.year) ? put : add;
-        stmt.run(desk, h.part, h.key, h.hash, JSON.stringify(h.record), h.year);
+      const stmt = plan.whole || plan.newest || inPeriod(h.year) ? put : add;
+      stmt.run(desk, h.part, h.key, h.hash, h.json, h.year);
+      if (++written % 1000 === 0) jobStep(written, total);
+    }
+    const usageHashes = new Map<number, Record<string, number>>();
+    for (let i = 0; i < usage.records.length; i++) {
+      const year = usage.years[i];
+      if (inPeriod(year)) {
+        let m = usageHashes.get(year!);
+        if (!m) usageHashes.set(year!, (m = {}));
+        m[usage.keys[i]] = usage.hashes[i];
       }
-      if (++written % 1000 === 0) jobStep(written, hashed.length);
+      if (++written % 1000 === 0) jobStep(written, total);
     }
     if (plan.whole) db.prepare('DELETE FROM office_usage_hashes WHERE desk_id = ?').run(desk);
     else db.prepare('DELETE FROM office_usage_hashes WHERE desk_id = ? AND year BETWEEN ? AND ?').run(desk, ...span);
@@ -256,56 +439,19 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
     db.prepare(`INSERT INTO office_applicants(desk_id, aid, name, credit_code)
       SELECT desk_id, CAST(rkey AS INTEGER), ${j('name')}, ${j('creditCode')} FROM office_records WHERE desk_id = ? AND part = 'applicants'`).run(desk);
 
-    // Per instrument-year sums of the usage records, clipped to each year of the period.
-    type Acc = { rated: number; sec: number; ext: number; records: number; income: number; satSum: number; satN: number };
-    const years: { y: number; a: number; b: number }[] = [];
-    for (let y = period.fromYear; y <= period.toYear; y++) years.push({ y, a: Date.UTC(y, 0, 1), b: Date.UTC(y + 1, 0, 1) });
-    const acc = new Map<string, Acc>();
-    const slot = (iid: number, y: number) => {
-      const k = `${iid}:${y}`;
-      let a = acc.get(k);
-      if (!a) acc.set(k, (a = { rated: 0, sec: 0, ext: 0, records: 0, income: 0, satSum: 0, satN: 0 }));
-      return a;
-    };
-    for (const r of v.parts.get('ratedHours') as unknown as RatedRec[]) slot(r.instrumentId, r.year).rated = r.hours;
-    const months = new Map<string, { sec: number; ext: number }>();
-    const users = new Set<string>();
-    for (const u of v.parts.get('usage') as unknown as UsageRec[]) {
-      const s = Date.parse(`${u.startAt}:00Z`);
-      const e = Date.parse(`${u.endAt}:00Z`);
-      for (const { y, a, b } of years) {
-        if (!(e > a && s < b)) continue;
-        const sec = clip(s, e, a, b);
-        const t = slot(u.instrumentId, y);
-        t.sec += sec;
-        t.ext += u.external * sec;
-        t.records++;
-        if (s >= a) t.income += u.amountFen;
-        if (u.satisfaction !== null) { t.satSum += u.satisfaction; t.satN++; }
-        const month = new Date(Math.max(s, a)).getUTCMonth() + 1;
-        const mk = `${y}:${month}`;
-        const mm = months.get(mk) ?? { sec: 0, ext: 0 };
-        mm.sec += sec;
-        mm.ext += u.external * sec;
-        months.set(mk, mm);
-        if (u.external === 1 && u.userUnit !== '') users.add(`${y}\u0000${u.userUnit}`);
-      }
-    }
+    const sums = sumUsage(period, parts.get('ratedHours') as unknown as RatedRec[], usage.records);
     const insY = db.prepare(`INSERT INTO office_instrument_years(desk_id, iid, year, rated_hours, sec, ext_sec, records, income_fen, sat_sum, sat_n)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const [k, a] of acc) {
-      const [iid, y] = k.split(':').map(Number);
-      insY.run(desk, iid, y, a.rated, Math.round(a.sec), Math.round(a.ext), a.records, a.income, a.satSum, a.satN);
-    }
+    for (const a of sums.slots) insY.run(desk, a.iid, a.year, a.rated, Math.round(a.sec), Math.round(a.ext), a.records, a.income, a.satSum, a.satN);
     const insM = db.prepare('INSERT INTO office_months(desk_id, year, month, sec, ext_sec) VALUES (?, ?, ?, ?, ?)');
-    for (const [k, mm] of months) { const [y, mo] = k.split(':').map(Number); insM.run(desk, y, mo, Math.round(mm.sec), Math.round(mm.ext)); }
+    for (const mm of sums.months) insM.run(desk, mm.year, mm.month, Math.round(mm.sec), Math.round(mm.ext));
     const insU = db.prepare('INSERT INTO office_external_users(desk_id, year, user_unit) VALUES (?, ?, ?)');
-    for (const k of users) { const [y, unit] = k.split('\u0000'); insU.run(desk, Number(y), unit); }
+    for (const [y, units] of sums.users) for (const unit of units) insU.run(desk, y, unit);
 
     const importId = Number(db.prepare(`INSERT INTO office_imports(desk_id, package_id, package_sha256, schema_version, created_at, from_year, to_year, lab_name, unit_name,
         unit_credit_code, sealed, counts, diff, derived, imported_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(desk, m.packageId, v.sha, m.schemaVersion, m.createdAt, period.fromYear, period.toYear, m.lab.name, m.unit.name, m.unit.creditCode, v.sealed ? 1 : 0,
-        JSON.stringify(preview.counts), JSON.stringify(preview.diff.map(({ examples: _e, ...d }) => d)), JSON.stringify(v.parts.get('derived')),
+        JSON.stringify(preview.counts), JSON.stringify(preview.diff.map(({ examples: _e, ...d }) => d)), JSON.stringify(parts.get('derived')),
         ctx.now().toISOString(), ctx.actor).lastInsertRowid);
     const setYear = db.prepare('INSERT OR REPLACE INTO office_lab_years(desk_id, year, import_id) VALUES (?, ?, ?)');
     for (let y = period.fromYear; y <= period.toYear; y++) setYear.run(desk, y, importId);
@@ -313,7 +459,7 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
     db.prepare(`UPDATE office_labs SET current_import_id = (SELECT i.id FROM office_lab_years y JOIN office_imports i ON i.id = y.import_id
         WHERE y.desk_id = @desk ORDER BY i.created_at DESC, i.id DESC LIMIT 1), lab_name = CASE WHEN @newest THEN @lab ELSE lab_name END WHERE desk_id = @desk`)
       .run({ desk, lab: m.lab.name, newest: plan.newest ? 1 : 0 });
-    jobStep(hashed.length, hashed.length);
+    jobStep(total, total);
     audit(ctx, 'import', 'lab_package', m.packageId, { deskId: desk, lab: m.lab.name, period, keptYears: plan.keptYears, counts: preview.counts });
   })();
   return preview;

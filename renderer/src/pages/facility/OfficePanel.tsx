@@ -6,7 +6,7 @@ import { fmt, useT } from '../../i18n';
 import { showError } from '../../util/errors';
 import { isCancelled, JobProgress, useJob } from '../../util/JobProgress';
 import { FilePick } from './FilePick';
-import { beijingTime } from '../security/audit-sentences';
+import { beijingTime } from '../../util/time';
 
 const L = {
   zh: {

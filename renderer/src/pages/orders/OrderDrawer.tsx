@@ -13,13 +13,14 @@ import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
 import { formErrors, showError } from '../../util/errors';
 import { DateInput, dateOf, dateProblem, dateRule } from '../../util/fields';
-import { ruleName } from '../../i18n-messages-orders';
+import { orderEventNote, ruleName } from '../../i18n-messages-orders';
 import { fenOf, fenToText, moneyRule } from '../vouchers/dealLabels';
 import { saveKeys } from '../vouchers/formKeys';
 import { ORDER_STATUS_COLORS } from './labels';
 import { MaterialsPanel } from './MaterialsPanel';
 import { PayoutTimelineView } from './PayoutTimelineView';
 import { ApplicantSelect } from '../../util/pickers';
+import { ChargesPanel } from '../money/ChargesPanel';
 
 const L = {
   zh: {
@@ -29,7 +30,7 @@ const L = {
     cross: '跨区域创新券', local: '本地（上海）', issuing: '发券地区', note: '备注', required: '必填',
     quota: '{y} 年额度 {q} 元，已用 {u} 元，剩余 {r} 元（第二条）', status: '状态', history: '办理记录', timeline: '公示与兑付',
     moveTo: '改为：{s}', stepDate: '日期', stepNote: '说明（不予兑付/撤销须填写）', usage: '服务记录（仪器使用）', usageAdd: '登记服务记录',
-    instrument: '仪器', start: '开始（YYYY-MM-DD HH:MM）', end: '结束（YYYY-MM-DD HH:MM）', hours: '共 {n} 条，{h} 小时',
+    instrument: '仪器', start: '开始（YYYY-MM-DD HH:MM）', end: '结束（YYYY-MM-DD HH:MM）', hours: '共 {n} 条，{h} 小时', charges: '费用与结算（费用结算单、到账）',
     unchecked: '跨区域订单按发券地区的规则：本软件未按本地政策核对：{rules}', crossNote: '长三角创新券按其本身规则使用（第十五条）：记录但不计入本地年度额度，也不按本地政策核对50%比例。',
   },
   en: {
@@ -39,7 +40,7 @@ const L = {
     cross: 'Cross-region voucher', local: 'Local (Shanghai)', issuing: 'Issuing region', note: 'Note', required: 'Required',
     quota: '{y} quota ¥{q}, used ¥{u}, remaining ¥{r} (Article 2)', status: 'Status', history: 'History', timeline: 'Notice and payment',
     moveTo: 'Mark {s}', stepDate: 'Date', stepNote: 'Note (required to refuse or cancel)', usage: 'Service records (instrument use)', usageAdd: 'Record service',
-    instrument: 'Instrument', start: 'Start (YYYY-MM-DD HH:MM)', end: 'End (YYYY-MM-DD HH:MM)', hours: '{n} records, {h} h',
+    instrument: 'Instrument', start: 'Start (YYYY-MM-DD HH:MM)', end: 'End (YYYY-MM-DD HH:MM)', hours: '{n} records, {h} h', charges: 'Charges and settlement (statement, payments)',
     unchecked: 'Cross-region orders follow their issuing region: not checked against the local profile: {rules}', crossNote: 'Yangtze River Delta vouchers follow their own rules (Article 15): recorded, not counted in the local annual quota and not checked against the local 50% share.',
   },
 };
@@ -210,7 +211,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
             )}
             <MaterialsPanel order={current} onChanged={() => call('orders:get', { id: current.id }).then(show).catch(showError)} />
             <Divider titlePlacement="start" plain>{t.history}</Divider>
-            <Timeline items={current.events.map((e) => ({ children: `${e.date} ${ORDER_STATUS_LABELS[e.status][locale]}${e.note ? ` — ${e.note}` : ''}` }))} />
+            <Timeline items={current.events.map((e) => ({ children: `${e.date} ${ORDER_STATUS_LABELS[e.status][locale]}${orderEventNote(e, locale) ? ` — ${orderEventNote(e, locale)}` : ''}` }))} />
             <Divider titlePlacement="start" plain>{t.usage}</Divider>
             <Typography.Text type="secondary">{fmt(t.hours, { n: current.usageCount, h: (current.usageMinutes / 60).toFixed(1) })}</Typography.Text>
             <Table<UsageLog> size="small" rowKey="id" dataSource={usage} pagination={false} columns={[
@@ -220,6 +221,13 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
             ]} />
             {current.status !== 'placed' && current.status !== 'cancelled' && current.status !== 'rejected' && (
               <UsageForm orderId={current.id} onAdded={() => call('orders:get', { id: current.id }).then((o) => { setChanged(true); show(o); }).catch(showError)} />
+            )}
+            {current.status !== 'cancelled' && (
+              <>
+                <Divider titlePlacement="start" plain>{t.charges}</Divider>
+                <ChargesPanel key={`${current.id}-${current.usageCount}`} owner={{ orderId: current.id }}
+                  onChanged={() => call('orders:get', { id: current.id }).then((o) => { setChanged(true); show(o); }).catch(showError)} />
+              </>
             )}
           </>
         )}

@@ -13,7 +13,8 @@ import { showError } from '../../util/errors';
 import { usePagedRows } from '../../util/paged';
 import { PagedTable } from '../../util/PagedTable';
 import { UserText } from '../../util/user-data';
-import { auditDetailLines, auditSentenceParts, beijingTime } from './audit-sentences';
+import { beijingTime } from '../../util/time';
+import { auditDetailLines, auditSentenceParts } from './audit-sentences';
 
 /** The sentence with the user's data (actor, number, name) marked as such. */
 function Sentence({ row, locale }: { row: AuditRow; locale: 'zh' | 'en' }) {

@@ -1,0 +1,144 @@
+// The assessment page and the annual reports are computed off the core host's thread: a second of
+// CPU at 10,000 instruments (many more at 100,000) would otherwise hold every other call behind
+// it. A worker thread (read-worker.ts for the page, report-worker.ts for the reports) is kept while
+// it has work and for a minute after, so the next page does not pay its start; each job opens its
+// own read-only connection there.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FileDownload } from '../../../shared/ipc/catalog';
+import type { AssessmentPage, AssessmentScope } from '../../../shared/ipc/assessment';
+import type { SubsidyGrade } from '../../../shared/policy';
+import { AppFailure, type AppError } from '../../../shared/result';
+import { jobCancelled } from '../../core-host/job';
+
+export type ReadTask =
+  | { kind: 'page'; input: { year: number; scope?: AssessmentScope; whatIfGrade?: SubsidyGrade } }
+  | { kind: 'xlsx'; input: { year: number; scope: AssessmentScope } }
+  | { kind: 'pdf'; input: { year: number; scope: AssessmentScope } };
+
+export interface ReadJob {
+  id: number;
+  /** The desk's database file, opened read-only in the worker. */
+  file: string;
+  /** The passphrase of an encrypted desk: in this message only, never written anywhere. */
+  key?: string;
+  dataDir: string;
+  actor: string;
+  /** The caller's clock at the call, so the worker's figures use the same "now". */
+  nowIso: string;
+  task: ReadTask;
+}
+
+export type ReadAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: AppError } | { id: number; ok: false; message: string };
+
+/** What the worker needs of the caller's context. */
+export interface ReadSource {
+  databaseFile: string;
+  key: string | undefined;
+  dataDir: string;
+  actor: string;
+  now(): Date;
+}
+
+/** The worker is ended after this long without a job (its modules and caches hold memory). */
+const IDLE_MS = 60_000;
+/** How often a waiting call looks whether the user cancelled it. */
+const CANCEL_POLL_MS = 50;
+
+interface Pending { job: ReadJob; resolve(v: unknown): void; reject(e: unknown): void }
+
+type SlotName = 'page' | 'report';
+/** One worker per kind: the page's never loads the report writers (seconds of start-up). */
+interface Slot { name: SlotName; worker: Worker | null; idleTimer: NodeJS.Timeout | null; pending: Map<number, Pending> }
+
+const slots: Record<SlotName, Slot> = {
+  page: { name: 'page', worker: null, idleTimer: null, pending: new Map() },
+  report: { name: 'report', worker: null, idleTimer: null, pending: new Map() },
+};
+let nextId = 1;
+
+function spawnReadWorker(name: SlotName): Worker {
+  const workerData = { assessmentWorker: name };
+  if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, `assessment-${name}-worker.js`), { workerData });
+  const tsx = require.resolve('tsx/cjs', { paths: [process.cwd(), __dirname] });
+  const entry = path.join(__dirname, name === 'page' ? 'read-worker.ts' : 'report-worker.ts');
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData });
+}
+
+function settle(slot: Slot, answer: ReadAnswer): void {
+  const p = slot.pending.get(answer.id);
+  if (!p) return;
+  slot.pending.delete(answer.id);
+  if (answer.ok) p.resolve(answer.value);
+  else if ('error' in answer) p.reject(new AppFailure(answer.error));
+  else p.reject(new Error(answer.message));
+  if (slot.pending.size === 0) armIdle(slot);
+}
+
+function armIdle(slot: Slot): void {
+  if (slot.idleTimer) clearTimeout(slot.idleTimer);
+  slot.idleTimer = setTimeout(() => { slot.idleTimer = null; if (slot.pending.size === 0) stopWorker(slot); }, IDLE_MS);
+  slot.idleTimer.unref?.();
+}
+
+function ensureWorker(slot: Slot): Worker {
+  if (slot.idleTimer) { clearTimeout(slot.idleTimer); slot.idleTimer = null; }
+  if (slot.worker) return slot.worker;
+  const w = spawnReadWorker(slot.name);
+  w.unref(); // never keeps the process alive on its own
+  w.on('message', (m: ReadAnswer) => settle(slot, m));
+  const gone = (e: Error) => {
+    if (slot.worker !== w) return;
+    slot.worker = null;
+    for (const [id, p] of slot.pending) { slot.pending.delete(id); p.reject(e); }
+  };
+  w.once('error', gone);
+  w.once('exit', (code) => gone(new Error(`assessment worker exited with code ${code}`)));
+  slot.worker = w;
+  return w;
+}
+
+function stopWorker(slot: Slot): void {
+  const w = slot.worker;
+  slot.worker = null;
+  if (slot.idleTimer) { clearTimeout(slot.idleTimer); slot.idleTimer = null; }
+  if (w) void w.terminate();
+}
+
+/** Ends the workers (their jobs still waiting are answered by new ones). */
+export function stopReadWorkers(): void {
+  for (const slot of Object.values(slots)) stopWorker(slot);
+}
+
+/**
+ * Runs `task` in its worker on a read-only connection to the caller's database file and resolves
+ * with its result; refusals come back as they were raised. A cancel of the running call ends the
+ * worker (a synchronous computation cannot be stopped otherwise); the other jobs go on in a new one.
+ */
+export function runOffThread<T>(src: ReadSource, task: ReadTask): Promise<T> {
+  const slot = slots[task.kind === 'page' ? 'page' : 'report'];
+  const job: ReadJob = { id: nextId++, file: src.databaseFile, key: src.key, dataDir: src.dataDir, actor: src.actor, nowIso: src.now().toISOString(), task };
+  return new Promise<T>((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (!jobCancelled() || !slot.pending.has(job.id)) return;
+      slot.pending.delete(job.id);
+      const rest = [...slot.pending.values()];
+      slot.pending.clear();
+      stopWorker(slot);
+      reject(new AppFailure({ code: 'CANCELLED', reason: 'job.cancelled' }));
+      for (const p of rest) { slot.pending.set(p.job.id, p); ensureWorker(slot).postMessage(p.job); }
+      if (slot.pending.size === 0) armIdle(slot);
+    }, CANCEL_POLL_MS);
+    poll.unref?.();
+    const done = <V>(f: (v: V) => void) => (v: V) => { clearInterval(poll); f(v); };
+    slot.pending.set(job.id, { job, resolve: done(resolve as (v: unknown) => void), reject: done(reject) });
+    ensureWorker(slot).postMessage(job);
+  });
+}
+
+export const assessmentPageOffThread = (src: ReadSource, input: Extract<ReadTask, { kind: 'page' }>['input']) =>
+  runOffThread<AssessmentPage>(src, { kind: 'page', input });
+export const assessmentXlsxOffThread = (src: ReadSource, input: { year: number; scope: AssessmentScope }) =>
+  runOffThread<FileDownload>(src, { kind: 'xlsx', input });
+export const assessmentPdfOffThread = (src: ReadSource, input: { year: number; scope: AssessmentScope }) =>
+  runOffThread<FileDownload>(src, { kind: 'pdf', input });

@@ -1,0 +1,54 @@
+// The worker thread that computes the assessment page off the core host's thread, on a read-only
+// connection of its own to the desk's file (the report worker runs its jobs the same way). The passphrase of an
+// encrypted desk arrives with each job, in memory only, and is dropped with the connection when
+// the job ends; temporary tables stay in memory, so no plain copy of the year's rows reaches disk.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { AppFailure } from '../../../shared/result';
+import { applyKey } from '../../db/connection';
+import type { ServiceContext } from '../context';
+import type { ReadAnswer, ReadJob, ReadTask } from './off-thread';
+import { assessmentPage } from './page';
+
+/** The report writers (exceljs, pdfmake: seconds to load) are in the report worker only (report-worker.ts). */
+let reportWriter: ((ctx: ServiceContext, task: Exclude<ReadTask, { kind: 'page' }>) => Promise<unknown>) | null = null;
+export function useReportWriter(writer: typeof reportWriter): void { reportWriter = writer; }
+
+/** Runs one job on a fresh read-only connection (a restored or re-keyed file is always the current one). */
+export async function runReadJob(job: ReadJob): Promise<unknown> {
+  const db = new Database(job.file, { readonly: true, fileMustExist: true });
+  try {
+    if (job.key !== undefined) applyKey(db, job.key);
+    db.pragma('busy_timeout = 5000');
+    db.pragma('temp_store = MEMORY');
+    const now = new Date(job.nowIso);
+    const ctx: ServiceContext = { db, dataDir: job.dataDir, actor: job.actor, now: () => now };
+    switch (job.task.kind) {
+      case 'page': return assessmentPage(ctx, job.task.input);
+      default: {
+        const report = reportWriter;
+        if (!report) throw new Error('the report writers run in the report worker');
+        return await report(ctx, job.task);
+      }
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** Answers the jobs the parent posts, one message per job. */
+export function serveReadJobs(): void {
+  if (!parentPort) return;
+  const port = parentPort;
+  port.on('message', (job: ReadJob) => {
+    void runReadJob(job).then(
+      (value): ReadAnswer => ({ id: job.id, ok: true, value }),
+      (e: unknown): ReadAnswer => (e instanceof AppFailure
+        ? { id: job.id, ok: false, error: e.error }
+        : { id: job.id, ok: false, message: e instanceof Error ? e.message : String(e) }),
+    ).then((answer) => port.postMessage(answer));
+  });
+}
+
+// The page worker's entry (the report worker imports this module and serves itself).
+if ((workerData as { assessmentWorker?: string } | null)?.assessmentWorker === 'page') serveReadJobs();

@@ -1,0 +1,196 @@
+// Charges, statement and payments of a Shanghai order through the same money services as a
+// Beijing contract, on a real SQLite file: usage × the rate in force on the day of use for the
+// enterprise's price group, manual lines and adjustments, the order total set from the charges
+// (50% voucher share checked on it, 沪 第二条), a 费用结算单 (PDF + xlsx) and payments. Each refusal
+// writes nothing.
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handlers } from '../../electron/handlers';
+import { invoke } from '../../electron/handlers/invoke';
+import { createUsage } from '../../electron/services/bookings/usage';
+import { addAdjustment, addManualLine, adoptActual, confirmDifference, contractCharges, refreshCharges } from '../../electron/services/money/charges';
+import { addRateVersion, saveRateItem, setApplicantGroup } from '../../electron/services/money/rates';
+import { issueFromCharges, statementPdfDownload, statementXlsxDownload } from '../../electron/services/money/statements';
+import { addPayment, removePayment, voidStatement } from '../../electron/services/money/statements-store';
+import { addOrderMaterial } from '../../electron/services/orders/materials';
+import { getOrder, saveOrder, transitionOrder } from '../../electron/services/orders/orders';
+import { exportOrderPacket } from '../../electron/services/orders/packet';
+import { saveProduct } from '../../electron/services/orders/products';
+import { unzipSync } from 'fflate';
+import { updateSettings } from '../../electron/services/settings';
+import { usageInputSchema } from '../../shared/ipc/bookings';
+import { adjustmentSchema, manualLineSchema, rateVersionFieldsSchema } from '../../shared/ipc/money';
+import { orderInputSchema, productInputSchema, type OrderInput } from '../../shared/ipc/orders';
+import { addInstrument } from '../bookings/seed';
+import { firm, refusal, YUAN } from '../deals/helpers';
+import { pdfDocument } from '../fixtures/documents';
+import { contentHash, tempCore, type TempCore } from '../helpers/db';
+
+const INTERNAL = 1;
+const ENTERPRISE = 3;
+
+let core: TempCore;
+let productId: number;
+let instrumentId: number;
+let applicantId: number;
+beforeEach(() => {
+  core = tempCore('2025-10-20T02:00:00.000Z'); // 2025-10-20 Shanghai
+  updateSettings(core.ctx, { region: 'shanghai' });
+  productId = saveProduct(core.ctx, null, productInputSchema.parse({ code: 'P-01', name: '材料成分检验检测', serviceKind: 'inspection' })).id;
+  applicantId = firm(core.ctx, { name: '上海某材料科技有限公司', region: 'shanghai', smeListed: true, smeListedYear: 2025 }).id;
+  instrumentId = addInstrument(core, 'SH-001');
+  // 上机 400元/h for enterprises (200元/h on campus), 30-minute increments; 500元/h from 10-15.
+  const item = saveRateItem(core.ctx, null, { instrumentId, name: '上机', unit: 'hour', billsUsage: true });
+  addRateVersion(core.ctx, item.id, rateVersionFieldsSchema.parse({ effectiveFrom: '2025-01-01', incrementMinutes: 30,
+    prices: [{ priceGroupId: INTERNAL, unitPriceFen: 200 * YUAN }, { priceGroupId: ENTERPRISE, unitPriceFen: 400 * YUAN }] }));
+  addRateVersion(core.ctx, item.id, rateVersionFieldsSchema.parse({ effectiveFrom: '2025-10-15', incrementMinutes: 30,
+    prices: [{ priceGroupId: ENTERPRISE, unitPriceFen: 500 * YUAN }] }));
+});
+afterEach(() => core.cleanup());
+
+function accepted(input: Partial<OrderInput> = {}) {
+  const o = saveOrder(core.ctx, null, orderInputSchema.parse({
+    number: 'DD00001', applicantId, productId, orderDate: '2025-10-10', totalFen: 2_000 * YUAN, voucherFen: 1_000 * YUAN, payoutParty: 'institution', ...input,
+  }));
+  transitionOrder(core.ctx, { id: o.id, to: 'accepted', date: '2025-10-11', note: '' });
+  return o.id;
+}
+const use = (orderId: number, startAt: string, endAt: string) =>
+  createUsage(core.ctx, usageInputSchema.parse({ instrumentId, orderId, startAt, endAt, external: true, serviceWay: '委托' }));
+
+describe('charges of an order', () => {
+  it('prices each usage record at the rate in force on its day for the enterprise’s group, plus manual lines and adjustments', () => {
+    const orderId = accepted();
+    use(orderId, '2025-10-13T09:00', '2025-10-13T11:10'); // 2 h 10 → 2.5 h × 400 = 1,000.00
+    use(orderId, '2025-10-16T14:00', '2025-10-16T15:00'); // 1 h × 500 (new rate) = 500.00
+    expect(refreshCharges(core.ctx, { orderId })).toMatchObject({ created: 2, unpriced: [] });
+    addManualLine(core.ctx, manualLineSchema.parse({ orderId, category: 'consumable', serviceDate: '2025-10-16', description: '标样', quantityMilli: 2000, unitPriceFen: 12_50 }));
+    addAdjustment(core.ctx, adjustmentSchema.parse({ orderId, category: 'discount', serviceDate: '2025-10-16', amountFen: -25 * YUAN, reason: '首单优惠' }));
+    const c = contractCharges(core.ctx, { orderId });
+    expect(c).toMatchObject({ orderId, contractId: null, number: 'DD00001', totalFen: 1_500 * YUAN, actualAmountFen: 2_000 * YUAN, differenceFen: 500 * YUAN });
+    expect(c.lines.map((l) => [l.serviceDate, l.kind, l.amountFen])).toEqual([
+      ['2025-10-13', 'usage', 100_000], ['2025-10-16', 'usage', 50_000], ['2025-10-16', 'manual', 2_500], ['2025-10-16', 'adjustment', -2_500],
+    ]);
+    expect(c.priceGroup.name).toBe('企业');
+    // The lines are the order's, not any contract's; the audit log has every change.
+    expect(core.db.prepare('SELECT count(*) FROM charges WHERE order_id = ? AND contract_id IS NULL').pluck().get(orderId)).toBe(4);
+    const audited = core.db.prepare("SELECT action FROM audit_log WHERE entity IN ('charges', 'charge') ORDER BY id").pluck().all();
+    expect(audited).toEqual(['refresh', 'create', 'create']);
+    // Another price group prices the next refresh of a changed record, never the lines already made.
+    setApplicantGroup(core.ctx, applicantId, INTERNAL);
+    expect(refreshCharges(core.ctx, { orderId })).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('refuses an adjustment that takes the total below zero, and writes nothing', () => {
+    const orderId = accepted();
+    use(orderId, '2025-10-13T09:00', '2025-10-13T10:00');
+    refreshCharges(core.ctx, { orderId });
+    const before = contentHash(core);
+    expect(refusal(() => addAdjustment(core.ctx, adjustmentSchema.parse({ orderId, category: 'waiver', serviceDate: '2025-10-13', amountFen: -400 * YUAN - 1, reason: '减免' }))))
+      .toMatchObject({ code: 'RULE', rule: 'charge.totalNegative' });
+    expect(contentHash(core)).toBe(before);
+  });
+
+  it('takes exactly one owner at the boundary', async () => {
+    const orderId = accepted();
+    const r = await invoke(handlers, core.ctx, 'money:charges', { orderId, contractId: 1 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await invoke(handlers, core.ctx, 'money:charges', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await invoke(handlers, core.ctx, 'money:charges', { orderId })).toMatchObject({ ok: true, value: { orderId } });
+  });
+});
+
+describe('the order total from its charges (第二条: voucher ≤ 50% of the total, exact in fen)', () => {
+  it('adopts the charges as the order total while accepted; a total that would put the voucher over 50% is refused and nothing is written', () => {
+    const orderId = accepted({ totalFen: 2_000 * YUAN, voucherFen: 1_000 * YUAN });
+    use(orderId, '2025-10-13T09:00', '2025-10-13T13:30'); // 4.5 h × 400 = 1,800.00 → voucher 1,000 > 900
+    refreshCharges(core.ctx, { orderId });
+    const before = contentHash(core);
+    expect(refusal(() => adoptActual(core.ctx, { orderId }))).toMatchObject({ code: 'RULE', rule: 'order.voucherShare', article: '第二条' });
+    expect(contentHash(core)).toBe(before);
+    // 1,999.99 of charges allows 999.99, so a 1,000.00 voucher is still refused by one fen.
+    addManualLine(core.ctx, manualLineSchema.parse({ orderId, category: 'staff', serviceDate: '2025-10-13', description: '制样', quantityMilli: 1000, unitPriceFen: 199_99 }));
+    expect(refusal(() => adoptActual(core.ctx, { orderId }))).toMatchObject({ rule: 'order.voucherShare', params: { maxFen: 99_999 } });
+    addManualLine(core.ctx, manualLineSchema.parse({ orderId, category: 'other', serviceDate: '2025-10-13', description: '报告', quantityMilli: 1000, unitPriceFen: 1 }));
+    const c = adoptActual(core.ctx, { orderId });
+    expect(c).toMatchObject({ totalFen: 200_000, actualAmountFen: 200_000, differenceFen: 0, maxVoucherFen: 100_000, ownPartFen: 100_000 });
+    expect(getOrder(core.ctx, orderId)).toMatchObject({ totalFen: 200_000, maxVoucherFen: 100_000 });
+    expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'adopt_charges' AND entity = 'order'").pluck().get()).toBe(1);
+  });
+
+  it('keeps the total once the service is completed: a difference is confirmed with a reason instead', () => {
+    const orderId = accepted();
+    use(orderId, '2025-10-13T09:00', '2025-10-13T12:00'); // 1,200.00 against a total of 2,000.00
+    refreshCharges(core.ctx, { orderId });
+    transitionOrder(core.ctx, { id: orderId, to: 'completed', date: '2025-10-13', note: '' });
+    const before = contentHash(core);
+    expect(refusal(() => adoptActual(core.ctx, { orderId }))).toMatchObject({ code: 'CONFLICT', rule: 'order.locked' });
+    expect(refusal(() => issueFromCharges(core.ctx, { orderId }, '2025-10-20'))).toMatchObject({ rule: 'statement.actualNotSettled' });
+    expect(contentHash(core)).toBe(before);
+    const c = confirmDifference(core.ctx, { orderId }, '平台按服务清单核定订单总额，含报告费');
+    expect(c).toMatchObject({ differenceFen: 800 * YUAN, differenceConfirmed: { reason: '平台按服务清单核定订单总额，含报告费' }, amountEditable: false });
+    expect(issueFromCharges(core.ctx, { orderId }, '2025-10-20')).toMatchObject({ orderId, contractId: null, totalFen: 1_200 * YUAN, voucherFen: 1_000 * YUAN, ownFen: 1_000 * YUAN });
+  });
+});
+
+describe('the 费用结算单 and payments of an order', () => {
+  it('issues one statement (PDF + xlsx with the totals in 大写), freezes the lines, records payments; voided with a reason it frees them', async () => {
+    const orderId = accepted({ totalFen: 1_409_50, voucherFen: 704_75 });
+    use(orderId, '2025-10-13T09:00', '2025-10-13T12:00'); // 1,200.00
+    refreshCharges(core.ctx, { orderId });
+    addManualLine(core.ctx, manualLineSchema.parse({ orderId, category: 'service', serviceDate: '2025-10-13', description: '检测报告', quantityMilli: 1000, unitPriceFen: 209_50 }));
+    adoptActual(core.ctx, { orderId });
+    const s = issueFromCharges(core.ctx, { orderId }, '2025-10-20');
+    expect(s).toMatchObject({ number: 'JS-2025-0001', orderId, totalFen: 1_409_50, voucherFen: 704_75, ownFen: 704_75 });
+    const before = contentHash(core);
+    expect(refusal(() => addAdjustment(core.ctx, adjustmentSchema.parse({ orderId, category: 'correction', serviceDate: '2025-10-20', amountFen: 100, reason: '补' }))))
+      .toMatchObject({ rule: 'charges.statementIssued', params: { number: 'JS-2025-0001' } });
+    expect(refusal(() => issueFromCharges(core.ctx, { orderId }, '2025-10-20'))).toMatchObject({ rule: 'statement.exists' });
+    expect(contentHash(core)).toBe(before);
+
+    const pdf = Buffer.from((await statementPdfDownload(core.ctx, { orderId })).dataBase64, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const x = await statementXlsxDownload(core.ctx, { orderId });
+    expect(x.fileName).toBe('费用结算单-DD00001.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const cells = wb.worksheets[0].getSheetValues().flatMap((r) => (Array.isArray(r) ? r : [])).map(String);
+    expect(cells).toEqual(expect.arrayContaining(['订单编号', 'DD00001', '服务产品', '材料成分检验检测', '订单总额', '人民币壹仟肆佰零玖元伍角', '人民币柒佰零肆元柒角伍分']));
+
+    const p = addPayment(core.ctx, { orderId, receiptNumber: 'HD20251021001', paidOn: '2025-10-21', amountFen: 704_75, payer: '上海某材料科技有限公司', note: '' });
+    expect(p).toMatchObject({ orderId, contractId: null, statementId: s.id });
+    expect(contractCharges(core.ctx, { orderId })).toMatchObject({ paidFen: 704_75, dueFromApplicantFen: 704_75 });
+    // The order packet carries the issued statement.
+    expect(Object.keys(unzipSync(new Uint8Array((await exportOrderPacket(core.ctx, orderId)).bytes)))).toContain('费用结算单.pdf');
+    const voided = voidStatement(core.ctx, { orderId }, '开票信息有误');
+    expect(Object.keys(unzipSync(new Uint8Array((await exportOrderPacket(core.ctx, orderId)).bytes)))).not.toContain('费用结算单.pdf');
+    expect(voided.voidedAt).not.toBeNull();
+    expect(contractCharges(core.ctx, { orderId }).lines.every((l) => l.statementId === null)).toBe(true);
+  });
+
+  it('with 兑付方式 企业 the enterprise owes the whole total; payments stand once the materials are uploaded', () => {
+    const orderId = accepted({ payoutParty: 'enterprise', totalFen: 1_200 * YUAN, voucherFen: 600 * YUAN });
+    use(orderId, '2025-10-13T09:00', '2025-10-13T12:00');
+    refreshCharges(core.ctx, { orderId });
+    expect(contractCharges(core.ctx, { orderId })).toMatchObject({ payoutParty: 'enterprise', ownPartFen: 600 * YUAN, dueFromApplicantFen: 1_200 * YUAN, differenceFen: 0 });
+    issueFromCharges(core.ctx, { orderId }, '2025-10-14');
+    const p = addPayment(core.ctx, { orderId, receiptNumber: 'HD1', paidOn: '2025-10-14', amountFen: 1_200 * YUAN, payer: '', note: '' });
+    for (const [to, date] of [['completed', '2025-10-13'], ['evaluated', '2025-10-14']] as const) transitionOrder(core.ctx, { id: orderId, to, date, note: '' });
+    addOrderMaterial(core.ctx, { orderId, kind: 'payment_proof', uploadedBy: 'enterprise', fileName: '回单.pdf', dataBase64: pdfDocument('receipt').toString('base64') });
+    transitionOrder(core.ctx, { id: orderId, to: 'uploaded', date: '2025-10-15', note: '' });
+    const before = contentHash(core);
+    expect(refusal(() => removePayment(core.ctx, p.id, '录错'))).toMatchObject({ code: 'CONFLICT', rule: 'payment.orderMaterialsUploaded' });
+    expect(contentHash(core)).toBe(before);
+  });
+
+  it('a cancelled order takes no statement and no payment', () => {
+    const orderId = accepted();
+    use(orderId, '2025-10-13T09:00', '2025-10-13T10:00');
+    refreshCharges(core.ctx, { orderId });
+    transitionOrder(core.ctx, { id: orderId, to: 'cancelled', date: '2025-10-14', note: '企业撤单' });
+    const before = contentHash(core);
+    expect(refusal(() => issueFromCharges(core.ctx, { orderId }, '2025-10-20'))).toMatchObject({ rule: 'statement.orderClosed' });
+    expect(refusal(() => addPayment(core.ctx, { orderId, receiptNumber: 'HD2', paidOn: '2025-10-20', amountFen: 1, payer: '', note: '' }))).toMatchObject({ rule: 'payment.orderClosed' });
+    expect(contentHash(core)).toBe(before);
+  });
+});
