@@ -14,7 +14,8 @@ import { getApplicant } from '../deals/applicants';
 import { storedProfile } from '../deals/refuse';
 import { amountRow, amountsTable, fieldsTable, figure, type FrameInput, renderFramedPdf, section, th } from '../pdf/frame';
 import { serviceRecordsTable } from '../pdf/service-records-table';
-import { type ManifestEntry, type Packet, RECORDS_XLSX, MANIFEST, zipFiles } from '../redemption/packet';
+import { type ManifestEntry, type Packet, RECORDS_XLSX, MANIFEST, STATEMENT_PDF, zipFiles } from '../redemption/packet';
+import { statementPdf, statementView } from '../money/statement-docs';
 import { renderRecordsXlsx } from '../redemption/records-xlsx';
 import { neutraliseFileName, uniqueName } from '../redemption/safe-name';
 import { orderServiceRecords, type ServiceRecord } from '../redemption/service-records';
@@ -142,6 +143,11 @@ export async function exportOrderPacket(ctx: ServiceContext, orderId: number): P
     { path: RECORDS_XLSX, bytes: await renderRecordsXlsx(order.number, records) },
     ...materialFiles,
   ];
+  // The 费用结算单 stands for the charges behind the order total; it goes in when issued.
+  const statement = statementView(ctx, { orderId }, generatedOn);
+  if (statement.charges.statement) {
+    files.splice(2, 0, { path: STATEMENT_PDF, bytes: Buffer.from((await statementPdf(ctx, statement)).dataBase64, 'base64') });
+  }
   const manifest = {
     order: { number: order.number, applicant: order.applicantName, profile: profile.id, status: order.status },
     generatedAt: ctx.now().toISOString(),
