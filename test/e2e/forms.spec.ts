@@ -185,9 +185,9 @@ async function chineseOutsideData(page: Page): Promise<string[]> {
 }
 
 /** Opens each drop-down on the page in turn (selects, cascaders) and scans its options. */
-async function chineseInDropdowns(page: Page): Promise<string[]> {
+async function chineseInDropdowns(page: Page, scope = '.ant-layout-content'): Promise<string[]> {
   const out = new Set<string>();
-  const selects = page.locator('.ant-layout-content .ant-select:not(.ant-select-disabled)');
+  const selects = page.locator(`${scope} .ant-select:not(.ant-select-disabled)`);
   const n = await selects.count();
   for (let i = 0; i < n; i++) {
     const select = selects.nth(i);
@@ -259,5 +259,34 @@ test('in English no page shows Chinese outside the user data, in its text, table
   await expect(page.getByTestId('audit-detail')).toBeVisible();
   const detail = await chineseOutsideData(page);
   if (detail.length) found['audit details'] = detail;
+  expect(found).toEqual({});
+});
+
+test('in English the record dialogs and drawers show no Chinese outside the user data', async ({ page, desk, openDesk }) => {
+  test.setTimeout(240_000);
+  await seedForScan(desk);
+  await openDesk(page);
+  await page.getByRole('button', { name: 'language' }).click();
+  const found: Record<string, string[]> = {};
+  const scanOpen = async (name: string, scope: string) => {
+    await expect(page.locator(scope).first()).toBeVisible();
+    await page.waitForTimeout(600);
+    const cjk = [...new Set([...await chineseOutsideData(page), ...await chineseInDropdowns(page, scope)])];
+    if (cjk.length) found[name] = cjk;
+    await page.keyboard.press('Escape');
+    await expect(page.locator(scope)).toHaveCount(0);
+  };
+  await page.getByRole('menuitem', { name: 'Vouchers' }).click();
+  await page.getByTestId('voucher-claim').click();
+  await scanOpen('claim dialog', '.ant-modal-wrap:visible');
+  await page.getByRole('menuitem', { name: 'Contracts' }).click();
+  await page.getByTestId('contracts-table').getByText('京合2025-001').click();
+  await scanOpen('contract drawer', '.ant-drawer-content-wrapper:visible');
+  await page.getByRole('menuitem', { name: 'Instruments' }).click();
+  await page.getByText('色谱-01').click();
+  await scanOpen('instrument drawer', '.ant-drawer-content-wrapper:visible');
+  await page.getByRole('menuitem', { name: 'Applicants' }).click();
+  await page.getByTestId('applicants-table').getByText(FIRM.name).click();
+  await scanOpen('applicant drawer', '.ant-drawer-content-wrapper:visible');
   expect(found).toEqual({});
 });

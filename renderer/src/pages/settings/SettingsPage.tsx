@@ -59,7 +59,8 @@ export function SettingsPage() {
   return (
     <div>
       <Card size="small" title={t.general} style={{ marginBottom: 12, maxWidth: 720 }}>
-        <Form form={form} layout="vertical" onKeyDown={onKeyDown} onFinish={() => void save()} onValuesChange={clearErrorsOnEdit(form)}>
+        {/* Editable once the saved settings are in: what the user types is never overwritten by the load. */}
+        <Form form={form} layout="vertical" disabled={!view} onKeyDown={onKeyDown} onFinish={() => void save()} onValuesChange={clearErrorsOnEdit(form)}>
           <Form.Item name="region" label={t.region} extra={view?.profile ? (locale === 'en'
             ? `${t.profile}: ${profileById(view.profile.id)?.titleEn ?? view.profile.title} (${documentName(view.profile.documentNumber, 'en')})`
             : `${t.profile}：${view.profile.title}（${view.profile.documentNumber}）`)
