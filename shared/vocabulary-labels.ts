@@ -53,3 +53,36 @@ export function categoryPath(code: string, locale: 'zh' | 'en'): string {
   for (let e = categoryEntry(code); e; e = e.parent ? categoryEntry(e.parent) : undefined) names.unshift(categoryName(e.code, locale));
   return names.join(' / ');
 }
+
+/** The national standard's 学科分类 (GB/T 13745) first-level disciplines, in English by code. */
+const SUBJECT_EN: Readonly<Record<string, string>> = {
+  110: 'Mathematics', 120: 'Information and systems science', 130: 'Mechanics', 140: 'Physics', 150: 'Chemistry', 160: 'Astronomy',
+  170: 'Earth sciences', 180: 'Biology', 190: 'Psychology', 210: 'Agronomy', 220: 'Forestry', 230: 'Animal husbandry and veterinary science',
+  240: 'Fisheries science', 310: 'Basic medicine', 320: 'Clinical medicine', 330: 'Preventive medicine and public health', 340: 'Military and special medicine',
+  350: 'Pharmacy', 360: 'Traditional Chinese medicine and pharmacology', 410: 'Basic disciplines of engineering and technology',
+  413: 'Engineering related to information and systems science', 416: 'Engineering related to natural sciences', 420: 'Surveying and mapping',
+  430: 'Materials science', 440: 'Mining engineering', 450: 'Metallurgical engineering', 460: 'Mechanical engineering', 470: 'Power and electrical engineering',
+  480: 'Energy science and technology', 490: 'Nuclear science and technology', 510: 'Electronics and communication technology', 520: 'Computer science and technology',
+  530: 'Chemical engineering', 535: 'Product application engineering', 540: 'Textile science and technology', 550: 'Food science and technology',
+  560: 'Civil and architectural engineering', 570: 'Hydraulic engineering', 580: 'Transport engineering', 590: 'Aeronautics and astronautics',
+  610: 'Environmental and resource science and technology', 620: 'Safety science and technology', 630: 'Management science', 710: 'Marxism', 720: 'Philosophy',
+  730: 'Religious studies', 740: 'Linguistics', 750: 'Literature', 760: 'Arts', 770: 'History', 780: 'Archaeology', 790: 'Economics', 810: 'Political science',
+  820: 'Law', 830: 'Military science', 840: 'Sociology', 850: 'Ethnology and cultural studies', 860: 'Journalism and communication',
+  870: 'Library, information and documentation science', 880: 'Education', 890: 'Sport science', 910: 'Statistics',
+};
+
+/** A discipline (学科) by its code, in the chosen language. */
+export function subjectName(code: string, name: string, locale: 'zh' | 'en'): string {
+  return locale === 'zh' ? name : SUBJECT_EN[code] ?? name;
+}
+
+/** Beijing's 高精尖 industry fields of the eligibility rules, in English. */
+const FIELD_EN: Readonly<Record<string, string>> = {
+  新一代信息技术: 'Next-generation information technology', 医药健康: 'Medicine and health', 智能制造: 'Intelligent manufacturing',
+  新材料: 'New materials', 绿色能源与节能环保: 'Green energy, energy saving and environmental protection',
+};
+
+/** An industry field in the chosen language (an unknown one as stored). */
+export function fieldName(value: string, locale: 'zh' | 'en'): string {
+  return locale === 'zh' ? value : FIELD_EN[value] ?? value;
+}

@@ -10,6 +10,8 @@ import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal, schemaRule
 import { fenOf, fenToText, moneyRule, regionLabel } from '../vouchers/dealLabels';
 import { saveKeys } from '../vouchers/formKeys';
 import { EligibilityPanel } from './EligibilityPanel';
+import { fieldName } from '../../../../shared/vocabulary-labels';
+import { punct, UserText } from '../../util/user-data';
 
 const L = {
   zh: {
@@ -125,8 +127,8 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
     revenueFen: t.revenue, revenueText: t.revenue, assetsFen: t.assets, assetsText: t.assets, fields: t.fields, smeListedYear: t.smeYear,
     teamMembers: t.members, studentMembers: t.students, coreMembers: t.core, incubator: t.incubator, contactName: t.contactName,
     contactPhone: t.contactPhone, bankName: t.bankName, bankAccount: t.bankAccount, notes: t.notes, lastMajorViolationYear: t.violationYear,
-    highTechValidFrom: `${t.highTechValid}（${t.from}）`, highTechValidTo: `${t.highTechValid}（${t.to}）`,
-    smeValidFrom: `${t.smeValid}（${t.from}）`, smeValidTo: `${t.smeValid}（${t.to}）`,
+    highTechValidFrom: `${t.highTechValid}${punct(locale).open}${t.from}${punct(locale).close}`, highTechValidTo: `${t.highTechValid}${punct(locale).open}${t.to}${punct(locale).close}`,
+    smeValidFrom: `${t.smeValid}${punct(locale).open}${t.from}${punct(locale).close}`, smeValidTo: `${t.smeValid}${punct(locale).open}${t.to}${punct(locale).close}`,
   };
   const shape = applicantInputSchema.shape;
   const rule = (name: keyof typeof shape) => [schemaRule(shape[name], name, labels)];
@@ -138,7 +140,7 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
   const req = [{ required: true, message: t.required }];
   const yesNo = [{ value: 'unknown', label: t.unknown }, { value: 'yes', label: t.yes }, { value: 'no', label: t.no }];
   return (
-    <Drawer open width={820} title={current ? `${t.titleEdit}：${current.name}` : t.titleNew} onClose={() => onClose(changed)} destroyOnHidden
+    <Drawer open width={820} title={current ? <>{t.titleEdit}{punct(locale).colon}<UserText>{current.name}</UserText></> : t.titleNew} onClose={() => onClose(changed)} destroyOnHidden
       extra={
         <Space>
           {current && <Popconfirm title={t.delConfirm} onConfirm={remove}><Button danger>{t.del}</Button></Popconfirm>}
@@ -172,22 +174,22 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
               <Col span={9}><Form.Item name="revenueText" label={t.revenue} rules={[moneyRule(false, t.required)]}><Input data-testid="applicant-revenue" /></Form.Item></Col>
               <Col span={9}><Form.Item name="assetsText" label={t.assets} rules={[moneyRule(false, t.required)]}><Input data-testid="applicant-assets" /></Form.Item></Col>
               <Col span={24}><Form.Item name="fields" label={t.fields}>
-                <Select mode="tags" options={FIELD_OPTIONS.map((f) => ({ value: f, label: f }))} data-testid="applicant-fields" />
+                <Select mode="tags" options={FIELD_OPTIONS.map((f) => ({ value: f, label: fieldName(f, locale) }))} data-testid="applicant-fields" />
               </Form.Item></Col>
               <Col span={6}><Form.Item name="highTech" label={t.highTech} valuePropName="checked"><Switch /></Form.Item></Col>
               <Col span={6}><Form.Item name="smeListed" label={t.smeListed} valuePropName="checked"><Switch /></Form.Item></Col>
               <Col span={4}><Form.Item name="smeListedYear" label={t.smeYear} rules={rule('smeListedYear')}><InputNumber style={{ width: '100%' }} /></Form.Item></Col>
               <Col span={4}><Form.Item name="specializedSme" label={t.specialized} valuePropName="checked"><Switch /></Form.Item></Col>
               <Col span={4}><Form.Item name="badCredit" label={t.badCredit} valuePropName="checked"><Switch /></Form.Item></Col>
-              <Col span={6}><Form.Item name="highTechValidFrom" label={`${t.highTechValid}（${t.from}）`} extra={t.validHelp} rules={[dateRule('highTechValidFrom', labels, true)]}>
+              <Col span={6}><Form.Item name="highTechValidFrom" label={`${t.highTechValid}${punct(locale).open}${t.from}${punct(locale).close}`} extra={t.validHelp} rules={[dateRule('highTechValidFrom', labels, true)]}>
                 <DateInput data-testid="applicant-hightech-from" />
               </Form.Item></Col>
-              <Col span={6}><Form.Item name="highTechValidTo" label={`${t.highTechValid}（${t.to}）`} rules={[dateRule('highTechValidTo', labels, true)]}>
+              <Col span={6}><Form.Item name="highTechValidTo" label={`${t.highTechValid}${punct(locale).open}${t.to}${punct(locale).close}`} rules={[dateRule('highTechValidTo', labels, true)]}>
                 <DateInput data-testid="applicant-hightech-to" />
               </Form.Item></Col>
               <Col span={12}><Form.Item name="sme" label={t.isSme}><Select options={yesNo} /></Form.Item></Col>
-              <Col span={6}><Form.Item name="smeValidFrom" label={`${t.smeValid}（${t.from}）`} rules={[dateRule('smeValidFrom', labels, true)]}><DateInput /></Form.Item></Col>
-              <Col span={6}><Form.Item name="smeValidTo" label={`${t.smeValid}（${t.to}）`} rules={[dateRule('smeValidTo', labels, true)]}><DateInput /></Form.Item></Col>
+              <Col span={6}><Form.Item name="smeValidFrom" label={`${t.smeValid}${punct(locale).open}${t.from}${punct(locale).close}`} rules={[dateRule('smeValidFrom', labels, true)]}><DateInput /></Form.Item></Col>
+              <Col span={6}><Form.Item name="smeValidTo" label={`${t.smeValid}${punct(locale).open}${t.to}${punct(locale).close}`} rules={[dateRule('smeValidTo', labels, true)]}><DateInput /></Form.Item></Col>
             </Row>
           ) : (
             <Row gutter={12}>

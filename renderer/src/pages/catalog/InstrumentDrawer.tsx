@@ -1,7 +1,7 @@
 import { Button, Col, Divider, Drawer, Form, Input, Modal, Popconfirm, Row, Select, Space, Spin, Switch, TreeSelect, Typography } from 'antd';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { categoryTree, type CategoryNode } from '../../../../shared/catalog/categories';
-import { categoryName, categoryPath } from '../../../../shared/vocabulary-labels';
+import { categoryName, categoryPath, subjectName } from '../../../../shared/vocabulary-labels';
 import { INSTRUMENT_FIELD_LABELS, SHARE_MODES, SOURCES, STATUSES, USAGE_KINDS, type Instrument, type InstrumentInput } from '../../../../shared/catalog/instrument';
 import { CARRIER_TYPES, FUNDING_SOURCES, PLATFORM_LIMITS, SUBJECTS } from '../../../../shared/catalog/platform';
 import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
@@ -35,7 +35,7 @@ const L = {
     titleNew: 'New instrument', titleEdit: 'Edit instrument', save: 'Save (Ctrl+S)', cancel: 'Cancel', retire: 'Retire', restore: 'Restore',
     del: 'Delete', delConfirm: 'Delete this instrument? Instruments with bookings or usage cannot be deleted.', retireTitle: 'Retire instrument', retireReason: 'Reason',
     nameCn: 'Name (Chinese)', nameEn: 'Name (English)', innerId: 'Instrument no. (inner id)', categoryCode: 'Category code (6 digits)', source: 'Source',
-    value: 'Original value (CNY, "5万" ok)', manufacturer: 'Manufacturer', country: 'Country', model: 'Model', startUseDate: 'Start of use',
+    value: 'Original value (CNY)', manufacturer: 'Manufacturer', country: 'Country', model: 'Model', startUseDate: 'Start of use',
     usageKind: 'General/special', status: 'Status', shareMode: 'Share mode', specs: 'Technical specs', functions: 'Functions',
     discipline: 'Discipline', serviceContent: 'Service content', sharingRules: 'Sharing rules', fee: 'Reference fee (CNY)', feeUnit: 'Fee unit',
     location: 'Location', contactName: 'Contact', contactPhone: 'Phone', contactEmail: 'E-mail', lab: 'Lab',
@@ -223,7 +223,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
             <Col span={8}><Form.Item name="booked" label={t.bookedDate} rules={[dateRule('booked', fieldLabels, true)]}><DateInput data-testid="instrument-booked" /></Form.Item></Col>
             <Col span={12}><Form.Item name="disciplines" label={t.disciplines}>
               <Select mode="multiple" maxCount={PLATFORM_LIMITS.disciplines} optionFilterProp="label"
-                options={SUBJECTS.map((x) => ({ value: x.code, label: `${x.code} ${x.name}` }))} /></Form.Item></Col>
+                options={SUBJECTS.map((x) => ({ value: x.code, label: `${x.code} ${subjectName(x.code, x.name, locale)}` }))} /></Form.Item></Col>
             <Col span={12}><Form.Item name="funding" label={t.fundingSources}>
               <Select mode="multiple" maxCount={PLATFORM_LIMITS.fundingSources} options={opts(FUNDING_SOURCES)} /></Form.Item></Col>
             <Col span={24}><Form.Item name="specs" label={t.specs}><Input.TextArea showCount maxLength={PLATFORM_LIMITS.specs} autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>

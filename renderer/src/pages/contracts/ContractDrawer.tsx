@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Col, Divider, Drawer, Form, Input, Row, Select, Space, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { InstrumentRow } from '../../../../shared/catalog/instrument';
 import type { Lab } from '../../../../shared/ipc/catalog';
 import { CONTRACT_STATUSES, type ContractDetail, type ContractInput } from '../../../../shared/ipc/deals';
@@ -18,6 +18,8 @@ import { saveKeys } from '../vouchers/formKeys';
 import { QuotaLine } from '../vouchers/QuotaLine';
 import { VoucherPicker, type VoucherLink } from './VoucherPicker';
 import { ApplicantSelect } from '../../util/pickers';
+import { punct, UserText } from '../../util/user-data';
+import { articleName, documentName } from '../../i18n-errors';
 
 const L = {
   zh: {
@@ -31,8 +33,8 @@ const L = {
   en: {
     titleNew: 'New voucher service contract', titleEdit: 'Edit contract', save: 'Save (Ctrl+S)', number: 'Contract number', applicant: 'Applicant (client)',
     lab: 'Open unit / lab (provider)', title: 'Title', services: 'Services', signed: 'Signed on', start: 'Starts', end: 'Ends',
-    registration: 'Registered on (合同登记)', amount: 'Amount (CNY)', actual: 'Actual amount (CNY, blank until settled)', cityFunded: 'Project funded by {term}',
-    serviceKinds: 'Service kinds (policy scope)', servicesNote: 'Service description (note)', noKinds: 'No service kind chosen: the scope cannot be checked on save ({doc} {art}).',
+    registration: 'Contract registered on', amount: 'Amount (CNY)', actual: 'Actual amount (CNY, blank until settled)', cityFunded: 'Project funded by {term}',
+    serviceKinds: 'Service kinds (policy scope)', servicesNote: 'Service description (note)', noKinds: 'No service kind chosen: the scope cannot be checked on save ({art}, {doc}).',
     excluded: ' (not covered)',
     status: 'Status', applyBy: 'Apply for redemption by {d}', daysLeft: ' ({n} days left)', instruments: 'Instruments', instrumentsHint: 'Search by name or id', vouchers: 'Vouchers applied', required: 'Required', quota: 'Annual quota', amountUsed: 'Amount used', amountUnreadable: 'The amount used is not a valid amount (CNY, at most two decimals)',
   },
@@ -57,7 +59,7 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
   const [current, setCurrent] = useState<ContractDetail | null>(null);
   const [links, setLinks] = useState<VoucherLink[]>([]);
   const [labs, setLabs] = useState<Lab[]>([]);
-  const [instrumentOptions, setInstrumentOptions] = useState<{ value: number; label: string }[]>([]);
+  const [instrumentOptions, setInstrumentOptions] = useState<{ value: number; label: ReactNode; title?: string }[]>([]);
   const [instrumentQuery, setInstrumentQuery] = useState('');
   const [loading, setLoading] = useState(id !== null);
   const [saving, setSaving] = useState(false);
@@ -82,7 +84,7 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
     call('contracts:get', { id }).then((c) => {
       setCurrent(c);
       setLinks(c.vouchers.map((v) => ({ voucherId: v.voucherId, amountFen: v.amountFen })));
-      setInstrumentOptions(c.instruments.map((i) => ({ value: i.id, label: `${i.innerId} ${i.nameCn}` })));
+      setInstrumentOptions(c.instruments.map((i) => ({ value: i.id, label: <UserText>{`${i.innerId} ${i.nameCn}`}</UserText>, title: `${i.innerId} ${i.nameCn}` })));
       form.setFieldsValue({
         number: c.number, applicantId: c.applicantId, labId: c.labId, title: c.title, services: c.services, serviceKinds: c.serviceKinds, signed: c.signedDate,
         start: c.startDate, end: c.endDate, registration: c.registrationDate ?? '',
@@ -99,7 +101,7 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
         setInstrumentOptions((old) => {
           const chosen = new Set<number>(form.getFieldValue('instrumentIds') ?? []);
           const kept = old.filter((o) => chosen.has(o.value));
-          const fresh = rows.filter((r) => !chosen.has(r.id)).map((r) => ({ value: r.id, label: `${r.innerId} ${r.nameCn}` }));
+          const fresh = rows.filter((r) => !chosen.has(r.id)).map((r) => ({ value: r.id, label: <UserText>{`${r.innerId} ${r.nameCn}`}</UserText>, title: `${r.innerId} ${r.nameCn}` }));
           return [...kept, ...fresh];
         });
       }).catch(showError);
@@ -187,7 +189,7 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
 
   const req = [{ required: true, message: t.required }];
   return (
-    <Drawer open width={900} title={current ? `${t.titleEdit}：${current.number}` : t.titleNew} onClose={() => onClose(changed)} destroyOnHidden
+    <Drawer open width={900} title={current ? <>{t.titleEdit}{punct(locale).colon}<UserText>{current.number}</UserText></> : t.titleNew} onClose={() => onClose(changed)} destroyOnHidden
       extra={<Button type="primary" loading={saving} onClick={save} data-testid="contract-save">{t.save}</Button>}>
       <Spin spinning={loading}>
         {current?.redemptionApplyBy && (
@@ -217,7 +219,7 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
               <Select options={CONTRACT_STATUSES.map((s) => ({ value: s, label: CONTRACT_STATUS_LABELS[s][locale] }))} />
             </Form.Item></Col>
             <Col span={24}><Form.Item name="serviceKinds" label={t.serviceKinds}
-              extra={profile && (kinds ?? []).length === 0 ? fmt(t.noKinds, { doc: profile.documentNumber, art: articleFor(profile, 'voucher.scope') }) : undefined}>
+              extra={profile && (kinds ?? []).length === 0 ? fmt(t.noKinds, { doc: documentName(profile.documentNumber, locale), art: articleName(articleFor(profile, 'voucher.scope'), locale) }) : undefined}>
               <Select mode="multiple" options={kindOptions} data-testid="contract-service-kinds" />
             </Form.Item></Col>
             <Col span={24}><Form.Item name="services" label={t.servicesNote}><Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>

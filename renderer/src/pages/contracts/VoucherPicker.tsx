@@ -7,6 +7,7 @@ import { fmt, useLocale, useT } from '../../i18n';
 import { showError } from '../../util/errors';
 import { VOUCHER_STATE_LABELS } from '../vouchers/dealLabels';
 import { MAX_PAGE_SIZE } from '../../../../shared/ipc/paging';
+import { USER_CELL } from '../../util/user-data';
 
 const L = {
   zh: {
@@ -86,7 +87,7 @@ export function VoucherPicker({ applicantId, contractId, value, onChange, maxFen
         onRow={(r) => (rowErrors?.has(r.id) ? { style: { background: '#fff1f0', outline: '2px solid #ff4d4f' }, 'data-refused': 'true' } as React.HTMLAttributes<HTMLElement> : {})}
         rowSelection={{ selectedRowKeys: value.map((v) => v.voucherId), onChange: select }}
         columns={[
-          { title: t.number, dataIndex: 'number', key: 'number' },
+          { title: t.number, dataIndex: 'number', key: 'number', ...USER_CELL },
           { title: t.face, dataIndex: 'faceValueFen', key: 'face', align: 'right', render: (f: number) => formatYuan(f) },
           { title: t.state, dataIndex: 'state', key: 'state', render: (s: VoucherRow['state']) => <Tag color={VOUCHER_STATE_LABELS[s].color}>{VOUCHER_STATE_LABELS[s][locale]}</Tag> },
           { title: t.deadline, key: 'deadline', render: (_: unknown, r) => r.validUntil ?? r.registerBy ?? '' },

@@ -21,7 +21,7 @@ const L = {
     ineligible: '该申领单位在 {date} 不符合 {n} 项申领条件（{doc}）', override: '仍然登记（须说明原因，记入审计日志）', overrideReason: '登记原因',
   },
   en: {
-    title: 'Record a claimed voucher', number: 'Voucher number', applicant: 'Applicant', face: 'Face value (CNY, "5万" ok)', claimDate: 'Claimed on',
+    title: 'Record a claimed voucher', number: 'Voucher number', applicant: 'Applicant', face: 'Face value (CNY)', claimDate: 'Claimed on',
     registered: 'Registered on (optional)', cityFunded: 'Project funded by {term}', ok: 'Save (Enter)', required: 'Required',
     cross: 'Cross-region voucher', local: 'Local voucher', issuing: 'Issuing region',
     crossNote: 'A cross-region voucher follows the rules of the region that issued it: the desk records it but does not check the local face value, annual quota, 50% share or register / validity / redemption windows.',
