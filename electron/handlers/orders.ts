@@ -1,6 +1,6 @@
 import type { dealsOrderChannels } from '../../shared/ipc/orders';
 import { getOrder, listOrders, orderQuota, saveOrder, transitionOrder } from '../services/orders/orders';
-import { addOrderMaterial, getOrderMaterialFile, listOrderMaterials } from '../services/orders/materials';
+import { addOrderMaterial, getOrderMaterialFile, listOrderMaterials, removeOrderMaterial } from '../services/orders/materials';
 import { exportOrderPacket } from '../services/orders/packet';
 import { listProducts, saveProduct } from '../services/orders/products';
 import { toDownload } from '../services/redemption/packet';
@@ -18,5 +18,6 @@ export const ordersHandlers: HandlerTable<keyof typeof dealsOrderChannels> = {
   'orders:materials': ({ orderId }, ctx) => listOrderMaterials(ctx, orderId),
   'orders:addMaterial': (input, ctx) => addOrderMaterial(ctx, input),
   'orders:getMaterial': ({ id }, ctx) => getOrderMaterialFile(ctx, id),
+  'orders:removeMaterial': ({ id, reason }, ctx) => { removeOrderMaterial(ctx, id, reason); return { removed: true as const }; },
   'orders:packet': async ({ orderId }, ctx) => toDownload(await exportOrderPacket(ctx, orderId)),
 };

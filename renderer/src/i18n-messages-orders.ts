@@ -2,9 +2,13 @@
 // packets, in Chinese and English. Amounts ({…Fen}) are formatted as yuan; {applicantKind},
 // {serviceKind} and region params are shown by their labels (see i18n-errors formatParam). The
 // article is cited once by the renderer after the sentence, never inside it.
+import type { OrderEvent } from '../../shared/ipc/orders';
+import { ORDER_PARTY_NAMES, type OrderEventNoteCode, type PayoutParty } from '../../shared/rules/orders';
 import type { Message } from './i18n-messages';
 
 export const ORDER_MESSAGES: Readonly<Record<string, Message>> = {
+  'orderMaterial.removeState': { zh: '订单处于“{statusZh}”：兑付材料是核验和兑付的依据，不能删除', en: 'The order is {statusEn}: its materials are what verification and payment rest on and cannot be removed' },
+  'orderMaterial.lastOne': { zh: '订单处于“材料已上传”，至少须保留一份材料；请先上传替换材料再删除', en: 'The order is at “materials uploaded” and must keep at least one material: upload the replacement first' },
   'order.chargesZero': { zh: '费用合计为 0，不能作为订单总额', en: 'The charges add up to zero and cannot be the order total' },
   // —— amounts and scope (京 第五条/第十二条, 沪 第二条/第四条) ——
   'money.invalidAmount': { zh: '金额无效：{value}（应为非负整数分）', en: 'Invalid amount {value} (must be non-negative whole fen)' },
@@ -153,3 +157,19 @@ export const RULE_NAMES: Readonly<Record<string, Message>> = {
 
 /** A rule id by its short name (the id itself only for a rule not named here). */
 export const ruleName = (rule: string, locale: 'zh' | 'en') => RULE_NAMES[rule]?.[locale] ?? rule;
+
+/** Notes the desk writes on an order step itself (stored as a code with params). */
+export const ORDER_EVENT_NOTE_MESSAGES: Readonly<Record<OrderEventNoteCode, Message>> = {
+  'orderEvent.uploadedBy': { zh: '{party}上传兑付材料', en: 'Materials uploaded by {party}' },
+};
+
+/** The step's note as shown: the desk's note in the chosen language, then what the user typed. */
+export function orderEventNote(e: Pick<OrderEvent, 'note' | 'noteCode' | 'noteParams'>, locale: 'zh' | 'en'): string {
+  const parts: string[] = [];
+  if (e.noteCode) {
+    const party = ORDER_PARTY_NAMES[e.noteParams.party as PayoutParty]?.[locale] ?? String(e.noteParams.party ?? '');
+    parts.push(ORDER_EVENT_NOTE_MESSAGES[e.noteCode][locale].replace('{party}', party));
+  }
+  if (e.note) parts.push(e.note);
+  return parts.join(locale === 'zh' ? '；' : '; ');
+}

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { boundedText, civilDateSchema, fenSchema } from '../catalog/instrument';
 import { SERVICE_KINDS, type ServiceKind } from '../policy/vocabulary';
-import { ORDER_STATUSES, PAYOUT_PARTIES, type OrderStatus, type PayoutParty } from '../rules/orders';
+import { ORDER_STATUSES, PAYOUT_PARTIES, type OrderEventNoteCode, type OrderStatus, type PayoutParty } from '../rules/orders';
 import type { PayoutTimeline } from '../rules/payout-timeline';
 import { fileUploadSchema, type FileDownload } from './catalog';
 import { channel } from './define';
@@ -49,7 +49,17 @@ export const orderInputSchema = z.object({
 export type OrderInput = z.input<typeof orderInputSchema>;
 export type OrderFields = z.output<typeof orderInputSchema>;
 
-export interface OrderEvent { id: number; status: OrderStatus; date: string; note: string; createdAt: string }
+export interface OrderEvent {
+  id: number;
+  status: OrderStatus;
+  date: string;
+  /** What the user typed. */
+  note: string;
+  /** A note the desk wrote itself (e.g. who uploaded the materials), worded where shown. */
+  noteCode: OrderEventNoteCode | null;
+  noteParams: Record<string, string | number>;
+  createdAt: string;
+}
 
 export interface OrderRow {
   id: number;
@@ -143,6 +153,7 @@ export const dealsOrderChannels = {
     orderId: id, kind: z.enum(ORDER_MATERIAL_KINDS), uploadedBy: z.enum(PAYOUT_PARTIES),
   })),
   'orders:getMaterial': channel<FileDownload>()(z.object({ id })),
+  'orders:removeMaterial': channel<{ removed: true }>()(z.object({ id, reason: text(500).min(1, '须填写原因') })),
   'orders:packet': channel<FileDownload>()(z.object({ orderId: id })),
   'orders:quota': channel<OrderQuota>()(z.object({ applicantId: id, year: z.number().int().min(1990).max(2100).optional() })),
 };

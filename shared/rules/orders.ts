@@ -57,6 +57,23 @@ export const PAYOUT_PARTY_LABELS: Readonly<Record<PayoutParty, LocalizedText>> =
   institution: { zh: '服务机构兑付', en: 'Paid to the service institution' },
 };
 
+/** The two parties of an order by name (who uploads the materials, 第十一条). */
+export const ORDER_PARTY_NAMES: Readonly<Record<PayoutParty, LocalizedText>> = {
+  enterprise: { zh: '企业（团队）', en: 'the enterprise (team)' },
+  institution: { zh: '服务机构', en: 'the service institution' },
+};
+
+/** Notes the desk writes on an order step itself: a code and its params, worded where shown. */
+export const ORDER_EVENT_NOTE_CODES = ['orderEvent.uploadedBy'] as const;
+export type OrderEventNoteCode = (typeof ORDER_EVENT_NOTE_CODES)[number];
+
+/** The Chinese wording of a desk note, for the documents (the renderer words it in either language). */
+export function orderEventNoteZh(code: OrderEventNoteCode, params: Record<string, string | number>): string {
+  switch (code) {
+    case 'orderEvent.uploadedBy': return `${ORDER_PARTY_NAMES[params.party as PayoutParty]?.zh ?? ''}上传兑付材料`;
+  }
+}
+
 /** The largest voucher amount of an order of this total: the share, rounded down to the fen. */
 export function maxVoucherForOrder(totalFen: Fen, profile: PolicyProfile): Fen {
   return floorShare(totalFen, profile.contractVoucherShareMax);

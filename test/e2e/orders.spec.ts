@@ -21,10 +21,13 @@ async function typeDate(input: Locator, date: string) {
   await input.press('Tab');
 }
 
-test('Shanghai order → accept → usage → complete → upload → notice → payment, with the 50% and annual caps refused', async ({ page, desk, openDesk }) => {
+test('Shanghai order → accept → usage → charges and statement → complete → upload → notice → payment, with the 50% and annual caps refused', async ({ page, desk, openDesk }) => {
   test.setTimeout(180_000); // the whole path, thirteen saves, in one test
   await deskApi(desk, 'settings:set', { region: 'shanghai' });
-  await deskApi(desk, 'catalog:create', { innerId: 'SH-XRD-01', nameCn: 'X射线衍射仪', categoryCode: '010401', originalValueFen: 80_000_000 });
+  const xrd = await deskApi<{ id: number }>(desk, 'catalog:create', { innerId: 'SH-XRD-01', nameCn: 'X射线衍射仪', categoryCode: '010401', originalValueFen: 80_000_000 });
+  // 上机 on the XRD: 400元 an hour for enterprises (price group 3), in 30-minute steps.
+  const rate = await deskApi<{ id: number }>(desk, 'money:rateItemSave', { id: null, fields: { instrumentId: xrd.id, name: '上机', unit: 'hour', billsUsage: true } });
+  await deskApi(desk, 'money:rateVersionAdd', { itemId: rate.id, fields: { effectiveFrom: '2025-01-01', incrementMinutes: 30, prices: [{ priceGroupId: 3, unitPriceFen: 40_000 }] } });
   await deskApi(desk, 'products:save', { id: null, fields: { code: 'P-XRD', name: '物相分析检测', serviceKind: 'inspection', itemCategory: '检验检测/物相分析' } });
   const firm = await deskApi<{ id: number }>(desk, 'applicants:create', {
     kind: 'enterprise', name: FIRM, region: 'shanghai', smeListed: true, smeListedYear: 2025, smeValidFrom: '2025-01-01', smeValidTo: '2025-12-31',
@@ -83,6 +86,32 @@ test('Shanghai order → accept → usage → complete → upload → notice →
   await page.getByTestId('order-usage-add').click();
   await expect(page.getByText('共 1 条，3.0 小时')).toBeVisible();
 
+  // Charges from the usage at the rate of the day for the enterprise: 3 h × 400元 = 1,200.00元.
+  const charges = page.getByTestId('charges-panel');
+  await charges.getByTestId('charges-refresh').click();
+  await expect(charges.getByTestId('charges-total')).toHaveText('1,200.00 元');
+  await expect(charges.getByTestId('charges-actual')).toHaveText('10,000.01 元');
+  // The charges as the order total would put the 4,000元 voucher over 50% of it (第二条): refused, nothing changes.
+  await charges.getByTestId('charges-adopt').click();
+  await expect(page.locator('.ant-message')).toContainText('第二条');
+  await expect(charges.getByTestId('charges-actual')).toHaveText('10,000.01 元');
+  // The total set on the platform stays; the difference is confirmed with a reason, then the statement issued.
+  await charges.getByTestId('charges-confirm').click();
+  await page.getByTestId('dialog-reason').fill('平台按服务事项清单核定订单总额');
+  await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
+  await expect(charges).toContainText('已说明：平台按服务事项清单核定订单总额');
+  await charges.getByTestId('charges-issue').click();
+  await expect(charges.getByText(/结算单 JS-2025-0001/)).toBeVisible();
+  const statement = page.waitForEvent('download');
+  await charges.getByTestId('charges-pdf').click();
+  expect((await statement).suggestedFilename()).toBe('费用结算单-SH-2025-0001.pdf');
+  // The enterprise's own part (10,000.01 − 4,000.00) received.
+  await charges.getByTestId('payment-add').click();
+  await page.getByTestId('payment-receipt').fill('HD2025101200001');
+  await page.getByTestId('payment-amount').fill('6000.01');
+  await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
+  await expect(charges.getByTestId('charges-paid')).toHaveText('6,000.01 元');
+
   await step('completed', '2025-10-12');
   await step('evaluated', '2025-10-13');
   await expect(page.getByTestId('order-detail-status')).toHaveText('已评价');
@@ -94,6 +123,16 @@ test('Shanghai order → accept → usage → complete → upload → notice →
     .setInputFiles({ name: '物相分析报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 XRD report') });
   await expect(page.getByTestId('order-material-list')).toContainText('物相分析报告.pdf');
   await expect(page.getByTestId('order-material-list')).toContainText('服务机构兑付');
+  // A wrong file can be removed before verification, confirmed with a reason; the UI says the text is silent on it.
+  await page.getByTestId('order-materials').locator('.ant-upload input[type=file]')
+    .setInputFiles({ name: '草稿.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 draft') });
+  await expect(page.getByTestId('order-material-list')).toContainText('草稿.pdf');
+  await expect(page.getByTestId('order-material-remove-note')).toContainText('未规定撤回');
+  await page.getByTestId('order-material-list').getByRole('row', { name: /草稿\.pdf/ }).getByRole('button', { name: '删除' }).click();
+  await page.getByTestId('order-material-remove-reason').fill('上传错了文件');
+  await page.locator('.ant-modal').getByRole('button', { name: /确认删除/ }).click();
+  await expect(page.getByTestId('order-material-list')).not.toContainText('草稿.pdf');
+  await expect(page.getByTestId('order-material-list')).toContainText('物相分析报告.pdf');
   await step('uploaded', '2025-10-14');
   await expect(page.getByTestId('order-detail-status')).toHaveText('材料已上传');
   await step('verified', '2025-10-15');
@@ -113,7 +152,7 @@ test('Shanghai order → accept → usage → complete → upload → notice →
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('order-packet').click()]);
   expect(download.suggestedFilename()).toBe(`订单兑付材料-SH-2025-0001-${FIRM}.zip`);
   const entries = unzipSync(fs.readFileSync(await download.path()));
-  expect(Object.keys(entries).sort()).toEqual(['manifest.json', '服务成果（报告、数据）/物相分析报告.pdf', '服务记录.xlsx', '订单兑付材料汇总表.pdf'].sort());
+  expect(Object.keys(entries).sort()).toEqual(['manifest.json', '服务成果（报告、数据）/物相分析报告.pdf', '服务记录.xlsx', '订单兑付材料汇总表.pdf', '费用结算单.pdf'].sort());
   expect(Buffer.from(entries['服务成果（报告、数据）/物相分析报告.pdf']).toString()).toBe('%PDF-1.4 XRD report');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('orders-table')).toContainText('SH-2025-0001');
@@ -126,4 +165,5 @@ test('Shanghai order → accept → usage → complete → upload → notice →
   await expect(notice).not.toContainText('第');
   await expect(page.locator('.ant-drawer-body')).toContainText('Payment materials (Article 11)');
   await expect(page.getByTestId('order-material-list')).toContainText('Paid to the service institution');
+  await expect(page.locator('.ant-drawer-body')).toContainText('Materials uploaded by the service institution');
 });

@@ -14,7 +14,9 @@ import { issueFromCharges, statementPdfDownload, statementXlsxDownload } from '.
 import { addPayment, removePayment, voidStatement } from '../../electron/services/money/statements-store';
 import { addOrderMaterial } from '../../electron/services/orders/materials';
 import { getOrder, saveOrder, transitionOrder } from '../../electron/services/orders/orders';
+import { exportOrderPacket } from '../../electron/services/orders/packet';
 import { saveProduct } from '../../electron/services/orders/products';
+import { unzipSync } from 'fflate';
 import { updateSettings } from '../../electron/services/settings';
 import { usageInputSchema } from '../../shared/ipc/bookings';
 import { adjustmentSchema, manualLineSchema, rateVersionFieldsSchema } from '../../shared/ipc/money';
@@ -158,7 +160,10 @@ describe('the 费用结算单 and payments of an order', () => {
     const p = addPayment(core.ctx, { orderId, receiptNumber: 'HD20251021001', paidOn: '2025-10-21', amountFen: 704_75, payer: '上海某材料科技有限公司', note: '' });
     expect(p).toMatchObject({ orderId, contractId: null, statementId: s.id });
     expect(contractCharges(core.ctx, { orderId })).toMatchObject({ paidFen: 704_75, dueFromApplicantFen: 704_75 });
+    // The order packet carries the issued statement.
+    expect(Object.keys(unzipSync(new Uint8Array((await exportOrderPacket(core.ctx, orderId)).bytes)))).toContain('费用结算单.pdf');
     const voided = voidStatement(core.ctx, { orderId }, '开票信息有误');
+    expect(Object.keys(unzipSync(new Uint8Array((await exportOrderPacket(core.ctx, orderId)).bytes)))).not.toContain('费用结算单.pdf');
     expect(voided.voidedAt).not.toBeNull();
     expect(contractCharges(core.ctx, { orderId }).lines.every((l) => l.statementId === null)).toBe(true);
   });

@@ -2,6 +2,7 @@
 // of 沪科规〔2025〕6号 and writes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeError } from '../../renderer/src/i18n-errors';
+import { orderEventNote } from '../../renderer/src/i18n-messages-orders';
 import { createUsage } from '../../electron/services/bookings/usage';
 import { getOrder, orderQuota, saveOrder, transitionOrder } from '../../electron/services/orders/orders';
 import { addOrderMaterial } from '../../electron/services/orders/materials';
@@ -180,7 +181,10 @@ describe('the order path (第十条, 第十一条)', () => {
     expect(refusal(() => step('uploaded', '2025-10-14'))).toMatchObject({ code: 'RULE', reason: 'order.materialsRequired', article: '第十一条' });
     expect(contentHash(core)).toBe(beforeUpload);
     expect(addOrderMaterial(core.ctx, material(o.id))).toMatchObject({ orderId: o.id, kind: 'deliverable', uploadedBy: 'institution' });
-    expect(step('uploaded', '2025-10-14').events.at(-1)?.note).toBe('服务机构上传兑付材料');
+    // Who uploaded is stored as a code with its party, worded by the renderer in either language.
+    const up = step('uploaded', '2025-10-14').events.at(-1)!;
+    expect(up).toMatchObject({ note: '', noteCode: 'orderEvent.uploadedBy', noteParams: { party: 'institution' } });
+    expect([orderEventNote(up, 'zh'), orderEventNote(up, 'en')]).toEqual(['服务机构上传兑付材料', 'Materials uploaded by the service institution']);
     step('verified', '2025-10-15');
     const n = step('notice', '2025-10-16');
     expect(n).toMatchObject({ status: 'notice', noticeStart: '2025-10-16', noticeEnd: '2025-10-23', usageMinutes: 180 });

@@ -1,8 +1,14 @@
 // The 单台套 .xlsx is written with exceljs's streaming writer; its 参考收费标准 column comes from the
 // instrument's rate table in force (one set-based read for the whole catalog), else the typed fee.
+import { PassThrough } from 'node:stream';
 import * as XLSX from '@e965/xlsx';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportCatalog } from '../../electron/services/catalog/export';
+import { annualHours, exportCatalog, templateRow, templateXlsx } from '../../electron/services/catalog/export';
+import { listInstruments, listInstrumentsFull } from '../../electron/services/catalog/instruments';
+import { withJob } from '../../electron/core-host/job';
+import { TEMPLATE_COLUMNS, TEMPLATE_GROUPS, TEMPLATE_SHEET } from '../../shared/catalog/template';
 import { referenceFeeTexts } from '../../electron/services/catalog/export-fees';
 import { addRateVersion, referenceFeeText, saveRateItem } from '../../electron/services/money/rates';
 import { rateVersionFieldsSchema } from '../../shared/ipc/money';
@@ -101,5 +107,60 @@ describe('streaming .xlsx', () => {
     expect(rows[3001][10]).toBe(1.3);
     expect(wb.Sheets['大型科研仪器'].K3002.z).toBe('0.00');
     expect(XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['工作台补充'], { header: 1 })).toHaveLength(3001);
+  });
+
+  it('shares one style object per kind of cell and writes the same sheet and styles as a style on every cell', async () => {
+    const a = insertInstrument(core.db, { innerId: 'A1', valueFen: 1_234_567 });
+    insertInstrument(core.db, { innerId: 'B1', valueFen: 80_000_000 });
+    insertInstrument(core.db, { innerId: 'C1', valueFen: 500_000 });
+    typedFee(a, 60_000, '小时');
+    const list = listInstrumentsFull(core.ctx, { sortBy: 'innerId' });
+    const hours = annualHours(core.ctx, 2025);
+    // The reference: exceljs's own per-cell styles (a fresh style object on each cell), 原值 formatted.
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on('data', (c: Buffer) => chunks.push(c));
+    const ended = new Promise<void>((resolve) => sink.on('end', resolve));
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+    const ws = wb.addWorksheet(TEMPLATE_SHEET);
+    ws.columns = TEMPLATE_COLUMNS.map((c) => ({ width: Math.min(40, Math.max(10, c.header.length + 2)) }));
+    const blank = (v: string | number) => (v === '' ? null : v);
+    const groups = ws.addRow(TEMPLATE_COLUMNS.map((_, c) => TEMPLATE_GROUPS.find((g) => g.from === c + 1)?.name ?? '').map(blank));
+    for (const g of TEMPLATE_GROUPS) ws.mergeCells(1, g.from, 1, g.to);
+    groups.commit();
+    ws.addRow(TEMPLATE_COLUMNS.map((c) => c.header)).commit();
+    const valueCol = TEMPLATE_COLUMNS.findIndex((c) => c.key === 'originalValueFen') + 1;
+    for (const i of list) {
+      const row = ws.addRow(templateRow(i, hours.get(i.id)).map(blank));
+      row.getCell(valueCol).numFmt = '0.00';
+      row.commit();
+    }
+    ws.commit();
+    await wb.commit();
+    await ended;
+    const reference = await JSZip.loadAsync(Buffer.concat(chunks));
+    const written = await JSZip.loadAsync(await templateXlsx(list, hours, false));
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/styles.xml']) {
+      expect(await written.file(part)!.async('string')).toBe(await reference.file(part)!.async('string'));
+    }
+    expect(await written.file('xl/worksheets/sheet1.xml')!.async('string')).toMatch(/ s="\d+"/); // styles are in the file
+  });
+
+  it('reads the catalog one record at a time; a cancel between rows stops it and leaves the connection free', async () => {
+    const insert = core.db.prepare(`INSERT INTO instruments(inner_id, name_cn, category_code, original_value_fen, share_mode, created_at, updated_at)
+      VALUES (?, ?, '010101', ?, '外部共享', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`);
+    core.db.transaction(() => { for (let n = 0; n < 500; n++) insert.run(`R${String(n).padStart(4, '0')}`, `仪器${n}`, 1_000_000); })();
+    // The streamed file equals the one written from the whole list.
+    const streamed = await JSZip.loadAsync(Buffer.from((await exportCatalog(core.ctx, {}, { format: 'xlsx', year: 2025, deskSheet: true })).dataBase64, 'base64'));
+    const whole = await JSZip.loadAsync(await templateXlsx(listInstrumentsFull(core.ctx, {}), annualHours(core.ctx, 2025), true));
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/styles.xml']) {
+      expect(await streamed.file(part)!.async('string')).toBe(await whole.file(part)!.async('string'));
+    }
+    let steps = 0;
+    const job = { progress: () => {}, cancelled: () => ++steps > 100 };
+    await expect((async () => withJob(job, () => exportCatalog(core.ctx, {}, { format: 'xlsx', year: 2025, deskSheet: false })))())
+      .rejects.toMatchObject({ error: { code: 'CANCELLED' } });
+    expect(steps).toBe(101);
+    expect(listInstruments(core.ctx, { limit: 5 }).total).toBe(500);
   });
 });

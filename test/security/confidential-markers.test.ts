@@ -1,6 +1,7 @@
 // The marker scan: known strings in every confidential field and in attachments and evidence,
 // encryption enabled, every export run (and downloaded), the desk locked; then every byte under the
 // data folder and the temp folder is searched for the markers (inside zip/xlsx entries too): zero hits.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -14,13 +15,23 @@ import { pdfDocument } from '../fixtures/documents';
 
 const fresh = freshCores();
 const M = (n: string) => `MK${n}QZ`; // ASCII markers survive every encoding a file could use
-const MARKERS = ['APPLICANT', 'CONTACT', 'PHONE', 'BANKNAME', 'BANKACCT', 'TITLE', 'SERVICES', 'RESULTS', 'USAGE', 'LAB', 'ATTACH', 'EVIDENCE', 'FILENAME'].map(M);
+const MARKERS = ['APPLICANT', 'CONTACT', 'PHONE', 'BANKNAME', 'BANKACCT', 'TITLE', 'SERVICES', 'RESULTS', 'USAGE', 'LAB', 'ATTACH', 'EVIDENCE', 'FILENAME',
+  'FIRM', 'FIRMBANK', 'MATERIAL', 'ORDERNOTE'].map(M);
 
-/** Marker hits in a file's bytes, and inside the entries of a zip (xlsx, docx, packet zips) recursively. */
+const PDFTOTEXT = fs.existsSync('/usr/bin/pdftotext');
+
+/**
+ * Marker hits in a file's bytes, in the text of a PDF (the desk's PDFs draw text with a subset font,
+ * so their bytes never show it: poppler reads it back), and inside the entries of a zip (xlsx,
+ * docx, packet zips) recursively.
+ */
 function hitsIn(bytes: Uint8Array, where: string, out: string[]): void {
   const buf = Buffer.from(bytes);
+  const pdfText = PDFTOTEXT && buf.subarray(0, 5).toString('latin1') === '%PDF-'
+    ? Buffer.from(execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: buf }).toString().replace(/\s+/g, ''))
+    : null;
   for (const m of MARKERS) {
-    if (buf.includes(Buffer.from(m)) || buf.includes(Buffer.from(m, 'utf16le'))) out.push(`${where}: ${m}`);
+    if (buf.includes(Buffer.from(m)) || buf.includes(Buffer.from(m, 'utf16le')) || pdfText?.includes(Buffer.from(m))) out.push(`${where}: ${m}`);
   }
   if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
     let entries: Record<string, Uint8Array> = {};
@@ -50,6 +61,45 @@ afterEach(() => { if (savedTmp === undefined) delete process.env.TMPDIR; else pr
 
 type R = { ok: boolean; value?: unknown; error?: unknown };
 
+/**
+ * A Shanghai order (沪科规〔2025〕6号) through the channels the window uses, completed, with the
+ * enterprise's confidential fields, a note and an uploaded material carrying markers; the desk and its
+ * clock are set back to Beijing in June afterwards, as a desk serving both keeps its orders.
+ */
+async function shanghaiOrder(c: ReturnType<typeof fresh>): Promise<{ orderId: number; materialId: number }> {
+  const ok = async <T>(channel: string, input: unknown): Promise<T> => {
+    const r = (await c.call(channel, input)) as R;
+    expect(r, `${channel}: ${JSON.stringify(r.error)}`).toMatchObject({ ok: true });
+    return r.value as T;
+  };
+  c.setNow('2025-11-03T02:00:00.000Z'); // the Shanghai profile is in force from 2025-09-01
+  await ok('settings:set', { region: 'shanghai' });
+  const lab = await ok<{ id: number }>('unit:labSave', { id: null, fields: { name: '电镜实验室', head: '', contact: '王工', contactPhone: '021-55550000', location: '' } });
+  const product = await ok<{ id: number }>('products:save', { id: null, fields: { code: 'P-MK', name: '扫描电镜形貌表征', serviceKind: 'inspection', itemCategory: '检验检测', labId: lab.id } });
+  const firm = await ok<{ id: number }>('applicants:create', {
+    kind: 'enterprise', name: '上海新材科技有限公司', region: 'shanghai', registeredDate: '2022-03-01', staffCount: 50,
+    revenueFen: 100_000_000, assetsFen: 80_000_000, fields: ['智能制造'], smeListed: true, smeListedYear: 2025, smeValidFrom: '2020-01-01', smeValidTo: '2030-12-31',
+  });
+  c.db.prepare('UPDATE applicants SET name = ?, contact_name = ?, bank_name = ?, bank_account = ? WHERE id = ?')
+    .run(M('FIRM'), M('CONTACT'), M('FIRMBANK'), M('BANKACCT'), firm.id);
+  const order = await ok<{ id: number }>('orders:create', {
+    number: 'SH-MK-1', applicantId: firm.id, productId: product.id, orderDate: '2025-10-10', totalFen: 1_200_000, voucherFen: 600_000, payoutParty: 'enterprise',
+  });
+  await ok('orders:transition', { id: order.id, to: 'accepted', date: '2025-10-11', note: M('ORDERNOTE') });
+  const instrumentId = c.db.prepare('SELECT id FROM instruments ORDER BY id LIMIT 1').pluck().get() as number;
+  await ok('usage:create', {
+    instrumentId, orderId: order.id, startAt: '2025-10-12T09:00', endAt: '2025-10-12T12:30', external: true, serviceWay: '委托',
+    content: M('USAGE'), userName: M('CONTACT'), userUnit: M('FIRM'), amountFen: 1_200_000,
+  });
+  await ok('orders:transition', { id: order.id, to: 'completed', date: '2025-10-12', note: M('ORDERNOTE') });
+  const material = await ok<{ id: number }>('orders:addMaterial', {
+    orderId: order.id, kind: 'deliverable', uploadedBy: 'institution', fileName: `${M('FILENAME')}.pdf`, dataBase64: pdfDocument(M('MATERIAL')).toString('base64'),
+  });
+  await ok('settings:set', { region: 'beijing' });
+  c.setNow('2025-06-16T02:00:00.000Z');
+  return { orderId: order.id, materialId: material.id };
+}
+
 describe('no plaintext left behind', () => {
   it('markers in every confidential field: after encryption, every export and lock, zero hits in the data and temp folders', async () => {
     const c = fresh();
@@ -66,6 +116,7 @@ describe('no plaintext left behind', () => {
       expect(await c.call('attachments:add', { contractId, kind: 'test_report', fileName: `${M('FILENAME')}.pdf`, dataBase64: pdfDocument(M('ATTACH')).toString('base64') }))
         .toMatchObject({ ok: true });
     }
+    const order = await shanghaiOrder(c);
     expect(await c.call('evaluation:addEvidence', { fromYear: 2025, toYear: 2025, indicator: NATIONAL_EVALUATION_2026.indicators[0].id, fileName: 'e.txt', dataBase64: Buffer.from(M('EVIDENCE')).toString('base64') }))
       .toMatchObject({ ok: true });
     // A lab desk reporting to a facility office: its lab data package is sealed to the office.
@@ -83,6 +134,8 @@ describe('no plaintext left behind', () => {
     const exports: [string, unknown][] = [
       ['packets:export', { contractId: ids[0] }],
       ['attachments:get', { id: 1 }],
+      ['orders:packet', { orderId: order.orderId }],
+      ['orders:getMaterial', { id: order.materialId }],
       ['audit:export', { format: 'csv' }],
       ['audit:export', { format: 'xlsx' }],
       ['money:statementXlsx', { contractId: ids[0] }],
@@ -98,6 +151,7 @@ describe('no plaintext left behind', () => {
       ['package:exportReference', {}],
     ];
     const ran: string[] = [];
+    const carried = new Set<string>();
     let downloadedWithMarkers = 0;
     for (const [channel, input] of exports) {
       const r = (await c.call(channel, input)) as R;
@@ -105,7 +159,7 @@ describe('no plaintext left behind', () => {
         ran.push(channel);
         const hits: string[] = [];
         hitsIn(Buffer.from((r.value as { dataBase64: string }).dataBase64, 'base64'), channel, hits);
-        if (hits.length) downloadedWithMarkers++;
+        if (hits.length) { downloadedWithMarkers++; carried.add(channel); }
       }
     }
     const wait = async (status: string, jobId: string) => {
@@ -134,11 +188,13 @@ describe('no plaintext left behind', () => {
     expect(await c.call('security:lock', {})).toMatchObject({ ok: true, value: { locked: true } });
     const data = scan(c.ctx.dataDir);
     const temp = scan(tmp);
-    console.log(`[markers] exports run: ${ran.length} (${ran.join(', ')}); downloads carrying markers: ${downloadedWithMarkers}; files scanned: ${data.files} data + ${temp.files} temp; hits: ${data.hits.length + temp.hits.length}`);
+    console.log(`[markers] exports run: ${ran.length} (${ran.join(', ')}); downloads carrying markers: ${downloadedWithMarkers} (${[...carried].join(', ')}); files scanned: ${data.files} data + ${temp.files} temp; hits: ${data.hits.length + temp.hits.length}`);
     expect(ran.length).toBeGreaterThanOrEqual(10);
     // The lab data package (with its attachments) and the statements really ran.
-    expect(ran).toEqual(expect.arrayContaining(['package:exportLab', 'money:statementXlsx', 'money:statementPdf', 'money:batchResult']));
+    expect(ran).toEqual(expect.arrayContaining(['package:exportLab', 'money:statementXlsx', 'money:statementPdf', 'money:batchResult', 'orders:packet', 'orders:getMaterial']));
     expect(downloadedWithMarkers).toBeGreaterThan(0); // the markers really reached the exports
+    // The order packet and its material, and a PDF drawn in the desk's font, are seen by the scan.
+    expect([...carried]).toEqual(expect.arrayContaining(['orders:packet', 'orders:getMaterial', 'packets:export', ...(PDFTOTEXT ? ['money:statementPdf'] : [])]));
     expect(data.hits).toEqual([]);
     expect(temp.hits).toEqual([]);
   }, 120_000);

@@ -12,10 +12,16 @@ import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { storedProfile } from '../deals/refuse';
 import { acceptUpload, mimeOf } from '../redemption/attachments';
-import { readSealedFile, storeSealedFile } from '../sealed-store';
+import { readSealedFile, removeSealedFile, storeSealedFile } from '../sealed-store';
 
 /** States in which materials may be added: after the service, before verification (第十一条). */
 export const MATERIAL_STATES: readonly OrderStatus[] = ['completed', 'evaluated', 'uploaded'];
+
+/**
+ * 第十一条 names no withdrawal of materials. The desk lets them change until verification judges
+ * them, the same states as adding; from 核验通过 on they are the evidence the payment rests on.
+ */
+export const MATERIAL_REMOVABLE_STATES: readonly OrderStatus[] = MATERIAL_STATES;
 
 const SELECT = `SELECT id, order_id AS orderId, kind, uploaded_by AS uploadedBy, original_name AS originalName, sha256,
   size_bytes AS sizeBytes, created_at AS createdAt FROM order_materials`;
@@ -72,4 +78,34 @@ export function readOrderMaterialBytes(ctx: ServiceContext, id: number): { info:
 export function getOrderMaterialFile(ctx: ServiceContext, id: number): FileDownload {
   const { info, bytes, storedName } = readOrderMaterialBytes(ctx, id);
   return { fileName: info.originalName, mimeType: mimeOf(storedName), dataBase64: bytes.toString('base64') };
+}
+
+/**
+ * Removes a material with a reason, audited; the sealed file goes only after the row's delete
+ * commits. Refused from 核验通过 on, and for the last material of an order at 材料已上传 (that state
+ * means the materials are on the order). A refusal removes nothing.
+ */
+export function removeOrderMaterial(ctx: ServiceContext, id: number, reason: string): void {
+  const m = getMaterial(ctx, id);
+  removeSealedFile(ctx, { dir: orderMaterialsDir(ctx, m.orderId), storedName: m.storedName }, () => {
+    const order = ctx.db.prepare('SELECT status, profile_id AS profileId FROM orders WHERE id = ?').get(m.orderId) as { status: OrderStatus; profileId: string };
+    const profile = storedProfile(order.profileId);
+    const s = ORDER_STATUS_LABELS[order.status];
+    if (!MATERIAL_REMOVABLE_STATES.includes(order.status)) {
+      refuse('RULE', 'orderMaterial.removeState', {
+        field: 'id', rule: 'order.materials', article: articleFor(profile, 'order.materials'), document: profile.documentNumber,
+        params: { statusZh: s.zh, statusEn: s.en },
+      });
+    }
+    const count = Number(ctx.db.prepare('SELECT count(*) FROM order_materials WHERE order_id = ?').pluck().get(m.orderId));
+    if (order.status === 'uploaded' && count === 1) {
+      refuse('RULE', 'orderMaterial.lastOne', {
+        field: 'id', rule: 'order.materials', article: articleFor(profile, 'order.materials'), document: profile.documentNumber,
+      });
+    }
+    ctx.db.prepare('DELETE FROM order_materials WHERE id = ?').run(id);
+    audit(ctx, 'orderMaterial.remove', 'order_material', id, {
+      orderId: m.orderId, kind: m.kind, uploadedBy: m.uploadedBy, originalName: m.originalName, sha256: m.sha256, status: order.status, reason,
+    });
+  });
 }

@@ -9,7 +9,7 @@ import { refuse } from '../../../shared/result';
 import {
   CROSS_REGION_UNCHECKED_RULES, ORDER_RELEASED_STATES, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, articleFor, checkApplicantEligibility,
   checkNoDoubleFunding, checkOrderAnnualQuota, checkOrderDealings, checkOrderVoucherShare, checkServiceScope, civilDateInShanghai,
-  compareCivilDates, maxVoucherForOrder, payoutTimeline, publicNoticeEnd, remainingQuota, yearOf, type OrderStatus, type Violation,
+  compareCivilDates, maxVoucherForOrder, payoutTimeline, publicNoticeEnd, remainingQuota, yearOf, type OrderEventNoteCode, type OrderStatus, type Violation,
 } from '../../../shared/rules';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -41,8 +41,9 @@ function toRow(ctx: ServiceContext, r: DbRow): OrderRow {
 export function getOrder(ctx: ServiceContext, id: number): OrderDetail {
   const r = ctx.db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as DbRow | undefined;
   if (!r) refuse('NOT_FOUND', 'order.notFound', { field: 'id', params: { id } });
-  const events = ctx.db.prepare('SELECT id, status, date, note, created_at AS createdAt FROM order_events WHERE order_id = ? ORDER BY id')
-    .all(id) as OrderEvent[];
+  const events = (ctx.db.prepare(`SELECT id, status, date, note, note_code AS noteCode, note_params AS noteParams, created_at AS createdAt
+    FROM order_events WHERE order_id = ? ORDER BY id`).all(id) as (Omit<OrderEvent, 'noteParams'> & { noteParams: string })[])
+    .map((e) => ({ ...e, noteParams: JSON.parse(e.noteParams) as OrderEvent['noteParams'] }));
   const usage = ctx.db.prepare(`SELECT count(*) AS n, coalesce(sum(CAST(round((julianday(end_at) - julianday(start_at)) * 1440) AS INTEGER)), 0) AS m
     FROM usage_logs WHERE order_id = ?`).get(id) as { n: number; m: number };
   const profile = storedProfile(r.profileId);
@@ -121,9 +122,10 @@ function checkOrder(ctx: ServiceContext, f: OrderFields, id: number | null, prof
   enforce(checkOrderAnnualQuota(voucherKindOf(applicant, profile, f.orderDate), used, f.voucherFen, profile), 'voucherFen');
 }
 
-function addEvent(ctx: ServiceContext, orderId: number, status: OrderStatus, date: string, note: string): void {
-  ctx.db.prepare('INSERT INTO order_events(order_id, status, date, note, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(orderId, status, date, note, ctx.now().toISOString());
+function addEvent(ctx: ServiceContext, orderId: number, status: OrderStatus, date: string, note: string,
+  code: { noteCode: OrderEventNoteCode; noteParams: Record<string, string | number> } | null = null): void {
+  ctx.db.prepare('INSERT INTO order_events(order_id, status, date, note, note_code, note_params, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(orderId, status, date, note, code?.noteCode ?? null, JSON.stringify(code?.noteParams ?? {}), ctx.now().toISOString());
 }
 
 export function saveOrder(ctx: ServiceContext, id: number | null, f: OrderFields): OrderDetail {
@@ -213,15 +215,15 @@ export function transitionOrder(ctx: ServiceContext, input: { id: number; to: Or
         });
       }
     }
-    // Who uploads the materials follows the chosen 兑付方式 (第十一条).
-    const note = input.to === 'uploaded' && !input.note
-      ? (o.payoutParty === 'enterprise' ? '企业（团队）上传兑付材料' : '服务机构上传兑付材料') : input.note;
+    // Who uploads the materials follows the chosen 兑付方式 (第十一条): noted as a code, worded where shown.
+    const code = input.to === 'uploaded' ? { noteCode: 'orderEvent.uploadedBy' as const, noteParams: { party: o.payoutParty } } : null;
+    const note = input.note;
     const sets = ['status = ?', 'updated_at = ?'];
     const params: unknown[] = [input.to, ctx.now().toISOString()];
     if (input.to === 'notice') { sets.push('notice_start = ?'); params.push(date); }
     ctx.db.prepare(`UPDATE orders SET ${sets.join(', ')} WHERE id = ?`).run(...params, o.id);
-    addEvent(ctx, o.id, input.to, date, note);
-    audit(ctx, 'order.transition', 'order', o.id, { from: o.status, to: input.to, date, note });
+    addEvent(ctx, o.id, input.to, date, note, code);
+    audit(ctx, 'order.transition', 'order', o.id, { from: o.status, to: input.to, date, note, ...code });
     return getOrder(ctx, o.id);
   })();
 }

@@ -5,16 +5,17 @@
 // every file). Nothing of it is written to disk; the export is audited.
 import crypto from 'node:crypto';
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { ORDER_MATERIAL_KIND_LABELS, type OrderDetail } from '../../../shared/ipc/orders';
+import { ORDER_MATERIAL_KIND_LABELS, type OrderDetail, type OrderEvent } from '../../../shared/ipc/orders';
 import { SERVICE_KIND_LABELS } from '../../../shared/policy/vocabulary';
-import { formatYuan, ORDER_STATUS_LABELS, PAYOUT_PARTY_LABELS } from '../../../shared/rules';
+import { formatYuan, ORDER_STATUS_LABELS, orderEventNoteZh, PAYOUT_PARTY_LABELS } from '../../../shared/rules';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getApplicant } from '../deals/applicants';
 import { storedProfile } from '../deals/refuse';
 import { amountRow, amountsTable, fieldsTable, figure, type FrameInput, renderFramedPdf, section, th } from '../pdf/frame';
 import { serviceRecordsTable } from '../pdf/service-records-table';
-import { type ManifestEntry, type Packet, RECORDS_XLSX, MANIFEST, zipFiles } from '../redemption/packet';
+import { type ManifestEntry, type Packet, RECORDS_XLSX, MANIFEST, STATEMENT_PDF, zipFiles } from '../redemption/packet';
+import { statementPdf, statementView } from '../money/statement-docs';
 import { renderRecordsXlsx } from '../redemption/records-xlsx';
 import { neutraliseFileName, uniqueName } from '../redemption/safe-name';
 import { orderServiceRecords, type ServiceRecord } from '../redemption/service-records';
@@ -23,6 +24,9 @@ import { civilDateInShanghai } from '../../../shared/rules/civil-date';
 import { listOrderMaterials, readOrderMaterialBytes } from './materials';
 import { getOrder } from './orders';
 import { getProduct } from './products';
+
+/** The desk's note (worded in Chinese for the document) and what the user typed. */
+const eventNoteZh = (e: OrderEvent) => [e.noteCode ? orderEventNoteZh(e.noteCode, e.noteParams) : '', e.note].filter(Boolean).join('；');
 
 export const ORDER_SUMMARY_PDF = '订单兑付材料汇总表.pdf';
 
@@ -75,7 +79,7 @@ function summaryDoc(s: SummaryInput): FrameInput {
       table: {
         headerRows: 1,
         widths: [100, 80, '*'],
-        body: [[th('状态'), th('日期'), th('说明')], ...o.events.map((e): TableCell[] => [ORDER_STATUS_LABELS[e.status].zh, e.date, e.note])],
+        body: [[th('状态'), th('日期'), th('说明')], ...o.events.map((e): TableCell[] => [ORDER_STATUS_LABELS[e.status].zh, e.date, eventNoteZh(e)])],
       },
     }),
     { text: '六、公示与兑付', style: 'h2' },
@@ -139,6 +143,11 @@ export async function exportOrderPacket(ctx: ServiceContext, orderId: number): P
     { path: RECORDS_XLSX, bytes: await renderRecordsXlsx(order.number, records) },
     ...materialFiles,
   ];
+  // The 费用结算单 stands for the charges behind the order total; it goes in when issued.
+  const statement = statementView(ctx, { orderId }, generatedOn);
+  if (statement.charges.statement) {
+    files.splice(2, 0, { path: STATEMENT_PDF, bytes: Buffer.from((await statementPdf(ctx, statement)).dataBase64, 'base64') });
+  }
   const manifest = {
     order: { number: order.number, applicant: order.applicantName, profile: profile.id, status: order.status },
     generatedAt: ctx.now().toISOString(),

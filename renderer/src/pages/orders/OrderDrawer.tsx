@@ -13,7 +13,7 @@ import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
 import { formErrors, showError } from '../../util/errors';
 import { DateInput, dateOf, dateProblem, dateRule } from '../../util/fields';
-import { ruleName } from '../../i18n-messages-orders';
+import { orderEventNote, ruleName } from '../../i18n-messages-orders';
 import { fenOf, fenToText, moneyRule } from '../vouchers/dealLabels';
 import { saveKeys } from '../vouchers/formKeys';
 import { ORDER_STATUS_COLORS } from './labels';
@@ -211,7 +211,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
             )}
             <MaterialsPanel order={current} onChanged={() => call('orders:get', { id: current.id }).then(show).catch(showError)} />
             <Divider titlePlacement="start" plain>{t.history}</Divider>
-            <Timeline items={current.events.map((e) => ({ children: `${e.date} ${ORDER_STATUS_LABELS[e.status][locale]}${e.note ? ` — ${e.note}` : ''}` }))} />
+            <Timeline items={current.events.map((e) => ({ children: `${e.date} ${ORDER_STATUS_LABELS[e.status][locale]}${orderEventNote(e, locale) ? ` — ${orderEventNote(e, locale)}` : ''}` }))} />
             <Divider titlePlacement="start" plain>{t.usage}</Divider>
             <Typography.Text type="secondary">{fmt(t.hours, { n: current.usageCount, h: (current.usageMinutes / 60).toFixed(1) })}</Typography.Text>
             <Table<UsageLog> size="small" rowKey="id" dataSource={usage} pagination={false} columns={[
