@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { AppFailure } from '../shared/result';
+import { AppFailure, refuse } from '../shared/result';
 import { openDatabase, type Db } from './db/connection';
 import { isEncryptedFile } from './db/encryption';
 import type { HandlerContext } from './handlers/types';
@@ -77,7 +77,6 @@ function actorName(): string {
   }
 }
 
-const LOCKED_MESSAGE = '数据库已锁定，请输入口令解锁 (the database is locked: enter the passphrase)';
 
 /** Opens the data folder's database and builds the handler context; used by Electron and browser mode alike. */
 export function openCore(options: CoreOptions): Core {
@@ -109,7 +108,7 @@ export function openCore(options: CoreOptions): Core {
 
   const ctx: HandlerContext = {
     get db(): Db {
-      if (!db) throw new AppFailure({ code: 'LOCKED', message: LOCKED_MESSAGE });
+      if (!db) refuse('LOCKED', 'desk.locked');
       return db;
     },
     dataDir: options.dataDir,
@@ -157,7 +156,7 @@ export function openCore(options: CoreOptions): Core {
       keys.forget();
     },
     replaceFile(nextKey, swap, rollback) {
-      if (!db) throw new AppFailure({ code: 'LOCKED', message: LOCKED_MESSAGE });
+      if (!db) refuse('LOCKED', 'desk.locked');
       const previousKey = key;
       db.close();
       db = null;

@@ -107,7 +107,7 @@ export async function startBrowserServer(opts: { dataDir: string; port: number; 
       }
       if (!authorised(req)) {
         res.writeHead(401, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', reason: 'session.invalid', message: '会话无效：请打开服务启动时显示的地址 (no valid session: open the address the server printed)' } }));
+          .end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', reason: 'session.invalid' } }));
         return;
       }
       const chunks: Buffer[] = [];
@@ -123,7 +123,7 @@ export async function startBrowserServer(opts: { dataDir: string; port: number; 
           body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
         } catch {
           res.writeHead(400, { 'content-type': 'application/json' })
-            .end(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: '请求不是有效的 JSON' } }));
+            .end(JSON.stringify({ ok: false, error: { code: 'VALIDATION', reason: 'request.notJson' } }));
           return;
         }
         let name: string;

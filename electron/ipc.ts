@@ -13,7 +13,7 @@ export function registerIpc(
 ): string[] {
   for (const name of channels) {
     ipcMain.handle(name, async (event, raw: unknown, jobToken?: unknown) => {
-      if (!isTrustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的调用 (call from an unknown page refused)' } };
+      if (!isTrustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', reason: 'session.unknownSender' } };
       // A long call carries the token the window asks its progress with (job:progress / job:cancel).
       return jobToken === undefined ? dispatch(name, raw) : dispatch(name, raw, jobToken);
     });

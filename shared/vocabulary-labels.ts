@@ -1,6 +1,8 @@
 // English names of the national platform's closed vocabularies. The stored value stays the
 // platform's Chinese term (it is what the export writes); the screen shows it in the chosen language.
+import { categoryEntry } from './catalog/categories';
 import type { CARRIER_TYPES, FUNDING_SOURCES } from './catalog/platform';
+import { CATEGORY_EN } from './vocabulary-categories-en';
 import type { SHARE_MODES, SOURCES, STATUSES, USAGE_KINDS } from './catalog/instrument';
 import type { DIRECTIONS, SERVICE_WAYS } from './ipc/bookings';
 
@@ -35,4 +37,19 @@ export function vocabularyLabel(value: string): Label {
 /** antd Select options of a vocabulary, labelled in the chosen language, the stored value unchanged. */
 export function vocabularyOptions(values: readonly string[], locale: 'zh' | 'en'): { value: string; label: string }[] {
   return values.map((v) => ({ value: v, label: vocabularyLabel(v)[locale] }));
+}
+
+/** A category's own name (6-digit code) in the chosen language; '' for a code not in the table. */
+export function categoryName(code: string, locale: 'zh' | 'en'): string {
+  const entry = categoryEntry(code);
+  if (!entry) return '';
+  if (locale === 'zh') return entry.name;
+  return CATEGORY_EN[code] ?? (entry.name === '其他' ? 'Other' : entry.name);
+}
+
+/** 大类 / 中类 / 小类 names of a code in the chosen language ('' for a code not in the table). */
+export function categoryPath(code: string, locale: 'zh' | 'en'): string {
+  const names: string[] = [];
+  for (let e = categoryEntry(code); e; e = e.parent ? categoryEntry(e.parent) : undefined) names.unshift(categoryName(e.code, locale));
+  return names.join(' / ');
 }

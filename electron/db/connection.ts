@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { AppFailure } from '../../shared/result';
+import { refuse } from '../../shared/result';
 import { assertNotNewer, migrate, type MigrationReport } from './migrate';
 
 export type Db = Database.Database;
@@ -53,12 +53,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     try {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch {
-      throw new AppFailure({
-        code: 'LOCKED',
-        message: options.key === undefined
-          ? '数据库已加密，请输入口令解锁 (the database is encrypted: enter the passphrase)'
-          : '口令不正确，数据库未被改动 (wrong passphrase; the database was not changed)',
-      });
+      if (options.key === undefined) refuse('LOCKED', 'desk.needsPassphrase');
+      refuse('LOCKED', 'desk.wrongPassphrase');
     }
     // Refuse a newer database before anything (even the journal mode) touches the file.
     assertNotNewer(db, options.migrationsDir);

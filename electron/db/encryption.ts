@@ -3,7 +3,7 @@
 // file to lose and any SQLCipher 4 tool can open the database with the passphrase.
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { AppFailure } from '../../shared/result';
+import { AppFailure, refuse } from '../../shared/result';
 import { applyKey, quotePragmaString, type Db } from './connection';
 import { secureFile } from '../security/files';
 
@@ -34,7 +34,7 @@ export function withReadonly<T>(file: string, key: string | undefined, use: (db:
     try {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch {
-      throw new AppFailure({ code: 'LOCKED', message: '口令不正确或文件不是数据库 (wrong passphrase or not a database)' });
+      refuse('LOCKED', 'desk.wrongPassphraseOrNotDatabase');
     }
     return use(db);
   } finally {

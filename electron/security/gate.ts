@@ -9,7 +9,7 @@ export const OPEN_WHEN_LOCKED: ReadonlySet<string> = new Set(['security:status',
 
 export function dispatch(core: Core, handlers: HandlerTable, name: string, raw: unknown): Promise<Result<unknown>> {
   if (core.locked && !OPEN_WHEN_LOCKED.has(name)) {
-    return Promise.resolve({ ok: false, error: { code: 'LOCKED', message: '数据库已锁定，请先解锁 (locked: unlock first)' } });
+    return Promise.resolve({ ok: false, error: { code: 'LOCKED', reason: 'desk.locked' } });
   }
   return invoke(handlers, core.ctx, name, raw);
 }

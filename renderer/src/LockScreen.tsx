@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError } from './api';
 import { useT } from './i18n';
 import { useSecurity } from './stores/security';
+import { errorText } from './util/errors';
 
 const L = {
   zh: {
@@ -65,8 +66,8 @@ export function LockScreen() {
     try {
       await unlock(passphrase);
     } catch (e) {
-      const code = e instanceof ApiError ? e.error.code : null;
-      setError(code === 'LOCKED' ? t.wrong : e instanceof Error ? e.message : String(e));
+      // A refusal is worded from its reason (wrong passphrase, file not a database …) in the chosen language.
+      setError(e instanceof ApiError && e.error.code === 'LOCKED' && !e.error.reason ? t.wrong : errorText(e));
       setPassphrase('');
       input.current?.focus();
     } finally {

@@ -273,6 +273,8 @@ export type DueKind = (typeof DUE_KINDS)[number];
 export interface DueItem {
   kind: DueKind;
   title: { zh: string; en: string };
+  /** The voucher's or contract's number, for the renderer to word the item around. */
+  number: string;
   deadline: string;
   daysLeft: number;
   rule: string;

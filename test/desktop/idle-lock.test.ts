@@ -37,7 +37,7 @@ describe('idle lock in the core host (no window)', () => {
     t += 2_000;
     expect(idle.check()).toBe(true);
     expect(live.locked).toBe(true);
-    expect(await call('labs:list')).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await call('labs:list')).toMatchObject({ ok: false, error: { code: 'LOCKED', reason: 'desk.locked' } });
     expect(await call('security:status')).toMatchObject({ ok: true, value: { locked: true } });
     expect(await call('security:unlock', { passphrase: PASS })).toMatchObject({ ok: true, value: { locked: false } });
     const audit = live.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'security.%' ORDER BY id").all() as { action: string }[];

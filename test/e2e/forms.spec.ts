@@ -138,44 +138,118 @@ test('a contract refusal about a voucher highlights its row where the user is sc
   await expect(page.getByTestId('contracts-table')).toContainText('HT-FORMS-001');
 });
 
-/** Visible text outside the user's data (table cells, inputs, chosen options) that has Chinese in it. */
+/**
+ * Visible text with Chinese in it outside the user's data: page text, table cells, chosen options,
+ * open drop-down options and placeholders. The only exemptions are elements the desk marks as
+ * holding what the user typed (`data-user`: names, numbers, titles) and the language switch itself.
+ */
 async function chineseOutsideData(page: Page): Promise<string[]> {
   // Runs in the page (a string, so this file needs no DOM typings).
   return page.evaluate(`(() => {
-    const CJK = /[\\u3400-\\u9fff\\uf900-\\ufaff]/;
-    const DATA = 'td, .ant-table-tbody, .ant-select-selection-item, .ant-select-item, [data-user], [aria-label="language"], .ant-list-item, .ant-descriptions-item-content';
+    const CJK = /[\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff01-\\uff5e]/;
+    const DATA = '[data-user], [aria-label="language"]';
     const out = new Set();
+    // Inside a zero-sized box that hides its overflow (the select's screen-reader list), nothing is seen.
+    const clipped = (el) => {
+      for (let e = el; e && e !== document.body; e = e.parentElement) {
+        const r = e.getBoundingClientRect();
+        if ((r.width === 0 || r.height === 0) && getComputedStyle(e).overflow === 'hidden') return true;
+      }
+      return false;
+    };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.textContent || '';
       const el = n.parentElement;
-      if (!CJK.test(text) || !el || !el.checkVisibility() || el.closest(DATA)) continue;
-      out.add(text.trim());
+      if (!CJK.test(text) || !el || !el.checkVisibility() || el.closest(DATA) || clipped(el)) continue;
+      const cell = el.closest('td, .ant-table-cell, .ant-select-item, .ant-cascader-menu-item');
+      out.add((cell ? '[' + (cell.matches('.ant-select-item, .ant-cascader-menu-item') ? 'option' : 'cell') + '] ' : '') + text.trim());
     }
     for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {
       const p = el.getAttribute('placeholder') || '';
       if (CJK.test(p) && el.checkVisibility()) out.add('placeholder: ' + p);
     }
+    // A title or label that repeats marked data (an ellipsis cell's title, an option's label) is data too.
+    const data = [...document.querySelectorAll('[data-user]')].map((e) => (e.textContent || '').trim()).filter(Boolean)
+      .sort((x, y) => y.length - x.length);
+    for (const el of document.querySelectorAll('[title], [aria-label]')) {
+      if (el.closest(DATA) || !el.checkVisibility()) continue;
+      for (const a of ['title', 'aria-label']) {
+        const v = el.getAttribute(a) || '';
+        const rest = data.reduce((r, d) => r.split(d).join(''), v);
+        if (CJK.test(rest)) out.add(a + ': ' + v);
+      }
+    }
     return [...out];
   })()`);
 }
 
-test('in English no page shows Chinese outside the user data', async ({ page, desk, openDesk }) => {
-  const a = await deskApi<{ id: number }>(desk, 'applicants:create', FIRM);
-  await deskApi(desk, 'vouchers:claim', { number: 'BJ2025-0201', applicantId: a.id, faceValueFen: 5_000_000, claimDate: '2025-06-10' });
+/** Opens each drop-down on the page in turn (selects, cascaders) and scans its options. */
+async function chineseInDropdowns(page: Page): Promise<string[]> {
+  const out = new Set<string>();
+  const selects = page.locator('.ant-layout-content .ant-select:not(.ant-select-disabled)');
+  const n = await selects.count();
+  for (let i = 0; i < n; i++) {
+    const select = selects.nth(i);
+    if (!(await select.isVisible())) continue;
+    await select.click();
+    const open = page.locator('.ant-select-dropdown:visible, .ant-cascader-dropdown:visible');
+    await expect(open.first()).toBeVisible();
+    await page.waitForTimeout(150);
+    for (const text of await chineseOutsideData(page)) out.add(text);
+    await page.keyboard.press('Escape');
+    await expect(open).toHaveCount(0);
+  }
+  return [...out];
+}
+
+/** The data the English scan runs over: Chinese names, numbers and titles on every list. */
+async function seedForScan(desk: Parameters<typeof deskApi>[0]) {
+  const a = await deskApi<{ id: number }>(desk, 'applicants:create', { ...FIRM, contactName: '王敏', contactPhone: '13800138000' });
+  await deskApi(desk, 'vouchers:claim', { number: '京券2025-0201', applicantId: a.id, faceValueFen: 5_000_000, claimDate: '2025-06-10' });
+  const inst = await deskApi<{ id: number }>(desk, 'catalog:create', {
+    innerId: '色谱-01', nameCn: '气相色谱仪', model: '岛津GC-2030', categoryCode: '010401', originalValueFen: 60_000_000, location: '科研楼305室',
+  });
+  await deskApi(desk, 'contracts:create', {
+    number: '京合2025-001', title: '材料表征服务', applicantId: a.id, signedDate: '2025-05-01', startDate: '2025-05-01', endDate: '2025-06-10', amountFen: 10_000_000,
+    instrumentIds: [inst.id],
+  });
+  await deskApi(desk, 'usage:create', { instrumentId: inst.id, startAt: '2025-06-10T09:00', endAt: '2025-06-10T11:00', userName: '李工', userUnit: '某材料公司', operator: '张三' });
+}
+
+test('in English no page shows Chinese outside the user data, in its text, table cells or drop-downs', async ({ page, desk, openDesk }) => {
+  test.setTimeout(240_000);
+  await seedForScan(desk);
   await openDesk(page);
   await page.getByRole('button', { name: 'language' }).click();
   const items = page.getByRole('menuitem');
   const count = await items.count();
   const found: Record<string, string[]> = {};
+  const scan = async (name: string) => {
+    // The page has loaded when its text stops changing.
+    let before = '';
+    for (let i = 0; i < 20; i++) {
+      await page.waitForTimeout(250);
+      const now = await page.locator('.ant-layout-content').innerText();
+      if (now === before && !(await page.locator('.ant-spin-spinning').count())) break;
+      before = now;
+    }
+    const cjk = [...new Set([...await chineseOutsideData(page), ...await chineseInDropdowns(page)])];
+    if (cjk.length) found[name] = cjk;
+  };
   for (let i = 0; i < count; i++) {
     const item = items.nth(i);
-    const name = (await item.innerText()).trim();
+    const name = (await item.innerText()).trim() || `page ${i + 1}`;
     await item.click();
-    await page.waitForTimeout(400);
-    const cjk = await chineseOutsideData(page);
-    if (cjk.length) found[name] = cjk;
+    await scan(name);
   }
+  // Views behind a switch on their page.
+  await page.getByRole('menuitem', { name: 'Bookings' }).click();
+  await page.getByTestId('calendar-mode').getByText('Usage records').click();
+  await scan('Bookings: usage records');
+  await page.getByRole('menuitem', { name: 'Redemption' }).click();
+  await page.getByTestId('redemption-view').getByText('All contracts').click();
+  await scan('Redemption: all contracts');
   // Every page of the registry is in the menu, so every page was scanned.
   const registry = fs.readFileSync(path.join(__dirname, '..', '..', 'renderer', 'src', 'pages', 'registry.tsx'), 'utf8');
   expect(count).toBe([...registry.matchAll(/^\s+\{ key: '/gm)].length);

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handlers } from '../../electron/handlers';
+import { computeAssessment } from '../../electron/services/assessment/compute';
 import { invoke } from '../../electron/handlers/invoke';
 import { createUsage } from '../../electron/services/bookings/usage';
 import { addAdjustment, addManualLine, adoptActual, confirmDifference, contractCharges, refreshCharges } from '../../electron/services/money/charges';
@@ -160,6 +161,8 @@ describe('the 费用结算单 and payments of an order', () => {
     const p = addPayment(core.ctx, { orderId, receiptNumber: 'HD20251021001', paidOn: '2025-10-21', amountFen: 704_75, payer: '上海某材料科技有限公司', note: '' });
     expect(p).toMatchObject({ orderId, contractId: null, statementId: s.id });
     expect(contractCharges(core.ctx, { orderId })).toMatchObject({ paidFen: 704_75, dueFromApplicantFen: 704_75 });
+    // The assessment's service income takes the order's charges (usage and service lines), and its payments received.
+    expect(computeAssessment(core.ctx, { year: 2025 })).toMatchObject({ serviceIncomeFen: 1_409_50, paymentsReceivedFen: 704_75, payments: 1 });
     // The order packet carries the issued statement.
     expect(Object.keys(unzipSync(new Uint8Array((await exportOrderPacket(core.ctx, orderId)).bytes)))).toContain('费用结算单.pdf');
     const voided = voidStatement(core.ctx, { orderId }, '开票信息有误');

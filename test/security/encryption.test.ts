@@ -76,8 +76,9 @@ describe('encryption at rest', () => {
     const c = fresh({}, dir);
     for (const wrong of ['correct horse', PASS + ' ', "x' ; PRAGMA rekey='y", '口令']) {
       const res = await c.call('security:unlock', { passphrase: wrong });
-      expect(res).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-      expect((res as { error: { message: string } }).error.message).toContain('口令不正确');
+      // Refused as a wrong passphrase (a reason worded by the renderer), not as some other lock.
+      expect(res).toMatchObject({ ok: false, error: { code: 'LOCKED', reason: 'desk.wrongPassphrase' } });
+      expect((res as { error: { message?: string } }).error.message).toBeUndefined();
     }
     expect(c.locked).toBe(true);
     expect(fileBytes(file).equals(before)).toBe(true);
@@ -89,7 +90,7 @@ describe('encryption at rest', () => {
     seedLabs(c, ['甲']);
     await c.call('security:setup', { mode: 'encrypted', passphrase: PASS });
     expect(await c.call('security:lock', {})).toMatchObject({ ok: true, value: { locked: true } });
-    expect(() => c.ctx.db).toThrow(/锁定/);
+    expect(() => c.ctx.db).toThrow(/LOCKED desk\.locked/);
     expect(await c.call('labs:list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     await c.call('security:unlock', { passphrase: PASS });
     expect(labNames(c)).toEqual(['甲']);
@@ -116,7 +117,7 @@ describe('encryption at rest', () => {
     expect(c.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(labNames(c)).toEqual(['乙']);
     c.close();
-    expect(() => withReadonly(c.ctx.databaseFile, PASS, () => 0)).toThrow(/口令不正确/);
+    expect(() => withReadonly(c.ctx.databaseFile, PASS, () => 0)).toThrow(/LOCKED desk\.wrongPassphraseOrNotDatabase/);
     expect(withReadonly(c.ctx.databaseFile, 'new passphrase 2', (db) => db.prepare('SELECT name FROM labs').pluck().all())).toEqual(['乙']);
   });
 

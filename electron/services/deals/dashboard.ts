@@ -46,7 +46,7 @@ function voucherItems(ctx: ServiceContext, p: PolicyProfile, today: string, last
     const kind = s.next ? VOUCHER_KIND[s.next.rule] : undefined;
     if (!s.next || !kind || s.daysRemaining === null || s.daysRemaining < 0 || s.next.due > last) continue;
     items.push({
-      kind, title: TITLES[kind](row.number), deadline: s.next.due, daysLeft: s.daysRemaining, rule: s.next.rule,
+      kind, title: TITLES[kind](row.number), number: row.number, deadline: s.next.due, daysLeft: s.daysRemaining, rule: s.next.rule,
       article: s.next.article, applicantName: row.applicantName, link: { page: 'vouchers', id: row.id },
     });
   }
@@ -69,7 +69,7 @@ function contractItems(ctx: ServiceContext, p: PolicyProfile, today: string, las
     const d = redemptionApplyBy(c.endDate, p, cal);
     if (!d || d.due < today || d.due > last) continue;
     items.push({
-      kind: 'contract_redemption', title: TITLES.contract_redemption(c.number), deadline: d.due, daysLeft: diffDays(today, d.due),
+      kind: 'contract_redemption', title: TITLES.contract_redemption(c.number), number: c.number, deadline: d.due, daysLeft: diffDays(today, d.due),
       rule: d.rule, article: d.article, applicantName: c.applicantName, link: { page: 'contracts', id: c.id },
     });
   }

@@ -2,10 +2,12 @@
 // own assessment defines them (compute.ts), so a lab's package gives the office the lab's figures:
 // instruments counted = not retired before 1 January; effective hours = usage clipped to the year
 // (any instrument); 利用率 = effective / the counted instruments' own 额定机时; contracts signed in
-// the year, neither draft nor void. `minValueFen` restricts instrument figures to the national
+// the year, neither draft nor void, and Shanghai orders dated in it, accepted (not placed,
+// cancelled or refused). `minValueFen` restricts instrument figures to the national
 // evaluation's instruments (unit value ≥ 50万元) when asked.
 import type { ServiceContext } from '../context';
 import { hoursOf } from '../assessment/compute';
+import { ORDER_STATES_WITHOUT_SERVICE } from '../../../shared/rules/orders';
 
 export interface OfficeScope {
   /** null = every registered lab. */
@@ -84,9 +86,14 @@ export function officeFiguresForYears(ctx: ServiceContext, years: number[], scop
   const users = !options.users ? new Map<number, number>() : new Map((db.prepare(`SELECT year, COUNT(DISTINCT user_unit) AS n FROM office_external_users
       WHERE year IN (SELECT value FROM json_each(@years)) AND ${DESK_IN_SCOPE('desk_id')} GROUP BY year`)
     .all({ years: JSON.stringify(years), ...sp }) as { year: number; n: number }[]).map((r) => [r.year, r.n]));
-  const cons = new Map((db.prepare(`SELECT CAST(substr(signed_date, 1, 4) AS INTEGER) AS year, COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS amount,
+  // Contracts signed in the year and Shanghai orders dated in it once accepted, as the lab's assessment counts them.
+  const cons = new Map((db.prepare(`SELECT CAST(substr(d, 1, 4) AS INTEGER) AS year, COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS amount,
       COALESCE(SUM(voucher_fen), 0) AS voucher, COALESCE(SUM(voucher_fen > 0), 0) AS withVoucher
-    FROM office_contracts WHERE signed_date BETWEEN @first AND @last AND status NOT IN ('draft', 'void') AND ${DESK_IN_SCOPE('desk_id')} GROUP BY year`)
+    FROM (SELECT signed_date AS d, amount_fen, voucher_fen FROM office_contracts
+        WHERE signed_date BETWEEN @first AND @last AND status NOT IN ('draft', 'void') AND ${DESK_IN_SCOPE('desk_id')}
+      UNION ALL SELECT order_date, total_fen, voucher_fen FROM office_orders
+        WHERE order_date BETWEEN @first AND @last AND status NOT IN (${ORDER_STATES_WITHOUT_SERVICE.map((x) => `'${x}'`).join(', ')}) AND ${DESK_IN_SCOPE('desk_id')})
+    GROUP BY year`)
     .all({ first: `${Math.min(...years)}-01-01`, last: `${Math.max(...years)}-12-31`, ...sp }) as { year: number; n: number; amount: number; voucher: number; withVoucher: number }[])
     .map((r) => [r.year, r]));
   const figures = (year: number, national: boolean): YearFigures => {

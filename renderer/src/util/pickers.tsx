@@ -2,19 +2,21 @@
 // so no page loads the whole catalog or every applicant to fill a drop-down. Chosen values keep
 // their labels from the rows the caller already knows or the picker has seen.
 import { Select, Spin, type SelectProps } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { InstrumentRow } from '../../../shared/catalog/instrument';
 import type { Applicant } from '../../../shared/ipc/deals';
 import type { Page } from '../../../shared/ipc/paging';
 import { call } from '../api';
 import { useDeals } from '../stores/deals';
 import { showError } from './errors';
+import { UserText } from './user-data';
 
 /** Matches offered per keystroke; typing more narrows them. */
 export const PICKER_LIMIT = 50;
 const DEBOUNCE_MS = 200;
 
-interface Option { value: number; label: string }
+/** An option shows the user's data (a name, an inner id): marked so, with the same text as its title. */
+interface Option { value: number; label: ReactNode; title: string }
 
 function useSearch<T extends { id: number }>(
   search: (query: string) => Promise<Page<T>>,
@@ -69,7 +71,7 @@ function useSearch<T extends { id: number }>(
   const options = (selected: number[]): Option[] => {
     const ids = new Set(found.map((r) => r.id));
     const extra = selected.filter((id) => !ids.has(id)).map((id) => seen.current.get(id)).filter((r): r is T => !!r);
-    return [...extra, ...found].map((r) => ({ value: r.id, label: label(r) }));
+    return [...extra, ...found].map((r) => ({ value: r.id, label: <UserText>{label(r)}</UserText>, title: label(r) }));
   };
   return { setQuery, loading, options, rowOf: (id: number) => seen.current.get(id) };
 }

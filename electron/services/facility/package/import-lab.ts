@@ -11,7 +11,7 @@ import { audit } from '../../audit';
 import type { ServiceContext } from '../../context';
 import { openPackage, packageSha256, refuse, verifyPackage, type Manifest } from './format';
 import { existingKeys, peekIdentity, verifyBytes } from './keys';
-import { LAB_PARTS, REQUIRED_LAB_PARTS, usageRecord, type RatedRec, type UsageRec } from './parts';
+import { LAB_PARTS, orderFromTableRow, REQUIRED_LAB_PARTS, usageRecord, type RatedRec, type UsageRec } from './parts';
 
 const EXAMPLES = 20;
 
@@ -68,7 +68,7 @@ function verify(ctx: ServiceContext, bytes: Uint8Array): Verified {
     const fast = name === 'usage' ? plainUsage : null;
     const out: Record<string, unknown>[] = [];
     for (let i = 0; i < records.length; i++) {
-      const r = records[i];
+      const r = name === 'orders' ? orderFromTableRow(records[i]) : records[i];
       if (fast?.(r)) out.push(r as Record<string, unknown>);
       else if (schema) {
         const parsed = schema.safeParse(r);
@@ -141,6 +141,7 @@ function hashAll(parts: Map<string, Record<string, unknown>[]>): Hashed[] {
     switch (part) {
       case 'usage': return yearOfDate(r.startAt);
       case 'contracts': return yearOfDate(r.signedDate);
+      case 'orders': return yearOfDate(r.orderDate);
       case 'vouchers': return yearOfDate(r.claimDate);
       case 'ratedHours': case 'derived': return typeof r.year === 'number' ? r.year : null;
       case 'redemptions': case 'attachments': return contractYear.get(r.contractId as number) ?? null;
@@ -425,8 +426,8 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
     const putUsage = db.prepare('INSERT INTO office_usage_hashes(desk_id, year, hashes) VALUES (?, ?, ?)');
     for (const [year, m] of usageHashes) putUsage.run(desk, year, JSON.stringify(m));
 
-    // The lab's instruments, contracts and applicants at the office, from its records as they now stand.
-    for (const t of ['office_instruments', 'office_contracts', 'office_applicants']) db.prepare(`DELETE FROM ${t} WHERE desk_id = ?`).run(desk);
+    // The lab's instruments, contracts, orders and applicants at the office, from its records as they now stand.
+    for (const t of ['office_instruments', 'office_contracts', 'office_orders', 'office_applicants']) db.prepare(`DELETE FROM ${t} WHERE desk_id = ?`).run(desk);
     const j = (f: string) => `json_extract(data, '$.${f}')`;
     db.prepare(`INSERT INTO office_instruments(desk_id, iid, inner_id, name_cn, category_code, value_fen, usage_kind, share_mode, status, retired_at, lab_name)
       SELECT desk_id, CAST(rkey AS INTEGER), ${j('innerId')}, ${j('nameCn')}, ${j('categoryCode')}, ${j('originalValueFen')}, ${j('usageKind')},
@@ -436,6 +437,9 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
       SELECT desk_id, CAST(rkey AS INTEGER), ${j('number')}, ${j('applicantId')}, ${j('signedDate')}, coalesce(${j('actualAmountFen')}, ${j('amountFen')}), ${j('status')},
         (SELECT coalesce(sum(json_extract(v.value, '$.amountFen')), 0) FROM json_each(data, '$.vouchers') v)
       FROM office_records WHERE desk_id = ? AND part = 'contracts'`).run(desk);
+    db.prepare(`INSERT INTO office_orders(desk_id, oid, number, applicant_id, order_date, total_fen, voucher_fen, status)
+      SELECT desk_id, CAST(rkey AS INTEGER), ${j('number')}, ${j('applicantId')}, ${j('orderDate')}, ${j('totalFen')}, ${j('voucherFen')}, ${j('status')}
+      FROM office_records WHERE desk_id = ? AND part = 'orders'`).run(desk);
     db.prepare(`INSERT INTO office_applicants(desk_id, aid, name, credit_code)
       SELECT desk_id, CAST(rkey AS INTEGER), ${j('name')}, ${j('creditCode')} FROM office_records WHERE desk_id = ? AND part = 'applicants'`).run(desk);
 

@@ -12,6 +12,7 @@ import { usePagedRows } from '../../util/paged';
 import { PagedTable, type PagedSort } from '../../util/PagedTable';
 import { kindLabel, regionLabel } from '../vouchers/dealLabels';
 import { ApplicantDrawer } from './ApplicantDrawer';
+import { USER_CELL } from '../../util/user-data';
 
 type ApplicantSort = (typeof APPLICANT_SORTS)[number];
 
@@ -51,12 +52,12 @@ export function ApplicantsPage() {
   const paged = usePagedRows(fetchWindow, JSON.stringify(filter));
 
   const columns: ColumnsType<Applicant> = useMemo(() => [
-    { title: t.name, dataIndex: 'name', key: 'name', ellipsis: true, fixed: 'left', width: 260 },
+    { title: t.name, dataIndex: 'name', key: 'name', ellipsis: true, fixed: 'left', width: 260, ...USER_CELL },
     { title: t.type, dataIndex: 'kind', key: 'kind', width: 100, render: (k: string) => (k === 'team' ? t.team : t.enterprise) },
     { title: t.quotaKind, dataIndex: 'voucherKind', key: 'voucherKind', width: 190, render: (k: Applicant['voucherKind']) => <Tag>{kindLabel(k, locale)}</Tag> },
     { title: t.region, dataIndex: 'region', key: 'region', width: 90, render: (r: string) => regionLabel(r, locale) },
-    { title: t.creditCode, dataIndex: 'creditCode', key: 'creditCode', width: 200 },
-    { title: t.contact, dataIndex: 'contactName', key: 'contactName', width: 120 },
+    { title: t.creditCode, dataIndex: 'creditCode', key: 'creditCode', width: 200, ...USER_CELL },
+    { title: t.contact, dataIndex: 'contactName', key: 'contactName', width: 120, ...USER_CELL },
     { title: t.vouchers, dataIndex: 'voucherCount', key: 'voucherCount', width: 80, align: 'right' },
     { title: t.contracts, dataIndex: 'contractCount', key: 'contractCount', width: 80, align: 'right' },
   ], [t, locale]);

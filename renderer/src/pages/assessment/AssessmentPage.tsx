@@ -6,6 +6,7 @@ import type { Lab } from '../../../../shared/ipc/catalog';
 import { call } from '../../api';
 import { profileById } from '../../../../shared/policy/registry';
 import { useLocale, useT } from '../../i18n';
+import { punct, UserText } from '../../util/user-data';
 import { documentName } from '../../i18n-errors';
 import { useAppInfo, useToday } from '../../stores/app-info';
 import { useAssessment } from '../../stores/assessment';
@@ -72,7 +73,7 @@ export function AssessmentPage() {
           { value: 'instrument', label: t.instrument, disabled: !instruments.length }]} />
         {scope.kind === 'lab' && (
           <Select style={{ width: 200 }} placeholder={t.pickLab} value={scope.labId} showSearch optionFilterProp="label"
-            options={labs.map((l) => ({ value: l.id, label: l.name }))} onChange={(labId) => setScope({ kind: 'lab', labId })} />
+            options={labs.map((l) => ({ value: l.id, label: l.name }))} optionRender={(o) => <UserText>{o.label}</UserText>} labelRender={(o) => <UserText>{o.label}</UserText>} onChange={(labId) => setScope({ kind: 'lab', labId })} />
         )}
         {scope.kind === 'instrument' && (
           <InstrumentSelect style={{ width: 300 }} placeholder={t.pickInstrument} value={scope.instrumentId} known={instruments} includeRetired
@@ -84,7 +85,7 @@ export function AssessmentPage() {
       </Space>
       {result && (
         <Typography.Paragraph type="secondary">
-          {t.profile}：{locale === 'en' ? profileById(result.profile.id)?.titleEn ?? result.profile.title : result.profile.title}（{documentName(result.profile.documentNumber, locale)}）{result.scopeLabel ? ` · ${result.scopeLabel}` : ''}
+          {t.profile}{punct(locale).colon}{locale === 'en' ? profileById(result.profile.id)?.titleEn ?? result.profile.title : result.profile.title}{punct(locale).open}{documentName(result.profile.documentNumber, locale)}{punct(locale).close}{result.scopeLabel ? ` · ${result.scopeLabel}` : ''}
         </Typography.Paragraph>
       )}
       <Spin spinning={loading}>

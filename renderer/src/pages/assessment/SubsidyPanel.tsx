@@ -4,6 +4,7 @@ import { SUBSIDY_GRADES } from '../../../../shared/ipc/assessment';
 import { SUBSIDY_CLASS_LABELS, SUBSIDY_GRADE_LABELS, type SubsidyGrade } from '../../../../shared/policy/vocabulary';
 import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
 import { useLocale, useT } from '../../i18n';
+import { punct } from '../../util/user-data';
 import { citation, describeIssue } from '../../i18n-errors';
 import { useAssessment } from '../../stores/assessment';
 import { showError } from '../../util/errors';
@@ -54,7 +55,7 @@ export function SubsidyPanel() {
     if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); }
   };
   const label = (g: SubsidyGrade) => SUBSIDY_GRADE_LABELS[g][locale];
-  const yuan = (fen: number | null) => (fen === null ? '—' : formatYuan(fen, { withUnit: true }));
+  const yuan = (fen: number | null) => (fen === null ? '—' : locale === 'zh' ? formatYuan(fen, { withUnit: true }) : `CNY ${formatYuan(fen)}`);
 
   return (
     <Card size="small" title={t.title} data-testid="subsidy">
@@ -74,13 +75,13 @@ export function SubsidyPanel() {
         </Col>
         <Col xs={24} lg={14}>
           <div style={{ marginBottom: 8 }}>
-            {t.whatIf}：
+            {t.whatIf}{punct(locale).colon}
             <Segmented size="small" value={whatIfGrade ?? 'published'} onChange={(v) => setWhatIf(v === 'published' ? undefined : (v as SubsidyGrade))}
               options={[{ value: 'published', label: t.published }, ...SUBSIDY_GRADES.map((g) => ({ value: g, label: label(g) }))]} />
           </div>
           {s && (
             <Descriptions size="small" column={1} bordered>
-              <Descriptions.Item label={t.openValue}>{yuan(s.openValueFen)}（{s.openInstrumentCount}）</Descriptions.Item>
+              <Descriptions.Item label={t.openValue}>{yuan(s.openValueFen)}{punct(locale).open}{s.openInstrumentCount}{punct(locale).close}</Descriptions.Item>
               <Descriptions.Item label={t.cls}>{s.subsidyClass ? SUBSIDY_CLASS_LABELS[s.subsidyClass][locale] : t.needBoundary}</Descriptions.Item>
               <Descriptions.Item label={t.cap}>
                 <span data-testid="subsidy-cap">{s.grade ? yuan(s.capFen) : t.needGrade}</span>

@@ -10,6 +10,7 @@ import { errorText, showError } from '../../util/errors';
 import { clearErrorsOnEdit, DateTimeInput, dateTimeOf, dateTimeRule, markRefusal, schemaRule } from '../../util/fields';
 import { ContractSelect, OrderSelect } from './ContractSelect';
 import { InstrumentSelect } from '../../util/pickers';
+import { UserText } from '../../util/user-data';
 
 const L = {
   zh: {
@@ -166,13 +167,13 @@ export function BookingModal({ target, instruments, onClose, onLogUsage }: {
         {kind === 'contract' && (
           <Form.Item name="contractId" label={t.contract} rules={req}>
             <ContractSelect placeholder={t.contractSearch} known={editing?.contractId
-              ? { value: editing.contractId, label: `${editing.contractNumber ?? editing.contractId} · ${editing.applicantName ?? ''}` } : null} />
+              ? { value: editing.contractId, label: <UserText>{`${editing.contractNumber ?? editing.contractId} · ${editing.applicantName ?? ''}`}</UserText> } : null} />
           </Form.Item>
         )}
         {kind === 'order' && (
           <Form.Item name="orderId" label={t.order} rules={req}>
             <OrderSelect placeholder={t.orderSearch} known={editing?.orderId
-              ? { value: editing.orderId, label: `${editing.orderNumber ?? editing.orderId} · ${editing.applicantName ?? ''}` } : null} />
+              ? { value: editing.orderId, label: <UserText>{`${editing.orderNumber ?? editing.orderId} · ${editing.applicantName ?? ''}`}</UserText> } : null} />
           </Form.Item>
         )}
         <Row gutter={12}>

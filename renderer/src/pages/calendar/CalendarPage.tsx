@@ -15,6 +15,7 @@ import { TimeGrid, type Lane } from './TimeGrid';
 import { UsageModal } from './UsageModal';
 import { UsagePanel } from './UsagePanel';
 import { InstrumentSelect } from '../../util/pickers';
+import { punct } from '../../util/user-data';
 
 const L = {
   zh: {
@@ -74,7 +75,7 @@ export function CalendarPage() {
     if (s.mode === 'day' && s.day) {
       const byId = new Map(s.instruments.map((i) => [i.id, i]));
       return s.dayIds.filter((id) => byId.has(id)).map((id) => ({
-        key: String(id), date: s.day, instrumentId: id, label: <span title={byId.get(id)!.nameCn}>{byId.get(id)!.innerId} {byId.get(id)!.nameCn}</span>,
+        key: String(id), date: s.day, instrumentId: id, label: <span title={byId.get(id)!.nameCn} data-user="">{byId.get(id)!.innerId} {byId.get(id)!.nameCn}</span>,
       }));
     }
     return [];
@@ -107,7 +108,7 @@ export function CalendarPage() {
     setTarget({ mode: 'create', instrumentId: s.instrumentId, startAt: slotAt(date, 9 * 60), endAt: slotAt(date, 12 * 60), repeat });
   };
 
-  const rangeLabel = s.mode === 'week' && s.weekStart ? `${s.weekStart} ～ ${addDays(s.weekStart, 6)}` : s.day ? `${s.day} ${weekdayLabel(s.day)}` : '';
+  const rangeLabel = s.mode === 'week' && s.weekStart ? `${s.weekStart}${punct(locale).range}${addDays(s.weekStart, 6)}` : s.day ? `${s.day} ${weekdayLabel(s.day)}` : '';
 
   return (
     <div>

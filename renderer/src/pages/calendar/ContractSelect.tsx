@@ -1,11 +1,19 @@
 // Picks the contract or the Shanghai order a booking serves, searching the server as the user
 // types (first page on open); if the module does not answer, falls back to typing the id.
 import { InputNumber, Select } from 'antd';
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { ORDER_STATES_WITHOUT_SERVICE } from '../../../../shared/rules/orders';
 import { call } from '../../api';
+import { useLocale } from '../../i18n';
+import { punct, UserText } from '../../util/user-data';
 
-interface Choice { value: number; label: string }
+/** A choice: its label is the user's data (numbers, names), `title` the same as plain text. */
+interface Choice { value: number; label: ReactNode; title?: string }
+
+/** A contract or order shown by the user's own number and names, the desk's punctuation in the chosen language. */
+function dataChoice(value: number, text: string, after = ''): Choice {
+  return { value, label: <><UserText>{text}</UserText>{after}</>, title: `${text}${after}` };
+}
 
 interface PickerProps {
   value?: number | null;
@@ -47,7 +55,10 @@ export function ContractSelect(props: PickerProps) {
   return <SearchSelect {...props} find={async (query) => {
     const { rows } = await call('contracts:list', { query, limit: 50 });
     return rows.filter((c) => c.status !== 'void')
-      .map((c) => ({ value: c.id, label: `${c.number} · ${c.applicantName}（${c.startDate}～${c.endDate}）` }));
+      .map((c) => {
+        const p = punct(useLocale.getState().locale);
+        return dataChoice(c.id, `${c.number} · ${c.applicantName}`, `${p.open}${c.startDate}${p.range.trim()}${c.endDate}${p.close}`);
+      });
   }} />;
 }
 
@@ -56,6 +67,6 @@ export function OrderSelect(props: PickerProps) {
   return <SearchSelect {...props} find={async (query) => {
     const { rows } = await call('orders:list', { query, limit: 50 });
     return rows.filter((o) => !ORDER_STATES_WITHOUT_SERVICE.includes(o.status))
-      .map((o) => ({ value: o.id, label: `${o.number} · ${o.applicantName} · ${o.productName}` }));
+      .map((o) => dataChoice(o.id, `${o.number} · ${o.applicantName} · ${o.productName}`));
   }} />;
 }

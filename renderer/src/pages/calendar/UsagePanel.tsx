@@ -15,6 +15,7 @@ import { PagedTable, type PagedSort } from '../../util/PagedTable';
 import { DateRangeInput } from '../../util/fields';
 import { spanLabel } from './slots';
 import { InstrumentSelect } from '../../util/pickers';
+import { USER_CELL } from '../../util/user-data';
 
 const L = {
   zh: {
@@ -64,12 +65,12 @@ export function UsagePanel({ today, instruments, refreshKey, onOpen }: {
   const columns: ColumnsType<UsageLog> = [
     // A record's identity (when, on which instrument) stays on the left however far the row scrolls.
     { title: t.start, key: 'startAt', width: 190, fixed: 'left', render: (_, r) => `${r.startAt.slice(0, 4)}-${spanLabel(r.startAt, r.endAt)}` },
-    { title: t.inst, dataIndex: 'instrumentName', width: 180, ellipsis: true, fixed: 'left' },
+    { title: t.inst, dataIndex: 'instrumentName', width: 180, ellipsis: true, fixed: 'left', ...USER_CELL },
     { title: t.hours, dataIndex: 'minutes', width: 80, align: 'right', render: (m: number) => hours(m) },
     { title: t.kind, dataIndex: 'external', width: 90, render: (x: boolean) => (x ? <Tag color="blue">{t.external}</Tag> : <Tag>{t.internal}</Tag>) },
     { title: t.way, dataIndex: 'serviceWay', width: 90, render: (w: string) => vocabularyLabel(w)[locale] },
-    { title: t.user, key: 'user', width: 220, ellipsis: true, render: (_, r) => [r.userName, r.userUnit].filter(Boolean).join(' / ') },
-    { title: t.contract, dataIndex: 'contractNumber', width: 140, ellipsis: true },
+    { title: t.user, key: 'user', width: 220, ellipsis: true, ...USER_CELL, render: (_, r) => [r.userName, r.userUnit].filter(Boolean).join(' / ') },
+    { title: t.contract, dataIndex: 'contractNumber', width: 140, ellipsis: true, ...USER_CELL },
     { title: t.amount, dataIndex: 'amountFen', width: 120, align: 'right', render: (f: number) => formatYuan(f) },
     { title: t.satisfaction, dataIndex: 'satisfaction', width: 80, render: (s: number | null) => (s ? '★'.repeat(s) : '') },
   ];

@@ -2,10 +2,12 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { Button, Cascader, type InputRef, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { categoryLabel, MAJOR_CATEGORIES, MIDDLE_CATEGORIES } from '../../../../shared/catalog/categories';
+import { MAJOR_CATEGORIES, MIDDLE_CATEGORIES } from '../../../../shared/catalog/categories';
+import { categoryName, categoryPath, vocabularyLabel, vocabularyOptions } from '../../../../shared/vocabulary-labels';
 import { SHARE_MODES, STATUSES, type InstrumentRow } from '../../../../shared/catalog/instrument';
 import { formatYuan } from '../../../../shared/rules/money';
-import { fmt, useT } from '../../i18n';
+import { fmt, useLocale, useT } from '../../i18n';
+import { USER_CELL, UserText } from '../../util/user-data';
 import { useCatalog } from '../../stores/catalog';
 import { showError } from '../../util/errors';
 import { useWindowHeight } from '../../util/hooks';
@@ -29,16 +31,18 @@ const L = {
   },
 };
 
-const categoryOptions = MAJOR_CATEGORIES.map((m) => ({
+/** 大类 → 中类 filter, named in the chosen language. */
+const categoryOptions = (locale: 'zh' | 'en') => MAJOR_CATEGORIES.map((m) => ({
   value: m.code,
-  label: `${m.code} ${m.name}`,
-  children: MIDDLE_CATEGORIES.filter((c) => c.code.startsWith(m.code)).map((c) => ({ value: c.code, label: `${c.code} ${c.name}` })),
+  label: `${m.code} ${categoryName(`${m.code}0000`, locale)}`,
+  children: MIDDLE_CATEGORIES.filter((c) => c.code.startsWith(m.code)).map((c) => ({ value: c.code, label: `${c.code} ${categoryName(`${c.code}00`, locale)}` })),
 }));
 
 const WAN = 1_000_000; // fen in 1万元
 
 export function CatalogPage() {
   const t = useT(L);
+  const locale = useLocale((s) => s.locale);
   const { filter, rows, total, loading, labs, setFilter, reload, reached, loadLabs } = useCatalog();
   const [query, setQuery] = useState(filter.query ?? '');
   const [editing, setEditing] = useState<number | 'new' | null>(null);
@@ -73,19 +77,19 @@ export function CatalogPage() {
 
   const columns: ColumnsType<InstrumentRow> = useMemo(() => [
     // The instrument's identity (编号, 名称) stays on the left however far the row scrolls.
-    { title: t.innerId, dataIndex: 'innerId', key: 'innerId', width: 140, sorter: true, fixed: 'left' },
+    { title: t.innerId, dataIndex: 'innerId', key: 'innerId', width: 140, sorter: true, fixed: 'left', ...USER_CELL },
     {
       title: t.name, dataIndex: 'nameCn', key: 'nameCn', width: 240, sorter: true, ellipsis: true, fixed: 'left',
-      render: (v: string, r) => <Space size={4}>{v}{r.retiredAt && <Tag>{t.retiredTag}</Tag>}</Space>,
+      render: (v: string, r) => <Space size={4}><UserText>{v}</UserText>{r.retiredAt && <Tag>{t.retiredTag}</Tag>}</Space>,
     },
-    { title: t.model, dataIndex: 'model', key: 'model', width: 140, ellipsis: true },
-    { title: t.category, dataIndex: 'categoryCode', key: 'categoryCode', width: 220, sorter: true, ellipsis: true, render: (c: string) => `${c} ${categoryLabel(c)}` },
+    { title: t.model, dataIndex: 'model', key: 'model', width: 140, ellipsis: true, ...USER_CELL },
+    { title: t.category, dataIndex: 'categoryCode', key: 'categoryCode', width: 220, sorter: true, ellipsis: true, render: (c: string) => `${c} ${categoryPath(c, locale)}` },
     { title: t.value, dataIndex: 'originalValueFen', key: 'originalValueFen', width: 150, align: 'right', sorter: true, render: (f: number) => formatYuan(f) },
-    { title: t.status, dataIndex: 'status', key: 'status', width: 100, sorter: true },
-    { title: t.share, dataIndex: 'shareMode', key: 'shareMode', width: 100, sorter: true },
-    { title: t.lab, dataIndex: 'labName', key: 'labName', width: 160, ellipsis: true },
-    { title: t.location, dataIndex: 'location', key: 'location', ellipsis: true },
-  ], [t]);
+    { title: t.status, dataIndex: 'status', key: 'status', width: 130, sorter: true, ellipsis: true, render: (v: string) => vocabularyLabel(v)[locale] },
+    { title: t.share, dataIndex: 'shareMode', key: 'shareMode', width: 140, sorter: true, ellipsis: true, render: (v: string) => vocabularyLabel(v)[locale] },
+    { title: t.lab, dataIndex: 'labName', key: 'labName', width: 160, ellipsis: true, ...USER_CELL },
+    { title: t.location, dataIndex: 'location', key: 'location', ellipsis: true, ...USER_CELL },
+  ], [t, locale]);
 
   const onChange: TableProps<InstrumentRow>['onChange'] = (_p, _f, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -99,13 +103,13 @@ export function CatalogPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search ref={searchRef} allowClear style={{ width: 320 }} placeholder={t.search} value={query}
           onChange={(e) => setQuery(e.target.value)} onSearch={(v) => setFilter({ query: v })} aria-label="search" />
-        <Cascader options={categoryOptions} changeOnSelect placeholder={t.category} style={{ width: 220 }}
+        <Cascader options={categoryOptions(locale)} changeOnSelect placeholder={t.category} style={{ width: 220 }}
           onChange={(v) => setFilter({ categoryPrefix: v?.length ? String(v[v.length - 1]) : undefined })} />
-        <Select allowClear placeholder={t.status} style={{ width: 110 }} options={STATUSES.map((s) => ({ value: s, label: s }))}
+        <Select allowClear placeholder={t.status} style={{ width: 110 }} options={vocabularyOptions(STATUSES, locale)}
           onChange={(v) => setFilter({ status: v })} />
-        <Select allowClear placeholder={t.share} style={{ width: 120 }} options={SHARE_MODES.map((s) => ({ value: s, label: s }))}
+        <Select allowClear placeholder={t.share} style={{ width: 120 }} options={vocabularyOptions(SHARE_MODES, locale)}
           onChange={(v) => setFilter({ shareMode: v })} />
-        <Select allowClear placeholder={t.lab} style={{ width: 160 }} options={labs.map((l) => ({ value: l.id, label: l.name }))}
+        <Select allowClear placeholder={t.lab} style={{ width: 160 }} options={labs.map((l) => ({ value: l.id, label: <UserText>{l.name}</UserText>, title: l.name }))}
           onChange={(v) => setFilter({ labId: v })} />
         <InputNumber placeholder={t.minWan} min={0} style={{ width: 130 }}
           onChange={(v) => setFilter({ minValueFen: v === null ? undefined : Math.round(Number(v) * WAN) })} />
@@ -130,7 +134,7 @@ export function CatalogPage() {
         dataSource={rows}
         loading={loading && rows.length === 0}
         pagination={false}
-        scroll={{ x: 1400, y: Math.max(300, height - 260) }}
+        scroll={{ x: 1470, y: Math.max(300, height - 260) }}
         sticky
         data-testid="catalog-table"
         onChange={onChange}

@@ -1,6 +1,7 @@
 import { Alert, Button, Modal, Table } from 'antd';
 import { useEffect, useState } from 'react';
-import { categoryEntry, categoryLabel } from '../../../../shared/catalog/categories';
+import { categoryName, categoryPath } from '../../../../shared/vocabulary-labels';
+import { USER_CELL } from '../../util/user-data';
 import type { ChannelOutput } from '../../../../shared/ipc';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
@@ -37,11 +38,11 @@ export function CodeReview({ version, onFix }: { version: number; onFix(id: numb
       <Modal open={open} width={900} title={t.title} onCancel={() => setOpen(false)} footer={<Button onClick={() => setOpen(false)}>{t.close}</Button>}>
         <Table size="small" rowKey="id" dataSource={review.rows} pagination={{ pageSize: 10 }}
           columns={[
-            { title: t.innerId, dataIndex: 'innerId', width: 120 },
-            { title: t.name, dataIndex: 'nameCn' },
+            { title: t.innerId, dataIndex: 'innerId', width: 120, ...USER_CELL },
+            { title: t.name, dataIndex: 'nameCn', ...USER_CELL },
             { title: t.code, dataIndex: 'categoryCode', width: 90 },
-            { title: t.problem, key: 'p', render: (_: unknown, r: Review['rows'][number]) => describeIssue({ field: 'categoryCode', reason: r.reason, params: { value: r.categoryCode, name: categoryEntry(r.categoryCode)?.name ?? '' }, code: 'VALIDATION' }, locale, { categoryCode: label }) },
-            { title: t.suggestion, dataIndex: 'suggestion', width: 200, render: (s: string | null) => (s ? `${s} ${categoryLabel(s)}` : '—') },
+            { title: t.problem, key: 'p', render: (_: unknown, r: Review['rows'][number]) => describeIssue({ field: 'categoryCode', reason: r.reason, params: { value: r.categoryCode, name: categoryName(r.categoryCode, locale) }, code: 'VALIDATION' }, locale, { categoryCode: label }) },
+            { title: t.suggestion, dataIndex: 'suggestion', width: 200, render: (s: string | null) => (s ? `${s} ${categoryPath(s, locale)}` : '—') },
             { title: '', key: 'fix', width: 70, render: (_: unknown, r: Review['rows'][number]) => <Button size="small" type="link" onClick={() => { setOpen(false); onFix(r.id); }}>{t.fix}</Button> },
           ]} />
       </Modal>

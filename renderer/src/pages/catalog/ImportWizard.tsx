@@ -47,6 +47,7 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
   const [result, setResult] = useState<ImportCommitResult | null>(null);
   const [busy, setBusy] = useState(false);
   const commitJob = useJob();
+  const parseJob = useJob();
 
   const labels = useMemo(() => ({ ...Object.fromEntries(INSTRUMENT_FIELD_LABELS.map((f) => [f.key, f[locale]])), __noRow: '1' }), [locale]);
   const label = (key: string) => INSTRUMENT_FIELD_LABELS.find((f) => f.key === key)?.[locale] ?? key;
@@ -64,10 +65,21 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
     setStep(1);
   };
 
+  /** Reads the file in the desk's parse worker; 取消 ends the read and keeps nothing. */
+  const read = async (input: { fileName: string; dataBase64: string; encoding: typeof encoding; sheet?: string }): Promise<ImportParseResult | null> => {
+    try {
+      return await parseJob.run('catalog:importParse', input);
+    } catch (e) {
+      if (isCancelled(e)) return null; // the bar says it was cancelled
+      throw e;
+    }
+  };
+
   const pick = (f: File) => {
     void run(async () => {
       const picked = { fileName: f.name, dataBase64: await fileToBase64(f) };
-      const p = await call('catalog:importParse', { ...picked, encoding });
+      const p = await read({ ...picked, encoding });
+      if (!p) return;
       setFile(picked);
       accept(p);
     });
@@ -79,7 +91,8 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
   });
 
   const chooseSheet = (sheet: string) => run(async () => {
-    accept(await call('catalog:importParse', { ...file!, encoding, sheet }));
+    const p = await read({ ...file!, encoding, sheet });
+    if (p) accept(p);
   });
 
   const ref = () => ({ parseId: parsed!.parseId, headerRow: parsed!.headerRow });
@@ -124,6 +137,7 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
             <p>{t.drop}</p>
           </Upload.Dragger>
+          <JobProgress job={parseJob.job} onCancel={parseJob.cancel} cancelling={parseJob.cancelling} testId="import-parse-progress" />
         </Space>
       )}
       {step === 1 && parsed && (

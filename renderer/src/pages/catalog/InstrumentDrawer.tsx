@@ -1,6 +1,7 @@
 import { Button, Col, Divider, Drawer, Form, Input, Modal, Popconfirm, Row, Select, Space, Spin, Switch, TreeSelect, Typography } from 'antd';
 import { useEffect, useEffectEvent, useState } from 'react';
-import { categoryLabel, categoryTree, type CategoryNode } from '../../../../shared/catalog/categories';
+import { categoryTree, type CategoryNode } from '../../../../shared/catalog/categories';
+import { categoryName, categoryPath } from '../../../../shared/vocabulary-labels';
 import { INSTRUMENT_FIELD_LABELS, SHARE_MODES, SOURCES, STATUSES, USAGE_KINDS, type Instrument, type InstrumentInput } from '../../../../shared/catalog/instrument';
 import { CARRIER_TYPES, FUNDING_SOURCES, PLATFORM_LIMITS, SUBJECTS } from '../../../../shared/catalog/platform';
 import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
@@ -61,9 +62,9 @@ type FormValues = Omit<InstrumentInput, 'originalValueFen' | 'referenceFeeFen' |
 
 // The picker offers the platform's table; only codes an instrument may carry can be chosen.
 interface TreeNode { value: string; title: string; selectable: boolean; children?: TreeNode[] }
-const toTree = (n: CategoryNode): TreeNode =>
-  ({ value: n.value, title: n.label, selectable: n.selectable, ...(n.children ? { children: n.children.map(toTree) } : {}) });
-const CATEGORY_TREE = categoryTree().map(toTree);
+const toTree = (locale: 'zh' | 'en') => (n: CategoryNode): TreeNode =>
+  ({ value: n.value, title: `${n.value} ${categoryName(n.value, locale)}`, selectable: n.selectable, ...(n.children ? { children: n.children.map(toTree(locale)) } : {}) });
+const CATEGORY_TREE = { zh: categoryTree().map(toTree('zh')), en: categoryTree().map(toTree('en')) };
 
 const list = (s: string) => (s ? s.split(',') : []);
 
@@ -200,10 +201,10 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
             <Col span={8}>
               <Form.Item name="categoryCode" label={t.categoryCode} rules={[...req, { pattern: /^\d{6}$/, message: t.sixDigits }]}
                 extra={<Form.Item noStyle shouldUpdate={(a, b) => a.categoryCode !== b.categoryCode}>
-                  {() => categoryLabel(String(form.getFieldValue('categoryCode') ?? '')) || t.notInTable}</Form.Item>}>
+                  {() => categoryPath(String(form.getFieldValue('categoryCode') ?? ''), locale) || t.notInTable}</Form.Item>}>
                 <Input maxLength={6} addonAfter={
                   <TreeSelect aria-label="category-picker" variant="borderless" style={{ width: 28 }} popupMatchSelectWidth={420} showSearch
-                    treeNodeFilterProp="title" value={undefined} placeholder="…" suffixIcon={null} treeData={CATEGORY_TREE}
+                    treeNodeFilterProp="title" value={undefined} placeholder="…" suffixIcon={null} treeData={CATEGORY_TREE[locale]}
                     onChange={(v: string) => form.setFieldValue('categoryCode', v)} />
                 } />
               </Form.Item>

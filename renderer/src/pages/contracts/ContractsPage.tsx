@@ -15,6 +15,7 @@ import { CONTRACT_STATUS_LABELS, urgencyColor } from '../vouchers/dealLabels';
 import { ContractDrawer } from './ContractDrawer';
 import { ApplicantSelect } from '../../util/pickers';
 import { YearFilter } from '../../util/fields';
+import { USER_CELL } from '../../util/user-data';
 
 type ContractSort = (typeof CONTRACT_SORTS)[number];
 
@@ -58,9 +59,9 @@ export function ContractsPage() {
   const money = (f: number | null) => (f === null ? '' : formatYuan(f));
   const columns: ColumnsType<ContractRow> = useMemo(() => [
     // The contract's identity stays on the left and its state on the right however far the row scrolls.
-    { title: t.number, dataIndex: 'number', key: 'number', width: 140, fixed: 'left' },
-    { title: t.title, dataIndex: 'title', key: 'title', width: 240, ellipsis: true },
-    { title: t.applicant, dataIndex: 'applicantName', key: 'applicantName', width: 180, ellipsis: true },
+    { title: t.number, dataIndex: 'number', key: 'number', width: 140, fixed: 'left', ...USER_CELL },
+    { title: t.title, dataIndex: 'title', key: 'title', width: 240, ellipsis: true, ...USER_CELL },
+    { title: t.applicant, dataIndex: 'applicantName', key: 'applicantName', width: 180, ellipsis: true, ...USER_CELL },
     { title: t.signed, dataIndex: 'signedDate', key: 'signedDate', width: 105 },
     { title: t.end, dataIndex: 'endDate', key: 'endDate', width: 105 },
     { title: t.amount, dataIndex: 'amountFen', key: 'amount', width: 120, align: 'right', render: money },

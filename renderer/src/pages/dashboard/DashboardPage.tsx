@@ -8,15 +8,20 @@ import { useDeals } from '../../stores/deals';
 import { useNav } from '../../stores/nav';
 import { showError } from '../../util/errors';
 import { DUE_KIND_LABELS, urgencyColor } from '../vouchers/dealLabels';
+import { articleName } from '../../i18n-errors';
+import { UserText } from '../../util/user-data';
+import type { ReactNode } from 'react';
 
 const L = {
   zh: {
     within: '未来天数', today: '今天 {d}', due: '截止 {d}', left: '剩 {n} 天', lastDay: '今天截止', none: '{n} 天内没有到期事项',
     count: '{n} 项', open: '打开', days: '{n} 天',
+    voucher_register: '创新券 {n} 须登记', voucher_expiry: '创新券 {n} 即将到期', contract_redemption: '合同 {n} 须申请兑现',
   },
   en: {
     within: 'Within', today: 'Today {d}', due: 'Due {d}', left: '{n} days left', lastDay: 'Due today', none: 'Nothing due within {n} days',
     count: '{n} items', open: 'Open', days: '{n} days',
+    voucher_register: 'Register voucher {n}', voucher_expiry: 'Voucher {n} expires', contract_redemption: 'Apply for redemption of contract {n}',
   },
 };
 
@@ -59,17 +64,23 @@ export function DashboardPage() {
             <Space wrap>
               <Tag color={urgencyColor(item.daysLeft)} data-testid="due-days">{item.daysLeft === 0 ? t.lastDay : fmt(t.left, { n: item.daysLeft })}</Tag>
               <Tag>{DUE_KIND_LABELS[item.kind][locale]}</Tag>
-              <Typography.Text strong>{item.title[locale]}</Typography.Text>
-              <Typography.Text type="secondary">{item.applicantName}</Typography.Text>
+              <Typography.Text strong>{wordAround(t[item.kind], <UserText>{item.number}</UserText>)}</Typography.Text>
+              <Typography.Text type="secondary" data-user="">{item.applicantName}</Typography.Text>
             </Space>
             <Space>
               <span data-testid="due-deadline">{fmt(t.due, { d: item.deadline })}</span>
-              <Typography.Text type="secondary">{item.article}</Typography.Text>
+              <Typography.Text type="secondary">{articleName(item.article, locale)}</Typography.Text>
             </Space>
           </List.Item>
         )} />
     </div>
   );
+}
+
+/** A template with one {n}, the user's data put in its place. */
+function wordAround(template: string, n: ReactNode): ReactNode {
+  const [before, after = ''] = template.split('{n}');
+  return <>{before}{n}{after}</>;
 }
 
 function cssColor(daysLeft: number): string {

@@ -1,7 +1,7 @@
 // 收费标准: the rate table of one instrument (or the unit-wide service items), each item's price
 // versions with their effective dates, and the 参考收费标准 text generated from them.
 import { Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import type { PriceGroup, RateItem, RateVersion } from '../../../../shared/ipc/money';
 import { BILLING_INCREMENTS, CHARGE_UNITS, CHARGE_UNIT_LABELS, type ChargeUnit } from '../../../../shared/money/rates';
 import { formatYuan } from '../../../../shared/rules/money';
@@ -11,6 +11,7 @@ import { useAppInfo, useToday } from '../../stores/app-info';
 import { showError } from '../../util/errors';
 import { fenOf, fenToText, moneyRule } from '../../util/money-field';
 import { DateInput, dateOf, dateRule } from '../../util/fields';
+import { punct, UserText } from '../../util/user-data';
 
 const L = {
   zh: {
@@ -35,7 +36,7 @@ export function RatesPage() {
   const today = useToday();
   useEffect(() => { void useAppInfo.getState().load(); }, []);
   const [instrument, setInstrument] = useState<number | null>(null);
-  const [choices, setChoices] = useState<{ value: number; label: string }[]>([]);
+  const [choices, setChoices] = useState<{ value: number; label: ReactNode; title?: string }[]>([]);
   const [items, setItems] = useState<RateItem[]>([]);
   const [groups, setGroups] = useState<PriceGroup[]>([]);
   const [reference, setReference] = useState('');
@@ -49,7 +50,7 @@ export function RatesPage() {
   const search = async (query: string) => {
     try {
       const r = await call('catalog:list', { query, limit: 50 });
-      setChoices([{ value: 0, label: t.serviceItems }, ...r.rows.map((i) => ({ value: i.id, label: `${i.innerId} ${i.nameCn}` }))]);
+      setChoices([{ value: 0, label: t.serviceItems }, ...r.rows.map((i) => ({ value: i.id, label: <UserText>{`${i.innerId} ${i.nameCn}`}</UserText>, title: `${i.innerId} ${i.nameCn}` }))]);
     } catch (e) { showError(e); }
   };
   // First page once per mount; typing searches further.
@@ -122,9 +123,9 @@ export function RatesPage() {
             onSearch={(q) => void search(q)} onChange={(v: number) => setInstrument(v)} options={choices} />
           <Button disabled={instrument === null} onClick={() => { itemForm.setFieldsValue({ name: instrument ? '上机' : '', unit: instrument ? 'hour' : 'sample', billsUsage: !!instrument }); setItemModal(true); }} data-testid="rates-add-item">{t.addItem}</Button>
           <Button onClick={() => { groupForm.resetFields(); setGroupModal(true); }}>{t.addGroup}</Button>
-          <span>{t.groups}：{groups.map((g) => <Tag key={g.id}>{groupName(g.id)}</Tag>)}</span>
+          <span>{t.groups}{punct(locale).colon}{groups.map((g) => <Tag key={g.id}>{groupName(g.id)}</Tag>)}</span>
         </Space>
-        {instrument ? <div style={{ marginTop: 8 }}><Typography.Text type="secondary">{t.reference}：</Typography.Text><span data-testid="rates-reference">{reference || t.none}</span></div> : null}
+        {instrument ? <div style={{ marginTop: 8 }}><Typography.Text type="secondary">{t.reference}{punct(locale).colon}</Typography.Text><span data-testid="rates-reference" data-user="">{reference || t.none}</span></div> : null}
       </Card>
       {items.map((item) => (
         <Card key={item.id} size="small" style={{ marginBottom: 8 }} data-testid={`rate-item-${item.name}`}

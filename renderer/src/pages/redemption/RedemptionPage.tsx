@@ -14,6 +14,7 @@ import { PagedTable, type PagedSort } from '../../util/PagedTable';
 import { BatchExport } from './BatchExport';
 import { DeadlineText, isSettled, StatusTag } from './labels';
 import { RedemptionDrawer } from './RedemptionDrawer';
+import { USER_CELL } from '../../util/user-data';
 
 const L = {
   zh: {
@@ -52,10 +53,10 @@ export function RedemptionPage() {
     {
       // The contract's identity stays on the left however far the row scrolls.
       title: t.contract, key: 'number', width: 240, ellipsis: true, fixed: 'left',
-      render: (_: unknown, r) => <Space direction="vertical" size={0}><Typography.Text strong>{r.contractNumber}</Typography.Text>
+      render: (_: unknown, r) => <Space direction="vertical" size={0} data-user=""><Typography.Text strong>{r.contractNumber}</Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.contractTitle}</Typography.Text></Space>,
     },
-    { title: t.applicant, dataIndex: 'applicantName', key: 'applicant', width: 200, ellipsis: true },
+    { title: t.applicant, dataIndex: 'applicantName', key: 'applicant', width: 200, ellipsis: true, ...USER_CELL },
     { title: t.period, key: 'endDate', width: 210, render: (_: unknown, r) => `${r.startDate} ~ ${r.endDate}` },
     { title: t.status, key: 'status', width: 100, render: (_: unknown, r) => <StatusTag status={r.status} /> },
     { title: t.deadline, key: 'deadline', width: 190, render: (_: unknown, r) => <DeadlineText deadline={r.deadline} settled={isSettled(r.status)} /> },

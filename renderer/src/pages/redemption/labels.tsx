@@ -2,6 +2,8 @@
 import { Tag } from 'antd';
 import { REDEMPTION_STATUS_LABELS, type RedemptionDeadline, type RedemptionStatus } from '../../../../shared/ipc/redemption';
 import { useLocale } from '../../i18n';
+import { articleName, documentName } from '../../i18n-errors';
+import { punct } from '../../util/user-data';
 
 /** Submitted or later: the deadline has been met, days left no longer matter. */
 export const isSettled = (s: RedemptionStatus | null) => s !== null && s !== 'draft' && s !== 'rejected';
@@ -26,9 +28,9 @@ export function DeadlineText({ deadline, settled }: { deadline: RedemptionDeadli
     : (locale === 'en' ? `${d} d left` : `剩 ${d} 天`);
   const color = settled ? 'default' : d < 0 ? 'error' : d <= 7 ? 'warning' : 'success';
   return (
-    <span title={`${deadline.document} ${deadline.article}`}>
+    <span title={locale === 'zh' ? `${deadline.document} ${deadline.article}` : `${articleName(deadline.article, locale)}, ${documentName(deadline.document, locale)}`}>
       {deadline.due} {!settled && <Tag color={color} data-testid="days-left">{text}</Tag>}
-      {deadline.extendedDue && <span style={{ color: '#888' }}>（{locale === 'en' ? 'extended' : '顺延'} {deadline.extendedDue}）</span>}
+      {deadline.extendedDue && <span style={{ color: '#888' }}>{punct(locale).open}{locale === 'en' ? 'extended to' : '顺延'} {deadline.extendedDue}{punct(locale).close}</span>}
     </span>
   );
 }

@@ -12,8 +12,14 @@ import { saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
 import { usePagedRows } from '../../util/paged';
 import { PagedTable } from '../../util/PagedTable';
-import { auditDetailLines, auditSentence } from './audit-sentences';
+import { UserText } from '../../util/user-data';
 import { beijingTime } from '../../util/time';
+import { auditDetailLines, auditSentenceParts } from './audit-sentences';
+
+/** The sentence with the user's data (actor, number, name) marked as such. */
+function Sentence({ row, locale }: { row: AuditRow; locale: 'zh' | 'en' }) {
+  return <>{auditSentenceParts(row, locale).map((p, i) => (p.user ? <UserText key={i}>{p.text}</UserText> : <span key={i}>{p.text}</span>))}</>;
+}
 
 const L = {
   zh: {
@@ -63,7 +69,7 @@ export function AuditCard({ refreshKey }: { refreshKey: number }) {
 
   const columns: ColumnsType<AuditRow> = [
     { title: t.at, dataIndex: 'at', key: 'at', width: 190, render: (v: string) => beijingTime(v) },
-    { title: t.what, key: 'what', width: 560, ellipsis: true, render: (_, r) => <span data-testid="audit-sentence">{auditSentence(r, locale)}</span> },
+    { title: t.what, key: 'what', width: 560, ellipsis: true, render: (_, r) => <span data-testid="audit-sentence"><Sentence row={r} locale={locale} /></span> },
     { title: t.detail, key: 'detail', width: 90, render: (_, r) => (
       <Button size="small" type="link" onClick={(e) => { e.stopPropagation(); setOpen(r); }} data-testid={`audit-open-${r.id}`}>{t.open}</Button>
     ) },
@@ -83,15 +89,15 @@ export function AuditCard({ refreshKey }: { refreshKey: number }) {
       <Modal open={open !== null} title={t.details} onCancel={() => setOpen(null)} footer={<Button onClick={() => setOpen(null)}>{t.close}</Button>} width={640}>
         {open && (
           <>
-            <Typography.Paragraph strong data-testid="audit-detail-sentence">{auditSentence(open, locale)}</Typography.Paragraph>
+            <Typography.Paragraph strong data-testid="audit-detail-sentence"><Sentence row={open} locale={locale} /></Typography.Paragraph>
             <Descriptions size="small" column={1} bordered data-testid="audit-detail">
               <Descriptions.Item label={t.at}>{beijingTime(open.at)}</Descriptions.Item>
-              <Descriptions.Item label={t.actor}>{open.actor}</Descriptions.Item>
+              <Descriptions.Item label={t.actor}><UserText>{open.actor}</UserText></Descriptions.Item>
               <Descriptions.Item label={t.action}><Typography.Text code>{open.entity} · {open.action}</Typography.Text></Descriptions.Item>
-              {open.entityId && <Descriptions.Item label={t.entityId}>{open.entityId}</Descriptions.Item>}
+              {open.entityId && <Descriptions.Item label={t.entityId}><UserText>{open.entityId}</UserText></Descriptions.Item>}
               {auditDetailLines(open).map((l) => (
                 <Descriptions.Item key={l.key} label={labelOf(l.key, locale)}>
-                  <Typography.Text style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{l.value}</Typography.Text>
+                  <Typography.Text style={{ whiteSpace: 'pre-wrap', fontSize: 12 }} data-user="">{l.value}</Typography.Text>
                 </Descriptions.Item>
               ))}
             </Descriptions>

@@ -67,14 +67,22 @@ function words(table: Record<string, Words>, key: string, fallback: Words): Word
   return table[key] ?? table[key.split('.').at(-1) ?? ''] ?? fallback;
 }
 
-/** "王敏 登记了创新券 BJKJQ-2026-0003" / "Wang Min registered voucher BJKJQ-2026-0003". */
-export function auditSentence(row: AuditRow, locale: Locale): string {
+/** A sentence's pieces: `user` marks what the user typed or is called (the actor, the object's number or name). */
+export interface SentencePart { text: string; user: boolean }
+
+/** The sentence in pieces, the desk's words apart from the user's data. */
+export function auditSentenceParts(row: AuditRow, locale: Locale): SentencePart[] {
   const verb = words(VERBS, row.action, { zh: '操作了', en: 'changed' })[locale];
   const entity = words(ENTITIES, row.entity, { zh: '记录', en: 'record' })[locale];
   const id = auditIdentity(row);
-  const actor = row.actor || (locale === 'zh' ? '系统' : 'The system');
-  if (locale === 'zh') return `${actor} ${verb}${entity}${id ? ` ${id}` : ''}`;
-  return `${actor} ${verb} ${entity}${id ? ` ${id}` : ''}`;
+  const actor: SentencePart = row.actor ? { text: row.actor, user: true } : { text: locale === 'zh' ? '系统' : 'The system', user: false };
+  const middle = locale === 'zh' ? ` ${verb}${entity}` : ` ${verb} ${entity}`;
+  return [actor, { text: middle, user: false }, ...(id ? [{ text: ' ', user: false }, { text: id, user: true }] : [])];
+}
+
+/** "王敏 登记了创新券 BJKJQ-2026-0003" / "Wang Min registered voucher BJKJQ-2026-0003". */
+export function auditSentence(row: AuditRow, locale: Locale): string {
+  return auditSentenceParts(row, locale).map((p) => p.text).join('');
 }
 
 /** The detail as label–value lines for the details view; nested values stay readable JSON. */

@@ -3,11 +3,12 @@ import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Table, Tag
 import { useCallback, useEffect, useState } from 'react';
 import type { HolidayRow, HolidayYearInfo } from '../../../../shared/ipc/assessment';
 import { call } from '../../api';
-import { fmt, useT } from '../../i18n';
+import { fmt, useLocale, useT } from '../../i18n';
 import { useToday } from '../../stores/app-info';
 import { showError } from '../../util/errors';
 import { DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
-import { parseHolidayText } from './holiday-text';
+import { UserText } from '../../util/user-data';
+import { holidayNameEn, parseHolidayText } from './holiday-text';
 
 const L = {
   zh: {
@@ -27,6 +28,7 @@ const L = {
 
 export function HolidayEditor() {
   const t = useT(L);
+  const locale = useLocale((s) => s.locale);
   const [years, setYears] = useState<HolidayYearInfo[]>([]);
   const today = useToday();
   const [year, setYear] = useState(() => Number(today.slice(0, 4)));
@@ -94,7 +96,7 @@ export function HolidayEditor() {
       <Table<HolidayRow> size="small" rowKey="date" dataSource={rows} data-testid="holiday-table" pagination={false} scroll={{ y: 360 }} columns={[
         { title: t.date, dataIndex: 'date', key: 'date', width: 140 },
         { title: t.kind, dataIndex: 'kind', key: 'kind', width: 120, render: (k: HolidayRow['kind']) => k === 'holiday' ? <Tag color="red">{t.holiday}</Tag> : <Tag color="blue">{t.adjusted}</Tag> },
-        { title: t.name, dataIndex: 'name', key: 'name' },
+        { title: t.name, dataIndex: 'name', key: 'name', render: (n: string) => (locale === 'en' && holidayNameEn(n)) || <UserText>{n}</UserText> },
         { key: 'x', width: 80, render: (_: unknown, r) => (
           <Popconfirm title={fmt(t.confirmDel, { d: r.date })} onConfirm={() => void remove(r.date)}>
             <Button size="small" danger icon={<DeleteOutlined />} aria-label={t.del} data-testid={`holiday-del-${r.date}`} />

@@ -40,3 +40,16 @@ export function parseHolidayText(text: string, year: number): ParsedHolidays {
   }
   return { ok: true, entries };
 }
+
+/** The official festival names of the State Council's notices, in English. */
+const HOLIDAY_EN: Readonly<Record<string, string>> = {
+  元旦: "New Year's Day", 春节: 'Spring Festival', 清明节: 'Qingming Festival', 清明: 'Qingming Festival', 劳动节: 'Labour Day',
+  端午节: 'Dragon Boat Festival', 中秋节: 'Mid-Autumn Festival', 国庆节: 'National Day', 调休上班: 'Adjusted workday', 调休: 'Adjusted workday',
+};
+
+/** A holiday's name in English when it is an official one ('国庆节、中秋节' → 'National Day and Mid-Autumn Festival'); null for a name the user typed. */
+export function holidayNameEn(name: string): string | null {
+  const parts = name.split(/[、,，/]/).map((p) => p.trim()).filter(Boolean);
+  const en = parts.map((p) => HOLIDAY_EN[p]);
+  return parts.length && en.every(Boolean) ? en.join(' and ') : null;
+}

@@ -8,6 +8,7 @@ import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
 import { errorText, showError } from '../../util/errors';
+import { articleName, documentName } from '../../i18n-errors';
 import { DateInput, dateOf, dateProblem } from '../../util/fields';
 import { useWindowHeight } from '../../util/hooks';
 import { usePagedRows } from '../../util/paged';
@@ -17,6 +18,7 @@ import { urgencyColor, VOUCHER_STATE_LABELS } from './dealLabels';
 import { QuotaLine } from './QuotaLine';
 import { ApplicantSelect } from '../../util/pickers';
 import { YearFilter } from '../../util/fields';
+import { USER_CELL } from '../../util/user-data';
 
 type VoucherSort = (typeof VOUCHER_SORTS)[number];
 
@@ -69,8 +71,8 @@ export function VouchersPage() {
   };
 
   const columns: ColumnsType<VoucherRow> = useMemo(() => [
-    { title: t.number, dataIndex: 'number', key: 'number', width: 150, fixed: 'left' },
-    { title: t.applicant, dataIndex: 'applicantName', key: 'applicantName', width: 240, ellipsis: true },
+    { title: t.number, dataIndex: 'number', key: 'number', width: 150, fixed: 'left', ...USER_CELL },
+    { title: t.applicant, dataIndex: 'applicantName', key: 'applicantName', width: 240, ellipsis: true, ...USER_CELL },
     { title: t.face, dataIndex: 'faceValueFen', key: 'face', width: 120, align: 'right', render: (f: number) => formatYuan(f) },
     { title: t.claimDate, dataIndex: 'claimDate', key: 'claimDate', width: 110 },
     { title: t.registered, dataIndex: 'registeredDate', key: 'registeredDate', width: 110 },
@@ -83,7 +85,7 @@ export function VouchersPage() {
       render: (_: unknown, r) => {
         const label = r.nextDeadline?.rule === 'voucher.registerWithin' ? t.registerBy : r.nextDeadline?.rule === 'voucher.validity' ? t.validUntil : t.applyBy;
         return r.nextDeadline
-          ? <Tooltip title={`${r.nextDeadline.document} ${r.nextDeadline.article}`}><span data-testid="voucher-deadline">{label} {r.nextDeadline.due}</span></Tooltip>
+          ? <Tooltip title={locale === 'zh' ? `${r.nextDeadline.document} ${r.nextDeadline.article}` : `${articleName(r.nextDeadline.article, locale)}, ${documentName(r.nextDeadline.document, locale)}`}><span data-testid="voucher-deadline">{label} {r.nextDeadline.due}</span></Tooltip>
           : <Typography.Text type="secondary">{r.validUntil ?? r.registerBy ?? ''}</Typography.Text>;
       },
     },
@@ -91,7 +93,7 @@ export function VouchersPage() {
       title: t.daysLeft, dataIndex: 'daysLeft', key: 'daysLeft', width: 100, align: 'right',
       render: (d: number | null) => (d === null ? '' : <Tag color={urgencyColor(d)}>{fmt(t.days, { n: d })}</Tag>),
     },
-    { title: t.contract, dataIndex: 'contractNumber', key: 'contract', width: 130, fixed: 'right' },
+    { title: t.contract, dataIndex: 'contractNumber', key: 'contract', width: 130, fixed: 'right', ...USER_CELL },
     {
       title: t.actions, key: 'actions', width: 140, fixed: 'right',
       render: (_: unknown, r) => (
