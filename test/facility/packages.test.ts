@@ -217,6 +217,26 @@ describe('lab data packages', () => {
     }
   });
 
+  it('service income at the office follows the lab\'s charges: charged usage at its line, other charges in their year', () => {
+    const db = lab.db;
+    const k1 = db.prepare("SELECT id FROM contracts WHERE number = 'AT-K1'").pluck().get() as number;
+    const u = db.prepare("SELECT id, instrument_id AS instrumentId FROM usage_logs WHERE start_at = '2025-03-10T09:00'").get() as { id: number; instrumentId: number };
+    const charge = db.prepare(`INSERT INTO charges(contract_id, kind, category, service_date, instrument_id, usage_id, description, amount_fen, created_at, created_by)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'x', 'x')`);
+    charge.run(k1, 'usage', 'usage', '2025-03-10', u.instrumentId, u.id, '机时', 260_000); // typed 200,000
+    charge.run(k1, 'manual', 'consumable', '2025-03-12', null, null, '耗材', 35_000);
+    charge.run(k1, 'manual', 'service', '2024-12-30', null, null, '制样', 9_000); // before the period
+    register(office, lab);
+    importLabPackage(office.ctx, exportBytes(lab));
+    for (const year of [2025, 2026]) {
+      expect(officeYearFigures(office.ctx, year, { deskIds: null }).serviceIncomeFen).toBe(labFigures(lab, year).serviceIncomeFen);
+    }
+    // 2025: 200,000 → 260,000 charged, 50,000 typed, plus 35,000 of consumables (100,000 of the 2024 record counts in 2024).
+    expect(officeYearFigures(office.ctx, 2025, { deskIds: null }).serviceIncomeFen).toBe(345_000);
+    // The national evaluation's instruments carry their records' income only.
+    expect(officeYearFigures(office.ctx, 2025, { deskIds: null, minValueFen: 50_000_000 }).serviceIncomeFen).toBe(310_000);
+  });
+
   it('reads a civil time as Date.parse does', () => {
     for (const t of ['2025-01-01T00:00', '2024-02-29T23:59', '2025-02-30T08:00', '2025-04-31T10:30', '2025-12-31T24:00', '2025-12-31T24:01',
       '2025-13-01T08:00', '2025-00-10T08:00', '2025-01-00T08:00', '2025-01-32T08:00', '2025-01-01T25:00', '2025-01-01T23:60', '0099-06-01T08:00', '1969-12-31T23:00']) {

@@ -96,6 +96,11 @@ export function officeFiguresForYears(ctx: ServiceContext, years: number[], scop
     GROUP BY year`)
     .all({ first: `${Math.min(...years)}-01-01`, last: `${Math.max(...years)}-12-31`, ...sp }) as { year: number; n: number; amount: number; voucher: number; withVoucher: number }[])
     .map((r) => [r.year, r]));
+  // Charges of each lab tied to no usage record (service items, consumables, adjustments): service
+  // income of the year, belonging to no instrument (so not to the national evaluation's instruments).
+  const other = new Map((db.prepare(`SELECT year, TOTAL(other_income_fen) AS fen FROM office_lab_years
+      WHERE year IN (SELECT value FROM json_each(@years)) AND ${DESK_IN_SCOPE('desk_id')} GROUP BY year`)
+    .all({ years: JSON.stringify(years), ...sp }) as { year: number; fen: number }[]).map((r) => [r.year, r.fen]));
   const figures = (year: number, national: boolean): YearFigures => {
     const r = byYear.get(year);
     const g = (all: keyof YearRow, nat: keyof YearRow) => Number((r?.[national ? nat : all]) ?? 0);
@@ -124,7 +129,7 @@ export function officeFiguresForYears(ctx: ServiceContext, years: number[], scop
       voucherContracts: con?.withVoucher ?? 0,
       contractAmountFen: con?.amount ?? 0,
       voucherAmountFen: con?.voucher ?? 0,
-      serviceIncomeFen: g('income', 'nIncome'),
+      serviceIncomeFen: g('income', 'nIncome') + (national ? 0 : other.get(year) ?? 0),
       avgSatisfaction: satN > 0 ? Math.round((satSum / satN) * 100) / 100 : null,
       satisfactionRecords: satN,
       satisfactionSum: satSum,
