@@ -93,6 +93,11 @@ export interface OrderDetail extends OrderRow {
   events: OrderEvent[];
   nextStatuses: OrderStatus[];
   timeline: PayoutTimeline;
+  /**
+   * Payment on the timeline (第十一条): the first day it may be made (the day after the notice
+   * ends), the day it was recorded as paid, or the day payment was refused.
+   */
+  payment: { earliestOn: string | null; paidOn: string | null; refusedOn: string | null };
   usageMinutes: number;
   usageCount: number;
   /** Rules of the local profile not checked (cross-region orders follow their issuer's). */

@@ -51,7 +51,11 @@ test('Shanghai order → accept → usage → charges and statement → complete
   await page.getByTestId('order-save').click();
   await expect(page.locator('.ant-form-item-explain-error').filter({ hasText: '下单日期' })).toContainText('2025-02-30');
   await expect(page.getByTestId('order-detail-status')).toHaveCount(0);
+  // Before 2025-09-01 no Shanghai profile is in force: the form says so rather than judge by another one.
+  await typeDate(page.getByTestId('order-date'), '2025-08-31');
+  await expect(page.getByTestId('order-no-profile')).toContainText('2025-08-31');
   await typeDate(page.getByTestId('order-date'), '2025-10-10');
+  await expect(page.getByTestId('order-no-profile')).toHaveCount(0);
   await expect(page.getByTestId('order-max')).toContainText('5,000.00');
   await expect(page.getByTestId('order-quota')).toContainText('4,000.00');
 
@@ -140,6 +144,7 @@ test('Shanghai order → accept → usage → charges and statement → complete
   await expect(page.getByTestId('order-detail-status')).toHaveText('公示中');
   await expect(page.getByTestId('notice-end')).toContainText('2025-10-23');
   await expect(page.getByTestId('notice-end')).toContainText('第十一条');
+  await expect(page.getByTestId('order-payment-step')).toContainText('最早 2025-10-24 可兑付');
 
   // Paying on the notice's last day is refused; the day after it is paid.
   await step('paid', '2025-10-23');
@@ -147,6 +152,7 @@ test('Shanghai order → accept → usage → charges and statement → complete
   await expect(page.getByTestId('order-detail-status')).toHaveText('公示中');
   await step('paid', '2025-10-24');
   await expect(page.getByTestId('order-detail-status')).toHaveText('已兑付');
+  await expect(page.getByTestId('order-payment-step')).toHaveText('2025-10-24 已兑付');
 
   // The order materials packet: summary, service records and the uploaded report, from the drawer.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('order-packet').click()]);

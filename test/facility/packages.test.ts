@@ -174,6 +174,69 @@ describe('lab data packages', () => {
     expect(officeYearFigures(office.ctx, 2025, { deskIds: null }).effectiveHours).toBe(29.5);
   });
 
+  it('Shanghai orders travel in the package and count as contracts at the office as at the lab, also from a package of the orders table as it was', () => {
+    const db = lab.db;
+    const applicant = db.prepare('SELECT id FROM applicants LIMIT 1').pluck().get() as number;
+    const product = Number(db.prepare(`INSERT INTO service_products(code, name, service_kind, created_at, updated_at) VALUES ('P1', '扫描电镜测试', 'testing', 'x', 'x')`).run().lastInsertRowid);
+    const order = (number: string, date: string, total: number, voucher: number, status: string) => db.prepare(`INSERT INTO orders(number, applicant_id, product_id,
+        order_date, total_fen, voucher_fen, payout_party, status, profile_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'institution', ?, 'shanghai-2025', 'x', 'x')`)
+      .run(number, applicant, product, date, total, voucher, status);
+    order('SH-1', '2025-04-02', 300_000, 150_000, 'completed');
+    order('SH-2', '2026-05-06', 120_000, 0, 'accepted');
+    order('SH-3', '2026-06-01', 90_000, 45_000, 'cancelled');
+    order('SH-4', '2023-06-01', 70_000, 0, 'paid');
+    register(office, lab);
+    const bytes = exportBytes(lab);
+    const preview = importLabPackage(office.ctx, bytes);
+    expect(preview.counts.orders).toBe(3); // SH-4 (2023) is outside the period
+    for (const year of [2025, 2026]) {
+      const own = labFigures(lab, year);
+      expect(officeYearFigures(office.ctx, year, { deskIds: null })).toMatchObject({
+        contracts: own.contracts, contractAmountFen: own.contractAmountFen, voucherAmountFen: own.voucherAmountFen, voucherContracts: own.voucherContracts,
+      });
+    }
+    // 2025: K1 (800,000 actual) and SH-1; 2026: K2 and SH-2 (K3 void, SH-3 cancelled).
+    expect(officeYearFigures(office.ctx, 2025, { deskIds: null })).toMatchObject({ contracts: 2, contractAmountFen: 1_100_000, voucherAmountFen: 550_000 });
+    expect(officeYearFigures(office.ctx, 2026, { deskIds: null })).toMatchObject({ contracts: 2, contractAmountFen: 620_000 });
+    // A package written before orders had a part of their own carried the table's rows as they were.
+    const other = track(officeDesk());
+    register(other, lab);
+    const asTable = rewrite(bytes, (f) => {
+      const rows = db.prepare('SELECT * FROM orders WHERE order_date >= ? ORDER BY rowid').all('2025-01-01');
+      f['parts/orders.json'] = strToU8(JSON.stringify(rows));
+      const m = JSON.parse(strFromU8(f['manifest.json']));
+      const part = m.parts.find((x: { name: string }) => x.name === 'orders');
+      part.bytes = f['parts/orders.json'].length;
+      part.sha256 = createHash('sha256').update(f['parts/orders.json']).digest('hex');
+      f['manifest.json'] = strToU8(JSON.stringify(m));
+      f['manifest.sig'] = strToU8(signBytes(deskKeys(lab.ctx), Buffer.from(f['manifest.json'])));
+    });
+    importLabPackage(other.ctx, asTable);
+    for (const year of [2025, 2026]) {
+      expect(officeYearFigures(other.ctx, year, { deskIds: null })).toEqual(officeYearFigures(office.ctx, year, { deskIds: null }));
+    }
+  });
+
+  it('service income at the office follows the lab\'s charges: charged usage at its line, other charges in their year', () => {
+    const db = lab.db;
+    const k1 = db.prepare("SELECT id FROM contracts WHERE number = 'AT-K1'").pluck().get() as number;
+    const u = db.prepare("SELECT id, instrument_id AS instrumentId FROM usage_logs WHERE start_at = '2025-03-10T09:00'").get() as { id: number; instrumentId: number };
+    const charge = db.prepare(`INSERT INTO charges(contract_id, kind, category, service_date, instrument_id, usage_id, description, amount_fen, created_at, created_by)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'x', 'x')`);
+    charge.run(k1, 'usage', 'usage', '2025-03-10', u.instrumentId, u.id, '机时', 260_000); // typed 200,000
+    charge.run(k1, 'manual', 'consumable', '2025-03-12', null, null, '耗材', 35_000);
+    charge.run(k1, 'manual', 'service', '2024-12-30', null, null, '制样', 9_000); // before the period
+    register(office, lab);
+    importLabPackage(office.ctx, exportBytes(lab));
+    for (const year of [2025, 2026]) {
+      expect(officeYearFigures(office.ctx, year, { deskIds: null }).serviceIncomeFen).toBe(labFigures(lab, year).serviceIncomeFen);
+    }
+    // 2025: 200,000 → 260,000 charged, 50,000 typed, plus 35,000 of consumables (100,000 of the 2024 record counts in 2024).
+    expect(officeYearFigures(office.ctx, 2025, { deskIds: null }).serviceIncomeFen).toBe(345_000);
+    // The national evaluation's instruments carry their records' income only.
+    expect(officeYearFigures(office.ctx, 2025, { deskIds: null, minValueFen: 50_000_000 }).serviceIncomeFen).toBe(310_000);
+  });
+
   it('reads a civil time as Date.parse does', () => {
     for (const t of ['2025-01-01T00:00', '2024-02-29T23:59', '2025-02-30T08:00', '2025-04-31T10:30', '2025-12-31T24:00', '2025-12-31T24:01',
       '2025-13-01T08:00', '2025-00-10T08:00', '2025-01-00T08:00', '2025-01-32T08:00', '2025-01-01T25:00', '2025-01-01T23:60', '0099-06-01T08:00', '1969-12-31T23:00']) {

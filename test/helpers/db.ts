@@ -35,13 +35,17 @@ export function tempCore(nowIso = '2025-06-16T02:00:00.000Z', options: { key?: s
 
 export type Ctx = HandlerContext;
 
+/** Each table's rows as JSON in a stable order (a WITHOUT ROWID table, such as the search's character pairs, by its primary key). */
+export function tablesJson(db: Core['db'], tables: readonly string[]): string[] {
+  const withoutRowid = new Set(db.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND wr = 1`).pluck().all() as string[]);
+  return tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t}"${withoutRowid.has(t) ? '' : ' ORDER BY rowid'}`).all()));
+}
+
 /** A content hash of every user table, to prove that a refused change wrote nothing. */
 export function contentHash(core: Core): string {
   const tables = core.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'
     AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`).pluck().all() as string[];
-  // A WITHOUT ROWID table (the search's character pairs) is ordered by its primary key.
-  const withoutRowid = new Set(core.db.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND wr = 1`).pluck().all() as string[]);
-  const parts = tables.map((t) => JSON.stringify(core.db.prepare(`SELECT * FROM "${t}"${withoutRowid.has(t) ? '' : ' ORDER BY rowid'}`).all()));
+  const parts = tablesJson(core.db, tables);
   // A cheap stable digest is enough for equality checks.
   let h = 0n;
   const text = tables.join('|') + parts.join('|');

@@ -6,11 +6,13 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handlers } from '../../electron/handlers';
+import { computeAssessment } from '../../electron/services/assessment/compute';
 import { invoke } from '../../electron/handlers/invoke';
 import { createUsage } from '../../electron/services/bookings/usage';
 import { addAdjustment, addManualLine, adoptActual, confirmDifference, contractCharges, refreshCharges } from '../../electron/services/money/charges';
 import { addRateVersion, saveRateItem, setApplicantGroup } from '../../electron/services/money/rates';
-import { issueFromCharges, statementPdfDownload, statementXlsxDownload } from '../../electron/services/money/statements';
+import { PassThrough } from 'node:stream';
+import { batchOrders, issueFromCharges, statementPdfDownload, statementXlsxDownload, writeBatch } from '../../electron/services/money/statements';
 import { addPayment, removePayment, voidStatement } from '../../electron/services/money/statements-store';
 import { addOrderMaterial } from '../../electron/services/orders/materials';
 import { getOrder, saveOrder, transitionOrder } from '../../electron/services/orders/orders';
@@ -160,6 +162,8 @@ describe('the 费用结算单 and payments of an order', () => {
     const p = addPayment(core.ctx, { orderId, receiptNumber: 'HD20251021001', paidOn: '2025-10-21', amountFen: 704_75, payer: '上海某材料科技有限公司', note: '' });
     expect(p).toMatchObject({ orderId, contractId: null, statementId: s.id });
     expect(contractCharges(core.ctx, { orderId })).toMatchObject({ paidFen: 704_75, dueFromApplicantFen: 704_75 });
+    // The assessment's service income takes the order's charges (usage and service lines), and its payments received.
+    expect(computeAssessment(core.ctx, { year: 2025 })).toMatchObject({ serviceIncomeFen: 1_409_50, paymentsReceivedFen: 704_75, payments: 1 });
     // The order packet carries the issued statement.
     expect(Object.keys(unzipSync(new Uint8Array((await exportOrderPacket(core.ctx, orderId)).bytes)))).toContain('费用结算单.pdf');
     const voided = voidStatement(core.ctx, { orderId }, '开票信息有误');
@@ -192,5 +196,25 @@ describe('the 费用结算单 and payments of an order', () => {
     expect(refusal(() => issueFromCharges(core.ctx, { orderId }, '2025-10-20'))).toMatchObject({ rule: 'statement.orderClosed' });
     expect(refusal(() => addPayment(core.ctx, { orderId, receiptNumber: 'HD2', paidOn: '2025-10-20', amountFen: 1, payer: '', note: '' }))).toMatchObject({ rule: 'payment.orderClosed' });
     expect(contentHash(core)).toBe(before);
+  });
+});
+
+describe('the year\'s statement batch', () => {
+  it('has a row per order with charges, with what is still owed by its 兑付方式', async () => {
+    const orderId = accepted({ payoutParty: 'enterprise', totalFen: 1_200 * YUAN, voucherFen: 600 * YUAN });
+    use(orderId, '2025-10-13T09:00', '2025-10-13T12:00');
+    refreshCharges(core.ctx, { orderId });
+    addPayment(core.ctx, { orderId, receiptNumber: 'HD9', paidOn: '2025-10-14', amountFen: 1_000 * YUAN, payer: '', note: '' });
+    expect(batchOrders(core.ctx, 2025)).toEqual([orderId]);
+    expect(batchOrders(core.ctx, 2024)).toEqual([]);
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on('data', (c: Buffer) => chunks.push(c));
+    expect(await writeBatch(core.ctx, [], sink, () => true, [orderId])).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    // 1,200 total, 600 voucher, 600 own part; paid to the enterprise, so it owes 1,200 and 200 is outstanding.
+    expect(wb.getWorksheet('结算汇总')!.getRow(2).values).toEqual([undefined, 'DD00001', '上海某材料科技有限公司', 1200, 1200, 600, 600, 1000, 200]);
+    expect(wb.getWorksheet('费用明细')!.rowCount).toBe(2);
   });
 });

@@ -189,11 +189,14 @@ describe('the order path (第十条, 第十一条)', () => {
     const n = step('notice', '2025-10-16');
     expect(n).toMatchObject({ status: 'notice', noticeStart: '2025-10-16', noticeEnd: '2025-10-23', usageMinutes: 180 });
     expect(n.timeline.notice).toMatchObject({ lastDay: '2025-10-23', article: '第十一条' });
+    // Payment on the timeline: the first day after the 7-day notice, then the day it was paid.
+    expect(n.payment).toEqual({ earliestOn: '2025-10-24', paidOn: null, refusedOn: null });
     const before = contentHash(core);
     expect(refusal(() => step('paid', '2025-10-23'))).toMatchObject({ rule: 'order.publicNotice', article: '第十一条' });
     expect(contentHash(core)).toBe(before);
     const paid = step('paid', '2025-10-24');
     expect(paid.status).toBe('paid');
+    expect(paid.payment).toEqual({ earliestOn: '2025-10-24', paidOn: '2025-10-24', refusedOn: null });
     expect(paid.events.map((e) => [e.status, e.date])).toEqual([
       ['placed', '2025-10-10'], ['accepted', '2025-10-11'], ['completed', '2025-10-12'], ['evaluated', '2025-10-13'],
       ['uploaded', '2025-10-14'], ['verified', '2025-10-15'], ['notice', '2025-10-16'], ['paid', '2025-10-24'],

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isEncryptedFile, withReadonly } from '../../electron/db/encryption';
-import { contentHash } from '../helpers/db';
+import { contentHash, tablesJson } from '../helpers/db';
 import { fileBytes, freshCores, labNames, seedLabs, type TestCore } from './helpers';
 
 const PASS = 'correct horse battery';
@@ -12,7 +12,7 @@ const fresh = freshCores();
 function dataHash(c: TestCore): string {
   const rows = c.db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('settings','audit_log')
     AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`).pluck().all() as string[];
-  return JSON.stringify(rows.map((t) => c.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()));
+  return JSON.stringify(tablesJson(c.db, rows));
 }
 
 describe('encryption at rest', () => {

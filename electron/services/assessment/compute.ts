@@ -9,7 +9,7 @@
 //   open-instrument value use 外部共享 only (open to outside users);
 // - income counts in the year a record starts; a record crossing a month counts in its first month;
 //   服务收入 is each record's charge line (else its typed amount) plus the year's other charges;
-// - payments received: receipts (payments) dated in the year, of contracts linked to the scope;
+// - payments received: receipts (payments) dated in the year, of contracts and orders linked to the scope;
 // - contracts: signed in the year (so each counts in exactly one year), not draft or void, linked to
 //   the scope by lab, contract instruments or usage; amount = actual amount when known, else signed.
 //   A Shanghai order is the service agreement of its region and counts as a contract: dated by its
@@ -86,7 +86,7 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: Us
   const monthRows = aggregates.filter((r) => r.k === 'm').map((r) => ({ month: r.a, sec: r.b, extSec: r.c }));
   const t = aggregates.find((r) => r.k === 't')!;
   // Service income: each record's charged amount (or its typed one), plus the year's other charges.
-  const totals = { records: t.a, externalUsers: t.b, incomeFen: t.c + otherChargesFen(ctx, w.firstDay, w.lastDay, s.contracts, s.params), satisfaction: t.d };
+  const totals = { records: t.a, externalUsers: t.b, incomeFen: t.c + otherChargesFen(ctx, w.firstDay, w.lastDay, s.contracts, s.params, s.orders), satisfaction: t.d };
 
   const contracts = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(COALESCE(c.actual_amount_fen, c.amount_fen)), 0) AS amountFen,
         COALESCE(SUM(EXISTS (SELECT 1 FROM contract_vouchers cv WHERE cv.contract_id = c.id)), 0) AS voucherContracts,
@@ -97,9 +97,10 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: Us
         COALESCE(SUM(o.voucher_fen > 0), 0) AS voucherContracts, COALESCE(SUM(o.voucher_fen), 0) AS voucherFen
       FROM orders o WHERE o.order_date BETWEEN @firstDay AND @lastDay AND o.status NOT IN (${ORDER_STATES_WITHOUT_SERVICE.map((x) => `'${x}'`).join(', ')}) AND ${s.orders}`)
     .get(params) as { n: number; amountFen: number; voucherContracts: number; voucherFen: number };
-  // Payments received: receipts dated in the year, of contracts linked to the scope (money/statements-store).
-  const payments = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(p.amount_fen), 0) AS fen FROM payments p JOIN contracts c ON c.id = p.contract_id
-      WHERE p.paid_on BETWEEN @firstDay AND @lastDay AND ${s.contracts}`).get(params) as { n: number; fen: number };
+  // Payments received: receipts dated in the year, of contracts and orders linked to the scope (money/statements-store).
+  const payments = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(p.amount_fen), 0) AS fen FROM payments p
+      LEFT JOIN contracts c ON c.id = p.contract_id LEFT JOIN orders o ON o.id = p.order_id
+      WHERE p.paid_on BETWEEN @firstDay AND @lastDay AND ((p.contract_id IS NOT NULL AND ${s.contracts}) OR (p.order_id IS NOT NULL AND ${s.orders}))`).get(params) as { n: number; fen: number };
   contracts.n += orders.n;
   contracts.amountFen += orders.amountFen;
   contracts.voucherContracts += orders.voucherContracts;

@@ -2,10 +2,12 @@
 // own assessment defines them (compute.ts), so a lab's package gives the office the lab's figures:
 // instruments counted = not retired before 1 January; effective hours = usage clipped to the year
 // (any instrument); 利用率 = effective / the counted instruments' own 额定机时; contracts signed in
-// the year, neither draft nor void. `minValueFen` restricts instrument figures to the national
+// the year, neither draft nor void, and Shanghai orders dated in it, accepted (not placed,
+// cancelled or refused). `minValueFen` restricts instrument figures to the national
 // evaluation's instruments (unit value ≥ 50万元) when asked.
 import type { ServiceContext } from '../context';
 import { hoursOf } from '../assessment/compute';
+import { ORDER_STATES_WITHOUT_SERVICE } from '../../../shared/rules/orders';
 
 export interface OfficeScope {
   /** null = every registered lab. */
@@ -84,11 +86,21 @@ export function officeFiguresForYears(ctx: ServiceContext, years: number[], scop
   const users = !options.users ? new Map<number, number>() : new Map((db.prepare(`SELECT year, COUNT(DISTINCT user_unit) AS n FROM office_external_users
       WHERE year IN (SELECT value FROM json_each(@years)) AND ${DESK_IN_SCOPE('desk_id')} GROUP BY year`)
     .all({ years: JSON.stringify(years), ...sp }) as { year: number; n: number }[]).map((r) => [r.year, r.n]));
-  const cons = new Map((db.prepare(`SELECT CAST(substr(signed_date, 1, 4) AS INTEGER) AS year, COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS amount,
+  // Contracts signed in the year and Shanghai orders dated in it once accepted, as the lab's assessment counts them.
+  const cons = new Map((db.prepare(`SELECT CAST(substr(d, 1, 4) AS INTEGER) AS year, COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS amount,
       COALESCE(SUM(voucher_fen), 0) AS voucher, COALESCE(SUM(voucher_fen > 0), 0) AS withVoucher
-    FROM office_contracts WHERE signed_date BETWEEN @first AND @last AND status NOT IN ('draft', 'void') AND ${DESK_IN_SCOPE('desk_id')} GROUP BY year`)
+    FROM (SELECT signed_date AS d, amount_fen, voucher_fen FROM office_contracts
+        WHERE signed_date BETWEEN @first AND @last AND status NOT IN ('draft', 'void') AND ${DESK_IN_SCOPE('desk_id')}
+      UNION ALL SELECT order_date, total_fen, voucher_fen FROM office_orders
+        WHERE order_date BETWEEN @first AND @last AND status NOT IN (${ORDER_STATES_WITHOUT_SERVICE.map((x) => `'${x}'`).join(', ')}) AND ${DESK_IN_SCOPE('desk_id')})
+    GROUP BY year`)
     .all({ first: `${Math.min(...years)}-01-01`, last: `${Math.max(...years)}-12-31`, ...sp }) as { year: number; n: number; amount: number; voucher: number; withVoucher: number }[])
     .map((r) => [r.year, r]));
+  // Charges of each lab tied to no usage record (service items, consumables, adjustments): service
+  // income of the year, belonging to no instrument (so not to the national evaluation's instruments).
+  const other = new Map((db.prepare(`SELECT year, TOTAL(other_income_fen) AS fen FROM office_lab_years
+      WHERE year IN (SELECT value FROM json_each(@years)) AND ${DESK_IN_SCOPE('desk_id')} GROUP BY year`)
+    .all({ years: JSON.stringify(years), ...sp }) as { year: number; fen: number }[]).map((r) => [r.year, r.fen]));
   const figures = (year: number, national: boolean): YearFigures => {
     const r = byYear.get(year);
     const g = (all: keyof YearRow, nat: keyof YearRow) => Number((r?.[national ? nat : all]) ?? 0);
@@ -117,7 +129,7 @@ export function officeFiguresForYears(ctx: ServiceContext, years: number[], scop
       voucherContracts: con?.withVoucher ?? 0,
       contractAmountFen: con?.amount ?? 0,
       voucherAmountFen: con?.voucher ?? 0,
-      serviceIncomeFen: g('income', 'nIncome'),
+      serviceIncomeFen: g('income', 'nIncome') + (national ? 0 : other.get(year) ?? 0),
       avgSatisfaction: satN > 0 ? Math.round((satSum / satN) * 100) / 100 : null,
       satisfactionRecords: satN,
       satisfactionSum: satSum,

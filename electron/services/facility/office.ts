@@ -65,7 +65,7 @@ export function listImports(ctx: ServiceContext, input: { deskId?: string; limit
 }
 
 /**
- * Conflicts across labs: one 所在单位仪器编号 in two labs, one contract number in two labs, one
+ * Conflicts across labs: one 所在单位仪器编号 in two labs, one contract (or order) number in two labs, one
  * 统一社会信用代码 under two names (in any labs). Found by query over the current data.
  */
 export function listConflicts(ctx: ServiceContext, includeResolved: boolean): ConflictItem[] {
@@ -87,9 +87,11 @@ export function listConflicts(ctx: ServiceContext, includeResolved: boolean): Co
       JOIN office_labs l ON l.desk_id = o.desk_id
       WHERE o.inner_id IN (SELECT inner_id FROM office_instruments GROUP BY inner_id HAVING COUNT(DISTINCT desk_id) > 1) ORDER BY o.inner_id, l.lab_name`).all() as { key: string; deskId: string; labName: string; label: string }[];
   for (const [key, rows] of group(inst)) push('instrument', key, rows.map(({ deskId, labName, label }) => ({ deskId, labName, label })));
-  const con = db.prepare(`SELECT c.number AS key, c.desk_id AS deskId, l.lab_name AS labName, c.signed_date AS label FROM office_contracts c
+  // Contract numbers and Shanghai order numbers together (an order is its region's service agreement).
+  const con = db.prepare(`WITH a AS (SELECT number, desk_id, signed_date AS label FROM office_contracts UNION ALL SELECT number, desk_id, order_date FROM office_orders)
+    SELECT c.number AS key, c.desk_id AS deskId, l.lab_name AS labName, c.label FROM a c
       JOIN office_labs l ON l.desk_id = c.desk_id
-      WHERE c.number IN (SELECT number FROM office_contracts GROUP BY number HAVING COUNT(DISTINCT desk_id) > 1) ORDER BY c.number, l.lab_name`).all() as { key: string; deskId: string; labName: string; label: string }[];
+      WHERE c.number IN (SELECT number FROM a GROUP BY number HAVING COUNT(DISTINCT desk_id) > 1) ORDER BY c.number, l.lab_name`).all() as { key: string; deskId: string; labName: string; label: string }[];
   for (const [key, rows] of group(con)) push('contract', key, rows.map(({ deskId, labName, label }) => ({ deskId, labName, label })));
   const app = db.prepare(`SELECT DISTINCT a.credit_code AS key, a.desk_id AS deskId, l.lab_name AS labName, a.name AS label FROM office_applicants a
       JOIN office_labs l ON l.desk_id = a.desk_id

@@ -57,39 +57,53 @@ function job(jobId: string): Job {
   return j;
 }
 
+/** Orders of the year (ordered in it, not cancelled) that have charges, in number order. */
+export function batchOrders(ctx: Pick<ServiceContext, 'db'>, year: number): number[] {
+  return ctx.db.prepare(`SELECT o.id FROM orders o WHERE o.order_date BETWEEN ? AND ? AND o.status <> 'cancelled'
+    AND EXISTS (SELECT 1 FROM charges ch WHERE ch.order_id = o.id) ORDER BY o.number`).pluck().all(`${year}-01-01`, `${year}-12-31`) as number[];
+}
+
 /** Contracts of the year (signed in it, not void) that have charges, in number order. */
 export function batchContracts(ctx: Pick<ServiceContext, 'db'>, year: number): number[] {
   return ctx.db.prepare(`SELECT c.id FROM contracts c WHERE c.signed_date BETWEEN ? AND ? AND c.status <> 'void'
     AND EXISTS (SELECT 1 FROM charges ch WHERE ch.contract_id = c.id) ORDER BY c.number`).pluck().all(`${year}-01-01`, `${year}-12-31`) as number[];
 }
 
-const SUMMARY_SQL = `SELECT c.id, c.number, a.name AS applicant, c.actual_amount_fen AS actualFen,
+const SUMMARY_SQL = `SELECT c.id, c.number, a.name AS applicant, c.actual_amount_fen AS actualFen, NULL AS payoutParty,
   (SELECT coalesce(sum(amount_fen), 0) FROM contract_vouchers WHERE contract_id = c.id) AS voucherFen,
   (SELECT coalesce(sum(amount_fen), 0) FROM payments WHERE contract_id = c.id) AS paidFen,
   s.number AS statementNumber, s.issued_on AS issuedOn
   FROM contracts c JOIN applicants a ON a.id = c.applicant_id LEFT JOIN statements s ON s.contract_id = c.id AND s.voided_at IS NULL WHERE c.id = ?`;
+/** An order's total plays the part of the 实际发生金额; with 兑付方式 企业 the enterprise owes the whole of it. */
+const ORDER_SUMMARY_SQL = `SELECT o.id, o.number, a.name AS applicant, o.total_fen AS actualFen, o.payout_party AS payoutParty, o.voucher_fen AS voucherFen,
+  (SELECT coalesce(sum(amount_fen), 0) FROM payments WHERE order_id = o.id) AS paidFen,
+  s.number AS statementNumber, s.issued_on AS issuedOn
+  FROM orders o JOIN applicants a ON a.id = o.applicant_id LEFT JOIN statements s ON s.order_id = o.id AND s.voided_at IS NULL WHERE o.id = ?`;
 const LINES_SQL = `SELECT ch.service_date AS serviceDate, i.name_cn AS instrument, ch.description, ch.reason, ch.kind, ch.quantity_milli AS q,
   ch.unit_price_fen AS price, ch.amount_fen AS amount FROM charges ch LEFT JOIN instruments i ON i.id = ch.instrument_id
   WHERE ch.contract_id = ? ORDER BY ch.service_date, ch.kind = 'adjustment', ch.id`;
+const ORDER_LINES_SQL = LINES_SQL.replace('ch.contract_id = ?', 'ch.order_id = ?');
 
-/** Writes the batch workbook (streaming) to `sink`; returns false when cancelled part-way. */
-export async function writeBatch(ctx: Pick<ServiceContext, 'db'>, ids: number[], sink: Writable, onProgress: (done: number) => boolean): Promise<boolean> {
+/** Writes the batch workbook (streaming) of contracts, then orders, to `sink`; returns false when cancelled part-way. */
+export async function writeBatch(ctx: Pick<ServiceContext, 'db'>, ids: number[], sink: Writable, onProgress: (done: number) => boolean,
+  orderIds: number[] = []): Promise<boolean> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
   const summary = wb.addWorksheet('结算汇总');
   summary.columns = [
-    { header: '合同编号', width: 22 }, { header: '申领单位', width: 32 }, { header: '费用合计（元）', width: 14 }, { header: '实际发生金额（元）', width: 16 },
+    { header: '合同/订单编号', width: 22 }, { header: '申领单位', width: 32 }, { header: '费用合计（元）', width: 14 }, { header: '实际发生金额/订单总额（元）', width: 18 },
     { header: '创新券支付（元）', width: 14 }, { header: '自付（元）', width: 12 }, { header: '已到账（元）', width: 12 }, { header: '未到账（元）', width: 12 },
     { header: '结算单编号', width: 16 }, { header: '出具日期', width: 12 },
   ];
   const detail = wb.addWorksheet('费用明细');
-  detail.columns = [{ header: '合同编号', width: 22 }, { header: '日期', width: 12 }, { header: '仪器', width: 24 }, { header: '项目', width: 40 },
+  detail.columns = [{ header: '合同/订单编号', width: 22 }, { header: '日期', width: 12 }, { header: '仪器', width: 24 }, { header: '项目', width: 40 },
     { header: '数量', width: 10 }, { header: '单价（元）', width: 12 }, { header: '金额（元）', width: 12 }];
-  const head = ctx.db.prepare(SUMMARY_SQL);
-  const lines = ctx.db.prepare(LINES_SQL);
+  const heads = { contract: ctx.db.prepare(SUMMARY_SQL), order: ctx.db.prepare(ORDER_SUMMARY_SQL) };
+  const bodies = { contract: ctx.db.prepare(LINES_SQL), order: ctx.db.prepare(ORDER_LINES_SQL) };
   let done = 0;
-  for (const id of ids) {
-    const h = head.get(id) as { number: string; applicant: string; actualFen: number | null; voucherFen: number; paidFen: number; statementNumber: string | null; issuedOn: string | null };
-    const ls = lines.all(id) as { serviceDate: string; instrument: string | null; description: string; reason: string; kind: string; q: number | null; price: number | null; amount: number }[];
+  const owners = [...ids.map((id) => ({ kind: 'contract' as const, id })), ...orderIds.map((id) => ({ kind: 'order' as const, id }))];
+  for (const { kind, id } of owners) {
+    const h = heads[kind].get(id) as { number: string; applicant: string; actualFen: number | null; payoutParty: string | null; voucherFen: number; paidFen: number; statementNumber: string | null; issuedOn: string | null };
+    const ls = bodies[kind].all(id) as { serviceDate: string; instrument: string | null; description: string; reason: string; kind: string; q: number | null; price: number | null; amount: number }[];
     let total = 0;
     for (const l of ls) {
       total += l.amount;
@@ -98,7 +112,8 @@ export async function writeBatch(ctx: Pick<ServiceContext, 'db'>, ids: number[],
     }
     const settled = h.actualFen ?? total;
     const own = settled - h.voucherFen;
-    summary.addRow([h.number, h.applicant, total / 100, settled / 100, h.voucherFen / 100, own / 100, h.paidFen / 100, Math.max(0, own - h.paidFen) / 100,
+    const due = h.payoutParty === 'enterprise' ? settled : own;
+    summary.addRow([h.number, h.applicant, total / 100, settled / 100, h.voucherFen / 100, own / 100, h.paidFen / 100, Math.max(0, due - h.paidFen) / 100,
       h.statementNumber ?? '', h.issuedOn ?? '']).commit();
     done++;
     if (done % CHUNK === 0) {
@@ -117,17 +132,17 @@ export function purgeStatementBatches(): void {
   jobs.clear();
 }
 
-async function run(ctx: ServiceContext, j: Job, ids: number[], year: number): Promise<void> {
+async function run(ctx: ServiceContext, j: Job, ids: number[], orderIds: number[], year: number): Promise<void> {
   // The workbook (applicants, fees) is built in memory only: nothing confidential is written to disk.
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
   sink.on('data', (c: Buffer) => chunks.push(c));
   try {
-    const complete = await writeBatch(ctx, ids, sink, (done) => { j.status.done = done; return !j.cancelled; });
+    const complete = await writeBatch(ctx, ids, sink, (done) => { j.status.done = done; return !j.cancelled; }, orderIds);
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (!complete || j.cancelled) return;
     j.result = Buffer.concat(chunks);
-    j.status = { ...j.status, state: 'done', fileName: `费用结算单-${year}年-${ids.length}份.xlsx` };
+    j.status = { ...j.status, state: 'done', fileName: `费用结算单-${year}年-${ids.length + orderIds.length}份.xlsx` };
   } catch (e) {
     if (!(e instanceof AppFailure)) console.error('[money:batch]', e);
     j.status = { ...j.status, state: 'failed', error: e instanceof AppFailure ? e.error.message : '生成失败 (batch failed)' };
@@ -141,10 +156,11 @@ export function startStatementBatch(ctx: ServiceContext, year: number): { jobId:
   const finished = [...jobs.entries()].filter(([, x]) => x.status.state !== 'running');
   for (const [jid] of finished.slice(0, Math.max(0, finished.length - KEEP))) jobs.delete(jid);
   const ids = batchContracts(ctx, year);
+  const orderIds = batchOrders(ctx, year);
   const jobId = crypto.randomUUID();
-  const j: Job = { status: { jobId, done: 0, total: ids.length, state: 'running' }, cancelled: false };
+  const j: Job = { status: { jobId, done: 0, total: ids.length + orderIds.length, state: 'running' }, cancelled: false };
   jobs.set(jobId, j);
-  void run(ctx, j, ids, year);
+  void run(ctx, j, ids, orderIds, year);
   return { jobId };
 }
 

@@ -7,7 +7,7 @@ import type { OrderDetail, OrderEvent, OrderFields, OrderQuota, OrderRow, orderL
 import type { PolicyProfile } from '../../../shared/policy';
 import { refuse } from '../../../shared/result';
 import {
-  CROSS_REGION_UNCHECKED_RULES, ORDER_RELEASED_STATES, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, articleFor, checkApplicantEligibility,
+  addDays, CROSS_REGION_UNCHECKED_RULES, ORDER_RELEASED_STATES, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, articleFor, checkApplicantEligibility,
   checkNoDoubleFunding, checkOrderAnnualQuota, checkOrderDealings, checkOrderVoucherShare, checkServiceScope, civilDateInShanghai,
   compareCivilDates, maxVoucherForOrder, payoutTimeline, publicNoticeEnd, remainingQuota, yearOf, type OrderEventNoteCode, type OrderStatus, type Violation,
 } from '../../../shared/rules';
@@ -48,10 +48,16 @@ export function getOrder(ctx: ServiceContext, id: number): OrderDetail {
     FROM usage_logs WHERE order_id = ?`).get(id) as { n: number; m: number };
   const profile = storedProfile(r.profileId);
   const verified = events.find((e) => e.status === 'verified')?.date ?? null;
+  const row = toRow(ctx, r);
   return {
-    ...toRow(ctx, r), cityFunded: r.cityFunded === 1, relatedParty: r.relatedParty === 1, subcontracted: r.subcontracted === 1, note: r.note,
+    ...row, cityFunded: r.cityFunded === 1, relatedParty: r.relatedParty === 1, subcontracted: r.subcontracted === 1, note: r.note,
     events, nextStatuses: [...ORDER_TRANSITIONS[r.status]],
     timeline: payoutTimeline(profile, { noticeStart: r.noticeStart, approvedOn: verified }, loadHolidayCalendar(ctx)),
+    payment: {
+      earliestOn: row.noticeEnd ? addDays(row.noticeEnd, 1) : null,
+      paidOn: events.find((e) => e.status === 'paid')?.date ?? null,
+      refusedOn: events.find((e) => e.status === 'rejected')?.date ?? null,
+    },
     usageMinutes: usage.m, usageCount: usage.n,
     uncheckedRules: r.crossRegion === null ? [] : [...CROSS_REGION_UNCHECKED_RULES, 'order.voucherShare', 'order.annualQuota'],
   };

@@ -123,7 +123,8 @@ export const consolidation: BenchOp = {
       const scope = { fromYear: lastYear - 1, toYear: lastYear };
       // Bare SQL doing the same work: per year, the instruments in service on 1 January and their
       // 额定机时 and usage sums, for every instrument and for those of at least 50万元 side by side
-      // (one pass), the period's distinct external users and the contracts signed in it.
+      // (one pass), the period's distinct external users, the contracts signed and orders dated in it,
+      // and the labs' charges tied to no usage record.
       const bare = office.db.prepare(`SELECT y.year,
           SUM(i.retired_at IS NULL OR i.retired_at >= CASE y.year WHEN @y0 THEN @ra0 ELSE @ra1 END) AS n, TOTAL(y.rated_hours) AS rated, TOTAL(y.sec) AS sec,
           TOTAL(y.ext_sec) AS ext, TOTAL(y.records), TOTAL(y.income_fen), TOTAL(y.sat_sum), TOTAL(y.sat_n), SUM(i.share_mode <> '不共享'),
@@ -137,6 +138,9 @@ export const consolidation: BenchOp = {
       const users = office.db.prepare('SELECT COUNT(DISTINCT user_unit) FROM office_external_users WHERE year BETWEEN ? AND ?');
       const contracts = office.db.prepare(`SELECT substr(signed_date, 1, 4), COUNT(*), SUM(amount_fen), SUM(voucher_fen), SUM(voucher_fen > 0) FROM office_contracts
         WHERE signed_date BETWEEN ? AND ? AND status NOT IN ('draft', 'void') GROUP BY 1`);
+      const orders = office.db.prepare(`SELECT substr(order_date, 1, 4), COUNT(*), SUM(total_fen), SUM(voucher_fen), SUM(voucher_fen > 0) FROM office_orders
+        WHERE order_date BETWEEN ? AND ? AND status NOT IN ('placed', 'cancelled', 'rejected') GROUP BY 1`);
+      const otherIncome = office.db.prepare('SELECT year, TOTAL(other_income_fen) FROM office_lab_years WHERE year BETWEEN ? AND ? GROUP BY year');
       const bytes = packages.reduce((a, p) => a + p.length, 0);
       return [
         {
@@ -156,7 +160,7 @@ export const consolidation: BenchOp = {
         {
           name: `national self-assessment ${scope.fromYear}–${scope.toYear}, ${labs} labs`,
           service: await measure(env.runs, () => computeEvaluation(office.ctx, scope)),
-          baseline: await measure(env.runs, () => { bare.all(bareParams); users.get(scope.fromYear, scope.toYear); contracts.all(`${scope.fromYear}-01-01`, `${scope.toYear}-12-31`); }),
+          baseline: await measure(env.runs, () => { bare.all(bareParams); users.get(scope.fromYear, scope.toYear); contracts.all(`${scope.fromYear}-01-01`, `${scope.toYear}-12-31`); orders.all(`${scope.fromYear}-01-01`, `${scope.toYear}-12-31`); otherIncome.all(scope.fromYear, scope.toYear); }),
           target: { metric: 'median', maxMs: 1000, maxRatio: 2 },
         },
       ];

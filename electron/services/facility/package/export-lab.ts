@@ -1,5 +1,5 @@
 // A lab desk's package for a period of whole years: instruments, 额定机时, usage, applicants,
-// contracts, vouchers, redemption states and the desk's own yearly figures; attachments only when
+// contracts, Shanghai orders, vouchers, redemption states and the desk's own yearly figures; attachments only when
 // asked. Sealed to the office's key when this desk's database is encrypted.
 import { jobStep } from '../../../core-host/job';
 import { computeAssessment } from '../../assessment/compute';
@@ -82,7 +82,14 @@ export function collectLabParts(ctx: ServiceContext, input: LabExportInput): { n
     FROM vouchers WHERE claim_date BETWEEN ? AND ? OR id IN (SELECT voucher_id FROM contract_vouchers WHERE contract_id IN (SELECT value FROM json_each(?)))
     ORDER BY id`).all(from, to, inList(contractIds)) as Row[];
 
-  const applicantIds = [...new Set([...contracts, ...vouchers].map((r) => r.applicantId as number))];
+  // Shanghai orders dated in the period or served in it.
+  const orders = tableExists(ctx, 'orders') ? db.prepare(`SELECT o.id, o.number, o.applicant_id AS applicantId, o.order_date AS orderDate, o.total_fen AS totalFen,
+      o.voucher_fen AS voucherFen, o.status, o.payout_party AS payoutParty, o.cross_region AS crossRegion, o.profile_id AS profileId
+    FROM orders o WHERE o.order_date BETWEEN @from AND @to
+      OR o.id IN (SELECT order_id FROM usage_logs WHERE order_id IS NOT NULL AND start_at >= @ys AND start_at < @ye)
+    ORDER BY o.id`).all({ from, to, ys, ye }) as Row[] : [];
+
+  const applicantIds = [...new Set([...contracts, ...vouchers, ...orders].map((r) => r.applicantId as number))];
   const applicants = db.prepare(`SELECT id, kind, name, credit_code AS creditCode FROM applicants WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
     .all(inList(applicantIds)) as Row[];
 
@@ -118,6 +125,7 @@ export function collectLabParts(ctx: ServiceContext, input: LabExportInput): { n
     { name: 'vouchers', schema: 1, records: vouchers },
     { name: 'redemptions', schema: 1, records: redemptions },
     { name: 'derived', schema: 1, records: derived },
+    { name: 'orders', schema: 1, records: orders },
   ];
   // Tables other parts of the desk add (charges, Shanghai orders) travel as they are, when present.
   for (const t of OPTIONAL_TABLE_PARTS) {

@@ -11,7 +11,7 @@ import { audit } from '../../audit';
 import type { ServiceContext } from '../../context';
 import { openPackage, packageSha256, refuse, verifyPackage, type Manifest } from './format';
 import { existingKeys, peekIdentity, verifyBytes } from './keys';
-import { LAB_PARTS, REQUIRED_LAB_PARTS, usageRecord, type RatedRec, type UsageRec } from './parts';
+import { LAB_PARTS, orderFromTableRow, REQUIRED_LAB_PARTS, usageRecord, type RatedRec, type UsageRec } from './parts';
 
 const EXAMPLES = 20;
 
@@ -68,7 +68,7 @@ function verify(ctx: ServiceContext, bytes: Uint8Array): Verified {
     const fast = name === 'usage' ? plainUsage : null;
     const out: Record<string, unknown>[] = [];
     for (let i = 0; i < records.length; i++) {
-      const r = records[i];
+      const r = name === 'orders' ? orderFromTableRow(records[i]) : records[i];
       if (fast?.(r)) out.push(r as Record<string, unknown>);
       else if (schema) {
         const parsed = schema.safeParse(r);
@@ -141,6 +141,7 @@ function hashAll(parts: Map<string, Record<string, unknown>[]>): Hashed[] {
     switch (part) {
       case 'usage': return yearOfDate(r.startAt);
       case 'contracts': return yearOfDate(r.signedDate);
+      case 'orders': return yearOfDate(r.orderDate);
       case 'vouchers': return yearOfDate(r.claimDate);
       case 'ratedHours': case 'derived': return typeof r.year === 'number' ? r.year : null;
       case 'redemptions': case 'attachments': return contractYear.get(r.contractId as number) ?? null;
@@ -326,7 +327,7 @@ interface MonthSum { year: number; month: number; sec: number; ext: number }
  * 额定机时 of each instrument-year), per month, and the external users of each year; slots and
  * months in the order the records first reach them.
  */
-function sumUsage(period: { fromYear: number; toYear: number }, rated: RatedRec[], records: UsageRec[]) {
+function sumUsage(period: { fromYear: number; toYear: number }, rated: RatedRec[], records: UsageRec[], charges: Record<string, unknown>[]) {
   const n = period.toYear - period.fromYear + 1;
   const starts: number[] = [];
   for (let k = 0; k <= n; k++) starts.push(Date.UTC(period.fromYear + k, 0, 1));
@@ -348,6 +349,16 @@ function sumUsage(period: { fromYear: number; toYear: number }, rated: RatedRec[
     if (!a) { outside.set(key, (a = { iid: r.instrumentId, year: r.year, rated: 0, sec: 0, ext: 0, records: 0, income: 0, satSum: 0, satN: 0 })); slots.push(a); }
     a.rated = r.hours;
   }
+  // 服务金额 of a usage record: its charge line's amount when it has been charged, else the typed
+  // amount; charges tied to no usage record count as the year's other service income (as at the lab).
+  const charged = new Map<number, number>();
+  const otherIncome = new Array<number>(n).fill(0);
+  for (const c of charges) {
+    const amount = Number(c.amount_fen ?? 0);
+    if (typeof c.usage_id === 'number') { charged.set(c.usage_id, amount); continue; }
+    const k = (yearOfDate(c.service_date) ?? 0) - period.fromYear;
+    if (c.contract_id !== null && c.contract_id !== undefined && k >= 0 && k < n) otherIncome[k] += amount;
+  }
   const monthOf = new Array<MonthSum | undefined>(n * 12);
   const months: MonthSum[] = [];
   const users = new Map<number, Set<string>>();
@@ -363,7 +374,7 @@ function sumUsage(period: { fromYear: number; toYear: number }, rated: RatedRec[
       t.sec += sec;
       t.ext += u.external * sec;
       t.records++;
-      if (s >= a) t.income += u.amountFen;
+      if (s >= a) t.income += charged.get(u.id) ?? u.amountFen;
       if (u.satisfaction !== null) { t.satSum += u.satisfaction; t.satN++; }
       const mi = k * 12 + new Date(Math.max(s, a)).getUTCMonth();
       let mm = monthOf[mi];
@@ -378,7 +389,7 @@ function sumUsage(period: { fromYear: number; toYear: number }, rated: RatedRec[
       }
     }
   }
-  return { slots, months, users };
+  return { slots, months, users, otherIncome };
 }
 
 export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): ImportPreview {
@@ -425,8 +436,8 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
     const putUsage = db.prepare('INSERT INTO office_usage_hashes(desk_id, year, hashes) VALUES (?, ?, ?)');
     for (const [year, m] of usageHashes) putUsage.run(desk, year, JSON.stringify(m));
 
-    // The lab's instruments, contracts and applicants at the office, from its records as they now stand.
-    for (const t of ['office_instruments', 'office_contracts', 'office_applicants']) db.prepare(`DELETE FROM ${t} WHERE desk_id = ?`).run(desk);
+    // The lab's instruments, contracts, orders and applicants at the office, from its records as they now stand.
+    for (const t of ['office_instruments', 'office_contracts', 'office_orders', 'office_applicants']) db.prepare(`DELETE FROM ${t} WHERE desk_id = ?`).run(desk);
     const j = (f: string) => `json_extract(data, '$.${f}')`;
     db.prepare(`INSERT INTO office_instruments(desk_id, iid, inner_id, name_cn, category_code, value_fen, usage_kind, share_mode, status, retired_at, lab_name)
       SELECT desk_id, CAST(rkey AS INTEGER), ${j('innerId')}, ${j('nameCn')}, ${j('categoryCode')}, ${j('originalValueFen')}, ${j('usageKind')},
@@ -436,10 +447,13 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
       SELECT desk_id, CAST(rkey AS INTEGER), ${j('number')}, ${j('applicantId')}, ${j('signedDate')}, coalesce(${j('actualAmountFen')}, ${j('amountFen')}), ${j('status')},
         (SELECT coalesce(sum(json_extract(v.value, '$.amountFen')), 0) FROM json_each(data, '$.vouchers') v)
       FROM office_records WHERE desk_id = ? AND part = 'contracts'`).run(desk);
+    db.prepare(`INSERT INTO office_orders(desk_id, oid, number, applicant_id, order_date, total_fen, voucher_fen, status)
+      SELECT desk_id, CAST(rkey AS INTEGER), ${j('number')}, ${j('applicantId')}, ${j('orderDate')}, ${j('totalFen')}, ${j('voucherFen')}, ${j('status')}
+      FROM office_records WHERE desk_id = ? AND part = 'orders'`).run(desk);
     db.prepare(`INSERT INTO office_applicants(desk_id, aid, name, credit_code)
       SELECT desk_id, CAST(rkey AS INTEGER), ${j('name')}, ${j('creditCode')} FROM office_records WHERE desk_id = ? AND part = 'applicants'`).run(desk);
 
-    const sums = sumUsage(period, parts.get('ratedHours') as unknown as RatedRec[], usage.records);
+    const sums = sumUsage(period, parts.get('ratedHours') as unknown as RatedRec[], usage.records, parts.get('charges') ?? []);
     const insY = db.prepare(`INSERT INTO office_instrument_years(desk_id, iid, year, rated_hours, sec, ext_sec, records, income_fen, sat_sum, sat_n)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const a of sums.slots) insY.run(desk, a.iid, a.year, a.rated, Math.round(a.sec), Math.round(a.ext), a.records, a.income, a.satSum, a.satN);
@@ -453,8 +467,8 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
       .run(desk, m.packageId, v.sha, m.schemaVersion, m.createdAt, period.fromYear, period.toYear, m.lab.name, m.unit.name, m.unit.creditCode, v.sealed ? 1 : 0,
         JSON.stringify(preview.counts), JSON.stringify(preview.diff.map(({ examples: _e, ...d }) => d)), JSON.stringify(parts.get('derived')),
         ctx.now().toISOString(), ctx.actor).lastInsertRowid);
-    const setYear = db.prepare('INSERT OR REPLACE INTO office_lab_years(desk_id, year, import_id) VALUES (?, ?, ?)');
-    for (let y = period.fromYear; y <= period.toYear; y++) setYear.run(desk, y, importId);
+    const setYear = db.prepare('INSERT OR REPLACE INTO office_lab_years(desk_id, year, import_id, other_income_fen) VALUES (?, ?, ?, ?)');
+    for (let y = period.fromYear; y <= period.toYear; y++) setYear.run(desk, y, importId, sums.otherIncome[y - period.fromYear]);
     // The lab's current package is its newest; the packages no longer supplying a year stay in the history.
     db.prepare(`UPDATE office_labs SET current_import_id = (SELECT i.id FROM office_lab_years y JOIN office_imports i ON i.id = y.import_id
         WHERE y.desk_id = @desk ORDER BY i.created_at DESC, i.id DESC LIMIT 1), lab_name = CASE WHEN @newest THEN @lab ELSE lab_name END WHERE desk_id = @desk`)

@@ -38,6 +38,24 @@ export const derivedRecord = z.object({
   utilisation: z.number().nullable(), shareRate: z.number().nullable(), externalUsers: int, contracts: int, contractAmountFen: fen,
   voucherAmountFen: fen, serviceIncomeFen: fen, avgSatisfaction: z.number().nullable(), openRate: z.number().nullable(),
 });
+/**
+ * A Shanghai order (沪科规〔2025〕6号): the service agreement of its region, counted as a contract
+ * by its order date once accepted. Packages written before this record was defined carried the
+ * orders table's rows as they are (snake_case columns); `orderFromTableRow` reads those.
+ */
+export const orderRecord = z.object({
+  id: int, number: text, applicantId: int, orderDate: civil, totalFen: fen, voucherFen: fen, status: text, payoutParty: text,
+  crossRegion: text.nullable(), profileId: text,
+});
+export function orderFromTableRow(r: unknown): unknown {
+  if (typeof r !== 'object' || r === null || !('order_date' in r)) return r;
+  const o = r as Record<string, unknown>;
+  return {
+    id: o.id, number: o.number, applicantId: o.applicant_id, orderDate: o.order_date, totalFen: o.total_fen, voucherFen: o.voucher_fen,
+    status: o.status, payoutParty: o.payout_party, crossRegion: o.cross_region ?? null, profileId: o.profile_id,
+  };
+}
+
 export const attachmentRecord = z.object({ id: int, contractId: int, kind: text, originalName: text, sha256: z.string().length(64), sizeBytes: int, path: z.string().nullable() });
 
 export const LAB_PARTS = {
@@ -50,12 +68,13 @@ export const LAB_PARTS = {
   redemptions: redemptionRecord,
   derived: derivedRecord,
   attachments: attachmentRecord,
+  orders: orderRecord,
 } as const;
 export type LabPartName = keyof typeof LAB_PARTS;
 /** Parts every lab package of schema 1 carries. */
 export const REQUIRED_LAB_PARTS: LabPartName[] = ['instruments', 'ratedHours', 'usage', 'applicants', 'contracts', 'vouchers', 'redemptions', 'derived'];
-/** Parts other desks' tables contribute when present (charges, Shanghai orders): kept as records. */
-export const OPTIONAL_TABLE_PARTS = ['charges', 'orders'] as const;
+/** Parts other desks' tables contribute when present (charges): kept as records. */
+export const OPTIONAL_TABLE_PARTS = ['charges'] as const;
 
 export type InstrumentRec = z.output<typeof instrumentRecord>;
 export type UsageRec = z.output<typeof usageRecord>;
@@ -63,6 +82,7 @@ export type ContractRec = z.output<typeof contractRecord>;
 export type ApplicantRec = z.output<typeof applicantRecord>;
 export type RatedRec = z.output<typeof ratedHoursRecord>;
 export type DerivedRec = z.output<typeof derivedRecord>;
+export type OrderRec = z.output<typeof orderRecord>;
 
 /** Reference data from the office, schema 1. */
 export const referenceParts = {

@@ -28,7 +28,7 @@ const L = {
     date: '下单日期', total: '订单总额（元）', voucher: '创新券金额（元）', max: '最多 {max} 元（订单总额的50%，向下取整到分）',
     payout: '兑付方式', cityFunded: '该服务已获市级财政资金支持', related: '与服务机构存在关联关系（关联交易）', sub: '服务由其他机构实际提供（转包）',
     cross: '跨区域创新券', local: '本地（上海）', issuing: '发券地区', note: '备注', required: '必填',
-    quota: '{y} 年额度 {q} 元，已用 {u} 元，剩余 {r} 元（第二条）', status: '状态', history: '办理记录', timeline: '公示与兑付',
+    quota: '{y} 年额度 {q} 元，已用 {u} 元，剩余 {r} 元（第二条）', status: '状态', history: '办理记录', timeline: '公示与兑付', earliest: '公示期满，最早 {d} 可兑付（第十一条）', paidOn: '{d} 已兑付', refusedOn: '{d} 不予兑付', noProfile: '{d} 没有生效的上海政策版本：本软件未收录该日适用的办法，不改用其他版本核对该日的订单',
     moveTo: '改为：{s}', stepDate: '日期', stepNote: '说明（不予兑付/撤销须填写）', usage: '服务记录（仪器使用）', usageAdd: '登记服务记录',
     instrument: '仪器', start: '开始（YYYY-MM-DD HH:MM）', end: '结束（YYYY-MM-DD HH:MM）', hours: '共 {n} 条，{h} 小时', charges: '费用与结算（费用结算单、到账）',
     unchecked: '跨区域订单按发券地区的规则：本软件未按本地政策核对：{rules}', crossNote: '长三角创新券按其本身规则使用（第十五条）：记录但不计入本地年度额度，也不按本地政策核对50%比例。',
@@ -38,7 +38,7 @@ const L = {
     date: 'Ordered on', total: 'Order total (CNY)', voucher: 'Voucher amount (CNY)', max: 'At most ¥{max} (50% of the total, rounded down to the fen)',
     payout: 'Payment to', cityFunded: 'The service is already funded by city finance', related: 'Related to the institution (related-party deal)', sub: 'Service actually provided by another institution (subcontracted)',
     cross: 'Cross-region voucher', local: 'Local (Shanghai)', issuing: 'Issuing region', note: 'Note', required: 'Required',
-    quota: '{y} quota ¥{q}, used ¥{u}, remaining ¥{r} (Article 2)', status: 'Status', history: 'History', timeline: 'Notice and payment',
+    quota: '{y} quota ¥{q}, used ¥{u}, remaining ¥{r} (Article 2)', status: 'Status', history: 'History', timeline: 'Notice and payment', earliest: 'Notice over: payment possible from {d} (Article 11)', paidOn: 'Paid on {d}', refusedOn: 'Payment refused on {d}', noProfile: 'No Shanghai policy profile is in force on {d}: the desk does not hold the measures of that day and judges no order of it by another profile',
     moveTo: 'Mark {s}', stepDate: 'Date', stepNote: 'Note (required to refuse or cancel)', usage: 'Service records (instrument use)', usageAdd: 'Record service',
     instrument: 'Instrument', start: 'Start (YYYY-MM-DD HH:MM)', end: 'End (YYYY-MM-DD HH:MM)', hours: '{n} records, {h} h', charges: 'Charges and settlement (statement, payments)',
     unchecked: 'Cross-region orders follow their issuing region: not checked against the local profile: {rules}', crossNote: 'Yangtze River Delta vouchers follow their own rules (Article 15): recorded, not counted in the local annual quota and not checked against the local 50% share.',
@@ -181,6 +181,9 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
               </Form.Item></Col>
             )}
             {crossRegion && <Col span={24}><Alert type="info" showIcon message={t.crossNote} style={{ marginBottom: 12 }} /></Col>}
+            {today && orderDate && !profile && (
+              <Col span={24}><Alert type="warning" showIcon message={fmt(t.noProfile, { d: orderDate })} style={{ marginBottom: 12 }} data-testid="order-no-profile" /></Col>
+            )}
             <Col span={24}><Form.Item name="note" label={t.note}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
           </Row>
         </Form>
@@ -194,7 +197,14 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
               <Descriptions.Item label={t.status}>
                 <Tag color={ORDER_STATUS_COLORS[current.status]} data-testid="order-detail-status">{ORDER_STATUS_LABELS[current.status][locale]}</Tag>
               </Descriptions.Item>
-              <Descriptions.Item label={t.timeline}><PayoutTimelineView timeline={current.timeline} /></Descriptions.Item>
+              <Descriptions.Item label={t.timeline}>
+                <PayoutTimelineView timeline={current.timeline} />
+                <div data-testid="order-payment-step">
+                  {current.payment.paidOn ? <Typography.Text type="success">{fmt(t.paidOn, { d: current.payment.paidOn })}</Typography.Text>
+                    : current.payment.refusedOn ? <Typography.Text type="danger">{fmt(t.refusedOn, { d: current.payment.refusedOn })}</Typography.Text>
+                      : current.payment.earliestOn ? <Typography.Text>{fmt(t.earliest, { d: current.payment.earliestOn })}</Typography.Text> : null}
+                </div>
+              </Descriptions.Item>
             </Descriptions>
             {current.nextStatuses.length > 0 && (
               <Space wrap style={{ margin: '12px 0' }}>
