@@ -62,12 +62,14 @@ test('Shanghai order → accept → usage → charges and statement → complete
   // 50%: 5,000.01元 on 10,000.01元 is refused on the field, citing 第二条.
   await page.getByTestId('order-voucher').fill('5000.01');
   await page.getByTestId('order-save').click();
-  const voucherError = page.locator('.ant-form-item-explain-error').filter({ hasText: '第二条' });
+  // The field's current error: a replaced one fades out for a moment beside it.
+  const fieldError = () => page.locator('.ant-form-item-explain-error:not(.ant-form-show-help-item-leave)').filter({ hasText: '第二条' });
+  const voucherError = fieldError();
   await expect(voucherError).toContainText('5,000.00');
   // Annual cap: 5,000.00元 is within 50% but over the 4,000元 left this year.
   await page.getByTestId('order-voucher').fill('5000');
   await page.getByTestId('order-save').click();
-  await expect(page.locator('.ant-form-item-explain-error').filter({ hasText: '第二条' })).toContainText('300,000.00');
+  await expect(fieldError()).toContainText('300,000.00');
   await page.getByTestId('order-voucher').fill('4000');
   await page.getByTestId('order-save').click();
   await expect(page.getByTestId('order-detail-status')).toHaveText('已下单');
