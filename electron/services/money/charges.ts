@@ -9,6 +9,8 @@ import type {
 import { billedMinutes, hoursMilliOf, lineAmountFen, versionOn, type ChargeUnit } from '../../../shared/money/rates';
 import { refuse } from '../../../shared/result';
 import { formatYuan } from '../../../shared/rules/money';
+import { civilDateInShanghai, type OrderStatus } from '../../../shared/rules';
+import { addOrderEvent } from '../orders/orders';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { enforce } from '../deals/refuse';
@@ -350,6 +352,9 @@ export function adoptActual(ctx: ServiceContext, ref: OwnerRef): ContractCharges
     if (total <= 0) refuse('RULE', 'order.chargesZero', { field: 'orderId', rule: 'order.chargesZero' });
     enforce(checkOwnerVoucherShare(c, total), 'totalFen');
     ctx.db.prepare('UPDATE orders SET total_fen = ?, updated_at = ? WHERE id = ?').run(total, now, o.id);
+    // A dated step of the order's history (shown in its timeline and on the packet), not only an audit row.
+    const noteParams = { beforeFen: c.amountFen, afterFen: total };
+    addOrderEvent(ctx, o.id, c.status as OrderStatus, civilDateInShanghai(ctx.now()), '', { noteCode: 'orderEvent.chargesAdopted', noteParams });
     audit(ctx, 'adopt_charges', 'order', o.id, { totalFen: { before: c.amountFen, after: total }, voucherFen: c.voucherFen });
   })();
   return contractCharges(ctx, ref);
