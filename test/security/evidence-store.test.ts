@@ -21,7 +21,10 @@ const rows = (c: TestCore) => c.db.prepare('SELECT stored_name FROM evaluation_e
 function watchFolder(c: TestCore, when: 'AFTER INSERT' | 'BEFORE DELETE'): string[][] {
   const seen: string[][] = [];
   c.db.function('evidence_folder_seen', () => { seen.push(listing(c)); return 0; });
-  c.db.exec(`CREATE TEMP TRIGGER evidence_watch ${when} ON evaluation_evidence BEGIN SELECT evidence_folder_seen(); END`);
+  const sql = when === 'AFTER INSERT'
+    ? 'CREATE TEMP TRIGGER evidence_watch AFTER INSERT ON evaluation_evidence BEGIN SELECT evidence_folder_seen(); END'
+    : 'CREATE TEMP TRIGGER evidence_watch BEFORE DELETE ON evaluation_evidence BEGIN SELECT evidence_folder_seen(); END';
+  c.db.exec(sql);
   return seen;
 }
 
@@ -67,7 +70,9 @@ describe('evidence files in the sealed store', () => {
     const c = fresh();
     const { id } = addEvidence(c.ctx, upload('one'));
     const kept = addEvidence(c.ctx, upload('two')).id;
-    c.db.exec(`CREATE TEMP TRIGGER evidence_no_delete BEFORE DELETE ON evaluation_evidence WHEN old.id = ${kept} BEGIN SELECT RAISE(ABORT, 'kept by test'); END`);
+    c.db.exec('CREATE TEMP TABLE evidence_kept(id INTEGER PRIMARY KEY)');
+    c.db.prepare('INSERT INTO evidence_kept(id) VALUES (?)').run(kept);
+    c.db.exec(`CREATE TEMP TRIGGER evidence_no_delete BEFORE DELETE ON evaluation_evidence WHEN old.id IN (SELECT id FROM evidence_kept) BEGIN SELECT RAISE(ABORT, 'kept by test'); END`);
     expect(() => deleteEvidence(c.ctx, kept)).toThrow(/kept by test/);
     expect(rows(c)).toHaveLength(2);
     expect(listing(c)).toEqual([...rows(c)].sort());
