@@ -46,8 +46,16 @@ export function classifyStartupFailure(e: unknown, dataDir: string): StartupFail
   const error = e instanceof AppFailure ? e.error : null;
   const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   const code = (e as { code?: unknown }).code;
-  if (error?.code === 'DB_NEWER') return { kind: 'newer', detail: text, dataDir };
-  if (error?.reason === 'desk.lockedByOther') return { kind: 'locked-by-other', detail: text, dataDir };
+  if (error?.code === 'DB_NEWER') {
+    const p = error.params ?? {};
+    return { kind: 'newer', detail: p.version !== undefined ? `user_version ${p.version} > ${p.supported}` : text, dataDir };
+  }
+  // The holder's process, for the dialog's detail line (language-neutral: the dialog words the rest).
+  if (error?.reason === 'desk.lockedByOther') {
+    const p = error.params ?? {};
+    return { kind: 'locked-by-other', detail: p.pid !== undefined ? `pid ${p.pid} (${p.mode}, ${p.startedAt})` : text, dataDir };
+  }
+  if (error?.reason === 'desk.lockFailed') return { kind: 'locked-by-other', detail: text, dataDir };
   if (/NODE_MODULE_VERSION|was compiled against|invalid ELF|not a valid Win32|wrong ELF class|mach-o/i.test(text)) {
     return { kind: 'driver', detail: text, dataDir };
   }

@@ -2,7 +2,7 @@
 // second server or app on the same folder is refused and told who holds it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppFailure } from '../../shared/result';
+import { refuse } from '../../shared/result';
 
 export const LOCK_FILE_NAME = 'desk.lock';
 
@@ -57,16 +57,11 @@ export function acquireFolderLock(dataDir: string, mode: string): { release(): v
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = readHolder(file);
       if (holder && holder.pid !== process.pid && alive(holder.pid)) {
-        throw new AppFailure({
-          code: 'CONFLICT',
-          reason: 'desk.lockedByOther',
-          params: { pid: holder.pid, mode: holder.mode, startedAt: holder.startedAt, dataDir },
-          message: `数据目录正被另一个工作台使用（进程 ${holder.pid}，${holder.mode}，启动于 ${holder.startedAt}）：请切换到那个窗口，或先关闭它 (the data folder is in use by another desk, pid ${holder.pid}: switch to it or close it first) — ${dataDir}`,
-        });
+        refuse('CONFLICT', 'desk.lockedByOther', { params: { pid: holder.pid, mode: holder.mode, startedAt: holder.startedAt, dataDir } });
       }
       // A holder that is gone (or an unreadable half-written lock from a crash): take over.
       fs.rmSync(file, { force: true });
     }
   }
-  throw new AppFailure({ code: 'CONFLICT', reason: 'desk.lockedByOther', params: { dataDir }, message: `无法取得数据目录锁 (could not take the data folder lock) — ${dataDir}` });
+  refuse('CONFLICT', 'desk.lockFailed', { params: { dataDir } });
 }

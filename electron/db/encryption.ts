@@ -3,7 +3,7 @@
 // file to lose and any SQLCipher 4 tool can open the database with the passphrase.
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { AppFailure, refuse } from '../../shared/result';
+import { refuse } from '../../shared/result';
 import { applyKey, quotePragmaString, type Db } from './connection';
 import { secureFile } from '../security/files';
 
@@ -69,12 +69,12 @@ export function writeEncryptedCopy(source: Db, destFile: string, key: string): v
 
 /** Checks a copy opens with `key`, passes integrity_check and holds the same rows as `source`. */
 export function verifyCopy(source: Db, copyFile: string, key: string | undefined): void {
-  const expected = JSON.stringify(tableCounts(source));
+  const expected = tableCounts(source);
   withReadonly(copyFile, key, (db) => {
     const check = db.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new AppFailure({ code: 'INTERNAL', message: `副本完整性检查失败：${String(check)} (copy failed integrity_check)` });
-    if (JSON.stringify(tableCounts(db)) !== expected) {
-      throw new AppFailure({ code: 'INTERNAL', message: '副本的数据行数与原库不一致，未替换原库 (copy row counts differ; the original was kept)' });
-    }
+    if (check !== 'ok') refuse('INTERNAL', 'encryption.copyIntegrity', { params: { detail: String(check).slice(0, 200) } });
+    const got = tableCounts(db);
+    const tables = [...new Set([...Object.keys(expected), ...Object.keys(got)])].filter((t) => expected[t] !== got[t]).sort();
+    if (tables.length) refuse('INTERNAL', 'encryption.copyRowCounts', { params: { tables: tables.slice(0, 20) } });
   });
 }

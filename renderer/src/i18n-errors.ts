@@ -5,6 +5,7 @@ import type { Locale } from './i18n-messages';
 import { APPLICANT_KIND_LABELS, SERVICE_KIND_LABELS } from '../../shared/policy/vocabulary';
 import { CODE_MESSAGES, FIELD_LABELS, MESSAGES } from './i18n-messages';
 import { REGION_NAMES } from './i18n-messages-orders';
+import { categoryName } from '../../shared/vocabulary-labels';
 
 /** Labels of a form's fields by dotted path ('vouchers.amountFen' also matches 'vouchers.3.amountFen'). */
 export type FieldLabels = Readonly<Record<string, string>>;
@@ -108,6 +109,8 @@ export function describeIssue(issue: Wordable, locale: Locale, labels: FieldLabe
   for (const [k, v] of Object.entries(issue.params ?? {})) values[k] = formatParam(k, v, locale);
   // Params that name another field ({other: 'claimDate'}) are shown by that field's label.
   if (issue.params && typeof issue.params.other === 'string') values.other = fieldLabel(issue.params.other, locale, labels);
+  // A category code in {value} is named in the chosen language ({category}).
+  if (template.includes('{category}') && typeof issue.params?.value === 'string') values.category = categoryName(issue.params.value, locale);
   values.field = fieldLabel(issue.field, locale, labels);
   const text = fill(template, values);
   return issue.row !== undefined && !labels.__noRow ? `${rowPrefix(issue.row, locale)}${text}` : text;

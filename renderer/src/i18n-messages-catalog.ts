@@ -4,7 +4,7 @@ import type { Message } from './i18n-messages';
 export const CATALOG_MESSAGES: Readonly<Record<string, Message>> = {
   'category.format': { zh: '{field}须为 6 位数字（当前为“{value}”）', en: '{field} must be 6 digits (is "{value}")' },
   'category.unknown': { zh: '{field} {value} 不在国家平台仪器分类表中', en: '{field} {value} is not in the national platform\'s classification table' },
-  'category.notLeaf': { zh: '{field} {value}（{name}）下有小类，请选择具体的小类编码', en: '{field} {value} ({name}) has sub-classes: choose one of them' },
+  'category.notLeaf': { zh: '{field} {value}（{category}）下有小类，请选择具体的小类编码', en: '{field} {value} ({category}) has sub-classes: choose one of them' },
   'catalog.notFound': { zh: '仪器 {id} 不存在', en: 'Instrument {id} does not exist' },
   'catalog.innerIdTaken': { zh: '{field} {value} 已被其他仪器使用', en: '{field} {value} is already used by another instrument' },
   'catalog.stale': { zh: '该仪器已被他人修改，请刷新后重试', en: 'The instrument changed since you opened it; reload and try again' },

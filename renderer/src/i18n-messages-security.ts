@@ -37,5 +37,12 @@ export const SECURITY_MESSAGES: Readonly<Record<string, Message>> = {
   'restore.schemaIndexes': { zh: '备份的索引与应有结构不符（缺少：{missing}；多出：{extra}；改动：{changed}）；未做任何替换', en: 'The backup\'s indexes differ from the expected schema (missing: {missing}; extra: {extra}; changed: {changed}); nothing was replaced' },
   'restore.schemaTriggers': { zh: '备份的触发器（含审计日志只增不改的保护）与应有结构不符（缺少：{missing}；多出：{extra}；改动：{changed}）；未做任何替换', en: 'The backup\'s triggers (including the append-only audit protection) differ from the expected schema (missing: {missing}; extra: {extra}; changed: {changed}); nothing was replaced' },
   'restore.schemaViews': { zh: '备份的视图与应有结构不符；未做任何替换', en: 'The backup\'s views differ from the expected schema; nothing was replaced' },
+  'backup.copyFailed': { zh: '备份副本未能写成（{detail}）；没有留下不完整的备份，请稍后重试', en: 'The backup copy could not be written ({detail}); no partial backup was kept. Try again later' },
+  'encryption.copyIntegrity': { zh: '加密副本未通过完整性检查（{detail}）；原数据库未被替换', en: 'The encrypted copy failed the integrity check ({detail}); the original database was kept' },
+  'encryption.copyRowCounts': { zh: '加密副本中这些表的行数与原库不一致：{tables}；原数据库未被替换', en: 'The encrypted copy holds other row counts than the original in: {tables}; the original database was kept' },
+  'desk.newer': { zh: '数据库版本 {version} 高于本程序支持的版本 {supported}：请升级程序；文件未被改动', en: 'The database is at version {version}, newer than this app reads ({supported}): update the app; the file was not changed' },
+  'migration.failed': { zh: '数据库升级（{migration}）失败，数据库保持原状：{detail}', en: 'Upgrading the database ({migration}) failed; the database is unchanged: {detail}' },
+  'desk.lockedByOther': { zh: '数据目录 {dataDir} 正被另一个工作台使用（进程 {pid}，{mode}，启动于 {startedAt}）：请切换到那个窗口，或先关闭它', en: 'The data folder {dataDir} is in use by another desk (process {pid}, {mode}, started {startedAt}): switch to it or close it first' },
+  'desk.lockFailed': { zh: '无法取得数据目录 {dataDir} 的锁：请确认没有其他工作台在使用它后重试', en: 'Could not lock the data folder {dataDir}: make sure no other desk uses it and try again' },
   'restore.copyFailed': { zh: '恢复用的副本未通过检查；未做任何替换', en: 'The copy made for the restore failed its check; nothing was replaced' },
 };

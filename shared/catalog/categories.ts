@@ -69,7 +69,8 @@ export function categoryCodeProblem(code: string): { reason: string; params: Rec
   if (!/^\d{6}$/.test(code)) return { reason: 'category.format', params: { value: code } };
   const entry = byCode.get(code);
   if (!entry) return { reason: 'category.unknown', params: { value: code } };
-  if (!entry.assignable) return { reason: 'category.notLeaf', params: { value: code, name: entry.name } };
+  // The code only: the renderer names the category in the chosen language.
+  if (!entry.assignable) return { reason: 'category.notLeaf', params: { value: code } };
   return null;
 }
 

@@ -1,5 +1,6 @@
 // The value normalisers every import field goes through, and the classification table.
 import { describe, expect, it } from 'vitest';
+import { describeIssue } from '../../renderer/src/i18n-errors';
 import { normaliseCell, suggestMapping } from '../../electron/services/catalog/import';
 import { ASSIGNABLE_CATEGORIES, categoryCodeProblem, categoryLabel, MAJOR_CATEGORIES } from '../../shared/catalog/categories';
 import {
@@ -26,6 +27,14 @@ describe('classification table', () => {
     ['01010', 'category.format'], ['01010a', 'category.format'],
   ])('code %s → %s', (code, reason) => {
     expect(categoryCodeProblem(code)?.reason ?? null).toBe(reason);
+  });
+
+  it('refuses a class with sub-classes by its code only, and the renderer names the class in the chosen language', () => {
+    const problem = categoryCodeProblem('010100')!;
+    expect(problem.params).toEqual({ value: '010100' });
+    const issue = { field: 'categoryCode', reason: problem.reason, params: problem.params, code: 'VALIDATION' };
+    expect(describeIssue(issue, 'en', { categoryCode: 'Category code' })).toBe('Category code 010100 (Electron optical instruments) has sub-classes: choose one of them');
+    expect(describeIssue(issue, 'zh', { categoryCode: '分类编码' })).toBe('分类编码 010100（电子光学仪器）下有小类，请选择具体的小类编码');
   });
 });
 

@@ -62,8 +62,10 @@ describe('migrations', () => {
     raw.close();
     const before = fs.readFileSync(file);
     const f = failureOf(() => openDatabase(file, { migrationsDir: MIGRATIONS }));
-    expect(f.error.code).toBe('DB_NEWER');
-    expect(f.error.message).toMatch(/999/);
+    expect(f.error).toMatchObject({ code: 'DB_NEWER', reason: 'desk.newer', params: { version: 999 } });
+    expect(f.error.params!.supported).toBeGreaterThan(0);
+    // A code with parameters, no prose: the renderer words it.
+    expect(f.error.message).toBeUndefined();
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -74,10 +76,38 @@ describe('migrations', () => {
     fs.writeFileSync(path.join(dir, '0002_broken.sql'), 'CREATE TABLE ok_table(x INTEGER) STRICT;\nCREATE TABLE broken(;');
     const file = tempFile();
     const f = failureOf(() => openDatabase(file, { migrationsDir: dir }));
-    expect(f.error.message).toMatch(/0002_broken\.sql/);
+    expect(f.error).toMatchObject({ code: 'INTERNAL', reason: 'migration.failed', params: { migration: '0002_broken.sql' } });
+    expect(String(f.error.params!.detail)).toMatch(/syntax error/);
+    expect(f.error.message).toBeUndefined();
     const raw = new Database(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(0);
     expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
     raw.close();
+  });
+  it('checks foreign keys across the file when it upgrades, and not on an up-to-date open', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-migdir-'));
+    dirs.push(dir);
+    fs.copyFileSync(path.join(MIGRATIONS, '0001_core.sql'), path.join(dir, '0001_core.sql'));
+    fs.writeFileSync(path.join(dir, '0002_pair.sql'),
+      'CREATE TABLE parent(id INTEGER PRIMARY KEY) STRICT;\nCREATE TABLE child(id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id)) STRICT;');
+    const file = tempFile();
+    openDatabase(file, { migrationsDir: dir }).db.close();
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = OFF');
+    raw.prepare('INSERT INTO child(id, parent_id) VALUES (1, 42)').run();
+    raw.close();
+    // Up to date: nothing applied, no whole-file check on the start-up path.
+    const again = openDatabase(file, { migrationsDir: dir });
+    expect(again.migration.applied).toEqual([]);
+    again.db.close();
+    // An upgrade checks the whole file before it commits, and rolls back on a dangling reference.
+    fs.writeFileSync(path.join(dir, '0003_more.sql'), 'CREATE TABLE more_table(x INTEGER) STRICT;');
+    const f = failureOf(() => openDatabase(file, { migrationsDir: dir }));
+    expect(f.error).toMatchObject({ code: 'INTERNAL', reason: 'migration.failed', params: { migration: '0003_more.sql' } });
+    expect(String(f.error.params!.detail)).toMatch(/1 rows of child refer to missing rows of parent/);
+    const after = new Database(file);
+    expect(after.pragma('user_version', { simple: true })).toBe(2);
+    expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'more_table'").pluck().get()).toBe(0);
+    after.close();
   });
 });

@@ -13,6 +13,7 @@ import { isBackupDue, recordBackup } from './backups';
 import type { CopyJob, CopyResult } from './copy-worker';
 import { writeMac, writeMacRecord } from './mac';
 import { backupsDir, freshName } from './names';
+import { refuse } from '../../../shared/result';
 
 export interface BackupScheduler {
   /**
@@ -77,7 +78,8 @@ export function backupScheduler(ctx: ServiceContext & { encrypted?: boolean }, o
       });
       worker = null;
       if (abandoned) throw new Abandoned('backup abandoned');
-      if (!result.ok) throw new Error(result.message);
+      // The driver's own words stay a parameter (shown as detail); the renderer words the refusal.
+      if (!result.ok) refuse('INTERNAL', 'backup.copyFailed', { params: { detail: result.message.slice(0, 300) } });
       const now = keysOf(ctx).current;
       // A crash before this rename leaves only a .partial file, never a truncated backup under a real name.
       fs.renameSync(partial, file);

@@ -1,6 +1,6 @@
 import { Alert, Button, Modal, Table } from 'antd';
 import { useEffect, useState } from 'react';
-import { categoryName, categoryPath } from '../../../../shared/vocabulary-labels';
+import { categoryPath } from '../../../../shared/vocabulary-labels';
 import { USER_CELL } from '../../util/user-data';
 import type { ChannelOutput } from '../../../../shared/ipc';
 import { call } from '../../api';
@@ -41,7 +41,7 @@ export function CodeReview({ version, onFix }: { version: number; onFix(id: numb
             { title: t.innerId, dataIndex: 'innerId', width: 120, ...USER_CELL },
             { title: t.name, dataIndex: 'nameCn', ...USER_CELL },
             { title: t.code, dataIndex: 'categoryCode', width: 90 },
-            { title: t.problem, key: 'p', render: (_: unknown, r: Review['rows'][number]) => describeIssue({ field: 'categoryCode', reason: r.reason, params: { value: r.categoryCode, name: categoryName(r.categoryCode, locale) }, code: 'VALIDATION' }, locale, { categoryCode: label }) },
+            { title: t.problem, key: 'p', render: (_: unknown, r: Review['rows'][number]) => describeIssue({ field: 'categoryCode', reason: r.reason, params: { value: r.categoryCode }, code: 'VALIDATION' }, locale, { categoryCode: label }) },
             { title: t.suggestion, dataIndex: 'suggestion', width: 200, render: (s: string | null) => (s ? `${s} ${categoryPath(s, locale)}` : '—') },
             { title: '', key: 'fix', width: 70, render: (_: unknown, r: Review['rows'][number]) => <Button size="small" type="link" onClick={() => { setOpen(false); onFix(r.id); }}>{t.fix}</Button> },
           ]} />
