@@ -2,11 +2,13 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { lazyExternals } from './lib/lazy-externals.mjs';
 
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 // @fontsource is read by the font build only (dist/fonts), never by the bundles at run time.
 const external = ['electron', '@fontsource/noto-sans-sc', ...Object.keys(pkg.dependencies)];
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external };
+// exceljs, SheetJS and pdfmake load on first use, not while the desk starts (scripts/lib/lazy-externals.mjs).
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external, plugins: [lazyExternals()] };
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.js' });
 // A sandboxed preload may require only 'electron': bundle everything else into it.

@@ -4,6 +4,7 @@
 // article is cited once by the renderer after the sentence, never inside it.
 import type { OrderEvent } from '../../shared/ipc/orders';
 import { ORDER_PARTY_NAMES, type OrderEventNoteCode, type PayoutParty } from '../../shared/rules/orders';
+import { formatYuan } from '../../shared/rules/money';
 import type { Message } from './i18n-messages';
 
 export const ORDER_MESSAGES: Readonly<Record<string, Message>> = {
@@ -161,6 +162,8 @@ export const ruleName = (rule: string, locale: 'zh' | 'en') => RULE_NAMES[rule]?
 /** Notes the desk writes on an order step itself (stored as a code with params). */
 export const ORDER_EVENT_NOTE_MESSAGES: Readonly<Record<OrderEventNoteCode, Message>> = {
   'orderEvent.uploadedBy': { zh: '{party}上传兑付材料', en: 'Materials uploaded by {party}' },
+  'orderEvent.chargesAdopted': { zh: '订单总额按费用合计确定：{before} 元 → {after} 元', en: 'Order total set from the charges: ¥{before} → ¥{after}' },
+  'orderEvent.quoteAdopted': { zh: '订单总额采用报价单 {number}：{before} 元 → {after} 元', en: 'Order total taken from quote {number}: ¥{before} → ¥{after}' },
 };
 
 /** The step's note as shown: the desk's note in the chosen language, then what the user typed. */
@@ -168,7 +171,9 @@ export function orderEventNote(e: Pick<OrderEvent, 'note' | 'noteCode' | 'notePa
   const parts: string[] = [];
   if (e.noteCode) {
     const party = ORDER_PARTY_NAMES[e.noteParams.party as PayoutParty]?.[locale] ?? String(e.noteParams.party ?? '');
-    parts.push(ORDER_EVENT_NOTE_MESSAGES[e.noteCode][locale].replace('{party}', party));
+    const yuan = (v: unknown) => (typeof v === 'number' ? formatYuan(v) : '');
+    parts.push(ORDER_EVENT_NOTE_MESSAGES[e.noteCode][locale].replace('{party}', party).replace('{before}', yuan(e.noteParams.beforeFen))
+      .replace('{after}', yuan(e.noteParams.afterFen)).replace('{number}', String(e.noteParams.number ?? '')));
   }
   if (e.note) parts.push(e.note);
   return parts.join(locale === 'zh' ? '；' : '; ');

@@ -3,7 +3,7 @@
 
 import type { PolicyProfile } from '../policy/profile';
 import type { ApplicantKind } from '../policy/vocabulary';
-import type { Fen } from './money';
+import { formatYuan, type Fen } from './money';
 import { floorShare, formatRatio, isWithinShare } from './ratio';
 import type { LocalizedText } from './text';
 import { invalidAmount, OK, resultOf, violation, type RuleResult, type Violation } from './violations';
@@ -64,13 +64,26 @@ export const ORDER_PARTY_NAMES: Readonly<Record<PayoutParty, LocalizedText>> = {
 };
 
 /** Notes the desk writes on an order step itself: a code and its params, worded where shown. */
-export const ORDER_EVENT_NOTE_CODES = ['orderEvent.uploadedBy'] as const;
+export const ORDER_EVENT_NOTE_CODES = ['orderEvent.uploadedBy', 'orderEvent.chargesAdopted', 'orderEvent.quoteAdopted'] as const;
 export type OrderEventNoteCode = (typeof ORDER_EVENT_NOTE_CODES)[number];
+
+/**
+ * Events that change the order's total without moving it to another state (the charges or a quote
+ * adopted as the total): they are in the history, but the next step's date is not held to theirs.
+ */
+export const ORDER_AMOUNT_EVENT_CODES: readonly OrderEventNoteCode[] = ['orderEvent.chargesAdopted', 'orderEvent.quoteAdopted'];
+
+/** True for an event that is a step of the order (a state change), false for an amount event. */
+export const isOrderStep = (e: { noteCode: OrderEventNoteCode | null }): boolean => e.noteCode === null || !ORDER_AMOUNT_EVENT_CODES.includes(e.noteCode);
+
+const yuanText = (fen: unknown) => (typeof fen === 'number' ? formatYuan(fen) : '');
 
 /** The Chinese wording of a desk note, for the documents (the renderer words it in either language). */
 export function orderEventNoteZh(code: OrderEventNoteCode, params: Record<string, string | number>): string {
   switch (code) {
     case 'orderEvent.uploadedBy': return `${ORDER_PARTY_NAMES[params.party as PayoutParty]?.zh ?? ''}上传兑付材料`;
+    case 'orderEvent.chargesAdopted': return `订单总额按费用合计确定：${yuanText(params.beforeFen)} 元 → ${yuanText(params.afterFen)} 元`;
+    case 'orderEvent.quoteAdopted': return `订单总额采用报价单 ${params.number ?? ''}：${yuanText(params.beforeFen)} 元 → ${yuanText(params.afterFen)} 元`;
   }
 }
 

@@ -84,4 +84,30 @@ describe('migrations', () => {
     expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
     raw.close();
   });
+  it('checks foreign keys across the file when it upgrades, and not on an up-to-date open', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-migdir-'));
+    dirs.push(dir);
+    fs.copyFileSync(path.join(MIGRATIONS, '0001_core.sql'), path.join(dir, '0001_core.sql'));
+    fs.writeFileSync(path.join(dir, '0002_pair.sql'),
+      'CREATE TABLE parent(id INTEGER PRIMARY KEY) STRICT;\nCREATE TABLE child(id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id)) STRICT;');
+    const file = tempFile();
+    openDatabase(file, { migrationsDir: dir }).db.close();
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = OFF');
+    raw.prepare('INSERT INTO child(id, parent_id) VALUES (1, 42)').run();
+    raw.close();
+    // Up to date: nothing applied, no whole-file check on the start-up path.
+    const again = openDatabase(file, { migrationsDir: dir });
+    expect(again.migration.applied).toEqual([]);
+    again.db.close();
+    // An upgrade checks the whole file before it commits, and rolls back on a dangling reference.
+    fs.writeFileSync(path.join(dir, '0003_more.sql'), 'CREATE TABLE more_table(x INTEGER) STRICT;');
+    const f = failureOf(() => openDatabase(file, { migrationsDir: dir }));
+    expect(f.error).toMatchObject({ code: 'INTERNAL', reason: 'migration.failed', params: { migration: '0003_more.sql' } });
+    expect(String(f.error.params!.detail)).toMatch(/1 rows of child refer to missing rows of parent/);
+    const after = new Database(file);
+    expect(after.pragma('user_version', { simple: true })).toBe(2);
+    expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'more_table'").pluck().get()).toBe(0);
+    after.close();
+  });
 });

@@ -27,6 +27,8 @@ import { addInstrument } from '../bookings/seed';
 import { firm, refusal, YUAN } from '../deals/helpers';
 import { pdfDocument } from '../fixtures/documents';
 import { contentHash, tempCore, type TempCore } from '../helpers/db';
+import { orderEventNoteZh } from '../../shared/rules/orders';
+import { orderEventNote } from '../../renderer/src/i18n-messages-orders';
 
 const INTERNAL = 1;
 const ENTERPRISE = 3;
@@ -118,6 +120,26 @@ describe('the order total from its charges (第二条: voucher ≤ 50% of the to
     expect(c).toMatchObject({ totalFen: 200_000, actualAmountFen: 200_000, differenceFen: 0, maxVoucherFen: 100_000, ownPartFen: 100_000 });
     expect(getOrder(core.ctx, orderId)).toMatchObject({ totalFen: 200_000, maxVoucherFen: 100_000 });
     expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'adopt_charges' AND entity = 'order'").pluck().get()).toBe(1);
+  });
+
+  it('adopting the charges is a dated event of the order\'s history, worded in zh and en, that does not hold back the next step\'s date', () => {
+    const orderId = accepted({ totalFen: 2_000 * YUAN, voucherFen: 500 * YUAN });
+    use(orderId, '2025-10-13T09:00', '2025-10-13T12:00'); // 3 h × 400 = 1,200.00
+    refreshCharges(core.ctx, { orderId });
+    adoptActual(core.ctx, { orderId });
+    const o = getOrder(core.ctx, orderId);
+    const adopted = o.events.at(-1)!;
+    expect(adopted).toMatchObject({ status: 'accepted', date: '2025-10-20', noteCode: 'orderEvent.chargesAdopted', noteParams: { beforeFen: 200_000, afterFen: 120_000 } });
+    expect(o.events.map((e) => e.status)).toEqual(['placed', 'accepted', 'accepted']);
+    expect(orderEventNoteZh(adopted.noteCode!, adopted.noteParams)).toBe('订单总额按费用合计确定：2,000.00 元 → 1,200.00 元');
+    expect(orderEventNote(adopted, 'en')).toBe('Order total set from the charges: ¥2,000.00 → ¥1,200.00');
+    expect(orderEventNote(adopted, 'zh')).toBe('订单总额按费用合计确定：2,000.00 元 → 1,200.00 元');
+    // The service was completed on 10-13, recorded after the adoption of 10-20: the step date follows the accepted step.
+    expect(transitionOrder(core.ctx, { id: orderId, to: 'completed', date: '2025-10-13', note: '' }).status).toBe('completed');
+    // A refused adoption adds no event.
+    const before = contentHash(core);
+    expect(refusal(() => adoptActual(core.ctx, { orderId }))).toMatchObject({ rule: 'order.locked' });
+    expect(contentHash(core)).toBe(before);
   });
 
   it('keeps the total once the service is completed: a difference is confirmed with a reason instead', () => {

@@ -9,6 +9,8 @@ import type {
 import { billedMinutes, hoursMilliOf, lineAmountFen, versionOn, type ChargeUnit } from '../../../shared/money/rates';
 import { refuse } from '../../../shared/result';
 import { formatYuan } from '../../../shared/rules/money';
+import { civilDateInShanghai, type OrderStatus } from '../../../shared/rules';
+import { addOrderEvent } from '../orders/orders';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { enforce } from '../deals/refuse';
@@ -80,6 +82,33 @@ function insertLine(ctx: ServiceContext, l: NewLine): number {
   return lineInserter(ctx)(l);
 }
 
+/** Lines a multi-row INSERT takes (22 values each, well under SQLite's parameter limit). */
+const INSERT_CHUNK = 40;
+const ROW_PLACEHOLDERS = `(${Array.from({ length: 22 }, () => '?').join(', ')})`;
+const INSERT_HEAD = INSERT_LINE.slice(0, INSERT_LINE.indexOf('VALUES'));
+
+/**
+ * Inserts many lines with multi-row INSERTs of INSERT_CHUNK rows: a refresh of 1,000 usage records
+ * makes 25 statement calls instead of 1,000, which roughly halves its time.
+ */
+function insertLines(ctx: ServiceContext, lines: NewLine[]): void {
+  if (lines.length === 0) return;
+  const now = ctx.now().toISOString();
+  const full = ctx.db.prepare(`${INSERT_HEAD}VALUES ${Array.from({ length: INSERT_CHUNK }, () => ROW_PLACEHOLDERS).join(', ')}`);
+  const params: unknown[] = [];
+  const push = (l: NewLine) => params.push(l.contractId, l.orderId, l.kind, l.category, l.serviceDate, l.instrumentId, l.usageId, l.usageStartAt,
+    l.usageMinutes, l.rateItemId, l.rateVersionId, l.priceGroupId, l.description, l.unit, l.quantityMilli, l.unitPriceFen, l.setupFeeFen,
+    l.minimumFen, l.amountFen, l.reason, now, ctx.actor);
+  let i = 0;
+  for (; i + INSERT_CHUNK <= lines.length; i += INSERT_CHUNK) {
+    params.length = 0;
+    for (let k = i; k < i + INSERT_CHUNK; k++) push(lines[k]);
+    full.run(params);
+  }
+  const insert = lineInserter(ctx);
+  for (; i < lines.length; i++) insert(lines[i]);
+}
+
 /** The usage rate book of some instruments: item id and versions per instrument. */
 function usageRates(ctx: Ctx, instrumentIds: number[]) {
   const book = new Map<number, ReturnType<typeof getRateItem>>();
@@ -144,7 +173,8 @@ export function refreshCharges(ctx: ServiceContext, ref: OwnerRef): RefreshRepor
       JOIN charges c ON c.usage_id = u.id WHERE u.${col} = ? AND c.${col} IS NOT ?`).all(o.id, o.id) as
       { usageId: number; id: number; statementId: number | null }[]).map((r) => [r.usageId, r]));
     const seen = new Set<number>();
-    const insert = lineInserter(ctx);
+    const ids = ownerIds(o);
+    const fresh: NewLine[] = [];
     for (const u of usage) {
       seen.add(u.id);
       const line = byUsage.get(u.id);
@@ -163,11 +193,13 @@ export function refreshCharges(ctx: ServiceContext, ref: OwnerRef): RefreshRepor
         del.run(other.id);
       }
       if (line) { del.run(line.id); report.updated++; } else report.created++;
-      insert({ ...priced.line, ...ownerIds(o) });
+      fresh.push({ ...priced.line, ...ids });
     }
     for (const l of existing) {
       if (l.usageId === null || !seen.has(l.usageId)) { del.run(l.id); report.removed++; }
     }
+    // Every delete above ran first, so a record's old line is gone before its new one is written.
+    insertLines(ctx, fresh);
     if (report.created + report.updated + report.removed > 0) {
       audit(ctx, 'refresh', 'charges', o.id, { ...ownerRef(o), created: report.created, updated: report.updated, removed: report.removed, totalFen: chargesTotal(ctx, o) });
     }
@@ -320,6 +352,9 @@ export function adoptActual(ctx: ServiceContext, ref: OwnerRef): ContractCharges
     if (total <= 0) refuse('RULE', 'order.chargesZero', { field: 'orderId', rule: 'order.chargesZero' });
     enforce(checkOwnerVoucherShare(c, total), 'totalFen');
     ctx.db.prepare('UPDATE orders SET total_fen = ?, updated_at = ? WHERE id = ?').run(total, now, o.id);
+    // A dated step of the order's history (shown in its timeline and on the packet), not only an audit row.
+    const noteParams = { beforeFen: c.amountFen, afterFen: total };
+    addOrderEvent(ctx, o.id, c.status as OrderStatus, civilDateInShanghai(ctx.now()), '', { noteCode: 'orderEvent.chargesAdopted', noteParams });
     audit(ctx, 'adopt_charges', 'order', o.id, { totalFen: { before: c.amountFen, after: total }, voucherFen: c.voucherFen });
   })();
   return contractCharges(ctx, ref);

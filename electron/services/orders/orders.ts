@@ -9,7 +9,7 @@ import { refuse } from '../../../shared/result';
 import {
   addDays, CROSS_REGION_UNCHECKED_RULES, ORDER_RELEASED_STATES, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, articleFor, checkApplicantEligibility,
   checkNoDoubleFunding, checkOrderAnnualQuota, checkOrderDealings, checkOrderVoucherShare, checkServiceScope, civilDateInShanghai,
-  compareCivilDates, maxVoucherForOrder, payoutTimeline, publicNoticeEnd, remainingQuota, yearOf, type OrderEventNoteCode, type OrderStatus, type Violation,
+  compareCivilDates, isOrderStep, maxVoucherForOrder, payoutTimeline, publicNoticeEnd, remainingQuota, yearOf, type OrderEventNoteCode, type OrderStatus, type Violation,
 } from '../../../shared/rules';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -128,7 +128,8 @@ function checkOrder(ctx: ServiceContext, f: OrderFields, id: number | null, prof
   enforce(checkOrderAnnualQuota(voucherKindOf(applicant, profile, f.orderDate), used, f.voucherFen, profile), 'voucherFen');
 }
 
-function addEvent(ctx: ServiceContext, orderId: number, status: OrderStatus, date: string, note: string,
+/** One dated row of the order's history (a step, or an amount event with its code). */
+export function addOrderEvent(ctx: Pick<ServiceContext, 'db' | 'now'>, orderId: number, status: OrderStatus, date: string, note: string,
   code: { noteCode: OrderEventNoteCode; noteParams: Record<string, string | number> } | null = null): void {
   ctx.db.prepare('INSERT INTO order_events(order_id, status, date, note, note_code, note_params, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(orderId, status, date, note, code?.noteCode ?? null, JSON.stringify(code?.noteParams ?? {}), ctx.now().toISOString());
@@ -166,7 +167,7 @@ export function saveOrder(ctx: ServiceContext, id: number | null, f: OrderFields
           status, profile_id, city_funded, related_party, subcontracted, cross_region, issuing_region, note, created_at, updated_at)
         VALUES (@number, @applicantId, @productId, @orderDate, @totalFen, @voucherFen, @payoutParty, 'placed', @profileId, @cityFunded,
           @relatedParty, @subcontracted, @crossRegion, @issuingRegion, @note, @now, @now)`).run(p).lastInsertRowid);
-      addEvent(ctx, oid, 'placed', f.orderDate, '');
+      addOrderEvent(ctx, oid, 'placed', f.orderDate, '');
     } else {
       ctx.db.prepare(`UPDATE orders SET number = @number, product_id = @productId, order_date = @orderDate, total_fen = @totalFen,
           voucher_fen = @voucherFen, payout_party = @payoutParty, profile_id = @profileId, city_funded = @cityFunded,
@@ -198,7 +199,8 @@ export function transitionOrder(ctx: ServiceContext, input: { id: number; to: Or
       });
     }
     if (compareCivilDates(date, today) > 0) refuse('VALIDATION', 'date.future', { field: 'date', params: { today } });
-    const last = o.events.at(-1)?.date ?? o.orderDate;
+    // The previous step, not an amount event (charges or a quote adopted as the total) recorded since.
+    const last = o.events.filter(isOrderStep).at(-1)?.date ?? o.orderDate;
     if (compareCivilDates(date, last) < 0) refuse('VALIDATION', 'order.dateBeforePrevious', { field: 'date', params: { date, last } });
     if ((input.to === 'rejected' || input.to === 'cancelled') && !input.note) {
       refuse('VALIDATION', 'order.reasonRequired', { field: 'note' });
@@ -228,7 +230,7 @@ export function transitionOrder(ctx: ServiceContext, input: { id: number; to: Or
     const params: unknown[] = [input.to, ctx.now().toISOString()];
     if (input.to === 'notice') { sets.push('notice_start = ?'); params.push(date); }
     ctx.db.prepare(`UPDATE orders SET ${sets.join(', ')} WHERE id = ?`).run(...params, o.id);
-    addEvent(ctx, o.id, input.to, date, note, code);
+    addOrderEvent(ctx, o.id, input.to, date, note, code);
     audit(ctx, 'order.transition', 'order', o.id, { from: o.status, to: input.to, date, note, ...code });
     return getOrder(ctx, o.id);
   })();

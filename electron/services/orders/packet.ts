@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { ORDER_MATERIAL_KIND_LABELS, type OrderDetail, type OrderEvent } from '../../../shared/ipc/orders';
 import { SERVICE_KIND_LABELS } from '../../../shared/policy/vocabulary';
-import { formatYuan, ORDER_STATUS_LABELS, orderEventNoteZh, PAYOUT_PARTY_LABELS } from '../../../shared/rules';
+import { formatYuan, isOrderStep, ORDER_STATUS_LABELS, orderEventNoteZh, PAYOUT_PARTY_LABELS } from '../../../shared/rules';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getApplicant } from '../deals/applicants';
@@ -79,7 +79,7 @@ function summaryDoc(s: SummaryInput): FrameInput {
       table: {
         headerRows: 1,
         widths: [100, 80, '*'],
-        body: [[th('状态'), th('日期'), th('说明')], ...o.events.map((e): TableCell[] => [ORDER_STATUS_LABELS[e.status].zh, e.date, eventNoteZh(e)])],
+        body: [[th('状态'), th('日期'), th('说明')], ...o.events.map((e): TableCell[] => [isOrderStep(e) ? ORDER_STATUS_LABELS[e.status].zh : '订单总额变更', e.date, eventNoteZh(e)])],
       },
     }),
     { text: '六、公示与兑付', style: 'h2' },

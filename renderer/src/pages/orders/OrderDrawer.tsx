@@ -7,7 +7,7 @@ import type { OrderDetail, OrderInput, OrderQuota, Product } from '../../../../s
 import { profileFor } from '../../../../shared/policy/registry';
 import { SERVICE_KIND_LABELS } from '../../../../shared/policy/vocabulary';
 import { formatYuan } from '../../../../shared/rules/money';
-import { ORDER_STATUS_LABELS, PAYOUT_PARTIES, PAYOUT_PARTY_LABELS, maxVoucherForOrder, type OrderStatus } from '../../../../shared/rules/orders';
+import { ORDER_STATUS_LABELS, PAYOUT_PARTIES, PAYOUT_PARTY_LABELS, isOrderStep, maxVoucherForOrder, type OrderStatus } from '../../../../shared/rules/orders';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
@@ -221,7 +221,9 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
             )}
             <MaterialsPanel order={current} onChanged={() => call('orders:get', { id: current.id }).then(show).catch(showError)} />
             <Divider titlePlacement="start" plain>{t.history}</Divider>
-            <Timeline items={current.events.map((e) => ({ children: `${e.date} ${ORDER_STATUS_LABELS[e.status][locale]}${orderEventNote(e, locale) ? ` — ${orderEventNote(e, locale)}` : ''}` }))} />
+            <Timeline data-testid="order-history" items={current.events.map((e) => (isOrderStep(e)
+              ? { children: `${e.date} ${ORDER_STATUS_LABELS[e.status][locale]}${orderEventNote(e, locale) ? ` — ${orderEventNote(e, locale)}` : ''}` }
+              : { color: 'gray', children: `${e.date} ${orderEventNote(e, locale)}` }))} />
             <Divider titlePlacement="start" plain>{t.usage}</Divider>
             <Typography.Text type="secondary">{fmt(t.hours, { n: current.usageCount, h: (current.usageMinutes / 60).toFixed(1) })}</Typography.Text>
             <Table<UsageLog> size="small" rowKey="id" dataSource={usage} pagination={false} columns={[
