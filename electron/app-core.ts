@@ -11,6 +11,7 @@ import { secureDir, secureFile, tightenTree } from './security/files';
 import { bindKeys, type PlainKeyStore } from './security/keyring';
 import { runResealJob } from './security/reseal';
 import { reconcileDataFolder, refuseEmptyOverEvidence, type Reconciled } from './security/swap';
+import { sweepSealedParts } from './services/sealed-store';
 
 export const DATABASE_FILE_NAME = 'desk.sqlite';
 
@@ -86,6 +87,7 @@ export function openCore(options: CoreOptions): Core {
   // never create an empty desk over what a missing database left behind.
   const reconciled = reconcileDataFolder(options.dataDir);
   refuseEmptyOverEvidence(options.dataDir);
+  sweepSealedParts(options.dataDir);
   const keys = deskKeys(options.dataDir, { store: options.keyStore, keyDir: options.keyDir });
   const open = (key: string | undefined) => {
     const isEncrypted = key !== undefined;

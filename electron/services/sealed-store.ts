@@ -57,6 +57,28 @@ export function storeSealedFile<T>(ctx: ServiceContext, ref: SealedFileRef, byte
   }
 }
 
+/** The folders below the data folder that hold sealed files (attachments, order materials, evidence). */
+export const SEALED_FOLDERS = ['attachments', 'evaluation'] as const;
+
+/**
+ * Removes the temporary `.part` files a store interrupted by a crash left behind (sealed bytes no
+ * row points to); run at start-up, before anything stores a file. Returns the removed paths.
+ */
+export function sweepSealedParts(dataDir: string): string[] {
+  const removed: string[] = [];
+  for (const folder of SEALED_FOLDERS) {
+    const root = path.join(dataDir, folder);
+    if (!fs.existsSync(root)) continue;
+    for (const d of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+      if (!d.isFile() || !d.name.endsWith('.part')) continue;
+      const f = path.join(d.parentPath, d.name);
+      fs.rmSync(f, { force: true });
+      removed.push(path.relative(dataDir, f));
+    }
+  }
+  return removed;
+}
+
 /**
  * Runs `remove` (the row's delete and its audit entry) in one transaction and then deletes the
  * sealed file; when the transaction fails the file stays with its row.

@@ -11,6 +11,8 @@ import { refuse } from '../../shared/result';
 export const SHEET_LIMITS = {
   rows: 20_050, // data rows plus title and header rows
   columns: 256,
+  /** Cells a sheet may name (20,000 instruments of the template's 40 columns are 800,000). */
+  cells: 2_000_000,
   unpackedBytes: 200 * 1024 * 1024,
 } as const;
 
@@ -23,6 +25,8 @@ export interface Grid {
   rows: string[][];
   /** Other sheets read alongside (by name), for the desk's supplement sheet. */
   extra: Record<string, string[][]>;
+  /** The workbook counts dates from 1904 (Excel for Mac): a bare serial in a date column reads that way too. */
+  date1904: boolean;
 }
 
 /** Decodes CSV bytes: BOM or valid UTF-8 wins; otherwise GBK (what Excel on Chinese Windows writes). */
@@ -39,7 +43,7 @@ export function decodeText(bytes: Buffer, encoding: 'auto' | 'utf8' | 'gbk'): { 
 }
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, commas inside quotes; bounded rows and columns. */
-export function parseCsv(text: string, limits: { rows: number; columns: number } = SHEET_LIMITS): string[][] {
+export function parseCsv(text: string, limits: { rows: number; columns: number } = SHEET_LIMITS, delimiter: ',' | '\t' = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -57,7 +61,7 @@ export function parseCsv(text: string, limits: { rows: number; columns: number }
         if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
       } else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') push();
+    else if (c === delimiter) push();
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       push(); rows.push(row); row = [];
@@ -70,7 +74,9 @@ export function parseCsv(text: string, limits: { rows: number; columns: number }
   return rows;
 }
 
-const COL_LETTERS = /<c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"/g;
+// A worksheet's row and cell tags (with or without a namespace prefix) and their r="…" references.
+const SHEET_TAGS = /<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*)>/g;
+const REF_ATTR = /\br\s*=\s*["']([A-Z]{0,3})(\d{0,7})["']/;
 
 function colNumber(letters: string): number {
   let n = 0;
@@ -78,17 +84,28 @@ function colNumber(letters: string): number {
   return n;
 }
 
+/** Refuses a sheet that reaches beyond the rows, columns or cells an import takes. */
+function checkReach(maxRow: number, maxCol: number, cells: number): void {
+  if (maxCol > SHEET_LIMITS.columns) refuse('VALIDATION', 'import.tooManyColumns', { field: 'file', params: { cols: maxCol, max: SHEET_LIMITS.columns } });
+  if (maxRow > SHEET_LIMITS.rows) refuse('VALIDATION', 'import.tooManyRows', { field: 'file', params: { rows: maxRow, max: SHEET_LIMITS.rows } });
+  if (cells > SHEET_LIMITS.cells) refuse('VALIDATION', 'import.tooManyCells', { field: 'file', params: { cells, max: SHEET_LIMITS.cells } });
+}
+
 /**
- * Checks an .xlsx before SheetJS sees it: the zip's unpacked size, then in each worksheet the
- * highest column and row any cell names (a 12 KB file can name a cell in column XFD on a million rows).
+ * Checks an .xlsx before SheetJS sees it: that it is an Excel workbook (not an .ods or .xlsb in
+ * disguise), the zip's unpacked size, then in each worksheet the highest row and column any cell
+ * reaches and the number of cells (a 12 KB file can name a cell in column XFD on a million rows).
+ * Rows and cells without an r="…" reference follow the one before, as Excel places them.
  */
 export function checkXlsxBounds(bytes: Uint8Array): void {
   let unpacked = 0;
+  let workbook = false;
   const sheetFiles: string[] = [];
   try {
     unzipSync(bytes, {
       filter(f) {
         unpacked += f.originalSize;
+        if (f.name === 'xl/workbook.xml') workbook = true;
         if (/^xl\/worksheets\/[^/]+\.xml$/.test(f.name)) sheetFiles.push(f.name);
         return false;
       },
@@ -96,24 +113,72 @@ export function checkXlsxBounds(bytes: Uint8Array): void {
   } catch {
     refuse('VALIDATION', 'import.unreadable', { field: 'file', params: { kind: 'Excel (.xlsx)' } });
   }
+  if (!workbook) refuse('VALIDATION', 'import.unreadable', { field: 'file', params: { kind: 'Excel (.xlsx)' } });
   if (unpacked > SHEET_LIMITS.unpackedBytes) {
     refuse('VALIDATION', 'import.tooLarge', { field: 'file', params: { mb: Math.round(unpacked / 1048576), max: SHEET_LIMITS.unpackedBytes / 1048576 } });
   }
   for (const name of sheetFiles) {
     const entry = unzipSync(bytes, { filter: (f) => f.name === name })[name];
     const xml = Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength).toString('latin1');
-    let maxCol = 0;
-    let maxRow = 0;
-    COL_LETTERS.lastIndex = 0;
-    for (let m = COL_LETTERS.exec(xml); m; m = COL_LETTERS.exec(xml)) {
-      const col = colNumber(m[1]);
-      const row = Number(m[2]);
-      if (col > maxCol) maxCol = col;
+    let row = 0, col = 0, maxRow = 0, maxCol = 0, cells = 0;
+    SHEET_TAGS.lastIndex = 0;
+    for (let m = SHEET_TAGS.exec(xml); m; m = SHEET_TAGS.exec(xml)) {
+      const ref = REF_ATTR.exec(m[2]);
+      if (m[1] === 'row') {
+        row = ref?.[2] ? Number(ref[2]) : row + 1;
+        col = 0;
+      } else {
+        col = ref?.[1] ? colNumber(ref[1]) : col + 1;
+        if (ref?.[2]) row = Math.max(row, Number(ref[2]));
+        cells++;
+      }
       if (row > maxRow) maxRow = row;
-      if (maxCol > SHEET_LIMITS.columns) refuse('VALIDATION', 'import.tooManyColumns', { field: 'file', params: { cols: maxCol, max: SHEET_LIMITS.columns } });
-      if (maxRow > SHEET_LIMITS.rows) refuse('VALIDATION', 'import.tooManyRows', { field: 'file', params: { rows: maxRow, max: SHEET_LIMITS.rows } });
+      if (col > maxCol) maxCol = col;
+      checkReach(maxRow, maxCol, cells);
     }
   }
+}
+
+/**
+ * Checks a sheet written as markup (an HTML table or Excel 2003 XML saved as .xls, as many
+ * systems export) before SheetJS sees it: rows, columns (with colspan, ss:Index, ss:MergeAcross)
+ * and cells as they would be laid out.
+ */
+export function checkMarkupBounds(bytes: Uint8Array): void {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const tags = /<(?:[A-Za-z_][\w.-]*:)?(tr|td|th|row|cell)\b([^>]*)>/gi;
+  const num = (attrs: string, name: string) => {
+    const m = new RegExp(`\\b(?:ss:)?${name}\\s*=\\s*["']?(\\d{1,9})`, 'i').exec(attrs);
+    return m ? Number(m[1]) : null;
+  };
+  let row = 0, col = 0, maxRow = 0, maxCol = 0, cells = 0;
+  for (let m = tags.exec(text); m; m = tags.exec(text)) {
+    const tag = m[1].toLowerCase();
+    const attrs = m[2];
+    if (tag === 'tr' || tag === 'row') {
+      row = num(attrs, 'Index') ?? row + 1;
+      col = 0;
+    } else {
+      const index = num(attrs, 'Index');
+      const start = index ?? col + 1;
+      col = start + Math.max(0, (num(attrs, 'colspan') ?? 1) - 1) + (num(attrs, 'MergeAcross') ?? 0);
+      const down = Math.max(0, (num(attrs, 'rowspan') ?? 1) - 1) + (num(attrs, 'MergeDown') ?? 0);
+      if (row + down > maxRow) maxRow = row + down;
+      cells++;
+    }
+    if (row > maxRow) maxRow = row;
+    if (col > maxCol) maxCol = col;
+    checkReach(maxRow, maxCol, cells);
+  }
+}
+
+/** What the bytes are, whatever the file is called: a zip (.xlsx), an OLE file (Excel 97 .xls), markup or plain text. */
+export function sniffKind(bytes: Uint8Array): 'zip' | 'ole' | 'markup' | 'text' {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'ole';
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && i < 4096 && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return bytes[i] === 0x3c ? 'markup' : 'text';
 }
 
 function numberText(v: number): string {
@@ -164,7 +229,11 @@ function sheetRows(ws: XLSX.WorkSheet, date1904: boolean): string[][] {
 }
 
 function readWorkbook(kind: 'xlsx' | 'xls', bytes: Buffer, sheet: string | undefined, extraSheets: readonly string[]): Grid {
-  if (kind === 'xlsx') checkXlsxBounds(bytes);
+  // SheetJS reads what the bytes are, not what the name says: each kind is bounded as what it is.
+  const content = sniffKind(bytes);
+  if (content === 'zip') checkXlsxBounds(bytes);
+  else if (content === 'markup' && kind === 'xls') checkMarkupBounds(bytes);
+  else if (content !== 'ole') refuse('VALIDATION', 'import.unreadable', { field: 'file', params: { kind: kind === 'xls' ? 'Excel 97–2003 (.xls)' : 'Excel (.xlsx)' } });
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellDates: false, sheetRows: SHEET_LIMITS.rows + 1 });
@@ -184,20 +253,26 @@ function readWorkbook(kind: 'xlsx' | 'xls', bytes: Buffer, sheet: string | undef
   if (widest > SHEET_LIMITS.columns) refuse('VALIDATION', 'import.tooManyColumns', { field: 'file', params: { cols: widest, max: SHEET_LIMITS.columns } });
   const extra: Record<string, string[][]> = {};
   for (const x of extraSheets) if (x !== name && wb.Sheets[x]) extra[x] = sheetRows(wb.Sheets[x], date1904);
-  return { kind, encoding: kind, sheets, sheet: name, rows, extra };
+  return { kind, encoding: kind, sheets, sheet: name, rows, extra, date1904 };
 }
 
 /** Reads the file into a grid; `extraSheets` names sheets read as well when present. */
 export function readGrid(fileName: string, bytes: Buffer, encoding: 'auto' | 'utf8' | 'gbk', sheet?: string, extraSheets: readonly string[] = []): Grid {
   const lower = fileName.toLowerCase();
-  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) return readWorkbook('xlsx', bytes, sheet, extraSheets);
-  if (lower.endsWith('.xls')) return readWorkbook('xls', bytes, sheet, extraSheets);
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
-    const { text, encoding: used } = decodeText(bytes, encoding);
-    const rows = parseCsv(text).map((r) => r.map((v) => v.trim()));
-    return { kind: 'csv', encoding: used, sheets: [], sheet: null, rows, extra: {} };
-  }
-  refuse('VALIDATION', 'import.fileType', { field: 'fileName' });
+  const workbook = lower.endsWith('.xlsx') || lower.endsWith('.xlsm') ? 'xlsx' : lower.endsWith('.xls') ? 'xls' : null;
+  const text = lower.endsWith('.csv') || lower.endsWith('.txt');
+  if (!workbook && !text) refuse('VALIDATION', 'import.fileType', { field: 'fileName' });
+  const content = sniffKind(bytes);
+  // A workbook under another name is read as the workbook it is (an .xlsx saved as .xls, an .xls as .csv).
+  if (content === 'zip') return readWorkbook('xlsx', bytes, sheet, extraSheets);
+  if (content === 'ole') return readWorkbook('xls', bytes, sheet, extraSheets);
+  if (workbook && (content === 'markup' || workbook === 'xlsx')) return readWorkbook(workbook, bytes, sheet, extraSheets);
+  // CSV, or tab-separated text saved as .xls (what many systems export): the bounded text reader.
+  const { text: body, encoding: used } = decodeText(bytes, encoding);
+  const firstLine = body.slice(0, body.search(/\r|\n|$/));
+  const delimiter = firstLine.includes('\t') && (workbook !== null || !firstLine.includes(',')) ? '\t' : ',';
+  const rows = parseCsv(body, SHEET_LIMITS, delimiter).map((r) => r.map((v) => v.trim()));
+  return { kind: 'csv', encoding: used, sheets: [], sheet: null, rows, extra: {}, date1904: false };
 }
 
 export interface Table {

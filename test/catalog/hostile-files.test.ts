@@ -4,7 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseImportOffThread } from '../../electron/services/catalog/import';
 import { listInstruments } from '../../electron/services/catalog/instruments';
-import { readGrid, SHEET_LIMITS } from '../../electron/services/tabular';
+import { checkMarkupBounds, checkXlsxBounds, readGrid, SHEET_LIMITS } from '../../electron/services/tabular';
 import { DESK_SHEET } from '../../shared/catalog/template';
 import { tempCore, type TempCore } from '../helpers/db';
 
@@ -80,6 +80,57 @@ describe('hostile files', () => {
 
   it('refuses a CSV with more rows than an import takes', async () => {
     await refusedQuickly('long.csv', strToU8('a,b\n'.repeat(SHEET_LIMITS.rows + 5)), 'import.tooManyRows');
+  });
+
+  it('bounds a workbook by what it is, not by its name: an .xlsx saved as .xls or .csv', async () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>x</t></is></c><c r="XFD${i + 1}"><v>1</v></c></row>`).join('');
+    const bytes = xlsx(rows, 'A1:XFD2000');
+    await refusedQuickly('xfd.xls', bytes, 'import.tooManyColumns');
+    await refusedQuickly('xfd.csv', bytes, 'import.tooManyColumns');
+  });
+
+  it('counts cells that carry no reference, and prefixed tags, before the cells are parsed', () => {
+    const refusal = (reason: string) => expect.objectContaining({ error: expect.objectContaining({ reason }) });
+    const noRef = xlsx(Array.from({ length: 3 }, () => `<row>${'<c><v>1</v></c>'.repeat(SHEET_LIMITS.columns + 1)}</row>`).join(''));
+    expect(() => checkXlsxBounds(noRef)).toThrow(refusal('import.tooManyColumns'));
+    const rowsNoRef = xlsx('<row><c><v>1</v></c></row>'.repeat(SHEET_LIMITS.rows + 1));
+    expect(() => checkXlsxBounds(rowsNoRef)).toThrow(refusal('import.tooManyRows'));
+    const prefixed = xlsx('<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="XFD1"><x:v>1</x:v></x:c></x:row>');
+    expect(() => checkXlsxBounds(prefixed)).toThrow(refusal('import.tooManyColumns'));
+    // 250 columns on 10,000 rows: each bound holds, the cells are too many.
+    const dense = xlsx(Array.from({ length: 10_000 }, () => `<row>${'<c/>'.repeat(250)}</row>`).join(''));
+    expect(() => checkXlsxBounds(dense)).toThrow(refusal('import.tooManyCells'));
+  });
+
+  it('refuses an OpenDocument or other zip saved as .xlsx before SheetJS reads it', async () => {
+    const ods = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
+      'content.xml': strToU8('<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        + 'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+        + '<table:table table:name="S"><table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="16000"><text:p>x</text:p>'
+        + '</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>'),
+    });
+    expect(() => checkXlsxBounds(ods)).toThrow(expect.objectContaining({ error: expect.objectContaining({ reason: 'import.unreadable' }) }));
+    await refusedQuickly('ods.xlsx', ods, 'import.unreadable');
+  });
+
+  it('bounds an HTML table or Excel 2003 XML saved as .xls before SheetJS reads it', async () => {
+    const html = `<html><body><table>${'<tr><td>x</td><td colspan="16000">y</td></tr>'.repeat(2_000)}</table></body></html>`;
+    await refusedQuickly('html.xls', strToU8(html), 'import.tooManyColumns');
+    const xml = (table: string) => `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"><Table>${table}</Table></Worksheet></Workbook>`;
+    await refusedQuickly('wide.xls', strToU8(xml('<Row><Cell><Data ss:Type="String">x</Data></Cell><Cell ss:Index="16384"><Data ss:Type="Number">1</Data></Cell></Row>'.repeat(2_000))), 'import.tooManyColumns');
+    expect(() => checkMarkupBounds(strToU8(xml('<Row><Cell/></Row><Row ss:Index="3000000"><Cell/></Row>'))))
+      .toThrow(expect.objectContaining({ error: expect.objectContaining({ reason: 'import.tooManyRows', params: { rows: 3_000_000, max: SHEET_LIMITS.rows } }) }));
+    expect(() => checkMarkupBounds(strToU8('<table><tr><td rowspan="3000000">x</td></tr></table>'))).toThrow(expect.objectContaining({ error: expect.objectContaining({ reason: 'import.tooManyRows' }) }));
+    // An ordinary HTML export passes and reads.
+    const ok = readGrid('export.xls', Buffer.from('<html><meta charset="utf-8"><table><tr><td>仪器编号</td><td>仪器名称</td></tr><tr><td>A-1</td><td>离心机</td></tr></table></html>'), 'auto');
+    expect(ok.rows).toEqual([['仪器编号', '仪器名称'], ['A-1', '离心机']]);
+  });
+
+  it('reads tab-separated text saved as .xls with the bounded text reader', async () => {
+    const grid = readGrid('export.xls', Buffer.from('仪器编号\t仪器名称\t原值\nA-1\t离心机\t50000\n'), 'auto');
+    expect(grid).toMatchObject({ kind: 'csv', rows: [['仪器编号', '仪器名称', '原值'], ['A-1', '离心机', '50000']] });
+    await refusedQuickly('wide-tabs.xls', strToU8(`${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join('\t')}\n1\t2\n`), 'import.tooManyColumns');
   });
 
   it('refuses a file that is not what its name says', async () => {

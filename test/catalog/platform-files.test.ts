@@ -162,6 +162,14 @@ describe('lab sheets', () => {
     expect(listInstrumentsFull(core.ctx, {})[0].bookedDate).toBe('2018-12-28');
   });
 
+  it('reads a bare serial in a date column of a 1904-system workbook in that system', async () => {
+    // An unformatted number in 启用日期: the workbook's own date system decides the day, as Excel would show it.
+    const bytes = book({ S: { rows: [['仪器编号', '仪器名称', '分类编码', '原值', '启用日期'], ['M-2', '质谱仪', '010201', 100000, 42000]] } }, { date1904: true });
+    const p = await parseImportOffThread(core.ctx, src('mac.xlsx', bytes));
+    commitImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping: p.suggestedMapping, onDuplicate: 'skip' });
+    expect(listInstrumentsFull(core.ctx, {})[0].startUseDate).toBe('2018-12-28');
+  });
+
   it('fills a vertically merged header cell from its top row', async () => {
     const rows: Cell[][] = [['仪器编号', '仪器名称', '价格', ''], ['', '', '', '分类编码'], ['V-1', '核磁共振波谱仪', '500000', '010601']];
     const p = await parseImportOffThread(core.ctx, src('m.xlsx', book({ S: { rows, merges: ['A1:A2', 'B1:B2', 'C1:C2'] } })));
@@ -295,6 +303,34 @@ describe('the platform files of a year', () => {
       expect([a[14], a[15], a[16], a[17], a[20], a[23], a[24]]).toEqual([17, '430', '否', 0, '李四', '某某科技有限公司', 2]);
       expect([b[8], b[9], b[10], b[24]]).toEqual([4, 120, 137, '']);
     }
+  });
+
+  it('fills the applicant, project and funding source of a service from its contract or Shanghai order', () => {
+    const sem = createInstrument(core.ctx, instrumentInputSchema.parse(FULL));
+    core.db.exec(`INSERT INTO applicants(id, name, kind, region, contact_name, contact_phone, created_at, updated_at) VALUES
+        (1, '北京新材科技有限公司', 'enterprise', 'beijing', '赵经理', '13800000000', '2025-01-01', '2025-01-01'),
+        (2, '上海某材料科技有限公司', 'enterprise', 'shanghai', '钱工', '13900000000', '2025-01-01', '2025-01-01');
+      INSERT INTO contracts(id, number, applicant_id, title, signed_date, start_date, end_date, amount_fen, status, profile_id, created_at, updated_at)
+        VALUES (1, 'HT1', 1, '锂电材料形貌测试', '2025-01-01', '2025-01-01', '2025-12-31', 100000, 'active', 'beijing-2023', '', '');
+      INSERT INTO service_products(id, code, name, service_kind, created_at, updated_at) VALUES (1, 'P-01', '材料形貌检验检测', 'inspection', '2025-01-01', '2025-01-01');
+      INSERT INTO orders(id, number, applicant_id, product_id, order_date, total_fen, voucher_fen, payout_party, status, profile_id, created_at, updated_at) VALUES
+        (1, 'DD1', 2, 1, '2025-03-10', 100000, 50000, 'enterprise', 'accepted', 'shanghai-2025', '', ''),
+        (2, 'DD2', 2, 1, '2025-03-10', 100000, 0, 'enterprise', 'accepted', 'shanghai-2025', '', '');`);
+    usage(sem.id, '2025-03-01T09:00', '2025-03-01T12:30', { user_name: '', user_unit: '' });
+    usage(sem.id, '2025-03-11T09:00', '2025-03-11T10:00', { user_name: '', user_unit: '' });
+    usage(sem.id, '2025-03-12T09:00', '2025-03-12T10:00', { user_name: '孙某', user_unit: '某研究所' });
+    core.db.prepare('UPDATE usage_logs SET contract_id = 1 WHERE id = 1').run();
+    core.db.prepare('UPDATE usage_logs SET order_id = 1 WHERE id = 2').run();
+    core.db.prepare('UPDATE usage_logs SET order_id = 2 WHERE id = 3').run();
+    const file = exportServiceRecords(core.ctx, {}, { year: 2025, format: 'xlsx' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(Buffer.from(file.dataBase64, 'base64')).Sheets['服务记录'], { header: 1, defval: '' });
+    // 服务名称, 服务经费来源, 本次服务是否签订协议, 申请人, 申请人电话, 申请人单位
+    const pick = (r: unknown[]) => [r[13], r[14], r[16], r[20], r[21], r[23]];
+    expect(rows.slice(1).map(pick)).toEqual([
+      ['锂电材料形貌测试', 16, '是', '赵经理', '13800000000', '北京新材科技有限公司'], // a contract without vouchers: 其他
+      ['材料形貌检验检测', 15, '是', '钱工', '13900000000', '上海某材料科技有限公司'], // an order paid partly by voucher: 地方科技计划项目
+      ['材料形貌检验检测', 16, '是', '孙某', '13900000000', '某研究所'], // an order without voucher; the record's own user kept
+    ]);
   });
 
   it('lists every record the platform would refuse, with instrument, field and reason', () => {

@@ -1,4 +1,5 @@
-// The one page frame of the desk's documents (兑现申请表, 订单兑付材料汇总表, 费用结算单): each PDF
+// The one page frame of the desk's documents (兑现申请表, 订单兑付材料汇总表, 费用结算单, the annual
+// assessment report, the national self-assessment report): each PDF
 // is rendered by the real services and read back with poppler (pdfinfo, pdftotext, pdffonts): A4,
 // the document title in the metadata, the title block, numbered sections, the page footer on
 // every page, the signature and seal areas, and the shipped CJK font embedded.
@@ -15,7 +16,15 @@ import { saveProduct } from '../../electron/services/orders/products';
 import { exportPacket } from '../../electron/services/redemption/packet';
 import { updateSettings } from '../../electron/services/settings';
 import { saveLab, saveUnit } from '../../electron/services/unit/unit';
-import { amountCapitals, amountRow, documentFrame } from '../../electron/services/pdf/frame';
+import { exportAssessmentPdf } from '../../electron/services/assessment/export-pdf';
+import { addEvidence, setEntry } from '../../electron/services/facility/evaluation';
+import { exportEvaluationPdf } from '../../electron/services/facility/export-evaluation';
+import { exportLabPackage } from '../../electron/services/facility/package/export-lab';
+import { importLabPackage } from '../../electron/services/facility/package/import-lab';
+import { amountCapitals, amountRow, contentWidth, documentFrame, sectionNumeral } from '../../electron/services/pdf/frame';
+import { NATIONAL_EVALUATION_2026 } from '../../shared/evaluation/national-2026';
+import { insertInstrument, insertUsage } from '../assessment/fixtures';
+import { labDesk, officeDesk, register } from '../facility/lab-fixture';
 import { CJK_FAMILY } from '../../electron/services/pdf/render';
 import { orderInputSchema, productInputSchema } from '../../shared/ipc/orders';
 import { labFieldsSchema, unitFieldsSchema } from '../../shared/ipc/unit';
@@ -140,6 +149,58 @@ describe.runIf(POPPLER)('one frame for the desk documents', () => {
   });
 });
 
+/** The running header: absent from the first page (the title block is there), on every later page. */
+function expectRunningHeader(r: ReadBack, header: string): void {
+  const h = header.replace(/\s+/g, '');
+  expect(r.pages.length, 'a report long enough for a running header').toBeGreaterThan(1);
+  expect(r.pages[0].split(h).length - 1, 'the first page shows the title block, not the header').toBe(0);
+  r.pages.slice(1).forEach((p, i) => expect(p.trimStart().startsWith(h), `page ${i + 2} opens with the header`).toBe(true));
+}
+
+describe.runIf(POPPLER)('the reports in the same frame', () => {
+  it('年度考核汇总: A4, title block with basis and date, three numbered sections, running header, footer on every page', async () => {
+    const a = insertInstrument(core.db, { innerId: 'A1', name: '场发射扫描电镜', categoryCode: '010101', valueFen: 800_000_00 });
+    insertInstrument(core.db, { innerId: 'B1', name: '三坐标测量机', categoryCode: '030101', valueFen: 300_000_00, shareMode: '内部共享' });
+    insertUsage(core.db, { instrumentId: a, start: '2025-03-10T09:00', end: '2025-03-10T17:00', external: true, amountFen: 200_000, userUnit: 'X公司', satisfaction: 5 });
+    const download = await exportAssessmentPdf(core.ctx, { year: 2025, scope: { kind: 'unit' } });
+    const r = readBack('assessment.pdf', Buffer.from(download.dataBase64, 'base64'));
+    expectFrame(r, {
+      title: '2025年度大型科研仪器开放共享考核汇总', infoTitle: '2025 年度开放共享考核 全单位',
+      sections: ['一、主要指标', '二、分类统计（15大类）', '三、图表'], signatures: [], seal: '（盖章）', signer: '负责人签字：',
+    });
+    expect(r.text).toContain('生成日期：2025-11-03');
+    expect(r.text).toContain('各大类利用率'); // a chart title drawn inside its SVG, in the shipped font
+    expectRunningHeader(r, '2025 年度大型科研仪器开放共享考核汇总 · 全单位');
+  }, 60_000);
+
+  it('开放共享自评: the same frame, a section a first-level indicator, evidence named, running header, footer on every page', async () => {
+    const lab = labDesk('分析测试中心', 'AT');
+    const office = officeDesk();
+    try {
+      register(office, lab);
+      importLabPackage(office.ctx, new Uint8Array(Buffer.from(exportLabPackage(lab.ctx, { fromYear: 2025, toYear: 2026, attachments: false }).dataBase64, 'base64')));
+      const first = NATIONAL_EVALUATION_2026.indicators[0];
+      setEntry(office.ctx, { fromYear: 2025, toYear: 2026, indicator: first.id, text: '制度健全，专人管理', score: 90 });
+      addEvidence(office.ctx, { fromYear: 2025, toYear: 2026, indicator: first.id, fileName: '管理制度汇编.pdf', dataBase64: Buffer.from('%PDF-1.4 evidence').toString('base64') });
+      const download = await exportEvaluationPdf(office.ctx, { fromYear: 2025, toYear: 2026 });
+      const r = readBack('evaluation.pdf', Buffer.from(download.dataBase64, 'base64'));
+      const firstLevel = NATIONAL_EVALUATION_2026.firstLevel;
+      expectFrame(r, {
+        title: '大型科研仪器开放共享评价考核自评（2025–2026）', infoTitle: '开放共享自评 2025–2026',
+        sections: ['一、总分与等级', ...firstLevel.map((f, n) => `${sectionNumeral(n + 2)}、${f.zh}`), `${sectionNumeral(firstLevel.length + 2)}、图表`],
+        signatures: [], seal: '（盖章）', signer: '负责人签字：',
+      });
+      expect(r.text).toContain('生成日期：2027-01-12');
+      expect(r.text).toContain('制度健全，专人管理');
+      expect(r.text).toContain('佐证：管理制度汇编.pdf');
+      expectRunningHeader(r, '大型科研仪器开放共享评价考核自评（2025–2026） · 全单位（1 个实验室）');
+    } finally {
+      lab.cleanup();
+      office.cleanup();
+    }
+  }, 60_000);
+});
+
 describe('the frame pieces', () => {
   it('says a negative amount in 大写 with 负 rather than as zero, and leaves a missing one blank', () => {
     expect(amountCapitals(-15_000)).toBe('负人民币壹佰伍拾元整');
@@ -153,5 +214,13 @@ describe('the frame pieces', () => {
     expect(doc).toMatchObject({ pageSize: 'A4', pageMargins: [36, 44, 36, 44], info: { title: 'I', creator: 'open-instrument-voucher-desk' }, defaultStyle: { font: CJK_FAMILY } });
     expect(doc.content).toEqual([{ text: 'T', style: 'title' }, { text: 'S', style: 'sub' }, { text: 'x' }]);
     expect((doc.footer as (p: number, n: number) => { text: string })(2, 3).text).toBe('第 2 页 / 共 3 页');
+    expect(doc.header).toBeUndefined();
+    const headed = documentFrame({ title: 'T', subtitle: 'S', infoTitle: 'I', content: [], runningHeader: 'H · 全单位' });
+    const header = headed.header as (p: number) => { text: string } | null;
+    expect(header(1)).toBeNull();
+    expect(header(2)?.text).toBe('H · 全单位');
+    expect(contentWidth()).toBeCloseTo(515.28, 2);
+    expect([1, 2, 10].map(sectionNumeral)).toEqual(['一', '二', '十']);
+    expect(() => sectionNumeral(11)).toThrow(RangeError);
   });
 });

@@ -1,6 +1,7 @@
-// The annual report as a PDF summary: key figures, per-category table and the four charts, the
-// charts being the same SVG the renderer dashboard shows (shared/charts).
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+// The annual report as a PDF summary in the desk's document frame (title block, numbered sections,
+// running header, numbered footer, the shipped font): key figures, per-category table and the four
+// charts, the charts being the same SVG the renderer dashboard shows (shared/charts).
+import type { Content } from 'pdfmake/interfaces';
 import { assessmentCharts } from '../../../shared/charts/assessment';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { AssessmentScope } from '../../../shared/ipc/assessment';
@@ -8,10 +9,12 @@ import { formatPercent, formatYuan } from '../../../shared/rules';
 import type { ServiceContext } from '../context';
 import { computeAssessment } from './compute';
 import { reportFileName } from './file-name';
-import { CJK_FAMILY, renderPdf } from '../pdf/render';
+import { civilDateInShanghai } from '../../../shared/rules/civil-date';
+import { contentWidth, renderFramedPdf, section, th } from '../pdf/frame';
+import { CJK_FAMILY } from '../pdf/render';
 
 const FONT = CJK_FAMILY;
-const PAGE_WIDTH = 515; // A4 minus the default 40 pt margins
+const PAGE_WIDTH = contentWidth();
 
 const kv = (rows: [string, string][]): Content => ({
   table: { widths: ['*', '*'], body: rows.map(([k, v]) => [{ text: k, color: '#555' }, { text: v, alignment: 'right' }]) },
@@ -24,15 +27,15 @@ export async function exportAssessmentPdf(ctx: ServiceContext, input: { year: nu
   const hours = (h: number | null) => (h === null ? '—' : `${h.toLocaleString('zh-CN')} 小时`);
   const yuan = (fen: number) => formatYuan(fen, { withUnit: true });
   const svg = (markup: string): Content => ({ svg: markup, width: PAGE_WIDTH, margin: [0, 6, 0, 6] });
-  const doc: TDocumentDefinitions = {
-    info: { title: `${r.year} 年度开放共享考核` },
-    defaultStyle: { font: FONT, fontSize: 9 },
-    styles: { h1: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] }, h2: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] } },
+  const title = `${r.year} 年度大型科研仪器开放共享考核汇总`;
+  const scope = r.scopeLabel || '全单位';
+  const buf = await renderFramedPdf(ctx, {
+    title,
+    subtitle: `${scope} · 依据 ${r.profile.title}（${r.profile.documentNumber}） · 生成日期：${civilDateInShanghai(ctx.now())}`,
+    infoTitle: `${r.year} 年度开放共享考核 ${scope}`,
+    runningHeader: `${title} · ${scope}`,
     content: [
-      { text: `${r.year} 年度大型科研仪器开放共享考核汇总`, style: 'h1' },
-      { text: `${r.scopeLabel || '全单位'} · ${r.profile.title}（${r.profile.documentNumber}）`, color: '#555' },
-      { text: '主要指标', style: 'h2' },
-      {
+      ...section('一、主要指标', {
         columns: [
           kv([
             ['仪器台套数', String(r.instrumentCount)],
@@ -57,29 +60,23 @@ export async function exportAssessmentPdf(ctx: ServiceContext, input: { year: nu
           ]),
         ],
         columnGap: 16,
-      },
-      { text: '分类统计（15 大类）', style: 'h2' },
-      {
+      }),
+      ...section('二、分类统计（15 大类）', {
         table: {
           headerRows: 1,
           widths: ['*', 40, 80, 60, 60, 45],
           body: [
-            ['大类', '台套', '原值', '有效机时', '对外机时', '利用率'].map((t) => ({ text: t, bold: true })),
+            ['大类', '台套', '原值', '有效机时', '对外机时', '利用率'].map(th),
             ...r.categories.filter((c) => c.instruments > 0).map((c) => [
               `${c.code} ${c.name}`, String(c.instruments), yuan(c.valueFen), String(c.effectiveHours), String(c.externalHours), formatPercent(c.utilisation),
             ]),
           ],
         },
         layout: 'lightHorizontalLines',
-      },
-      { text: '图表', style: 'h2', pageBreak: 'before' },
-      svg(charts.utilisationByCategory),
-      svg(charts.monthlyHours),
-      svg(charts.topInstruments),
-      svg(charts.voucherUse),
+      }),
+      { text: '', pageBreak: 'before' },
+      ...section('三、图表', { stack: [svg(charts.utilisationByCategory), svg(charts.monthlyHours), svg(charts.topInstruments), svg(charts.voucherUse)] }),
     ],
-    footer: (page, pages) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, color: '#888' }),
-  };
-  const buf = await renderPdf(ctx, doc);
+  });
   return { fileName: reportFileName(r, 'pdf'), mimeType: 'application/pdf', dataBase64: buf.toString('base64') };
 }

@@ -243,9 +243,9 @@ const ENUMS: Partial<Record<FieldKey, (v: string) => Normalised<string>>> = {
 interface Problem { reason: string; params: Params }
 
 /** One cell into the value the schema checks, or the reason it cannot be read. */
-export function normaliseCell(key: FieldKey, value: string, column: string): { value: unknown } | Problem {
+export function normaliseCell(key: FieldKey, value: string, column: string, date1904 = false): { value: unknown } | Problem {
   if (DATE_FIELDS.has(key)) {
-    const d = normaliseDateCell(value);
+    const d = normaliseDateCell(value, date1904);
     return d.ok ? { value: d.value } : { reason: d.reason, params: { ...d.params } };
   }
   if (key === 'customsSupervised') {
@@ -311,7 +311,7 @@ function supplementOf(grid: Grid): Map<string, Record<string, string>> {
   return out;
 }
 
-function convertRow(table: Table, mapping: Mapping, r: { n: number; cells: string[] }, supplement: Map<string, Record<string, string>>): RowOutcome {
+function convertRow(table: Table, mapping: Mapping, r: { n: number; cells: string[] }, supplement: Map<string, Record<string, string>>, date1904: boolean): RowOutcome {
   const issues: ImportIssue[] = [];
   const raw: Raw = {};
   let labName: string | undefined;
@@ -345,7 +345,7 @@ function convertRow(table: Table, mapping: Mapping, r: { n: number; cells: strin
       else if (fee.unit === null && !cells.get('feeUnit')?.value) issues.push({ row: r.n, field: key, column, reason: 'import.feeUnitMissing', params: { value } });
       continue;
     }
-    const v = normaliseCell(key, value, column);
+    const v = normaliseCell(key, value, column, date1904);
     if ('reason' in v) { issues.push({ row: r.n, field: key, column, reason: v.reason, params: v.params }); continue; }
     raw[key] = v.value;
   }
@@ -362,7 +362,7 @@ function convertRow(table: Table, mapping: Mapping, r: { n: number; cells: strin
 
 function convertAll(grid: Grid, table: Table, mapping: Mapping): RowOutcome[] {
   const supplement = supplementOf(grid);
-  const outcomes = table.rows.map((r) => convertRow(table, mapping, r, supplement));
+  const outcomes = table.rows.map((r) => convertRow(table, mapping, r, supplement, grid.date1904));
   // The same inner id twice in one file (ＢＪ－００１ and BJ-001 alike) is an error on the later row.
   const firstRow = new Map<string, number>();
   for (const o of outcomes) {

@@ -54,7 +54,10 @@ interface UsageRow {
   id: number; instrumentId: number; instrumentName: string; innerId: string; assetNo: string; discipline: string;
   startAt: string; endAt: string; content: string; serviceWay: string; direction: string; external: number;
   amountFen: number; userName: string; userUnit: string; satisfaction: number | null; contractId: number | null; orderId: number | null;
-  contractTitle: string | null; vouchers: number; applicantPhone: string | null;
+  /** The contract's title, or the ordered service product's name. */
+  contractTitle: string | null;
+  vouchers: number;
+  applicantName: string | null; applicantContact: string | null; applicantPhone: string | null;
 }
 
 /** The year's service records of the instruments in the filter: records starting in the year. */
@@ -64,14 +67,17 @@ function usageRows(ctx: ServiceContext, ids: readonly number[], year: number): U
   ctx.db.exec('DELETE FROM platform_ids');
   const ins = ctx.db.prepare('INSERT INTO platform_ids(id) VALUES (?)');
   for (const id of ids) ins.run(id);
+  // The applicant is the contract's or the order's; a record's own user name and unit come first.
   return ctx.db.prepare(`SELECT u.id, u.instrument_id AS instrumentId, i.name_cn AS instrumentName, i.inner_id AS innerId, i.asset_no AS assetNo,
       i.discipline, u.start_at AS startAt, u.end_at AS endAt, u.content, u.service_way AS serviceWay, u.direction, u.external,
       ${SERVICE_AMOUNT_SQL} AS amountFen, u.user_name AS userName, u.user_unit AS userUnit, u.satisfaction,
-      u.contract_id AS contractId, u.order_id AS orderId, c.title AS contractTitle,
-      (SELECT count(*) FROM contract_vouchers cv WHERE cv.contract_id = u.contract_id) + (u.order_id IS NOT NULL) AS vouchers,
-      a.contact_phone AS applicantPhone
+      u.contract_id AS contractId, u.order_id AS orderId, coalesce(c.title, sp.name) AS contractTitle,
+      CASE WHEN u.contract_id IS NOT NULL THEN (SELECT count(*) FROM contract_vouchers cv WHERE cv.contract_id = u.contract_id)
+           WHEN o.id IS NOT NULL THEN (o.voucher_fen > 0) ELSE 0 END AS vouchers,
+      a.name AS applicantName, a.contact_name AS applicantContact, a.contact_phone AS applicantPhone
     FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id JOIN platform_ids p ON p.id = u.instrument_id
-    LEFT JOIN contracts c ON c.id = u.contract_id LEFT JOIN applicants a ON a.id = c.applicant_id
+    LEFT JOIN contracts c ON c.id = u.contract_id LEFT JOIN orders o ON o.id = u.order_id LEFT JOIN service_products sp ON sp.id = o.product_id
+    LEFT JOIN applicants a ON a.id = coalesce(c.applicant_id, o.applicant_id)
     WHERE u.start_at >= @ys AND u.start_at < @ye ORDER BY u.start_at, u.id`).all({ ys: `${year}-01-01T00:00`, ye: `${year + 1}-01-01T00:00` }) as UsageRow[];
 }
 
@@ -86,7 +92,8 @@ export function serviceRecordRow(u: UsageRow): (string | number)[] {
     u.id, u.instrumentName, u.assetNo, `${u.innerId}-${u.id}`, Number((u.amountFen / 100).toFixed(2)),
     hourText(u.startAt), hourText(u.endAt), u.content, SERVICE_WAY_CODE[u.serviceWay] ?? 5, u.external ? 130 : 120,
     DIRECTION_CODE[u.direction] ?? 138, '', Number((minutesBetween(u.startAt, u.endAt) / 60).toFixed(2)), u.contractTitle ?? '',
-    funding, u.discipline.split(',')[0] ?? '', agreement ? '是' : '否', 0, '', '', u.userName, u.applicantPhone ?? '', '', u.userUnit,
+    funding, u.discipline.split(',')[0] ?? '', agreement ? '是' : '否', 0, '', '', u.userName || (u.applicantContact ?? ''), u.applicantPhone ?? '', '',
+    u.userUnit || (u.applicantName ?? ''),
     u.satisfaction === null ? '' : 6 - u.satisfaction,
   ];
 }

@@ -2,7 +2,6 @@
 // nine second-level indicators with the figures the data supports, the office's text, evidence and
 // scores for each, the weighted score under the configured weights and the grade.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { MAJOR_CATEGORIES } from '../../../shared/catalog/categories';
 import { NATIONAL_EVALUATION_2026 as NATIONAL } from '../../../shared/evaluation/national-2026';
@@ -12,7 +11,8 @@ import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { neutraliseFileName } from '../redemption/safe-name';
-import { seal } from '../redemption/sealed-file';
+import { decodeBase64, MAX_ATTACHMENT_BYTES } from '../redemption/attachments';
+import { readSealedFile, removeSealedFile, storeSealedFile, type SealedFileRef } from '../sealed-store';
 import { getEvaluationSettings } from './evaluation-settings';
 import { DESK_IN_SCOPE, officeFiguresForYears, scopeParams, type OfficeScope, type YearFigures } from './office-figures';
 
@@ -43,6 +43,8 @@ const sumYears = (ys: YearFigures[]): Sums => ys.reduce((a, y) => ({
 }), { instrumentYears: 0, sec: 0, ext: 0, rated: 0, open: 0 });
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+/** Hours over the period's years; null when any year does not know them. */
+const hoursOrNull = (secs: (number | null)[]) => (secs.some((x) => x === null) ? null : round2(secs.reduce<number>((a, x) => a + (x ?? 0), 0) / 3600));
 const per = (sec: number, n: number) => (n > 0 ? round2(sec / 3600 / n) : null);
 
 function entries(ctx: ServiceContext, scope: EvaluationScope) {
@@ -82,6 +84,8 @@ export function computeEvaluation(ctx: ServiceContext, scope: EvaluationScope): 
       { key: 'voucherContracts', value: total('voucherContracts'), unit: 'count' }, { key: 'contractAmountFen', value: total('contractAmountFen'), unit: 'fen' },
       { key: 'voucherAmountFen', value: total('voucherAmountFen'), unit: 'fen' }, { key: 'serviceIncomeFen', value: total('serviceIncomeFen'), unit: 'fen' },
       { key: 'avgSatisfaction', value: satAvg, unit: 'score5' }, { key: 'satisfactionRecords', value: satN, unit: 'count' },
+      { key: 'contractHours', value: hoursOrNull(national.map((y) => y.contractSeconds)), unit: 'h' },
+      { key: 'orderHours', value: hoursOrNull(national.map((y) => y.orderSeconds)), unit: 'h' },
     ],
   };
   const suggested: Record<string, number | null> = {
@@ -131,38 +135,49 @@ export function setEntry(ctx: ServiceContext, input: { fromYear: number; toYear:
   return { saved: true };
 }
 
-/** Evidence files are sealed like contract attachments, below the data folder. */
+function evidenceRef(ctx: ServiceContext, storedName: string): SealedFileRef {
+  return { dir: path.join(ctx.dataDir, 'evaluation'), storedName };
+}
+
+/**
+ * Evidence files go through the sealed store, like contract attachments: the file is written
+ * sealed beside its place and renamed in only when its row (and audit entry) commits, so a failed
+ * insert leaves no file and a crash leaves at most a `.part` the store cleans away.
+ */
 export function addEvidence(ctx: ServiceContext, input: { fromYear: number; toYear: number; indicator: string; fileName: string; dataBase64: string }): { id: number } {
   assertPeriod(input);
   assertIndicator(input.indicator);
-  const bytes = Buffer.from(input.dataBase64, 'base64');
+  const bytes = decodeBase64(input.dataBase64);
+  if (bytes.length === 0) refuse('VALIDATION', 'attachment.empty', { field: 'dataBase64' });
+  if (bytes.length > MAX_ATTACHMENT_BYTES) {
+    refuse('VALIDATION', 'attachment.tooLarge', { field: 'dataBase64', params: { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } });
+  }
   const sha = crypto.createHash('sha256').update(bytes).digest('hex');
   const stored = `${crypto.randomUUID()}.sealed`;
-  const dir = path.join(ctx.dataDir, 'evaluation');
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, stored);
-  fs.writeFileSync(file, seal(ctx, bytes), { mode: 0o600 });
-  try {
-    return ctx.db.transaction(() => {
-      const id = Number(ctx.db.prepare(`INSERT INTO evaluation_evidence(from_year, to_year, indicator, original_name, stored_name, sha256, size_bytes, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.fromYear, input.toYear, input.indicator, neutraliseFileName(input.fileName), stored, sha, bytes.length, ctx.now().toISOString()).lastInsertRowid);
-      audit(ctx, 'create', 'evaluation_evidence', id, { indicator: input.indicator, sha256: sha });
-      return { id };
-    })();
-  } catch (e) {
-    fs.rmSync(file, { force: true });
-    throw e;
-  }
+  return storeSealedFile(ctx, evidenceRef(ctx, stored), bytes, () => {
+    const id = Number(ctx.db.prepare(`INSERT INTO evaluation_evidence(from_year, to_year, indicator, original_name, stored_name, sha256, size_bytes, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.fromYear, input.toYear, input.indicator, neutraliseFileName(input.fileName), stored, sha, bytes.length, ctx.now().toISOString()).lastInsertRowid);
+    audit(ctx, 'create', 'evaluation_evidence', id, { indicator: input.indicator, sha256: sha });
+    return { id };
+  });
 }
 
+/** The plain bytes of an evidence file, checked against its recorded hash. */
+export function readEvidence(ctx: ServiceContext, id: number): { originalName: string; bytes: Buffer } {
+  const row = ctx.db.prepare('SELECT original_name AS originalName, stored_name AS stored, sha256 FROM evaluation_evidence WHERE id = ?').get(id) as
+    { originalName: string; stored: string; sha256: string } | undefined;
+  if (!row) refuse('NOT_FOUND', 'field.invalid', { field: 'id' });
+  return { originalName: row.originalName, bytes: readSealedFile(ctx, evidenceRef(ctx, row.stored), { sha256: row.sha256, name: row.originalName }) };
+}
+
+/** Deletes the row and its audit entry in one transaction, then the sealed file. */
 export function deleteEvidence(ctx: ServiceContext, id: number): void {
   const row = ctx.db.prepare('SELECT stored_name AS stored FROM evaluation_evidence WHERE id = ?').get(id) as { stored: string } | undefined;
   if (!row) refuse('NOT_FOUND', 'field.invalid', { field: 'id' });
-  ctx.db.transaction(() => {
+  removeSealedFile(ctx, evidenceRef(ctx, row.stored), () => {
     ctx.db.prepare('DELETE FROM evaluation_evidence WHERE id = ?').run(id);
     audit(ctx, 'delete', 'evaluation_evidence', id);
-  })();
-  fs.rmSync(path.join(ctx.dataDir, 'evaluation', row.stored), { force: true });
+  });
 }
 
 /** Utilisation and sharing per lab and per category (national-evaluation instruments), rankings, and the instruments that pull the figures down. */

@@ -1,7 +1,7 @@
 // The national self-assessment report laid out by indicator (.xlsx and PDF with charts), and the
 // cross-lab comparison as .xlsx.
 import ExcelJS from 'exceljs';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
 import { comparisonCharts, evaluationCharts } from '../../../shared/charts/evaluation';
 import { NATIONAL_EVALUATION_2026 as NATIONAL } from '../../../shared/evaluation/national-2026';
 import type { FileDownload } from '../../../shared/ipc/catalog';
@@ -9,7 +9,9 @@ import type { ComparisonResult, EvaluationScope, IndicatorFigure } from '../../.
 import { formatPercent, formatYuan } from '../../../shared/rules';
 import { XLSX_MIME } from '../catalog/export';
 import type { ServiceContext } from '../context';
-import { CJK_FAMILY, renderPdf } from '../pdf/render';
+import { civilDateInShanghai } from '../../../shared/rules/civil-date';
+import { contentWidth, renderFramedPdf, section, sectionNumeral } from '../pdf/frame';
+import { CJK_FAMILY } from '../pdf/render';
 import { compareLabs, computeEvaluation } from './evaluation';
 
 const FIGURE_LABELS: Record<string, string> = {
@@ -17,6 +19,7 @@ const FIGURE_LABELS: Record<string, string> = {
   effectiveHours: '运行机时合计', avgExternalHours: '台均年共享机时', shareRate: '共享率', externalUsers: '外部用户数', contracts: '服务合同数',
   voucherContracts: '创新券合同数', contractAmountFen: '合同金额', voucherAmountFen: '创新券金额', serviceIncomeFen: '服务收入',
   avgSatisfaction: '用户平均评价（5 分制）', satisfactionRecords: '有评价的服务记录',
+  contractHours: '合同服务机时', orderHours: '订单服务机时（上海）',
 };
 
 export function figureText(f: IndicatorFigure): string {
@@ -81,9 +84,8 @@ export async function exportEvaluationPdf(ctx: ServiceContext, scope: Evaluation
   const c = compareLabs(ctx, scope);
   const style = { fontFamily: CJK_FAMILY, fontSize: 9 };
   const ch = { ...evaluationCharts(r, style), ...comparisonCharts(c, style) };
-  const svg = (markup: string): Content => ({ svg: markup, width: 515, margin: [0, 6, 0, 6] });
-  const byFirst: Content[] = NATIONAL.firstLevel.flatMap((f) => [
-    { text: `${f.zh}（${r.score.byFirst[f.id] ?? '—'} 分）`, style: 'h2' },
+  const svg = (markup: string): Content => ({ svg: markup, width: contentWidth(), margin: [0, 6, 0, 6] });
+  const byFirst: Content[] = NATIONAL.firstLevel.flatMap((f, n) => section(`${sectionNumeral(n + 2)}、${f.zh}（${r.score.byFirst[f.id] ?? '—'} 分）`, { stack: [
     ...r.indicators.filter((i) => i.first === f.id).map((i): Content => ({
       stack: [
         { text: `${i.zh}　权重 ${i.weight}　得分 ${i.score ?? '—'}${i.scoreSource === 'suggested' ? '（建议分）' : ''}`, bold: true, margin: [0, 4, 0, 2] },
@@ -92,22 +94,21 @@ export async function exportEvaluationPdf(ctx: ServiceContext, scope: Evaluation
         ...(i.evidence.length ? [{ text: `佐证：${i.evidence.map((e) => e.originalName).join('、')}`, margin: [8, 2, 0, 0] as [number, number, number, number], color: '#555' }] : []),
       ],
     })),
-  ]);
-  const doc: TDocumentDefinitions = {
-    info: { title: `开放共享自评 ${periodText(scope)}` },
-    defaultStyle: { font: CJK_FAMILY, fontSize: 9 },
-    styles: { h1: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] }, h2: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] } },
+  ] }));
+  const title = `大型科研仪器开放共享评价考核自评（${periodText(scope)}）`;
+  const charts = sectionNumeral(NATIONAL.firstLevel.length + 2);
+  const buf = await renderFramedPdf(ctx, {
+    title,
+    subtitle: `${scopeText(r, scope)} · 依据 ${NATIONAL.title}（${NATIONAL.publishedOn} 发布） · 生成日期：${civilDateInShanghai(ctx.now())}`,
+    infoTitle: `开放共享自评 ${periodText(scope)}`,
+    runningHeader: `${title} · ${scopeText(r, scope)}`,
     content: [
-      { text: `大型科研仪器开放共享评价考核自评（${periodText(scope)}）`, style: 'h1' },
-      { text: `${scopeText(r, scope)} · ${NATIONAL.title}（${NATIONAL.publishedOn} 发布）`, color: '#555' },
-      { text: `加权总分 ${r.score.total ?? '未完成'}　等级 ${r.grade ? GRADE_ZH[r.grade] : '—'}${r.score.missing.length ? `　缺少评分：${r.indicators.filter((i) => r.score.missing.includes(i.id)).map((i) => i.zh).join('、')}` : ''}`, margin: [0, 6, 0, 0] },
-      { text: '权重与等级分数线未公布，为本单位设置；同分按共享服务得分排序。', color: '#888', fontSize: 8 },
+      ...section(`${sectionNumeral(1)}、总分与等级`, { stack: [{ text: `加权总分 ${r.score.total ?? '未完成'}　等级 ${r.grade ? GRADE_ZH[r.grade] : '—'}${r.score.missing.length ? `　缺少评分：${r.indicators.filter((i) => r.score.missing.includes(i.id)).map((i) => i.zh).join('、')}` : ''}`, margin: [0, 6, 0, 0] },
+      { text: '权重与等级分数线未公布，为本单位设置；同分按共享服务得分排序。', color: '#888', fontSize: 8 }] }),
       ...byFirst,
-      { text: '图表', style: 'h2', pageBreak: 'before' },
-      svg(ch.scores), svg(ch.hours), svg(ch.labs), svg(ch.categories),
+      { text: '', pageBreak: 'before' },
+      ...section(`${charts}、图表`, { stack: [svg(ch.scores), svg(ch.hours), svg(ch.labs), svg(ch.categories)] }),
     ],
-    footer: (page, pages) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, color: '#888' }),
-  };
-  const buf = await renderPdf(ctx, doc);
+  });
   return { fileName: fileName(scope, 'pdf'), mimeType: 'application/pdf', dataBase64: buf.toString('base64') };
 }

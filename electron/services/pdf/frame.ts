@@ -1,8 +1,10 @@
-// The page frame of the desk's forms (兑现申请表, 订单兑付材料汇总表, 费用结算单): A4, the shipped CJK
-// font, the title block (title and a line of basis, status and dates), numbered section headings,
-// the "第 n 页 / 共 m 页" footer, and the pieces every form repeats: label/value tables, amounts
-// in figures and 大写, a total row, and the signature boxes with their seal place.
-import type { Content, Margins, StyleDictionary, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+// The page frame of the desk's documents (兑现申请表, 订单兑付材料汇总表, 费用结算单, the annual
+// assessment and the self-assessment reports): A4, the shipped CJK font, the title block (title and
+// a line of basis, status and dates), an optional running header on the pages after the first,
+// numbered section headings, the "第 n 页 / 共 m 页" footer, and the pieces every form repeats:
+// label/value tables, amounts in figures and 大写, a total row, and the signature boxes with their
+// seal place.
+import type { Content, StyleDictionary, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import { rmbCapitals } from '../../../shared/money/capitals';
 import { formatYuan } from '../../../shared/rules';
 import type { ServiceContext } from '../context';
@@ -13,7 +15,7 @@ export const DOCUMENT_CREATOR = 'open-instrument-voucher-desk';
 /** 'standard' for application forms; 'compact' for the statement, whose line table is wide. */
 export type FrameDensity = 'standard' | 'compact';
 
-const DENSITY: Record<FrameDensity, { margins: Margins; fontSize: number; lineHeight: number; title: number; h2: number; h2Top: number; footerTop: number }> = {
+const DENSITY: Record<FrameDensity, { margins: [number, number, number, number]; fontSize: number; lineHeight: number; title: number; h2: number; h2Top: number; footerTop: number }> = {
   standard: { margins: [40, 50, 40, 50], fontSize: 10, lineHeight: 1.25, title: 18, h2: 12, h2Top: 12, footerTop: 20 },
   compact: { margins: [36, 44, 36, 44], fontSize: 9.5, lineHeight: 1.2, title: 17, h2: 11, h2Top: 10, footerTop: 16 },
 };
@@ -27,6 +29,14 @@ export interface FrameInput {
   infoTitle: string;
   content: Content[];
   density?: FrameDensity;
+  /** A short line at the top of every page after the first (a long report's name and period). */
+  runningHeader?: string;
+}
+
+/** The width of the text area of an A4 page in a frame of this density (charts drawn full width). */
+export function contentWidth(density: FrameDensity = 'standard'): number {
+  const m = DENSITY[density].margins;
+  return 595.28 - m[0] - m[2];
 }
 
 function styles(d: (typeof DENSITY)[FrameDensity]): StyleDictionary {
@@ -47,6 +57,9 @@ export function documentFrame(f: FrameInput): TDocumentDefinitions {
     info: { title: f.infoTitle, creator: DOCUMENT_CREATOR },
     defaultStyle: { font: CJK_FAMILY, fontSize: d.fontSize, lineHeight: d.lineHeight },
     styles: styles(d),
+    ...(f.runningHeader !== undefined ? {
+      header: (page: number): Content | null => (page > 1 ? { text: f.runningHeader ?? '', alignment: 'right', fontSize: 8, color: '#555', margin: [d.margins[0], d.footerTop, d.margins[2], 0] } : null),
+    } : {}),
     footer: (page, pages) => ({ text: `第 ${page} 页 / 共 ${pages} 页`, alignment: 'center', fontSize: 8, margin: [0, d.footerTop, 0, 0] }),
     content: [{ text: f.title, style: 'title' }, { text: f.subtitle, style: 'sub' }, ...f.content],
   };
@@ -64,6 +77,13 @@ export function renderFramedPdf(ctx: ServiceContext, f: FrameInput): Promise<Buf
 export function section(heading: string, body: Content, opts: { keepTogether?: boolean } = {}): Content[] {
   const h: Content = { text: heading, style: 'h2' };
   return opts.keepTogether ? [{ stack: [h, body], unbreakable: true }] : [h, body];
+}
+
+/** The numeral of section `n` (1–10) in a heading: 一 … 十. */
+export function sectionNumeral(n: number): string {
+  const numerals = '一二三四五六七八九十';
+  if (!Number.isInteger(n) || n < 1 || n > numerals.length) throw new RangeError(`section number ${n} outside 1–${numerals.length}`);
+  return numerals[n - 1];
 }
 
 /** A header cell. */
