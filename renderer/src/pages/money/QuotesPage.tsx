@@ -19,7 +19,8 @@ import { fenOf, fenToText, moneyRule } from '../../util/money-field';
 import { DateInput, dateOf, dateRule } from '../../util/fields';
 import { ApplicantSelect } from '../../util/pickers';
 import { saveDownload } from '../../util/download';
-import { UserText } from '../../util/user-data';
+import { useWindowHeight } from '../../util/hooks';
+import { USER_CELL, UserText } from '../../util/user-data';
 
 const L = {
   zh: {
@@ -62,6 +63,7 @@ export function QuotesPage({ order }: { order?: QuoteOrderOwner } = {}) {
   const [contractId, setContractId] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<QuoteForm>();
+  const height = useWindowHeight();
 
   const forApplicant = order?.applicantId;
   const load = useCallback(() => { call('money:quotes', forApplicant === undefined ? {} : { applicantId: forApplicant }).then(setRows, showError); }, [forApplicant]);
@@ -131,11 +133,12 @@ export function QuotesPage({ order }: { order?: QuoteOrderOwner } = {}) {
   };
 
   const columns = [
-    { title: t.number, dataIndex: 'number', key: 'number', width: 140, fixed: 'left' as const },
-    { title: t.applicant, dataIndex: 'applicantName', key: 'applicant', ellipsis: true },
+    // The quote's identity stays on the left and its actions on the right however far the row scrolls.
+    { title: t.number, dataIndex: 'number', key: 'number', width: 140, fixed: 'left' as const, ...USER_CELL },
+    { title: t.applicant, dataIndex: 'applicantName', key: 'applicant', width: 220, ellipsis: true, ...USER_CELL },
     { title: t.quoteDate, dataIndex: 'quoteDate', key: 'date', width: 110 },
     { title: t.validUntil, dataIndex: 'validUntil', key: 'valid', width: 110 },
-    { title: t.subject, dataIndex: 'title', key: 'title', ellipsis: true },
+    { title: t.subject, dataIndex: 'title', key: 'title', width: 260, ellipsis: true, ...USER_CELL },
     { title: t.total, dataIndex: 'totalFen', key: 'total', width: 130, align: 'right' as const, render: (f: number) => formatYuan(f) },
     {
       title: t.contract, key: 'contract', width: 120,
@@ -162,8 +165,10 @@ export function QuotesPage({ order }: { order?: QuoteOrderOwner } = {}) {
       <Space style={{ marginBottom: 12 }}>
         <Button type="primary" onClick={() => open('new')} data-testid="quote-new">{t.add}</Button>
       </Space>
-      <Table rowKey="id" size="small" columns={columns} dataSource={rows} scroll={{ x: 1000 }} pagination={{ pageSize: 50, showSizeChanger: false }}
-        locale={{ emptyText: t.empty }} onRow={(q) => ({ onClick: () => open(q), style: { cursor: 'pointer' } })} data-testid="quote-table" />
+      {/* Virtual like the other lists: the horizontal scrollbar is drawn all the time (desk.css). */}
+      <Table rowKey="id" size="small" columns={columns} dataSource={rows} virtual sticky scroll={{ x: 1240, y: Math.max(300, height - 220) }} pagination={false}
+        locale={{ emptyText: t.empty }} data-testid="quote-table"
+        onRow={(q) => ({ onClick: () => open(q), onKeyDown: (e) => { if (e.key === 'Enter' && e.target === e.currentTarget) open(q); }, tabIndex: 0, style: { cursor: 'pointer' } })} />
 
       <Drawer open={editing !== null} width={760} title={current ? `${t.edit} ${current.number}` : t.add} onClose={() => setEditing(null)} destroyOnHidden
         extra={<Space><Button onClick={() => setEditing(null)}>{t.cancel}</Button>
