@@ -110,7 +110,7 @@ test('Shanghai order → accept → usage → charges and statement → complete
   // The drawer reads the applicant's quotes when it opens.
   await page.keyboard.press('Escape');
   await page.getByTestId('orders-table').getByText('SH-2025-0001').click();
-  const quoteRow = (n: string) => page.getByTestId('order-quotes').getByRole('row', { name: new RegExp(n) });
+  const quoteRow = (n: string) => page.getByTestId('order-quotes').locator('.ant-table-row', { hasText: n });
   await quoteRow('BJ-SH-LOW').getByTestId('quote-adopt').click();
   await page.getByTestId('quote-adopt-ok').click();
   await expect(page.locator('.ant-message')).toContainText('第二条');
