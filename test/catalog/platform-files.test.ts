@@ -132,8 +132,9 @@ describe('lab sheets', () => {
       'ZC-03,流式细胞仪,011001,120000,2021-02-30,借出,不开放,'].join('\r\n');
     const p = await parseImportOffThread(core.ctx, src('设备.csv', iconv.encode(csv, 'gbk')));
     expect(p.encoding).toBe('gbk');
-    // No 仪器编号 column: the asset number is mapped to 所在单位仪器编号; the user maps 仪器编号 to it too.
-    const mapping = { ...p.suggestedMapping, innerId: '资产编号' };
+    // No 仪器编号 column: the asset number serves as 所在单位仪器编号 and as 仪器编号.
+    expect(p.suggestedMapping).toMatchObject({ innerId: '资产编号', assetNo: '资产编号' });
+    const mapping = p.suggestedMapping;
     const v = validateImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping });
     expect(v.issues.map((i) => [i.row, i.field, i.reason])).toEqual([[4, 'bookedDate', 'date.impossible'], [4, 'status', 'import.unmappable']]);
     commitImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping, onDuplicate: 'skip' });
