@@ -19,7 +19,7 @@ import { DateInput, dateOf, dateRule } from '../../util/fields';
 
 export const L = {
   zh: {
-    contract: '合同', pick: '搜索合同编号或申领单位', refresh: '从使用记录计算', refreshed: '新增 {c}，更新 {u}，移除 {r}，未变 {n}', manual: '添加费用', adjust: '调整',
+    contract: '合同', pick: '搜索合同编号或申领单位', owner: '合同 / 订单', pickOwner: '输入合同或订单编号、申领单位搜索', refresh: '从使用记录计算', refreshed: '新增 {c}，更新 {u}，移除 {r}，未变 {n}', manual: '添加费用', adjust: '调整',
     adopt: '采用费用合计为实际发生金额', confirm: '说明差额', issue: '出具结算单', voidS: '作废结算单', pdf: '打印结算单（PDF）', xlsx: '导出结算单（xlsx）',
     total: '费用合计', actual: '实际发生金额', diff: '差额（实际 − 费用）', cap: '创新券上限（50%）', voucher: '创新券支付', own: '申领单位自付', paid: '已到账',
     group: '价格类别', yuanAmount: '{a} 元', notSet: '未填写', confirmed: '已说明：{r}', unconfirmed: '差额未说明', date: '日期', instrument: '仪器', item: '项目', qty: '数量', price: '单价', amount: '金额',
@@ -30,7 +30,7 @@ export const L = {
     orderActual: '订单总额', orderAdopt: '采用费用合计为订单总额', orderOwn: '企业（团队）自付', due: '应付服务机构（创新券兑付给企业）', orderLocked: '订单已过已接单，订单总额不再从费用改写；差额请说明原因',
   },
   en: {
-    contract: 'Contract', pick: 'Search contract number or applicant', refresh: 'Compute from usage', refreshed: '{c} new, {u} updated, {r} removed, {n} unchanged', manual: 'Add charge', adjust: 'Adjust',
+    contract: 'Contract', pick: 'Search contract number or applicant', owner: 'Contract / order', pickOwner: 'Search contract or order number, applicant', refresh: 'Compute from usage', refreshed: '{c} new, {u} updated, {r} removed, {n} unchanged', manual: 'Add charge', adjust: 'Adjust',
     adopt: 'Adopt the total as the actual amount', confirm: 'Explain the difference', issue: 'Issue statement', voidS: 'Void statement', pdf: 'Print statement (PDF)', xlsx: 'Export statement (xlsx)',
     total: 'Charges', actual: 'Actual amount', diff: 'Difference (actual − charges)', cap: 'Voucher cap (50%)', voucher: 'Voucher part', own: 'Own payment', paid: 'Received',
     group: 'Price group', yuanAmount: '¥{a}', notSet: 'not set', confirmed: 'Explained: {r}', unconfirmed: 'Difference not explained', date: 'Date', instrument: 'Instrument', item: 'Item', qty: 'Qty', price: 'Unit price', amount: 'Amount',
