@@ -3,6 +3,7 @@ import { civilDateInShanghai } from '../../shared/rules';
 import {
   addAdjustment, addManualLine, adoptActual, confirmDifference, contractCharges, refreshCharges, removeLine,
 } from '../services/money/charges';
+import { quotePdfDownload, quoteXlsxDownload } from '../services/money/quote-docs';
 import { adoptQuote, listQuotes, saveQuote } from '../services/money/quotes';
 import {
   addRateVersion, listPriceGroups, listRates, referenceFeeText, savePriceGroup, saveRateItem, setApplicantGroup, updateRateVersion,
@@ -31,7 +32,9 @@ export const moneyHandlers: HandlerTable<keyof typeof moneyChannels> = {
   'money:confirmDifference': ({ reason, ...ref }, ctx) => confirmDifference(ctx, ref, reason),
   'money:quotes': ({ applicantId }, ctx) => listQuotes(ctx, applicantId),
   'money:quoteSave': ({ id, fields }, ctx) => saveQuote(ctx, id, fields),
-  'money:quoteAdopt': ({ quoteId, contractId }, ctx) => adoptQuote(ctx, quoteId, contractId),
+  'money:quoteAdopt': ({ quoteId, ...ref }, ctx) => adoptQuote(ctx, quoteId, ref),
+  'money:quotePdf': ({ id }, ctx) => quotePdfDownload(ctx, id),
+  'money:quoteXlsx': ({ id }, ctx) => quoteXlsxDownload(ctx, id),
   'money:statementIssue': ({ issuedOn, ...ref }, ctx) => issueFromCharges(ctx, ref, issuedOn),
   'money:statementVoid': ({ reason, ...ref }, ctx) => voidStatement(ctx, ref, reason),
   'money:statementPdf': (ref, ctx) => statementPdfDownload(ctx, ref),

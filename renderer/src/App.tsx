@@ -10,6 +10,9 @@ import { useNav } from './stores/nav';
 
 const { Sider, Header, Content } = Layout;
 const NARROW_PX = 1320;
+// One object for the life of the page: a new one on every render makes antd compare and
+// re-derive its design tokens each time the page changes.
+const THEME = { token: { colorPrimary: '#1f5fa8', borderRadius: 4 } };
 
 export function App() {
   const { locale, setLocale } = useLocale();
@@ -48,7 +51,7 @@ export function App() {
 
   const Page = current.component;
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
       <AntApp>
         <FirstRun />
         {locked ? <LockScreen /> : (

@@ -8,6 +8,7 @@ export const FACILITY_MESSAGES: Readonly<Record<string, Message>> = {
   'rated.instrumentNotFound': { zh: '仪器 {id} 不存在', en: 'Instrument {id} does not exist' },
   'package.malformed': { zh: '不是工作台数据包，或文件已损坏；未作任何更改', en: 'Not a desk package, or the file is damaged; nothing was changed' },
   'package.schemaUnsupported': { zh: '数据包格式版本 {version} 不受支持（本程序支持 {supported}）；未作任何更改', en: 'Package schema version {version} is not supported (this app reads {supported}); nothing was changed' },
+  'package.partSchemaUnsupported': { zh: '数据包部件 {part} 的格式版本 {version} 不受支持（本程序支持 {supported}）；未作任何更改', en: 'Part {part} has schema version {version}, which this app does not read (it reads {supported}); nothing was changed' },
   'package.wrongKind': { zh: '这是{kind}数据包，不能在此导入', en: 'This is a {kind} package and cannot be imported here' },
   'package.unknownDesk': { zh: '数据包来自未登记的工作台（{deskId}）：先登记该实验室的公钥；未作任何更改', en: 'The package comes from an unregistered desk ({deskId}): register the lab\'s public key first; nothing was changed' },
   'package.badSignature': { zh: '签名无效：数据包被改动，或不是已登记的工作台签发；未作任何更改', en: 'Invalid signature: the package was altered or not signed by the registered desk; nothing was changed' },

@@ -207,7 +207,10 @@ export interface Quote {
   validUntil: string;
   title: string;
   totalFen: number;
+  /** The contract or the order that adopted the quote (at most one), with its number. */
   contractId: number | null;
+  orderId: number | null;
+  adoptedByNumber: string | null;
   lines: QuoteLine[];
 }
 
@@ -281,7 +284,9 @@ export const moneyChannels = {
   'money:confirmDifference': channel<ContractCharges>()(withOwner({ reason })),
   'money:quotes': channel<Quote[]>()(z.object({ applicantId: id.optional() })),
   'money:quoteSave': channel<Quote>()(z.object({ id: id.nullable(), fields: quoteFieldsSchema })),
-  'money:quoteAdopt': channel<{ contractId: number; amountFen: number }>()(z.object({ quoteId: id, contractId: id })),
+  'money:quoteAdopt': channel<{ contractId: number | null; orderId: number | null; amountFen: number }>()(withOwner({ quoteId: id })),
+  'money:quotePdf': channel<FileDownload>()(z.object({ id })),
+  'money:quoteXlsx': channel<FileDownload>()(z.object({ id })),
   'money:statementIssue': channel<Statement>()(withOwner({ issuedOn: civilDateSchema.optional() })),
   'money:statementVoid': channel<Statement>()(withOwner({ reason })),
   'money:statementPdf': channel<FileDownload>()(ownerSchema),

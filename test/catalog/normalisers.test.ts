@@ -162,4 +162,9 @@ describe('header mapping', () => {
       location: '存放地点', contactName: '负责人', status: '状态',
     });
   });
+
+  it('takes the 资产编号 as the 仪器编号 too when the sheet has no 仪器编号 column', () => {
+    expect(suggestMapping(['资产编号', '设备名称', '单价（元）'])).toMatchObject({ innerId: '资产编号', assetNo: '资产编号', nameCn: '设备名称', originalValueFen: '单价（元）' });
+    expect(suggestMapping(['仪器编号', '资产编号'])).toMatchObject({ innerId: '仪器编号', assetNo: '资产编号' });
+  });
 });

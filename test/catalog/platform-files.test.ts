@@ -132,8 +132,9 @@ describe('lab sheets', () => {
       'ZC-03,流式细胞仪,011001,120000,2021-02-30,借出,不开放,'].join('\r\n');
     const p = await parseImportOffThread(core.ctx, src('设备.csv', iconv.encode(csv, 'gbk')));
     expect(p.encoding).toBe('gbk');
-    // No 仪器编号 column: the asset number is mapped to 所在单位仪器编号; the user maps 仪器编号 to it too.
-    const mapping = { ...p.suggestedMapping, innerId: '资产编号' };
+    // No 仪器编号 column: the asset number serves as 所在单位仪器编号 and as 仪器编号.
+    expect(p.suggestedMapping).toMatchObject({ innerId: '资产编号', assetNo: '资产编号' });
+    const mapping = p.suggestedMapping;
     const v = validateImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping });
     expect(v.issues.map((i) => [i.row, i.field, i.reason])).toEqual([[4, 'bookedDate', 'date.impossible'], [4, 'status', 'import.unmappable']]);
     commitImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping, onDuplicate: 'skip' });
@@ -141,6 +142,18 @@ describe('lab sheets', () => {
       ['ZC-01', 52_300_000, '2020-01-01', '待修', '外部共享', '环境楼 110'],
       ['ZC-02', 8_600_000, '2018-06-20', '待报废', '内部共享', '化学楼 2F'],
     ]);
+  });
+
+  it('finds a desk instrument under its full-width id: ＢＪ－００１ in the file is the desk\'s BJ-001', async () => {
+    createInstrument(core.ctx, instrumentInputSchema.parse({ innerId: 'BJ-001', nameCn: '扫描电镜', categoryCode: '010102', originalValueFen: 100 }));
+    const file = () => src('b.xlsx', book({ S: { rows: [['仪器编号', '仪器名称', '分类编码', '原值'], ['ＢＪ－００１', '场发射扫描电镜', '010102', '100'], ['ＢＪ－００２', '透射电镜', '010101', '200']] } }));
+    const p = await parseImportOffThread(core.ctx, file());
+    const v = validateImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping: p.suggestedMapping });
+    expect([v.duplicates, v.preview.map((r) => [r.innerId, r.duplicate])]).toEqual([1, [['BJ-001', true], ['BJ-002', false]]]);
+    expect(commitImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping: p.suggestedMapping, onDuplicate: 'skip' })).toEqual({ inserted: 1, updated: 0, skipped: 1, invalid: 0 });
+    const q = await parseImportOffThread(core.ctx, file());
+    expect(commitImport(core.ctx, { parseId: q.parseId, headerRow: 1, mapping: q.suggestedMapping, onDuplicate: 'update' })).toEqual({ inserted: 0, updated: 2, skipped: 0, invalid: 0 });
+    expect(listInstrumentsFull(core.ctx, {}).map((i) => [i.innerId, i.nameCn])).toEqual([['BJ-001', '场发射扫描电镜'], ['BJ-002', '透射电镜']]);
   });
 
   it('remembers the mapping for the next file with the same headers', async () => {

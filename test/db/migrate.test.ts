@@ -103,7 +103,8 @@ describe('migrations', () => {
     // An upgrade checks the whole file before it commits, and rolls back on a dangling reference.
     fs.writeFileSync(path.join(dir, '0003_more.sql'), 'CREATE TABLE more_table(x INTEGER) STRICT;');
     const f = failureOf(() => openDatabase(file, { migrationsDir: dir }));
-    expect(f.error.message).toMatch(/1 rows of child refer to missing rows of parent/);
+    expect(f.error).toMatchObject({ code: 'INTERNAL', reason: 'migration.failed', params: { migration: '0003_more.sql' } });
+    expect(String(f.error.params!.detail)).toMatch(/1 rows of child refer to missing rows of parent/);
     const after = new Database(file);
     expect(after.pragma('user_version', { simple: true })).toBe(2);
     expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'more_table'").pluck().get()).toBe(0);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { EQUIPMENT_TEMPLATE_HEADERS, SERVICE_RECORD_FIELDS } from '../../shared/catalog/national-platform-data';
 import { expect, test } from './fixtures';
+import { deskApi } from './helpers';
 
 // The catalog table is virtualised: rows are .ant-table-row elements, not ARIA rows.
 const rowOf = (page: Page, text: string) => page.locator('.ant-table-row', { hasText: text });
@@ -74,7 +75,7 @@ test('switches the interface to English and back', async ({ page, openDesk }) =>
   await expect(page.getByRole('button', { name: /新增仪器/ })).toBeVisible();
 });
 
-test('imports the platform template under a title row, fixes a refused record and exports both platform files', async ({ page, openDesk }, testInfo) => {
+test('imports the platform template under a title row, fixes the refused rows and exports both platform files', async ({ page, openDesk, desk }, testInfo) => {
   const H = EQUIPMENT_TEMPLATE_HEADERS;
   const row = (v: Record<string, string | number>) => H.map((h) => v[Object.keys(v).find((k) => h.startsWith(k)) ?? '\u0000'] ?? '');
   const complete = {
@@ -113,15 +114,50 @@ test('imports the platform template under a title row, fixes a refused record an
   await expect(page.getByTestId('catalog-total')).toHaveText('共 2 台');
   await expect(rowOf(page, 'EM-001')).toContainText('扫描电子显微镜'); // full-width id folded
 
+  // The refused row is fixed in the problem list (as in Excel: its original cells sit beside the problem) and that file imported.
+  const fixed = reportRows.slice(0, 2).map((r) => [...r]);
+  fixed[1][2 + 7] = '019900'; // 仪器分类编码: 分析仪器 / 其他
+  fixed[1][2 + 13] = '2022-03-01'; // 建账日期, which the platform requires
+  const fixedBook = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(fixedBook, XLSX.utils.aoa_to_sheet(fixed), '导入问题');
+  const fixedFile = testInfo.outputPath('仪器清单-已改正.xlsx');
+  fs.writeFileSync(fixedFile, XLSX.write(fixedBook, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  await page.getByRole('button', { name: /导\s*入/ }).click();
+  await page.locator('input[type=file]').setInputFiles(fixedFile);
+  await expect(page.getByTestId('header-hint')).toContainText('第 1 行');
+  await page.getByRole('button', { name: '检查数据' }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('有效 1 行，有问题 0 处');
+  await page.getByRole('button', { name: '导入 1 条有效记录' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('新增 1');
+  await page.getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByTestId('catalog-total')).toHaveText('共 3 台');
+
+  // One service of EM-001 in 2025, recorded as the calendar's usage form records it.
+  const em1 = (await deskApi<{ rows: { id: number }[] }>(desk, 'catalog:list', { query: 'EM-001' })).rows[0];
+  await deskApi(desk, 'usage:create', {
+    instrumentId: em1.id, startAt: '2025-03-01T09:00', endAt: '2025-03-01T12:30', external: true, serviceWay: '委托', direction: '科技开发',
+    content: '形貌观察', amountFen: 120_000, userName: '李四', userUnit: '某某科技有限公司', satisfaction: 5,
+  });
+
   // The pre-upload check names the record the platform would refuse; fix it from there.
   await page.getByRole('button', { name: /导出到国家平台/ }).click();
   await page.getByLabel('platform-year').fill('2025');
-  await expect(page.getByTestId('platform-summary')).toContainText('1 台仪器有平台会拒收的问题');
+  await expect(page.getByTestId('platform-summary')).toContainText('3 台仪器，2025 年服务记录 1 条；1 台仪器有平台会拒收的问题');
   const problems = page.getByTestId('platform-problems');
   await expect(problems).toContainText('EM-002 透射电子显微镜');
   await expect(problems).toContainText('国家平台要求填写建账日期');
   await problems.locator('.ant-table-row', { hasText: '建账日期' }).getByRole('button', { name: '修改' }).click();
   const drawer = page.locator('.ant-drawer');
+  // A value beyond the template's limits is kept as pasted and refused with the field named, never cut short.
+  await drawer.getByLabel(/进口报关单编号/).fill('1101202000006543219');
+  await drawer.getByLabel('主要技术指标').fill('分'.repeat(501));
+  await expect(drawer.getByLabel(/进口报关单编号/)).toHaveValue('1101202000006543219');
+  await expect(drawer.getByLabel('主要技术指标')).toHaveValue('分'.repeat(501));
+  await drawer.getByRole('button', { name: /保存/ }).click();
+  await expect(page.getByText(/进口报关单编号须为 18 位数字/).first()).toBeVisible();
+  await expect(page.getByText(/主要技术指标不能超过 500 个字符/).first()).toBeVisible();
+  await drawer.getByLabel(/进口报关单编号/).fill('');
+  await drawer.getByLabel('主要技术指标').fill('点分辨率 0.19 nm');
   await drawer.getByLabel('建账日期').fill('2021-05-10');
   await drawer.getByLabel('建账日期').press('Enter');
   await drawer.getByRole('button', { name: /保存/ }).click();
@@ -139,13 +175,22 @@ test('imports the platform template under a title row, fixes a refused record an
     expect(name).toMatch(new RegExp(`^国家平台单台套-2025-\\d{8}\\.${ext}$`));
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['大型科研仪器'], { header: 1, defval: '' });
     expect(rows[1]).toEqual([...H]);
-    expect(rows.slice(2).map((r) => [r[0], r[2], r[7], r[10], r[13]])).toEqual([
-      ['EM-001', '扫描电子显微镜', '010102', 420.5, '2019-12-20'],
-      ['EM-002', '透射电子显微镜', '010101', 980, '2021-05-10'],
+    expect(rows[0][0]).toBe('仪器基本信息');
+    expect(rows.slice(2).map((r) => [r[0], r[2], r[7], r[10], r[13], r[18], r[22], r[30]])).toEqual([
+      ['EM-001', '扫描电子显微镜', '010102', 420.5, '2019-12-20', '430', 3.5, 3.5],
+      ['EM-002', '透射电子显微镜', '010101', 980, '2021-05-10', '430', 0, 0],
+      ['EM-003', '比表面积分析仪', '019900', 45, '2022-03-01', '430', 0, 0],
     ]);
     expect(rows[2][24]).toBe('800元/样');
   }
-  const svc = await read(/服务记录 \.xlsx/);
-  expect(svc.name).toMatch(/^国家平台服务记录-2025-\d{8}\.xlsx$/);
-  expect(XLSX.utils.sheet_to_json<unknown[]>(svc.book.Sheets['服务记录'], { header: 1 })[0]).toEqual(SERVICE_RECORD_FIELDS.map(([h]) => h));
+  for (const [button, ext] of [[/服务记录 \.xlsx/, 'xlsx'], [/服务记录 \.xls$/, 'xls']] as const) {
+    const svc = await read(button);
+    expect(svc.name).toMatch(new RegExp(`^国家平台服务记录-2025-\\d{8}\\.${ext}$`));
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(svc.book.Sheets['服务记录'], { header: 1, defval: '' });
+    expect(rows[0]).toEqual(SERVICE_RECORD_FIELDS.map(([h]) => h));
+    expect(rows).toHaveLength(2);
+    // 服务方式 3 委托共享, 服务对象 130 外部用户, 服务类型 136 科技开发, 3.5 h, 经费来源 17 无, 学科 430, 评价 1 非常满意.
+    expect(rows[1].slice(1, 3)).toEqual(['扫描电子显微镜', 'ZC-01']);
+    expect(rows[1].slice(4, 25)).toEqual([1200, '2025-03-01 09', '2025-03-01 12', '形貌观察', 3, 130, 136, '', 3.5, '', 17, '430', '否', 0, '', '', '李四', '', '', '某某科技有限公司', 1]);
+  }
 });

@@ -8,7 +8,7 @@ import { exportLabPackage } from '../../electron/services/facility/package/expor
 import { civilTimeMs, importLabPackage, inspectLabPackage } from '../../electron/services/facility/package/import-lab';
 import { deskKeys, fingerprint, getIdentity, setIdentity, signBytes } from '../../electron/services/facility/package/keys';
 import { exportReferencePackage, importReference } from '../../electron/services/facility/package/reference';
-import { usageRecord } from '../../electron/services/facility/package/parts';
+import { usageRecordV1 } from '../../electron/services/facility/package/parts';
 import { setUnitRated } from '../../electron/services/facility/rated-hours';
 import { contentHash, type TempCore } from '../helpers/db';
 import { insertUsage } from '../assessment/fixtures';
@@ -118,7 +118,7 @@ describe('lab data packages', () => {
     // record's JSON (the form before): the same comparison.
     const rows = office.db.prepare('SELECT desk_id AS deskId, year, hashes FROM office_usage_hashes').all() as { deskId: string; year: number; hashes: string }[];
     const firstUsage = JSON.parse(strFromU8(unzipSync(first)['parts/usage.json'])) as unknown[];
-    const legacy = new Map(firstUsage.map((u) => usageRecord.parse(u)).map((u) => [String(u.id), createHash('sha1').update(JSON.stringify(u)).digest('base64').slice(0, 20)]));
+    const legacy = new Map(firstUsage.map((u) => usageRecordV1.parse(u)).map((u) => [String(u.id), createHash('sha1').update(JSON.stringify(u)).digest('base64').slice(0, 20)]));
     for (const r of rows) {
       const old = JSON.parse(r.hashes) as Record<string, string>;
       for (const key of Object.keys(old)) old[key] = legacy.get(key) ?? old[key];
@@ -278,7 +278,7 @@ describe('lab data packages', () => {
     expectRefused(rewrite(only2026, (f) => { f['parts/usage.json'] = strToU8(strFromU8(f['parts/usage.json']).replace('"amountFen":30000', '"amountFen":90000')); }), 'package.partTampered');
     expectRefused(rewrite(only2026, (f) => {
       const m = JSON.parse(strFromU8(f['manifest.json']));
-      m.schemaVersion = 2;
+      m.schemaVersion = 3; // lab packages are of version 1 or 2
       f['manifest.json'] = strToU8(JSON.stringify(m));
       f['manifest.sig'] = strToU8(signBytes(deskKeys(lab.ctx), Buffer.from(f['manifest.json'])));
     }), 'package.schemaUnsupported');

@@ -181,7 +181,7 @@ describe('actual amount, voucher cap, quote, statement and payments', () => {
       lines: [{ rateItemId: item.id, quantityMilli: 8000 }, { description: '加急', unit: 'item', quantityMilli: 1000, unitPriceFen: 50_000 }],
     }));
     expect(q.totalFen).toBe(8 * 40_000 + 50_000);
-    expect(adoptQuote(core.ctx, q.id, contractId)).toEqual({ contractId, amountFen: 370_000 });
+    expect(adoptQuote(core.ctx, q.id, { contractId })).toEqual({ contractId, orderId: null, amountFen: 370_000 });
     expect(core.db.prepare('SELECT amount_fen, quote_id FROM contracts WHERE id = ?').get(contractId)).toEqual({ amount_fen: 370_000, quote_id: q.id });
   });
 });

@@ -3,6 +3,10 @@
 // enterprise's price group, manual lines and adjustments, the order total set from the charges
 // (50% voucher share checked on it, 沪 第二条), a 费用结算单 (PDF + xlsx) and payments. Each refusal
 // writes nothing.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handlers } from '../../electron/handlers';
@@ -10,6 +14,8 @@ import { computeAssessment } from '../../electron/services/assessment/compute';
 import { invoke } from '../../electron/handlers/invoke';
 import { createUsage } from '../../electron/services/bookings/usage';
 import { addAdjustment, addManualLine, adoptActual, confirmDifference, contractCharges, refreshCharges } from '../../electron/services/money/charges';
+import { quotePdfDownload, quoteXlsxDownload } from '../../electron/services/money/quote-docs';
+import { adoptQuote, getQuote, saveQuote } from '../../electron/services/money/quotes';
 import { addRateVersion, saveRateItem, setApplicantGroup } from '../../electron/services/money/rates';
 import { PassThrough } from 'node:stream';
 import { batchOrders, issueFromCharges, statementPdfDownload, statementXlsxDownload, writeBatch } from '../../electron/services/money/statements';
@@ -21,7 +27,7 @@ import { saveProduct } from '../../electron/services/orders/products';
 import { unzipSync } from 'fflate';
 import { updateSettings } from '../../electron/services/settings';
 import { usageInputSchema } from '../../shared/ipc/bookings';
-import { adjustmentSchema, manualLineSchema, rateVersionFieldsSchema } from '../../shared/ipc/money';
+import { adjustmentSchema, manualLineSchema, quoteFieldsSchema, rateVersionFieldsSchema } from '../../shared/ipc/money';
 import { orderInputSchema, productInputSchema, type OrderInput } from '../../shared/ipc/orders';
 import { addInstrument } from '../bookings/seed';
 import { firm, refusal, YUAN } from '../deals/helpers';
@@ -37,6 +43,7 @@ let core: TempCore;
 let productId: number;
 let instrumentId: number;
 let applicantId: number;
+let rateItemId: number;
 beforeEach(() => {
   core = tempCore('2025-10-20T02:00:00.000Z'); // 2025-10-20 Shanghai
   updateSettings(core.ctx, { region: 'shanghai' });
@@ -45,6 +52,7 @@ beforeEach(() => {
   instrumentId = addInstrument(core, 'SH-001');
   // 上机 400元/h for enterprises (200元/h on campus), 30-minute increments; 500元/h from 10-15.
   const item = saveRateItem(core.ctx, null, { instrumentId, name: '上机', unit: 'hour', billsUsage: true });
+  rateItemId = item.id;
   addRateVersion(core.ctx, item.id, rateVersionFieldsSchema.parse({ effectiveFrom: '2025-01-01', incrementMinutes: 30,
     prices: [{ priceGroupId: INTERNAL, unitPriceFen: 200 * YUAN }, { priceGroupId: ENTERPRISE, unitPriceFen: 400 * YUAN }] }));
   addRateVersion(core.ctx, item.id, rateVersionFieldsSchema.parse({ effectiveFrom: '2025-10-15', incrementMinutes: 30,
@@ -238,5 +246,86 @@ describe('the year\'s statement batch', () => {
     // 1,200 total, 600 voucher, 600 own part; paid to the enterprise, so it owes 1,200 and 200 is outstanding.
     expect(wb.getWorksheet('结算汇总')!.getRow(2).values).toEqual([undefined, 'DD00001', '上海某材料科技有限公司', 1200, 1200, 600, 600, 1000, 200]);
     expect(wb.getWorksheet('费用明细')!.rowCount).toBe(2);
+  });
+});
+
+describe('a quote (报价单) for an order: the same service as for a contract, the owner generalised', () => {
+  const quote = (number: string, hoursMilli: number, extraFen: number, forApplicant = applicantId) => saveQuote(core.ctx, null, quoteFieldsSchema.parse({
+    number, applicantId: forApplicant, quoteDate: '2025-10-12', validUntil: '2025-11-12', title: '材料成分检验',
+    lines: [{ rateItemId, quantityMilli: hoursMilli }, { description: '检测报告', unit: 'item', quantityMilli: 1000, unitPriceFen: extraFen }],
+  }));
+
+  it('prices the lines at the enterprise rate of the quote date; the order adopts the total while accepted, as a dated event, the 50% share checked exactly in fen', () => {
+    const orderId = accepted({ totalFen: 2_000 * YUAN, voucherFen: 1_000 * YUAN });
+    // 4.5 h × 400 (the rate of 10-12, not the 500 of 10-15) + 199.99 = 1,999.99 → a voucher of 1,000.00 is one fen over 50%.
+    const short = quote('BJ-Q-001', 4500, 199_99);
+    expect(short.totalFen).toBe(1_999_99);
+    expect(short.lines.map((l) => [l.unitPriceFen, l.amountFen])).toEqual([[400 * YUAN, 1_800 * YUAN], [199_99, 199_99]]);
+    const before = contentHash(core);
+    expect(refusal(() => adoptQuote(core.ctx, short.id, { orderId }))).toMatchObject({ code: 'RULE', rule: 'order.voucherShare', article: '第二条', params: { maxFen: 99_999 } });
+    expect(contentHash(core)).toBe(before);
+
+    const q = quote('BJ-Q-002', 4500, 200_00);
+    expect(adoptQuote(core.ctx, q.id, { orderId })).toEqual({ contractId: null, orderId, amountFen: 2_000_00 });
+    expect(getQuote(core.ctx, q.id)).toMatchObject({ orderId, contractId: null, adoptedByNumber: 'DD00001' });
+    expect(core.db.prepare('SELECT total_fen, quote_id FROM orders WHERE id = ?').get(orderId)).toEqual({ total_fen: 2_000_00, quote_id: q.id });
+    const o = getOrder(core.ctx, orderId);
+    expect(o.events.at(-1)).toMatchObject({ status: 'accepted', noteCode: 'orderEvent.quoteAdopted', noteParams: { number: 'BJ-Q-002', beforeFen: 2_000_00, afterFen: 2_000_00 } });
+    expect(orderEventNote(o.events.at(-1)!, 'en')).toBe('Order total taken from quote BJ-Q-002: ¥2,000.00 → ¥2,000.00');
+    expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'adopt_quote' AND entity = 'order'").pluck().get()).toBe(1);
+    // An adopted quote no longer changes.
+    expect(refusal(() => saveQuote(core.ctx, q.id, quoteFieldsSchema.parse({ number: 'BJ-Q-002', applicantId, quoteDate: '2025-10-12', validUntil: '2025-11-12', lines: [{ rateItemId, quantityMilli: 1000 }] }))))
+      .toMatchObject({ code: 'CONFLICT', rule: 'quote.adopted' });
+  });
+
+  it('refuses, writing nothing, a quote adopted by another order, one of another applicant, and any quote once the service is completed', () => {
+    const orderId = accepted({ totalFen: 2_000 * YUAN, voucherFen: 500 * YUAN });
+    const other = accepted({ number: 'DD00002', totalFen: 2_000 * YUAN, voucherFen: 500 * YUAN });
+    const q = quote('BJ-Q-010', 3000, 0);
+    adoptQuote(core.ctx, q.id, { orderId: other });
+    const stranger = firm(core.ctx, { name: '上海另一科技有限公司', region: 'shanghai', smeListed: true, smeListedYear: 2025 }).id;
+    const foreign = quote('BJ-Q-011', 3000, 0, stranger);
+    const fresh = quote('BJ-Q-012', 3000, 0);
+    use(orderId, '2025-10-13T09:00', '2025-10-13T10:00');
+    transitionOrder(core.ctx, { id: orderId, to: 'completed', date: '2025-10-13', note: '' });
+    const before = contentHash(core);
+    expect(refusal(() => adoptQuote(core.ctx, q.id, { orderId }))).toMatchObject({ code: 'CONFLICT', rule: 'quote.adopted' });
+    expect(refusal(() => adoptQuote(core.ctx, foreign.id, { orderId }))).toMatchObject({ code: 'RULE', rule: 'quote.applicant' });
+    expect(refusal(() => adoptQuote(core.ctx, fresh.id, { orderId }))).toMatchObject({ code: 'CONFLICT', rule: 'order.locked' });
+    expect(contentHash(core)).toBe(before);
+  });
+
+  it('takes exactly one owner at the boundary', async () => {
+    const orderId = accepted();
+    const q = quote('BJ-Q-020', 1000, 0);
+    expect(await invoke(handlers, core.ctx, 'money:quoteAdopt', { quoteId: q.id })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await invoke(handlers, core.ctx, 'money:quoteAdopt', { quoteId: q.id, orderId, contractId: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('prints the quote as PDF in the desk\'s form frame and as .xlsx, with the total in 大写 and the order that adopted it', async () => {
+    const orderId = accepted({ totalFen: 2_000 * YUAN, voucherFen: 500 * YUAN });
+    const q = quote('BJ-Q-030', 3500, 9_50); // 3.5 h × 400 + 9.50 = 1,409.50
+    adoptQuote(core.ctx, q.id, { orderId });
+    const x = await quoteXlsxDownload(core.ctx, q.id);
+    expect(x.fileName).toBe('报价单-BJ-Q-030.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const cells = wb.worksheets[0].getSheetValues().flatMap((r) => (Array.isArray(r) ? r : [])).map(String);
+    expect(cells).toEqual(expect.arrayContaining(['报价单 BJ-Q-030', '上海某材料科技有限公司', '企业', '订单 DD00001', '报价合计', '人民币壹仟肆佰零玖元伍角', '1409.5']));
+    const pdf = await quotePdfDownload(core.ctx, q.id);
+    expect(pdf.fileName).toBe('报价单-BJ-Q-030.pdf');
+    const bytes = Buffer.from(pdf.dataBase64, 'base64');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    if (fs.existsSync('/usr/bin/pdftotext')) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quote-pdf-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'q.pdf'), bytes);
+        // pdftotext keeps the words but not always the spaces between CJK and figures.
+        const text = execFileSync('pdftotext', [path.join(dir, 'q.pdf'), '-']).toString().replace(/\s+/g, '');
+        for (const t of ['报价单', '一、双方', '二、报价明细', '三、报价金额', '五、签章', '开放单位（盖章）', 'BJ-Q-030', '订单DD00001', '1,409.50', '人民币壹仟肆佰零玖元伍角', '第1页/共1页']) {
+          expect(text, t).toContain(t);
+        }
+      } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+    }
   });
 });

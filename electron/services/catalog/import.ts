@@ -98,6 +98,8 @@ export function suggestMapping(headers: readonly string[]): Mapping {
       if (idx >= 0) { mapping[key] = headers[idx]; used.add(idx); }
     }
   }
+  // An office sheet that numbers its instruments only by 资产编号: that number is the 仪器编号 as well.
+  if (mapping.innerId === null && mapping.assetNo !== null) mapping.innerId = mapping.assetNo;
   return mapping;
 }
 

@@ -43,6 +43,8 @@ const sumYears = (ys: YearFigures[]): Sums => ys.reduce((a, y) => ({
 }), { instrumentYears: 0, sec: 0, ext: 0, rated: 0, open: 0 });
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+/** Hours over the period's years; null when any year does not know them. */
+const hoursOrNull = (secs: (number | null)[]) => (secs.some((x) => x === null) ? null : round2(secs.reduce<number>((a, x) => a + (x ?? 0), 0) / 3600));
 const per = (sec: number, n: number) => (n > 0 ? round2(sec / 3600 / n) : null);
 
 function entries(ctx: ServiceContext, scope: EvaluationScope) {
@@ -82,6 +84,8 @@ export function computeEvaluation(ctx: ServiceContext, scope: EvaluationScope): 
       { key: 'voucherContracts', value: total('voucherContracts'), unit: 'count' }, { key: 'contractAmountFen', value: total('contractAmountFen'), unit: 'fen' },
       { key: 'voucherAmountFen', value: total('voucherAmountFen'), unit: 'fen' }, { key: 'serviceIncomeFen', value: total('serviceIncomeFen'), unit: 'fen' },
       { key: 'avgSatisfaction', value: satAvg, unit: 'score5' }, { key: 'satisfactionRecords', value: satN, unit: 'count' },
+      { key: 'contractHours', value: hoursOrNull(national.map((y) => y.contractSeconds)), unit: 'h' },
+      { key: 'orderHours', value: hoursOrNull(national.map((y) => y.orderSeconds)), unit: 'h' },
     ],
   };
   const suggested: Record<string, number | null> = {

@@ -19,6 +19,7 @@ const FIGURE_LABELS: Record<string, string> = {
   effectiveHours: '运行机时合计', avgExternalHours: '台均年共享机时', shareRate: '共享率', externalUsers: '外部用户数', contracts: '服务合同数',
   voucherContracts: '创新券合同数', contractAmountFen: '合同金额', voucherAmountFen: '创新券金额', serviceIncomeFen: '服务收入',
   avgSatisfaction: '用户平均评价（5 分制）', satisfactionRecords: '有评价的服务记录',
+  contractHours: '合同服务机时', orderHours: '订单服务机时（上海）',
 };
 
 export function figureText(f: IndicatorFigure): string {

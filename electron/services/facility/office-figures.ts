@@ -3,7 +3,7 @@
 // instruments counted = not retired before 1 January; effective hours = usage clipped to the year
 // (any instrument); 利用率 = effective / the counted instruments' own 额定机时; contracts signed in
 // the year, neither draft nor void, and Shanghai orders dated in it, accepted (not placed,
-// cancelled or refused). `minValueFen` restricts instrument figures to the national
+// cancelled or refused); usage under a contract and under an order, by each usage record's link. `minValueFen` restricts instrument figures to the national
 // evaluation's instruments (unit value ≥ 50万元) when asked.
 import type { ServiceContext } from '../context';
 import { hoursOf } from '../assessment/compute';
@@ -38,6 +38,11 @@ export interface YearFigures {
   satisfactionSum: number;
   openRate: number | null;
   openInstruments: number;
+  /** Hours of usage under a contract, and under a Shanghai order; null when a package in scope did not carry the link. */
+  contractHours: number | null;
+  orderHours: number | null;
+  contractSeconds: number | null;
+  orderSeconds: number | null;
 }
 
 const retiredAfter = (year: number) => new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000).toISOString();
@@ -56,6 +61,7 @@ export function officeYearFigures(ctx: ServiceContext, year: number, scope: Offi
 interface YearRow {
   year: number; n: number; value: number; rated: number; open: number; sec: number; ext: number; records: number; income: number; satSum: number; satN: number;
   nN: number; nValue: number; nRated: number; nOpen: number; nSec: number; nExt: number; nRecords: number; nIncome: number; nSatSum: number; nSatN: number;
+  con: number; ord: number; conUnknown: number; ordUnknown: number; nCon: number; nOrd: number; nConUnknown: number; nOrdUnknown: number;
 }
 
 /**
@@ -74,13 +80,15 @@ export function officeFiguresForYears(ctx: ServiceContext, years: number[], scop
   const ras = Object.fromEntries(years.map((y, k) => [`ra${k}`, retiredAfter(y)]));
   const rows = db.prepare(`WITH x AS (SELECT y.year, (i.retired_at IS NULL OR i.retired_at >= CASE y.year ${cut} END) AS counted, (i.value_fen >= @min) AS nat,
         i.value_fen AS value, (i.share_mode <> '不共享') AS open, y.rated_hours AS rated, y.sec, y.ext_sec AS ext, y.records, y.income_fen AS income,
-        y.sat_sum AS satSum, y.sat_n AS satN
+        y.sat_sum AS satSum, y.sat_n AS satN, y.contract_sec AS con, y.order_sec AS ord
       FROM office_instrument_years y JOIN office_instruments i ON i.desk_id = y.desk_id AND i.iid = y.iid
       WHERE y.year BETWEEN @from AND @to AND y.year IN (SELECT value FROM json_each(@years)) AND ${DESK_IN_SCOPE('y.desk_id')})
     SELECT year, SUM(counted) AS n, TOTAL(counted * value) AS value, TOTAL(counted * rated) AS rated, SUM(counted * open) AS open,
       TOTAL(sec) AS sec, TOTAL(ext) AS ext, TOTAL(records) AS records, TOTAL(income) AS income, TOTAL(satSum) AS satSum, TOTAL(satN) AS satN,
       SUM(counted * nat) AS nN, TOTAL(counted * nat * value) AS nValue, TOTAL(counted * nat * rated) AS nRated, SUM(counted * nat * open) AS nOpen,
-      TOTAL(nat * sec) AS nSec, TOTAL(nat * ext) AS nExt, TOTAL(nat * records) AS nRecords, TOTAL(nat * income) AS nIncome, TOTAL(nat * satSum) AS nSatSum, TOTAL(nat * satN) AS nSatN
+      TOTAL(nat * sec) AS nSec, TOTAL(nat * ext) AS nExt, TOTAL(nat * records) AS nRecords, TOTAL(nat * income) AS nIncome, TOTAL(nat * satSum) AS nSatSum, TOTAL(nat * satN) AS nSatN,
+      TOTAL(con) AS con, TOTAL(ord) AS ord, SUM(con IS NULL) AS conUnknown, SUM(ord IS NULL) AS ordUnknown,
+      TOTAL(nat * con) AS nCon, TOTAL(nat * ord) AS nOrd, SUM(nat AND con IS NULL) AS nConUnknown, SUM(nat AND ord IS NULL) AS nOrdUnknown
     FROM x GROUP BY year`).all({ years: JSON.stringify(years), from: Math.min(...years), to: Math.max(...years), min: minValueFen, ...ras, ...sp }) as YearRow[];
   const byYear = new Map(rows.map((r) => [r.year, r]));
   const users = !options.users ? new Map<number, number>() : new Map((db.prepare(`SELECT year, COUNT(DISTINCT user_unit) AS n FROM office_external_users
@@ -112,6 +120,9 @@ export function officeFiguresForYears(ctx: ServiceContext, years: number[], scop
     const satN = g('satN', 'nSatN');
     const satSum = g('satSum', 'nSatSum');
     const con = cons.get(year);
+    // Usage under agreements: unknown (null) when any instrument-year in scope came without the link.
+    const conSec = g('conUnknown', 'nConUnknown') > 0 ? null : g('con', 'nCon');
+    const ordSec = g('ordUnknown', 'nOrdUnknown') > 0 ? null : g('ord', 'nOrd');
     return {
       year,
       instrumentCount: n,
@@ -135,6 +146,10 @@ export function officeFiguresForYears(ctx: ServiceContext, years: number[], scop
       satisfactionSum: satSum,
       openRate: n > 0 ? open / n : null,
       openInstruments: open,
+      contractSeconds: conSec,
+      orderSeconds: ordSec,
+      contractHours: conSec === null ? null : hoursOf(conSec),
+      orderHours: ordSec === null ? null : hoursOf(ordSec),
     };
   };
   return { all: years.map((y) => figures(y, false)), national: years.map((y) => figures(y, true)) };

@@ -23,11 +23,6 @@ import { currentStatement, listPayments } from './statements-store';
 
 type Ctx = Pick<ServiceContext, 'db'>;
 
-/** The owner's head; kept for callers that know they hold a contract (quotes). */
-export function contractHead(ctx: Ctx, contractId: number): OwnerHead {
-  return ownerHead(ctx, { kind: 'contract', id: contractId });
-}
-
 const LINE_SELECT = `SELECT c.id, c.kind, c.category, c.service_date AS serviceDate, c.instrument_id AS instrumentId, i.name_cn AS instrumentName,
   c.usage_id AS usageId, c.usage_minutes AS usageMinutes, c.rate_item_id AS rateItemId, c.rate_version_id AS rateVersionId, c.description,
   c.unit, c.quantity_milli AS quantityMilli, c.unit_price_fen AS unitPriceFen, c.setup_fee_fen AS setupFeeFen, c.minimum_fen AS minimumFen,

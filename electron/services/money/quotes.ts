@@ -1,21 +1,25 @@
 // 报价单: lines priced from the rate table in force on the quote date for the applicant's price
-// group (or at a price typed in); a contract of the same applicant may adopt its total as its amount.
+// group (or at a price typed in); a contract of the same applicant may adopt its total as its
+// amount, or a Shanghai order its total (while placed or accepted), with the voucher share of the
+// owner's kind checked on it (京 第十二条 on the contract, 沪 第二条 on the order).
 import type { z } from 'zod';
-import type { Quote, QuoteLine, quoteFieldsSchema } from '../../../shared/ipc/money';
+import type { OwnerRef, Quote, QuoteLine, quoteFieldsSchema } from '../../../shared/ipc/money';
 import { lineAmountFen, versionOn } from '../../../shared/money/rates';
-import { checkContractVoucherShare } from '../../../shared/rules';
+import { civilDateInShanghai, type OrderStatus } from '../../../shared/rules';
 import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
-import { enforce, storedProfile } from '../deals/refuse';
-import { contractHead } from './charges';
+import { enforce } from '../deals/refuse';
+import { addOrderEvent } from '../orders/orders';
+import { checkOwnerVoucherShare, ownerHead, ownerOf, ownerRef, refuseOrderAmountLocked } from './owner';
 import { getRateItem, listPriceGroups, priceGroupOfApplicant, termsFor } from './rates';
 
 type Ctx = Pick<ServiceContext, 'db'>;
 
 const QUOTE_SELECT = `SELECT q.id, q.number, q.applicant_id AS applicantId, a.name AS applicantName, q.price_group_id AS priceGroupId,
-  q.quote_date AS quoteDate, q.valid_until AS validUntil, q.title, q.total_fen AS totalFen, q.contract_id AS contractId
-  FROM quotes q JOIN applicants a ON a.id = q.applicant_id`;
+  q.quote_date AS quoteDate, q.valid_until AS validUntil, q.title, q.total_fen AS totalFen, q.contract_id AS contractId, q.order_id AS orderId,
+  coalesce(c.number, o.number) AS adoptedByNumber
+  FROM quotes q JOIN applicants a ON a.id = q.applicant_id LEFT JOIN contracts c ON c.id = q.contract_id LEFT JOIN orders o ON o.id = q.order_id`;
 
 function linesOf(ctx: Ctx, quoteId: number): QuoteLine[] {
   return ctx.db.prepare(`SELECT id, rate_item_id AS rateItemId, description, unit, quantity_milli AS quantityMilli, unit_price_fen AS unitPriceFen,
@@ -43,7 +47,7 @@ export function saveQuote(ctx: ServiceContext, id: number | null, f: z.output<ty
     if (other !== undefined && other !== id) refuse('CONFLICT', 'quote.numberUnique', { field: 'number', rule: 'quote.numberUnique', params: { number: f.number } });
     if (id !== null) {
       const before = getQuote(ctx, id);
-      if (before.contractId !== null) refuse('CONFLICT', 'quote.adopted', { field: 'id', rule: 'quote.adopted' });
+      if (before.contractId !== null || before.orderId !== null) refuse('CONFLICT', 'quote.adopted', { field: 'id', rule: 'quote.adopted' });
     }
     const group = f.priceGroupId === null ? priceGroupOfApplicant(ctx, f.applicantId) : listPriceGroups(ctx).find((g) => g.id === f.priceGroupId);
     if (!group) refuse('VALIDATION', 'priceGroup.notFound', { field: 'priceGroupId', params: { id: f.priceGroupId } });
@@ -84,18 +88,35 @@ export function saveQuote(ctx: ServiceContext, id: number | null, f: z.output<ty
   })();
 }
 
-/** The contract's amount becomes the quote's total (the voucher cap is checked against it while no actual amount is set). */
-export function adoptQuote(ctx: ServiceContext, quoteId: number, contractId: number): { contractId: number; amountFen: number } {
+/**
+ * The quote's total becomes the contract's amount (the voucher cap is checked against it while no
+ * actual amount is set), or the order's total (only while placed or accepted, the 50% share of
+ * 第二条 checked exactly in fen, a dated event in the order's history). Refusals write nothing.
+ */
+export function adoptQuote(ctx: ServiceContext, quoteId: number, ref: OwnerRef): { contractId: number | null; orderId: number | null; amountFen: number } {
+  const o = ownerOf(ref);
   return ctx.db.transaction(() => {
     const q = getQuote(ctx, quoteId);
-    const c = contractHead(ctx, contractId);
-    if (q.applicantId !== c.applicantId) refuse('RULE', 'quote.applicant', { field: 'quoteId', rule: 'quote.applicant' });
-    if (q.contractId !== null && q.contractId !== contractId) refuse('CONFLICT', 'quote.adoptedElsewhere', { field: 'quoteId', rule: 'quote.adopted' });
+    const h = ownerHead(ctx, o);
+    if (q.applicantId !== h.applicantId) refuse('RULE', 'quote.applicant', { field: 'quoteId', rule: 'quote.applicant' });
+    const mine = o.kind === 'contract' ? q.contractId === o.id && q.orderId === null : q.orderId === o.id && q.contractId === null;
+    if ((q.contractId !== null || q.orderId !== null) && !mine) refuse('CONFLICT', 'quote.adoptedElsewhere', { field: 'quoteId', rule: 'quote.adopted' });
     if (q.totalFen <= 0) refuse('RULE', 'quote.zero', { field: 'quoteId', rule: 'quote.zero' });
-    if (c.voucherFen > 0 && c.actualAmountFen === null) enforce(checkContractVoucherShare(q.totalFen, c.voucherFen, storedProfile(c.profileId)), 'quoteId');
-    ctx.db.prepare('UPDATE contracts SET amount_fen = ?, quote_id = ?, updated_at = ? WHERE id = ?').run(q.totalFen, quoteId, ctx.now().toISOString(), contractId);
-    ctx.db.prepare('UPDATE quotes SET contract_id = ? WHERE id = ?').run(contractId, quoteId);
-    audit(ctx, 'adopt_quote', 'contract', contractId, { quoteId, number: q.number, amountFen: { before: c.amountFen, after: q.totalFen } });
-    return { contractId, amountFen: q.totalFen };
+    const now = ctx.now().toISOString();
+    if (o.kind === 'contract') {
+      if (h.voucherFen > 0 && h.actualAmountFen === null) enforce(checkOwnerVoucherShare(h, q.totalFen), 'quoteId');
+      ctx.db.prepare('UPDATE contracts SET amount_fen = ?, quote_id = ?, updated_at = ? WHERE id = ?').run(q.totalFen, quoteId, now, o.id);
+      ctx.db.prepare('UPDATE quotes SET contract_id = ? WHERE id = ?').run(o.id, quoteId);
+    } else {
+      refuseOrderAmountLocked(h);
+      enforce(checkOwnerVoucherShare(h, q.totalFen), 'quoteId');
+      ctx.db.prepare('UPDATE orders SET total_fen = ?, quote_id = ?, updated_at = ? WHERE id = ?').run(q.totalFen, quoteId, now, o.id);
+      ctx.db.prepare('UPDATE quotes SET order_id = ? WHERE id = ?').run(o.id, quoteId);
+      addOrderEvent(ctx, o.id, h.status as OrderStatus, civilDateInShanghai(ctx.now()), '', {
+        noteCode: 'orderEvent.quoteAdopted', noteParams: { number: q.number, beforeFen: h.amountFen, afterFen: q.totalFen },
+      });
+    }
+    audit(ctx, 'adopt_quote', o.kind, o.id, { quoteId, number: q.number, amountFen: { before: h.amountFen, after: q.totalFen } });
+    return { ...ownerRef(o), amountFen: q.totalFen };
   })();
 }

@@ -25,18 +25,64 @@ function core(dir: string, now: Date): Core {
   return openCore({ dataDir: dir, mode: 'browser', migrationsDir: path.join(__dirname, '..', '..', '..', 'electron', 'db', 'migrations'), now: () => now });
 }
 
-/** One lab desk's data: instruments and usage spread over the five years, written in one transaction. */
-function seedLab(c: Core, lab: number, lastYear: number, perYear: number): void {
+/**
+ * One lab desk's data, written in one transaction: instruments and usage spread over the five
+ * years; per year 50 contracts (a third with a voucher) and 50 Shanghai orders of 60 applicants;
+ * half the external usage records under a contract, half under an order, each of those charged
+ * (a usage charge line), plus one service charge tied to no usage record per contract and order.
+ */
+/** Empties a lab desk's tables that seedLab fills. */
+export const CLEAR_LAB = `DELETE FROM charges; DELETE FROM contract_vouchers; DELETE FROM vouchers; DELETE FROM usage_logs; DELETE FROM contracts; DELETE FROM orders;
+  DELETE FROM service_products; DELETE FROM applicants; DELETE FROM instrument_rated_hours; DELETE FROM rated_hours_unit; DELETE FROM instruments; DELETE FROM labs;`;
+
+export function seedLab(c: Core, lab: number, lastYear: number, perYear: number): void {
   const rng = createRng(1000 + lab);
   const rnd = () => rng.next();
   const db = c.db;
+  const AT = '2020-01-01T00:00:00Z';
   db.transaction(() => {
-    const labId = Number(db.prepare("INSERT INTO labs(name, created_at) VALUES (?, '2020-01-01T00:00:00Z')").run(`实验室${lab}`).lastInsertRowid);
+    const labId = Number(db.prepare('INSERT INTO labs(name, created_at) VALUES (?, ?)').run(`实验室${lab}`, AT).lastInsertRowid);
     const ins = db.prepare(`INSERT INTO instruments(inner_id, name_cn, category_code, original_value_fen, share_mode, lab_id, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')`);
-    const use = db.prepare(`INSERT INTO usage_logs(instrument_id, start_at, end_at, external, amount_fen, user_unit, satisfaction, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, '2020-01-01T00:00:00Z')`);
+    const use = db.prepare(`INSERT INTO usage_logs(instrument_id, start_at, end_at, external, amount_fen, user_unit, satisfaction, contract_id, order_id, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '2020-01-01T00:00:00Z')`);
+    const applicant = db.prepare(`INSERT INTO applicants(kind, name, credit_code, created_at, updated_at) VALUES ('enterprise', ?, ?, ?, ?)`);
+    const contract = db.prepare(`INSERT INTO contracts(number, applicant_id, lab_id, signed_date, start_date, end_date, amount_fen, profile_id, status, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 'beijing-2023', 'active', ?, ?)`);
+    const voucher = db.prepare(`INSERT INTO vouchers(number, applicant_id, face_value_fen, claim_date, profile_id, created_at, updated_at) VALUES (?, ?, ?, ?, 'beijing-2023', ?, ?)`);
+    const cv = db.prepare('INSERT INTO contract_vouchers(contract_id, voucher_id, amount_fen) VALUES (?, ?, ?)');
+    const order = db.prepare(`INSERT INTO orders(number, applicant_id, product_id, order_date, total_fen, voucher_fen, payout_party, status, profile_id, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, 'institution', 'completed', 'shanghai-2025', ?, ?)`);
+    const charge = db.prepare(`INSERT INTO charges(contract_id, order_id, kind, category, service_date, instrument_id, usage_id, description, amount_fen, created_at, created_by)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench')`);
+    const product = Number(db.prepare(`INSERT INTO service_products(code, name, service_kind, lab_id, created_at, updated_at) VALUES (?, '测试服务', 'testing', ?, ?, ?)`)
+      .run(`P${lab}`, labId, AT, AT).lastInsertRowid);
     const pad = (n: number) => String(n).padStart(2, '0');
+    const applicants: number[] = [];
+    for (let a = 0; a < 60; a++) applicants.push(Number(applicant.run(`企业${a}`, `91110000MA${String(a).padStart(7, '0')}X`, AT, AT).lastInsertRowid));
+    const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+    const contractsOf = new Map<number, number[]>();
+    const ordersOf = new Map<number, number[]>();
+    for (let y = lastYear - YEARS + 1; y <= lastYear; y++) {
+      const cs: number[] = [];
+      const os: number[] = [];
+      for (let k = 0; k < 50; k++) {
+        const day = `${y}-${pad(1 + (k % 12))}-${pad(1 + (k % 27))}`;
+        const who = pick(applicants);
+        const id = Number(contract.run(`HT-${lab}-${y}-${k}`, who, labId, day, day, `${y}-12-31`, 1_000_000 + Math.floor(rnd() * 9_000_000), AT, AT).lastInsertRowid);
+        if (k % 3 === 0) {
+          const v = Number(voucher.run(`V-${lab}-${y}-${k}`, who, 500_000, day, AT, AT).lastInsertRowid);
+          cv.run(id, v, 500_000);
+        }
+        charge.run(id, null, 'manual', 'service', day, null, null, '制样', 20_000, AT);
+        cs.push(id);
+        const oid = Number(order.run(`SH-${lab}-${y}-${k}`, pick(applicants), product, day, 300_000 + Math.floor(rnd() * 700_000), k % 2 === 0 ? 150_000 : 0, AT, AT).lastInsertRowid);
+        charge.run(null, oid, 'manual', 'consumable', day, null, null, '耗材', 8_000, AT);
+        os.push(oid);
+      }
+      contractsOf.set(y, cs);
+      ordersOf.set(y, os);
+    }
     for (let i = 0; i < INSTRUMENTS; i++) {
       const id = Number(ins.run(`L${lab}-${i}`, `仪器${i}`, `${pad(1 + (i % 15))}0101`, 50_000_000 + Math.floor(rnd() * 500_000_000),
         rnd() < 0.7 ? '外部共享' : rnd() < 0.5 ? '内部共享' : '不共享', labId).lastInsertRowid);
@@ -47,8 +93,13 @@ function seedLab(c: Core, lab: number, lastYear: number, perYear: number): void 
           const h = 8 + Math.floor(rnd() * 6);
           const len = 1 + Math.floor(rnd() * 8);
           const ext = rnd() < 0.3 ? 1 : 0;
-          use.run(id, `${y}-${pad(month)}-${pad(day)}T${pad(h)}:00`, `${y}-${pad(month)}-${pad(day)}T${pad(h + len)}:00`, ext, ext ? 10_000 * len : 0,
-            ext ? `企业${Math.floor(rnd() * 500)}` : '', rnd() < 0.5 ? 1 + Math.floor(rnd() * 5) : null);
+          const underContract = ext === 1 && rnd() < 0.5;
+          const contractId = underContract ? pick(contractsOf.get(y)!) : null;
+          const orderId = ext === 1 && !underContract ? pick(ordersOf.get(y)!) : null;
+          const date = `${y}-${pad(month)}-${pad(day)}`;
+          const u = Number(use.run(id, `${date}T${pad(h)}:00`, `${date}T${pad(h + len)}:00`, ext, ext ? 10_000 * len : 0,
+            ext ? `企业${Math.floor(rnd() * 500)}` : '', rnd() < 0.5 ? 1 + Math.floor(rnd() * 5) : null, contractId, orderId).lastInsertRowid);
+          if (ext === 1) charge.run(contractId, orderId, 'usage', 'usage', date, id, u, '机时', 12_000 * len, AT);
         }
       }
     }
@@ -72,7 +123,7 @@ export const consolidation: BenchOp = {
       // One lab database re-seeded per lab would take most of the bench; instead each package
       // comes from its own desk identity (new id and key pair) over a fresh lab's rows.
       for (let l = 0; l < labs; l++) {
-        lab.db.exec('DELETE FROM usage_logs; DELETE FROM instrument_rated_hours; DELETE FROM rated_hours_unit; DELETE FROM instruments; DELETE FROM labs;');
+        lab.db.exec(CLEAR_LAB);
         lab.db.prepare("DELETE FROM settings WHERE key IN ('facility.identity', 'facility.keys')").run();
         setIdentity(lab.ctx, { role: 'lab', labName: `实验室${l}` });
         seedLab(lab, l, lastYear, perYear);
@@ -120,6 +171,8 @@ export const consolidation: BenchOp = {
       const med = (xs: number[]) => { const s = [...xs].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
       const growth = (xs: number[]) => `${med(xs.slice(0, fifth)).toFixed(0)} → ${med(xs.slice(-fifth)).toFixed(0)}`;
       const usage = office.db.prepare('SELECT SUM(records) FROM office_instrument_years').pluck().get() as number;
+      const held = office.db.prepare(`SELECT (SELECT COUNT(*) FROM office_contracts) AS contracts, (SELECT COUNT(*) FROM office_orders) AS orders,
+          (SELECT TOTAL(json_extract(counts, '$.charges')) FROM office_imports) AS charges`).get() as { contracts: number; orders: number; charges: number };
       const scope = { fromYear: lastYear - 1, toYear: lastYear };
       // Bare SQL doing the same work: per year, the instruments in service on 1 January and their
       // 额定机时 and usage sums, for every instrument and for those of at least 50万元 side by side
@@ -130,7 +183,9 @@ export const consolidation: BenchOp = {
           TOTAL(y.ext_sec) AS ext, TOTAL(y.records), TOTAL(y.income_fen), TOTAL(y.sat_sum), TOTAL(y.sat_n), SUM(i.share_mode <> '不共享'),
           SUM(i.value_fen >= 50000000 AND (i.retired_at IS NULL OR i.retired_at >= CASE y.year WHEN @y0 THEN @ra0 ELSE @ra1 END)),
           TOTAL((i.value_fen >= 50000000) * y.rated_hours), TOTAL((i.value_fen >= 50000000) * y.sec), TOTAL((i.value_fen >= 50000000) * y.ext_sec),
-          SUM(i.value_fen >= 50000000 AND i.share_mode <> '不共享')
+          SUM(i.value_fen >= 50000000 AND i.share_mode <> '不共享'),
+          TOTAL(y.contract_sec), TOTAL(y.order_sec), SUM(y.contract_sec IS NULL), SUM(y.order_sec IS NULL),
+          TOTAL((i.value_fen >= 50000000) * y.contract_sec), TOTAL((i.value_fen >= 50000000) * y.order_sec)
         FROM office_instrument_years y JOIN office_instruments i ON i.desk_id = y.desk_id AND i.iid = y.iid
         WHERE y.year BETWEEN @y0 AND @y1 GROUP BY y.year`);
       const cut = (y: number) => new Date(Date.UTC(y, 0, 1) - 8 * 3_600_000).toISOString();
@@ -144,7 +199,8 @@ export const consolidation: BenchOp = {
       const bytes = packages.reduce((a, p) => a + p.length, 0);
       return [
         {
-          name: `import ${labs} lab packages (${INSTRUMENTS} instruments, ${YEARS} years, ${usage.toLocaleString('en')} usage records in all)`,
+          name: `import ${labs} lab packages (${INSTRUMENTS} instruments, ${YEARS} years, ${usage.toLocaleString('en')} usage records, `
+            + `${held.contracts.toLocaleString('en')} contracts, ${held.orders.toLocaleString('en')} orders, ${held.charges.toLocaleString('en')} charges in all)`,
           service: statsOf([importMs]),
           baseline: statsOf([bareImportMs]),
           target: { metric: 'median', maxMs: 60_000 },

@@ -12,7 +12,7 @@ import type { FileDownload } from '../../../../shared/ipc/catalog';
 import { buildPackage, refuse, type Manifest } from './format';
 import { deskKeys, fingerprint, getIdentity } from './keys';
 import { getRegisteredOffice } from './office-key';
-import { OPTIONAL_TABLE_PARTS, type LabPartName } from './parts';
+import { labPartSchemaOf, type LabPartName } from './parts';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -58,7 +58,7 @@ export function collectLabParts(ctx: ServiceContext, input: LabExportInput): { n
   }
 
   const usage = db.prepare(`SELECT id, instrument_id AS instrumentId, contract_id AS contractId, start_at AS startAt, end_at AS endAt, external,
-      service_way AS serviceWay, direction, amount_fen AS amountFen, user_unit AS userUnit, satisfaction
+      service_way AS serviceWay, direction, amount_fen AS amountFen, user_unit AS userUnit, satisfaction, order_id AS orderId
     FROM usage_logs WHERE start_at >= ? AND start_at < ? AND end_at > ? ORDER BY id`)
     .all(lo, ye, ys) as Row[];
 
@@ -116,20 +116,18 @@ export function collectLabParts(ctx: ServiceContext, input: LabExportInput): { n
     });
   }
 
+  const part = (name: LabPartName | string, records: Row[]) => ({ name, schema: labPartSchemaOf(name), records });
   const parts: { name: LabPartName | string; schema: number; records: Row[] }[] = [
-    { name: 'instruments', schema: 1, records: instruments },
-    { name: 'ratedHours', schema: 1, records: ratedHours },
-    { name: 'usage', schema: 1, records: usage },
-    { name: 'applicants', schema: 1, records: applicants },
-    { name: 'contracts', schema: 1, records: contracts },
-    { name: 'vouchers', schema: 1, records: vouchers },
-    { name: 'redemptions', schema: 1, records: redemptions },
-    { name: 'derived', schema: 1, records: derived },
-    { name: 'orders', schema: 1, records: orders },
+    part('instruments', instruments), part('ratedHours', ratedHours), part('usage', usage), part('applicants', applicants), part('contracts', contracts),
+    part('vouchers', vouchers), part('redemptions', redemptions), part('derived', derived), part('orders', orders),
   ];
-  // Tables other parts of the desk add (charges, Shanghai orders) travel as they are, when present.
-  for (const t of OPTIONAL_TABLE_PARTS) {
-    if (tableExists(ctx, t)) parts.push({ name: t, schema: 1, records: db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Row[] });
+  // The charges dated in the period (from the week before it, as the usage records) and those of its usage records.
+  if (tableExists(ctx, 'charges')) {
+    parts.push(part('charges', db.prepare(`SELECT id, contract_id AS contractId, order_id AS orderId, usage_id AS usageId, kind, category,
+        service_date AS serviceDate, instrument_id AS instrumentId, amount_fen AS amountFen, statement_id AS statementId
+      FROM charges WHERE service_date BETWEEN @loDay AND @to
+        OR usage_id IN (SELECT id FROM usage_logs WHERE start_at >= @lo AND start_at < @ye AND end_at > @ys) ORDER BY id`)
+      .all({ loDay: lo.slice(0, 10), to, lo, ye, ys }) as Row[]));
   }
   return parts;
 }
@@ -157,7 +155,7 @@ export function exportLabPackage(ctx: ServiceContext & { encrypted: boolean }, i
       if (plain && p && !attachments.some((a) => a.path === p)) attachments.push({ path: p, bytes: plain });
       records.push({ id: r.id, contractId: r.contractId, kind: r.kind, originalName: r.originalName, sha256: r.sha256, sizeBytes: r.sizeBytes, path: p });
     }
-    parts.push({ name: 'attachments', schema: 1, records });
+    parts.push({ name: 'attachments', schema: labPartSchemaOf('attachments'), records });
   }
   const createdAt = ctx.now().toISOString();
   const { bytes, manifest } = buildPackage({

@@ -10,11 +10,16 @@ import { fingerprint, openSealed, sealTo, signBytes, verifyBytes, type DeskKeys,
 
 export const PACKAGE_FORMAT = 'open-instrument-desk/package';
 export const SEALED_FORMAT = 'open-instrument-desk/sealed-package';
-/** Manifest schema versions this desk reads; a package of any other version is refused. */
-export const SCHEMA_VERSION = 1;
-export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [1];
-
 export type PackageKind = 'lab' | 'reference';
+
+/**
+ * The manifest schema version this desk writes, per kind of package, and the versions it reads; a
+ * package of any other version is refused (package.schemaUnsupported), so a desk older than the
+ * package says so instead of dropping what it does not know. Lab packages: 2 since usage records
+ * carry their Shanghai order (usage part schema 2); a version 1 package still imports.
+ */
+export const SCHEMA_VERSIONS: Record<PackageKind, number> = { lab: 2, reference: 1 };
+export const SUPPORTED_SCHEMA_VERSIONS: Record<PackageKind, readonly number[]> = { lab: [1, 2], reference: [1] };
 
 export interface PartEntry {
   name: string;
@@ -77,7 +82,7 @@ export function buildPackage(input: BuildInput): { bytes: Uint8Array; manifest: 
     parts.push({ name: a.path, path: a.path, schema: 1, records: 1, bytes: a.bytes.length, sha256: sha256(a.bytes) });
   }
   const manifest: Manifest = {
-    format: PACKAGE_FORMAT, schemaVersion: SCHEMA_VERSION, kind: input.kind, packageId: crypto.randomUUID(), createdAt: input.createdAt,
+    format: PACKAGE_FORMAT, schemaVersion: SCHEMA_VERSIONS[input.kind], kind: input.kind, packageId: crypto.randomUUID(), createdAt: input.createdAt,
     deskId: input.deskId, unit: input.unit, lab: input.lab, period: input.period, app: { version: input.appVersion },
     signer: { publicKey: input.keys.signPublic, fingerprint: input.signerFingerprint }, attachments: (input.attachments ?? []).length > 0, parts,
   };
@@ -178,8 +183,10 @@ export function openPackage(bytes: Uint8Array, keys: () => DeskKeys | null): Ope
   let manifest: Manifest;
   try { manifest = JSON.parse(Buffer.from(mBytes).toString('utf8')) as Manifest; } catch { return refuse('package.malformed'); }
   if (manifest?.format !== PACKAGE_FORMAT || !Array.isArray(manifest.parts)) refuse('package.malformed');
-  if (!SUPPORTED_SCHEMA_VERSIONS.includes(manifest.schemaVersion)) {
-    refuse('package.schemaUnsupported', { version: String(manifest.schemaVersion), supported: SUPPORTED_SCHEMA_VERSIONS.join(', ') });
+  const supported = SUPPORTED_SCHEMA_VERSIONS[manifest.kind as PackageKind];
+  // A kind this desk does not know is refused by the caller (package.wrongKind).
+  if (supported && !supported.includes(manifest.schemaVersion)) {
+    refuse('package.schemaUnsupported', { version: String(manifest.schemaVersion), supported: supported.join(', ') });
   }
   return { manifest, manifestBytes: Buffer.from(mBytes), signature: Buffer.from(sig).toString('utf8'), sealed, files };
 }

@@ -11,7 +11,7 @@ import { audit } from '../../audit';
 import type { ServiceContext } from '../../context';
 import { openPackage, packageSha256, refuse, verifyPackage, type Manifest } from './format';
 import { existingKeys, peekIdentity, verifyBytes } from './keys';
-import { LAB_PARTS, orderFromTableRow, REQUIRED_LAB_PARTS, usageRecord, type RatedRec, type UsageRec } from './parts';
+import { chargeFromTableRow, LAB_PARTS, labPartSchemaOf, OLDER_LAB_PARTS, orderFromTableRow, REQUIRED_LAB_PARTS, usageRecord, usageRecordV1, type ChargeRec, type RatedRec, type UsageRec } from './parts';
 
 const EXAMPLES = 20;
 
@@ -21,27 +21,42 @@ interface Verified {
   sealed: boolean;
   /** Null for the package the office already holds as it is (nothing to read or apply). */
   parts: Map<string, Record<string, unknown>[]> | null;
+  /** The usage records carry their Shanghai order (usage part schema 2 and later). */
+  ordersKnown?: boolean;
 }
 
 const isInt = Number.isSafeInteger as (v: unknown) => v is number;
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= 2000;
 const CIVIL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const USAGE_FIELDS = Object.keys(usageRecord.shape).length;
+const USAGE_FIELDS_V1 = Object.keys(usageRecordV1.shape).length;
 
 /**
  * A usage record exactly as the schema has it (its fields and no other): the check the schema
  * makes, written out for the part that carries a lab's records by the ten thousand. A record it
  * does not pass goes through the schema, which names the field at fault (or strips unknown ones).
+ * Part schema 1 has no order link.
  */
-function plainUsage(r: unknown): boolean {
+function plainUsage(r: unknown, schema: number): boolean {
   if (typeof r !== 'object' || r === null || Array.isArray(r)) return false;
   const u = r as Record<string, unknown>;
   let n = 0;
   for (const _ in u) n++;
-  return n === USAGE_FIELDS && isInt(u.id) && isInt(u.instrumentId) && (u.contractId === null || isInt(u.contractId))
+  return n === (schema === 1 ? USAGE_FIELDS_V1 : USAGE_FIELDS) && isInt(u.id) && isInt(u.instrumentId) && (u.contractId === null || isInt(u.contractId))
+    && (schema === 1 || u.orderId === null || isInt(u.orderId))
     && typeof u.startAt === 'string' && CIVIL_TIME.test(u.startAt) && typeof u.endAt === 'string' && CIVIL_TIME.test(u.endAt)
     && (u.external === 0 || u.external === 1) && isText(u.serviceWay) && isText(u.direction) && isInt(u.amountFen) && u.amountFen >= 0
     && isText(u.userUnit) && (u.satisfaction === null || (isInt(u.satisfaction) && u.satisfaction >= 1 && u.satisfaction <= 5));
+}
+
+/** The record schema of a part at the part schema its manifest names; refuses a part schema this desk does not read. */
+function partSchema(name: string, version: number): ZodType | null {
+  const current = labPartSchemaOf(name);
+  if (version === current) return (LAB_PARTS as Record<string, ZodType>)[name] ?? null;
+  const older = OLDER_LAB_PARTS[name]?.[version];
+  if (older) return older;
+  const supported = [...Object.keys(OLDER_LAB_PARTS[name] ?? {}).map(Number), current].sort((a, b) => a - b);
+  return refuse('package.partSchemaUnsupported', { part: name, version: String(version), supported: supported.join(', ') });
 }
 
 function verify(ctx: ServiceContext, bytes: Uint8Array): Verified {
@@ -64,12 +79,13 @@ function verify(ctx: ServiceContext, bytes: Uint8Array): Verified {
   for (const name of REQUIRED_LAB_PARTS) if (!raw.has(name)) refuse('package.partTampered', { part: name });
   const parts = new Map<string, Record<string, unknown>[]>();
   for (const [name, records] of raw) {
-    const schema = (LAB_PARTS as Record<string, ZodType>)[name];
+    const version = manifest.parts.find((p) => p.name === name)?.schema ?? 1;
+    const schema = partSchema(name, version);
     const fast = name === 'usage' ? plainUsage : null;
     const out: Record<string, unknown>[] = [];
     for (let i = 0; i < records.length; i++) {
-      const r = name === 'orders' ? orderFromTableRow(records[i]) : records[i];
-      if (fast?.(r)) out.push(r as Record<string, unknown>);
+      const r = name === 'orders' ? orderFromTableRow(records[i]) : name === 'charges' && version === 1 ? chargeFromTableRow(records[i]) : records[i];
+      if (fast?.(r, version)) out.push(r as Record<string, unknown>);
       else if (schema) {
         const parsed = schema.safeParse(r);
         if (!parsed.success) refuse('package.recordInvalid', { part: name, row: i + 1, issue: parsed.error.issues[0]?.path.join('.') || 'record' });
@@ -79,10 +95,16 @@ function verify(ctx: ServiceContext, bytes: Uint8Array): Verified {
         out.push(r as Record<string, unknown>);
       }
     }
+    // Usage records of part schema 1 carry no order link: null, and the office knows it is unknown.
+    if (name === 'usage' && version === 1) for (const u of out) u.orderId = null;
     parts.set(name, out);
   }
-  return { manifest, sha, sealed: opened.sealed, parts };
+  const usageVersion = manifest.parts.find((p) => p.name === 'usage')?.schema ?? 1;
+  return { manifest, sha, sealed: opened.sealed, parts, ordersKnown: usageVersion >= 2 };
 }
+
+/** Parts held at the office as hashes per lab, part and year (office_part_hashes), not as records: they come by the thousand. */
+const BULK_PARTS = new Set(['charges', 'ratedHours']);
 
 const keyOf = (r: Record<string, unknown>) => String(r.id ?? r.rowid ?? JSON.stringify(r));
 const hashOfJson = (json: string) => crypto.hash('sha1', json, 'base64').slice(0, 20);
@@ -108,8 +130,10 @@ function cyrb53(str: string): number {
  * before (strings: SHA-1 of the record's JSON) are compared with that hash of the new record.
  */
 const usageHash = (u: UsageRec): number =>
-  cyrb53(`${u.instrumentId}\u001f${u.contractId ?? ''}\u001f${u.startAt}\u001f${u.endAt}\u001f${u.external}\u001f${u.serviceWay}\u001f${u.direction}\u001f${u.amountFen}\u001f${u.userUnit}\u001f${u.satisfaction ?? ''}`);
-const legacyUsageHash = (u: UsageRec): string => hashOfJson(JSON.stringify(usageRecord.parse(u)));
+  cyrb53(`${u.instrumentId}\u001f${u.contractId ?? ''}\u001f${u.startAt}\u001f${u.endAt}\u001f${u.external}\u001f${u.serviceWay}\u001f${u.direction}\u001f${u.amountFen}\u001f${u.userUnit}\u001f${u.satisfaction ?? ''}`
+    // The order link joins the hash only when there is one, so a record without an order hashes as before orders travelled.
+    + (u.orderId === null || u.orderId === undefined ? '' : `\u001fo${u.orderId}`));
+const legacyUsageHash = (u: UsageRec): string => hashOfJson(JSON.stringify(usageRecordV1.parse(u)));
 const labelOf = (part: string, r: Record<string, unknown>): string =>
   String(part === 'instruments' ? `${r.innerId} ${r.nameCn}` : part === 'contracts' ? r.number : part === 'applicants' ? r.name : part === 'vouchers' ? r.number : keyOf(r));
 
@@ -145,7 +169,7 @@ function hashAll(parts: Map<string, Record<string, unknown>[]>): Hashed[] {
       case 'vouchers': return yearOfDate(r.claimDate);
       case 'ratedHours': case 'derived': return typeof r.year === 'number' ? r.year : null;
       case 'redemptions': case 'attachments': return contractYear.get(r.contractId as number) ?? null;
-      case 'charges': return yearOfDate(r.service_date);
+      case 'charges': return yearOfDate(r.serviceDate);
       default: return null;
     }
   };
@@ -223,6 +247,16 @@ function diffWith(ctx: ServiceContext, deskId: string, partOrder: string[], hash
     for (const [key, hash] of Object.entries(JSON.parse(row.hashes) as Record<string, string | number>)) usage.set(key, { hash, data: null, year: row.year });
   }
   old.set('usage', usage as Map<string, { hash: string; data: string | null; year: number | null }>);
+  // Charges and 额定机时 likewise, by part and year (office_part_hashes); a hash stored as an object
+  // is the record itself, as the upgrade to this form read it from the lab's table row.
+  for (const row of ctx.db.prepare('SELECT part, year, hashes FROM office_part_hashes WHERE desk_id = ?').all(deskId) as { part: string; year: number; hashes: string }[]) {
+    if (!plan.whole && !inPeriod(row.year)) continue;
+    let m = old.get(row.part);
+    if (!m) old.set(row.part, (m = new Map()));
+    for (const [key, hash] of Object.entries(JSON.parse(row.hashes) as Record<string, string | object>)) {
+      m.set(key, { hash: typeof hash === 'string' ? hash : `json:${JSON.stringify(hash)}`, data: null, year: row.year });
+    }
+  }
   const byPart = new Map<string, PartDiff>();
   const get = (part: string) => {
     let d = byPart.get(part);
@@ -250,6 +284,8 @@ function diffWith(ctx: ServiceContext, deskId: string, partOrder: string[], hash
   for (const h of hashed) {
     const d = get(h.part);
     d.records++;
+    // Charges and 额定机时 are compared within the years the package replaces, as usage records are.
+    if (BULK_PARTS.has(h.part) && !inPeriod(h.year)) { d.unchanged++; continue; }
     const prev = old.get(h.part)?.get(h.key);
     let s = seen.get(h.part);
     if (!s) seen.set(h.part, (s = new Set()));
@@ -257,7 +293,7 @@ function diffWith(ctx: ServiceContext, deskId: string, partOrder: string[], hash
     // A register record of an older package than the kept years' stays as the office has it.
     const takes = plan.whole || inPeriod(h.year) || plan.newest;
     if (!prev) { d.added++; if (d.examples.length < EXAMPLES) d.examples.push({ change: 'added', key: h.key, label: labelOf(h.part, h.record) }); }
-    else if (prev.hash !== h.hash && takes) { d.changed++; if (d.examples.length < EXAMPLES) d.examples.push({ change: 'changed', key: h.key, label: labelOf(h.part, h.record) }); }
+    else if (prev.hash !== h.hash && takes && prev.hash !== `json:${h.json}`) { d.changed++; if (d.examples.length < EXAMPLES) d.examples.push({ change: 'changed', key: h.key, label: labelOf(h.part, h.record) }); }
     else d.unchanged++;
   }
   for (const [part, m] of old) {
@@ -319,7 +355,7 @@ export function civilTimeMs(t: string): number {
   return Date.UTC(y, mo - 1, d, h, mi);
 }
 
-interface Slot { iid: number; year: number; rated: number; sec: number; ext: number; records: number; income: number; satSum: number; satN: number }
+interface Slot { iid: number; year: number; rated: number; sec: number; ext: number; con: number; ord: number; records: number; income: number; satSum: number; satN: number }
 interface MonthSum { year: number; month: number; sec: number; ext: number }
 
 /**
@@ -327,7 +363,7 @@ interface MonthSum { year: number; month: number; sec: number; ext: number }
  * 额定机时 of each instrument-year), per month, and the external users of each year; slots and
  * months in the order the records first reach them.
  */
-function sumUsage(period: { fromYear: number; toYear: number }, rated: RatedRec[], records: UsageRec[], charges: Record<string, unknown>[]) {
+function sumUsage(period: { fromYear: number; toYear: number }, rated: RatedRec[], records: UsageRec[], charges: ChargeRec[]) {
   const n = period.toYear - period.fromYear + 1;
   const starts: number[] = [];
   for (let k = 0; k <= n; k++) starts.push(Date.UTC(period.fromYear + k, 0, 1));
@@ -337,7 +373,7 @@ function sumUsage(period: { fromYear: number; toYear: number }, rated: RatedRec[
     let row = byInstrument.get(iid);
     if (!row) byInstrument.set(iid, (row = new Array<Slot | undefined>(n)));
     let a = row[k];
-    if (!a) slots.push((row[k] = a = { iid, year: period.fromYear + k, rated: 0, sec: 0, ext: 0, records: 0, income: 0, satSum: 0, satN: 0 }));
+    if (!a) slots.push((row[k] = a = { iid, year: period.fromYear + k, rated: 0, sec: 0, ext: 0, con: 0, ord: 0, records: 0, income: 0, satSum: 0, satN: 0 }));
     return a;
   };
   const outside = new Map<string, Slot>();
@@ -346,7 +382,7 @@ function sumUsage(period: { fromYear: number; toYear: number }, rated: RatedRec[
     if (k >= 0 && k < n) { slot(r.instrumentId, k).rated = r.hours; continue; }
     const key = `${r.instrumentId}:${r.year}`;
     let a = outside.get(key);
-    if (!a) { outside.set(key, (a = { iid: r.instrumentId, year: r.year, rated: 0, sec: 0, ext: 0, records: 0, income: 0, satSum: 0, satN: 0 })); slots.push(a); }
+    if (!a) { outside.set(key, (a = { iid: r.instrumentId, year: r.year, rated: 0, sec: 0, ext: 0, con: 0, ord: 0, records: 0, income: 0, satSum: 0, satN: 0 })); slots.push(a); }
     a.rated = r.hours;
   }
   // 服务金额 of a usage record: its charge line's amount when it has been charged, else the typed
@@ -354,10 +390,10 @@ function sumUsage(period: { fromYear: number; toYear: number }, rated: RatedRec[
   const charged = new Map<number, number>();
   const otherIncome = new Array<number>(n).fill(0);
   for (const c of charges) {
-    const amount = Number(c.amount_fen ?? 0);
-    if (typeof c.usage_id === 'number') { charged.set(c.usage_id, amount); continue; }
-    const k = (yearOfDate(c.service_date) ?? 0) - period.fromYear;
-    if (c.contract_id !== null && c.contract_id !== undefined && k >= 0 && k < n) otherIncome[k] += amount;
+    if (c.usageId !== null) { charged.set(c.usageId, c.amountFen); continue; }
+    // A charge belongs to a contract or to a Shanghai order (never both): either counts.
+    const k = (yearOfDate(c.serviceDate) ?? 0) - period.fromYear;
+    if ((c.contractId !== null || c.orderId !== null) && k >= 0 && k < n) otherIncome[k] += c.amountFen;
   }
   const monthOf = new Array<MonthSum | undefined>(n * 12);
   const months: MonthSum[] = [];
@@ -373,6 +409,8 @@ function sumUsage(period: { fromYear: number; toYear: number }, rated: RatedRec[
       const t = slot(u.instrumentId, k);
       t.sec += sec;
       t.ext += u.external * sec;
+      if (u.contractId !== null) t.con += sec;
+      if (u.orderId !== null && u.orderId !== undefined) t.ord += sec;
       t.records++;
       if (s >= a) t.income += charged.get(u.id) ?? u.amountFen;
       if (u.satisfaction !== null) { t.satSum += u.satisfaction; t.satN++; }
@@ -416,11 +454,22 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
     // Progress to the window over the package's records; a cancel here rolls the whole import back.
     const total = hashed.length + usage.records.length;
     let written = 0;
+    const bulk = new Map<string, Record<string, string>>();
     for (const h of hashed) {
-      const stmt = plan.whole || plan.newest || inPeriod(h.year) ? put : add;
-      stmt.run(desk, h.part, h.key, h.hash, h.json, h.year);
+      if (BULK_PARTS.has(h.part)) {
+        if (inPeriod(h.year)) {
+          const k = `${h.part}\u0000${h.year}`;
+          let m = bulk.get(k);
+          if (!m) bulk.set(k, (m = {}));
+          m[h.key] = h.hash;
+        }
+      } else (plan.whole || plan.newest || inPeriod(h.year) ? put : add).run(desk, h.part, h.key, h.hash, h.json, h.year);
       if (++written % 1000 === 0) jobStep(written, total);
     }
+    if (plan.whole) db.prepare('DELETE FROM office_part_hashes WHERE desk_id = ?').run(desk);
+    else db.prepare('DELETE FROM office_part_hashes WHERE desk_id = ? AND year BETWEEN ? AND ?').run(desk, ...span);
+    const putBulk = db.prepare('INSERT INTO office_part_hashes(desk_id, part, year, hashes) VALUES (?, ?, ?, ?)');
+    for (const [k, m] of bulk) { const [part, year] = k.split('\u0000'); putBulk.run(desk, part, Number(year), JSON.stringify(m)); }
     const usageHashes = new Map<number, Record<string, number>>();
     for (let i = 0; i < usage.records.length; i++) {
       const year = usage.years[i];
@@ -453,10 +502,13 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
     db.prepare(`INSERT INTO office_applicants(desk_id, aid, name, credit_code)
       SELECT desk_id, CAST(rkey AS INTEGER), ${j('name')}, ${j('creditCode')} FROM office_records WHERE desk_id = ? AND part = 'applicants'`).run(desk);
 
-    const sums = sumUsage(period, parts.get('ratedHours') as unknown as RatedRec[], usage.records, parts.get('charges') ?? []);
-    const insY = db.prepare(`INSERT INTO office_instrument_years(desk_id, iid, year, rated_hours, sec, ext_sec, records, income_fen, sat_sum, sat_n)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const a of sums.slots) insY.run(desk, a.iid, a.year, a.rated, Math.round(a.sec), Math.round(a.ext), a.records, a.income, a.satSum, a.satN);
+    const sums = sumUsage(period, parts.get('ratedHours') as unknown as RatedRec[], usage.records, (parts.get('charges') ?? []) as unknown as ChargeRec[]);
+    const insY = db.prepare(`INSERT INTO office_instrument_years(desk_id, iid, year, rated_hours, sec, ext_sec, records, income_fen, sat_sum, sat_n, contract_sec, order_sec)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const ordersKnown = v.ordersKnown === true;
+    for (const a of sums.slots) {
+      insY.run(desk, a.iid, a.year, a.rated, Math.round(a.sec), Math.round(a.ext), a.records, a.income, a.satSum, a.satN, Math.round(a.con), ordersKnown ? Math.round(a.ord) : null);
+    }
     const insM = db.prepare('INSERT INTO office_months(desk_id, year, month, sec, ext_sec) VALUES (?, ?, ?, ?, ?)');
     for (const mm of sums.months) insM.run(desk, mm.year, mm.month, Math.round(mm.sec), Math.round(mm.ext));
     const insU = db.prepare('INSERT INTO office_external_users(desk_id, year, user_unit) VALUES (?, ?, ?)');

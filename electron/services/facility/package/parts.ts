@@ -1,8 +1,10 @@
-// The parts of a lab package, schema 1: what a lab desk writes and the office reads. Each record
+// The parts of a lab package: what a lab desk writes and the office reads. Each part carries its
+// own schema number in the manifest (usage: 2 since usage records carry their Shanghai order; 1
+// before); a reader takes the part schemas it knows and refuses any other by name. Each record
 // has an `id` (its row id on the lab desk), so the office can tell added, changed and removed
 // records between two packages of the same lab. New parts (charges, orders …) join as new names;
 // a reader ignores no part: unknown parts are kept as records and counted.
-import { z } from 'zod';
+import { z, type ZodType } from 'zod';
 
 const int = z.number().int();
 const fen = int.min(0);
@@ -16,10 +18,13 @@ export const instrumentRecord = z.object({
   labName: text, startUseDate: civil.nullable(), retiredAt: z.string().nullable(), location: text,
 });
 export const ratedHoursRecord = z.object({ id: z.string(), instrumentId: int, year: int, hours: z.number().positive(), origin: text });
-export const usageRecord = z.object({
+/** A usage record of part schema 1: linked to its contract only. */
+export const usageRecordV1 = z.object({
   id: int, instrumentId: int, contractId: int.nullable(), startAt: civilTime, endAt: civilTime, external: z.union([z.literal(0), z.literal(1)]),
   serviceWay: text, direction: text, amountFen: fen, userUnit: text, satisfaction: int.min(1).max(5).nullable(),
 });
+/** A usage record of part schema 2: linked to its contract or its Shanghai order (沪科规〔2025〕6号). */
+export const usageRecord = usageRecordV1.extend({ orderId: int.nullable() });
 export const applicantRecord = z.object({ id: int, kind: text, name: text, creditCode: z.string().nullable() });
 export const contractRecord = z.object({
   id: int, number: text, applicantId: int, labName: text.nullable(), signedDate: civil, startDate: civil, endDate: civil, amountFen: fen,
@@ -56,6 +61,24 @@ export function orderFromTableRow(r: unknown): unknown {
   };
 }
 
+/**
+ * A charge line (费用明细) of a contract or a Shanghai order, with what the office's figures read:
+ * part schema 2. Packages of part schema 1 carried the charges table's rows as they are (every
+ * column, snake_case); `chargeFromTableRow` reads those.
+ */
+export const chargeRecord = z.object({
+  id: int, contractId: int.nullable(), orderId: int.nullable(), usageId: int.nullable(), kind: text, category: text, serviceDate: civil,
+  instrumentId: int.nullable(), amountFen: int, statementId: int.nullable(),
+});
+export function chargeFromTableRow(r: unknown): unknown {
+  if (typeof r !== 'object' || r === null || !('service_date' in r)) return r;
+  const o = r as Record<string, unknown>;
+  return {
+    id: o.id, contractId: o.contract_id ?? null, orderId: o.order_id ?? null, usageId: o.usage_id ?? null, kind: o.kind, category: o.category,
+    serviceDate: o.service_date, instrumentId: o.instrument_id ?? null, amountFen: o.amount_fen, statementId: o.statement_id ?? null,
+  };
+}
+
 export const attachmentRecord = z.object({ id: int, contractId: int, kind: text, originalName: text, sha256: z.string().length(64), sizeBytes: int, path: z.string().nullable() });
 
 export const LAB_PARTS = {
@@ -69,12 +92,16 @@ export const LAB_PARTS = {
   derived: derivedRecord,
   attachments: attachmentRecord,
   orders: orderRecord,
+  charges: chargeRecord,
 } as const;
 export type LabPartName = keyof typeof LAB_PARTS;
+/** The schema of each lab part this desk writes; parts not listed are schema 1. */
+export const LAB_PART_SCHEMA: Partial<Record<string, number>> = { usage: 2, charges: 2 };
+/** Older part schemas this desk still reads, and how their records are read (charges of schema 1: table rows, read by chargeFromTableRow). */
+export const OLDER_LAB_PARTS: Partial<Record<string, Record<number, ZodType>>> = { usage: { 1: usageRecordV1 }, charges: { 1: chargeRecord } };
+export const labPartSchemaOf = (name: string) => LAB_PART_SCHEMA[name] ?? 1;
 /** Parts every lab package of schema 1 carries. */
 export const REQUIRED_LAB_PARTS: LabPartName[] = ['instruments', 'ratedHours', 'usage', 'applicants', 'contracts', 'vouchers', 'redemptions', 'derived'];
-/** Parts other desks' tables contribute when present (charges): kept as records. */
-export const OPTIONAL_TABLE_PARTS = ['charges'] as const;
 
 export type InstrumentRec = z.output<typeof instrumentRecord>;
 export type UsageRec = z.output<typeof usageRecord>;
@@ -83,6 +110,7 @@ export type ApplicantRec = z.output<typeof applicantRecord>;
 export type RatedRec = z.output<typeof ratedHoursRecord>;
 export type DerivedRec = z.output<typeof derivedRecord>;
 export type OrderRec = z.output<typeof orderRecord>;
+export type ChargeRec = z.output<typeof chargeRecord>;
 
 /** Reference data from the office, schema 1. */
 export const referenceParts = {

@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Cascader, type InputRef, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { MAJOR_CATEGORIES, MIDDLE_CATEGORIES } from '../../../../shared/catalog/categories';
 import { categoryName, categoryPath, vocabularyLabel, vocabularyOptions } from '../../../../shared/vocabulary-labels';
 import { SHARE_MODES, STATUSES, type InstrumentRow } from '../../../../shared/catalog/instrument';
@@ -12,9 +12,12 @@ import { useCatalog } from '../../stores/catalog';
 import { showError } from '../../util/errors';
 import { useWindowHeight } from '../../util/hooks';
 import { CodeReview } from './CodeReview';
-import { ImportWizard } from './ImportWizard';
-import { PlatformExport } from './PlatformExport';
-import { InstrumentDrawer } from './InstrumentDrawer';
+
+// The dialogs load when first opened, so the first screen's script leaves out their forms,
+// upload and steps.
+const ImportWizard = lazy(() => import('./ImportWizard').then((m) => ({ default: m.ImportWizard })));
+const PlatformExport = lazy(() => import('./PlatformExport').then((m) => ({ default: m.PlatformExport })));
+const InstrumentDrawer = lazy(() => import('./InstrumentDrawer').then((m) => ({ default: m.InstrumentDrawer })));
 
 const L = {
   zh: {
@@ -90,6 +93,8 @@ export function CatalogPage() {
     { title: t.lab, dataIndex: 'labName', key: 'labName', width: 160, ellipsis: true, ...USER_CELL },
     { title: t.location, dataIndex: 'location', key: 'location', ellipsis: true, ...USER_CELL },
   ], [t, locale]);
+  // Built once per language: the cascader indexes its options whenever they change.
+  const categories = useMemo(() => categoryOptions(locale), [locale]);
 
   const onChange: TableProps<InstrumentRow>['onChange'] = (_p, _f, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -103,7 +108,7 @@ export function CatalogPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search ref={searchRef} allowClear style={{ width: 320 }} placeholder={t.search} value={query}
           onChange={(e) => setQuery(e.target.value)} onSearch={(v) => setFilter({ query: v })} aria-label="search" />
-        <Cascader options={categoryOptions(locale)} changeOnSelect placeholder={t.category} style={{ width: 220 }}
+        <Cascader options={categories} changeOnSelect placeholder={t.category} style={{ width: 220 }}
           onChange={(v) => setFilter({ categoryPrefix: v?.length ? String(v[v.length - 1]) : undefined })} />
         <Select allowClear placeholder={t.status} style={{ width: 110 }} options={vocabularyOptions(STATUSES, locale)}
           onChange={(v) => setFilter({ status: v })} />
@@ -143,11 +148,13 @@ export function CatalogPage() {
           return { onClick: () => setEditing(r.id), onKeyDown: (e) => { if (e.key === 'Enter') setEditing(r.id); }, tabIndex: 0, style: { cursor: 'pointer' } };
         }}
       />
-      {editing !== null && (
-        <InstrumentDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) { void reload(); setReviewVersion((v) => v + 1); } }} />
-      )}
-      {exporting && <PlatformExport filter={filter} onClose={() => setExporting(false)} onFix={(id) => { setExporting(false); setEditing(id); }} />}
-      {importing && <ImportWizard onClose={(changed) => { setImporting(false); if (changed) { void reload(); void loadLabs(); setReviewVersion((v) => v + 1); } }} />}
+      <Suspense fallback={null}>
+        {editing !== null && (
+          <InstrumentDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) { void reload(); setReviewVersion((v) => v + 1); } }} />
+        )}
+        {exporting && <PlatformExport filter={filter} onClose={() => setExporting(false)} onFix={(id) => { setExporting(false); setEditing(id); }} />}
+        {importing && <ImportWizard onClose={(changed) => { setImporting(false); if (changed) { void reload(); void loadLabs(); setReviewVersion((v) => v + 1); } }} />}
+      </Suspense>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { describeIssue } from '../../i18n-errors';
 import { fileToBase64, saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
 import { isCancelled, JobProgress, useJob } from '../../util/JobProgress';
+import { USER_CELL } from '../../util/user-data';
 
 const L = {
   zh: {
@@ -33,6 +34,13 @@ const L = {
     useRow: 'Use as header',
   },
 };
+
+/** The sentence with the sheet's own value in it marked as the user's data (shown as typed in either language). */
+function withCellValue(text: string, value: unknown) {
+  if (typeof value !== 'string' || !value || !text.includes(value)) return text;
+  const [before, ...rest] = text.split(value);
+  return <>{before}<span data-user="">{value}</span>{rest.join(value)}</>;
+}
 
 export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
   const t = useT(L);
@@ -155,16 +163,18 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
             {parsed.mappingRemembered && <Tag color="blue">{t.remembered}</Tag>}
           </Space>
           <Typography.Text type="secondary" data-testid="header-hint">{fmt(t.headerHint, { n: parsed.headerRow })}</Typography.Text>
-          <Table size="small" rowKey="n" pagination={false} scroll={{ x: true, y: 160 }} data-testid="top-rows"
+          {/* The sheet's first rows: the row number (and its "use as header" button) stays on the left
+              while the columns scroll, and the horizontal scrollbar is drawn all the time (desk.css). */}
+          <Table size="small" rowKey="n" pagination={false} virtual sticky scroll={{ x: 110 + width * 120, y: 200 }} data-testid="top-rows"
             dataSource={parsed.topRows.map((cells, i) => ({ n: i + 1, cells }))}
             rowClassName={(r) => (r.n === parsed.headerRow ? 'ant-table-row-selected' : '')}
             columns={[
-              { title: '#', dataIndex: 'n', width: 90, render: (n: number) => (
+              { title: '#', dataIndex: 'n', key: 'n', width: 110, fixed: 'left', render: (n: number) => (
                 <Button size="small" type={n === parsed.headerRow ? 'primary' : 'link'} onClick={() => void chooseHeaderRow(n)}>{n} {n === parsed.headerRow ? '' : t.useRow}</Button>
               ) },
               ...Array.from({ length: width }, (_, c) => ({
                 title: String.fromCharCode(65 + c), key: String(c), width: 120, ellipsis: true,
-                render: (_: unknown, r: { cells: string[] }) => r.cells[c] ?? '',
+                render: (_: unknown, r: { cells: string[] }) => <span data-user="">{r.cells[c] ?? ''}</span>,
               })),
             ]} />
           {parsed.computedColumns.length > 0 && <Alert type="info" showIcon message={fmt(t.computed, { cols: parsed.computedColumns.join('、') })} />}
@@ -176,7 +186,7 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
                 title: t.column, dataIndex: 'key', render: (k: string) => (
                   <Select style={{ width: 360 }} value={mapping[k] ?? ''} aria-label={`map-${k}`} showSearch
                     onChange={(v) => setMapping({ ...mapping, [k]: v || null })}
-                    options={[{ value: '', label: t.none }, ...parsed.headers.map((h) => ({ value: h, label: h }))]} />
+                    options={[{ value: '', label: t.none }, ...parsed.headers.map((h) => ({ value: h, label: <span data-user="">{h}</span> }))]} />
                 ),
               },
             ]} />
@@ -193,17 +203,17 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
                 columns={[
                   { title: t.row, dataIndex: 'row', width: 70 },
                   { title: t.field, dataIndex: 'field', width: 160, render: (k: string) => label(k) },
-                  { title: t.column, dataIndex: 'column', width: 160, ellipsis: true },
-                  { title: t.reason, key: 'reason', render: (_: unknown, i: ImportIssue) => wordIssue(i) },
+                  { title: t.column, dataIndex: 'column', width: 160, ellipsis: true, ...USER_CELL },
+                  { title: t.reason, key: 'reason', render: (_: unknown, i: ImportIssue) => withCellValue(wordIssue(i), i.params?.value) },
                 ]} />
               <Button icon={<DownloadOutlined />} onClick={report} loading={busy}>{t.report}</Button>
             </>
           )}
-          <Table size="small" rowKey="row" pagination={false} scroll={{ y: 200 }} dataSource={validation.preview}
+          <Table size="small" rowKey="row" pagination={false} virtual sticky scroll={{ x: 860, y: 200 }} dataSource={validation.preview} data-testid="import-preview"
             columns={[
-              { title: t.row, dataIndex: 'row', width: 70 },
-              { title: label('innerId'), dataIndex: 'innerId', width: 140 },
-              { title: label('nameCn'), dataIndex: 'nameCn' },
+              { title: t.row, dataIndex: 'row', width: 70, fixed: 'left' },
+              { title: label('innerId'), dataIndex: 'innerId', width: 140, fixed: 'left', ...USER_CELL },
+              { title: label('nameCn'), dataIndex: 'nameCn', width: 400, ellipsis: true, ...USER_CELL },
               { title: label('categoryCode'), dataIndex: 'categoryCode', width: 100 },
               { title: label('originalValueFen'), dataIndex: 'originalValueFen', width: 150, align: 'right', render: (f: number) => formatYuan(f) },
             ]} />

@@ -37,6 +37,7 @@ const FIG_LABELS: Record<string, { zh: string; en: string }> = {
   contracts: { zh: '合同', en: 'Contracts' }, voucherContracts: { zh: '创新券合同', en: 'Voucher contracts' }, contractAmountFen: { zh: '合同金额', en: 'Contract amount' },
   voucherAmountFen: { zh: '创新券金额', en: 'Voucher amount' }, serviceIncomeFen: { zh: '服务收入', en: 'Service income' },
   avgSatisfaction: { zh: '用户评价', en: 'User rating' }, satisfactionRecords: { zh: '有评价记录', en: 'Rated records' },
+  contractHours: { zh: '合同服务机时', en: 'Hours under contracts' }, orderHours: { zh: '订单服务机时', en: 'Hours under orders' },
 };
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const figText = (f: IndicatorFigure, en: boolean) => {

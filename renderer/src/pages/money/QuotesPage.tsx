@@ -1,7 +1,9 @@
-// 报价单: a quote before the contract, its lines priced from the rate table in force on the quote
-// date for the applicant's price group (or at a typed price); a contract of the same applicant
-// adopts its total as the contract amount. An adopted quote is kept as it was and cannot change.
-import { Button, Drawer, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+// 报价单: a quote before the contract or the order, its lines priced from the rate table in force on
+// the quote date for the applicant's price group (or at a typed price); a contract of the same
+// applicant adopts its total as the contract amount, a Shanghai order as its total (on the order
+// page, where this list shows the applicant's quotes). An adopted quote is kept as it was and
+// cannot change. Each quote prints as PDF and .xlsx.
+import { Button, Drawer, Form, Input, Modal, Select, Space, Table, Tag, type ButtonProps } from 'antd';
 import { addDays } from '../../../../shared/rules/civil-date';
 import { useCallback, useEffect, useState } from 'react';
 import { CHARGE_UNITS } from '../../../../shared/money/rates';
@@ -16,12 +18,16 @@ import { ContractSelect } from '../calendar/ContractSelect';
 import { fenOf, fenToText, moneyRule } from '../../util/money-field';
 import { DateInput, dateOf, dateRule } from '../../util/fields';
 import { ApplicantSelect } from '../../util/pickers';
+import { saveDownload } from '../../util/download';
+import { useWindowHeight } from '../../util/hooks';
+import { USER_CELL, UserText } from '../../util/user-data';
 
 const L = {
   zh: {
     title: '报价单', add: '新建报价单', edit: '编辑报价单', number: '报价单编号', applicant: '申领单位', applicantSearch: '输入单位名称搜索',
     group: '价格类别', groupAuto: '按申领单位的价格类别', quoteDate: '报价日期', validUntil: '有效期至', subject: '事由', total: '合计',
-    contract: '采用的合同', notAdopted: '未采用', adopt: '采用为合同金额', adoptTitle: '以报价单 {n} 的合计 {t} 作为合同金额', adopted: '已被合同 {c} 采用，不能修改',
+    contract: '采用的合同/订单', notAdopted: '未采用', adopt: '采用为合同金额', adoptOrder: '采用为订单总额',
+    adoptOrderTitle: '以报价单 {n} 的合计 {t} 作为本订单总额', pdf: 'PDF', xlsx: 'Excel', adoptTitle: '以报价单 {n} 的合计 {t} 作为合同金额', adopted: '已被合同 {c} 采用，不能修改',
     lines: '报价明细', addLine: '添加一行', rateItem: '收费项目', free: '（不选则手填单价）', description: '内容', unit: '计量单位', quantity: '数量',
     unitPrice: '单价（元）', remove: '删除', save: '保存 (Ctrl+S)', cancel: '取消', ok: '采用', amount: '金额', quantityBad: '数量须为不超过 3 位小数的非负数',
     required: '必填', empty: '还没有报价单', actions: '操作',
@@ -29,7 +35,8 @@ const L = {
   en: {
     title: 'Quotes', add: 'New quote', edit: 'Edit quote', number: 'Quote no.', applicant: 'Applicant', applicantSearch: 'Search applicant name',
     group: 'Price group', groupAuto: 'The applicant’s price group', quoteDate: 'Quote date', validUntil: 'Valid until', subject: 'Subject', total: 'Total',
-    contract: 'Adopted by contract', notAdopted: 'not adopted', adopt: 'Adopt as contract amount', adoptTitle: 'Use the total {t} of quote {n} as the contract amount', adopted: 'Adopted by contract {c}: it can no longer change',
+    contract: 'Adopted by', notAdopted: 'not adopted', adopt: 'Adopt as contract amount', adoptOrder: 'Adopt as order total',
+    adoptOrderTitle: 'Use the total {t} of quote {n} as this order’s total', pdf: 'PDF', xlsx: 'Excel', adoptTitle: 'Use the total {t} of quote {n} as the contract amount', adopted: 'Adopted by contract {c}: it can no longer change',
     lines: 'Lines', addLine: 'Add line', rateItem: 'Rate item', free: '(none: type a unit price)', description: 'Description', unit: 'Unit', quantity: 'Quantity',
     unitPrice: 'Unit price (yuan)', remove: 'Remove', save: 'Save (Ctrl+S)', cancel: 'Cancel', ok: 'Adopt', amount: 'Amount', quantityBad: 'Quantity must be a non-negative number with at most 3 decimals',
     required: 'Required', empty: 'No quotes yet', actions: 'Actions',
@@ -41,7 +48,10 @@ interface QuoteForm {
   number: string; applicantId: number; priceGroupId?: number | null; quoteDate: string; validUntil: string; title?: string; lines: LineForm[];
 }
 
-export function QuotesPage() {
+/** The order page's view: the applicant's quotes, new ones for that applicant, adoption as the order's total. */
+export interface QuoteOrderOwner { orderId: number; applicantId: number; editable: boolean; onAdopted(): void }
+
+export function QuotesPage({ order }: { order?: QuoteOrderOwner } = {}) {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
   const today = useToday();
@@ -53,8 +63,10 @@ export function QuotesPage() {
   const [contractId, setContractId] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<QuoteForm>();
+  const height = useWindowHeight();
 
-  const load = useCallback(() => { call('money:quotes', {}).then(setRows, showError); }, []);
+  const forApplicant = order?.applicantId;
+  const load = useCallback(() => { call('money:quotes', forApplicant === undefined ? {} : { applicantId: forApplicant }).then(setRows, showError); }, [forApplicant]);
   useEffect(load, [load]);
   useEffect(() => {
     call('money:priceGroups', {}).then(setGroups, showError);
@@ -71,7 +83,7 @@ export function QuotesPage() {
   const open = (q: Quote | 'new') => {
     form.resetFields();
     if (q === 'new') {
-      form.setFieldsValue({ number: '', quoteDate: today, validUntil: addDays(today, 30), title: '', lines: [{ quantity: '1', unit: 'item' }] });
+      form.setFieldsValue({ number: '', applicantId: forApplicant, quoteDate: today, validUntil: addDays(today, 30), title: '', lines: [{ quantity: '1', unit: 'item' }] });
     } else {
       form.setFieldsValue({
         number: q.number, applicantId: q.applicantId, priceGroupId: q.priceGroupId, quoteDate: q.quoteDate, validUntil: q.validUntil, title: q.title,
@@ -111,29 +123,37 @@ export function QuotesPage() {
   };
 
   const adopt = async () => {
-    if (!adopting || contractId === null) return;
+    if (!adopting || (!order && contractId === null)) return;
     try {
-      await call('money:quoteAdopt', { quoteId: adopting.id, contractId });
+      await call('money:quoteAdopt', order ? { quoteId: adopting.id, orderId: order.orderId } : { quoteId: adopting.id, contractId: contractId! });
       setAdopting(null);
       load();
+      order?.onAdopted();
     } catch (e) { showError(e, labels); }
   };
 
   const columns = [
-    { title: t.number, dataIndex: 'number', key: 'number', width: 140, fixed: 'left' as const },
-    { title: t.applicant, dataIndex: 'applicantName', key: 'applicant', ellipsis: true },
+    // The quote's identity stays on the left and its actions on the right however far the row scrolls.
+    { title: t.number, dataIndex: 'number', key: 'number', width: 140, fixed: 'left' as const, ...USER_CELL },
+    { title: t.applicant, dataIndex: 'applicantName', key: 'applicant', width: 220, ellipsis: true, ...USER_CELL },
     { title: t.quoteDate, dataIndex: 'quoteDate', key: 'date', width: 110 },
     { title: t.validUntil, dataIndex: 'validUntil', key: 'valid', width: 110 },
-    { title: t.subject, dataIndex: 'title', key: 'title', ellipsis: true },
+    { title: t.subject, dataIndex: 'title', key: 'title', width: 260, ellipsis: true, ...USER_CELL },
     { title: t.total, dataIndex: 'totalFen', key: 'total', width: 130, align: 'right' as const, render: (f: number) => formatYuan(f) },
     {
       title: t.contract, key: 'contract', width: 120,
-      render: (_: unknown, q: Quote) => (q.contractId !== null ? <Tag color="green">#{q.contractId}</Tag> : <Tag>{t.notAdopted}</Tag>),
+      render: (_: unknown, q: Quote) => (q.adoptedByNumber !== null ? <Tag color="green"><UserText>{q.adoptedByNumber}</UserText></Tag> : <Tag>{t.notAdopted}</Tag>),
     },
     {
-      title: t.actions, key: 'actions', width: 150, fixed: 'right' as const,
-      render: (_: unknown, q: Quote) => q.contractId === null && (
-        <Button size="small" onClick={(e) => { e.stopPropagation(); setContractId(null); setAdopting(q); }} data-testid="quote-adopt">{t.adopt}</Button>
+      title: t.actions, key: 'actions', width: 250, fixed: 'right' as const,
+      render: (_: unknown, q: Quote) => (
+        <Space size={4} onClick={(e) => e.stopPropagation()}>
+          <Button size="small" onClick={() => void call('money:quotePdf', { id: q.id }).then(saveDownload, showError)} data-testid="quote-pdf">{t.pdf}</Button>
+          <Button size="small" onClick={() => void call('money:quoteXlsx', { id: q.id }).then(saveDownload, showError)} data-testid="quote-xlsx">{t.xlsx}</Button>
+          {q.contractId === null && q.orderId === null && (!order || order.editable) && (
+            <Button size="small" onClick={() => { setContractId(null); setAdopting(q); }} data-testid="quote-adopt">{order ? t.adoptOrder : t.adopt}</Button>
+          )}
+        </Space>
       ),
     },
   ];
@@ -145,10 +165,12 @@ export function QuotesPage() {
       <Space style={{ marginBottom: 12 }}>
         <Button type="primary" onClick={() => open('new')} data-testid="quote-new">{t.add}</Button>
       </Space>
-      <Table rowKey="id" size="small" columns={columns} dataSource={rows} scroll={{ x: 1000 }} pagination={{ pageSize: 50, showSizeChanger: false }}
-        locale={{ emptyText: t.empty }} onRow={(q) => ({ onClick: () => open(q), style: { cursor: 'pointer' } })} data-testid="quote-table" />
+      {/* Virtual like the other lists: the horizontal scrollbar is drawn all the time (desk.css). */}
+      <Table rowKey="id" size="small" columns={columns} dataSource={rows} virtual sticky scroll={{ x: 1240, y: Math.max(300, height - 220) }} pagination={false}
+        locale={{ emptyText: t.empty }} data-testid="quote-table"
+        onRow={(q) => ({ onClick: () => open(q), onKeyDown: (e) => { if (e.key === 'Enter' && e.target === e.currentTarget) open(q); }, tabIndex: 0, style: { cursor: 'pointer' } })} />
 
-      <Drawer open={editing !== null} width={760} title={current ? `${t.edit} ${current.number}` : t.add} onClose={() => setEditing(null)} destroyOnHidden
+      <Drawer open={editing !== null} width={760} title={current ? <>{t.edit} <UserText>{current.number}</UserText></> : t.add} onClose={() => setEditing(null)} destroyOnHidden
         extra={<Space><Button onClick={() => setEditing(null)}>{t.cancel}</Button>
           {!readOnly && <Button type="primary" loading={saving} onClick={() => void save()} data-testid="quote-save">{t.save}</Button>}</Space>}>
         {readOnly && <Tag color="green" style={{ marginBottom: 12 }}>{fmt(t.adopted, { c: `#${current!.contractId}` })}</Tag>}
@@ -157,7 +179,7 @@ export function QuotesPage() {
           <Space.Compact block style={{ gap: 12 }}>
             <Form.Item name="number" label={t.number} rules={req} style={{ flex: 1 }}><Input maxLength={64} data-testid="quote-number" /></Form.Item>
             <Form.Item name="applicantId" label={t.applicant} rules={req} style={{ flex: 2 }}>
-              <ApplicantSelect placeholder={t.applicantSearch} data-testid="quote-applicant" />
+              <ApplicantSelect placeholder={t.applicantSearch} data-testid="quote-applicant" disabled={order !== undefined} />
             </Form.Item>
           </Space.Compact>
           <Space.Compact block style={{ gap: 12 }}>
@@ -200,7 +222,7 @@ export function QuotesPage() {
         </Form>
         {current && (
           <Table rowKey="id" size="small" style={{ marginTop: 16 }} pagination={false} dataSource={current.lines} columns={[
-            { title: t.description, dataIndex: 'description', key: 'd' },
+            { title: t.description, dataIndex: 'description', key: 'd', ...USER_CELL },
             { title: t.quantity, key: 'q', width: 100, render: (_: unknown, l) => `${quantityText(l.quantityMilli)} ${CHARGE_UNIT_LABELS[l.unit][locale]}` },
             { title: t.unitPrice, key: 'p', width: 110, align: 'right' as const, render: (_: unknown, l) => formatYuan(l.unitPriceFen) },
             { title: t.amount, key: 'a', width: 120, align: 'right' as const, render: (_: unknown, l) => formatYuan(l.amountFen) },
@@ -211,9 +233,10 @@ export function QuotesPage() {
         )}
       </Drawer>
 
-      <Modal open={adopting !== null} title={adopting ? fmt(t.adoptTitle, { n: adopting.number, t: formatYuan(adopting.totalFen) }) : ''}
-        okText={t.ok} cancelText={t.cancel} onOk={() => void adopt()} onCancel={() => setAdopting(null)} okButtonProps={{ disabled: contractId === null }} destroyOnHidden>
-        <ContractSelect value={contractId} onChange={setContractId} />
+      <Modal open={adopting !== null} title={adopting ? fmt(order ? t.adoptOrderTitle : t.adoptTitle, { n: adopting.number, t: formatYuan(adopting.totalFen) }) : ''}
+        okText={t.ok} cancelText={t.cancel} onOk={() => void adopt()} onCancel={() => setAdopting(null)}
+        okButtonProps={{ disabled: !order && contractId === null, 'data-testid': 'quote-adopt-ok' } as ButtonProps} destroyOnHidden>
+        {!order && <ContractSelect value={contractId} onChange={setContractId} />}
       </Modal>
     </div>
   );

@@ -21,6 +21,7 @@ import { MaterialsPanel } from './MaterialsPanel';
 import { PayoutTimelineView } from './PayoutTimelineView';
 import { ApplicantSelect } from '../../util/pickers';
 import { ChargesPanel } from '../money/ChargesPanel';
+import { QuotesPage } from '../money/QuotesPage';
 
 const L = {
   zh: {
@@ -30,7 +31,7 @@ const L = {
     cross: '跨区域创新券', local: '本地（上海）', issuing: '发券地区', note: '备注', required: '必填',
     quota: '{y} 年额度 {q} 元，已用 {u} 元，剩余 {r} 元（第二条）', status: '状态', history: '办理记录', timeline: '公示与兑付', earliest: '公示期满，最早 {d} 可兑付（第十一条）', paidOn: '{d} 已兑付', refusedOn: '{d} 不予兑付', noProfile: '{d} 没有生效的上海政策版本：本软件未收录该日适用的办法，不改用其他版本核对该日的订单',
     moveTo: '改为：{s}', stepDate: '日期', stepNote: '说明（不予兑付/撤销须填写）', usage: '服务记录（仪器使用）', usageAdd: '登记服务记录',
-    instrument: '仪器', start: '开始（YYYY-MM-DD HH:MM）', end: '结束（YYYY-MM-DD HH:MM）', hours: '共 {n} 条，{h} 小时', charges: '费用与结算（费用结算单、到账）',
+    instrument: '仪器', start: '开始（YYYY-MM-DD HH:MM）', end: '结束（YYYY-MM-DD HH:MM）', hours: '共 {n} 条，{h} 小时', charges: '费用与结算（费用结算单、到账）', quotes: '报价单（采用为订单总额）',
     unchecked: '跨区域订单按发券地区的规则：本软件未按本地政策核对：{rules}', crossNote: '长三角创新券按其本身规则使用（第十五条）：记录但不计入本地年度额度，也不按本地政策核对50%比例。',
   },
   en: {
@@ -40,7 +41,7 @@ const L = {
     cross: 'Cross-region voucher', local: 'Local (Shanghai)', issuing: 'Issuing region', note: 'Note', required: 'Required',
     quota: '{y} quota ¥{q}, used ¥{u}, remaining ¥{r} (Article 2)', status: 'Status', history: 'History', timeline: 'Notice and payment', earliest: 'Notice over: payment possible from {d} (Article 11)', paidOn: 'Paid on {d}', refusedOn: 'Payment refused on {d}', noProfile: 'No Shanghai policy profile is in force on {d}: the desk does not hold the measures of that day and judges no order of it by another profile',
     moveTo: 'Mark {s}', stepDate: 'Date', stepNote: 'Note (required to refuse or cancel)', usage: 'Service records (instrument use)', usageAdd: 'Record service',
-    instrument: 'Instrument', start: 'Start (YYYY-MM-DD HH:MM)', end: 'End (YYYY-MM-DD HH:MM)', hours: '{n} records, {h} h', charges: 'Charges and settlement (statement, payments)',
+    instrument: 'Instrument', start: 'Start (YYYY-MM-DD HH:MM)', end: 'End (YYYY-MM-DD HH:MM)', hours: '{n} records, {h} h', charges: 'Charges and settlement (statement, payments)', quotes: 'Quotes (adopt as the order total)',
     unchecked: 'Cross-region orders follow their issuing region: not checked against the local profile: {rules}', crossNote: 'Yangtze River Delta vouchers follow their own rules (Article 15): recorded, not counted in the local annual quota and not checked against the local 50% share.',
   },
 };
@@ -234,6 +235,13 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
             {current.status !== 'placed' && current.status !== 'cancelled' && current.status !== 'rejected' && (
               <UsageForm orderId={current.id} onAdded={() => call('orders:get', { id: current.id }).then((o) => { setChanged(true); show(o); }).catch(showError)} />
             )}
+            <Divider titlePlacement="start" plain>{t.quotes}</Divider>
+            <div data-testid="order-quotes">
+              <QuotesPage order={{
+                orderId: current.id, applicantId: current.applicantId, editable,
+                onAdopted: () => { void call('orders:get', { id: current.id }).then((o) => { setChanged(true); show(o); }).catch(showError); },
+              }} />
+            </div>
             {current.status !== 'cancelled' && (
               <>
                 <Divider titlePlacement="start" plain>{t.charges}</Divider>

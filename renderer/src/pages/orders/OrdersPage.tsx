@@ -1,9 +1,13 @@
 // A Shanghai desk's orders (the lab as 服务机构): list paged in SQL, the order drawer, and the
 // service products the orders are placed on.
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Select, Space, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useWindowHeight } from '../../util/hooks';
+import { usePagedRows } from '../../util/paged';
+import { PagedTable } from '../../util/PagedTable';
+import { punct, USER_CELL, UserText } from '../../util/user-data';
 import type { OrderRow } from '../../../../shared/ipc/orders';
 import { SERVICE_KIND_LABELS } from '../../../../shared/policy/vocabulary';
 import { formatYuan } from '../../../../shared/rules/money';
@@ -31,44 +35,38 @@ const L = {
   },
 };
 
-const PAGE_SIZE = 100;
-
 export function OrdersPage() {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
   const { loadApplicants, loadToday } = useDeals();
-  const [rows, setRows] = useState<OrderRow[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
   const [query, setQuery] = useState('');
+  const [search, setSearch] = useState('');
   const [status, setStatus] = useState<OrderStatus | undefined>();
-  const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const height = useWindowHeight();
 
   useEffect(() => { void loadApplicants().catch(showError); void loadToday().catch(showError); }, [loadApplicants, loadToday]);
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      const r = await call('orders:list', { query, status, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
-      setRows(r.rows);
-      setTotal(r.total);
-    } catch (e) { showError(e); } finally { setLoading(false); }
-  }, [query, status, page]);
-  useEffect(() => setPage(1), [query, status]);
+  // Typing searches after a pause; the service answers one window at a time as the list scrolls.
   useEffect(() => {
-    const timer = setTimeout(() => void reload(), 150);
+    const timer = setTimeout(() => setSearch(query.trim()), 150);
     return () => clearTimeout(timer);
-  }, [reload]);
+  }, [query]);
+  const filter = useMemo(() => ({ query: search, status }), [search, status]);
+  const fetchWindow = useCallback((offset: number, limit: number) => call('orders:list', { ...filter, offset, limit }), [filter]);
+  const paged = usePagedRows(fetchWindow, JSON.stringify(filter));
+  const p = punct(locale);
 
   const columns: ColumnsType<OrderRow> = useMemo(() => [
-    { title: t.number, dataIndex: 'number', key: 'number', width: 140 },
-    { title: t.applicant, dataIndex: 'applicantName', key: 'applicant', ellipsis: true },
-    { title: t.product, key: 'product', ellipsis: true, render: (_: unknown, r) => `${r.productName}（${SERVICE_KIND_LABELS[r.serviceKind][locale]}）` },
+    // The order's identity stays on the left and its state on the right however far the row scrolls.
+    { title: t.number, dataIndex: 'number', key: 'number', width: 140, fixed: 'left', ...USER_CELL },
+    { title: t.applicant, dataIndex: 'applicantName', key: 'applicant', width: 220, ellipsis: true, ...USER_CELL },
+    { title: t.product, key: 'product', width: 260, ellipsis: true, render: (_: unknown, r) => <><UserText>{r.productName}</UserText>{p.open}{SERVICE_KIND_LABELS[r.serviceKind][locale]}{p.close}</> },
     { title: t.date, dataIndex: 'orderDate', key: 'date', width: 105 },
     { title: t.total, dataIndex: 'totalFen', key: 'total', width: 120, align: 'right', render: (f: number) => formatYuan(f) },
     { title: t.voucher, dataIndex: 'voucherFen', key: 'voucher', width: 120, align: 'right', render: (f: number) => formatYuan(f) },
+    { title: t.noticeEnd, dataIndex: 'noticeEnd', key: 'noticeEnd', width: 110 },
     {
-      title: t.status, dataIndex: 'status', key: 'status', width: 150,
+      title: t.status, dataIndex: 'status', key: 'status', width: 150, fixed: 'right',
       render: (s: OrderStatus, r) => (
         <Space size={4}>
           <Tag color={ORDER_STATUS_COLORS[s]} data-testid="order-status">{ORDER_STATUS_LABELS[s][locale]}</Tag>
@@ -76,8 +74,7 @@ export function OrdersPage() {
         </Space>
       ),
     },
-    { title: t.noticeEnd, dataIndex: 'noticeEnd', key: 'noticeEnd', width: 110 },
-  ], [t, locale]);
+  ], [t, locale, p]);
 
   return (
     <Tabs items={[
@@ -90,13 +87,13 @@ export function OrdersPage() {
               <Select allowClear placeholder={t.status} style={{ width: 140 }} value={status} onChange={setStatus}
                 options={ORDER_STATUSES.map((s) => ({ value: s, label: ORDER_STATUS_LABELS[s][locale] }))} />
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="order-add">{t.add}</Button>
-              <Typography.Text type="secondary">{fmt(t.count, { n: total })}</Typography.Text>
+              <Typography.Text type="secondary">{fmt(t.count, { n: paged.total })}</Typography.Text>
             </Space>
-            <Table<OrderRow> size="small" rowKey="id" columns={columns} dataSource={rows} loading={loading} data-testid="orders-table"
-              pagination={{ pageSize: PAGE_SIZE, current: page, total, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
+            <PagedTable<OrderRow> size="small" rowKey="id" columns={columns} paged={paged} data-testid="orders-table"
+              width={1270} height={Math.max(300, height - 330)}
               onRow={(r) => ({ onClick: () => setEditing(r.id), onKeyDown: (e) => { if (e.key === 'Enter') setEditing(r.id); }, tabIndex: 0, style: { cursor: 'pointer' } })} />
             {editing !== null && (
-              <OrderDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) void reload(); }} />
+              <OrderDrawer id={editing === 'new' ? null : editing} onClose={(changed) => { setEditing(null); if (changed) paged.reload(); }} />
             )}
           </div>
         ),
