@@ -62,6 +62,9 @@ test('facility: two lab desks and one office desk (three data folders) produce o
     for (const lab of labs) {
       await page.getByTestId('office-pkg-file').setInputFiles(lab.file);
       await expect(page.getByTestId('office-preview')).toContainText(lab.name);
+      // The change view names the parts in the user's language.
+      await expect(page.getByTestId('office-preview')).toContainText('服务记录');
+      await expect(page.getByTestId('office-preview')).not.toContainText('usage');
       await page.getByTestId('office-import-confirm').click();
       await expect(page.getByTestId('office-preview')).toBeHidden();
     }
@@ -88,6 +91,23 @@ test('facility: two lab desks and one office desk (three data folders) produce o
     const cells = wb.SheetNames.flatMap((n) => XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[n], { header: 1 }).flat().map(String));
     expect(cells.some((c) => c.includes('分析测试中心'))).toBe(true);
     expect(cells.some((c) => c.includes('材料实验室'))).toBe(true);
+    // The same report as PDF (with its charts), the charts on the page, and the comparison across labs as a workbook.
+    await expect(page.getByTestId('eval-chart-labs')).toBeVisible();
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByTestId('eval-pdf').click();
+    const pdf = info.outputPath('report.pdf');
+    await (await pdfDownload).saveAs(pdf);
+    const pdfBytes = fs.readFileSync(pdf);
+    expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfBytes.length).toBeGreaterThan(20_000);
+    const cmpDownload = page.waitForEvent('download');
+    await page.getByTestId('eval-cmp').click();
+    const cmp = info.outputPath('comparison.xlsx');
+    await (await cmpDownload).saveAs(cmp);
+    const cwb = XLSX.read(fs.readFileSync(cmp));
+    const ccells = cwb.SheetNames.flatMap((n) => XLSX.utils.sheet_to_json<unknown[]>(cwb.Sheets[n], { header: 1 }).flat().map(String));
+    expect(ccells).toContain('分析测试中心');
+    expect(ccells).toContain('材料实验室');
     const figures = await deskApi<{ indicators: { id: string; figures: { key: string; value: number | null }[] }[] }>(desk, 'evaluation:compute', { fromYear: 2025, toYear: 2025 });
     const fig = (ind: string, key: string) => figures.indicators.find((i) => i.id === ind)?.figures.find((f) => f.key === key)?.value;
     expect(fig('useOutcomes', 'effectiveHours')).toBe(9);

@@ -17,6 +17,8 @@ const L = {
     part: '部件', records: '条数', added: '新增', changed: '修改', removed: '删除', confirm: '导入并替换', imported: '已导入 {lab} 的数据包',
     conflicts: '跨实验室冲突', kind: '类型', key: '编号/代码', entries: '涉及', resolution: '处理', instrument: '所在单位仪器编号相同', contract: '合同编号相同',
     applicant: '同一统一社会信用代码不同名称', same_: '是同一对象', distinct: '确为不同对象', corrected_at_lab: '已通知实验室更正', unresolved: '未处理', sealed: '加密',
+    part_instruments: '仪器', part_ratedHours: '额定机时', part_usage: '服务记录', part_applicants: '申领单位', part_contracts: '合同', part_vouchers: '创新券',
+    part_redemptions: '兑现申请', part_derived: '实验室自算指标', part_orders: '上海订单', part_charges: '费用明细', part_attachments: '附件',
   },
   en: {
     register: 'Register a lab (key card)', registerHint: 'Paste the lab\'s key card or choose the card file; compare the fingerprint with the lab by phone first',
@@ -26,6 +28,8 @@ const L = {
     part: 'Part', records: 'Records', added: 'Added', changed: 'Changed', removed: 'Removed', confirm: 'Import and replace', imported: 'Imported the package of {lab}',
     conflicts: 'Conflicts across labs', kind: 'Kind', key: 'Number/code', entries: 'Involved', resolution: 'Decision', instrument: 'Same inner id', contract: 'Same contract number',
     applicant: 'One credit code, two names', same_: 'Same object', distinct: 'Different objects', corrected_at_lab: 'Lab asked to correct', unresolved: 'Open', sealed: 'Sealed',
+    part_instruments: 'Instruments', part_ratedHours: 'Rated hours', part_usage: 'Usage records', part_applicants: 'Applicants', part_contracts: 'Contracts', part_vouchers: 'Vouchers',
+    part_redemptions: 'Redemptions', part_derived: 'Lab\'s own figures', part_orders: 'Shanghai orders', part_charges: 'Charges', part_attachments: 'Attachments',
   },
 };
 
@@ -70,6 +74,8 @@ export function OfficePanel({ onImported }: { onImported(): void }) {
     } catch (e) { if (!isCancelled(e)) showError(e); } finally { setBusy(false); }
   };
   const kindText = { instrument: t.instrument, contract: t.contract, applicant: t.applicant };
+  // The parts of a lab package by name; a part this desk does not know shows its own name.
+  const partName = (part: string) => (t as Record<string, string>)[`part_${part}`] ?? part;
   const resText = { same: t.same_, distinct: t.distinct, corrected_at_lab: t.corrected_at_lab };
 
   return (
@@ -88,7 +94,7 @@ export function OfficePanel({ onImported }: { onImported(): void }) {
           { title: t.current, render: (_, l) => (l.current ? `${beijingTime(l.current.createdAt).slice(0, 16)}${l.current.sealed ? ` · ${t.sealed}` : ''}` : t.none) },
           { title: t.period, render: (_, l) => (l.current ? `${l.current.fromYear}–${l.current.toYear}` : '—') },
           { title: t.held, render: (_, l) => (l.years.length ? l.years.map((y) => y.year).join(t.sep) : '—') },
-          { title: t.records, render: (_, l) => (l.current ? Object.entries(l.current.counts).map(([k, n]) => `${k} ${n}`).join(' · ') : '—') },
+          { title: t.records, render: (_, l) => (l.current ? Object.entries(l.current.counts).map(([k, n]) => `${partName(k)} ${n}`).join(' · ') : '—') },
         ]} />
       </Card>
       <Card size="small" title={`${t.conflicts}（${conflicts.filter((c) => !c.resolution).length}）`}>
@@ -114,7 +120,7 @@ export function OfficePanel({ onImported }: { onImported(): void }) {
               ...(preview.p.status === 'newer' ? [{ key: 'kept', label: t.kept, children: preview.p.keptYears.length ? preview.p.keptYears.join(t.sep) : t.keptNone }] : []),
             ]} />
             <Table size="small" rowKey="part" pagination={false} dataSource={preview.p.diff} columns={[
-              { title: t.part, dataIndex: 'part' }, { title: t.records, dataIndex: 'records' }, { title: t.added, dataIndex: 'added' },
+              { title: t.part, dataIndex: 'part', render: (p: string) => partName(p) }, { title: t.records, dataIndex: 'records' }, { title: t.added, dataIndex: 'added' },
               { title: t.changed, dataIndex: 'changed' }, { title: t.removed, dataIndex: 'removed' },
             ]} expandable={{ rowExpandable: (d) => d.examples.length > 0, expandedRowRender: (d) => d.examples.map((x) => `${t[x.change]} ${x.label}`).join('；') }} />
             <JobProgress job={importJob.job} onCancel={importJob.cancel} cancelling={importJob.cancelling} testId="office-import-progress" />
