@@ -48,7 +48,7 @@ const parseRef = z.object({ parseId: parseIdSchema, headerRow: headerRowSchema }
 export interface ImportParseResult {
   /** Key of the kept parse: later steps name it instead of sending the file again. */
   parseId: string;
-  encoding: 'utf8' | 'gbk' | 'xlsx' | 'xls';
+  encoding: 'utf8' | 'gbk' | 'utf16le' | 'utf16be' | 'xlsx' | 'xls';
   sheets: string[];
   sheet: string | null;
   /** The header row (1-based), detected or chosen. */
