@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
-import { loadMigrations } from '../../electron/db/migrate';
+import { loadMigrations, tablesTouched } from '../../electron/db/migrate';
 import { AppFailure } from '../../shared/result';
 
 const MIGRATIONS = path.join(__dirname, '..', '..', 'electron', 'db', 'migrations');
@@ -84,30 +84,64 @@ describe('migrations', () => {
     expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
     raw.close();
   });
-  it('checks foreign keys across the file when it upgrades, and not on an up-to-date open', () => {
+  it('checks foreign keys of the tables an upgrade touches, and not on an up-to-date open', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-migdir-'));
     dirs.push(dir);
     fs.copyFileSync(path.join(MIGRATIONS, '0001_core.sql'), path.join(dir, '0001_core.sql'));
     fs.writeFileSync(path.join(dir, '0002_pair.sql'),
-      'CREATE TABLE parent(id INTEGER PRIMARY KEY) STRICT;\nCREATE TABLE child(id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id)) STRICT;');
+      'CREATE TABLE parent(id INTEGER PRIMARY KEY) STRICT;\nCREATE TABLE child(id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id)) STRICT;\n' +
+      'INSERT INTO parent(id) VALUES (7), (42);\nINSERT INTO child(id, parent_id) VALUES (1, 42);');
     const file = tempFile();
     openDatabase(file, { migrationsDir: dir }).db.close();
-    const raw = new Database(file);
-    raw.pragma('foreign_keys = OFF');
-    raw.prepare('INSERT INTO child(id, parent_id) VALUES (1, 42)').run();
-    raw.close();
-    // Up to date: nothing applied, no whole-file check on the start-up path.
+    // Up to date: nothing applied, no check on the start-up path.
     const again = openDatabase(file, { migrationsDir: dir });
     expect(again.migration.applied).toEqual([]);
     again.db.close();
-    // An upgrade checks the whole file before it commits, and rolls back on a dangling reference.
-    fs.writeFileSync(path.join(dir, '0003_more.sql'), 'CREATE TABLE more_table(x INTEGER) STRICT;');
+    // An upgrade that writes the parent is checked in its children, and rolls back on a dangling reference.
+    fs.writeFileSync(path.join(dir, '0003_prune.sql'), 'CREATE TABLE more_table(x INTEGER) STRICT;\nDELETE FROM parent WHERE id = 42;');
     const f = failureOf(() => openDatabase(file, { migrationsDir: dir }));
-    expect(f.error).toMatchObject({ code: 'INTERNAL', reason: 'migration.failed', params: { migration: '0003_more.sql' } });
+    expect(f.error).toMatchObject({ code: 'INTERNAL', reason: 'migration.failed', params: { migration: '0003_prune.sql' } });
     expect(String(f.error.params!.detail)).toMatch(/1 rows of child refer to missing rows of parent/);
     const after = new Database(file);
     expect(after.pragma('user_version', { simple: true })).toBe(2);
     expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'more_table'").pluck().get()).toBe(0);
+    expect(after.prepare('SELECT count(*) FROM parent').pluck().get()).toBe(2);
     after.close();
+  });
+  it('catches a parent rebuilt without a row its children refer to, and a column added with a reference that dangles', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-migdir-'));
+    dirs.push(dir);
+    fs.copyFileSync(path.join(MIGRATIONS, '0001_core.sql'), path.join(dir, '0001_core.sql'));
+    fs.writeFileSync(path.join(dir, '0002_pair.sql'),
+      'CREATE TABLE parent(id INTEGER PRIMARY KEY, name TEXT) STRICT;\nCREATE TABLE child(id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id)) STRICT;\n' +
+      "INSERT INTO parent(id, name) VALUES (7, 'a'), (42, 'b');\nINSERT INTO child(id, parent_id) VALUES (1, 42);");
+    const file = tempFile();
+    openDatabase(file, { migrationsDir: dir }).db.close();
+    fs.writeFileSync(path.join(dir, '0003_rebuild.sql'),
+      '-- a rebuild that loses a row\nCREATE TABLE parent_new(id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT;\n' +
+      'INSERT INTO parent_new SELECT id, name FROM parent WHERE id <> 42;\nDROP TABLE parent;\nALTER TABLE parent_new RENAME TO parent;');
+    expect(failureOf(() => openDatabase(file, { migrationsDir: dir })).error.params!.detail).toMatch(/rows of child refer to missing rows of parent/);
+    fs.rmSync(path.join(dir, '0003_rebuild.sql'));
+    fs.writeFileSync(path.join(dir, '0003_link.sql'),
+      'ALTER TABLE parent ADD COLUMN other INTEGER REFERENCES child(id);\nUPDATE parent SET other = 99 WHERE id = 7;');
+    expect(failureOf(() => openDatabase(file, { migrationsDir: dir })).error.params!.detail).toMatch(/rows of parent refer to missing rows of child/);
+    fs.writeFileSync(path.join(dir, '0003_link.sql'), 'ALTER TABLE parent ADD COLUMN other INTEGER REFERENCES child(id);');
+    const ok = openDatabase(file, { migrationsDir: dir });
+    expect(ok.migration.applied).toEqual(['0003_link.sql']);
+    expect(ok.db.pragma('foreign_key_check')).toEqual([]);
+    ok.db.close();
+  });
+  it('reads the tables each migration writes, also in trigger bodies, and not in comments or strings', () => {
+    const t = tablesTouched(`-- DELETE FROM not_this
+      CREATE TABLE IF NOT EXISTS "a_new"(x); INSERT OR IGNORE INTO b(x) VALUES ('UPDATE c SET x = 1');
+      CREATE TRIGGER t AFTER INSERT ON a_new BEGIN UPDATE d SET x = 1; DELETE FROM e; END;
+      ALTER TABLE f ADD COLUMN y INTEGER; ALTER TABLE g RENAME TO h; DROP TABLE IF EXISTS i; REPLACE INTO j VALUES (1);`);
+    expect([...t.written].sort()).toEqual(['a_new', 'b', 'd', 'e', 'g', 'h', 'i', 'j']);
+    expect([...t.added]).toEqual(['f']);
+    // The real table rebuilds are read as writes of the rebuilt tables, so their children are checked.
+    const byName = new Map(loadMigrations(MIGRATIONS).map((m) => [m.name, tablesTouched(m.sql)]));
+    expect([...byName.get('0023_order_bookings.sql')!.written]).toContain('bookings');
+    expect([...byName.get('0032_order_charges.sql')!.written]).toEqual(expect.arrayContaining(['statements', 'charges', 'amount_confirmations', 'payments']));
+    expect([...byName.get('0037_order_quotes.sql')!.added].sort()).toEqual(['orders', 'quotes']);
   });
 });
