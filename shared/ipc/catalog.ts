@@ -80,6 +80,8 @@ export interface ImportValidation {
   /** First valid rows, normalised, for the preview step. */
   preview: { row: number; innerId: string; nameCn: string; categoryCode: string; originalValueFen: number; duplicate: boolean }[];
   duplicates: number;
+  /** Total rows (合计 / 总计 / 小计) at the bottom of the sheet: left out of the rows, shown as skipped. */
+  totalRows: { row: number; label: string }[];
 }
 
 export interface ImportCommitResult {
@@ -87,6 +89,8 @@ export interface ImportCommitResult {
   updated: number;
   skipped: number;
   invalid: number;
+  /** Total rows at the bottom of the sheet, not imported. */
+  totalRows: number;
 }
 
 export interface PlatformProblem {
