@@ -59,6 +59,8 @@ function yuan(fen: number): string {
 const VOCABULARY_PARAMS: Readonly<Record<string, Readonly<Record<string, { zh: string; en: string }>>>> = {
   applicantKind: APPLICANT_KIND_LABELS, kind: APPLICANT_KIND_LABELS, acceptedKinds: APPLICANT_KIND_LABELS,
   serviceKind: SERVICE_KIND_LABELS, serviceKinds: SERVICE_KIND_LABELS,
+  // The money unit an import column is read in (the service names it as the sheet's header does).
+  unit: { '万元': { zh: '万元', en: 'in 10,000 yuan' }, '元': { zh: '元', en: 'yuan' } },
   region: REGION_NAMES, registeredRegion: REGION_NAMES, requiredRegion: REGION_NAMES, incubatorRegion: REGION_NAMES, issuingRegion: REGION_NAMES,
 };
 

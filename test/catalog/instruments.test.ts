@@ -35,6 +35,16 @@ describe('instrument records', () => {
     expect(contentHash(core)).toBe(before);
   });
 
+  it('takes ＢＪ－００１ typed in full width as BJ-001: stored folded, refused beside BJ-001, also beside a full-width id kept from before', () => {
+    expect(make({ innerId: 'ＧＣ－００２' }).innerId).toBe('GC-002');
+    make();
+    expect(failure(() => make({ innerId: 'ＧＣ－００１', nameCn: '另一台' })).error).toMatchObject({ code: 'CONFLICT', reason: 'catalog.innerIdTaken', field: 'innerId', params: { value: 'GC-001' } });
+    core.db.prepare("UPDATE instruments SET inner_id = 'ＧＣ－００９' WHERE inner_id = 'GC-002'").run(); // an id stored before ids were folded
+    expect(failure(() => make({ innerId: 'GC-009', nameCn: '第三台' })).error).toMatchObject({ code: 'CONFLICT', field: 'innerId' });
+    const kept = listInstruments(core.ctx, { query: 'ＧＣ－００９' }).rows[0];
+    expect(updateInstrument(core.ctx, kept.id, 1, instrumentInputSchema.parse({ ...base, innerId: 'ＧＣ－００９' })).innerId).toBe('GC-009'); // its own id is no conflict
+  });
+
   it('detects a stale edit by version', () => {
     const i = make();
     const fields = instrumentInputSchema.parse({ ...base, nameCn: '气相色谱仪（改）' });

@@ -144,6 +144,18 @@ describe('lab sheets', () => {
     ]);
   });
 
+  it('finds a desk instrument under its full-width id: ＢＪ－００１ in the file is the desk\'s BJ-001', async () => {
+    createInstrument(core.ctx, instrumentInputSchema.parse({ innerId: 'BJ-001', nameCn: '扫描电镜', categoryCode: '010102', originalValueFen: 100 }));
+    const file = () => src('b.xlsx', book({ S: { rows: [['仪器编号', '仪器名称', '分类编码', '原值'], ['ＢＪ－００１', '场发射扫描电镜', '010102', '100'], ['ＢＪ－００２', '透射电镜', '010101', '200']] } }));
+    const p = await parseImportOffThread(core.ctx, file());
+    const v = validateImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping: p.suggestedMapping });
+    expect([v.duplicates, v.preview.map((r) => [r.innerId, r.duplicate])]).toEqual([1, [['BJ-001', true], ['BJ-002', false]]]);
+    expect(commitImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping: p.suggestedMapping, onDuplicate: 'skip' })).toEqual({ inserted: 1, updated: 0, skipped: 1, invalid: 0 });
+    const q = await parseImportOffThread(core.ctx, file());
+    expect(commitImport(core.ctx, { parseId: q.parseId, headerRow: 1, mapping: q.suggestedMapping, onDuplicate: 'update' })).toEqual({ inserted: 0, updated: 2, skipped: 0, invalid: 0 });
+    expect(listInstrumentsFull(core.ctx, {}).map((i) => [i.innerId, i.nameCn])).toEqual([['BJ-001', '场发射扫描电镜'], ['BJ-002', '透射电镜']]);
+  });
+
   it('remembers the mapping for the next file with the same headers', async () => {
     const file = () => src('a.xlsx', book({ S: { rows: [['编号X', '名字', '分类', '价格'], ['A-1', '离心机', '011099', '5万']] } }));
     const p = await parseImportOffThread(core.ctx, file());

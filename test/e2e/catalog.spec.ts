@@ -148,6 +148,16 @@ test('imports the platform template under a title row, fixes the refused rows an
   await expect(problems).toContainText('国家平台要求填写建账日期');
   await problems.locator('.ant-table-row', { hasText: '建账日期' }).getByRole('button', { name: '修改' }).click();
   const drawer = page.locator('.ant-drawer');
+  // A value beyond the template's limits is kept as pasted and refused with the field named, never cut short.
+  await drawer.getByLabel(/进口报关单编号/).fill('1101202000006543219');
+  await drawer.getByLabel('主要技术指标').fill('分'.repeat(501));
+  await expect(drawer.getByLabel(/进口报关单编号/)).toHaveValue('1101202000006543219');
+  await expect(drawer.getByLabel('主要技术指标')).toHaveValue('分'.repeat(501));
+  await drawer.getByRole('button', { name: /保存/ }).click();
+  await expect(page.getByText(/进口报关单编号须为 18 位数字/).first()).toBeVisible();
+  await expect(page.getByText(/主要技术指标不能超过 500 个字符/).first()).toBeVisible();
+  await drawer.getByLabel(/进口报关单编号/).fill('');
+  await drawer.getByLabel('主要技术指标').fill('点分辨率 0.19 nm');
   await drawer.getByLabel('建账日期').fill('2021-05-10');
   await drawer.getByLabel('建账日期').press('Enter');
   await drawer.getByRole('button', { name: /保存/ }).click();

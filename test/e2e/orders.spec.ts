@@ -101,6 +101,27 @@ test('Shanghai order → accept → usage → charges and statement → complete
   await charges.getByTestId('charges-adopt').click();
   await expect(page.locator('.ant-message')).toContainText('第二条');
   await expect(charges.getByTestId('charges-actual')).toHaveText('10,000.01 元');
+  // Quotes for the order (报价单): one of 7,999.99元 would put the voucher over 50% (第二条) and is refused;
+  // the one of 10,000.01元 becomes the order total, a dated step of its history; each prints as PDF.
+  for (const [number, fen] of [['BJ-SH-LOW', 799_999], ['BJ-SH-OK', 1_000_001]] as const) {
+    await deskApi(desk, 'money:quoteSave', { id: null, fields: { number, applicantId: firm.id, quoteDate: '2025-10-11', validUntil: '2025-11-11', title: '物相分析',
+      lines: [{ description: '物相分析检测', unit: 'item', quantityMilli: 1000, unitPriceFen: fen }] } });
+  }
+  // The drawer reads the applicant's quotes when it opens.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('orders-table').getByText('SH-2025-0001').click();
+  const quoteRow = (n: string) => page.getByTestId('order-quotes').locator('.ant-table-row', { hasText: n });
+  await quoteRow('BJ-SH-LOW').getByTestId('quote-adopt').click();
+  await page.getByTestId('quote-adopt-ok').click();
+  await expect(page.locator('.ant-message')).toContainText('第二条');
+  await page.locator('.ant-modal').getByRole('button', { name: /取\s*消/ }).click();
+  await quoteRow('BJ-SH-OK').getByTestId('quote-adopt').click();
+  await page.getByTestId('quote-adopt-ok').click();
+  await expect(page.getByTestId('order-history')).toContainText('订单总额采用报价单 BJ-SH-OK：10,000.01 元 → 10,000.01 元');
+  await expect(quoteRow('BJ-SH-OK')).toContainText('SH-2025-0001');
+  const quotePdf = page.waitForEvent('download');
+  await quoteRow('BJ-SH-OK').getByTestId('quote-pdf').click();
+  expect((await quotePdf).suggestedFilename()).toBe('报价单-BJ-SH-OK.pdf');
   // The total set on the platform stays; the difference is confirmed with a reason, then the statement issued.
   await charges.getByTestId('charges-confirm').click();
   await page.getByTestId('dialog-reason').fill('平台按服务事项清单核定订单总额');
@@ -164,6 +185,14 @@ test('Shanghai order → accept → usage → charges and statement → complete
   expect(Buffer.from(entries['服务成果（报告、数据）/物相分析报告.pdf']).toString()).toBe('%PDF-1.4 XRD report');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('orders-table')).toContainText('SH-2025-0001');
+
+  // The charges page picks orders as well as contracts, searched as the user types.
+  await page.getByRole('menuitem', { name: /费用结算/ }).click();
+  await page.getByTestId('charges-contract').locator('.ant-select').click();
+  await page.keyboard.type('SH-2025');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'SH-2025-0001' }).click();
+  await expect(page.getByTestId('charges-total')).toHaveText('1,200.00 元');
+  await page.getByRole('menuitem', { name: '上海订单' }).click();
 
   // In English the timeline cites 'Article 11' of the document named in English, with no Chinese.
   await page.getByRole('button', { name: 'language' }).click();

@@ -3,7 +3,7 @@ import { instrumentListSchema, type InstrumentListQuery } from '../../../shared/
 import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import { categoryCodeProblem, suggestedCode } from '../../../shared/catalog/categories';
-import { foldWidth } from '../../../shared/catalog/platform';
+import { foldCode, foldWidth } from '../../../shared/catalog/platform';
 import { expandTerm, toFullWidth } from '../../../shared/catalog/search-synonyms';
 import { likeContains } from '../sql';
 import type { ServiceContext } from '../context';
@@ -56,8 +56,16 @@ function checkLab(ctx: ServiceContext, labId: number | null): void {
   }
 }
 
+/**
+ * The inner id is free when no other instrument has it, full-width forms folded on both sides
+ * (ＢＪ－００１ is BJ-001, as the import's duplicate check has it; ids kept from before may be full-width).
+ */
 function checkInnerIdFree(ctx: ServiceContext, innerId: string, exceptId: number | null): void {
-  const other = ctx.db.prepare('SELECT id FROM instruments WHERE inner_id = ?').get(innerId) as { id: number } | undefined;
+  let other = ctx.db.prepare('SELECT id FROM instruments WHERE inner_id = ?').get(innerId) as { id: number } | undefined;
+  if (!other || other.id === exceptId) {
+    const wide = ctx.db.prepare(`SELECT id, inner_id AS innerId FROM instruments WHERE inner_id GLOB '*[^ -~]*' AND id IS NOT ?`).all(exceptId) as { id: number; innerId: string }[];
+    other = wide.find((r) => foldCode(r.innerId) === innerId);
+  }
   if (other && other.id !== exceptId) {
     refuse('CONFLICT', 'catalog.innerIdTaken', { field: 'innerId', rule: 'instrument.innerIdUnique', params: { value: innerId } });
   }
@@ -76,7 +84,8 @@ export function updateInstrumentRow(ctx: ServiceContext, id: number, fields: Ins
     .run({ ...toDbRow(fields), id, now: ctx.now().toISOString() });
 }
 
-export function createInstrument(ctx: ServiceContext, fields: InstrumentFields): Instrument {
+export function createInstrument(ctx: ServiceContext, typed: InstrumentFields): Instrument {
+  const fields = { ...typed, innerId: foldCode(typed.innerId) };
   return ctx.db.transaction(() => {
     checkLab(ctx, fields.labId);
     checkInnerIdFree(ctx, fields.innerId, null);
@@ -86,7 +95,8 @@ export function createInstrument(ctx: ServiceContext, fields: InstrumentFields):
   })();
 }
 
-export function updateInstrument(ctx: ServiceContext, id: number, version: number, fields: InstrumentFields): Instrument {
+export function updateInstrument(ctx: ServiceContext, id: number, version: number, typed: InstrumentFields): Instrument {
+  const fields = { ...typed, innerId: foldCode(typed.innerId) };
   return ctx.db.transaction(() => {
     const before = getInstrument(ctx, id);
     checkLab(ctx, fields.labId);

@@ -35,6 +35,13 @@ const L = {
   },
 };
 
+/** The sentence with the sheet's own value in it marked as the user's data (shown as typed in either language). */
+function withCellValue(text: string, value: unknown) {
+  if (typeof value !== 'string' || !value || !text.includes(value)) return text;
+  const [before, ...rest] = text.split(value);
+  return <>{before}<span data-user="">{value}</span>{rest.join(value)}</>;
+}
+
 export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
@@ -196,8 +203,8 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
                 columns={[
                   { title: t.row, dataIndex: 'row', width: 70 },
                   { title: t.field, dataIndex: 'field', width: 160, render: (k: string) => label(k) },
-                  { title: t.column, dataIndex: 'column', width: 160, ellipsis: true },
-                  { title: t.reason, key: 'reason', render: (_: unknown, i: ImportIssue) => wordIssue(i) },
+                  { title: t.column, dataIndex: 'column', width: 160, ellipsis: true, ...USER_CELL },
+                  { title: t.reason, key: 'reason', render: (_: unknown, i: ImportIssue) => withCellValue(wordIssue(i), i.params?.value) },
                 ]} />
               <Button icon={<DownloadOutlined />} onClick={report} loading={busy}>{t.report}</Button>
             </>

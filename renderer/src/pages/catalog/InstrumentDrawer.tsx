@@ -202,7 +202,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
               <Form.Item name="categoryCode" label={t.categoryCode} rules={[...req, { pattern: /^\d{6}$/, message: t.sixDigits }]}
                 extra={<Form.Item noStyle shouldUpdate={(a, b) => a.categoryCode !== b.categoryCode}>
                   {() => categoryPath(String(form.getFieldValue('categoryCode') ?? ''), locale) || t.notInTable}</Form.Item>}>
-                <Input maxLength={6} addonAfter={
+                <Input addonAfter={
                   <TreeSelect aria-label="category-picker" variant="borderless" style={{ width: 28 }} popupMatchSelectWidth={420} showSearch
                     treeNodeFilterProp="title" value={undefined} placeholder="…" suffixIcon={null} treeData={CATEGORY_TREE[locale]}
                     onChange={(v: string) => form.setFieldValue('categoryCode', v)} />
@@ -226,10 +226,10 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
                 options={SUBJECTS.map((x) => ({ value: x.code, label: `${x.code} ${subjectName(x.code, x.name, locale)}` }))} /></Form.Item></Col>
             <Col span={12}><Form.Item name="funding" label={t.fundingSources}>
               <Select mode="multiple" maxCount={PLATFORM_LIMITS.fundingSources} options={opts(FUNDING_SOURCES)} /></Form.Item></Col>
-            <Col span={24}><Form.Item name="specs" label={t.specs}><Input.TextArea showCount maxLength={PLATFORM_LIMITS.specs} autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
-            <Col span={24}><Form.Item name="functions" label={t.functions}><Input.TextArea showCount maxLength={PLATFORM_LIMITS.functions} autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
-            <Col span={24}><Form.Item name="serviceContent" label={t.serviceContent}><Input.TextArea showCount maxLength={PLATFORM_LIMITS.serviceContent} autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
-            <Col span={24}><Form.Item name="userNotice" label={t.userNotice}><Input.TextArea showCount maxLength={PLATFORM_LIMITS.userNotice} autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
+            <Col span={24}><Form.Item name="specs" label={t.specs}><Input.TextArea count={{ show: true, max: PLATFORM_LIMITS.specs }} autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
+            <Col span={24}><Form.Item name="functions" label={t.functions}><Input.TextArea count={{ show: true, max: PLATFORM_LIMITS.functions }} autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
+            <Col span={24}><Form.Item name="serviceContent" label={t.serviceContent}><Input.TextArea count={{ show: true, max: PLATFORM_LIMITS.serviceContent }} autoSize={{ minRows: 2, maxRows: 5 }} /></Form.Item></Col>
+            <Col span={24}><Form.Item name="userNotice" label={t.userNotice}><Input.TextArea count={{ show: true, max: PLATFORM_LIMITS.userNotice }} autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
             <Col span={24}><Form.Item name="sharingRules" label={t.sharingRules}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
             <Col span={8}><Form.Item name="feeText" label={t.fee} rules={[moneyRule(false, t.required)]}><Input /></Form.Item></Col>
             <Col span={4}><Form.Item name="feeUnit" label={t.feeUnit}><Input /></Form.Item></Col>
@@ -244,7 +244,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
             <Col span={8}><Form.Item name="contactPhone" label={t.contactPhone}><Input /></Form.Item></Col>
             <Col span={8}><Form.Item name="contactEmail" label={t.contactEmail}><Input /></Form.Item></Col>
             <Col span={16}><Form.Item name="mailAddress" label={t.mailAddress}><Input /></Form.Item></Col>
-            <Col span={8}><Form.Item name="postcode" label={t.postcode}><Input maxLength={6} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="postcode" label={t.postcode}><Input /></Form.Item></Col>
             <Col span={24}><Divider titlePlacement="start" plain>{t.platform}</Divider></Col>
             <Col span={8}><Form.Item name="assetNo" label={t.assetNo}><Input /></Form.Item></Col>
             <Col span={8}><Form.Item name="department" label={t.department}><Input /></Form.Item></Col>
@@ -253,8 +253,8 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
             <Col span={8}><Form.Item name="carrierNo" label={t.carrierNo}><Input /></Form.Item></Col>
             <Col span={24}><Divider titlePlacement="start" plain>{t.customs}</Divider></Col>
             <Col span={6}><Form.Item name="customsSupervised" label={t.customsSupervised} valuePropName="checked"><Switch /></Form.Item></Col>
-            <Col span={10}><Form.Item name="customsDeclarationNo" label={t.customsDeclarationNo}><Input maxLength={18} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="customsItemNo" label={t.customsItemNo}><Input maxLength={2} /></Form.Item></Col>
+            <Col span={10}><Form.Item name="customsDeclarationNo" label={t.customsDeclarationNo}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="customsItemNo" label={t.customsItemNo}><Input /></Form.Item></Col>
             <Col span={8}><Form.Item name="released" label={t.customsReleaseDate} rules={[dateRule('released', fieldLabels, true)]}><DateInput data-testid="instrument-released" /></Form.Item></Col>
             <Col span={16}><Form.Item name="customsName" label={t.customsName}><Input /></Form.Item></Col>
           </Row>

@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, InputNumber, Modal, Space, Table, Tabs, Tag, T
 import { useEffect, useMemo, useState } from 'react';
 import { INSTRUMENT_FIELD_LABELS, type InstrumentListQuery } from '../../../../shared/catalog/instrument';
 import type { PlatformCheck, PlatformProblem } from '../../../../shared/ipc/catalog';
+import { UserText } from '../../util/user-data';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { describeIssue } from '../../i18n-errors';
@@ -23,7 +24,7 @@ const L = {
     title: 'Export to the national platform', year: 'Year', check: 'Check before upload', checking: 'Checking…',
     summary: '{n} instruments, {r} service records in {y}; {e} instruments have problems the platform refuses', clean: 'No problem the platform would refuse',
     equipment: 'Instrument records ({n})', service: 'Service records ({n})', instrument: 'Instrument', field: 'Field', reason: 'Problem', severity: 'Kind',
-    error: 'Refused', warning: 'Note', fix: 'Fix', deskSheet: 'Add the sheet 工作台补充 (start of use, status, share mode and other desk fields the template lacks, to import back; the platform ignores it)',
+    error: 'Refused', warning: 'Note', fix: 'Fix', deskSheet: 'Add the desk supplement sheet (start of use, status, share mode and other desk fields the template lacks, to import back; the platform ignores it)',
     xlsx: 'Instruments .xlsx', xls: 'Instruments .xls (template format)', svcXlsx: 'Service records .xlsx', svcXls: 'Service records .xls',
     anyway: 'Problems remain: fix them first, or export anyway', close: 'Close',
   },
@@ -59,7 +60,7 @@ export function PlatformExport({ filter, onFix, onClose }: { filter: Filter; onF
   };
 
   const columns = [
-    { title: t.instrument, key: 'i', width: 220, render: (_: unknown, p: PlatformProblem) => `${p.innerId} ${p.nameCn}` },
+    { title: t.instrument, key: 'i', width: 220, render: (_: unknown, p: PlatformProblem) => <UserText>{`${p.innerId} ${p.nameCn}`}</UserText> },
     { title: t.field, dataIndex: 'field', width: 150, render: (f: string) => labels[f] ?? f },
     { title: t.reason, key: 'r', render: (_: unknown, p: PlatformProblem) => word(p) },
     { title: t.severity, dataIndex: 'severity', width: 90, render: (s: string) => <Tag color={s === 'error' ? 'red' : 'gold'}>{s === 'error' ? t.error : t.warning}</Tag> },

@@ -10,6 +10,7 @@ import { CHARGE_UNIT_LABELS, parseQuantity, quantityText } from '../../../../sha
 import { formatYuan } from '../../../../shared/rules/money';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
+import { USER_CELL, UserText } from '../../util/user-data';
 import { saveDownload } from '../../util/download';
 import { useToday } from '../../stores/app-info';
 import { showError } from '../../util/errors';
@@ -18,10 +19,10 @@ import { DateInput, dateOf, dateRule } from '../../util/fields';
 
 export const L = {
   zh: {
-    contract: '合同', pick: '搜索合同编号或申领单位', refresh: '从使用记录计算', refreshed: '新增 {c}，更新 {u}，移除 {r}，未变 {n}', manual: '添加费用', adjust: '调整',
+    contract: '合同', pick: '搜索合同编号或申领单位', owner: '合同 / 订单', pickOwner: '输入合同或订单编号、申领单位搜索', refresh: '从使用记录计算', refreshed: '新增 {c}，更新 {u}，移除 {r}，未变 {n}', manual: '添加费用', adjust: '调整',
     adopt: '采用费用合计为实际发生金额', confirm: '说明差额', issue: '出具结算单', voidS: '作废结算单', pdf: '打印结算单（PDF）', xlsx: '导出结算单（xlsx）',
     total: '费用合计', actual: '实际发生金额', diff: '差额（实际 − 费用）', cap: '创新券上限（50%）', voucher: '创新券支付', own: '申领单位自付', paid: '已到账',
-    group: '价格类别', notSet: '未填写', confirmed: '已说明：{r}', unconfirmed: '差额未说明', date: '日期', instrument: '仪器', item: '项目', qty: '数量', price: '单价', amount: '金额',
+    group: '价格类别', yuanAmount: '{a} 元', notSet: '未填写', confirmed: '已说明：{r}', unconfirmed: '差额未说明', date: '日期', instrument: '仪器', item: '项目', qty: '数量', price: '单价', amount: '金额',
     kind: '类别', reason: '原因', remove: '删除', payments: '到账记录', addPayment: '登记到账', receipt: '银行回单号', paidOn: '到账日期', payer: '付款人',
     unpriced: '{n} 条使用记录未计价', pending: '待计算', noRateItem: '仪器没有按使用记录计费的项目', noRateOnDate: '使用当天没有生效价格', noPriceForGroup: '没有该价格类别的单价', billedElsewhere: '已在其他合同的结算单上',
     statement: '结算单 {n}（{d}）', draft: '未出具结算单', batch: '年度结算批量', year: '年度', start: '开始', cancel: '取消', download: '下载', ok: '确定',
@@ -29,10 +30,10 @@ export const L = {
     orderActual: '订单总额', orderAdopt: '采用费用合计为订单总额', orderOwn: '企业（团队）自付', due: '应付服务机构（创新券兑付给企业）', orderLocked: '订单已过已接单，订单总额不再从费用改写；差额请说明原因',
   },
   en: {
-    contract: 'Contract', pick: 'Search contract number or applicant', refresh: 'Compute from usage', refreshed: '{c} new, {u} updated, {r} removed, {n} unchanged', manual: 'Add charge', adjust: 'Adjust',
+    contract: 'Contract', pick: 'Search contract number or applicant', owner: 'Contract / order', pickOwner: 'Search contract or order number, applicant', refresh: 'Compute from usage', refreshed: '{c} new, {u} updated, {r} removed, {n} unchanged', manual: 'Add charge', adjust: 'Adjust',
     adopt: 'Adopt the total as the actual amount', confirm: 'Explain the difference', issue: 'Issue statement', voidS: 'Void statement', pdf: 'Print statement (PDF)', xlsx: 'Export statement (xlsx)',
     total: 'Charges', actual: 'Actual amount', diff: 'Difference (actual − charges)', cap: 'Voucher cap (50%)', voucher: 'Voucher part', own: 'Own payment', paid: 'Received',
-    group: 'Price group', notSet: 'not set', confirmed: 'Explained: {r}', unconfirmed: 'Difference not explained', date: 'Date', instrument: 'Instrument', item: 'Item', qty: 'Qty', price: 'Unit price', amount: 'Amount',
+    group: 'Price group', yuanAmount: '¥{a}', notSet: 'not set', confirmed: 'Explained: {r}', unconfirmed: 'Difference not explained', date: 'Date', instrument: 'Instrument', item: 'Item', qty: 'Qty', price: 'Unit price', amount: 'Amount',
     kind: 'Kind', reason: 'Reason', remove: 'Remove', payments: 'Payments received', addPayment: 'Record payment', receipt: 'Bank receipt no.', paidOn: 'Paid on', payer: 'Payer',
     unpriced: '{n} usage records not priced', pending: 'to compute', noRateItem: 'the instrument has no usage rate', noRateOnDate: 'no rate in force that day', noPriceForGroup: 'no price for the price group', billedElsewhere: 'on another contract’s statement',
     statement: 'Statement {n} ({d})', draft: 'No statement issued', batch: 'Year’s statements', year: 'Year', start: 'Start', cancel: 'Cancel', download: 'Download', ok: 'OK',
@@ -92,7 +93,7 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
   };
   const open = (d: Dialog) => { form.resetFields(); form.setFieldsValue({ date: today, category: d === 'adjust' ? 'discount' : 'consumable', quantity: 1 }); setDialog(d); };
 
-  const yuan = (fen: number | null) => (fen === null ? t.notSet : `${formatYuan(fen)} 元`);
+  const yuan = (fen: number | null) => (fen === null ? t.notSet : fmt(t.yuanAmount, { a: formatYuan(fen) }));
   const locked = data?.statement != null;
   const isOrder = owner.orderId !== undefined;
   const label = (c: keyof typeof CHARGE_CATEGORY_LABELS) => CHARGE_CATEGORY_LABELS[c][locale];
@@ -139,7 +140,7 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
           columns={[
             { title: t.date, dataIndex: 'serviceDate', width: 100 },
             { title: t.kind, dataIndex: 'category', width: 90, render: (c: ChargeLine['category']) => label(c) },
-            { title: t.item, key: 'item', render: (_, l) => (l.kind === 'adjustment' ? `${l.reason}` : l.description) },
+            { title: t.item, key: 'item', render: (_, l) => <UserText>{l.kind === 'adjustment' ? l.reason : l.description}</UserText> },
             { title: t.qty, key: 'q', width: 90, align: 'right', render: (_, l) => (l.quantityMilli === null ? '' : `${quantityText(l.quantityMilli)} ${l.unit ? CHARGE_UNIT_LABELS[l.unit][locale] : ''}`) },
             { title: t.price, dataIndex: 'unitPriceFen', width: 100, align: 'right', render: (f: number | null) => (f === null ? '' : formatYuan(f)) },
             { title: t.amount, dataIndex: 'amountFen', width: 110, align: 'right', render: (f: number) => formatYuan(f) },
@@ -150,8 +151,8 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
       <Card size="small" title={t.payments} extra={<Button onClick={() => open('payment')} data-testid="payment-add">{t.addPayment}</Button>}>
         <Table<Payment> size="small" rowKey="id" dataSource={data.payments} pagination={false}
           columns={[
-            { title: t.receipt, dataIndex: 'receiptNumber' }, { title: t.paidOn, dataIndex: 'paidOn', width: 110 },
-            { title: t.amount, dataIndex: 'amountFen', width: 120, align: 'right', render: (f: number) => formatYuan(f) }, { title: t.payer, dataIndex: 'payer' },
+            { title: t.receipt, dataIndex: 'receiptNumber', ...USER_CELL }, { title: t.paidOn, dataIndex: 'paidOn', width: 110 },
+            { title: t.amount, dataIndex: 'amountFen', width: 120, align: 'right', render: (f: number) => formatYuan(f) }, { title: t.payer, dataIndex: 'payer', ...USER_CELL },
           ]} />
       </Card>
       <Modal open={dialog !== null} okText={t.ok} cancelText={t.cancel} onOk={() => void submitDialog()} onCancel={() => setDialog(null)} destroyOnHidden

@@ -170,7 +170,7 @@ export function QuotesPage({ order }: { order?: QuoteOrderOwner } = {}) {
         locale={{ emptyText: t.empty }} data-testid="quote-table"
         onRow={(q) => ({ onClick: () => open(q), onKeyDown: (e) => { if (e.key === 'Enter' && e.target === e.currentTarget) open(q); }, tabIndex: 0, style: { cursor: 'pointer' } })} />
 
-      <Drawer open={editing !== null} width={760} title={current ? `${t.edit} ${current.number}` : t.add} onClose={() => setEditing(null)} destroyOnHidden
+      <Drawer open={editing !== null} width={760} title={current ? <>{t.edit} <UserText>{current.number}</UserText></> : t.add} onClose={() => setEditing(null)} destroyOnHidden
         extra={<Space><Button onClick={() => setEditing(null)}>{t.cancel}</Button>
           {!readOnly && <Button type="primary" loading={saving} onClick={() => void save()} data-testid="quote-save">{t.save}</Button>}</Space>}>
         {readOnly && <Tag color="green" style={{ marginBottom: 12 }}>{fmt(t.adopted, { c: `#${current!.contractId}` })}</Tag>}
@@ -222,7 +222,7 @@ export function QuotesPage({ order }: { order?: QuoteOrderOwner } = {}) {
         </Form>
         {current && (
           <Table rowKey="id" size="small" style={{ marginTop: 16 }} pagination={false} dataSource={current.lines} columns={[
-            { title: t.description, dataIndex: 'description', key: 'd' },
+            { title: t.description, dataIndex: 'description', key: 'd', ...USER_CELL },
             { title: t.quantity, key: 'q', width: 100, render: (_: unknown, l) => `${quantityText(l.quantityMilli)} ${CHARGE_UNIT_LABELS[l.unit][locale]}` },
             { title: t.unitPrice, key: 'p', width: 110, align: 'right' as const, render: (_: unknown, l) => formatYuan(l.unitPriceFen) },
             { title: t.amount, key: 'a', width: 120, align: 'right' as const, render: (_: unknown, l) => formatYuan(l.amountFen) },
