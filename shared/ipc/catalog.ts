@@ -48,7 +48,7 @@ const parseRef = z.object({ parseId: parseIdSchema, headerRow: headerRowSchema }
 export interface ImportParseResult {
   /** Key of the kept parse: later steps name it instead of sending the file again. */
   parseId: string;
-  encoding: 'utf8' | 'gbk' | 'xlsx' | 'xls';
+  encoding: 'utf8' | 'gbk' | 'utf16le' | 'utf16be' | 'xlsx' | 'xls';
   sheets: string[];
   sheet: string | null;
   /** The header row (1-based), detected or chosen. */
@@ -144,7 +144,11 @@ export const catalogChannels = {
     deskSheet: z.boolean().default(true),
   })),
   'catalog:annualHours': channel<{ year: number; hours: number; externalHours: number }>()(z.object({ id, year: yearSchema })),
-  'catalog:codeReview': channel<{ total: number; rows: { id: number; innerId: string; nameCn: string; categoryCode: string; reason: string; suggestion: string | null }[] }>()(z.object({})),
+  'catalog:codeReview': channel<{
+    /** Instruments with at least one value to fix. */
+    total: number;
+    rows: { id: number; innerId: string; nameCn: string; categoryCode: string; field: 'categoryCode' | 'discipline'; value: string; reason: string; params: Params; suggestion: string | null }[];
+  }>()(z.object({})),
   'catalog:platformCheck': channel<PlatformCheck>()(z.object({ filter: exportFilter, year: yearSchema })),
   'catalog:exportServiceRecords': channel<FileDownload>()(z.object({ filter: exportFilter, year: yearSchema, format: z.enum(['xlsx', 'xls']).default('xlsx') })),
 };
