@@ -12,6 +12,7 @@ import { bindKeys, type PlainKeyStore } from './security/keyring';
 import { runResealJob } from './security/reseal';
 import { reconcileDataFolder, refuseEmptyOverEvidence, type Reconciled } from './security/swap';
 import { sweepSealedParts } from './services/sealed-store';
+import { endReadJobsOnLock, holdReadJobsForSwap } from './services/assessment/off-thread';
 
 export const DATABASE_FILE_NAME = 'desk.sqlite';
 
@@ -152,6 +153,7 @@ export function openCore(options: CoreOptions): Core {
       if (!encrypted || !db) return; // a plain file has nothing a lock would protect
       backups.stop();
       purgeAllExports();
+      endReadJobsOnLock();
       db.close();
       db = null;
       key = undefined;
@@ -160,17 +162,25 @@ export function openCore(options: CoreOptions): Core {
     replaceFile(nextKey, swap, rollback) {
       if (!db) refuse('LOCKED', 'desk.locked');
       const previousKey = key;
-      db.close();
-      db = null;
+      // Page and report jobs read the file in workers of their own: they end before the rename
+      // (they would finish on the old file, and an open file cannot be renamed over on Windows),
+      // and none starts until the new file is live.
+      const release = holdReadJobsForSwap();
       try {
-        swap();
-        db = open(nextKey);
-        key = nextKey;
-        encrypted = nextKey !== undefined;
-      } catch (e) {
-        rollback();
-        db = open(previousKey);
-        throw e;
+        db.close();
+        db = null;
+        try {
+          swap();
+          db = open(nextKey);
+          key = nextKey;
+          encrypted = nextKey !== undefined;
+        } catch (e) {
+          rollback();
+          db = open(previousKey);
+          throw e;
+        }
+      } finally {
+        release();
       }
     },
     close() {

@@ -1,4 +1,4 @@
-// Reads an uploaded sheet (.xlsx, .xls, .csv) into a grid of cell texts, bounded before any cell is
+// Reads an uploaded sheet (.xlsx, .xls, .csv, or .txt: tab-separated or Unicode text) into a grid of cell texts, bounded before any cell is
 // parsed: the unpacked size of an .xlsx, the rows and columns its cells name, the rows and columns of
 // a CSV. A hostile file is refused with a reason within seconds instead of exhausting memory.
 import * as XLSX from '@e965/xlsx';
@@ -18,7 +18,7 @@ export const SHEET_LIMITS = {
 
 export interface Grid {
   kind: 'xlsx' | 'xls' | 'csv';
-  encoding: 'utf8' | 'gbk' | 'xlsx' | 'xls';
+  encoding: 'utf8' | 'gbk' | 'utf16le' | 'utf16be' | 'xlsx' | 'xls';
   sheets: string[];
   sheet: string | null;
   /** Every row of the sheet as trimmed cell texts, row i is the file's row i + 1. */
@@ -29,8 +29,27 @@ export interface Grid {
   date1904: boolean;
 }
 
-/** Decodes CSV bytes: BOM or valid UTF-8 wins; otherwise GBK (what Excel on Chinese Windows writes). */
-export function decodeText(bytes: Buffer, encoding: 'auto' | 'utf8' | 'gbk'): { text: string; encoding: 'utf8' | 'gbk' } {
+/** The UTF-16 byte order mark that starts the bytes, if any (Excel's "Unicode text" is UTF-16LE with one). */
+export function utf16Bom(bytes: Uint8Array): 'utf16le' | 'utf16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
+  return null;
+}
+
+/**
+ * Decodes text bytes: a UTF-16 BOM (LE or BE) decides first, whatever encoding was chosen, since
+ * the bytes cannot be read any other way; then a UTF-8 BOM or valid UTF-8; otherwise GBK (what
+ * Excel on Chinese Windows writes).
+ */
+export function decodeText(bytes: Buffer, encoding: 'auto' | 'utf8' | 'gbk'): { text: string; encoding: 'utf8' | 'gbk' | 'utf16le' | 'utf16be' } {
+  const utf16 = utf16Bom(bytes);
+  if (utf16) {
+    try {
+      return { text: new TextDecoder(utf16 === 'utf16le' ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes.subarray(2)), encoding: utf16 };
+    } catch {
+      refuse('VALIDATION', 'import.unreadable', { field: 'file', params: { kind: 'Unicode (UTF-16)' } });
+    }
+  }
   if (encoding === 'gbk') return { text: iconv.decode(bytes, 'gbk'), encoding: 'gbk' };
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
@@ -270,7 +289,9 @@ export function readGrid(fileName: string, bytes: Buffer, encoding: 'auto' | 'ut
   // CSV, or tab-separated text saved as .xls (what many systems export): the bounded text reader.
   const { text: body, encoding: used } = decodeText(bytes, encoding);
   const firstLine = body.slice(0, body.search(/\r|\n|$/));
-  const delimiter = firstLine.includes('\t') && (workbook !== null || !firstLine.includes(',')) ? '\t' : ',';
+  // Tab-separated: text saved as .xls, Excel's "Unicode text" (UTF-16, always tabs), or a first line with tabs and no comma.
+  const tabbed = workbook !== null || used === 'utf16le' || used === 'utf16be';
+  const delimiter = firstLine.includes('\t') && (tabbed || !firstLine.includes(',')) ? '\t' : ',';
   const rows = parseCsv(body, SHEET_LIMITS, delimiter).map((r) => r.map((v) => v.trim()));
   return { kind: 'csv', encoding: used, sheets: [], sheet: null, rows, extra: {}, date1904: false };
 }

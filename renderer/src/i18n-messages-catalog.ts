@@ -28,7 +28,7 @@ export const CATALOG_MESSAGES: Readonly<Record<string, Message>> = {
   'import.duplicateInFile': { zh: '{field} {value} 与第 {first} 行重复', en: '{field} {value} repeats row {first}' },
   'import.empty': { zh: '文件为空或找不到表头行', en: 'The file is empty or has no header row' },
   'import.nothingValid': { zh: '没有可导入的有效行', en: 'There are no valid rows to import' },
-  'import.fileType': { zh: '只支持 .xlsx、.xls 与 .csv 文件', en: 'Only .xlsx, .xls and .csv files can be imported' },
+  'import.fileType': { zh: '只支持 .xlsx、.xls、.csv 与 .txt（制表符分隔或 Unicode 文本）文件', en: 'Only .xlsx, .xls, .csv and .txt (tab-separated or Unicode text) files can be imported' },
   'import.unreadable': { zh: '无法读取该文件：不是有效的 {kind} 文件', en: 'The file cannot be read: it is not a valid {kind} file' },
   'import.notUtf8': { zh: '文件不是有效的 UTF-8 文本，请选择 GBK 编码', en: 'The file is not valid UTF-8; choose GBK' },
   'import.unclosedQuote': { zh: 'CSV 文件中有未闭合的引号', en: 'The CSV file has an unclosed quote' },

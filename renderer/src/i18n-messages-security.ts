@@ -12,6 +12,7 @@ export const SECURITY_MESSAGES: Readonly<Record<string, Message>> = {
   'keys.keystoreFailed': { zh: '操作系统的密钥存储无法解开数据密钥；未作任何更改', en: 'The operating system\'s keystore cannot open the data key; nothing was changed' },
   'keys.keyringDamaged': { zh: '密钥文件 {file} 已损坏；未作任何更改', en: 'The key file {file} is damaged; nothing was changed' },
   'desk.locked': { zh: '数据库已锁定，请输入口令解锁', en: 'The database is locked: enter the passphrase to unlock it' },
+  'desk.swapping': { zh: '数据库正在恢复或更换加密，本次计算已停止：请稍后重新打开', en: 'The database is being restored or re-encrypted, so this computation stopped: open it again in a moment' },
   'desk.needsPassphrase': { zh: '数据库已加密，请输入口令解锁', en: 'The database is encrypted: enter the passphrase to unlock it' },
   'desk.wrongPassphrase': { zh: '口令不正确，数据库未被改动。请重试', en: 'Wrong passphrase; the database was not changed. Try again' },
   'desk.wrongPassphraseOrNotDatabase': { zh: '口令不正确，或该文件不是数据库；未作任何更改', en: 'Wrong passphrase, or the file is not a database; nothing was changed' },

@@ -38,12 +38,20 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   'field.unknownKeys': { zh: '输入含有未知的项：{keys}', en: 'The input has unknown entries: {keys}' },
   'field.invalid': { zh: '{field}无效', en: '{field} is not valid' },
   'field.duplicate': { zh: '{field}重复', en: '{field} is listed twice' },
+  'field.controlChars': { zh: '{field}不能含控制字符', en: '{field} may not contain control characters' },
+  'field.creditCodeShape': { zh: '{field}应为 18 位数字或大写字母', en: '{field} must be 18 digits or capital letters' },
+  'catalog.categoryPrefix': { zh: '{field}应为 2、4 或 6 位数字', en: '{field} must be 2, 4 or 6 digits' },
+  'evaluation.gradeFloorsOrder': { zh: '等级分数线须依次递减：优秀 ≥ 良好 ≥ 合格', en: 'The grade floors must descend: excellent ≥ good ≥ qualified' },
+  'period.invalid': { zh: '{field}：期间须从起始年起，且不超过 10 年', en: '{field}: the period must end on or after its first year and span at most 10 years' },
+  'bankAccount.format': { zh: '{field}只能包含数字、空格和连字符（6–50 位）', en: '{field} may hold only digits, spaces and hyphens (6–50)' },
+  'passphrase.spaces': { zh: '{field}首尾不能有空格', en: '{field} may not begin or end with a space' },
 
   // —— dates and times ——
   'date.format': { zh: '{field}应为日期，如 2025-03-01', en: '{field} must be a date such as 2025-03-01' },
   'date.impossible': { zh: '{field}：{value} 不是存在的日期', en: '{field}: {value} is not a real date' },
   'date.range': { zh: '{field}须在 {min} 至 {max} 之间', en: '{field} must be between {min} and {max}' },
   'date.future': { zh: '{field}不能晚于今天（{today}）', en: '{field} cannot be after today ({today})' },
+  'date.notMonday': { zh: '{field}须为星期一', en: '{field} must be a Monday' },
   'date.beforeOther': { zh: '{field}不能早于{other}（{otherValue}）', en: '{field} cannot be before {other} ({otherValue})' },
   'time.format': { zh: '{field}应为时间，如 2025-03-01 09:30', en: '{field} must be a date and time such as 2025-03-01 09:30' },
   'time.impossible': { zh: '{field}：{value} 不是存在的时间', en: '{field}: {value} is not a real time' },
@@ -53,6 +61,7 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   'money.negative': { zh: '{field}不能为负数', en: '{field} cannot be negative' },
   'money.tooBig': { zh: '{field}不能超过 {max} 元', en: '{field} may not exceed ¥{max}' },
   'money.positive': { zh: '{field}须大于 0 元', en: '{field} must be more than ¥0' },
+  'money.nonZero': { zh: '{field}不能为 0 元', en: '{field} cannot be ¥0' },
 
   // —— policy profiles, Shanghai orders, cross-region vouchers ——
   'policy.notInForce': { zh: '{region}在 {date} 没有生效的政策版本：本软件未收录该日适用的办法，不改用其他版本计算', en: 'No policy profile of {region} is in force on {date}: the desk does not hold the measures of that date and uses no other profile instead' },

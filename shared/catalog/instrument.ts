@@ -20,10 +20,10 @@ export const civilDateSchema = z.string()
     if (!isValidCivilDate(s)) ctx.addIssue({ code: 'custom', message: 'date.impossible', params: { value: s }, abort: true });
   });
 
-export const fenSchema = z.number().int('金额须为整数分').min(0, '金额不能为负').max(Number.MAX_SAFE_INTEGER, '金额过大');
+export const fenSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** Trimmed text of at most `max` characters. */
-export const boundedText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
+export const boundedText = (max: number) => z.string().trim().max(max);
 const text = boundedText;
 
 const listOf = (problem: (v: string) => { reason: string; params: Record<string, string | number> } | null) =>
@@ -151,8 +151,8 @@ export const INSTRUMENT_SORT_FIELDS = ['nameCn', 'innerId', 'categoryCode', 'ori
 
 export const instrumentFilterSchema = z.object({
   // Control characters (NUL included) would reach the FTS5 query parser.
-  query: z.string().trim().max(100, '搜索词不能超过 100 个字符').regex(/^[^\p{Cc}]*$/u, '搜索词不能含控制字符').default(''),
-  categoryPrefix: z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/, '分类前缀应为 2、4 或 6 位数字').optional(),
+  query: z.string().trim().max(100).regex(/^[^\p{Cc}]*$/u, 'field.controlChars').default(''),
+  categoryPrefix: z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/, 'catalog.categoryPrefix').optional(),
   status: z.enum(STATUSES).optional(),
   shareMode: z.enum(SHARE_MODES).optional(),
   minValueFen: fenSchema.optional(),

@@ -54,11 +54,11 @@ export interface HolidayYearInfo {
   missing: boolean;
 }
 
-const yearSchema = z.number().int('年份须为整数').min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100');
+const yearSchema = z.number().int().min(2000).max(2100);
 const holidayInputSchema = z.object({
   date: civilDateSchema,
   kind: z.enum(['holiday', 'adjusted_workday']),
-  name: z.string().trim().max(50, '名称过长').default(''),
+  name: z.string().trim().max(50).default(''),
 });
 
 export const scopeSchema = z.discriminatedUnion('kind', [
@@ -203,7 +203,7 @@ export const assessmentChannels = {
   'holidays:delete': channel<{ deleted: true }>()(z.object({ date: civilDateSchema })),
   'holidays:importYear': channel<{ year: number; count: number }>()(z.object({
     year: yearSchema,
-    entries: z.array(holidayInputSchema).min(1, '至少一条假日').max(400, '条目过多'),
+    entries: z.array(holidayInputSchema).min(1).max(400),
   })),
   'assessment:compute': channel<AssessmentResult>()(computeInput),
   'assessment:checks': channel<DataCheck[]>()(computeInput),

@@ -67,7 +67,7 @@ export const seriesInputSchema = z.object({
 export type SeriesInput = z.input<typeof seriesInputSchema>;
 export type SeriesFields = z.output<typeof seriesInputSchema>;
 
-export const mondaySchema = civilDateSchema.refine((d) => dayOfWeek(d) === 1, '须为星期一 (must be a Monday)');
+export const mondaySchema = civilDateSchema.refine((d) => dayOfWeek(d) === 1, 'date.notMonday');
 
 export interface Booking {
   id: number;
@@ -115,7 +115,7 @@ export const usageInputSchema = z.object({
   amountFen: fenSchema.default(0),
   userName: text(100).default(''),
   userUnit: text(200).default(''),
-  satisfaction: z.number().int().min(1, '满意度为 1–5').max(5, '满意度为 1–5').nullable().default(null),
+  satisfaction: z.number().int().min(1).max(5).nullable().default(null),
 });
 export type UsageInput = z.input<typeof usageInputSchema>;
 export type UsageFields = z.output<typeof usageInputSchema>;
@@ -165,7 +165,7 @@ export const bookingsChannels = {
   'bookings:createSeries': channel<{ seriesId: string; bookings: Booking[] }>()(seriesInputSchema),
   'bookings:week': channel<{ weekStart: string; days: string[]; bookings: Booking[] }>()(z.object({
     weekStart: mondaySchema,
-    instrumentIds: z.array(id).min(1, '至少选择一台仪器').max(200),
+    instrumentIds: z.array(id).min(1).max(200),
   })),
   'bookings:day': channel<{ date: string; bookings: Booking[] }>()(z.object({
     date: civilDateSchema,

@@ -9,9 +9,9 @@ const id = z.number().int().positive();
 export const yearSchema = z.number().int().min(2000, 'catalog.yearRange').max(2100, 'catalog.yearRange');
 
 export const fileUploadSchema = z.object({
-  fileName: z.string().trim().min(1, '文件名必填').max(255, '文件名过长'),
+  fileName: z.string().trim().min(1).max(255),
   /** File bytes, base64: the renderer never hands the main process a path. */
-  dataBase64: z.string().max(80_000_000, '文件过大（上限约 60 MB）'),
+  dataBase64: z.string().max(80_000_000),
 });
 
 export interface FileDownload {
@@ -48,7 +48,7 @@ const parseRef = z.object({ parseId: parseIdSchema, headerRow: headerRowSchema }
 export interface ImportParseResult {
   /** Key of the kept parse: later steps name it instead of sending the file again. */
   parseId: string;
-  encoding: 'utf8' | 'gbk' | 'xlsx' | 'xls';
+  encoding: 'utf8' | 'gbk' | 'utf16le' | 'utf16be' | 'xlsx' | 'xls';
   sheets: string[];
   sheet: string | null;
   /** The header row (1-based), detected or chosen. */
@@ -115,7 +115,7 @@ const exportFilter = instrumentListSchema.omit({ offset: true, limit: true }).pr
 export const catalogChannels = {
   'labs:list': channel<Lab[]>()(z.object({})),
   'labs:create': channel<Lab>()(z.object({
-    name: z.string().trim().min(1, '实验室名称必填').max(200),
+    name: z.string().trim().min(1).max(200),
     unitName: z.string().trim().max(200).default(''),
     contact: z.string().trim().max(200).default(''),
   })),
@@ -124,7 +124,7 @@ export const catalogChannels = {
   'catalog:get': channel<Instrument>()(z.object({ id })),
   'catalog:create': channel<Instrument>()(instrumentInputSchema),
   'catalog:update': channel<Instrument>()(z.object({ id, version: z.number().int().positive(), fields: instrumentInputSchema })),
-  'catalog:retire': channel<Instrument>()(z.object({ id, reason: z.string().trim().min(1, '停用原因必填').max(500) })),
+  'catalog:retire': channel<Instrument>()(z.object({ id, reason: z.string().trim().min(1).max(500) })),
   'catalog:restore': channel<Instrument>()(z.object({ id })),
   'catalog:delete': channel<{ deleted: true }>()(z.object({ id })),
   'catalog:importParse': channel<ImportParseResult>()(importParseSchema),
@@ -144,7 +144,11 @@ export const catalogChannels = {
     deskSheet: z.boolean().default(true),
   })),
   'catalog:annualHours': channel<{ year: number; hours: number; externalHours: number }>()(z.object({ id, year: yearSchema })),
-  'catalog:codeReview': channel<{ total: number; rows: { id: number; innerId: string; nameCn: string; categoryCode: string; reason: string; suggestion: string | null }[] }>()(z.object({})),
+  'catalog:codeReview': channel<{
+    /** Instruments with at least one value to fix. */
+    total: number;
+    rows: { id: number; innerId: string; nameCn: string; categoryCode: string; field: 'categoryCode' | 'discipline'; value: string; reason: string; params: Params; suggestion: string | null }[];
+  }>()(z.object({})),
   'catalog:platformCheck': channel<PlatformCheck>()(z.object({ filter: exportFilter, year: yearSchema })),
   'catalog:exportServiceRecords': channel<FileDownload>()(z.object({ filter: exportFilter, year: yearSchema, format: z.enum(['xlsx', 'xls']).default('xlsx') })),
 };

@@ -1,10 +1,11 @@
 // Channels: evaluation:* (the national self-assessment at the office, cross-lab comparison)
 import { z } from 'zod';
 import type { GradeId, WeightedScore } from '../evaluation/scoring';
+import { SUBSIDY_GRADES, type SubsidyResult } from './assessment';
 import { fileUploadSchema, type FileDownload } from './catalog';
 import { channel } from './define';
 
-const yearSchema = z.number().int('年份须为整数').min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100');
+const yearSchema = z.number().int().min(2000).max(2100);
 
 export const evaluationScopeSchema = z.object({
   fromYear: yearSchema,
@@ -99,7 +100,7 @@ export interface ComparisonResult {
 }
 
 const settingsSchema = z.object({
-  weights: z.record(z.string(), z.number().min(0, '权重不能为负').max(100, '权重不能超过 100')),
+  weights: z.record(z.string(), z.number().min(0).max(100)),
   gradeFloors: z.object({ excellent: z.number().min(0).max(100), good: z.number().min(0).max(100), qualified: z.number().min(0).max(100) }),
 });
 
@@ -110,11 +111,15 @@ export const evaluationChannels = {
   'evaluation:setSettings': channel<z.output<typeof settingsSchema> & { configured: boolean }>()(settingsSchema),
   'evaluation:setEntry': channel<{ saved: true }>()(z.object({
     fromYear: yearSchema, toYear: yearSchema, indicator: z.string().min(1).max(40),
-    text: z.string().max(20_000, '说明过长').default(''), score: z.number().min(0).max(100).nullable(),
+    text: z.string().max(20_000).default(''), score: z.number().min(0).max(100).nullable(),
   })),
   'evaluation:addEvidence': channel<{ id: number }>()(fileUploadSchema.extend({ fromYear: yearSchema, toYear: yearSchema, indicator: z.string().min(1).max(40) })),
   'evaluation:deleteEvidence': channel<{ deleted: true }>()(z.object({ id: z.number().int().positive() })),
   'evaluation:exportXlsx': channel<FileDownload>()(evaluationScopeSchema),
   'evaluation:exportPdf': channel<FileDownload>()(evaluationScopeSchema),
   'evaluation:exportComparison': channel<FileDownload>()(evaluationScopeSchema),
+  /** The Beijing subsidy view of the unit over the labs' consolidated data, beside the national self-assessment. */
+  'evaluation:subsidy': channel<SubsidyResult>()(z.object({
+    year: yearSchema, deskIds: z.array(z.string().min(1).max(100)).max(500).optional(), whatIfGrade: z.enum(SUBSIDY_GRADES).optional(),
+  })),
 };

@@ -5,8 +5,8 @@ import { channel } from './define';
 import { scopeSchema } from './assessment';
 
 const MAX_YEAR_HOURS = 366 * 24;
-const yearSchema = z.number().int('年份须为整数').min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100');
-const hoursSchema = z.number().positive('额定机时须大于 0').max(MAX_YEAR_HOURS, `额定机时不能超过 ${MAX_YEAR_HOURS} 小时`);
+const yearSchema = z.number().int().min(2000).max(2100);
+const hoursSchema = z.number().positive().max(MAX_YEAR_HOURS);
 const presetIdSchema = z.string().trim().min(1).max(60);
 
 export const ratedSourceSchema = z.union([
@@ -68,7 +68,7 @@ export const facilityChannels = {
   'rated:presets': channel<RatedPresetView[]>()(z.object({})),
   'rated:presetSave': channel<RatedPresetView>()(z.object({
     id: z.string().regex(/^custom:[a-z0-9-]{1,40}$/).optional(),
-    name: z.string().trim().min(1, '名称必填').max(100, '名称过长'),
+    name: z.string().trim().min(1).max(100),
     hours: hoursSchema,
   })),
   'rated:presetDelete': channel<{ deleted: true }>()(z.object({ id: z.string().regex(/^custom:[a-z0-9-]{1,40}$/) })),
@@ -79,9 +79,9 @@ export const facilityChannels = {
   })),
   'rated:override': channel<{ changed: number }>()(z.object({
     year: yearSchema,
-    instrumentIds: z.array(z.number().int().positive()).min(1, '至少选择一台仪器').max(20000),
+    instrumentIds: z.array(z.number().int().positive()).min(1).max(20000),
     source: ratedSourceSchema.nullable(),
-    note: z.string().trim().max(200, '备注过长').default(''),
+    note: z.string().trim().max(200).default(''),
   })),
   'rated:lowUse': channel<{ total: number; thresholdHours: number; rows: LowUseRow[] }>()(z.object({
     year: yearSchema, scope: scopeSchema.default({ kind: 'unit' }), thresholdHours: hoursSchema.optional(), ...page,

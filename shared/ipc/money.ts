@@ -9,15 +9,15 @@ import { channel } from './define';
 
 const id = z.number().int().positive();
 const text = boundedText;
-const reason = text(500).min(1, '须填写原因');
+const reason = text(500).min(1);
 /** Quantities cross IPC as thousandths of the unit (1.25 h = 1250). */
 /** Charges, statements and payments belong to a Beijing contract or a Shanghai order: exactly one id is given. */
 export interface OwnerRef { contractId?: number; orderId?: number }
 const ownerShape = { contractId: id.optional(), orderId: id.optional() };
 const oneOwner = (o: OwnerRef) => (o.contractId === undefined) !== (o.orderId === undefined);
-const ONE_OWNER = { message: '须指定合同或订单之一', path: ['contractId'] };
+const ONE_OWNER = { message: 'charges.oneOwner', path: ['contractId'] };
 export const ownerSchema = z.object(ownerShape).refine(oneOwner, ONE_OWNER);
-const quantityMilli = z.number().int('数量最多 3 位小数').min(1, '数量须大于 0').max(1_000_000_000, '数量过大');
+const quantityMilli = z.number().int().min(1).max(1_000_000_000);
 
 export interface PriceGroup {
   id: number;
@@ -28,14 +28,14 @@ export interface PriceGroup {
 }
 
 export const priceGroupFieldsSchema = z.object({
-  name: text(100).min(1, '价格类别名称必填'),
+  name: text(100).min(1),
   nameEn: text(100).default(''),
   sortOrder: z.number().int().min(0).max(1000).default(10),
 });
 
 export const rateItemFieldsSchema = z.object({
   instrumentId: id.nullable(),
-  name: text(100).min(1, '收费项目名称必填'),
+  name: text(100).min(1),
   unit: z.enum(CHARGE_UNITS),
   billsUsage: z.boolean().default(false),
 });
@@ -48,7 +48,7 @@ export const rateVersionFieldsSchema = z.object({
   minimumFen: fenSchema.default(0),
   setupFeeFen: fenSchema.default(0),
   note: text(200).default(''),
-  prices: z.array(z.object({ priceGroupId: id, unitPriceFen: fenSchema })).min(1, '至少填写一个价格类别的单价').max(50),
+  prices: z.array(z.object({ priceGroupId: id, unitPriceFen: fenSchema })).min(1).max(50),
 });
 export type RateVersionFields = z.output<typeof rateVersionFieldsSchema>;
 
@@ -165,7 +165,7 @@ export const manualLineSchema = z.object({
   ...ownerShape,
   category: z.enum(MANUAL_CATEGORIES),
   serviceDate: civilDateSchema,
-  description: text(200).min(1, '须填写内容'),
+  description: text(200).min(1),
   instrumentId: id.nullable().default(null),
   /** Priced from a rate item (rate in force on the service date) … */
   rateItemId: id.nullable().default(null),
@@ -180,7 +180,7 @@ export const adjustmentSchema = z.object({
   category: z.enum(ADJUSTMENT_CATEGORIES),
   serviceDate: civilDateSchema,
   /** Signed fen: discounts and waivers are negative, corrections either way. */
-  amountFen: z.number().int('金额须为整数分').min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).refine((n) => n !== 0, '金额不能为 0'),
+  amountFen: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).refine((n) => n !== 0, 'money.nonZero'),
   reason,
   description: text(200).default(''),
 }).refine(oneOwner, ONE_OWNER);
@@ -215,7 +215,7 @@ export interface Quote {
 }
 
 export const quoteFieldsSchema = z.object({
-  number: text(64).min(1, '报价单编号必填'),
+  number: text(64).min(1),
   applicantId: id,
   priceGroupId: id.nullable().default(null),
   quoteDate: civilDateSchema,
@@ -227,7 +227,7 @@ export const quoteFieldsSchema = z.object({
     unit: z.enum(CHARGE_UNITS).default('item'),
     quantityMilli,
     unitPriceFen: fenSchema.nullable().default(null),
-  })).min(1, '至少一行').max(500),
+  })).min(1).max(500),
 });
 
 export interface Statement {
@@ -257,9 +257,9 @@ export interface Payment {
 
 export const paymentFieldsSchema = z.object({
   ...ownerShape,
-  receiptNumber: text(64).min(1, '银行回单号必填'),
+  receiptNumber: text(64).min(1),
   paidOn: civilDateSchema,
-  amountFen: fenSchema.refine((n) => n > 0, '金额须大于 0'),
+  amountFen: fenSchema.refine((n) => n > 0, 'money.positive'),
   payer: text(200).default(''),
   note: text(500).default(''),
 }).refine(oneOwner, ONE_OWNER);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { fileUploadSchema, type FileDownload } from './catalog';
 import { channel } from './define';
 
-const yearSchema = z.number().int('年份须为整数').min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100');
+const yearSchema = z.number().int().min(2000).max(2100);
 
 export interface DeskIdentityView {
   deskId: string;
@@ -92,21 +92,21 @@ export interface ReferenceImportResult {
 }
 
 const deskIdSchema = z.string().uuid('工作台标识不正确');
-const publicKeySchema = z.string().trim().regex(/^[A-Za-z0-9+/]{43}=$/, '公钥格式不正确');
-const creditCodeSchema = z.string().trim().regex(/^$|^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码须为 18 位');
+const publicKeySchema = z.string().trim().regex(/^[A-Za-z0-9+/]{43}=$/, 'office.badPublicKey');
+const creditCodeSchema = z.string().trim().regex(/^$|^[0-9A-HJ-NPQRTUWXY]{18}$/, 'field.creditCodeShape');
 
 export const officeChannels = {
   'desk:identity': channel<DeskIdentityView>()(z.object({})),
   'desk:setIdentity': channel<DeskIdentityView>()(z.object({
     role: z.enum(['lab', 'office']).optional(),
-    unitName: z.string().trim().max(200, '单位名称过长').optional(),
+    unitName: z.string().trim().max(200).optional(),
     unitCreditCode: creditCodeSchema.optional(),
-    labName: z.string().trim().max(200, '实验室名称过长').optional(),
+    labName: z.string().trim().max(200).optional(),
   })),
   'desk:keyCard': channel<FileDownload & { card: KeyCard }>()(z.object({})),
   'package:exportLab': channel<FileDownload>()(z.object({
     fromYear: yearSchema, toYear: yearSchema, attachments: z.boolean().default(false),
-  }).refine((v) => v.toYear >= v.fromYear && v.toYear - v.fromYear < 10, { message: '期间不正确', path: ['toYear'] })),
+  }).refine((v) => v.toYear >= v.fromYear && v.toYear - v.fromYear < 10, { message: 'period.invalid', path: ['toYear'] })),
   'package:inspect': channel<ImportPreview>()(fileUploadSchema),
   'package:import': channel<ImportPreview>()(fileUploadSchema),
   'package:exportReference': channel<FileDownload>()(z.object({})),
@@ -116,7 +116,7 @@ export const officeChannels = {
     confirmFingerprint: z.string().trim().max(40).optional(),
   })),
   'office:registerLab': channel<OfficeLab>()(z.object({
-    deskId: deskIdSchema, labName: z.string().trim().min(1, '实验室名称必填').max(200), publicKey: publicKeySchema,
+    deskId: deskIdSchema, labName: z.string().trim().min(1).max(200), publicKey: publicKeySchema,
     note: z.string().trim().max(200).default(''),
   })),
   'office:labs': channel<OfficeLab[]>()(z.object({})),

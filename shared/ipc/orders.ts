@@ -14,8 +14,8 @@ const id = z.number().int().positive();
 const text = boundedText;
 
 export const productInputSchema = z.object({
-  code: text(64).min(1, '产品编号必填'),
-  name: text(200).min(1, '产品名称必填'),
+  code: text(64).min(1),
+  name: text(200).min(1),
   serviceKind: z.enum(SERVICE_KINDS),
   itemCategory: text(200).default(''),
   labId: id.nullable().default(null),
@@ -32,11 +32,11 @@ export interface Product extends ProductFields {
 }
 
 export const orderInputSchema = z.object({
-  number: text(64).min(1, '订单编号必填'),
+  number: text(64).min(1),
   applicantId: id,
   productId: id,
   orderDate: civilDateSchema,
-  totalFen: fenSchema.refine((f) => f > 0, '订单总额须大于 0'),
+  totalFen: fenSchema.refine((f) => f > 0, 'money.positive'),
   voucherFen: fenSchema,
   payoutParty: z.enum(PAYOUT_PARTIES),
   cityFunded: z.boolean().default(false),
@@ -158,7 +158,7 @@ export const dealsOrderChannels = {
     orderId: id, kind: z.enum(ORDER_MATERIAL_KINDS), uploadedBy: z.enum(PAYOUT_PARTIES),
   })),
   'orders:getMaterial': channel<FileDownload>()(z.object({ id })),
-  'orders:removeMaterial': channel<{ removed: true }>()(z.object({ id, reason: text(500).min(1, '须填写原因') })),
+  'orders:removeMaterial': channel<{ removed: true }>()(z.object({ id, reason: text(500).min(1) })),
   'orders:packet': channel<FileDownload>()(z.object({ orderId: id })),
   'orders:quota': channel<OrderQuota>()(z.object({ applicantId: id, year: z.number().int().min(1990).max(2100).optional() })),
 };

@@ -212,7 +212,7 @@ export const redemptionChannels = {
   'attachments:remove': channel<{ removed: true }>()(z.object({ id })),
   'attachments:get': channel<FileDownload>()(z.object({ id })),
   'packets:export': channel<FileDownload>()(contractRef),
-  'packets:startBatch': channel<{ jobId: string }>()(z.object({ contractIds: z.array(id).min(1, '请选择合同').max(1000) })),
+  'packets:startBatch': channel<{ jobId: string }>()(z.object({ contractIds: z.array(id).min(1).max(1000) })),
   'packets:jobStatus': channel<JobStatus>()(z.object({ jobId: z.string().max(64) })),
   'packets:cancel': channel<JobStatus>()(z.object({ jobId: z.string().max(64) })),
   'packets:jobResult': channel<FileDownload>()(z.object({ jobId: z.string().max(64) })),

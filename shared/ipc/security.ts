@@ -43,11 +43,11 @@ export interface RestoreResult {
   preRestore: string;
 }
 
-const passphrase = z.string().min(1, '请输入口令 (enter the passphrase)').max(1024, '口令过长 (too long)');
+const passphrase = z.string().min(1).max(1024);
 const newPassphrase = z.string()
-  .min(8, '口令至少 8 个字符 (at least 8 characters)')
-  .max(1024, '口令过长 (too long)')
-  .refine((s) => s.trim().length === s.length, '口令首尾不能有空格 (no leading or trailing spaces)');
+  .min(8)
+  .max(1024)
+  .refine((s) => s.trim().length === s.length, 'passphrase.spaces');
 
 export const securityChannels = {
   'security:status': channel<SecurityStatus>()(z.strictObject({})),

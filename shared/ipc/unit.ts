@@ -10,12 +10,12 @@ const id = z.number().int().positive();
 
 
 export const unitFieldsSchema = z.object({
-  name: text(200).min(1, '单位名称必填'),
+  name: text(200).min(1),
   /** GB 32100-2015, normalised; empty means "not given". */
   creditCode: optionalCreditCodeSchema,
   address: text(300).default(''),
   bankName: text(200).default(''),
-  bankAccount: text(50).refine((s) => s === '' || /^[0-9 -]{6,50}$/.test(s), '银行账号只能包含数字、空格和连字符').default(''),
+  bankAccount: text(50).refine((s) => s === '' || /^[0-9 -]{6,50}$/.test(s), 'bankAccount.format').default(''),
   contactName: text(100).default(''),
   contactPhone: phoneSchema,
   thirdPartyTesting: z.boolean().default(false),
@@ -27,7 +27,7 @@ export interface OpenUnit extends UnitFields {
 }
 
 export const labFieldsSchema = z.object({
-  name: text(200).min(1, '实验室名称必填'),
+  name: text(200).min(1),
   head: text(100).default(''),
   contact: text(100).default(''),
   contactPhone: phoneSchema,

@@ -22,7 +22,7 @@ export interface HolidayCalendar {
 }
 
 export const holidayEntrySchema = z.object({
-  date: z.string().refine(isValidCivilDate, { message: 'Invalid date (YYYY-MM-DD)' }),
+  date: z.string().refine(isValidCivilDate, { message: 'date.format' }),
   kind: z.enum(['holiday', 'adjusted_workday']),
   name: z.string().optional(),
 });

@@ -133,6 +133,17 @@ describe('hostile files', () => {
     await refusedQuickly('wide-tabs.xls', strToU8(`${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join('\t')}\n1\t2\n`), 'import.tooManyColumns');
   });
 
+  it('bounds UTF-16 "Unicode text" with the same text reader: 100,000 columns or too many rows are refused', async () => {
+    const utf16 = (text: string, order: 'le' | 'be') => {
+      const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+      return order === 'le' ? le : le.swap16();
+    };
+    const wide = `${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join('\t')}\r\n1\t2\r\n`;
+    await refusedQuickly('wide.txt', utf16(wide, 'le'), 'import.tooManyColumns');
+    await refusedQuickly('wide-be.txt', utf16(wide, 'be'), 'import.tooManyColumns');
+    await refusedQuickly('long.txt', utf16('a\tb\r\n'.repeat(SHEET_LIMITS.rows + 5), 'le'), 'import.tooManyRows');
+  });
+
   it('refuses a file that is not what its name says', async () => {
     await refusedQuickly('fake.xlsx', strToU8('not a zip at all'), 'import.unreadable');
   });

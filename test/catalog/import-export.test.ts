@@ -48,6 +48,30 @@ describe('import parsing', () => {
     expect(a.sampleRows[1][1]).toBe('液相色谱-质谱联用仪');
   });
 
+  it('reads Excel\'s "Unicode text" (.txt, UTF-16LE with BOM, tab-separated) and UTF-16BE with BOM like the CSV', async () => {
+    const csv = sampleCsv();
+    const tabbed = parseCsv(csv).map((r) => r.join('\t')).join('\r\n');
+    expect(tabbed).not.toContain('"'); // the sample has no quoted cells, so the tab text is the same sheet
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabbed, 'utf16le')]);
+    const be = Buffer.from(le).swap16(); // the BOM swaps to FE FF with the rest
+    const reference = await parseImportOffThread(core.ctx, { fileName: 'ref.csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64'), encoding: 'auto' });
+    const a = await parseImportOffThread(core.ctx, { fileName: 'Unicode 文本.txt', dataBase64: le.toString('base64'), encoding: 'auto' });
+    // The BOM decides even when GBK was chosen: the bytes cannot be anything else.
+    const b = await parseImportOffThread(core.ctx, { fileName: 'unicode.csv', dataBase64: be.toString('base64'), encoding: 'gbk' });
+    expect(a.encoding).toBe('utf16le');
+    expect(b.encoding).toBe('utf16be');
+    for (const p of [a, b]) {
+      expect(p.headers).toEqual(SAMPLE_HEADERS);
+      expect(p.rowCount).toBe(reference.rowCount);
+      expect(p.sampleRows).toEqual(reference.sampleRows);
+    }
+    expect(a.sampleRows[1][1]).toBe('液相色谱-质谱联用仪');
+    // A UTF-16 file cut in the middle of a character is refused, not read with replacement marks.
+    const cut = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('仪器编号\t名称\n', 'utf16le'), Buffer.from([0x00, 0xd8])]);
+    await expect(parseImportOffThread(core.ctx, { fileName: 'cut.txt', dataBase64: cut.toString('base64'), encoding: 'auto' }))
+      .rejects.toThrow(expect.objectContaining({ error: expect.objectContaining({ reason: 'import.unreadable', field: 'file' }) }));
+  });
+
   it('refuses a file type it cannot read, naming the field', async () => {
     await expect(parseImportOffThread(core.ctx, { fileName: 'x.pdf', dataBase64: 'AAAA', encoding: 'auto' })).rejects.toThrow(expect.objectContaining({ error: expect.objectContaining({ code: 'VALIDATION', field: 'fileName', reason: 'import.fileType' }) }));
     await expect(parseImportOffThread(core.ctx, { fileName: 'x.xlsx', dataBase64: Buffer.from('not a zip').toString('base64'), encoding: 'auto' }))

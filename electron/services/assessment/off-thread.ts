@@ -109,6 +109,45 @@ function stopWorker(slot: Slot): void {
   if (w) void w.terminate();
 }
 
+/** Swaps of the database file in progress (restore, encryption, passphrase change). */
+let swapsInProgress = 0;
+
+/**
+ * Ends every running and waiting job and answers each with `error`: their workers read the file
+ * as it was when they opened it, so after a swap (or a lock) they would finish on the old file.
+ */
+function endAllJobs(error: AppError): void {
+  for (const slot of Object.values(slots)) {
+    const waiting = [...slot.pending.values()];
+    slot.pending.clear();
+    stopWorker(slot);
+    for (const p of waiting) p.reject(new AppFailure(error));
+  }
+}
+
+const SWAPPING: AppError = { code: 'CONFLICT', reason: 'desk.swapping' };
+
+/**
+ * A swap of the database file begins: page and report jobs running on the old file are ended and
+ * answered `desk.swapping` (the window asks again and gets the new file's figures), and new jobs
+ * are refused the same way until the returned release is called, once the new file is live.
+ */
+export function holdReadJobsForSwap(): () => void {
+  swapsInProgress++;
+  endAllJobs(SWAPPING);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    swapsInProgress--;
+  };
+}
+
+/** The desk locks: running jobs (which hold the passphrase in their worker) end, answered `desk.locked`. */
+export function endReadJobsOnLock(): void {
+  endAllJobs({ code: 'LOCKED', reason: 'desk.locked' });
+}
+
 /** Ends the workers (their jobs still waiting are answered by new ones). */
 export function stopReadWorkers(): void {
   for (const slot of Object.values(slots)) stopWorker(slot);
@@ -120,6 +159,7 @@ export function stopReadWorkers(): void {
  * worker (a synchronous computation cannot be stopped otherwise); the other jobs go on in a new one.
  */
 export function runOffThread<T>(src: ReadSource, task: ReadTask): Promise<T> {
+  if (swapsInProgress > 0) return Promise.reject(new AppFailure(SWAPPING));
   const slot = slots[task.kind === 'page' ? 'page' : 'report'];
   const job: ReadJob = { id: nextId++, file: src.databaseFile, key: src.key, dataDir: src.dataDir, actor: src.actor, nowIso: src.now().toISOString(), task };
   return new Promise<T>((resolve, reject) => {

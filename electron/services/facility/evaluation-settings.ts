@@ -8,9 +8,9 @@ import type { ServiceContext } from '../context';
 const KEY = 'evaluation.settings';
 
 export const evaluationSettingsSchema = z.object({
-  weights: z.record(z.string(), z.number().min(0, '权重不能为负').max(100, '权重不能超过 100')),
+  weights: z.record(z.string(), z.number().min(0).max(100)),
   gradeFloors: z.object({ excellent: z.number().min(0).max(100), good: z.number().min(0).max(100), qualified: z.number().min(0).max(100) })
-    .refine((g) => g.excellent >= g.good && g.good >= g.qualified, { message: '等级分数线须递减', path: ['good'] }),
+    .refine((g) => g.excellent >= g.good && g.good >= g.qualified, { message: 'evaluation.gradeFloorsOrder', path: ['good'] }),
 });
 export type EvaluationSettings = z.output<typeof evaluationSettingsSchema>;
 

@@ -81,6 +81,7 @@ function insertLine(ctx: ServiceContext, l: NewLine): number {
 const INSERT_CHUNK = 40;
 const ROW_PLACEHOLDERS = `(${Array.from({ length: 22 }, () => '?').join(', ')})`;
 const INSERT_HEAD = INSERT_LINE.slice(0, INSERT_LINE.indexOf('VALUES'));
+const chunkInserts = new WeakMap<ServiceContext['db'], ReturnType<ServiceContext['db']['prepare']>>();
 
 /**
  * Inserts many lines with multi-row INSERTs of INSERT_CHUNK rows: a refresh of 1,000 usage records
@@ -89,7 +90,12 @@ const INSERT_HEAD = INSERT_LINE.slice(0, INSERT_LINE.indexOf('VALUES'));
 function insertLines(ctx: ServiceContext, lines: NewLine[]): void {
   if (lines.length === 0) return;
   const now = ctx.now().toISOString();
-  const full = ctx.db.prepare(`${INSERT_HEAD}VALUES ${Array.from({ length: INSERT_CHUNK }, () => ROW_PLACEHOLDERS).join(', ')}`);
+  // The 880-parameter statement is compiled once per connection (about 2 ms a refresh otherwise).
+  let full = chunkInserts.get(ctx.db);
+  if (!full) {
+    full = ctx.db.prepare(`${INSERT_HEAD}VALUES ${Array.from({ length: INSERT_CHUNK }, () => ROW_PLACEHOLDERS).join(', ')}`);
+    chunkInserts.set(ctx.db, full);
+  }
   const params: unknown[] = [];
   const push = (l: NewLine) => params.push(l.contractId, l.orderId, l.kind, l.category, l.serviceDate, l.instrumentId, l.usageId, l.usageStartAt,
     l.usageMinutes, l.rateItemId, l.rateVersionId, l.priceGroupId, l.description, l.unit, l.quantityMilli, l.unitPriceFen, l.setupFeeFen,

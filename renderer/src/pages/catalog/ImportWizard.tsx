@@ -14,7 +14,7 @@ import { USER_CELL } from '../../util/user-data';
 
 const L = {
   zh: {
-    title: '导入仪器（.xlsx / .xls / .csv）', s1: '选择文件', s2: '表头与对应列', s3: '检查', s4: '完成', drop: '点击或拖入 .xlsx、.xls 或 .csv 文件（可直接使用国家平台单台套模板）',
+    title: '导入仪器（.xlsx / .xls / .csv）', s1: '选择文件', s2: '表头与对应列', s3: '检查', s4: '完成', drop: '点击或拖入 .xlsx、.xls、.csv 或 .txt（Unicode 文本）文件（可直接使用国家平台单台套模板）',
     encoding: 'CSV 编码', auto: '自动识别', next: '下一步', back: '上一步', check: '检查数据', rows: '共 {n} 行数据，编码 {enc}',
     sheet: '工作表', headerRow: '表头所在行', headerHint: '已自动识别表头在第 {n} 行；如不对，请在下方点选表头行或直接输入行号。',
     remembered: '已沿用上次相同表头文件的对应关系', computed: '以下列由使用记录计算，不导入：{cols}',
@@ -24,7 +24,7 @@ const L = {
     useRow: '设为表头',
   },
   en: {
-    title: 'Import instruments (.xlsx / .xls / .csv)', s1: 'File', s2: 'Header and columns', s3: 'Check', s4: 'Done', drop: 'Click or drop an .xlsx, .xls or .csv file (the national platform template works as is)',
+    title: 'Import instruments (.xlsx / .xls / .csv)', s1: 'File', s2: 'Header and columns', s3: 'Check', s4: 'Done', drop: 'Click or drop an .xlsx, .xls, .csv or .txt (Unicode text) file (the national platform template works as is)',
     encoding: 'CSV encoding', auto: 'Auto-detect', next: 'Next', back: 'Back', check: 'Check data', rows: '{n} data rows, encoding {enc}',
     sheet: 'Sheet', headerRow: 'Header row', headerHint: 'The header was found on row {n}; if that is wrong, click the header row below or type its number.',
     remembered: 'The mapping of the last file with the same headers is reused', computed: 'Computed from usage records, not imported: {cols}',
@@ -141,7 +141,7 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
             <Select value={encoding} style={{ width: 140 }} onChange={setEncoding}
               options={[{ value: 'auto', label: t.auto }, { value: 'utf8', label: 'UTF-8' }, { value: 'gbk', label: 'GBK' }]} />
           </Space>
-          <Upload.Dragger accept=".xlsx,.xls,.csv" maxCount={1} showUploadList={false} beforeUpload={pick} disabled={busy}>
+          <Upload.Dragger accept=".xlsx,.xls,.csv,.txt" maxCount={1} showUploadList={false} beforeUpload={pick} disabled={busy}>
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
             <p>{t.drop}</p>
           </Upload.Dragger>

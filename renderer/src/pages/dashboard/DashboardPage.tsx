@@ -26,8 +26,6 @@ const L = {
 };
 
 const WINDOWS = [3, 7, 15, 30, 60, 90];
-/** Items drawn at once; the rest follow in steps of as many, one step per frame, so the most urgent show first. */
-const STEP = 40;
 
 /** Opens the record's page with the record to focus. */
 function openTarget(link: DueItem['link'], setFocus: ReturnType<typeof useDeals.getState>['setFocus']): void {
@@ -42,24 +40,12 @@ export function DashboardPage() {
   const [withinDays, setWithinDays] = useState(30);
   const [data, setData] = useState<{ items: DueItem[]; today: string } | null>(null);
   const [loading, setLoading] = useState(false);
-  // Hundreds of items are a few thousand components: draw them in steps instead of one long frame.
-  const [shown, setShown] = useState(STEP);
 
   const reload = useCallback(async () => {
     setLoading(true);
-    try {
-      const answer = await call('dashboard:dueSoon', { withinDays });
-      setShown(STEP);
-      setData(answer);
-    } catch (e) { showError(e); } finally { setLoading(false); }
+    try { setData(await call('dashboard:dueSoon', { withinDays })); } catch (e) { showError(e); } finally { setLoading(false); }
   }, [withinDays]);
   useEffect(() => { void reload(); }, [reload]);
-  const count = data?.items.length ?? 0;
-  useEffect(() => {
-    if (shown >= count) return;
-    const timer = setTimeout(() => setShown((n) => n + STEP), 16);
-    return () => clearTimeout(timer);
-  }, [shown, count]);
 
   return (
     <div>
@@ -70,7 +56,7 @@ export function DashboardPage() {
         <Button icon={<ReloadOutlined />} onClick={() => void reload()} aria-label="reload" />
         {data && <Typography.Text type="secondary">{fmt(t.today, { d: data.today })} · {fmt(t.count, { n: data.items.length })}</Typography.Text>}
       </Space>
-      <List<DueItem> loading={loading} bordered dataSource={data ? data.items.slice(0, shown) : []} data-testid="due-list"
+      <List<DueItem> loading={loading} bordered dataSource={data?.items ?? []} data-testid="due-list"
         locale={{ emptyText: <Empty description={fmt(t.none, { n: withinDays })} /> }}
         renderItem={(item) => (
           <List.Item data-testid="due-item" data-kind={item.kind} tabIndex={0} style={{ cursor: 'pointer', borderLeft: `4px solid ${cssColor(item.daysLeft)}` }}
