@@ -80,6 +80,8 @@ export interface ImportValidation {
   /** First valid rows, normalised, for the preview step. */
   preview: { row: number; innerId: string; nameCn: string; categoryCode: string; originalValueFen: number; duplicate: boolean }[];
   duplicates: number;
+  /** Total rows (合计 / 总计 / 小计) at the bottom of the sheet: left out of the rows, shown as skipped. */
+  totalRows: { row: number; label: string }[];
 }
 
 export interface ImportCommitResult {
@@ -87,6 +89,8 @@ export interface ImportCommitResult {
   updated: number;
   skipped: number;
   invalid: number;
+  /** Total rows at the bottom of the sheet, not imported. */
+  totalRows: number;
 }
 
 export interface PlatformProblem {
@@ -144,7 +148,11 @@ export const catalogChannels = {
     deskSheet: z.boolean().default(true),
   })),
   'catalog:annualHours': channel<{ year: number; hours: number; externalHours: number }>()(z.object({ id, year: yearSchema })),
-  'catalog:codeReview': channel<{ total: number; rows: { id: number; innerId: string; nameCn: string; categoryCode: string; reason: string; suggestion: string | null }[] }>()(z.object({})),
+  'catalog:codeReview': channel<{
+    /** Instruments with at least one value to fix. */
+    total: number;
+    rows: { id: number; innerId: string; nameCn: string; categoryCode: string; field: 'categoryCode' | 'discipline'; value: string; reason: string; params: Params; suggestion: string | null }[];
+  }>()(z.object({})),
   'catalog:platformCheck': channel<PlatformCheck>()(z.object({ filter: exportFilter, year: yearSchema })),
   'catalog:exportServiceRecords': channel<FileDownload>()(z.object({ filter: exportFilter, year: yearSchema, format: z.enum(['xlsx', 'xls']).default('xlsx') })),
 };

@@ -1,6 +1,7 @@
 // Channels: evaluation:* (the national self-assessment at the office, cross-lab comparison)
 import { z } from 'zod';
 import type { GradeId, WeightedScore } from '../evaluation/scoring';
+import { SUBSIDY_GRADES, type SubsidyResult } from './assessment';
 import { fileUploadSchema, type FileDownload } from './catalog';
 import { channel } from './define';
 
@@ -117,4 +118,8 @@ export const evaluationChannels = {
   'evaluation:exportXlsx': channel<FileDownload>()(evaluationScopeSchema),
   'evaluation:exportPdf': channel<FileDownload>()(evaluationScopeSchema),
   'evaluation:exportComparison': channel<FileDownload>()(evaluationScopeSchema),
+  /** The Beijing subsidy view of the unit over the labs' consolidated data, beside the national self-assessment. */
+  'evaluation:subsidy': channel<SubsidyResult>()(z.object({
+    year: yearSchema, deskIds: z.array(z.string().min(1).max(100)).max(500).optional(), whatIfGrade: z.enum(SUBSIDY_GRADES).optional(),
+  })),
 };

@@ -95,10 +95,40 @@ describe('import validation and commit', () => {
     expect(contentHash(core)).toBe(before);
   });
 
+  it('leaves the 合计 / 总计 rows at the bottom of an office sheet out of the rows and shows them as skipped', async () => {
+    const aoa = [
+      ['某大学大型仪器设备清单', '', '', '', ''],
+      ['序号', '仪器编号', '仪器名称', '分类编码', '原值（万元）'],
+      ['1', 'T-1', '扫描电子显微镜', '010102', '300'],
+      ['2', 'T-2', '气相色谱仪', '010501', '50'],
+      ['合 计', '', '', '', '350'],
+      ['', '', '', '350', '总计'],
+    ];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '清单');
+    const src = { fileName: '清单.xlsx', dataBase64: (XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64'), encoding: 'auto' as const };
+    const p = await parseImportOffThread(core.ctx, src);
+    expect(p.headerRow).toBe(2);
+    const ref = { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping };
+    const v = validateImport(core.ctx, ref);
+    expect(v).toMatchObject({ total: 2, valid: 2, issues: [], totalRows: [{ row: 5, label: '合 计' }, { row: 6, label: '总计' }] });
+    const r = commitImport(core.ctx, { ...ref, onDuplicate: 'skip' });
+    expect(r).toEqual({ inserted: 2, updated: 0, skipped: 0, invalid: 0, totalRows: 2 });
+    expect(listInstrumentsFull(core.ctx, {}).map((i) => i.innerId).sort()).toEqual(['T-1', 'T-2']);
+    // A 合计 row above further data is not at the bottom: it stays a row (and a problem).
+    const middle = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(middle, XLSX.utils.aoa_to_sheet([aoa[1], aoa[2], aoa[4], aoa[3]]), '清单');
+    const m = await parseImportOffThread(core.ctx, { ...src, dataBase64: (XLSX.write(middle, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64') });
+    const mv = validateImport(core.ctx, { parseId: m.parseId, headerRow: m.headerRow, mapping: m.suggestedMapping });
+    expect(mv.totalRows).toEqual([]);
+    expect(mv.total).toBe(3);
+    expect(mv.issues.some((i) => i.row === 3)).toBe(true);
+  });
+
   it('writes only the valid rows, creates labs, and is one audited transaction', async () => {
     const src = await xlsxSource();
     const r = await commitImport(core.ctx, { ...src, mapping: suggestMapping(SAMPLE_HEADERS), onDuplicate: 'skip' });
-    expect(r).toEqual({ inserted: 5, updated: 0, skipped: 0, invalid: 5 });
+    expect(r).toEqual({ inserted: 5, updated: 0, skipped: 0, invalid: 5, totalRows: 0 });
     const all = listInstrumentsFull(core.ctx, { sortBy: 'innerId' });
     expect(all.map((i) => i.innerId)).toEqual(['FX-0001', 'FX-0002', 'FX-0003', 'FX-0004', 'FX-0005']);
     expect(all[4]).toMatchObject({ startUseDate: '2017-11-02', labName: '材料实验室', originalValueFen: 260_000_000 });

@@ -84,7 +84,7 @@ describe('a sheet with a title row, a group row and the template headers', () =>
     expect(v.issues.find((i) => i.field === 'source')!.params).toMatchObject({ value: '借用', values: ['购置', '研制', '赠送', '其他'] });
 
     const r = commitImport(core.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping, onDuplicate: 'skip' });
-    expect(r).toEqual({ inserted: 1, updated: 0, skipped: 0, invalid: 2 });
+    expect(r).toEqual({ inserted: 1, updated: 0, skipped: 0, invalid: 2, totalRows: 0 });
     const [i] = listInstrumentsFull(core.ctx, {});
     expect(i).toMatchObject({
       innerId: 'BJ-001', assetNo: 'ZC2019001', categoryCode: '010102', source: '购置', customsSupervised: true,
@@ -150,9 +150,9 @@ describe('lab sheets', () => {
     const p = await parseImportOffThread(core.ctx, file());
     const v = validateImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping: p.suggestedMapping });
     expect([v.duplicates, v.preview.map((r) => [r.innerId, r.duplicate])]).toEqual([1, [['BJ-001', true], ['BJ-002', false]]]);
-    expect(commitImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping: p.suggestedMapping, onDuplicate: 'skip' })).toEqual({ inserted: 1, updated: 0, skipped: 1, invalid: 0 });
+    expect(commitImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping: p.suggestedMapping, onDuplicate: 'skip' })).toEqual({ inserted: 1, updated: 0, skipped: 1, invalid: 0, totalRows: 0 });
     const q = await parseImportOffThread(core.ctx, file());
-    expect(commitImport(core.ctx, { parseId: q.parseId, headerRow: 1, mapping: q.suggestedMapping, onDuplicate: 'update' })).toEqual({ inserted: 0, updated: 2, skipped: 0, invalid: 0 });
+    expect(commitImport(core.ctx, { parseId: q.parseId, headerRow: 1, mapping: q.suggestedMapping, onDuplicate: 'update' })).toEqual({ inserted: 0, updated: 2, skipped: 0, invalid: 0, totalRows: 0 });
     expect(listInstrumentsFull(core.ctx, {}).map((i) => [i.innerId, i.nameCn])).toEqual([['BJ-001', '场发射扫描电镜'], ['BJ-002', '透射电镜']]);
   });
 

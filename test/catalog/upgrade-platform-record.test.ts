@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
 import { codeReview, getInstrument } from '../../electron/services/catalog/instruments';
+import { SUBJECTS } from '../../shared/catalog/platform';
 
 const MIGRATIONS = path.join(__dirname, '..', '..', 'electron', 'db', 'migrations');
 const OURS = fs.readdirSync(MIGRATIONS).find((f) => /_platform_record\.sql$/.test(f))!;
@@ -38,14 +39,21 @@ describe(`migration ${OURS}`, () => {
       const ctx = { db, now: () => new Date('2025-06-16T02:00:00Z') } as Parameters<typeof codeReview>[0];
       expect(getInstrument(ctx, 1)).toMatchObject({ innerId: 'A-1', categoryCode: '010102', specs: '分辨率 1 nm', assetNo: '', customsSupervised: false, bookedDate: null });
       expect(db.prepare('SELECT category_code FROM instruments ORDER BY id').pluck().all()).toEqual(['010102', '150101', '011301', '010100']);
-      expect(codeReview(ctx)).toEqual({
+      // The free-text discipline kept from before is listed beside the codes, with its field and value.
+      const review = codeReview(ctx);
+      expect(review).toEqual({
         total: 3,
         rows: [
-          { id: 2, innerId: 'A-2', nameCn: '恒温恒湿箱', categoryCode: '150101', reason: 'category.unknown', suggestion: '990000' },
-          { id: 3, innerId: 'A-3', nameCn: '比表面积分析仪', categoryCode: '011301', reason: 'category.unknown', suggestion: '019900' },
-          { id: 4, innerId: 'A-4', nameCn: '电子光学仪器（未细分）', categoryCode: '010100', reason: 'category.notLeaf', suggestion: '010199' },
+          { id: 2, innerId: 'A-2', nameCn: '恒温恒湿箱', categoryCode: '150101', field: 'categoryCode', value: '150101', reason: 'category.unknown', params: { value: '150101' }, suggestion: '990000' },
+          expect.objectContaining({ id: 2, innerId: 'A-2', nameCn: '恒温恒湿箱', field: 'discipline', value: '材料科学', reason: 'import.unknownSubject', params: { value: '材料科学' } }),
+          { id: 3, innerId: 'A-3', nameCn: '比表面积分析仪', categoryCode: '011301', field: 'categoryCode', value: '011301', reason: 'category.unknown', params: { value: '011301' }, suggestion: '019900' },
+          { id: 4, innerId: 'A-4', nameCn: '电子光学仪器（未细分）', categoryCode: '010100', field: 'categoryCode', value: '010100', reason: 'category.notLeaf', params: { value: '010100' }, suggestion: '010199' },
         ],
       });
+      // The name is one of subjects.tsv: its code is offered, the stored text is not rewritten.
+      const materials = SUBJECTS.find((s) => s.name === '材料科学');
+      expect(review.rows[1].suggestion).toBe(materials?.code ?? null);
+      expect(db.prepare('SELECT discipline FROM instruments WHERE id = 2').pluck().get()).toBe('材料科学');
     } finally {
       db.close();
     }

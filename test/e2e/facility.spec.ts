@@ -111,6 +111,13 @@ test('facility: two lab desks and one office desk (three data folders) produce o
     const figures = await deskApi<{ indicators: { id: string; figures: { key: string; value: number | null }[] }[] }>(desk, 'evaluation:compute', { fromYear: 2025, toYear: 2025 });
     const fig = (ind: string, key: string) => figures.indicators.find((i) => i.id === ind)?.figures.find((f) => f.key === key)?.value;
     expect(fig('useOutcomes', 'effectiveHours')).toBe(9);
+    // The Beijing subsidy view beside it, over the labs' data: their open-instrument value together.
+    const labSubsidies = await Promise.all([a, b].map((s) => deskApi<{ openValueFen: number; openInstrumentCount: number }>(s, 'assessment:subsidy', { year: 2025 })));
+    const officeSubsidy = await deskApi<{ openValueFen: number; openInstrumentCount: number }>(desk, 'evaluation:subsidy', { year: 2025 });
+    expect(officeSubsidy.openValueFen).toBe(labSubsidies[0].openValueFen + labSubsidies[1].openValueFen);
+    expect(officeSubsidy.openInstrumentCount).toBe(labSubsidies[0].openInstrumentCount + labSubsidies[1].openInstrumentCount);
+    await expect(page.getByTestId('office-subsidy')).toBeVisible();
+    await expect(page.getByTestId('office-subsidy-count')).toHaveText(String(officeSubsidy.openInstrumentCount));
     expect(fig('openRate', 'instrumentYears')).toBe(3);
   } finally {
     for (const s of started) {

@@ -363,3 +363,21 @@ test('in English the record dialogs and drawers show no Chinese outside the user
   }
   expect(found).toEqual({});
 });
+
+test('Chinese pickers name the weekdays in Chinese from Monday, and default years follow the desk\'s day in Beijing', async ({ page, desk, openDesk }) => {
+  await deskApi(desk, 'catalog:create', { innerId: 'GC-YEAR-01', nameCn: '气相色谱仪', categoryCode: '010401', originalValueFen: 60_000_000 });
+  await openDesk(page);
+  // The calendar's day picker: 一 … 日, the week starting on Monday.
+  await page.getByRole('menuitem', { name: '预约日历' }).click();
+  await page.locator('.ant-layout-content .ant-picker').first().click();
+  const heads = page.locator('.ant-picker-dropdown:visible .ant-picker-content thead th');
+  await expect(heads).toHaveText(['一', '二', '三', '四', '五', '六', '日']);
+  await page.keyboard.press('Escape');
+  // The platform export reports last year by the desk's day (2025-06-16 here), whatever the computer's clock says.
+  await page.getByRole('menuitem', { name: '仪器目录' }).click();
+  await page.getByRole('button', { name: '导出到国家平台' }).click();
+  await expect(page.getByLabel('platform-year')).toHaveValue('2024');
+  await page.keyboard.press('Escape');
+  await page.getByText('GC-YEAR-01').click();
+  await expect(page.getByTestId('year-hours-year')).toContainText('2024');
+});

@@ -33,10 +33,18 @@ export function setYearInputs(ctx: ServiceContext, input: YearInputs): YearInput
  * `unitFigures`: the unit's figures of the year when the caller has them already (the page's one pass).
  */
 export function computeSubsidy(ctx: ServiceContext, year: number, whatIfGrade?: SubsidyGrade, unitFigures?: AssessmentResult): SubsidyResult {
+  const figures = unitFigures?.scope.kind === 'unit' && unitFigures.year === year ? unitFigures : computeAssessment(ctx, { year, scope: { kind: 'unit' } });
+  return subsidyFrom(ctx, year, figures, whatIfGrade);
+}
+
+/** The unit's figures the subsidy reads: its 外部共享 instruments and their value, and its service income. */
+export type SubsidyFigures = Pick<AssessmentResult, 'openInstrumentCount' | 'openInstrumentValueFen' | 'serviceIncomeFen'>;
+
+/** The subsidy of a year from the unit's figures, wherever they were computed (this desk's records, or the labs' at the office). */
+export function subsidyFrom(ctx: ServiceContext, year: number, figures: SubsidyFigures, whatIfGrade?: SubsidyGrade): SubsidyResult {
   const settings = getSettings(ctx);
   const profile = profileOn(settings.region, `${year}-12-31`);
   const inputs = getYearInputs(ctx, year);
-  const figures = unitFigures?.scope.kind === 'unit' && unitFigures.year === year ? unitFigures : computeAssessment(ctx, { year, scope: { kind: 'unit' } });
   const openValueFen = figures.openInstrumentValueFen;
   const cls = inputs.classBoundaryFen === null ? null : subsidyClass(openValueFen, inputs.classBoundaryFen);
   const grade = whatIfGrade ?? inputs.publishedGrade;

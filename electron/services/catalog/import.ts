@@ -390,8 +390,38 @@ function prepared(input: ImportRef): { fileName: string; grid: Grid; table: Tabl
   return { fileName, grid, table };
 }
 
+const TOTAL_LABEL = /^(合计|总计|小计)(?:[:：(（].*)?$/;
+const totalLabel = (cell: string) => TOTAL_LABEL.test(foldWidth(cell).replace(/\s+/g, ''));
+
+/**
+ * The total rows at the bottom of an office sheet (one or more, bottom up): the first non-empty
+ * cell is 合计, 总计 or 小计, or the identity columns (仪器编号, 名称) are empty and a cell says so.
+ */
+export function trailingTotalRows(table: Table, mapping: Mapping): { row: number; label: string }[] {
+  const idCols = [mapping.innerId, mapping.nameCn].filter((c): c is string => !!c).map((c) => table.headers.indexOf(c)).filter((i) => i >= 0);
+  const out: { row: number; label: string }[] = [];
+  for (let i = table.rows.length - 1; i >= 0; i--) {
+    const { n, cells } = table.rows[i];
+    const first = cells.find((c) => c.trim() !== '') ?? '';
+    const identityEmpty = idCols.length > 0 && idCols.every((c) => (cells[c] ?? '').trim() === '');
+    const label = totalLabel(first) ? first : identityEmpty ? cells.find(totalLabel) : undefined;
+    if (label === undefined) break;
+    out.unshift({ row: n, label: label.trim() });
+  }
+  return out;
+}
+
+/** The table without its trailing total rows, and those rows. */
+function withoutTotals(table: Table, mapping: Mapping): { table: Table; totalRows: { row: number; label: string }[] } {
+  const totalRows = trailingTotalRows(table, mapping);
+  if (!totalRows.length) return { table, totalRows };
+  const skip = new Set(totalRows.map((t) => t.row));
+  return { table: { ...table, rows: table.rows.filter((r) => !skip.has(r.n)) }, totalRows };
+}
+
 export function validateImport(ctx: ServiceContext, input: ImportRef & { mapping: Mapping }): ImportValidation {
-  const { grid, table } = prepared(input);
+  const { grid, table: sheet } = prepared(input);
+  const { table, totalRows } = withoutTotals(sheet, input.mapping);
   const outcomes = convertAll(grid, table, input.mapping);
   const existing = existingIds(ctx);
   const valid = outcomes.filter((o) => o.fields);
@@ -400,6 +430,7 @@ export function validateImport(ctx: ServiceContext, input: ImportRef & { mapping
     valid: valid.length,
     issues: outcomes.flatMap((o) => o.issues),
     duplicates: valid.filter((o) => existing.has(o.fields!.innerId)).length,
+    totalRows,
     preview: valid.slice(0, 50).map((o) => ({
       row: o.row,
       innerId: o.fields!.innerId,
@@ -416,7 +447,8 @@ export function commitImport(
   ctx: ServiceContext,
   input: ImportRef & { mapping: Mapping; onDuplicate: 'skip' | 'update' },
 ): ImportCommitResult {
-  const { fileName, grid, table } = prepared(input);
+  const { fileName, grid, table: sheet } = prepared(input);
+  const { table, totalRows } = withoutTotals(sheet, input.mapping);
   const outcomes = convertAll(grid, table, input.mapping);
   const valid = outcomes.filter((o) => o.fields);
   if (!valid.length) refuse('VALIDATION', 'import.nothingValid', { field: 'file' });
@@ -441,8 +473,8 @@ export function commitImport(
       ON CONFLICT(header_key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`)
       .run(headerKey(table.headers), JSON.stringify(input.mapping), ctx.now().toISOString());
     const invalid = outcomes.length - valid.length;
-    audit(ctx, 'import', 'instrument', null, { fileName, inserted, updated, skipped, invalid });
-    return { inserted, updated, skipped, invalid };
+    audit(ctx, 'import', 'instrument', null, { fileName, inserted, updated, skipped, invalid, totalRows: totalRows.length });
+    return { inserted, updated, skipped, invalid, totalRows: totalRows.length };
   })();
 }
 

@@ -3,7 +3,7 @@ import { instrumentListSchema, type InstrumentListQuery } from '../../../shared/
 import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import { categoryCodeProblem, suggestedCode } from '../../../shared/catalog/categories';
-import { foldCode, foldWidth } from '../../../shared/catalog/platform';
+import { disciplinesProblem, foldCode, foldWidth, normaliseDisciplines } from '../../../shared/catalog/platform';
 import { expandTerm, toFullWidth } from '../../../shared/catalog/search-synonyms';
 import { likeContains } from '../sql';
 import type { ServiceContext } from '../context';
@@ -264,16 +264,37 @@ export function listInstrumentsFull(ctx: ServiceContext, input: InstrumentListQu
   return [...iterateInstrumentsFull(ctx, input)];
 }
 
-export interface CodeReviewRow { id: number; innerId: string; nameCn: string; categoryCode: string; reason: string; suggestion: string | null }
+export interface CodeReviewRow {
+  id: number; innerId: string; nameCn: string; categoryCode: string;
+  /** The field whose stored value the platform refuses: the category code, or disciplines kept as free text from before the platform record. */
+  field: 'categoryCode' | 'discipline';
+  value: string;
+  reason: string;
+  params: Record<string, string | number>;
+  /** A value of the platform's tables to consider (never applied by the desk), or null. */
+  suggestion: string | null;
+}
 
-/** Instruments whose category code is not an assignable code of the platform's table: listed for the user to fix. */
+/**
+ * Instruments whose stored codes the platform's tables do not have, listed for the user to fix:
+ * a category code that is not an assignable code of the classification, and 主要学科领域 that are not
+ * codes of subjects.tsv (free text such as 材料科学 kept from before the platform record; the codes
+ * its names stand for are suggested). `total` counts instruments, `rows` one line per field.
+ */
 export function codeReview(ctx: ServiceContext): { total: number; rows: CodeReviewRow[] } {
-  const all = ctx.db.prepare('SELECT id, inner_id AS innerId, name_cn AS nameCn, category_code AS categoryCode FROM instruments WHERE retired_at IS NULL ORDER BY inner_id')
-    .all() as Omit<CodeReviewRow, 'reason' | 'suggestion'>[];
+  const all = ctx.db.prepare('SELECT id, inner_id AS innerId, name_cn AS nameCn, category_code AS categoryCode, discipline FROM instruments WHERE retired_at IS NULL ORDER BY inner_id')
+    .all() as { id: number; innerId: string; nameCn: string; categoryCode: string; discipline: string }[];
   const rows: CodeReviewRow[] = [];
-  for (const r of all) {
+  const instruments = new Set<number>();
+  for (const { discipline, ...r } of all) {
     const p = categoryCodeProblem(r.categoryCode);
-    if (p) rows.push({ ...r, reason: p.reason, suggestion: suggestedCode(r.categoryCode) });
+    if (p) rows.push({ ...r, field: 'categoryCode', value: r.categoryCode, reason: p.reason, params: { value: r.categoryCode }, suggestion: suggestedCode(r.categoryCode) });
+    const d = disciplinesProblem(discipline);
+    if (d) {
+      const named = normaliseDisciplines(discipline);
+      rows.push({ ...r, field: 'discipline', value: discipline, reason: d.reason, params: { ...d.params }, suggestion: named.ok && named.value !== discipline ? named.value : null });
+    }
+    if (p || d) instruments.add(r.id);
   }
-  return { total: rows.length, rows: rows.slice(0, 500) };
+  return { total: instruments.size, rows: rows.slice(0, 500) };
 }

@@ -13,6 +13,9 @@ import type { ServiceContext } from '../context';
 import { neutraliseFileName } from '../redemption/safe-name';
 import { decodeBase64, MAX_ATTACHMENT_BYTES } from '../redemption/attachments';
 import { readSealedFile, removeSealedFile, storeSealedFile, type SealedFileRef } from '../sealed-store';
+import type { SubsidyResult } from '../../../shared/ipc/assessment';
+import type { SubsidyGrade } from '../../../shared/policy';
+import { subsidyFrom } from '../assessment/subsidy';
 import { getEvaluationSettings } from './evaluation-settings';
 import { DESK_IN_SCOPE, officeFiguresForYears, scopeParams, type OfficeScope, type YearFigures } from './office-figures';
 
@@ -116,6 +119,16 @@ export function computeEvaluation(ctx: ServiceContext, scope: EvaluationScope): 
     years: national.map((y) => ({ year: y.year, instruments: y.instrumentCount, effectiveHours: y.effectiveHours, externalHours: y.externalHours, utilisation: y.utilisation, shareRate: y.shareRate })),
     indicators, score, grade: gradeOf(score.total, settings.gradeFloors), weightsConfigured: settings.configured, gradeFloors: settings.gradeFloors,
   };
+}
+
+/**
+ * The Beijing performance subsidy (第十一条) of the unit for a year over the labs' consolidated data:
+ * the open-instrument value and service income of every registered lab (or the chosen ones), with
+ * the class boundary, published grade, income and costs entered at the office (its year inputs).
+ */
+export function officeSubsidy(ctx: ServiceContext, input: { year: number; deskIds?: string[]; whatIfGrade?: SubsidyGrade }): SubsidyResult {
+  const f = officeFiguresForYears(ctx, [input.year], { deskIds: input.deskIds?.length ? input.deskIds : null }, 0).all[0];
+  return subsidyFrom(ctx, input.year, { openInstrumentCount: f.externalOpenInstruments, openInstrumentValueFen: f.externalOpenValueFen, serviceIncomeFen: f.serviceIncomeFen }, input.whatIfGrade);
 }
 
 const known = new Set(NATIONAL.indicators.map((i) => i.id));

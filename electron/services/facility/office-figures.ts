@@ -38,6 +38,9 @@ export interface YearFigures {
   satisfactionSum: number;
   openRate: number | null;
   openInstruments: number;
+  /** Counted instruments in 外部共享 (open to outside users) and their value: the Beijing subsidy's open-instrument value. */
+  externalOpenInstruments: number;
+  externalOpenValueFen: number;
   /** Hours of usage under a contract, and under a Shanghai order; null when a package in scope did not carry the link. */
   contractHours: number | null;
   orderHours: number | null;
@@ -61,6 +64,7 @@ export function officeYearFigures(ctx: ServiceContext, year: number, scope: Offi
 interface YearRow {
   year: number; n: number; value: number; rated: number; open: number; sec: number; ext: number; records: number; income: number; satSum: number; satN: number;
   nN: number; nValue: number; nRated: number; nOpen: number; nSec: number; nExt: number; nRecords: number; nIncome: number; nSatSum: number; nSatN: number;
+  xOpen: number; xValue: number; nXOpen: number; nXValue: number;
   con: number; ord: number; conUnknown: number; ordUnknown: number; nCon: number; nOrd: number; nConUnknown: number; nOrdUnknown: number;
 }
 
@@ -79,7 +83,7 @@ export function officeFiguresForYears(ctx: ServiceContext, years: number[], scop
   const cut = years.map((y, k) => `WHEN ${Number(y)} THEN @ra${k}`).join(' ');
   const ras = Object.fromEntries(years.map((y, k) => [`ra${k}`, retiredAfter(y)]));
   const rows = db.prepare(`WITH x AS (SELECT y.year, (i.retired_at IS NULL OR i.retired_at >= CASE y.year ${cut} END) AS counted, (i.value_fen >= @min) AS nat,
-        i.value_fen AS value, (i.share_mode <> '不共享') AS open, y.rated_hours AS rated, y.sec, y.ext_sec AS ext, y.records, y.income_fen AS income,
+        i.value_fen AS value, (i.share_mode <> '不共享') AS open, (i.share_mode = '外部共享') AS xopen, y.rated_hours AS rated, y.sec, y.ext_sec AS ext, y.records, y.income_fen AS income,
         y.sat_sum AS satSum, y.sat_n AS satN, y.contract_sec AS con, y.order_sec AS ord
       FROM office_instrument_years y JOIN office_instruments i ON i.desk_id = y.desk_id AND i.iid = y.iid
       WHERE y.year BETWEEN @from AND @to AND y.year IN (SELECT value FROM json_each(@years)) AND ${DESK_IN_SCOPE('y.desk_id')})
@@ -87,6 +91,7 @@ export function officeFiguresForYears(ctx: ServiceContext, years: number[], scop
       TOTAL(sec) AS sec, TOTAL(ext) AS ext, TOTAL(records) AS records, TOTAL(income) AS income, TOTAL(satSum) AS satSum, TOTAL(satN) AS satN,
       SUM(counted * nat) AS nN, TOTAL(counted * nat * value) AS nValue, TOTAL(counted * nat * rated) AS nRated, SUM(counted * nat * open) AS nOpen,
       TOTAL(nat * sec) AS nSec, TOTAL(nat * ext) AS nExt, TOTAL(nat * records) AS nRecords, TOTAL(nat * income) AS nIncome, TOTAL(nat * satSum) AS nSatSum, TOTAL(nat * satN) AS nSatN,
+      SUM(counted * xopen) AS xOpen, TOTAL(counted * xopen * value) AS xValue, SUM(counted * nat * xopen) AS nXOpen, TOTAL(counted * nat * xopen * value) AS nXValue,
       TOTAL(con) AS con, TOTAL(ord) AS ord, SUM(con IS NULL) AS conUnknown, SUM(ord IS NULL) AS ordUnknown,
       TOTAL(nat * con) AS nCon, TOTAL(nat * ord) AS nOrd, SUM(nat AND con IS NULL) AS nConUnknown, SUM(nat AND ord IS NULL) AS nOrdUnknown
     FROM x GROUP BY year`).all({ years: JSON.stringify(years), from: Math.min(...years), to: Math.max(...years), min: minValueFen, ...ras, ...sp }) as YearRow[];
@@ -146,6 +151,8 @@ export function officeFiguresForYears(ctx: ServiceContext, years: number[], scop
       satisfactionSum: satSum,
       openRate: n > 0 ? open / n : null,
       openInstruments: open,
+      externalOpenInstruments: g('xOpen', 'nXOpen'),
+      externalOpenValueFen: g('xValue', 'nXValue'),
       contractSeconds: conSec,
       orderSeconds: ordSec,
       contractHours: conSec === null ? null : hoursOf(conSec),

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/ipc/system';
 import { civilDateInShanghai } from '../../../shared/rules/civil-date';
@@ -19,8 +20,12 @@ export const useAppInfo = create<AppInfoState>((set) => ({
   },
 }));
 
-/** Today's civil date: the main process's once known, Shanghai's by this machine's clock until then. */
+/**
+ * Today's civil date: the main process's once known, Shanghai's by this machine's clock until then.
+ * Asks for it (once per desk) if no page has yet, so a default taken from it follows the desk's day.
+ */
 export function useToday(): string {
   const info = useAppInfo((s) => s.info);
+  useEffect(() => { if (!info) void useAppInfo.getState().load().catch(() => undefined); }, [info]);
   return info?.today ?? civilDateInShanghai(new Date());
 }

@@ -1,6 +1,8 @@
 import { Alert, Button, Modal, Table } from 'antd';
 import { useEffect, useState } from 'react';
-import { categoryPath } from '../../../../shared/vocabulary-labels';
+import { SUBJECTS } from '../../../../shared/catalog/platform';
+import { INSTRUMENT_FIELD_LABELS } from '../../../../shared/catalog/instrument';
+import { categoryPath, subjectName } from '../../../../shared/vocabulary-labels';
 import { USER_CELL } from '../../util/user-data';
 import type { ChannelOutput } from '../../../../shared/ipc';
 import { call } from '../../api';
@@ -10,18 +12,19 @@ import { showError } from '../../util/errors';
 
 const L = {
   zh: {
-    banner: '{n} 台仪器的分类编码不在国家平台仪器分类表中，上报前请逐一改正（系统不会自动改动）', show: '查看并修改', title: '分类编码待改正的仪器',
-    innerId: '仪器编号', name: '仪器名称', code: '现有编码', problem: '问题', suggestion: '可考虑', fix: '修改', close: '关闭',
+    banner: '{n} 台仪器的分类编码或学科不在国家平台的编码表中，上报前请逐一改正（系统不会自动改动）', show: '查看并修改', title: '编码待改正的仪器',
+    innerId: '仪器编号', name: '仪器名称', field: '字段', code: '现有值', problem: '问题', suggestion: '可考虑', fix: '修改', close: '关闭',
   },
   en: {
-    banner: '{n} instruments have a category code that is not in the national platform\'s table; fix each before uploading (the desk changes none by itself)', show: 'Review and fix',
-    title: 'Instruments whose category code needs fixing', innerId: 'Instrument no.', name: 'Name', code: 'Current code', problem: 'Problem', suggestion: 'Consider', fix: 'Fix', close: 'Close',
+    banner: '{n} instruments have a category code or disciplines that are not in the national platform\'s tables; fix each before uploading (the desk changes none by itself)', show: 'Review and fix',
+    title: 'Instruments whose codes need fixing', innerId: 'Instrument no.', name: 'Name', field: 'Field', code: 'Current value', problem: 'Problem', suggestion: 'Consider', fix: 'Fix', close: 'Close',
   },
 };
 
 type Review = ChannelOutput<'catalog:codeReview'>;
+const fieldLabel = (key: string, locale: 'zh' | 'en') => INSTRUMENT_FIELD_LABELS.find((f) => f.key === key)?.[locale] ?? key;
 
-/** The instruments whose code the platform's table does not have, for the user to fix one by one. */
+/** The instruments whose category code or disciplines the platform's tables do not have, for the user to fix one by one. */
 export function CodeReview({ version, onFix }: { version: number; onFix(id: number): void }) {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
@@ -30,19 +33,21 @@ export function CodeReview({ version, onFix }: { version: number; onFix(id: numb
 
   useEffect(() => { call('catalog:codeReview', {}).then(setReview).catch(showError); }, [version]);
   if (!review || review.total === 0) return null;
-  const label = locale === 'zh' ? '仪器分类编码' : 'Category code';
+  const labels = { categoryCode: fieldLabel('categoryCode', locale), discipline: fieldLabel('discipline', locale) };
+  const subject = (codes: string) => codes.split(',').map((c) => `${c} ${subjectName(c, SUBJECTS.find((x) => x.code === c)?.name ?? '', locale)}`).join('、');
   return (
     <>
       <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="code-review" message={fmt(t.banner, { n: review.total })}
         action={<Button size="small" onClick={() => setOpen(true)}>{t.show}</Button>} />
       <Modal open={open} width={900} title={t.title} onCancel={() => setOpen(false)} footer={<Button onClick={() => setOpen(false)}>{t.close}</Button>}>
-        <Table size="small" rowKey="id" dataSource={review.rows} pagination={{ pageSize: 10 }}
+        <Table size="small" rowKey={(r) => `${r.id}-${r.field}`} dataSource={review.rows} pagination={{ pageSize: 10 }}
           columns={[
             { title: t.innerId, dataIndex: 'innerId', width: 120, ...USER_CELL },
             { title: t.name, dataIndex: 'nameCn', ...USER_CELL },
-            { title: t.code, dataIndex: 'categoryCode', width: 90 },
-            { title: t.problem, key: 'p', render: (_: unknown, r: Review['rows'][number]) => describeIssue({ field: 'categoryCode', reason: r.reason, params: { value: r.categoryCode }, code: 'VALIDATION' }, locale, { categoryCode: label }) },
-            { title: t.suggestion, dataIndex: 'suggestion', width: 200, render: (s: string | null) => (s ? `${s} ${categoryPath(s, locale)}` : '—') },
+            { title: t.field, dataIndex: 'field', width: 110, render: (f: 'categoryCode' | 'discipline') => labels[f] },
+            { title: t.code, dataIndex: 'value', width: 110, ...USER_CELL },
+            { title: t.problem, key: 'p', render: (_: unknown, r: Review['rows'][number]) => describeIssue({ field: r.field, reason: r.reason, params: r.params, code: 'VALIDATION' }, locale, labels) },
+            { title: t.suggestion, key: 'suggestion', width: 200, render: (_: unknown, r: Review['rows'][number]) => (r.suggestion ? (r.field === 'discipline' ? subject(r.suggestion) : `${r.suggestion} ${categoryPath(r.suggestion, locale)}`) : '—') },
             { title: '', key: 'fix', width: 70, render: (_: unknown, r: Review['rows'][number]) => <Button size="small" type="link" onClick={() => { setOpen(false); onFix(r.id); }}>{t.fix}</Button> },
           ]} />
       </Modal>

@@ -21,7 +21,7 @@ const L = {
     field: '仪器字段', column: '文件中的列', none: '（不导入）', valid: '有效 {v} 行，有问题 {i} 处', dup: '其中 {d} 行的仪器编号已存在：',
     skip: '跳过已有仪器', update: '用文件内容更新已有仪器', commit: '导入 {v} 条有效记录', done: '导入完成：新增 {a}，更新 {u}，跳过 {s}，无效 {x}',
     row: '行号', reason: '原因', close: '关闭', nothingValid: '没有有效行可导入，请修正文件后重试。', report: '下载问题清单（.xlsx，附原始行）',
-    useRow: '设为表头',
+    useRow: '设为表头', totalRows: '已跳过表底的合计行（不导入）：{rows}', totalRow: '第 {n} 行（{label}）', doneTotals: '；跳过合计行 {t}',
   },
   en: {
     title: 'Import instruments (.xlsx / .xls / .csv)', s1: 'File', s2: 'Header and columns', s3: 'Check', s4: 'Done', drop: 'Click or drop an .xlsx, .xls, .csv or .txt (Unicode text) file (the national platform template works as is)',
@@ -31,7 +31,7 @@ const L = {
     field: 'Field', column: 'Column in file', none: '(skip)', valid: '{v} valid rows, {i} problems', dup: '{d} rows have an existing instrument no.:',
     skip: 'Skip existing', update: 'Update existing from file', commit: 'Import {v} valid rows', done: 'Imported: {a} new, {u} updated, {s} skipped, {x} invalid',
     row: 'Row', reason: 'Reason', close: 'Close', nothingValid: 'No valid rows to import; fix the file and try again.', report: 'Download the problems (.xlsx with the original rows)',
-    useRow: 'Use as header',
+    useRow: 'Use as header', totalRows: 'Skipped the total rows at the bottom of the sheet (not imported): {rows}', totalRow: 'row {n} ({label})', doneTotals: '; {t} total rows skipped',
   },
 };
 
@@ -197,6 +197,10 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
         <Space direction="vertical" style={{ width: '100%' }}>
           <Alert type={validation.issues.length ? 'warning' : 'success'} showIcon data-testid="import-summary"
             message={fmt(t.valid, { v: validation.valid, i: validation.issues.length })} />
+          {validation.totalRows.length > 0 && (
+            <Alert type="info" showIcon data-testid="import-total-rows"
+              message={fmt(t.totalRows, { rows: validation.totalRows.map((r) => fmt(t.totalRow, { n: r.row, label: r.label })).join('、') })} />
+          )}
           {validation.issues.length > 0 && (
             <>
               <Table size="small" rowKey={(r) => `${r.row}-${r.field}`} pagination={{ pageSize: 8 }} dataSource={validation.issues} data-testid="import-issues"
@@ -234,7 +238,7 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
       {step === 3 && result && (
         <Space direction="vertical">
           <Alert type="success" showIcon data-testid="import-done"
-            message={fmt(t.done, { a: result.inserted, u: result.updated, s: result.skipped, x: result.invalid })} />
+            message={fmt(t.done, { a: result.inserted, u: result.updated, s: result.skipped, x: result.invalid }) + (result.totalRows ? fmt(t.doneTotals, { t: result.totalRows }) : '')} />
           <Button type="primary" onClick={() => onClose(true)}>{t.close}</Button>
         </Space>
       )}

@@ -6,6 +6,7 @@ import { INSTRUMENT_FIELD_LABELS, SHARE_MODES, SOURCES, STATUSES, USAGE_KINDS, t
 import { CARRIER_TYPES, FUNDING_SOURCES, PLATFORM_LIMITS, SUBJECTS } from '../../../../shared/catalog/platform';
 import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
 import { civilDateInShanghai } from '../../../../shared/rules/civil-date';
+import { useToday } from '../../stores/app-info';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useCatalog } from '../../stores/catalog';
@@ -78,8 +79,10 @@ const YEAR_FIRST = 2000;
 /** 年运行机时 / 年对外服务机时 of a chosen year: computed from the usage records, never typed. */
 function YearHours({ id }: { id: number }) {
   const t = useT(HL);
-  const thisYear = Number(civilDateInShanghai(new Date()).slice(0, 4));
-  const [year, setYear] = useState(thisYear - 1);
+  // The desk's year in Beijing, not the computer's clock.
+  const thisYear = Number(useToday().slice(0, 4));
+  const [chosen, setYear] = useState<number | null>(null);
+  const year = chosen ?? thisYear - 1;
   const [h, setH] = useState<{ hours: number; externalHours: number } | null>(null);
   useEffect(() => { call('catalog:annualHours', { id, year }).then(setH).catch(showError); }, [id, year]);
   return (

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { INSTRUMENT_FIELD_LABELS, type InstrumentListQuery } from '../../../../shared/catalog/instrument';
 import type { PlatformCheck, PlatformProblem } from '../../../../shared/ipc/catalog';
 import { UserText } from '../../util/user-data';
+import { useToday } from '../../stores/app-info';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { describeIssue } from '../../i18n-errors';
@@ -35,7 +36,10 @@ type Filter = Omit<InstrumentListQuery, 'offset' | 'limit'>;
 export function PlatformExport({ filter, onFix, onClose }: { filter: Filter; onFix(instrumentId: number): void; onClose(): void }) {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  // Last year by the desk's day in Beijing, not by the computer's clock.
+  const today = useToday();
+  const [chosen, setYear] = useState<number | null>(null);
+  const year = chosen ?? Number(today.slice(0, 4)) - 1;
   const [check, setCheck] = useState<PlatformCheck | null>(null);
   const [busy, setBusy] = useState(false);
   const [deskSheet, setDeskSheet] = useState(true);

@@ -9,6 +9,7 @@ import { call } from '../../api';
 import { useLocale, useT } from '../../i18n';
 import { saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
+import { OfficeSubsidyCard } from './OfficeSubsidyCard';
 import { FilePick } from './FilePick';
 
 const L = {
@@ -105,6 +106,7 @@ export function EvaluationPanel({ year, reloadKey }: { year: number; reloadKey: 
         <Button data-testid="eval-pdf" icon={<FilePdfOutlined />} loading={exporting === 'evaluation:exportPdf'} onClick={() => void exportFile('evaluation:exportPdf')}>{t.pdf}</Button>
         <Button data-testid="eval-cmp" loading={exporting === 'evaluation:exportComparison'} onClick={() => void exportFile('evaluation:exportComparison')}>{t.cmp}</Button>
       </Space>
+      <OfficeSubsidyCard year={toYear} deskIds={deskIds} reloadKey={reloadKey} />
       {r && (
         <>
           <Row gutter={12} style={{ marginBottom: 12 }}>
