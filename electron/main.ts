@@ -13,7 +13,9 @@ import { confinedPath, MIME } from './renderer-files';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { denyAllPermissions, guardNavigation, makeSenderCheck } from './security/guards';
 import { WEB_PREFERENCES } from './security/window';
-import { startupFailureMessage } from './startup-failure';
+import { nativeLang, nativeWords, startupFailureMessage } from './startup-failure';
+
+const words = (): ReturnType<typeof nativeWords> => nativeWords(nativeLang(app.getLocale()));
 
 // One writer per data folder: a second launch hands over to the first window and quits.
 if (!app.requestSingleInstanceLock()) {
@@ -55,7 +57,7 @@ function createWindow(): void {
   mainWindow = new BrowserWindow({
     width: 1360,
     height: 860,
-    title: '开放仪器创新券工作台',
+    title: words().windowTitle,
     show: false,
     // The three key options are repeated literally so static scanners (electronegativity) see them;
     // hardening.test.ts checks they agree with WEB_PREFERENCES.
@@ -120,14 +122,15 @@ async function notifyDueSoon(): Promise<void> {
   if (!due.ok) return;
   const { items } = due.value as { items: unknown[] };
   if (items.length > 0) {
-    new Notification({ title: '创新券期限提醒', body: `${items.length} 项将在 ${withinDays} 天内到期，请打开“到期提醒”查看。` }).show();
+    new Notification({ title: words().dueTitle, body: words().dueBody(items.length, withinDays) }).show();
   }
 }
 
 function buildMenu(dataDir: string): void {
+  const w = words();
   const exportDiagnostics = async () => {
     const { canceled, filePath } = await dialog.showSaveDialog({
-      title: '导出诊断信息 (Export diagnostics)',
+      title: w.diagnosticsTitle,
       defaultPath: path.join(app.getPath('downloads'), `desk-diagnostics-${new Date().toISOString().slice(0, 10)}.zip`),
       filters: [{ name: 'Zip', extensions: ['zip'] }],
     });
@@ -142,25 +145,24 @@ function buildMenu(dataDir: string): void {
       shell.showItemInFolder(filePath);
     } catch (e) {
       log.error('[diagnostics]', e);
-      dialog.showErrorBox('导出诊断信息失败 (Export diagnostics failed)', (e as Error).message);
+      dialog.showErrorBox(w.diagnosticsFailed, (e as Error).message);
     }
   };
   const template: Electron.MenuItemConstructorOptions[] = [
-    { role: 'fileMenu', label: '文件' },
-    { role: 'editMenu', label: '编辑' },
+    { role: 'fileMenu', label: w.menu.file },
+    { role: 'editMenu', label: w.menu.edit },
     // Reload and DevTools only while developing: a packaged desk has no View menu.
-    ...(app.isPackaged ? [] : [{ role: 'viewMenu' as const, label: '视图' }]),
-    { role: 'windowMenu', label: '窗口' },
-    { label: '帮助', submenu: [{ label: '导出诊断信息… (Export diagnostics…)', click: () => void exportDiagnostics() }] },
+    ...(app.isPackaged ? [] : [{ role: 'viewMenu' as const, label: w.menu.view }]),
+    { role: 'windowMenu', label: w.menu.window },
+    { label: w.menu.help, submenu: [{ label: w.menu.exportDiagnostics, click: () => void exportDiagnostics() }] },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 /** The start-up failure dialog: what happened and what to do; resolves when the user chose. */
 async function showStartupFailure(failure: StartupFailure): Promise<void> {
-  const m = startupFailureMessage(failure);
-  const buttons = ['退出 (Quit)', '打开数据目录 (Open data folder)', '打开日志 (Open logs)'];
-  const { response } = await dialog.showMessageBox({ type: 'error', title: m.title, message: m.message, detail: m.detail, buttons, defaultId: 0, cancelId: 0, noLink: true });
+  const m = startupFailureMessage(failure, nativeLang(app.getLocale()));
+  const { response } = await dialog.showMessageBox({ type: 'error', title: m.title, message: m.message, detail: m.detail, buttons: m.buttons, defaultId: 0, cancelId: 0, noLink: true });
   if (response === 1) await shell.openPath(failure.dataDir);
   if (response === 2) await shell.openPath(path.dirname(log.transports.file.getFile().path));
 }

@@ -9,7 +9,7 @@ import { handlers } from '../../electron/handlers';
 import { dispatch } from '../../electron/security/gate';
 import { isAppUrl } from '../../electron/security/window';
 import { createBackup } from '../../electron/services/backup/backups';
-import { startupFailureMessage } from '../../electron/startup-failure';
+import { nativeLang, nativeWords, startupFailureMessage } from '../../electron/startup-failure';
 import { coreOf } from '../../electron/app-core';
 import { tempCore, type TempCore } from '../helpers/db';
 
@@ -58,18 +58,43 @@ describe('diagnostics zip', () => {
 });
 
 describe('start-up failure dialog', () => {
-  it('says what happened and what to do for each kind, in both languages', () => {
+  it('says what happened and what to do for each kind, in the computer\'s language only', () => {
     const base = { detail: 'x', dataDir: '/data' };
-    expect(startupFailureMessage({ ...base, kind: 'newer' }).message).toMatch(/请升级工作台[\s\S]*Update the desk/);
-    const corrupt = startupFailureMessage({ ...base, kind: 'corrupt', backups: [{ name: 'desk-20250616-100000.sqlite', size: 4096 }] });
-    expect(corrupt.message).toMatch(/从下列备份之一恢复[\s\S]*Restore one of the backups/);
-    expect(corrupt.detail).toContain('desk-20250616-100000.sqlite');
-    expect(startupFailureMessage({ ...base, kind: 'corrupt', backups: [] }).message).toContain('没有备份');
-    expect(startupFailureMessage({ ...base, kind: 'locked-by-other' }).message).toMatch(/切换到那个窗口[\s\S]*Switch to it/);
-    expect(startupFailureMessage({ ...base, kind: 'driver' }).message).toContain('Reinstall');
+    const han = /\p{Script=Han}/u;
+    expect(startupFailureMessage({ ...base, kind: 'newer' }, 'zh').message).toContain('请升级工作台');
+    expect(startupFailureMessage({ ...base, kind: 'newer' }, 'en').message).toContain('Update the desk');
+    const corrupt = startupFailureMessage({ ...base, kind: 'corrupt', backups: [{ name: 'desk-20250616-100000.sqlite', size: 4096 }] }, 'zh');
+    expect(corrupt.message).toContain('从下列备份之一恢复');
+    expect(corrupt.detail).toMatch(/^备份:\n  · desk-20250616-100000\.sqlite \(4 KB\)/);
+    expect(startupFailureMessage({ ...base, kind: 'corrupt', backups: [] }, 'zh').message).toContain('没有备份');
+    expect(startupFailureMessage({ ...base, kind: 'corrupt', backups: [] }, 'en').message).toContain('holds no backup');
+    expect(startupFailureMessage({ ...base, kind: 'locked-by-other' }, 'zh').message).toContain('切换到那个窗口');
+    expect(startupFailureMessage({ ...base, kind: 'driver' }, 'en').message).toContain('Reinstall');
     for (const kind of ['newer', 'corrupt', 'locked-by-other', 'driver', 'other'] as const) {
-      expect(startupFailureMessage({ ...base, kind }).detail).toContain('/data');
+      const zh = startupFailureMessage({ ...base, kind }, 'zh');
+      const en = startupFailureMessage({ ...base, kind }, 'en');
+      expect(zh.detail).toContain('数据目录: /data');
+      expect(en.detail).toContain('Data folder: /data');
+      // One language per dialog: no Latin sentence in the Chinese one, no Chinese anywhere in the English one.
+      expect(`${zh.title}${zh.message}${zh.buttons.join('')}`).not.toMatch(/[A-Za-z]{3,} [a-z]{3,}/);
+      expect(`${en.title}${en.message}${en.detail}${en.buttons.join('')}`).not.toMatch(han);
     }
+    expect(nativeLang('zh-CN')).toBe('zh');
+    expect(nativeLang('zh-TW')).toBe('zh');
+    expect(nativeLang('en-US')).toBe('en');
+    expect(nativeLang('de')).toBe('en');
+    expect(nativeLang(undefined)).toBe('en');
+  });
+  it('words the menu, the diagnostics dialogs and the due-soon notification in one language', () => {
+    const zh = nativeWords('zh');
+    const en = nativeWords('en');
+    const flat = (w: typeof zh): string => JSON.stringify({ ...w, dueBody: w.dueBody(2, 3) });
+    expect(flat(en)).not.toMatch(/\p{Script=Han}/u);
+    expect(flat(zh)).not.toMatch(/[A-Za-z]{3,} [a-z]{3,}/);
+    expect(Object.keys(en.menu)).toEqual(Object.keys(zh.menu));
+    expect(zh.dueBody(2, 3)).toBe('2 项将在 3 天内到期，请打开“到期提醒”查看。');
+    expect(en.dueBody(1, 1)).toBe('1 item falls due within 1 day. Open “Due soon” to see them.');
+    expect(en.dueBody(2, 3)).toBe('2 items fall due within 3 days. Open “Due soon” to see them.');
   });
 });
 

@@ -23,10 +23,11 @@ describe('start-up failure: folder held by another desk', () => {
       const failure = (e as StartupError).failure;
       expect(failure).toMatchObject({ kind: 'locked-by-other', dataDir });
       expect(failure.detail).toContain(String(first.proc.pid));
-      const text = startupFailureMessage(failure);
-      expect(text.title).toContain('Data folder in use');
-      expect(text.message).toMatch(/切换到那个窗口[\s\S]*Switch to it/);
+      const text = startupFailureMessage(failure, 'zh');
+      expect(text.title).toBe('数据目录正被使用');
+      expect(text.message).toContain('切换到那个窗口');
       expect(text.detail).toContain(dataDir);
+      expect(startupFailureMessage(failure, 'en').message).toContain('Switch to it');
       expect(await first.call('labs:list', {})).toMatchObject({ ok: true });
     } finally {
       await first.stop();

@@ -145,7 +145,9 @@ async function run(ctx: ServiceContext, j: Job, ids: number[], orderIds: number[
     j.status = { ...j.status, state: 'done', fileName: `费用结算单-${year}年-${ids.length + orderIds.length}份.xlsx` };
   } catch (e) {
     if (!(e instanceof AppFailure)) console.error('[money:batch]', e);
-    j.status = { ...j.status, state: 'failed', error: e instanceof AppFailure ? e.error.message : '生成失败 (batch failed)' };
+    // The renderer words `failure` in the chosen language; `error` is for the log only.
+    const failure = e instanceof AppFailure ? e.error : { code: 'INTERNAL' as const, reason: 'internal.unexpected' };
+    j.status = { ...j.status, state: 'failed', error: e instanceof AppFailure ? e.message : 'statement batch failed', failure };
   } finally {
     chunks.length = 0;
     if (j.cancelled) { j.result = undefined; j.status = { ...j.status, state: 'cancelled' }; }

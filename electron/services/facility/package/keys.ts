@@ -22,7 +22,7 @@ export interface DeskKeys {
 const storedIdentitySchema = z.object({
   deskId: z.string().uuid(),
   role: z.enum(['lab', 'office']),
-  labName: z.string().trim().max(200, '实验室名称过长'),
+  labName: z.string().trim().max(200),
 });
 
 /** The unit (name, 统一社会信用代码) is the open unit's record; the desk keeps its id, role and lab. */

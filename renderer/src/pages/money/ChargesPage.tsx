@@ -25,12 +25,14 @@ export function ChargesPage() {
   const startBatch = async () => {
     try {
       const { jobId } = await call('money:batchStart', { year });
+      // A refusal that ended the batch is worded here, in the chosen language, not as the log's text.
+      const show = (x: JobStatus) => setJob(x.failure ? { ...x, error: new ApiError(x.failure).message } : x);
       let s = await call('money:batchStatus', { jobId });
-      setJob(s);
+      show(s);
       while (s.state === 'running') {
         await new Promise((r) => setTimeout(r, 500));
         s = await call('money:batchStatus', { jobId });
-        setJob(s);
+        show(s);
       }
       if (s.state === 'done') saveDownload(await call('money:batchResult', { jobId }));
       if (s.state === 'failed' && s.failure) showError(new ApiError(s.failure));
