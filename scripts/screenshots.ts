@@ -41,6 +41,7 @@ async function main() {
     number: 'HT-2025-031', applicantId: applicant.id, title: '新型合金微观形貌与物相分析', signedDate: '2025-06-05', startDate: '2025-06-05',
     endDate: '2025-06-20', amountFen: 12_000_000, actualAmountFen: 12_000_000, registrationDate: '2025-06-05',
     instrumentIds: instruments.slice(0, 3).map((i) => i.id), vouchers: [{ voucherId: voucher.id, amountFen: 5_000_000 }],
+    serviceKinds: ['analysis', 'testing'],
   });
   for (const [day, from, to] of [['2025-06-16', '09:00', '11:30'], ['2025-06-17', '14:00', '17:00'], ['2025-06-18', '09:30', '12:00']]) {
     await api('bookings:create', { instrumentId: instruments[0].id, kind: 'contract', contractId: contract.id, startAt: `${day}T${from}`, endAt: `${day}T${to}`, title: '形貌观察' });

@@ -25,6 +25,10 @@ export const ORDER_MESSAGES: Readonly<Record<string, Message>> = {
   },
   'voucher.doubleFunding': { zh: '该项目已获{termZh}支持，不得重复使用创新券', en: 'The project is already funded by {termEn} and cannot also use vouchers' },
   'voucher.serviceExcluded': { zh: '创新券不支持：{serviceKind}', en: 'Vouchers do not cover: {serviceKind}' },
+  'voucher.scope.kindRequired': {
+    zh: '未选择服务类别：请从本办法的服务范围中至少选择一项（{serviceKinds}），服务内容说明仅作备注',
+    en: 'No service kind chosen: choose at least one from this policy’s scope ({serviceKinds}); the description is only a note',
+  },
   'voucher.serviceOutOfScope': { zh: '不在创新券服务范围内：{serviceKind}', en: 'Outside the voucher service scope: {serviceKind}' },
   'order.voucherShare': {
     zh: '创新券金额 {voucherFen} 元超过订单总额 {totalFen} 元的 {share}（最多 {maxFen} 元）',

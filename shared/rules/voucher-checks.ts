@@ -124,8 +124,16 @@ export const CROSS_REGION_UNCHECKED_RULES = [
   'voucher.redemptionWithin', 'voucher.flow',
 ] as const;
 
-/** Every service kind on the contract must be in scope and not excluded; all failures are listed. */
+/**
+ * At least one service kind from the profile's vocabulary is required (a free-text description is
+ * only a note and cannot be checked); every kind must be in scope and not excluded. All failures are listed.
+ */
 export function checkServiceScope(serviceKinds: readonly ServiceKind[], profile: PolicyProfile): RuleResult {
+  if (serviceKinds.length === 0) {
+    return resultOf([
+      violation(profile, 'voucher.scope.kindRequired', { field: 'serviceKinds', params: { serviceKinds: profile.allowedServiceKinds ?? [] } }),
+    ]);
+  }
   const violations: Violation[] = [];
   for (const kind of new Set(serviceKinds)) {
     if (profile.excludedServiceKinds.includes(kind)) {

@@ -172,7 +172,7 @@ describe('one transaction per save', () => {
     const v = claim(core.ctx, a.id);
     const r = await invoke(handlers, core.ctx, 'contracts:create', {
       number: 'IPC-1', applicantId: a.id, signedDate: '2025-06-12', startDate: '2025-06-12', endDate: '2025-06-30',
-      amountFen: 10_000 * YUAN, vouchers: [{ voucherId: v.id, amountFen: 5_000 * YUAN + 1 }],
+      amountFen: 10_000 * YUAN, serviceKinds: ['testing'], vouchers: [{ voucherId: v.id, amountFen: 5_000 * YUAN + 1 }],
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'RULE', field: 'vouchers', rule: 'voucher.contractShare', article: '第十二条' } });
     expect(r.ok ? '' : describeError(r.error, 'en')).toMatch(/^Voucher payment ¥5,000\.01 is more than 50% of the actual amount ¥10,000\.00 \(at most ¥5,000\.00\) \(Article 12,/);
@@ -189,5 +189,62 @@ describe('after the redemption application', () => {
       { code: 'CONFLICT', rule: 'contract.redemptionSubmitted' });
     const kept = contract(core.ctx, { applicantId: a.id, number: c.number, services: '补充说明', vouchers: [{ voucherId: v1.id, amountFen: 100 }] }, c.id);
     expect(kept.services).toBe('补充说明');
+  });
+});
+
+describe('service scope on save (京科发〔2023〕16号 第五条)', () => {
+  it('refuses a contract without any service kind from the scope, citing 第五条, and writes nothing', () => {
+    const a = firm(core.ctx);
+    const v = claim(core.ctx, a.id);
+    for (const vouchers of [[], [{ voucherId: v.id, amountFen: 10_000 * YUAN }]]) {
+      const before = contentHash(core);
+      const e = refusal(() => contract(core.ctx, { applicantId: a.id, services: '扫描电镜形貌观察', serviceKinds: [], vouchers }));
+      expect(e).toMatchObject({
+        code: 'RULE', field: 'serviceKinds', rule: 'voucher.scope.kindRequired', article: '第五条', document: '京科发〔2023〕16号',
+        params: { serviceKinds: ['analysis', 'testing', 'inspection', 'rnd_service', 'ai_compute_rental'] },
+      });
+      expect(contentHash(core)).toBe(before);
+      expect(describeError(e, 'zh')).toMatch(/^未选择服务类别：.*分析、测试.*（京科发〔2023〕16号 第五条）$/);
+      expect(describeError(e, 'en')).toMatch(/^No service kind chosen: .*Analysis, Testing.* \(Article 5, Jing Ke Fa \[2023\] No\. 16/);
+    }
+  });
+
+  it('refuses statutory or mandatory testing, citing 第五条, and writes nothing', () => {
+    const a = firm(core.ctx);
+    const v = claim(core.ctx, a.id);
+    expectRefused(
+      () => contract(core.ctx, { applicantId: a.id, serviceKinds: ['testing', 'statutory_testing'], vouchers: [{ voucherId: v.id, amountFen: 10_000 * YUAN }] }),
+      { code: 'RULE', field: 'serviceKinds', rule: 'voucher.serviceExcluded', article: '第五条', params: { serviceKind: 'statutory_testing' } },
+    );
+    expect(getVoucher(core.ctx, v.id).contractId).toBeNull();
+  });
+
+  it('saves a kind in scope, with the free text kept as a note', () => {
+    const a = firm(core.ctx);
+    const c = contract(core.ctx, { applicantId: a.id, services: '扫描电镜形貌观察', serviceKinds: ['analysis', 'testing'] });
+    expect(getContract(core.ctx, c.id)).toMatchObject({ serviceKinds: ['analysis', 'testing'], services: '扫描电镜形貌观察' });
+  });
+
+  it('a stored contract without a kind asks for one when edited, and is not given one silently', () => {
+    const a = firm(core.ctx);
+    const c = contract(core.ctx, { applicantId: a.id });
+    // A contract stored before kinds were recorded.
+    core.db.prepare("UPDATE contracts SET service_kinds = '' WHERE id = ?").run(c.id);
+    const legacy = getContract(core.ctx, c.id);
+    expect(legacy.serviceKinds).toEqual([]);
+    const { id: _id, ...fields } = legacy;
+    expectRefused(() => contract(core.ctx, { ...fields, title: '新标题', vouchers: [] }, c.id),
+      { code: 'RULE', field: 'serviceKinds', rule: 'voucher.scope.kindRequired', article: '第五条' });
+    expect(getContract(core.ctx, c.id)).toMatchObject({ serviceKinds: [], title: legacy.title });
+    const saved = contract(core.ctx, { ...fields, title: '新标题', serviceKinds: ['inspection'], vouchers: [] }, c.id);
+    expect(saved).toMatchObject({ serviceKinds: ['inspection'], title: '新标题' });
+  });
+
+  it('crosses IPC as a field error on serviceKinds', async () => {
+    const a = firm(core.ctx);
+    const r = await invoke(handlers, core.ctx, 'contracts:create', {
+      number: 'IPC-SCOPE', applicantId: a.id, signedDate: '2025-06-12', startDate: '2025-06-12', endDate: '2025-06-30', amountFen: 10_000 * YUAN,
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'RULE', field: 'serviceKinds', rule: 'voucher.scope.kindRequired', article: '第五条' } });
   });
 });

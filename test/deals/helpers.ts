@@ -30,10 +30,11 @@ export function claim(ctx: Ctx, applicantId: number, input: Partial<VoucherClaim
   }));
 }
 
+/** A contract saved through the service; its service kind is 'testing' (in scope) unless given. */
 export function contract(ctx: Ctx, input: Partial<ContractInput> & Pick<ContractInput, 'applicantId'>, id: number | null = null) {
   return saveContract(ctx, contractInputSchema.parse({
     number: `HT${String(++seq).padStart(6, '0')}`, signedDate: '2025-06-12', startDate: '2025-06-12', endDate: '2025-07-31',
-    amountFen: 100_000 * YUAN, ...input,
+    amountFen: 100_000 * YUAN, serviceKinds: ['testing'], ...input,
   }), id);
 }
 

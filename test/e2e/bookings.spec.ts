@@ -24,7 +24,7 @@ test('book two slots, refuse a conflicting one, move, log actual use, delete', a
   const applicant = await api<{ id: number }>(desk, 'applicants:create', { kind: 'enterprise', name: '北京色谱应用科技有限公司' });
   await api(desk, 'contracts:create', {
     number: 'HT-BK-001', applicantId: applicant.id, title: '挥发物检测', signedDate: '2025-06-01', startDate: '2025-06-01',
-    endDate: '2025-06-30', amountFen: 2_000_000, instrumentIds: [inst.id],
+    endDate: '2025-06-30', amountFen: 2_000_000, instrumentIds: [inst.id], serviceKinds: ['testing'],
   });
 
   await openDesk(page);

@@ -68,6 +68,9 @@ test('applicant → voucher → contract (over 50% refused) → two slots (confl
   await choose(page, page.getByTestId('contract-applicant'), APPLICANT);
   await typeDate(page.getByTestId('contract-end'), '2025-06-16');
   await page.getByTestId('contract-amount').fill('80000');
+  // The service kind comes from the policy's scope vocabulary; a contract without one is refused.
+  await choose(page, page.getByTestId('contract-service-kinds'), '测试');
+  await page.keyboard.press('Escape');
   const picker = page.getByTestId('voucher-picker');
   await picker.locator('tr', { hasText: 'BJ2025-0001' }).locator('input[type=checkbox]').check();
   const amount = page.getByTestId('voucher-amount-BJ2025-0001');

@@ -118,6 +118,9 @@ test('a contract refusal about a voucher highlights its row where the user is sc
   await choose(page, page.getByTestId('contract-applicant'), FIRM.name);
   await page.getByTestId('contract-end').fill('2025-06-30');
   await page.getByTestId('contract-amount').fill('200000');
+  // The service kind comes from the policy's scope vocabulary; a contract without one is refused.
+  await choose(page, page.getByTestId('contract-service-kinds'), '测试');
+  await page.keyboard.press('Escape');
   const picker = page.getByTestId('voucher-picker');
   const row = picker.locator('tr', { hasText: 'BJ2025-0101' });
   await row.locator('input[type=checkbox]').check();
@@ -230,7 +233,7 @@ async function seedForScan(desk: Parameters<typeof deskApi>[0]) {
   });
   await deskApi(desk, 'contracts:create', {
     number: '京合2025-001', title: '材料表征服务', applicantId: a.id, signedDate: '2025-05-01', startDate: '2025-05-01', endDate: '2025-06-10', amountFen: 10_000_000,
-    instrumentIds: [inst.id],
+    instrumentIds: [inst.id], serviceKinds: ['testing'],
   });
   await deskApi(desk, 'usage:create', { instrumentId: inst.id, startAt: '2025-06-10T09:00', endAt: '2025-06-10T11:00', userName: '李工', userUnit: '某材料公司', operator: '张三' });
   await deskApi(desk, 'money:quoteSave', { id: null, fields: {

@@ -41,6 +41,7 @@ for (const vp of [{ width: 1280, height: 720 }, { width: 1400, height: 900 }]) {
       await deskApi(desk, 'vouchers:claim', { number: 'BJ2025-0720', applicantId: a.id, faceValueFen: 5_000_000, claimDate: '2025-06-10' });
       await deskApi(desk, 'contracts:create', {
         number: 'HT-LAPTOP-01', title: '材料表征服务', applicantId: a.id, signedDate: '2025-05-01', startDate: '2025-05-01', endDate: '2025-06-10', amountFen: 10_000_000,
+        serviceKinds: ['testing'],
       });
       const inst = await deskApi<{ id: number }>(desk, 'catalog:create', {
         innerId: 'GC-LAPTOP-01', nameCn: '气相色谱仪', categoryCode: '010401', originalValueFen: 60_000_000,

@@ -149,6 +149,9 @@ describe('no double funding and service scope', () => {
 
   it.each<[string, ServiceKind[], string[]]>([
     ['Beijing', ['testing', 'analysis', 'ai_compute_rental'], []],
+    // No kind from the vocabulary: nothing can be checked, so the save is refused (京 第五条 / 沪 第四条).
+    ['Beijing', [], ['voucher.scope.kindRequired']],
+    ['Shanghai', [], ['voucher.scope.kindRequired']],
     ['Beijing', ['statutory_testing'], ['voucher.serviceExcluded']],
     ['Beijing', ['office_rental'], ['voucher.serviceOutOfScope']],
     ['Beijing', ['testing', 'statutory_testing', 'bookkeeping'], ['voucher.serviceExcluded', 'voucher.serviceOutOfScope']],
