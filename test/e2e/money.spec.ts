@@ -107,7 +107,7 @@ test('quotes: price a quote, see a duplicate number refused on its field, adopt 
   await expect(page.getByTestId('quote-table')).toContainText('2,000.00');
 
   const adopt = async (number: string) => {
-    await page.locator('tr', { hasText: number }).getByTestId('quote-adopt').click();
+    await page.locator('.ant-table-row', { hasText: number }).getByTestId('quote-adopt').click();
     await page.locator('.ant-modal .ant-select').click();
     await page.locator('.ant-select-item-option', { hasText: 'HT-QUOTE-001' }).click();
     await page.locator('.ant-modal').getByRole('button', { name: /采\s*用/ }).click();
@@ -117,7 +117,7 @@ test('quotes: price a quote, see a duplicate number refused on its field, adopt 
   await expect(page.locator('.ant-message')).toContainText('超过合同实际金额');
   await page.locator('.ant-modal').getByRole('button', { name: /取\s*消/ }).click();
   await adopt('BJ-Q-002');
-  await expect(page.locator('tr', { hasText: 'BJ-Q-002' })).toContainText('#');
+  await expect(page.locator('.ant-table-row', { hasText: 'BJ-Q-002' })).toContainText('#');
 
   const check = new Database(path.join(desk.dataDir, 'desk.sqlite'), { readonly: true });
   try {
