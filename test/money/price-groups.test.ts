@@ -7,6 +7,7 @@ import { contractCharges, refreshCharges } from '../../electron/services/money/c
 import { addRateVersion, listPriceGroups, priceGroupOfApplicant, savePriceGroup, saveRateItem, setApplicantGroup } from '../../electron/services/money/rates';
 import { rateVersionFieldsSchema } from '../../shared/ipc/money';
 import { AppFailure } from '../../shared/result';
+import { describeError } from '../../renderer/src/i18n-errors';
 import { contentHash, tempCore, type TempCore } from '../helpers/db';
 import { insertContract } from '../redemption/fixtures';
 
@@ -91,19 +92,29 @@ describe('an applicant’s price group', () => {
     expect(contractCharges(core.ctx, { contractId }).lines[0]).toMatchObject({ unitPriceFen: 20_000, amountFen: 20_000 });
   });
 
-  it('goes back to the default group when cleared', () => {
+  it('shows the group set and the group charged, and goes back to the default group when cleared', async () => {
     const { applicantId } = insertContract(core.db, { vouchersFen: [] });
+    const shown = () => invoke(handlers, core.ctx, 'money:applicantGroup', { applicantId });
+    expect(await shown()).toMatchObject({ ok: true, value: { applicantId, priceGroupId: null, effective: { id: ENTERPRISE, name: '企业', nameEn: 'Enterprises', isDefault: true } } });
     setApplicantGroup(core.ctx, applicantId, INTERNAL);
     expect(priceGroupOfApplicant(core.ctx, applicantId).id).toBe(INTERNAL);
+    expect(await shown()).toMatchObject({ ok: true, value: { priceGroupId: INTERNAL, effective: { id: INTERNAL, name: '校内', nameEn: 'On campus' } } });
     setApplicantGroup(core.ctx, applicantId, null);
     expect(priceGroupOfApplicant(core.ctx, applicantId)).toMatchObject({ id: ENTERPRISE, isDefault: true });
+    expect(await shown()).toMatchObject({ ok: true, value: { priceGroupId: null, effective: { id: ENTERPRISE } } });
+    expect(await invoke(handlers, core.ctx, 'money:applicantGroup', { applicantId: 9999 }))
+      .toMatchObject({ ok: false, error: { code: 'NOT_FOUND', reason: 'applicant.notFound', field: 'applicantId' } });
   });
 
   it('refuses an unknown group or applicant on its field, and writes nothing', async () => {
     const { applicantId } = insertContract(core.db, { vouchersFen: [] });
     const before = contentHash(core);
-    expect(await invoke(handlers, core.ctx, 'money:setApplicantGroup', { applicantId, priceGroupId: 99 }))
-      .toMatchObject({ ok: false, error: { code: 'VALIDATION', reason: 'priceGroup.notFound', field: 'priceGroupId', params: { id: 99 } } });
+    const unknown = await invoke(handlers, core.ctx, 'money:setApplicantGroup', { applicantId, priceGroupId: 99 });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION', reason: 'priceGroup.notFound', field: 'priceGroupId', params: { id: 99 } } });
+    // The drawer words the code on its 价格组 field, in either language.
+    if (unknown.ok) throw new Error('expected a refusal');
+    expect(describeError(unknown.error, 'zh', { priceGroupId: '价格组' })).toContain('价格类别 99 不存在');
+    expect(describeError(unknown.error, 'en', { priceGroupId: 'Price group' })).toContain('Price group 99 does not exist');
     expect(await invoke(handlers, core.ctx, 'money:setApplicantGroup', { applicantId: 9999, priceGroupId: INTERNAL }))
       .toMatchObject({ ok: false, error: { code: 'NOT_FOUND', reason: 'applicant.notFound', field: 'applicantId' } });
     expect(contentHash(core)).toBe(before);
