@@ -6,7 +6,7 @@ import {
 import { quotePdfDownload, quoteXlsxDownload } from '../services/money/quote-docs';
 import { adoptQuote, listQuotes, saveQuote } from '../services/money/quotes';
 import {
-  addRateVersion, listPriceGroups, listRates, referenceFeeText, savePriceGroup, saveRateItem, setApplicantGroup, updateRateVersion,
+  addRateVersion, applicantGroup, listPriceGroups, listRates, referenceFeeText, savePriceGroup, saveRateItem, setApplicantGroup, updateRateVersion,
 } from '../services/money/rates';
 import {
   cancelStatementBatch, issueFromCharges, startStatementBatch, statementBatchResult, statementBatchStatus, statementPdfDownload, statementXlsxDownload,
@@ -22,6 +22,7 @@ export const moneyHandlers: HandlerTable<keyof typeof moneyChannels> = {
   'money:rateVersionAdd': ({ itemId, fields }, ctx) => addRateVersion(ctx, itemId, fields),
   'money:rateVersionUpdate': ({ versionId, fields }, ctx) => updateRateVersion(ctx, versionId, fields),
   'money:referenceFee': ({ instrumentId, date }, ctx) => ({ text: referenceFeeText(ctx, instrumentId, date ?? civilDateInShanghai(ctx.now())) }),
+  'money:applicantGroup': ({ applicantId }, ctx) => applicantGroup(ctx, applicantId),
   'money:setApplicantGroup': ({ applicantId, priceGroupId }, ctx) => setApplicantGroup(ctx, applicantId, priceGroupId),
   'money:charges': (ref, ctx) => contractCharges(ctx, ref),
   'money:refresh': (ref, ctx) => refreshCharges(ctx, ref),

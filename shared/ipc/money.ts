@@ -274,6 +274,7 @@ export const moneyChannels = {
   'money:rateVersionAdd': channel<RateItem>()(z.object({ itemId: id, fields: rateVersionFieldsSchema })),
   'money:rateVersionUpdate': channel<RateItem>()(z.object({ versionId: id, fields: rateVersionFieldsSchema })),
   'money:referenceFee': channel<{ text: string }>()(z.object({ instrumentId: id, date: civilDateSchema.optional() })),
+  'money:applicantGroup': channel<{ applicantId: number; priceGroupId: number | null; effective: PriceGroup }>()(z.object({ applicantId: id })),
   'money:setApplicantGroup': channel<{ applicantId: number; priceGroupId: number | null }>()(z.object({ applicantId: id, priceGroupId: id.nullable() })),
   'money:charges': channel<ContractCharges>()(ownerSchema),
   'money:refresh': channel<RefreshReport>()(ownerSchema),

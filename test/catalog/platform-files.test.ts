@@ -10,11 +10,12 @@ import { exportCatalog } from '../../electron/services/catalog/export';
 import { commitImport, importReport, parseImportOffThread, validateImport } from '../../electron/services/catalog/import';
 import { createInstrument, listInstrumentsFull } from '../../electron/services/catalog/instruments';
 import { createLab } from '../../electron/services/catalog/labs';
+import { addAdjustment, contractCharges, refreshCharges } from '../../electron/services/money/charges';
 import { addRateVersion, saveRateItem } from '../../electron/services/money/rates';
 import { checkPlatform, exportServiceRecords } from '../../electron/services/catalog/platform';
 import { instrumentInputSchema, type Instrument, type InstrumentInput } from '../../shared/catalog/instrument';
 import { EQUIPMENT_TEMPLATE_HEADERS, SERVICE_RECORD_FIELDS } from '../../shared/catalog/national-platform-data';
-import { rateVersionFieldsSchema } from '../../shared/ipc/money';
+import { adjustmentSchema, rateVersionFieldsSchema } from '../../shared/ipc/money';
 import { tempCore, type TempCore } from '../helpers/db';
 
 let core: TempCore;
@@ -344,6 +345,38 @@ describe('the platform files of a year', () => {
       ['材料形貌检验检测', 15, '是', '钱工', '13900000000', '上海某材料科技有限公司'], // an order paid partly by voucher: 地方科技计划项目
       ['材料形貌检验检测', 16, '是', '孙某', '13900000000', '某研究所'], // an order without voucher; the record's own user kept
     ]);
+  });
+
+  it('takes 服务金额(元) of a charged record from its charge line, in yuan to the fen; an uncharged record keeps its typed amount', () => {
+    // 上机 at 333.33元/h on campus, 15-minute increments, on the full instrument.
+    const sem = instrumentWithHourlyRate(15, [{ priceGroupId: 1, unitPriceFen: 33_333 }, { priceGroupId: 3, unitPriceFen: 50_000 }]);
+    core.db.exec(`INSERT INTO applicants(id, name, kind, region, contact_name, contact_phone, price_group_id, created_at, updated_at)
+        VALUES (1, '北京新材科技有限公司', 'enterprise', 'beijing', '赵经理', '13800000000', 1, '2025-01-01', '2025-01-01');
+      INSERT INTO contracts(id, number, applicant_id, title, signed_date, start_date, end_date, amount_fen, status, profile_id, created_at, updated_at)
+        VALUES (1, 'HT1', 1, '锂电材料形貌测试', '2025-01-01', '2025-01-01', '2025-12-31', 100000, 'active', 'beijing-2023', '', '');`);
+    usage(sem.id, '2025-03-01T09:00', '2025-03-01T10:10'); // 70 min → 1.25 h → 416.6625 → 416.66元
+    usage(sem.id, '2025-03-02T09:00', '2025-03-02T12:00'); // 3 h → 999.99元
+    usage(sem.id, '2025-03-03T09:00', '2025-03-03T10:00', { amount_fen: 12_345 }); // no contract, no charge: 123.45元 as typed
+    core.db.prepare('UPDATE usage_logs SET contract_id = 1 WHERE id IN (1, 2)').run();
+    expect(refreshCharges(core.ctx, { contractId: 1 })).toMatchObject({ created: 2, unpriced: [] });
+    // A discount on the contract is a line of no record: it changes no record's 服务金额.
+    addAdjustment(core.ctx, adjustmentSchema.parse({ contractId: 1, category: 'discount', serviceDate: '2025-03-02', amountFen: -10_000, reason: '老客户九折' }));
+    const lines = contractCharges(core.ctx, { contractId: 1 }).lines;
+    expect(lines.map((l) => [l.usageId, l.amountFen])).toEqual([[1, 41_666], [2, 99_999], [null, -10_000]]);
+
+    const amountOf = () => {
+      const file = exportServiceRecords(core.ctx, {}, { year: 2025, format: 'xlsx' });
+      const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(Buffer.from(file.dataBase64, 'base64')).Sheets['服务记录'], { header: 1, defval: '' });
+      const col = (rows[0] as string[]).indexOf('服务金额(元)');
+      expect(col).toBe(4);
+      return rows.slice(1).map((r) => [r[0], r[col]]);
+    };
+    // Each record's 服务金额 is its own charge line (the 1,200元 typed on records 1 and 2 is not used).
+    expect(amountOf()).toEqual([[1, 416.66], [2, 999.99], [3, 123.45]]);
+    // A record whose time changes is charged again, and the export follows the charge.
+    core.db.prepare("UPDATE usage_logs SET end_at = '2025-03-02T10:00' WHERE id = 2").run();
+    refreshCharges(core.ctx, { contractId: 1 });
+    expect(amountOf()).toEqual([[1, 416.66], [2, 333.33], [3, 123.45]]);
   });
 
   it('lists every record the platform would refuse, with instrument, field and reason', () => {

@@ -126,3 +126,39 @@ test('quotes: price a quote, see a duplicate number refused on its field, adopt 
     check.close();
   }
 });
+
+test('price group: set an applicant’s 价格组 in its drawer, and the charges generated after it use that group’s price', async ({ page, desk, openDesk }) => {
+  const db = new Database(path.join(desk.dataDir, 'desk.sqlite'));
+  db.pragma('busy_timeout = 5000');
+  let ids: { contractId: number; instrumentId: number };
+  try {
+    ids = insertContract(db, { number: 'HT-GROUP-001', applicantName: '北京价格组测试科技有限公司', vouchersFen: [], actualAmountFen: null, usage: [['2025-05-10T09:00', '2025-05-10T12:30']] });
+  } finally {
+    db.close();
+  }
+  // 上机: 校内 200元/h, 企业 400元/h, in 30-minute steps.
+  const item = await deskApi<{ id: number }>(desk, 'money:rateItemSave', { id: null, fields: { instrumentId: ids!.instrumentId, name: '上机', unit: 'hour', billsUsage: true } });
+  await deskApi(desk, 'money:rateVersionAdd', { itemId: item.id, fields: { effectiveFrom: '2025-01-01', incrementMinutes: 30,
+    prices: [{ priceGroupId: 1, unitPriceFen: 20_000 }, { priceGroupId: 3, unitPriceFen: 40_000 }] } });
+  await openDesk(page);
+
+  await page.getByRole('menuitem', { name: '申领单位' }).click();
+  await page.getByTestId('applicants-table').getByText('北京价格组测试科技有限公司').click();
+  const field = page.getByTestId('applicant-price-group');
+  await expect(field).toContainText('默认：企业');
+  await field.click();
+  await page.locator('.ant-select-item-option', { hasText: '校内' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await page.locator('.ant-drawer-close').click();
+  await expect(page.locator('.ant-drawer-content')).toHaveCount(0);
+  await page.getByTestId('applicants-table').getByText('北京价格组测试科技有限公司').click();
+  await expect(page.getByTestId('applicant-price-group')).toContainText('校内');
+  await page.locator('.ant-drawer-close').click();
+
+  // 3.5 h at the 校内 price: 700元 (at 企业 it would be 1,400元).
+  await page.getByRole('menuitem', { name: /费用结算/ }).click();
+  await page.getByTestId('charges-contract').locator('.ant-select').click();
+  await page.locator('.ant-select-item-option', { hasText: 'HT-GROUP-001' }).click();
+  await page.getByTestId('charges-refresh').click();
+  await expect(page.getByTestId('charges-total')).toHaveText('700.00 元');
+});

@@ -39,6 +39,13 @@ export function priceGroupOfApplicant(ctx: Ctx, applicantId: number): PriceGroup
   return groups.find((g) => g.id === set) ?? groups.find((g) => g.isDefault) ?? groups[0];
 }
 
+/** The group set on an applicant (null: none set) and the group its charges are priced at. */
+export function applicantGroup(ctx: Ctx, applicantId: number): { applicantId: number; priceGroupId: number | null; effective: PriceGroup } {
+  const set = ctx.db.prepare('SELECT price_group_id FROM applicants WHERE id = ?').pluck().get(applicantId) as number | null | undefined;
+  if (set === undefined) refuse('NOT_FOUND', 'applicant.notFound', { field: 'applicantId', params: { id: applicantId } });
+  return { applicantId, priceGroupId: set, effective: priceGroupOfApplicant(ctx, applicantId) };
+}
+
 export function setApplicantGroup(ctx: ServiceContext, applicantId: number, priceGroupId: number | null): { applicantId: number; priceGroupId: number | null } {
   return ctx.db.transaction(() => {
     if (priceGroupId !== null && !ctx.db.prepare('SELECT 1 FROM price_groups WHERE id = ?').get(priceGroupId)) {

@@ -10,6 +10,7 @@ import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal, schemaRule
 import { fenOf, fenToText, moneyRule, regionLabel } from '../vouchers/dealLabels';
 import { saveKeys } from '../vouchers/formKeys';
 import { EligibilityPanel } from './EligibilityPanel';
+import { PriceGroupField } from './PriceGroupField';
 import { fieldName } from '../../../../shared/vocabulary-labels';
 import { punct, UserText } from '../../util/user-data';
 
@@ -228,6 +229,7 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
             <Col span={24}><Form.Item name="notes" label={t.notes}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
           </Row>
         </Form>
+        {current && <PriceGroupField applicantId={current.id} />}
         {current && <EligibilityPanel applicantId={current.id} version={version} />}
       </Spin>
     </Drawer>
