@@ -117,7 +117,10 @@ test('quotes: price a quote, see a duplicate number refused on its field, adopt 
   await expect(page.locator('.ant-message')).toContainText('超过合同实际金额');
   await page.locator('.ant-modal').getByRole('button', { name: /取\s*消/ }).click();
   await adopt('BJ-Q-002');
-  await expect(page.locator('.ant-table-row', { hasText: 'BJ-Q-002' })).toContainText('#');
+  // Adopted: the row names the contract it serves and offers no second adoption.
+  const adopted = page.locator('.ant-table-row', { hasText: 'BJ-Q-002' });
+  await expect(adopted).toContainText('HT-QUOTE-001');
+  await expect(adopted.getByTestId('quote-adopt')).toHaveCount(0);
 
   const check = new Database(path.join(desk.dataDir, 'desk.sqlite'), { readonly: true });
   try {
