@@ -10,20 +10,34 @@ interface SecurityState {
   unlock(passphrase: string): Promise<void>;
 }
 
-export const useSecurity = create<SecurityState>((set) => ({
+// Every status the store takes gets a number. A look-up (`refresh`, the lock screen's poll) that was
+// asked before a newer status arrived (encryption finished, a lock, an unlock) answers with the
+// older state, so it must not overwrite the newer one: the window would show 未加密 for a desk that
+// has just been encrypted until the next poll.
+let generation = 0;
+
+export const useSecurity = create<SecurityState>((set, get) => ({
   status: null,
   async refresh() {
+    const asked = generation;
     const status = await call('security:status', {});
+    if (asked !== generation) return get().status ?? status;
+    generation += 1;
     set({ status });
     return status;
   },
   set(status) {
+    generation += 1;
     set({ status });
   },
   async lock() {
-    set({ status: await call('security:lock', {}) });
+    const status = await call('security:lock', {});
+    generation += 1;
+    set({ status });
   },
   async unlock(passphrase) {
-    set({ status: await call('security:unlock', { passphrase }) });
+    const status = await call('security:unlock', { passphrase });
+    generation += 1;
+    set({ status });
   },
 }));
