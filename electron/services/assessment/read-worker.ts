@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppFailure } from '../../../shared/result';
-import { applyKey } from '../../db/connection';
+import { applyConnectionPragmas, applyKey } from '../../db/connection';
 import type { ServiceContext } from '../context';
 import type { ReadAnswer, ReadJob, ReadTask } from './off-thread';
 import { assessmentPage } from './page';
@@ -19,7 +19,7 @@ export async function runReadJob(job: ReadJob): Promise<unknown> {
   const db = new Database(job.file, { readonly: true, fileMustExist: true });
   try {
     if (job.key !== undefined) applyKey(db, job.key);
-    db.pragma('busy_timeout = 5000');
+    applyConnectionPragmas(db, { readonly: true }); // the one set of connection settings
     db.pragma('temp_store = MEMORY');
     const now = new Date(job.nowIso);
     const ctx: ServiceContext = { db, dataDir: job.dataDir, actor: job.actor, now: () => now };

@@ -4,7 +4,7 @@
 // never reads the database file or hashes the copy.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { applyKey } from '../../db/connection';
+import { applyConnectionPragmas, applyKey } from '../../db/connection';
 import { secureFile } from '../../security/files';
 import { hmacOfFile } from './mac';
 
@@ -25,7 +25,7 @@ export function copyAndMac(job: CopyJob): CopyResult {
     const db = new Database(job.source, { readonly: true, fileMustExist: true });
     try {
       if (job.key !== undefined) applyKey(db, job.key);
-      db.pragma('busy_timeout = 5000');
+      applyConnectionPragmas(db, { readonly: true }); // the one set of connection settings
       db.prepare('VACUUM INTO ?').run(job.target);
     } finally {
       db.close();
