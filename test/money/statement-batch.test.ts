@@ -52,6 +52,8 @@ describe('the statement batch', () => {
     expect(s).toMatchObject({ state: 'done', done: 3, total: 3, fileName: '费用结算单-2025年-3份.xlsx' });
     expect(s.failure).toBeUndefined();
     expect(statementBatchResult(jobId).dataBase64.length).toBeGreaterThan(0);
+    // Downloaded once, then gone from memory.
+    expect(refusal(() => statementBatchResult(jobId)).error).toMatchObject({ code: 'NOT_FOUND', reason: 'job.notFound' });
   });
 
   it('stays cancelled with no workbook when cancelled right after it starts', async () => {

@@ -179,9 +179,13 @@ export function cancelStatementBatch(jobId: string): JobStatus {
 export function statementBatchResult(jobId: string): FileDownload {
   const j = job(jobId);
   if (j.status.state !== 'done') refuse('CONFLICT', 'job.noResult', { field: 'jobId', params: { state: j.status.state } });
-  return {
+  const download = {
     fileName: j.status.fileName ?? 'statements.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     dataBase64: j.result!.toString('base64'),
   };
+  // Downloaded once, then gone: the workbook holds applicants' and bank data.
+  jobs.delete(jobId);
+  j.result = undefined;
+  return download;
 }
