@@ -103,8 +103,8 @@ function verify(ctx: ServiceContext, bytes: Uint8Array): Verified {
   return { manifest, sha, sealed: opened.sealed, parts, ordersKnown: usageVersion >= 2 };
 }
 
-/** Parts held at the office as hashes per lab, part and year (office_part_hashes), not as records: they come by the thousand. */
-const BULK_PARTS = new Set(['charges', 'ratedHours']);
+/** Parts held at the office per lab, part and year (office_part_hashes: the hashes and one JSON array of the records), not as a row each: they come by the thousand. */
+export const BULK_PARTS = new Set(['charges', 'ratedHours']);
 
 const keyOf = (r: Record<string, unknown>) => String(r.id ?? r.rowid ?? JSON.stringify(r));
 const hashOfJson = (json: string) => crypto.hash('sha1', json, 'base64').slice(0, 20);
@@ -454,22 +454,24 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
     // Progress to the window over the package's records; a cancel here rolls the whole import back.
     const total = hashed.length + usage.records.length;
     let written = 0;
-    const bulk = new Map<string, Record<string, string>>();
+    // Charges and 额定机时 of the period: per part and year, the hashes and the records as carried (their JSON, already made for the hash).
+    const bulk = new Map<string, { hashes: Record<string, string>; records: string[] }>();
     for (const h of hashed) {
       if (BULK_PARTS.has(h.part)) {
         if (inPeriod(h.year)) {
           const k = `${h.part}\u0000${h.year}`;
           let m = bulk.get(k);
-          if (!m) bulk.set(k, (m = {}));
-          m[h.key] = h.hash;
+          if (!m) bulk.set(k, (m = { hashes: {}, records: [] }));
+          m.hashes[h.key] = h.hash;
+          m.records.push(h.json);
         }
       } else (plan.whole || plan.newest || inPeriod(h.year) ? put : add).run(desk, h.part, h.key, h.hash, h.json, h.year);
       if (++written % 1000 === 0) jobStep(written, total);
     }
     if (plan.whole) db.prepare('DELETE FROM office_part_hashes WHERE desk_id = ?').run(desk);
     else db.prepare('DELETE FROM office_part_hashes WHERE desk_id = ? AND year BETWEEN ? AND ?').run(desk, ...span);
-    const putBulk = db.prepare('INSERT INTO office_part_hashes(desk_id, part, year, hashes) VALUES (?, ?, ?, ?)');
-    for (const [k, m] of bulk) { const [part, year] = k.split('\u0000'); putBulk.run(desk, part, Number(year), JSON.stringify(m)); }
+    const putBulk = db.prepare('INSERT INTO office_part_hashes(desk_id, part, year, hashes, records) VALUES (?, ?, ?, ?, ?)');
+    for (const [k, m] of bulk) { const [part, year] = k.split('\u0000'); putBulk.run(desk, part, Number(year), JSON.stringify(m.hashes), `[${m.records.join(',')}]`); }
     const usageHashes = new Map<number, Record<string, number>>();
     for (let i = 0; i < usage.records.length; i++) {
       const year = usage.years[i];
