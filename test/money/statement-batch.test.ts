@@ -48,7 +48,7 @@ describe('the statement batch', () => {
     expect(s.failure).toBeUndefined();
     expect(statementBatchResult(jobId).dataBase64.length).toBeGreaterThan(0);
     // Downloaded once, then gone from memory.
-    expect(refusal(() => statementBatchResult(jobId)).error).toMatchObject({ code: 'NOT_FOUND', reason: 'job.notFound' });
+    expect(failure(() => statementBatchResult(jobId)).error).toMatchObject({ code: 'NOT_FOUND', reason: 'job.notFound' });
   });
 
   it('stays cancelled with no workbook when cancelled right after it starts', async () => {
