@@ -1,7 +1,6 @@
 // The national self-assessment (实施细则 2026) over the labs' consolidated data at the office: the
 // nine second-level indicators with the figures the data supports, the office's text, evidence and
 // scores for each, the weighted score under the configured weights and the grade.
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { MAJOR_CATEGORIES } from '../../../shared/catalog/categories';
 import { NATIONAL_EVALUATION_2026 as NATIONAL } from '../../../shared/evaluation/national-2026';
@@ -10,8 +9,7 @@ import type { ComparisonResult, DragRow, EvaluationResult, EvaluationScope, Indi
 import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
-import { neutraliseFileName } from '../redemption/safe-name';
-import { decodeBase64, MAX_ATTACHMENT_BYTES } from '../redemption/attachments';
+import { acceptUpload } from '../redemption/attachments';
 import { readSealedFile, removeSealedFile, storeSealedFile, type SealedFileRef } from '../sealed-store';
 import type { SubsidyResult } from '../../../shared/ipc/assessment';
 import type { SubsidyGrade } from '../../../shared/policy';
@@ -171,17 +169,12 @@ function evidenceRef(ctx: ServiceContext, storedName: string): SealedFileRef {
 export function addEvidence(ctx: ServiceContext, input: { fromYear: number; toYear: number; indicator: string; fileName: string; dataBase64: string }): { id: number } {
   assertPeriod(input);
   assertIndicator(input.indicator);
-  const bytes = decodeBase64(input.dataBase64);
-  if (bytes.length === 0) refuse('VALIDATION', 'attachment.empty', { field: 'dataBase64' });
-  if (bytes.length > MAX_ATTACHMENT_BYTES) {
-    refuse('VALIDATION', 'attachment.tooLarge', { field: 'dataBase64', params: { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } });
-  }
-  const sha = crypto.createHash('sha256').update(bytes).digest('hex');
-  const stored = `${crypto.randomUUID()}.sealed`;
-  return storeSealedFile(ctx, evidenceRef(ctx, stored), bytes, () => {
+  // The same checks as every upload: size, and a document or image type judged by content and name.
+  const { bytes, originalName, storedName, sha256 } = acceptUpload(input);
+  return storeSealedFile(ctx, evidenceRef(ctx, storedName), bytes, () => {
     const id = Number(ctx.db.prepare(`INSERT INTO evaluation_evidence(from_year, to_year, indicator, original_name, stored_name, sha256, size_bytes, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.fromYear, input.toYear, input.indicator, neutraliseFileName(input.fileName), stored, sha, bytes.length, ctx.now().toISOString()).lastInsertRowid);
-    audit(ctx, 'create', 'evaluation_evidence', id, { indicator: input.indicator, sha256: sha });
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.fromYear, input.toYear, input.indicator, originalName, storedName, sha256, bytes.length, ctx.now().toISOString()).lastInsertRowid);
+    audit(ctx, 'create', 'evaluation_evidence', id, { indicator: input.indicator, sha256 });
     return { id };
   });
 }
