@@ -11,7 +11,7 @@ import { secureDir, secureFile, tightenTree } from './security/files';
 import { bindKeys, type PlainKeyStore } from './security/keyring';
 import { runResealJob } from './security/reseal';
 import { reconcileDataFolder, refuseEmptyOverEvidence, type Reconciled } from './security/swap';
-import { sweepSealedParts } from './services/sealed-store';
+import { settleSealedFiles, sweepSealedParts } from './services/sealed-store';
 import { endReadJobsOnLock, holdReadJobsForSwap } from './services/assessment/off-thread';
 
 export const DATABASE_FILE_NAME = 'desk.sqlite';
@@ -96,6 +96,9 @@ export function openCore(options: CoreOptions): Core {
     try {
       keys.adoptLegacyKey(opened, isEncrypted, key);
       keys.load(isEncrypted, key);
+      // A store or removal a crash interrupted: its marked file stays only if a committed row refers to it.
+      const settled = settleSealedFiles(opened, options.dataDir);
+      if (settled.length) console.warn(`[sealed] removed ${settled.length} file(s) no committed row refers to: ${settled.join(', ')}`);
     } catch (e) {
       opened.close();
       throw e;

@@ -119,11 +119,11 @@ async function notifyDueSoon(): Promise<void> {
   const settings = await core.call('settings:get', {});
   if (!settings.ok) return; // locked or not set up: nothing to announce
   const withinDays = (settings.value as SettingsView).settings.notificationDays;
-  const due = await core.call('dashboard:dueSoon', { withinDays });
+  const due = await core.call('dashboard:dueSoon', { withinDays, limit: 1 });
   if (!due.ok) return;
-  const { items } = due.value as { items: unknown[] };
-  if (items.length > 0) {
-    new Notification({ title: words().dueTitle, body: words().dueBody(items.length, withinDays) }).show();
+  const { total } = due.value as { total: number };
+  if (total > 0) {
+    new Notification({ title: words().dueTitle, body: words().dueBody(total, withinDays) }).show();
   }
 }
 

@@ -31,6 +31,7 @@ const OPS: BenchOp[] = [openMigrate, catalogSearch, weekCalendar, conflictCheck,
   redemptionPacket, xlsxImport, firstScreen, moneyOps, consolidation, listPages, catalogExport, backupOp, pagesOp];
 
 function row(r: OpResult): string[] {
+  if (r.failed) return [r.name, 'FAILED', '', '', '', '', 'FAIL', r.failed];
   if (r.skipped) return [r.name, 'SKIPPED', '', '', '', '', '', r.skipped];
   const s = r.service!;
   const ratio = r.baseline ? `${(s.median / r.baseline.median).toFixed(1)}×` : '—';
@@ -68,9 +69,9 @@ async function main(): Promise<void> {
       try {
         const rows = await op.run(env);
         results.push(...rows);
-        process.stdout.write(` ${rows.map((r) => (r.skipped ? 'skipped' : `${formatMs(r.service!.median)} ms ${verdict(r)}`)).join(', ')} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+        process.stdout.write(` ${rows.map((r) => (r.failed ? `FAILED (${r.failed.split('\n')[0]})` : r.skipped ? 'skipped' : `${formatMs(r.service!.median)} ms ${verdict(r)}`)).join(', ')} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
       } catch (e) {
-        results.push({ name: op.id, skipped: `failed: ${(e as Error).message.split('\n')[0]}` });
+        results.push({ name: op.id, failed: (e as Error).message.split('\n')[0] });
         process.stdout.write(` failed: ${(e as Error).message}\n`);
       }
     }
@@ -86,6 +87,12 @@ async function main(): Promise<void> {
   const missed = results.filter((r) => verdict(r) === 'MISS');
   if (missed.length) {
     console.log(`${missed.length} target(s) missed: ${missed.map((r) => r.name).join('; ')}`);
+    process.exitCode = 1;
+  }
+  // A failed step fails the run too (its figures before the failure are in the table above).
+  const failed = results.filter((r) => r.failed);
+  if (failed.length) {
+    console.log(`${failed.length} failed: ${failed.map((r) => `${r.name}: ${r.failed}`).join('; ')}`);
     process.exitCode = 1;
   }
   // Other work on the machine skews the figures: the load average says how much there was.

@@ -21,11 +21,14 @@ import { createLab } from '../electron/services/catalog/labs';
 import { createApplicant } from '../electron/services/deals/applicants';
 import { saveContract } from '../electron/services/deals/contracts';
 import { claimVoucher } from '../electron/services/deals/vouchers';
-import { addAttachment, getAttachmentFile } from '../electron/services/redemption/attachments';
+import { addEvidence, deleteEvidence, readEvidence } from '../electron/services/facility/evaluation';
+import { addAttachment, getAttachmentFile, removeAttachment } from '../electron/services/redemption/attachments';
+import { referencedSealedFiles, SEALED_FOLDERS } from '../electron/services/sealed-store';
+import { NATIONAL_EVALUATION_2026 } from '../shared/evaluation/national-2026';
 import { instrumentInputSchema } from '../shared/catalog/instrument';
 import { applicantInputSchema, contractInputSchema, voucherClaimSchema } from '../shared/ipc/deals';
 
-export type Op = 'encrypt' | 'rekey' | 'restore' | 'migrate' | 'contract-save' | 'import-commit';
+export type Op = 'encrypt' | 'rekey' | 'restore' | 'migrate' | 'contract-save' | 'import-commit' | 'sealed-store';
 const [mode, op, dir, migrationsDir] = process.argv.slice(2) as ['seed' | 'run' | 'check', Op, string, string];
 
 export const P1 = 'first crash passphrase';
@@ -308,9 +311,95 @@ function checkWrites(): void {
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
+// ---- The sealed store: killed at a fixed point of a store or a removal (test/security/crash-sealed.test.ts). ----
+// CRASH_SEALED_AT says where: `<kind>-store` dies right after the rename into place, before the
+// COMMIT of the row; `<kind>-remove` dies right after the delete's COMMIT, before the file goes.
+const EVIDENCE_INDICATOR = NATIONAL_EVALUATION_2026.indicators[0].id;
+const evidenceUpload = (text: string) => ({ fromYear: 2025, toYear: 2025, indicator: EVIDENCE_INDICATOR, fileName: '佐证.pdf', dataBase64: Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`).toString('base64') });
+
+function seedSealed(): void {
+  const core = openCore({ dataDir: dir, mode: 'browser', migrationsDir });
+  setupSecurity(core, { mode: 'plain' });
+  attach(core, insertContracts(core.db, 4, 1));
+  addEvidence(core.ctx, evidenceUpload(`${MARK_FILE} evidence 1`));
+  addEvidence(core.ctx, evidenceUpload(`${MARK_FILE} evidence 2`));
+  core.close();
+}
+
+/** Kills this process the moment `fs[name]` is called with a path `hit` accepts (after the call when `after`). */
+function dieAt(name: 'renameSync' | 'rmSync', hit: (p: string) => boolean, after: boolean): void {
+  const real = fs[name] as (...a: unknown[]) => unknown;
+  (fs as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => {
+    const p = String(a[name === 'renameSync' ? 1 : 0]);
+    if (!hit(p)) return real(...a);
+    if (!after) process.kill(process.pid, 'SIGKILL');
+    const out = real(...a);
+    process.kill(process.pid, 'SIGKILL');
+    return out;
+  };
+}
+
+function runSealed(): void {
+  const at = process.env.CRASH_SEALED_AT ?? '';
+  const core = openCore({ dataDir: dir, mode: 'browser', migrationsDir });
+  const sealedTarget = (p: string) => SEALED_FOLDERS.some((f) => p.startsWith(path.join(dir, f) + path.sep)) && !/\.(part|pending|tmp)$/.test(p);
+  const contractId = Number(core.db.prepare('SELECT min(id) FROM contracts').pluck().get());
+  const attachmentId = Number(core.db.prepare('SELECT min(id) FROM attachments').pluck().get());
+  const evidenceId = Number(core.db.prepare('SELECT min(id) FROM evaluation_evidence').pluck().get());
+  process.stdout.write('ready\n');
+  // The rename's target is the sealed file; the removal's first rmSync of a sealed file comes after its COMMIT.
+  if (at.endsWith('-store')) dieAt('renameSync', sealedTarget, true);
+  else dieAt('rmSync', sealedTarget, false);
+  const pdf = Buffer.from(`%PDF-1.4\n% ${MARK_FILE} new\n%%EOF\n`).toString('base64');
+  if (at === 'attachment-store') addAttachment(core.ctx, { contractId, kind: 'other', fileName: '新附件.pdf', dataBase64: pdf });
+  else if (at === 'evidence-store') addEvidence(core.ctx, evidenceUpload(`${MARK_FILE} new`));
+  else if (at === 'attachment-remove') removeAttachment(core.ctx, attachmentId);
+  else if (at === 'evidence-remove') deleteEvidence(core.ctx, evidenceId);
+  else throw new Error(`unknown CRASH_SEALED_AT ${at}`);
+  process.stdout.write('done\n');
+}
+
+function checkSealed(): void {
+  const report: Record<string, unknown> = { op };
+  let core: Core | null = null;
+  try {
+    core = openCore({ dataDir: dir, mode: 'browser', migrationsDir });
+    const c = core;
+    const referenced = new Set(referencedSealedFiles(c.db, dir).map((f) => path.relative(dir, f)));
+    const onDisk = SEALED_FOLDERS.flatMap((f) => filesUnder(path.join(dir, f))).map((f) => path.relative(dir, f));
+    report.orphans = onDisk.filter((f) => !referenced.has(f));
+    report.missing = [...referenced].filter((f) => !onDisk.includes(f));
+    let unreadable = 0;
+    const attachments = c.db.prepare('SELECT id FROM attachments').pluck().all() as number[];
+    for (const id of attachments) {
+      try { if (!Buffer.from(getAttachmentFile(c.ctx, id).dataBase64, 'base64').includes(Buffer.from(MARK_FILE))) unreadable++; } catch { unreadable++; }
+    }
+    const evidence = c.db.prepare('SELECT id FROM evaluation_evidence').pluck().all() as number[];
+    for (const id of evidence) {
+      try { if (!readEvidence(c.ctx, id).bytes.includes(Buffer.from(MARK_FILE))) unreadable++; } catch { unreadable++; }
+    }
+    report.attachments = attachments.length;
+    report.evidence = evidence.length;
+    report.unreadable = unreadable;
+    report.integrity = c.db.pragma('integrity_check', { simple: true });
+    c.close();
+    core = null;
+    report.ok = true;
+  } catch (e) {
+    report.ok = false;
+    report.error = (e as Error).message;
+    (core as Core | null)?.close();
+  }
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
 const WRITES: readonly Op[] = ['contract-save', 'import-commit'];
 
-if (WRITES.includes(op)) {
+if (op === 'sealed-store') {
+  if (mode === 'seed') seedSealed();
+  else if (mode === 'run') runSealed();
+  else checkSealed();
+} else if (WRITES.includes(op)) {
   if (mode === 'seed') seedWrites();
   else if (mode === 'run') runWrites().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
   else checkWrites();

@@ -18,3 +18,6 @@ export interface TrialResult {
 /** Bundles scripts/crash-child.ts into dist/crash/<base name>/<name> (default child.cjs), with the import worker beside it. */
 export function buildChild(name?: string): Promise<string>;
 export function crashTrials(opts: { op: CrashOp; n: number; seed?: number; child?: string; log?: (line: string) => void }): Promise<TrialResult>;
+export interface ChildRun { code: number | null; signal: NodeJS.Signals | null; out: string; err: string; ms: number }
+/** Runs the bundled child with `args`; SIGKILLs it `fromSpawn` ms after spawning or `fromReady` ms after it prints ready. */
+export function runChild(child: string, args: string[], env: NodeJS.ProcessEnv, killAfterMs?: { fromSpawn?: number; fromReady?: number }): Promise<ChildRun>;

@@ -48,7 +48,7 @@ function rng(seed) {
   return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
 }
 
-function runChild(child, args, env, killAfterMs) {
+export function runChild(child, args, env, killAfterMs) {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';

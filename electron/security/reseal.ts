@@ -14,29 +14,15 @@ import { applyKey, quotePragmaString } from '../db/connection';
 import { checkMac, writeMac } from '../services/backup/mac';
 import { backupsDir, parseBackupName } from '../services/backup/names';
 import { sealedKeyId, sealWith, unsealWith } from '../services/redemption/sealed-file';
+import { referencedSealedFiles } from '../services/sealed-store';
 import { renameDurably, secureFile, writeFileDurably } from './files';
 import { openSecret, readKeyring, withJob, writeKeyring, type OpenKeys } from './keyring';
 
 export interface ResealProgress { reason: string; done: number; total: number }
 
-/** Every sealed file the database knows of (attachments and evaluation evidence). */
+/** Every sealed file the database knows of (attachments, order materials and evaluation evidence). */
 export function sealedFiles(core: Core): string[] {
-  const { db, dataDir } = core.ctx;
-  const files = (db.prepare('SELECT contract_id AS c, stored_name AS s FROM attachments ORDER BY id').all() as { c: number; s: string }[])
-    .map((r) => path.join(dataDir, 'attachments', String(r.c), path.basename(r.s)));
-  const hasOrderMaterials = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'order_materials'`).get() !== undefined;
-  if (hasOrderMaterials) {
-    for (const r of db.prepare('SELECT order_id AS o, stored_name AS s FROM order_materials ORDER BY id').all() as { o: number; s: string }[]) {
-      files.push(path.join(dataDir, 'attachments', 'orders', String(r.o), path.basename(r.s)));
-    }
-  }
-  const hasEvidence = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evaluation_evidence'`).get() !== undefined;
-  if (hasEvidence) {
-    for (const s of db.prepare('SELECT stored_name FROM evaluation_evidence ORDER BY id').pluck().all() as string[]) {
-      files.push(path.join(dataDir, 'evaluation', path.basename(s)));
-    }
-  }
-  return files;
+  return referencedSealedFiles(core.ctx.db, core.ctx.dataDir);
 }
 
 export function backupFiles(dataDir: string): string[] {

@@ -11,6 +11,8 @@ export const SECURITY_MESSAGES: Readonly<Record<string, Message>> = {
   'keys.keyFileMissing': { zh: '找不到数据密钥的密钥文件 {keyFile}（它保存在数据文件夹之外）；附件无法打开，未作任何更改', en: 'The key file {keyFile} of the data key was not found (it is kept outside the data folder); attachments cannot be opened, nothing was changed' },
   'keys.keystoreFailed': { zh: '操作系统的密钥存储无法解开数据密钥；未作任何更改', en: 'The operating system\'s keystore cannot open the data key; nothing was changed' },
   'keys.keyringDamaged': { zh: '密钥文件 {file} 已损坏；未作任何更改', en: 'The key file {file} is damaged; nothing was changed' },
+  'attachment.typeNotAllowed': { zh: '{name} 的内容是{foundZh}，不是可以保存的类型；允许的类型：{allowed}（按文件内容和扩展名判断）；未保存任何文件', en: '{name} is {foundEn} by its content, not a type the desk keeps; allowed: {allowed} (judged by content and name); nothing was saved' },
+  'attachment.typeMismatch': { zh: '{name} 的内容是{foundZh}，与文件名的扩展名不符；请用与内容相符的扩展名上传，允许的类型：{allowed}；未保存任何文件', en: '{name} is {foundEn} by its content, which its name\'s extension does not say; upload it under the extension of what it is (allowed: {allowed}); nothing was saved' },
   'desk.locked': { zh: '数据库已锁定，请输入口令解锁', en: 'The database is locked: enter the passphrase to unlock it' },
   'desk.swapping': { zh: '数据库正在恢复或更换加密，本次计算已停止：请稍后重新打开', en: 'The database is being restored or re-encrypted, so this computation stopped: open it again in a moment' },
   'desk.needsPassphrase': { zh: '数据库已加密，请输入口令解锁', en: 'The database is encrypted: enter the passphrase to unlock it' },

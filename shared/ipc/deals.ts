@@ -284,6 +284,17 @@ export interface DueItem {
   link: { page: 'vouchers' | 'contracts'; id: number };
 }
 
+/** Due-soon items sort by deadline (most urgent first ascending), then kind. */
+export const DUE_SORTS = ['deadline'] as const;
+export const dueSoonSchema = pageQuerySchema(
+  { withinDays: z.number().int().min(0).max(366).default(30) }, DUE_SORTS, { sort: 'deadline' },
+);
+export type DueSoonQuery = z.output<typeof dueSoonSchema>;
+/** A window of the items due within the days asked, with every matching item counted in `total`. */
+export interface DueSoonPage extends Page<DueItem> {
+  today: string;
+}
+
 export const dealsChannels = {
   'applicants:list': channel<Page<Applicant>>()(applicantListSchema),
   'applicants:get': channel<Applicant>()(z.object({ id })),
@@ -306,7 +317,5 @@ export const dealsChannels = {
   'contracts:get': channel<ContractDetail>()(z.object({ id })),
   'contracts:create': channel<ContractDetail>()(contractInputSchema),
   'contracts:update': channel<ContractDetail>()(z.object({ id, fields: contractInputSchema })),
-  'dashboard:dueSoon': channel<{ items: DueItem[]; today: string }>()(z.object({
-    withinDays: z.number().int().min(0).max(366).default(30),
-  })),
+  'dashboard:dueSoon': channel<DueSoonPage>()(dueSoonSchema),
 };

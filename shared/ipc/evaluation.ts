@@ -51,6 +51,13 @@ export interface LabComparisonRow {
   utilisation: number | null;
   shareRate: number | null;
   openRate: number | null;
+  /** Users' mean satisfaction (of 5) over the lab's usage records of the period. */
+  avgSatisfaction: number | null;
+  /** Suggested scores of 共享机时 and 对外服务成效及用户评价 for the lab, as the self-assessment suggests them. */
+  sharedHoursScore: number | null;
+  externalServiceScore: number | null;
+  /** The 共享服务 score (weighted over those two under the configured weights) that breaks ties in utilisation; null when either is missing. */
+  sharingScore: number | null;
   rank: number;
 }
 

@@ -91,6 +91,26 @@ export interface ReferenceImportResult {
   weights: boolean;
 }
 
+/**
+ * The parts of a lab's data the office can read (read-only). Usage records are not kept one by one at
+ * the office: `usage` reads the sums it holds per instrument and year (hours, external hours, records,
+ * income, satisfaction) instead.
+ */
+export const OFFICE_RECORD_PARTS = ['instruments', 'ratedHours', 'usage', 'applicants', 'contracts', 'orders', 'vouchers', 'redemptions', 'charges', 'derived', 'attachments'] as const;
+export type OfficeRecordPart = (typeof OFFICE_RECORD_PARTS)[number];
+
+export interface LabRecordsPage {
+  part: OfficeRecordPart;
+  /** records = the records as the lab's packages carried them; sums = per instrument and year (usage). */
+  held: 'records' | 'sums';
+  /** The years read (those of the request within the years the office holds of the lab); register parts (instruments, applicants) are not by year. */
+  years: number[];
+  total: number;
+  rows: Record<string, unknown>[];
+  /** Years read whose records of this part the office does not hold (imported before it kept them): the lab's next package brings them. */
+  notHeldYears: number[];
+}
+
 const deskIdSchema = z.string().uuid('工作台标识不正确');
 const publicKeySchema = z.string().trim().regex(/^[A-Za-z0-9+/]{43}=$/, 'office.badPublicKey');
 const creditCodeSchema = z.string().trim().regex(/^$|^[0-9A-HJ-NPQRTUWXY]{18}$/, 'field.creditCodeShape');
@@ -127,7 +147,9 @@ export const officeChannels = {
     kind: z.enum(['instrument', 'contract', 'applicant']), key: z.string().min(1).max(200),
     resolution: z.enum(['same', 'distinct', 'corrected_at_lab']).nullable(), note: z.string().trim().max(500).default(''),
   })),
-  'office:records': channel<{ total: number; rows: Record<string, unknown>[] }>()(z.object({
-    deskId: deskIdSchema, part: z.string().min(1).max(40), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100),
-  })),
+  /** A lab's records at the office, read-only: a part, optionally for a period (years), paged. */
+  'office:records': channel<LabRecordsPage>()(z.object({
+    deskId: deskIdSchema, part: z.enum(OFFICE_RECORD_PARTS), fromYear: yearSchema.optional(), toYear: yearSchema.optional(),
+    offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100),
+  }).refine((v) => v.fromYear === undefined || v.toYear === undefined || v.toYear >= v.fromYear, { message: 'period.invalid', path: ['toYear'] })),
 };

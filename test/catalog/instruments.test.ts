@@ -4,8 +4,8 @@ import { invoke } from '../../electron/handlers/invoke';
 import { createInstrument, deleteInstrument, listInstruments, retireInstrument, updateInstrument } from '../../electron/services/catalog/instruments';
 import { createLab } from '../../electron/services/catalog/labs';
 import { instrumentInputSchema, type InstrumentInput } from '../../shared/catalog/instrument';
-import { AppFailure } from '../../shared/result';
 import { contentHash, tempCore, type TempCore } from '../helpers/db';
+import { failure } from '../helpers/failure';
 
 let core: TempCore;
 beforeEach(() => { core = tempCore(); });
@@ -13,11 +13,6 @@ afterEach(() => core.cleanup());
 
 const base: InstrumentInput = { innerId: 'GC-001', nameCn: '气相色谱仪', categoryCode: '010501', originalValueFen: 68_000_000 };
 const make = (over: Partial<InstrumentInput> = {}) => createInstrument(core.ctx, instrumentInputSchema.parse({ ...base, ...over }));
-
-function failure(fn: () => unknown): AppFailure {
-  try { fn(); } catch (e) { if (e instanceof AppFailure) return e; throw e; }
-  throw new Error('expected failure');
-}
 
 describe('instrument records', () => {
   it('creates with defaults, audits, and reads back every field', () => {

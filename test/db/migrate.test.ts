@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
 import { loadMigrations, tablesTouched } from '../../electron/db/migrate';
-import { AppFailure } from '../../shared/result';
+import { failure } from '../helpers/failure';
 
 const MIGRATIONS = path.join(__dirname, '..', '..', 'electron', 'db', 'migrations');
 const dirs: string[] = [];
@@ -16,9 +16,20 @@ function tempFile(): string {
 }
 afterEach(() => { for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true }); });
 
-function failureOf(fn: () => unknown): AppFailure {
-  try { fn(); } catch (e) { if (e instanceof AppFailure) return e; throw e; }
-  throw new Error('expected a failure');
+/**
+ * A migrations folder with the core schema and a parent/child pair (parents 7 and 42, one child
+ * referring to 42), and a desk migrated to it (user_version 2). The test adds its own 0003.
+ */
+function parentChildDesk(): { dir: string; file: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-migdir-'));
+  dirs.push(dir);
+  fs.copyFileSync(path.join(MIGRATIONS, '0001_core.sql'), path.join(dir, '0001_core.sql'));
+  fs.writeFileSync(path.join(dir, '0002_pair.sql'),
+    'CREATE TABLE parent(id INTEGER PRIMARY KEY, name TEXT) STRICT;\nCREATE TABLE child(id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id)) STRICT;\n' +
+    "INSERT INTO parent(id, name) VALUES (7, 'a'), (42, 'b');\nINSERT INTO child(id, parent_id) VALUES (1, 42);");
+  const file = tempFile();
+  openDatabase(file, { migrationsDir: dir }).db.close();
+  return { dir, file };
 }
 
 describe('migrations', () => {
@@ -61,7 +72,7 @@ describe('migrations', () => {
     raw.pragma('user_version = 999');
     raw.close();
     const before = fs.readFileSync(file);
-    const f = failureOf(() => openDatabase(file, { migrationsDir: MIGRATIONS }));
+    const f = failure(() => openDatabase(file, { migrationsDir: MIGRATIONS }));
     expect(f.error).toMatchObject({ code: 'DB_NEWER', reason: 'desk.newer', params: { version: 999 } });
     expect(f.error.params!.supported).toBeGreaterThan(0);
     // A code with parameters, no prose: the renderer words it.
@@ -75,7 +86,7 @@ describe('migrations', () => {
     fs.copyFileSync(path.join(MIGRATIONS, '0001_core.sql'), path.join(dir, '0001_core.sql'));
     fs.writeFileSync(path.join(dir, '0002_broken.sql'), 'CREATE TABLE ok_table(x INTEGER) STRICT;\nCREATE TABLE broken(;');
     const file = tempFile();
-    const f = failureOf(() => openDatabase(file, { migrationsDir: dir }));
+    const f = failure(() => openDatabase(file, { migrationsDir: dir }));
     expect(f.error).toMatchObject({ code: 'INTERNAL', reason: 'migration.failed', params: { migration: '0002_broken.sql' } });
     expect(String(f.error.params!.detail)).toMatch(/syntax error/);
     expect(f.error.message).toBeUndefined();
@@ -85,21 +96,14 @@ describe('migrations', () => {
     raw.close();
   });
   it('checks foreign keys of the tables an upgrade touches, and not on an up-to-date open', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-migdir-'));
-    dirs.push(dir);
-    fs.copyFileSync(path.join(MIGRATIONS, '0001_core.sql'), path.join(dir, '0001_core.sql'));
-    fs.writeFileSync(path.join(dir, '0002_pair.sql'),
-      'CREATE TABLE parent(id INTEGER PRIMARY KEY) STRICT;\nCREATE TABLE child(id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id)) STRICT;\n' +
-      'INSERT INTO parent(id) VALUES (7), (42);\nINSERT INTO child(id, parent_id) VALUES (1, 42);');
-    const file = tempFile();
-    openDatabase(file, { migrationsDir: dir }).db.close();
+    const { dir, file } = parentChildDesk();
     // Up to date: nothing applied, no check on the start-up path.
     const again = openDatabase(file, { migrationsDir: dir });
     expect(again.migration.applied).toEqual([]);
     again.db.close();
     // An upgrade that writes the parent is checked in its children, and rolls back on a dangling reference.
     fs.writeFileSync(path.join(dir, '0003_prune.sql'), 'CREATE TABLE more_table(x INTEGER) STRICT;\nDELETE FROM parent WHERE id = 42;');
-    const f = failureOf(() => openDatabase(file, { migrationsDir: dir }));
+    const f = failure(() => openDatabase(file, { migrationsDir: dir }));
     expect(f.error).toMatchObject({ code: 'INTERNAL', reason: 'migration.failed', params: { migration: '0003_prune.sql' } });
     expect(String(f.error.params!.detail)).toMatch(/1 rows of child refer to missing rows of parent/);
     const after = new Database(file);
@@ -109,22 +113,15 @@ describe('migrations', () => {
     after.close();
   });
   it('catches a parent rebuilt without a row its children refer to, and a column added with a reference that dangles', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-migdir-'));
-    dirs.push(dir);
-    fs.copyFileSync(path.join(MIGRATIONS, '0001_core.sql'), path.join(dir, '0001_core.sql'));
-    fs.writeFileSync(path.join(dir, '0002_pair.sql'),
-      'CREATE TABLE parent(id INTEGER PRIMARY KEY, name TEXT) STRICT;\nCREATE TABLE child(id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id)) STRICT;\n' +
-      "INSERT INTO parent(id, name) VALUES (7, 'a'), (42, 'b');\nINSERT INTO child(id, parent_id) VALUES (1, 42);");
-    const file = tempFile();
-    openDatabase(file, { migrationsDir: dir }).db.close();
+    const { dir, file } = parentChildDesk();
     fs.writeFileSync(path.join(dir, '0003_rebuild.sql'),
       '-- a rebuild that loses a row\nCREATE TABLE parent_new(id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT;\n' +
       'INSERT INTO parent_new SELECT id, name FROM parent WHERE id <> 42;\nDROP TABLE parent;\nALTER TABLE parent_new RENAME TO parent;');
-    expect(failureOf(() => openDatabase(file, { migrationsDir: dir })).error.params!.detail).toMatch(/rows of child refer to missing rows of parent/);
+    expect(failure(() => openDatabase(file, { migrationsDir: dir })).error.params!.detail).toMatch(/rows of child refer to missing rows of parent/);
     fs.rmSync(path.join(dir, '0003_rebuild.sql'));
     fs.writeFileSync(path.join(dir, '0003_link.sql'),
       'ALTER TABLE parent ADD COLUMN other INTEGER REFERENCES child(id);\nUPDATE parent SET other = 99 WHERE id = 7;');
-    expect(failureOf(() => openDatabase(file, { migrationsDir: dir })).error.params!.detail).toMatch(/rows of parent refer to missing rows of child/);
+    expect(failure(() => openDatabase(file, { migrationsDir: dir })).error.params!.detail).toMatch(/rows of parent refer to missing rows of child/);
     fs.writeFileSync(path.join(dir, '0003_link.sql'), 'ALTER TABLE parent ADD COLUMN other INTEGER REFERENCES child(id);');
     const ok = openDatabase(file, { migrationsDir: dir });
     expect(ok.migration.applied).toEqual(['0003_link.sql']);

@@ -1,11 +1,12 @@
 // Builders for the deals tests: an applicant, vouchers and contracts through the real services.
 import type { ApplicantInput, ContractInput } from '../../shared/ipc/deals';
 import { applicantInputSchema, contractInputSchema, voucherClaimSchema, type VoucherClaimInput } from '../../shared/ipc/deals';
-import { AppFailure, type AppError } from '../../shared/result';
 import { createApplicant } from '../../electron/services/deals/applicants';
 import { saveContract } from '../../electron/services/deals/contracts';
 import { claimVoucher } from '../../electron/services/deals/vouchers';
 import type { Ctx } from '../helpers/db';
+
+export { refusal } from '../helpers/failure';
 
 export const YUAN = 100;
 
@@ -38,13 +39,3 @@ export function contract(ctx: Ctx, input: Partial<ContractInput> & Pick<Contract
   }), id);
 }
 
-/** Runs fn and returns the typed error it throws (fails the test if it does not throw one). */
-export function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a refusal, but the call succeeded');
-}

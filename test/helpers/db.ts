@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { openCore, type Core } from '../../electron/app-core';
 import type { HandlerContext } from '../../electron/handlers/types';
 
@@ -31,6 +32,22 @@ export function tempCore(nowIso = '2025-06-16T02:00:00.000Z', options: { key?: s
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh temp desk for each test of the calling file (made before, removed after). The returned
+ * object always stands for the running test's desk.
+ */
+export function tempCoreEach(nowIso?: string): TempCore {
+  let current: TempCore | undefined;
+  beforeEach(() => { current = tempCore(nowIso); });
+  afterEach(() => { current?.cleanup(); current = undefined; });
+  return new Proxy({} as TempCore, {
+    get(_target, key) {
+      if (!current) throw new Error('the temp desk exists only while a test runs');
+      return Reflect.get(current, key) as unknown;
+    },
+  });
 }
 
 export type Ctx = HandlerContext;

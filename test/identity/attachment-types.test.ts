@@ -1,4 +1,5 @@
-// Attachments are kept only as documents and images, judged by their bytes, never by their names.
+// Attachments are kept only as documents and images, judged by their bytes, and the name must say
+// the type the bytes are (test/security/upload-types.test.ts covers every kept and refused type).
 import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -36,16 +37,20 @@ describe('attachment type by content', () => {
     const { contractId } = insertContract(core.db);
     const before = contentHash(core);
     const e = refusal(() => addAttachment(core.ctx, { contractId, kind: 'contract', fileName: '合同.pdf', dataBase64: Buffer.from('not a pdf').toString('base64') }));
-    expect(e).toMatchObject({ code: 'VALIDATION', reason: 'attachment.type', field: 'dataBase64', params: { name: '合同.pdf' } });
+    expect(e).toMatchObject({ code: 'VALIDATION', reason: 'attachment.typeMismatch', field: 'dataBase64', params: { name: '合同.pdf', foundEn: 'plain text' } });
     expect(contentHash(core)).toBe(before);
     expect(fs.existsSync(path.join(core.dir, 'attachments', String(contractId))) ? fs.readdirSync(path.join(core.dir, 'attachments', String(contractId))) : []).toEqual([]);
   });
 
-  it('a PNG named .pdf is kept as what it is: stored as .png, downloaded as image/png', () => {
+  it('a PNG named .pdf is refused as what it is, and nothing is written; named .png it is stored as image/png', () => {
     const { contractId } = insertContract(core.db);
-    const a = addAttachment(core.ctx, { contractId, kind: 'bank_receipt', fileName: '回单.pdf', dataBase64: pngImage().toString('base64') });
+    const before = contentHash(core);
+    const e = refusal(() => addAttachment(core.ctx, { contractId, kind: 'bank_receipt', fileName: '回单.pdf', dataBase64: pngImage().toString('base64') }));
+    expect(e).toMatchObject({ code: 'VALIDATION', reason: 'attachment.typeMismatch', params: { name: '回单.pdf', foundEn: 'a PNG image' } });
+    expect(contentHash(core)).toBe(before);
+    const a = addAttachment(core.ctx, { contractId, kind: 'bank_receipt', fileName: '回单.png', dataBase64: pngImage().toString('base64') });
     const [stored] = fs.readdirSync(path.join(core.dir, 'attachments', String(contractId)));
     expect(stored).toMatch(/\.png$/);
-    expect(getAttachmentFile(core.ctx, a.id)).toMatchObject({ fileName: '回单.pdf', mimeType: 'image/png' });
+    expect(getAttachmentFile(core.ctx, a.id)).toMatchObject({ fileName: '回单.png', mimeType: 'image/png' });
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handlers } from '../../electron/handlers';
 import { invoke } from '../../electron/handlers/invoke';
 import {
@@ -10,21 +10,12 @@ import { addRateVersion, referenceFeeText, saveRateItem, setApplicantGroup, upda
 import { issueFromCharges } from '../../electron/services/money/statements';
 import { addPayment, voidStatement } from '../../electron/services/money/statements-store';
 import { adjustmentSchema, manualLineSchema, quoteFieldsSchema, rateVersionFieldsSchema } from '../../shared/ipc/money';
-import { AppFailure } from '../../shared/result';
-import { contentHash, tempCore, type TempCore } from '../helpers/db';
+import { contentHash, tempCoreEach } from '../helpers/db';
+import { failure } from '../helpers/failure';
+import { ENTERPRISE, INTERNAL } from '../helpers/money';
 import { insertContract } from '../redemption/fixtures';
 
-let core: TempCore;
-beforeEach(() => { core = tempCore(); });
-afterEach(() => core.cleanup());
-
-const INTERNAL = 1;
-const ENTERPRISE = 3;
-
-function failure(fn: () => unknown): AppFailure {
-  try { fn(); } catch (e) { if (e instanceof AppFailure) return e; throw e; }
-  throw new Error('expected failure');
-}
+const core = tempCoreEach();
 
 /** An hour rate on the fixture's instrument: 400元/h for enterprises, 30-minute increments. */
 function hourRate(instrumentId: number, o: { from?: string; price?: number; inc?: 6 | 12 | 15 | 30 | 60; min?: number; setup?: number } = {}) {

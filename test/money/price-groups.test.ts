@@ -1,27 +1,18 @@
 // Price groups on temp SQLite desks: creating and renaming a group, a taken name refused with
 // nothing written, and an applicant's group deciding the price of the lines generated after it is set.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handlers } from '../../electron/handlers';
 import { invoke } from '../../electron/handlers/invoke';
 import { contractCharges, refreshCharges } from '../../electron/services/money/charges';
 import { addRateVersion, listPriceGroups, priceGroupOfApplicant, savePriceGroup, saveRateItem, setApplicantGroup } from '../../electron/services/money/rates';
 import { rateVersionFieldsSchema } from '../../shared/ipc/money';
-import { AppFailure } from '../../shared/result';
 import { describeError } from '../../renderer/src/i18n-errors';
-import { contentHash, tempCore, type TempCore } from '../helpers/db';
+import { contentHash, tempCoreEach } from '../helpers/db';
+import { failure } from '../helpers/failure';
+import { ENTERPRISE, INTERNAL } from '../helpers/money';
 import { insertContract } from '../redemption/fixtures';
 
-let core: TempCore;
-beforeEach(() => { core = tempCore(); });
-afterEach(() => core.cleanup());
-
-const INTERNAL = 1;
-const ENTERPRISE = 3;
-
-function failure(fn: () => unknown): AppFailure {
-  try { fn(); } catch (e) { if (e instanceof AppFailure) return e; throw e; }
-  throw new Error('expected failure');
-}
+const core = tempCoreEach();
 
 describe('price groups', () => {
   it('creates a group after the three of the desk, audited, and lists it in sort order', () => {

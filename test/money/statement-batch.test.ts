@@ -6,9 +6,9 @@ import {
   cancelStatementBatch, startStatementBatch, statementBatchResult, statementBatchStatus,
 } from '../../electron/services/money/statements';
 import type { JobStatus } from '../../shared/ipc/redemption';
-import { AppFailure } from '../../shared/result';
 import { describeError } from '../../renderer/src/i18n-errors';
 import { tempCore, type TempCore } from '../helpers/db';
+import { failure } from '../helpers/failure';
 import { insertContract } from '../redemption/fixtures';
 
 let core: TempCore;
@@ -39,11 +39,6 @@ async function settled(jobId: string, ms = 20_000): Promise<JobStatus> {
 /** Lets the job's remaining asynchronous steps (the workbook's commit) run out. */
 const drain = () => new Promise((r) => setTimeout(r, 500));
 
-function refusal(fn: () => unknown): AppFailure {
-  try { fn(); } catch (e) { if (e instanceof AppFailure) return e; throw e; }
-  throw new Error('expected failure');
-}
-
 describe('the statement batch', () => {
   it('finishes with one workbook for every contract with charges when left to run', async () => {
     contractsWithCharges(3);
@@ -64,7 +59,7 @@ describe('the statement batch', () => {
     expect(s.state).toBe('cancelled');
     expect(s.fileName).toBeUndefined();
     expect(s.failure).toBeUndefined();
-    expect(refusal(() => statementBatchResult(jobId)).error).toMatchObject({ code: 'CONFLICT', reason: 'job.noResult', params: { state: 'cancelled' } });
+    expect(failure(() => statementBatchResult(jobId)).error).toMatchObject({ code: 'CONFLICT', reason: 'job.noResult', params: { state: 'cancelled' } });
     // Cancelling a job that has ended changes nothing.
     expect(cancelStatementBatch(jobId).state).toBe('cancelled');
   });
@@ -78,7 +73,7 @@ describe('the statement batch', () => {
     expect(cancelStatementBatch(jobId).state).toBe('cancelled');
     await drain();
     expect(statementBatchStatus(jobId)).toMatchObject({ state: 'cancelled', total: 260 });
-    expect(refusal(() => statementBatchResult(jobId)).error.reason).toBe('job.noResult');
+    expect(failure(() => statementBatchResult(jobId)).error.reason).toBe('job.noResult');
   });
 
   it('ends failed with a reason code, not prose, when the desk closes mid-run', async () => {
@@ -92,7 +87,7 @@ describe('the statement batch', () => {
     // The renderer words the failure from its catalog in either language.
     expect(describeError(s.failure!, 'zh')).toBe('内部错误，操作未完成，未作任何更改');
     expect(describeError(s.failure!, 'en')).toBe('Internal error; nothing was changed');
-    expect(refusal(() => statementBatchResult(jobId)).error).toMatchObject({ reason: 'job.noResult', params: { state: 'failed' } });
+    expect(failure(() => statementBatchResult(jobId)).error).toMatchObject({ reason: 'job.noResult', params: { state: 'failed' } });
   });
 
   it('ends failed with a reason code when a contract of the batch disappears before its turn', async () => {

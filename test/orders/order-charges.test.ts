@@ -33,11 +33,9 @@ import { addInstrument } from '../bookings/seed';
 import { firm, refusal, YUAN } from '../deals/helpers';
 import { pdfDocument } from '../fixtures/documents';
 import { contentHash, tempCore, type TempCore } from '../helpers/db';
+import { ENTERPRISE, INTERNAL } from '../helpers/money';
 import { orderEventNoteZh } from '../../shared/rules/orders';
 import { orderEventNote } from '../../renderer/src/i18n-messages-orders';
-
-const INTERNAL = 1;
-const ENTERPRISE = 3;
 
 let core: TempCore;
 let productId: number;

@@ -4,8 +4,8 @@ import { invoke } from '../../electron/handlers/invoke';
 import { getRedemption, openRedemption, transitionRedemption } from '../../electron/services/redemption/applications';
 import type { Page } from '../../shared/ipc/paging';
 import { REDEMPTION_STATUSES, REDEMPTION_TRANSITIONS, type RedemptionRow, type RedemptionStatus } from '../../shared/ipc/redemption';
-import { AppFailure } from '../../shared/result';
 import { contentHash, tempCore, type TempCore } from '../helpers/db';
+import { refusal } from '../helpers/failure';
 import { insertContract } from './fixtures';
 
 let core: TempCore;
@@ -21,11 +21,6 @@ function reach(contractId: number, status: RedemptionStatus): void {
     rejected: ['submitted', 'rejected'], void: ['void'],
   };
   for (const to of path[status]) transitionRedemption(core.ctx, { contractId, to, note: to === 'rejected' ? '材料不全' : '' });
-}
-
-function errorOf(fn: () => unknown) {
-  try { fn(); } catch (e) { if (e instanceof AppFailure) return e.error; throw e; }
-  throw new Error('expected a refusal');
 }
 
 describe('redemption status transitions', () => {
@@ -51,7 +46,7 @@ describe('redemption status transitions', () => {
       expect(d.status).toBe(to);
       expect(d.events.at(-1)).toMatchObject({ status: to, date: '2025-06-16' });
     } else {
-      expect(errorOf(run)).toMatchObject({ code: 'CONFLICT', rule: 'redemption.transition' });
+      expect(refusal(run)).toMatchObject({ code: 'CONFLICT', rule: 'redemption.transition' });
       expect(contentHash(core)).toBe(before);
     }
   });
@@ -95,7 +90,7 @@ describe('redemption application', () => {
     const { contractId } = insertContract(core.db, { startDate: '2025-04-01', endDate: end });
     openRedemption(core.ctx, contractId);
     const before = contentHash(core);
-    const err = errorOf(() => transitionRedemption(core.ctx, { contractId, to: 'submitted', date, note: '' }));
+    const err = refusal(() => transitionRedemption(core.ctx, { contractId, to: 'submitted', date, note: '' }));
     expect(err.code).toBe(code);
     if (rule) expect(err).toMatchObject({ rule, article: '第十五条' });
     expect(contentHash(core)).toBe(before);

@@ -14,10 +14,9 @@ import { addRateVersion, referenceFeeText, saveRateItem } from '../../electron/s
 import { rateVersionFieldsSchema } from '../../shared/ipc/money';
 import { captureStatements } from '../../scripts/lib/sql-capture';
 import { tempCore, type TempCore } from '../helpers/db';
+import { ENTERPRISE, INTERNAL } from '../helpers/money';
 import { insertInstrument } from '../assessment/fixtures';
 
-const INTERNAL = 1;
-const ENTERPRISE = 3;
 const TODAY = '2025-06-16';
 
 let core: TempCore;

@@ -33,10 +33,12 @@ describe('evidence files in the sealed store', () => {
     const c = fresh();
     const seen = watchFolder(c, 'AFTER INSERT');
     const { id } = addEvidence(c.ctx, upload(`${MARK} 开放共享制度`));
-    // While the row was being inserted only the temporary file existed, not the file under its name.
+    // While the row was being inserted only the temporary file and the store's pending marker
+    // existed, not the file under its name; the marker is gone once the row committed.
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toHaveLength(1);
-    expect(seen[0][0]).toMatch(/\.sealed\.part$/);
+    expect(seen[0]).toHaveLength(2);
+    expect(seen[0][0]).toMatch(/\.txt\.part$/);
+    expect(seen[0][1]).toBe(seen[0][0].replace(/\.part$/, '.pending'));
     expect(listing(c)).toEqual(rows(c));
     const stored = fs.readFileSync(path.join(folder(c), rows(c)[0]));
     expect(stored.includes(Buffer.from(MARK))).toBe(false);
@@ -78,7 +80,9 @@ describe('evidence files in the sealed store', () => {
     expect(listing(c)).toEqual([...rows(c)].sort());
     const seen = watchFolder(c, 'BEFORE DELETE');
     deleteEvidence(c.ctx, id);
-    expect(seen[0]).toHaveLength(2); // the file was still there while its row was deleted
+    // The file was still there while its row was deleted, marked pending until the delete settled.
+    expect(seen[0].filter((f) => !f.endsWith('.pending'))).toHaveLength(2);
+    expect(seen[0].filter((f) => f.endsWith('.pending'))).toHaveLength(1);
     expect(rows(c)).toHaveLength(1);
     expect(listing(c)).toEqual(rows(c));
   });
@@ -99,6 +103,38 @@ describe('evidence files in the sealed store', () => {
       expect(fs.existsSync(orderPart)).toBe(false);
       expect(listing(again)).toEqual(rows(again));
       expect(readEvidence(again.ctx, 1).bytes.toString()).toBe('kept');
+    } finally {
+      again.close();
+    }
+  });
+
+  it('each open settles the files a crash left marked by the committed rows, and never removes an unmarked file', () => {
+    const c = fresh();
+    const { id } = addEvidence(c.ctx, upload('committed'));
+    const dir = c.ctx.dataDir;
+    const [committed] = rows(c);
+    // A kill after the COMMIT, before the marker was cleared: the row exists, so the file stays.
+    fs.writeFileSync(path.join(folder(c), `${committed}.pending`), '');
+    // A kill after the rename, before the COMMIT: marked, no row refers to it (evidence and an order material).
+    const uncommitted = path.join(folder(c), 'never-committed.pdf');
+    fs.copyFileSync(path.join(folder(c), committed), uncommitted);
+    fs.writeFileSync(`${uncommitted}.pending`, '');
+    const material = path.join(dir, 'attachments', 'orders', '3', 'material.pdf');
+    fs.mkdirSync(path.dirname(material), { recursive: true });
+    fs.copyFileSync(path.join(folder(c), committed), material);
+    fs.writeFileSync(`${material}.pending`, '');
+    // No marker, no row (as after restoring a backup older than the file): kept for a later restore.
+    const unmarked = path.join(folder(c), 'row-only-in-a-newer-backup.pdf');
+    fs.copyFileSync(path.join(folder(c), committed), unmarked);
+    c.close();
+    const again = coreAt(dir);
+    try {
+      expect(readEvidence(again.ctx, id).bytes.toString()).toBe('committed');
+      expect(fs.existsSync(uncommitted)).toBe(false);
+      expect(fs.existsSync(material)).toBe(false);
+      expect(fs.existsSync(unmarked)).toBe(true);
+      expect(listing(again)).toEqual([committed, path.basename(unmarked)].sort());
+      expect(fs.readdirSync(path.dirname(material))).toEqual([]);
     } finally {
       again.close();
     }

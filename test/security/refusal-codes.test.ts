@@ -12,14 +12,10 @@ import { backupScheduler } from '../../electron/services/backup/scheduler';
 import { describeError } from '../../renderer/src/i18n-errors';
 import { AppFailure, type AppError } from '../../shared/result';
 import { tempCore, type TempCore } from '../helpers/db';
+import { refusal } from '../helpers/failure';
 
 const cores: TempCore[] = [];
 afterEach(() => { for (const c of cores.splice(0)) c.cleanup(); });
-
-function failureOf(f: () => unknown): AppError {
-  try { f(); } catch (e) { if (e instanceof AppFailure) return e.error; throw e; }
-  throw new Error('expected a refusal');
-}
 
 const CJK = /[\u3400-\u9fff]/;
 
@@ -43,7 +39,7 @@ describe('refusals of the desk itself are codes with parameters', () => {
     const raw = new Database(copy);
     raw.prepare('DELETE FROM labs').run();
     raw.close();
-    const error = failureOf(() => verifyCopy(core.db, copy, undefined));
+    const error = refusal(() => verifyCopy(core.db, copy, undefined));
     expect(error).toMatchObject({ code: 'INTERNAL', reason: 'encryption.copyRowCounts', params: { tables: ['labs'] } });
     expect(error.message).toBeUndefined();
     expectWorded(error, 'labs', 'labs');
@@ -73,7 +69,7 @@ describe('refusals of the desk itself are codes with parameters', () => {
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)'], { stdio: 'ignore' });
     try {
       fs.writeFileSync(path.join(dir, 'desk.lock'), JSON.stringify({ pid: other.pid, mode: 'browser', startedAt: '2025-06-16T02:00:00.000Z' }));
-      const error = failureOf(() => acquireFolderLock(dir, 'electron'));
+      const error = refusal(() => acquireFolderLock(dir, 'electron'));
       expect(error).toMatchObject({ code: 'CONFLICT', reason: 'desk.lockedByOther', params: { pid: other.pid, mode: 'browser', dataDir: dir } });
       expect(error.message).toBeUndefined();
       expectWorded(error, `进程 ${other.pid}`, `process ${other.pid}`);

@@ -1,7 +1,6 @@
 // The national self-assessment (实施细则 2026) over the labs' consolidated data at the office: the
 // nine second-level indicators with the figures the data supports, the office's text, evidence and
 // scores for each, the weighted score under the configured weights and the grade.
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { MAJOR_CATEGORIES } from '../../../shared/catalog/categories';
 import { NATIONAL_EVALUATION_2026 as NATIONAL } from '../../../shared/evaluation/national-2026';
@@ -10,8 +9,7 @@ import type { ComparisonResult, DragRow, EvaluationResult, EvaluationScope, Indi
 import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
-import { neutraliseFileName } from '../redemption/safe-name';
-import { decodeBase64, MAX_ATTACHMENT_BYTES } from '../redemption/attachments';
+import { acceptUpload } from '../redemption/attachments';
 import { readSealedFile, removeSealedFile, storeSealedFile, type SealedFileRef } from '../sealed-store';
 import type { SubsidyResult } from '../../../shared/ipc/assessment';
 import type { SubsidyGrade } from '../../../shared/policy';
@@ -58,6 +56,18 @@ function entries(ctx: ServiceContext, scope: EvaluationScope) {
   return { byId: new Map(rows.map((r) => [r.indicator, r])), evidence };
 }
 
+/**
+ * The suggested scores of the 共享服务 indicators the data supports: 共享机时 (yearly shared hours per
+ * instrument against the national average) and 对外服务成效及用户评价 (the users' mean satisfaction
+ * of 5). 服务科技基础条件自主保障 has no figures (text and an entered score only).
+ */
+function sharingSuggestions(avgShared: number | null, satAvg: number | null): { sharedHours: number | null; externalService: number | null } {
+  return {
+    sharedHours: scoreAgainst(avgShared, NATIONAL.nationalAverages.externalHours, NATIONAL.suggestedFullScoreAtAverage),
+    externalService: satAvg === null ? null : round2((satAvg / 5) * 100),
+  };
+}
+
 export function computeEvaluation(ctx: ServiceContext, scope: EvaluationScope): EvaluationResult {
   assertPeriod(scope);
   const min = NATIONAL.minUnitValueFen;
@@ -95,8 +105,7 @@ export function computeEvaluation(ctx: ServiceContext, scope: EvaluationScope): 
     openRate: openRate === null ? null : round2(openRate * 100),
     runHours: scoreAgainst(avgRun, avg.effectiveHours, NATIONAL.suggestedFullScoreAtAverage),
     useOutcomes: utilisation === null ? null : Math.min(100, round2(utilisation * 100)),
-    sharedHours: scoreAgainst(avgShared, avg.externalHours, NATIONAL.suggestedFullScoreAtAverage),
-    externalService: satAvg === null ? null : round2((satAvg / 5) * 100),
+    ...sharingSuggestions(avgShared, satAvg),
   };
   const settings = getEvaluationSettings(ctx);
   const { byId, evidence } = entries(ctx, scope);
@@ -160,17 +169,12 @@ function evidenceRef(ctx: ServiceContext, storedName: string): SealedFileRef {
 export function addEvidence(ctx: ServiceContext, input: { fromYear: number; toYear: number; indicator: string; fileName: string; dataBase64: string }): { id: number } {
   assertPeriod(input);
   assertIndicator(input.indicator);
-  const bytes = decodeBase64(input.dataBase64);
-  if (bytes.length === 0) refuse('VALIDATION', 'attachment.empty', { field: 'dataBase64' });
-  if (bytes.length > MAX_ATTACHMENT_BYTES) {
-    refuse('VALIDATION', 'attachment.tooLarge', { field: 'dataBase64', params: { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } });
-  }
-  const sha = crypto.createHash('sha256').update(bytes).digest('hex');
-  const stored = `${crypto.randomUUID()}.sealed`;
-  return storeSealedFile(ctx, evidenceRef(ctx, stored), bytes, () => {
+  // The same checks as every upload: size, and a document or image type judged by content and name.
+  const { bytes, originalName, storedName, sha256 } = acceptUpload(input);
+  return storeSealedFile(ctx, evidenceRef(ctx, storedName), bytes, () => {
     const id = Number(ctx.db.prepare(`INSERT INTO evaluation_evidence(from_year, to_year, indicator, original_name, stored_name, sha256, size_bytes, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.fromYear, input.toYear, input.indicator, neutraliseFileName(input.fileName), stored, sha, bytes.length, ctx.now().toISOString()).lastInsertRowid);
-    audit(ctx, 'create', 'evaluation_evidence', id, { indicator: input.indicator, sha256: sha });
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.fromYear, input.toYear, input.indicator, originalName, storedName, sha256, bytes.length, ctx.now().toISOString()).lastInsertRowid);
+    audit(ctx, 'create', 'evaluation_evidence', id, { indicator: input.indicator, sha256 });
     return { id };
   });
 }
@@ -205,13 +209,29 @@ export function compareLabs(ctx: ServiceContext, scope: EvaluationScope): Compar
       SUM(y.sec) AS sec, SUM(y.ext_sec) AS ext, SUM(y.rated_hours) AS rated, SUM(i.share_mode <> '不共享') AS open
     ${base.replace('WHERE', 'JOIN office_labs l ON l.desk_id = y.desk_id WHERE')} GROUP BY y.desk_id`).all(p) as
     { deskId: string; labName: string; instruments: number; iy: number; sec: number; ext: number; rated: number; open: number }[];
-  const unranked = labRows.map((r) => ({
-    deskId: r.deskId, labName: r.labName, instruments: r.instruments, instrumentYears: r.iy, avgEffectiveHours: per(r.sec, r.iy), avgExternalHours: per(r.ext, r.iy),
-    utilisation: r.rated > 0 ? r.sec / 3600 / r.rated : null, shareRate: r.sec > 0 ? r.ext / r.sec : null, openRate: r.iy > 0 ? r.open / r.iy : null, rank: 0,
-  }));
-  // Ranked by utilisation; equal utilisation is decided by sharing, as the national rules rank
-  // equal scores by the profile's tie-breaker (共享服务).
-  const labs = rankWithTieBreak(unranked, (l) => l.utilisation, (l) => (NATIONAL.tieBreaker === 'sharing' ? l.shareRate : null), (l) => l.labName)
+  // Users' satisfaction per lab over all its instruments of the period, as the unit's 对外服务成效及用户评价 counts it.
+  const sat = new Map((ctx.db.prepare(`SELECT desk_id AS deskId, TOTAL(sat_sum) AS satSum, TOTAL(sat_n) AS satN FROM office_instrument_years
+      WHERE year BETWEEN @from AND @to AND ${DESK_IN_SCOPE('desk_id')} GROUP BY desk_id`).all(p) as { deskId: string; satSum: number; satN: number }[])
+    .map((r) => [r.deskId, r.satN > 0 ? round2(r.satSum / r.satN) : null]));
+  // The tie-breaker's score per lab (共享服务): the weighted score of its indicators the data
+  // supports, under the configured weights. An indicator with no figures (自主保障) is the unit's
+  // own and the same for every lab, so it cannot order labs and is left out.
+  const weights = getEvaluationSettings(ctx).weights;
+  const unranked = labRows.map((r) => {
+    const avgExternalHours = per(r.ext, r.iy);
+    const avgSatisfaction = sat.get(r.deskId) ?? null;
+    const sug = sharingSuggestions(avgExternalHours, avgSatisfaction);
+    const tieScore = weightedScore(NATIONAL.indicators.filter((i) => i.first === NATIONAL.tieBreaker && i.id in sug)
+      .map((i) => ({ id: i.id, first: i.first, weight: weights[i.id] ?? 0, score: sug[i.id as keyof typeof sug] }))).byFirst[NATIONAL.tieBreaker] ?? null;
+    return {
+      deskId: r.deskId, labName: r.labName, instruments: r.instruments, instrumentYears: r.iy, avgEffectiveHours: per(r.sec, r.iy), avgExternalHours,
+      utilisation: r.rated > 0 ? r.sec / 3600 / r.rated : null, shareRate: r.sec > 0 ? r.ext / r.sec : null, openRate: r.iy > 0 ? r.open / r.iy : null,
+      avgSatisfaction, sharedHoursScore: sug.sharedHours, externalServiceScore: sug.externalService, sharingScore: tieScore, rank: 0,
+    };
+  });
+  // Ranked by utilisation; equal utilisation is decided by the 共享服务 score, as the national rules
+  // rank ties by the profile's tie-breaker; a lab without that score loses the tie.
+  const labs = rankWithTieBreak(unranked, (l) => l.utilisation, (l) => l.sharingScore, (l) => l.labName)
     .map(({ item, rank }) => ({ ...item, rank }));
   const catRows = ctx.db.prepare(`SELECT substr(i.category_code, 1, 2) AS code, COUNT(DISTINCT y.desk_id || ':' || y.iid) AS instruments, COUNT(*) AS iy,
       SUM(y.sec) AS sec, SUM(y.ext_sec) AS ext, SUM(y.rated_hours) AS rated ${base} GROUP BY code ORDER BY code`).all(p) as

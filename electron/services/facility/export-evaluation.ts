@@ -62,8 +62,10 @@ export async function exportEvaluationXlsx(ctx: ServiceContext, scope: Evaluatio
 
 function comparisonSheets(wb: ExcelJS.Workbook, c: ComparisonResult): void {
   const ls = wb.addWorksheet('实验室对比');
-  ls.addRow(['排名', '实验室', '仪器台套', '台均运行机时', '台均共享机时', '利用率', '共享率', '开放率']).font = { bold: true };
-  for (const l of c.labs) ls.addRow([l.rank, l.labName, l.instruments, l.avgEffectiveHours, l.avgExternalHours, l.utilisation, l.shareRate, l.openRate]);
+  ls.addRow(['排名', '实验室', '仪器台套', '台均运行机时', '台均共享机时', '利用率', '共享率', '开放率', '用户评价', '共享机时得分', '对外服务成效及用户评价得分', '共享服务得分（利用率相同时排序）']).font = { bold: true };
+  for (const l of c.labs) {
+    ls.addRow([l.rank, l.labName, l.instruments, l.avgEffectiveHours, l.avgExternalHours, l.utilisation, l.shareRate, l.openRate, l.avgSatisfaction, l.sharedHoursScore, l.externalServiceScore, l.sharingScore]);
+  }
   const cs = wb.addWorksheet('分类对比');
   cs.addRow(['大类', '仪器台套', '台均运行机时', '台均共享机时', '利用率', '共享率']).font = { bold: true };
   for (const x of c.categories) cs.addRow([`${x.code} ${x.name}`, x.instruments, x.avgEffectiveHours, x.avgExternalHours, x.utilisation, x.shareRate]);

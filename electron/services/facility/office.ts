@@ -1,11 +1,12 @@
 // The office desk: registered lab desks and their keys, imports, conflicts across labs, and each
 // lab's records (read-only: nothing here edits what a lab sent).
-import type { ConflictItem, DeskIdentityView, KeyCard, OfficeLab } from '../../../shared/ipc/office';
+import type { ConflictItem, DeskIdentityView, KeyCard, LabRecordsPage, OfficeLab, OfficeRecordPart } from '../../../shared/ipc/office';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { deskKeys, fingerprint, getIdentity, isPublicKey } from './package/keys';
+import { BULK_PARTS } from './package/import-lab';
 import { getRegisteredOffice } from './package/office-key';
 
 export function identityView(ctx: ServiceContext & { encrypted: boolean }): DeskIdentityView {
@@ -114,11 +115,40 @@ export function resolveConflict(ctx: ServiceContext, input: { kind: ConflictItem
   return listConflicts(ctx, true);
 }
 
-export function labRecords(ctx: ServiceContext, input: { deskId: string; part: string; offset: number; limit: number }) {
-  if (!ctx.db.prepare('SELECT 1 FROM office_labs WHERE desk_id = ?').get(input.deskId)) refuse('NOT_FOUND', 'office.labNotFound', { field: 'deskId', params: { deskId: input.deskId } });
-  const total = ctx.db.prepare('SELECT COUNT(*) FROM office_records WHERE desk_id = ? AND part = ?').pluck().get(input.deskId, input.part) as number;
-  const rows = (ctx.db.prepare(`SELECT rkey, data FROM office_records WHERE desk_id = ? AND part = ? ORDER BY CAST(rkey AS INTEGER), rkey LIMIT ? OFFSET ?`)
-    .all(input.deskId, input.part, input.limit, input.offset) as { rkey: string; data: string | null }[])
-    .map((r) => (r.data ? (JSON.parse(r.data) as Record<string, unknown>) : { id: r.rkey }));
-  return { total, rows };
+/**
+ * A lab's records at the office, read-only, for a period (the years the office holds of the lab,
+ * narrowed to fromYear–toYear when given). Charges and 额定机时 are read from their per-year arrays;
+ * usage records are not kept one by one, so `usage` reads the sums per instrument and year.
+ */
+export function labRecords(ctx: ServiceContext, input: { deskId: string; part: OfficeRecordPart; fromYear?: number; toYear?: number; offset: number; limit: number }): LabRecordsPage {
+  const db = ctx.db;
+  if (!db.prepare('SELECT 1 FROM office_labs WHERE desk_id = ?').get(input.deskId)) refuse('NOT_FOUND', 'office.labNotFound', { field: 'deskId', params: { deskId: input.deskId } });
+  const held = db.prepare('SELECT year FROM office_lab_years WHERE desk_id = ? ORDER BY year').pluck().all(input.deskId) as number[];
+  const years = held.filter((y) => (input.fromYear === undefined || y >= input.fromYear) && (input.toYear === undefined || y <= input.toYear));
+  const p = { desk: input.deskId, part: input.part, years: JSON.stringify(years), limit: input.limit, offset: input.offset };
+  const inYears = (col: string) => `${col} IN (SELECT value FROM json_each(@years))`;
+  const parse = (rows: { data: string | null; rkey?: string }[]) => rows.map((r) => (r.data ? (JSON.parse(r.data) as Record<string, unknown>) : { id: r.rkey }));
+  if (input.part === 'usage') {
+    const where = `FROM office_instrument_years y LEFT JOIN office_instruments i ON i.desk_id = y.desk_id AND i.iid = y.iid WHERE y.desk_id = @desk AND ${inYears('y.year')}`;
+    const total = db.prepare(`SELECT COUNT(*) ${where}`).pluck().get(p) as number;
+    const rows = db.prepare(`SELECT y.iid AS instrumentId, i.inner_id AS innerId, i.name_cn AS nameCn, y.year, y.rated_hours AS ratedHours, y.records,
+        round(y.sec / 3600.0, 2) AS effectiveHours, round(y.ext_sec / 3600.0, 2) AS externalHours, round(y.contract_sec / 3600.0, 2) AS contractHours,
+        round(y.order_sec / 3600.0, 2) AS orderHours, y.income_fen AS incomeFen, y.sat_n AS satisfactionRecords,
+        CASE WHEN y.sat_n > 0 THEN round(1.0 * y.sat_sum / y.sat_n, 2) END AS avgSatisfaction
+      ${where} ORDER BY y.year, y.iid LIMIT @limit OFFSET @offset`).all(p) as Record<string, unknown>[];
+    return { part: input.part, held: 'sums', years, total, rows, notHeldYears: [] };
+  }
+  if (BULK_PARTS.has(input.part)) {
+    const where = `FROM office_part_hashes h WHERE h.desk_id = @desk AND h.part = @part AND ${inYears('h.year')}`;
+    const notHeldYears = db.prepare(`SELECT h.year ${where} AND h.records IS NULL ORDER BY h.year`).pluck().all(p) as number[];
+    const total = db.prepare(`SELECT coalesce(SUM(json_array_length(h.records)), 0) ${where}`).pluck().get(p) as number;
+    const rows = db.prepare(`SELECT r.value AS data FROM office_part_hashes h, json_each(h.records) r WHERE h.desk_id = @desk AND h.part = @part AND ${inYears('h.year')}
+      ORDER BY h.year, r.key LIMIT @limit OFFSET @offset`).all(p) as { data: string }[];
+    return { part: input.part, held: 'records', years, total, rows: parse(rows), notHeldYears };
+  }
+  // Register records (instruments, applicants: no year) always; dated ones within the years.
+  const where = `FROM office_records WHERE desk_id = @desk AND part = @part AND (year IS NULL OR ${inYears('year')})`;
+  const total = db.prepare(`SELECT COUNT(*) ${where}`).pluck().get(p) as number;
+  const rows = db.prepare(`SELECT rkey, data ${where} ORDER BY CAST(rkey AS INTEGER), rkey LIMIT @limit OFFSET @offset`).all(p) as { rkey: string; data: string | null }[];
+  return { part: input.part, held: 'records', years, total, rows: parse(rows), notHeldYears: [] };
 }

@@ -4,8 +4,8 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { AttachmentInfo, AttachmentKind } from '../../../shared/ipc/redemption';
-import { sniffAttachmentType } from '../../../shared/identity';
 import { refuse } from '../../../shared/result';
+import { judgeUpload } from '../../../shared/upload-types';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { assertPacketEditable } from './applications';
@@ -23,6 +23,7 @@ const MIME: Record<string, string> = {
   '.pdf': 'application/pdf', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.zip': 'application/zip',
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.txt': 'text/plain', '.ofd': 'application/ofd',
+  '.doc': 'application/msword', '.xls': 'application/vnd.ms-excel', '.csv': 'text/csv',
 };
 
 export function mimeOf(name: string): string {
@@ -47,8 +48,10 @@ export function decodeBase64(dataBase64: string): Buffer {
 }
 
 /**
- * An uploaded file as the desk keeps it: refused when empty, over the size limit or not a document
- * or image by its bytes (whatever the name says); the name neutralised; a fresh stored name and its hash.
+ * An uploaded file as the desk keeps it: refused when empty, over the size limit, when its bytes are
+ * not a document, spreadsheet, image or plain text an office hands in, or when its name's extension
+ * says another type than its bytes (shared/upload-types.ts); nothing is written before these checks.
+ * The name neutralised; a fresh stored name with the type's extension and its hash.
  */
 export function acceptUpload(input: { fileName: string; dataBase64: string }): { bytes: Buffer; originalName: string; storedName: string; sha256: string } {
   const bytes = decodeBase64(input.dataBase64);
@@ -57,8 +60,15 @@ export function acceptUpload(input: { fileName: string; dataBase64: string }): {
     refuse('VALIDATION', 'attachment.tooLarge', { field: 'dataBase64', params: { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } });
   }
   const originalName = neutraliseFileName(input.fileName);
-  const type = sniffAttachmentType(bytes);
-  if (!type) refuse('VALIDATION', 'attachment.type', { field: 'dataBase64', params: { name: originalName } });
+  const judged = judgeUpload(originalName, bytes);
+  if (!judged.ok) {
+    const { foundZh, foundEn, allowed } = judged;
+    if (judged.reason === 'attachment.typeMismatch') {
+      refuse('VALIDATION', 'attachment.typeMismatch', { field: 'dataBase64', params: { name: originalName, foundZh, foundEn, allowed } });
+    }
+    refuse('VALIDATION', 'attachment.typeNotAllowed', { field: 'dataBase64', params: { name: originalName, foundZh, foundEn, allowed } });
+  }
+  const type = judged.type;
   return { bytes, originalName, storedName: `${crypto.randomUUID()}.${type}`, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
 }
 

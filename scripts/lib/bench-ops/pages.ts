@@ -1,7 +1,9 @@
 // Pages in Chromium (browser mode) on a copy of the seeded database whose first-run choice is
 // made: the server starts with its daily backup due (it is part of start-up), then each page is
 // opened from the menu cold (its first visit) and warm (again after another page), timing
-// click → usable (the page's first row, grid or figures visible).
+// click → usable (the page's first row, grid or figures visible). Each figure is printed and
+// appended to a JSON-lines file as it is measured (BENCH_PAGES_LOG, default .bench/pages-<time>.jsonl);
+// a step that fails stops the run, names the step and keeps every figure measured before it.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -9,6 +11,7 @@ import { chromium, type Page } from 'playwright-core';
 import { DATABASE_FILE_NAME } from '../../../electron/app-core';
 import { statsOf, type Stats } from '../timing';
 import { CHROMIUM, FLAGS, SERVER, startServer } from './first-screen';
+import { StepLog } from './step-log';
 import type { BenchOp, OpResult } from './types';
 
 interface PageSpec { key: string; menu: string; usable: string }
@@ -40,56 +43,83 @@ export const pagesOp: BenchOp = {
     if (!fs.existsSync(SERVER)) return specs.map((p) => ({ name: label(p, 'cold'), skipped: `${SERVER} missing: run npm run build first` }));
     if (!fs.existsSync(CHROMIUM)) return specs.map((p) => ({ name: label(p, 'cold'), skipped: `${CHROMIUM} not installed` }));
     env.db.pragma('wal_checkpoint(TRUNCATE)');
+    const log = new StepLog(process.env.BENCH_PAGES_LOG
+      ?? path.resolve('.bench', `pages-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`));
+    process.stdout.write(`\n    figures as measured → ${log.file}\n`);
     const cold = new Map<string, number[]>(specs.map((p) => [p.key, []]));
     const warm = new Map<string, number[]>(specs.map((p) => [p.key, []]));
     const startup: number[] = [];
     const runs = Math.max(1, env.runs);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+    log.current = 'launch Chromium';
     try {
-      for (let run = 0; run < runs; run++) {
-        // A fresh desk each run: copied file, first run done, no backup yet (so one is due at start).
-        const dataDir = path.join(env.tmpDir, `pages-${run}`);
-        fs.mkdirSync(dataDir, { recursive: true });
-        const file = path.join(dataDir, DATABASE_FILE_NAME);
-        fs.copyFileSync(env.dbFile, file);
-        const db = new Database(file);
-        db.prepare(`INSERT INTO settings(key, value) VALUES ('security.setupDone', '1') ON CONFLICT(key) DO UPDATE SET value = '1'`).run();
-        db.close();
-        const t0 = performance.now();
-        const { proc, url } = await startServer(dataDir, env.today);
-        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-        try {
-          const t1 = performance.now();
-          await page.goto(url);
-          await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 60_000 });
-          startup.push(performance.now() - t0);
-          // The catalog is the first screen: its cold figure is navigation → first rows.
-          cold.get('catalog')?.push(performance.now() - t1);
-          for (const spec of specs) {
-            // Cold: the page's first visit in this tab (its code chunk and data load now).
-            if (spec.key !== 'catalog') cold.get(spec.key)!.push(await open(page, spec));
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+      try {
+        for (let run = 0; run < runs; run++) {
+          const r = `run ${run + 1}`;
+          // A fresh desk each run: copied file, first run done, no backup yet (so one is due at start).
+          log.current = `${r}: copy the desk`;
+          const dataDir = path.join(env.tmpDir, `pages-${run}`);
+          fs.mkdirSync(dataDir, { recursive: true });
+          const file = path.join(dataDir, DATABASE_FILE_NAME);
+          fs.copyFileSync(env.dbFile, file);
+          const db = new Database(file);
+          db.prepare(`INSERT INTO settings(key, value) VALUES ('security.setupDone', '1') ON CONFLICT(key) DO UPDATE SET value = '1'`).run();
+          db.close();
+          const t0 = performance.now();
+          log.current = `${r}: start the server`;
+          const { proc, url } = await startServer(dataDir, env.today);
+          try {
+            const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+            try {
+              let t1 = 0;
+              // The catalog is the first screen: its cold figure is navigation → first rows.
+              const first = await log.step(`${r}: start-up with a backup due → catalog rows`, async () => {
+                t1 = performance.now();
+                await page.goto(url);
+                await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+                return performance.now() - t0;
+              });
+              startup.push(first);
+              cold.get('catalog')?.push(first - (t1 - t0));
+              for (const spec of specs) {
+                // Cold: the page's first visit in this tab (its code chunk and data load now).
+                if (spec.key !== 'catalog') cold.get(spec.key)!.push(await log.step(`${r}: ${spec.key} cold`, () => open(page, spec)));
+              }
+              for (const spec of specs) {
+                const before = spec.key === 'dashboard' ? PAGES[0] : PAGES.find((p) => p.key === 'dashboard')!;
+                await log.step(`${r}: ${before.key} (before ${spec.key} warm)`, () => open(page, before));
+                warm.get(spec.key)!.push(await log.step(`${r}: ${spec.key} warm`, () => open(page, spec)));
+              }
+            } finally {
+              await page.close().catch(() => undefined);
+            }
+          } finally {
+            if (proc.exitCode === null && proc.signalCode === null) {
+              const exited = new Promise((res) => proc.once('exit', res));
+              proc.kill('SIGTERM');
+              await exited;
+            }
+            fs.rmSync(dataDir, { recursive: true, force: true });
           }
-          for (const spec of specs) {
-            await open(page, spec.key === 'dashboard' ? PAGES[0] : PAGES.find((p) => p.key === 'dashboard')!);
-            warm.get(spec.key)!.push(await open(page, spec));
-          }
-        } finally {
-          await page.close();
-          proc.kill('SIGTERM');
-          await new Promise((r) => proc.once('exit', r));
-          fs.rmSync(dataDir, { recursive: true, force: true });
         }
+      } finally {
+        await browser.close();
       }
-    } finally {
-      await browser.close();
+    } catch (e) {
+      log.fail(e);
     }
-    const rows: OpResult[] = [{
-      name: 'start-up with a backup due → catalog rows (Chromium)', service: statsOf(startup) as Stats, showP95: true,
-      target: { metric: 'median', maxMs: 1500 }, note: 'server spawn, open, migrate, daily backup, first catalog rows',
-    }];
+    const measured = (name: string, samples: number[], target: OpResult['target'], note: string, extra: Partial<OpResult> = {}): OpResult =>
+      samples.length
+        ? { name, service: statsOf(samples) as Stats, target, note: `${note}${samples.length < runs ? ` (${samples.length} of ${runs} runs)` : ''}`, ...extra }
+        : { name, skipped: `not measured: the run stopped at step "${log.failure?.step}"` };
+    const rows: OpResult[] = [measured('start-up with a backup due → catalog rows (Chromium)', startup, { metric: 'median', maxMs: 1500 },
+      'server spawn, open, migrate, daily backup, first catalog rows', { showP95: true })];
     for (const spec of specs) {
-      rows.push({ name: label(spec, 'cold'), service: statsOf(cold.get(spec.key)!), target: { metric: 'median', maxMs: 1500 }, note: 'menu click → usable, first visit' });
-      rows.push({ name: label(spec, 'warm'), service: statsOf(warm.get(spec.key)!), target: { metric: 'median', maxMs: 500 }, note: 'menu click → usable, again' });
+      rows.push(measured(label(spec, 'cold'), cold.get(spec.key)!, { metric: 'median', maxMs: 1500 }, 'menu click → usable, first visit'));
+      rows.push(measured(label(spec, 'warm'), warm.get(spec.key)!, { metric: 'median', maxMs: 500 }, 'menu click → usable, again'));
+    }
+    if (log.failure) {
+      rows.push({ name: 'pages run (Chromium)', failed: `step "${log.failure.step}" failed after ${log.figures.length} figures: ${log.failure.message}; figures in ${log.file}` });
     }
     return rows;
   },

@@ -35,6 +35,8 @@ export interface OpResult {
   target?: Target;
   /** Why the row was not measured (service not written yet, build missing…). */
   skipped?: string;
+  /** The step that failed and why: the run fails (exit status 1) whatever else passed. */
+  failed?: string;
   note?: string;
   /** EXPLAIN QUERY PLAN of the baseline query, printed when the target is missed. */
   plan?: string[];
@@ -51,7 +53,8 @@ export function explain(db: Db, sql: string, ...params: unknown[]): string[] {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
 }
 
-export function verdict(r: OpResult): 'PASS' | 'MISS' | '' {
+export function verdict(r: OpResult): 'PASS' | 'MISS' | 'FAIL' | '' {
+  if (r.failed) return 'FAIL';
   if (!r.target || !r.service) return '';
   const value = r.target.metric === 'p95' ? r.service.p95 : r.service.median;
   const ratioOk = r.target.maxRatio === undefined || !r.baseline || r.service.median <= r.target.maxRatio * r.baseline.median;

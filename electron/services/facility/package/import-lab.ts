@@ -11,7 +11,7 @@ import { audit } from '../../audit';
 import type { ServiceContext } from '../../context';
 import { openPackage, packageSha256, refuse, verifyPackage, type Manifest } from './format';
 import { existingKeys, peekIdentity, verifyBytes } from './keys';
-import { chargeFromTableRow, LAB_PARTS, labPartSchemaOf, OLDER_LAB_PARTS, orderFromTableRow, REQUIRED_LAB_PARTS, usageRecord, usageRecordV1, type ChargeRec, type RatedRec, type UsageRec } from './parts';
+import { chargeFromTableRow, chargeRecord, LAB_PARTS, labPartSchemaOf, OLDER_LAB_PARTS, orderFromTableRow, ratedHoursRecord, REQUIRED_LAB_PARTS, usageRecord, usageRecordV1, type ChargeRec, type RatedRec, type UsageRec } from './parts';
 
 const EXAMPLES = 20;
 
@@ -49,6 +49,39 @@ function plainUsage(r: unknown, schema: number): boolean {
     && isText(u.userUnit) && (u.satisfaction === null || (isInt(u.satisfaction) && u.satisfaction >= 1 && u.satisfaction <= 5));
 }
 
+const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CHARGE_KEYS = Object.keys(chargeRecord.shape);
+const RATED_KEYS = Object.keys(ratedHoursRecord.shape);
+const intOrNull = (v: unknown) => v === null || isInt(v);
+/** The record's own keys are exactly `keys`, in that order (the order the schema would give them, so its JSON is the same). */
+function keysAre(u: Record<string, unknown>, keys: string[]): boolean {
+  let n = 0;
+  for (const k in u) if (k !== keys[n++]) return false;
+  return n === keys.length;
+}
+const isRecord = (r: unknown): r is Record<string, unknown> => typeof r === 'object' && r !== null && !Array.isArray(r);
+
+/** A charge record exactly as the schema has it (fields in the schema's order), checked as plainUsage checks a usage record: charges come by the ten thousand too. */
+function plainCharge(r: unknown): boolean {
+  if (!isRecord(r) || !keysAre(r, CHARGE_KEYS)) return false;
+  return isInt(r.id) && intOrNull(r.contractId) && intOrNull(r.orderId) && intOrNull(r.usageId) && isText(r.kind) && isText(r.category)
+    && typeof r.serviceDate === 'string' && CIVIL_DATE.test(r.serviceDate) && intOrNull(r.instrumentId) && isInt(r.amountFen) && intOrNull(r.statementId);
+}
+
+/** An 额定机时 record exactly as the schema has it (one per instrument and year). */
+function plainRated(r: unknown): boolean {
+  if (!isRecord(r) || !keysAre(r, RATED_KEYS)) return false;
+  return typeof r.id === 'string' && isInt(r.instrumentId) && isInt(r.year) && typeof r.hours === 'number' && Number.isFinite(r.hours) && r.hours > 0 && isText(r.origin);
+}
+
+/** The fast check of a part's records at a part schema, where there is one. */
+function fastCheckOf(name: string, version: number): ((r: unknown, schema: number) => boolean) | null {
+  if (name === 'usage') return plainUsage;
+  if (name === 'charges' && (version === 1 || version === 2)) return plainCharge;
+  if (name === 'ratedHours' && version === 1) return plainRated;
+  return null;
+}
+
 /** The record schema of a part at the part schema its manifest names; refuses a part schema this desk does not read. */
 function partSchema(name: string, version: number): ZodType | null {
   const current = labPartSchemaOf(name);
@@ -81,7 +114,7 @@ function verify(ctx: ServiceContext, bytes: Uint8Array): Verified {
   for (const [name, records] of raw) {
     const version = manifest.parts.find((p) => p.name === name)?.schema ?? 1;
     const schema = partSchema(name, version);
-    const fast = name === 'usage' ? plainUsage : null;
+    const fast = fastCheckOf(name, version);
     const out: Record<string, unknown>[] = [];
     for (let i = 0; i < records.length; i++) {
       const r = name === 'orders' ? orderFromTableRow(records[i]) : name === 'charges' && version === 1 ? chargeFromTableRow(records[i]) : records[i];
@@ -103,8 +136,8 @@ function verify(ctx: ServiceContext, bytes: Uint8Array): Verified {
   return { manifest, sha, sealed: opened.sealed, parts, ordersKnown: usageVersion >= 2 };
 }
 
-/** Parts held at the office as hashes per lab, part and year (office_part_hashes), not as records: they come by the thousand. */
-const BULK_PARTS = new Set(['charges', 'ratedHours']);
+/** Parts held at the office per lab, part and year (office_part_hashes: the hashes and one JSON array of the records), not as a row each: they come by the thousand. */
+export const BULK_PARTS = new Set(['charges', 'ratedHours']);
 
 const keyOf = (r: Record<string, unknown>) => String(r.id ?? r.rowid ?? JSON.stringify(r));
 const hashOfJson = (json: string) => crypto.hash('sha1', json, 'base64').slice(0, 20);
@@ -454,22 +487,24 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
     // Progress to the window over the package's records; a cancel here rolls the whole import back.
     const total = hashed.length + usage.records.length;
     let written = 0;
-    const bulk = new Map<string, Record<string, string>>();
+    // Charges and 额定机时 of the period: per part and year, the hashes and the records as carried (their JSON, already made for the hash).
+    const bulk = new Map<string, { hashes: Record<string, string>; records: string[] }>();
     for (const h of hashed) {
       if (BULK_PARTS.has(h.part)) {
         if (inPeriod(h.year)) {
           const k = `${h.part}\u0000${h.year}`;
           let m = bulk.get(k);
-          if (!m) bulk.set(k, (m = {}));
-          m[h.key] = h.hash;
+          if (!m) bulk.set(k, (m = { hashes: {}, records: [] }));
+          m.hashes[h.key] = h.hash;
+          m.records.push(h.json);
         }
       } else (plan.whole || plan.newest || inPeriod(h.year) ? put : add).run(desk, h.part, h.key, h.hash, h.json, h.year);
       if (++written % 1000 === 0) jobStep(written, total);
     }
     if (plan.whole) db.prepare('DELETE FROM office_part_hashes WHERE desk_id = ?').run(desk);
     else db.prepare('DELETE FROM office_part_hashes WHERE desk_id = ? AND year BETWEEN ? AND ?').run(desk, ...span);
-    const putBulk = db.prepare('INSERT INTO office_part_hashes(desk_id, part, year, hashes) VALUES (?, ?, ?, ?)');
-    for (const [k, m] of bulk) { const [part, year] = k.split('\u0000'); putBulk.run(desk, part, Number(year), JSON.stringify(m)); }
+    const putBulk = db.prepare('INSERT INTO office_part_hashes(desk_id, part, year, hashes, records) VALUES (?, ?, ?, ?, ?)');
+    for (const [k, m] of bulk) { const [part, year] = k.split('\u0000'); putBulk.run(desk, part, Number(year), JSON.stringify(m.hashes), `[${m.records.join(',')}]`); }
     const usageHashes = new Map<number, Record<string, number>>();
     for (let i = 0; i < usage.records.length; i++) {
       const year = usage.years[i];

@@ -18,7 +18,7 @@ const L = {
     first: '一级指标', second: '二级指标', figures: '数据', suggested: '建议分', score: '评分', weight: '权重', text: '说明', evidence: '佐证',
     save: '保存', saved: '已保存', total: '加权总分', grade: '等级', incomplete: '未完成', weightsNote: '权重与等级分数线未公布：以下为本单位设置', weightsInitial: '（初始值，尚未确认）',
     saveWeights: '保存权重', addEvidence: '上传佐证', labs: '实验室对比', rank: '排名', lab: '实验室', instruments: '台套', avgRun: '台均运行机时', avgShared: '台均共享机时',
-    util: '利用率', share: '共享率', open: '开放率', categories: '分类对比', category: '大类', drag: '拉低指标的仪器', shortfall: '低于全国平均（小时）',
+    sat: '用户评价', sharingScore: '共享服务得分', sharingHint: '利用率相同时按共享服务得分排序（共享机时、对外服务成效及用户评价，按所设权重）', util: '利用率', share: '共享率', open: '开放率', categories: '分类对比', category: '大类', drag: '拉低指标的仪器', shortfall: '低于全国平均（小时）',
     organisation: '组织管理', operation: '运行使用', sharing: '共享服务', excellent: '优秀', good: '良好', qualified: '合格', poor: '较差', entered: '已评', suggestedTag: '建议',
   },
   en: {
@@ -26,7 +26,7 @@ const L = {
     first: 'First level', second: 'Indicator', figures: 'Figures', suggested: 'Suggested', score: 'Score', weight: 'Weight', text: 'Statement', evidence: 'Evidence',
     save: 'Save', saved: 'Saved', total: 'Weighted score', grade: 'Grade', incomplete: 'Incomplete', weightsNote: 'Weights and grade floors are not published: these are the unit\'s settings', weightsInitial: ' (initial values, not yet confirmed)',
     saveWeights: 'Save weights', addEvidence: 'Upload evidence', labs: 'Labs compared', rank: 'Rank', lab: 'Lab', instruments: 'Instruments', avgRun: 'Avg run h', avgShared: 'Avg shared h',
-    util: 'Utilisation', share: 'Share rate', open: 'Open rate', categories: 'Categories compared', category: 'Category', drag: 'Instruments pulling the figures down', shortfall: 'Short of national avg (h)',
+    util: 'Utilisation', share: 'Share rate', sat: 'User rating', sharingScore: 'Shared-service score', sharingHint: 'Equal utilisation is ranked by the shared-service score (shared hours and user evaluation under the weights set)', open: 'Open rate', categories: 'Categories compared', category: 'Category', drag: 'Instruments pulling the figures down', shortfall: 'Short of national avg (h)',
     organisation: 'Organisation', operation: 'Operation', sharing: 'Shared service', excellent: 'Excellent', good: 'Good', qualified: 'Qualified', poor: 'Poor', entered: 'Entered', suggestedTag: 'Suggested',
   },
 };
@@ -145,6 +145,8 @@ export function EvaluationPanel({ year, reloadKey }: { year: number; reloadKey: 
               { title: t.rank, dataIndex: 'rank', width: 60 }, { title: t.lab, dataIndex: 'labName' }, { title: t.instruments, dataIndex: 'instruments' },
               { title: t.avgRun, dataIndex: 'avgEffectiveHours' }, { title: t.avgShared, dataIndex: 'avgExternalHours' },
               { title: t.util, dataIndex: 'utilisation', render: pct }, { title: t.share, dataIndex: 'shareRate', render: pct }, { title: t.open, dataIndex: 'openRate', render: pct },
+              { title: t.sat, dataIndex: 'avgSatisfaction', render: (v: number | null) => v ?? '—' },
+              { title: <span title={t.sharingHint}>{t.sharingScore}</span>, dataIndex: 'sharingScore', render: (v: number | null) => v ?? '—' },
             ]} />
           </Card>
           <Card size="small" title={t.categories} style={{ marginBottom: 12 }}>

@@ -6,6 +6,7 @@ import { fmt, useT } from '../../i18n';
 import { showError } from '../../util/errors';
 import { isCancelled, JobProgress, useJob } from '../../util/JobProgress';
 import { FilePick } from './FilePick';
+import { LabRecordsDrawer } from './LabRecordsDrawer';
 import { beijingTime } from '../../util/time';
 
 const L = {
@@ -16,7 +17,7 @@ const L = {
     preview: '数据包内容', status: '状态', new: '首次导入', newer: '较新的包，将替换该实验室本期间各年度的数据', kept: '保留的年度', keptNone: '无（替换全部数据）', held: '已有年度', sep: '、', same: '已导入过，不会有任何变化',
     part: '部件', records: '条数', added: '新增', changed: '修改', removed: '删除', confirm: '导入并替换', imported: '已导入 {lab} 的数据包',
     conflicts: '跨实验室冲突', kind: '类型', key: '编号/代码', entries: '涉及', resolution: '处理', instrument: '所在单位仪器编号相同', contract: '合同编号相同',
-    applicant: '同一统一社会信用代码不同名称', same_: '是同一对象', distinct: '确为不同对象', corrected_at_lab: '已通知实验室更正', unresolved: '未处理', sealed: '加密',
+    applicant: '同一统一社会信用代码不同名称', same_: '是同一对象', distinct: '确为不同对象', corrected_at_lab: '已通知实验室更正', unresolved: '未处理', sealed: '加密', view: '查看数据',
     part_instruments: '仪器', part_ratedHours: '额定机时', part_usage: '服务记录', part_applicants: '申领单位', part_contracts: '合同', part_vouchers: '创新券',
     part_redemptions: '兑现申请', part_derived: '实验室自算指标', part_orders: '上海订单', part_charges: '费用明细', part_attachments: '附件',
   },
@@ -27,7 +28,7 @@ const L = {
     preview: 'Package contents', status: 'Status', new: 'First package', newer: 'Newer package: replaces this lab\'s data for the years of its period', kept: 'Years kept', keptNone: 'None (replaces all data)', held: 'Years held', sep: ', ', same: 'Already imported: nothing changes',
     part: 'Part', records: 'Records', added: 'Added', changed: 'Changed', removed: 'Removed', confirm: 'Import and replace', imported: 'Imported the package of {lab}',
     conflicts: 'Conflicts across labs', kind: 'Kind', key: 'Number/code', entries: 'Involved', resolution: 'Decision', instrument: 'Same inner id', contract: 'Same contract number',
-    applicant: 'One credit code, two names', same_: 'Same object', distinct: 'Different objects', corrected_at_lab: 'Lab asked to correct', unresolved: 'Open', sealed: 'Sealed',
+    applicant: 'One credit code, two names', same_: 'Same object', distinct: 'Different objects', corrected_at_lab: 'Lab asked to correct', unresolved: 'Open', sealed: 'Sealed', view: 'View data',
     part_instruments: 'Instruments', part_ratedHours: 'Rated hours', part_usage: 'Usage records', part_applicants: 'Applicants', part_contracts: 'Contracts', part_vouchers: 'Vouchers',
     part_redemptions: 'Redemptions', part_derived: 'Lab\'s own figures', part_orders: 'Shanghai orders', part_charges: 'Charges', part_attachments: 'Attachments',
   },
@@ -41,6 +42,7 @@ export function OfficePanel({ onImported }: { onImported(): void }) {
   const [preview, setPreview] = useState<{ file: { fileName: string; dataBase64: string }; p: ImportPreview } | null>(null);
   const [busy, setBusy] = useState(false);
   const importJob = useJob();
+  const [viewing, setViewing] = useState<OfficeLab | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -95,7 +97,9 @@ export function OfficePanel({ onImported }: { onImported(): void }) {
           { title: t.period, render: (_, l) => (l.current ? `${l.current.fromYear}–${l.current.toYear}` : '—') },
           { title: t.held, render: (_, l) => (l.years.length ? l.years.map((y) => y.year).join(t.sep) : '—') },
           { title: t.records, render: (_, l) => (l.current ? Object.entries(l.current.counts).map(([k, n]) => `${partName(k)} ${n}`).join(' · ') : '—') },
+          { title: '', key: 'view', render: (_, l) => (l.current ? <Button size="small" data-testid={`office-view-${l.deskId}`} onClick={() => setViewing(l)}>{t.view}</Button> : null) },
         ]} />
+        <LabRecordsDrawer lab={viewing} partName={partName} onClose={() => setViewing(null)} />
       </Card>
       <Card size="small" title={`${t.conflicts}（${conflicts.filter((c) => !c.resolution).length}）`}>
         <Table<ConflictItem> size="small" rowKey={(c) => `${c.kind}:${c.key}`} dataSource={conflicts} pagination={{ pageSize: 20 }} data-testid="office-conflicts" columns={[
