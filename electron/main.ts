@@ -13,6 +13,7 @@ import { confinedPath, MIME } from './renderer-files';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { denyAllPermissions, guardNavigation, makeSenderCheck } from './security/guards';
 import { WEB_PREFERENCES } from './security/window';
+import { civilDateInShanghai } from '../shared/rules/civil-date';
 import { nativeLang, nativeWords, startupFailureMessage } from './startup-failure';
 
 const words = (): ReturnType<typeof nativeWords> => nativeWords(nativeLang(app.getLocale()));
@@ -131,7 +132,7 @@ function buildMenu(dataDir: string): void {
   const exportDiagnostics = async () => {
     const { canceled, filePath } = await dialog.showSaveDialog({
       title: w.diagnosticsTitle,
-      defaultPath: path.join(app.getPath('downloads'), `desk-diagnostics-${new Date().toISOString().slice(0, 10)}.zip`),
+      defaultPath: path.join(app.getPath('downloads'), `desk-diagnostics-${civilDateInShanghai(new Date())}.zip`),
       filters: [{ name: 'Zip', extensions: ['zip'] }],
     });
     if (canceled || !filePath) return;

@@ -6,6 +6,7 @@ import { APPLICANT_KIND_LABELS, SERVICE_KIND_LABELS } from '../../shared/policy/
 import { CODE_MESSAGES, FIELD_LABELS, MESSAGES } from './i18n-messages';
 import { REGION_NAMES } from './i18n-messages-orders';
 import { categoryName } from '../../shared/vocabulary-labels';
+import { beijingTime } from './util/time';
 
 /** Labels of a form's fields by dotted path ('vouchers.amountFen' also matches 'vouchers.3.amountFen'). */
 export type FieldLabels = Readonly<Record<string, string>>;
@@ -62,13 +63,20 @@ const VOCABULARY_PARAMS: Readonly<Record<string, Readonly<Record<string, { zh: s
   // The money unit an import column is read in (the service names it as the sheet's header does).
   unit: { '万元': { zh: '万元', en: 'in 10,000 yuan' }, '元': { zh: '元', en: 'yuan' } },
   region: REGION_NAMES, registeredRegion: REGION_NAMES, requiredRegion: REGION_NAMES, incubatorRegion: REGION_NAMES, issuingRegion: REGION_NAMES,
+  // The shell of the desk that holds a data folder (desk.lockedByOther).
+  mode: { browser: { zh: '浏览器模式服务', en: 'browser-mode server' }, electron: { zh: '桌面程序', en: 'desktop app' } },
 };
+
+/** An instant as the service records it (2026-03-01T20:05:00.000Z). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function formatParam(key: string, v: ParamValue, locale: Locale): string {
   if (Array.isArray(v)) return v.map((x) => formatParam(key, x, locale)).join(locale === 'zh' ? '、' : ', ');
   const vocabulary = VOCABULARY_PARAMS[key];
   if (typeof v === 'string' && vocabulary && Object.hasOwn(vocabulary, v)) return vocabulary[v][locale];
   if (typeof v === 'number' && /Fen$/.test(key)) return yuan(v);
+  // An instant is shown in Beijing time, whatever the computer's zone.
+  if (typeof v === 'string' && INSTANT.test(v) && !Number.isNaN(Date.parse(v))) return beijingTime(v);
   if (typeof v === 'boolean') return locale === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
   if (v === null) return '—';
   return String(v);

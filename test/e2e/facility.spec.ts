@@ -73,6 +73,21 @@ test('facility: two lab desks and one office desk (three data folders) produce o
     await expect(page.getByTestId('office-import-confirm')).toBeDisabled();
     await page.locator('.ant-modal').getByRole('button', { name: /取\s*消/ }).click();
 
+    // A lab's data at the office, read-only: its 额定机时 as its package carried them; usage as the sums per instrument and year.
+    await page.locator('[data-testid^="office-view-"]').first().click();
+    const drawer = page.locator('.ant-drawer');
+    await expect(drawer).toContainText('只读');
+    await page.getByTestId('office-records-part').click();
+    await page.locator('.ant-select-item-option', { hasText: '额定机时' }).click();
+    await expect(page.getByTestId('office-records')).toContainText('instrumentId');
+    await expect(page.getByTestId('office-records')).toContainText('hours');
+    await page.getByTestId('office-records-part').click();
+    await page.locator('.ant-select-item-option', { hasText: '服务记录' }).click();
+    await expect(page.getByTestId('office-records-sums')).toBeVisible();
+    await expect(page.getByTestId('office-records')).toContainText('effectiveHours');
+    await drawer.locator('.ant-drawer-close').click();
+    await expect(drawer).toBeHidden();
+
     await page.getByTestId('tab-evaluation').click();
     for (const id of ['eval-from', 'eval-to']) {
       await page.getByTestId(id).fill('2025');

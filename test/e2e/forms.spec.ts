@@ -141,26 +141,107 @@ test('a contract refusal about a voucher highlights its row where the user is sc
   await expect(page.getByTestId('contracts-table')).toContainText('HT-FORMS-001');
 });
 
+test('the register dialogs keep the input on a service refusal, mark the field with the rule, write nothing, and clear the mark once fixed', async ({ page, desk, openDesk }) => {
+  test.setTimeout(150_000);
+  const a = await deskApi<{ id: number }>(desk, 'applicants:create', FIRM);
+  await deskApi(desk, 'vouchers:claim', { number: 'BJ2025-0101', applicantId: a.id, faceValueFen: 5_000_000, claimDate: '2025-06-10' });
+  await deskApi(desk, 'contracts:create', {
+    number: 'HT-DUP-001', title: '测试服务', applicantId: a.id, signedDate: '2025-05-01', startDate: '2025-05-01', endDate: '2025-06-10', amountFen: 10_000_000, serviceKinds: ['testing'],
+  });
+  await openDesk(page);
+  const errorOf = (testId: string) => page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+
+  // 申领: a voucher number already recorded is refused by the service on 券号; the dialog keeps what was typed.
+  await page.getByRole('menuitem', { name: '创新券' }).click();
+  await page.getByTestId('voucher-claim').click();
+  const dialog = page.getByRole('dialog');
+  await choose(page, page.getByTestId('claim-applicant'), FIRM.name);
+  await page.getByTestId('claim-number').fill('BJ2025-0101');
+  await page.getByTestId('claim-face').fill('3万');
+  await page.getByTestId('claim-save').click();
+  await expect(errorOf('claim-number')).toHaveText('券号 BJ2025-0101 已登记');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('claim-number')).toHaveValue('BJ2025-0101');
+  await expect(page.getByTestId('claim-face')).toHaveValue('3万');
+  expect((await deskApi<{ total: number }>(desk, 'vouchers:list', { applicantId: a.id })).total).toBe(1);
+  await page.getByTestId('claim-number').fill('BJ2025-0102');
+  await expect(errorOf('claim-number')).toHaveCount(0);
+  await page.getByTestId('claim-save').click();
+  await expect(dialog).toBeHidden();
+  expect((await deskApi<{ total: number }>(desk, 'vouchers:list', { applicantId: a.id })).total).toBe(2);
+
+  // 申领单位: the same enterprise typed in lower case is refused on 统一社会信用代码, naming the one registered.
+  await page.getByRole('menuitem', { name: '申领单位' }).click();
+  await page.getByTestId('applicant-add').click();
+  const drawer = page.locator('.ant-drawer-content-wrapper:visible');
+  await page.getByTestId('applicant-name').fill('北京新材科技（分公司）');
+  await page.getByTestId('applicant-credit-code').fill('91110108551385082q');
+  await page.getByTestId('applicant-save').click();
+  await expect(errorOf('applicant-credit-code')).toContainText(`已由“${FIRM.name}”登记：同一企业只能登记一次`);
+  await expect(drawer).toBeVisible();
+  await expect(page.getByTestId('applicant-name')).toHaveValue('北京新材科技（分公司）');
+  expect((await deskApi<{ total: number }>(desk, 'applicants:list', {})).total).toBe(1);
+  await page.getByTestId('applicant-credit-code').fill('91110108551385082');
+  await expect(errorOf('applicant-credit-code')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(drawer).toHaveCount(0);
+
+  // 服务合同: a contract number already used is refused on 合同编号; the drawer keeps the input.
+  await page.getByRole('menuitem', { name: '服务合同' }).click();
+  await page.getByTestId('contract-add').click();
+  await page.getByTestId('contract-number').fill('HT-DUP-001');
+  await choose(page, page.getByTestId('contract-applicant'), FIRM.name);
+  await page.getByTestId('contract-end').fill('2025-06-30');
+  await page.getByTestId('contract-amount').fill('200000');
+  await choose(page, page.getByTestId('contract-service-kinds'), '测试');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('contract-save').click();
+  await expect(errorOf('contract-number')).toHaveText('合同编号 HT-DUP-001 已存在');
+  await expect(page.getByTestId('contract-amount')).toHaveValue('200000');
+  await expect(page.getByTestId('contract-end')).toHaveValue('2025-06-30');
+  expect((await deskApi<{ total: number }>(desk, 'contracts:list', {})).total).toBe(1);
+  await page.getByTestId('contract-number').fill('HT-DUP-002');
+  await expect(errorOf('contract-number')).toHaveCount(0);
+  await page.getByTestId('contract-save').click();
+  await expect(page.getByTestId('contracts-table')).toContainText('HT-DUP-002');
+
+  // 报价单: a line without a description is refused by the service on that line's 内容 (a field with no
+  // rule of its own); typing one clears the mark, and the quote saves.
+  await page.getByRole('menuitem', { name: '报价单' }).click();
+  await page.getByTestId('quote-new').click();
+  await page.getByTestId('quote-number').fill('BJ-BJ-DUP-01');
+  await choose(page, page.getByTestId('quote-applicant'), FIRM.name);
+  const line = page.getByTestId('quote-line').first();
+  await line.locator('input[inputmode=decimal]').nth(1).fill('100');
+  await page.getByTestId('quote-save').click();
+  const lineError = line.locator('.ant-form-item-explain-error');
+  await expect(lineError).toHaveText(/内容/);
+  expect(await deskApi<unknown[]>(desk, 'money:quotes', {})).toEqual([]);
+  await line.locator('input').nth(1).fill('表征');
+  await expect(lineError).toHaveCount(0);
+  await page.getByTestId('quote-save').click();
+  await expect(page.getByTestId('quote-table')).toContainText('BJ-BJ-DUP-01');
+});
+
 /**
  * Visible text with Chinese in it outside the user's data: page text, table cells, chosen options,
  * open drop-down options and placeholders. The only exemptions are elements the desk marks as
  * holding what the user typed (`data-user`: names, numbers, titles) and the language switch itself.
+ * Defined in the page once (a string, so this file needs no DOM typings) as `__cjk(root)`.
  */
-async function chineseOutsideData(page: Page): Promise<string[]> {
-  // Runs in the page (a string, so this file needs no DOM typings).
-  return page.evaluate(`(() => {
-    const CJK = /[\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff01-\\uff5e]/;
-    const DATA = '[data-user], [aria-label="language"]';
-    const out = new Set();
-    // Inside a zero-sized box that hides its overflow (the select's screen-reader list), nothing is seen.
-    const clipped = (el) => {
-      for (let e = el; e && e !== document.body; e = e.parentElement) {
-        const r = e.getBoundingClientRect();
-        if ((r.width === 0 || r.height === 0) && getComputedStyle(e).overflow === 'hidden') return true;
-      }
-      return false;
-    };
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+const CJK_SCAN = `(() => {
+  const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]/;
+  const DATA = '[data-user], [aria-label="language"]';
+  // Inside a zero-sized box that hides its overflow (the select's screen-reader list), nothing is seen.
+  const clipped = (el) => {
+    for (let e = el; e && e !== document.body; e = e.parentElement) {
+      const r = e.getBoundingClientRect();
+      if ((r.width === 0 || r.height === 0) && getComputedStyle(e).overflow === 'hidden') return true;
+    }
+    return false;
+  };
+  window.__cjk = (root, out) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.textContent || '';
       const el = n.parentElement;
@@ -168,14 +249,14 @@ async function chineseOutsideData(page: Page): Promise<string[]> {
       const cell = el.closest('td, .ant-table-cell, .ant-select-item, .ant-cascader-menu-item');
       out.add((cell ? '[' + (cell.matches('.ant-select-item, .ant-cascader-menu-item') ? 'option' : 'cell') + '] ' : '') + text.trim());
     }
-    for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {
+    for (const el of root.querySelectorAll('input[placeholder], textarea[placeholder]')) {
       const p = el.getAttribute('placeholder') || '';
       if (CJK.test(p) && el.checkVisibility()) out.add('placeholder: ' + p);
     }
     // A title or label that repeats marked data (an ellipsis cell's title, an option's label) is data too.
     const data = [...document.querySelectorAll('[data-user]')].map((e) => (e.textContent || '').trim()).filter(Boolean)
       .sort((x, y) => y.length - x.length);
-    for (const el of document.querySelectorAll('[title], [aria-label]')) {
+    for (const el of root.querySelectorAll('[title], [aria-label]')) {
       if (el.closest(DATA) || !el.checkVisibility()) continue;
       for (const a of ['title', 'aria-label']) {
         const v = el.getAttribute(a) || '';
@@ -183,14 +264,65 @@ async function chineseOutsideData(page: Page): Promise<string[]> {
         if (CJK.test(rest)) out.add(a + ': ' + v);
       }
     }
+    return out;
+  };
+  window.__cjkOf = (el) => [...window.__cjk(el, new Set())];
+  // A drop-down scrolled to its end a screenful at a time, scanned at each step: the virtual list
+  // draws the next screenful on the scroll event, so two frames later it is there.
+  window.__dropScan = async (drop) => {
+    const out = new Set();
+    const holder = drop.querySelector('.rc-virtual-list-holder');
+    for (let step = 0; step < 150; step++) {
+      window.__cjk(drop, out);
+      if (!holder || holder.scrollTop + holder.clientHeight >= holder.scrollHeight - 1) break;
+      holder.scrollTop += holder.clientHeight;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
     return [...out];
-  })()`);
+  };
+  // Calls in flight (the desk's API is fetched), for waiting until a page or dialog has its data.
+  window.__calls = 0;
+  const f = window.fetch.bind(window);
+  window.fetch = (...args) => { window.__calls++; return f(...args).finally(() => { window.__calls--; }); };
+})()`;
+
+/** The scan's functions in the page. */
+interface Scan { __dropScan(el: unknown): Promise<string[]>; __cjkOf(el: unknown): string[] }
+
+/** Installs the scan and the call counter in every document the page loads (before `openDesk`). */
+async function prepareScan(page: Page) {
+  await page.addInitScript(CJK_SCAN);
+}
+
+async function chineseOutsideData(page: Page): Promise<string[]> {
+  return page.evaluate('[...window.__cjk(document.body, new Set())]');
 }
 
 /**
- * Opens each drop-down on the page in turn (selects, cascaders) and scans its options: a select
- * draws only the options in view, so its list is scrolled to the end a screenful at a time and
- * scanned at each step.
+ * Waits until the scope has its data: no call in flight, nothing spinning and no change to its
+ * content for `quietMs` (a condition polled every frame, not a fixed sleep).
+ */
+async function settled(page: Page, scope = '.ant-layout-content', quietMs = 150) {
+  await page.evaluate(`new Promise((resolve) => {
+    const all = [...document.querySelectorAll(${JSON.stringify(scope.replace(/:visible/g, ''))})];
+    const root = all.find((e) => e.checkVisibility()) || all[0] || document.body;
+    const start = performance.now();
+    let last = start;
+    const seen = new MutationObserver(() => { last = performance.now(); });
+    seen.observe(root, { childList: true, subtree: true, characterData: true });
+    const tick = () => {
+      const now = performance.now();
+      if (window.__calls > 0 || root.querySelector('.ant-spin-spinning')) last = now;
+      if (now - last >= ${quietMs} || now - start > 15000) { seen.disconnect(); resolve(); } else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })`);
+}
+
+/**
+ * Opens each drop-down in the scope in turn (selects, cascaders) and scans its options: a select
+ * draws only the options in view, so its list is scrolled to the end a screenful at a time in the
+ * page and the drop-down scanned at each step (the page around it was scanned already).
  */
 async function chineseInDropdowns(page: Page, scope = '.ant-layout-content'): Promise<string[]> {
   const out = new Set<string>();
@@ -200,27 +332,19 @@ async function chineseInDropdowns(page: Page, scope = '.ant-layout-content'): Pr
     const select = selects.nth(i);
     if (!(await select.isVisible())) continue;
     await select.click();
-    const open = page.locator('.ant-select-dropdown:visible, .ant-cascader-dropdown:visible');
+    // The list now open (the one before may still be fading out: its class says it is leaving).
+    const open = page.locator('.ant-select-dropdown:visible:not([class*="-leave"]), .ant-cascader-dropdown:visible:not([class*="-leave"])');
     await expect(open.first()).toBeVisible();
-    await page.waitForTimeout(150);
-    for (const text of await chineseOutsideData(page)) out.add(text);
-    const holder = page.locator('.ant-select-dropdown:visible .rc-virtual-list-holder').first();
-    if (await holder.count()) {
-      for (let step = 0; step < 150; step++) {
-        const more = await holder.evaluate((h) => {
-          const el = h as unknown as { scrollTop: number; clientHeight: number; scrollHeight: number };
-          if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return false;
-          el.scrollTop += el.clientHeight;
-          return true;
-        });
-        if (!more) break;
-        await page.waitForTimeout(60);
-        for (const text of await chineseOutsideData(page)) out.add(text);
-      }
-    }
+    await settled(page, 'body', 60);
+    const found = await open.first().evaluate((drop) => (globalThis as unknown as Scan).__dropScan(drop));
+    for (const text of found) out.add(text);
+    // The select's own box while open (its search field, a chosen tag).
+    for (const text of await select.evaluate((el) => (globalThis as unknown as Scan).__cjkOf(el))) out.add(text);
     await page.keyboard.press('Escape');
-    await expect(open).toHaveCount(0);
+    await expect(select).not.toHaveClass(/ant-select-open/);
   }
+  // A closing list still takes the next Escape: the caller's Escape is for its dialog.
+  await expect(page.locator('.ant-select-dropdown:visible, .ant-cascader-dropdown:visible')).toHaveCount(0);
   return [...out];
 }
 
@@ -247,20 +371,14 @@ const SAMPLE = path.join(__dirname, '..', '..', 'resources', 'samples', 'instrum
 test('in English no page shows Chinese outside the user data, in its text, table cells or drop-downs', async ({ page, desk, openDesk }) => {
   test.setTimeout(240_000);
   await seedForScan(desk);
+  await prepareScan(page);
   await openDesk(page);
   await page.getByRole('button', { name: 'language' }).click();
   const items = page.getByRole('menuitem');
   const count = await items.count();
   const found: Record<string, string[]> = {};
   const scan = async (name: string) => {
-    // The page has loaded when its text stops changing.
-    let before = '';
-    for (let i = 0; i < 20; i++) {
-      await page.waitForTimeout(250);
-      const now = await page.locator('.ant-layout-content').innerText();
-      if (now === before && !(await page.locator('.ant-spin-spinning').count())) break;
-      before = now;
-    }
+    await settled(page);
     const cjk = [...new Set([...await chineseOutsideData(page), ...await chineseInDropdowns(page)])];
     if (cjk.length) found[name] = cjk;
   };
@@ -292,12 +410,13 @@ test('in English no page shows Chinese outside the user data, in its text, table
 test('in English the record dialogs and drawers show no Chinese outside the user data', async ({ page, desk, openDesk }) => {
   test.setTimeout(480_000);
   await seedForScan(desk);
+  await prepareScan(page);
   await openDesk(page);
   await page.getByRole('button', { name: 'language' }).click();
   const found: Record<string, string[]> = {};
   const scanOpen = async (name: string, scope: string) => {
     await expect(page.locator(scope).first()).toBeVisible();
-    await page.waitForTimeout(600);
+    await settled(page, scope);
     const cjk = [...new Set([...await chineseOutsideData(page), ...await chineseInDropdowns(page, scope)])];
     if (cjk.length) found[name] = cjk;
     if (cjk.length) console.log(name, JSON.stringify(cjk));
@@ -333,7 +452,7 @@ test('in English the record dialogs and drawers show no Chinese outside the user
   await page.locator('input[type=file]').setInputFiles(SAMPLE);
   await expect(page.getByTestId('top-rows')).toBeVisible();
   const wizard = '.ant-modal-wrap:visible';
-  await page.waitForTimeout(600);
+  await settled(page, wizard);
   const mapping = [...new Set([...await chineseOutsideData(page), ...await chineseInDropdowns(page, wizard)])];
   if (mapping.length) found['import: columns'] = mapping;
   if (mapping.length) console.log('import', JSON.stringify(mapping));
@@ -351,12 +470,15 @@ test('in English the record dialogs and drawers show no Chinese outside the user
   await scanOpen('new quote', '.ant-drawer-content-wrapper:visible');
   await page.getByTestId('quote-table').getByText('京报2025-001').click();
   await scanOpen('saved quote', '.ant-drawer-content-wrapper:visible');
+  // The adoption dialog, its contract list open.
+  await page.getByTestId('quote-table').getByTestId('quote-adopt').first().click();
+  await scanOpen('quote adopt dialog', '.ant-modal-wrap:visible');
 
   // The charges page with a contract picked, and its dialogs.
   await page.getByRole('menuitem', { name: 'Charges' }).click();
   await choose(page, page.getByTestId('charges-contract').locator('.ant-select'), '京合2025-001');
   await expect(page.getByTestId('charges-panel')).toBeVisible();
-  await page.waitForTimeout(600);
+  await settled(page);
   const charges = [...new Set([...await chineseOutsideData(page), ...await chineseInDropdowns(page)])];
   if (charges.length) found['charges page'] = charges;
   if (charges.length) console.log('charges', JSON.stringify(charges));

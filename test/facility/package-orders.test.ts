@@ -169,6 +169,33 @@ describe('charges of Shanghai orders at the office', () => {
     expect(inspectLabPackage(office.ctx, exportBytes(lab)).diff.find((d) => d.part === 'charges')).toMatchObject({ records: 2, changed: 0, added: 0, removed: 0 });
   });
 
+  it('a charge or 额定机时 record not as its schema has it is refused by row and field, nothing written; fields in another order read the same', () => {
+    const k1 = lab.db.prepare("SELECT id FROM contracts WHERE number = 'AT-K1'").pluck().get() as number;
+    lab.db.prepare(`INSERT INTO charges(contract_id, kind, category, service_date, description, amount_fen, created_at, created_by)
+      VALUES (?, 'manual', 'service', '2025-06-01', '制样', 6000, 'x', 'x')`).run(k1);
+    const bytes = exportBytes(lab);
+    const before = contentHash(office);
+    const cases: [string, (parts: Record<string, unknown[]>) => void, string, string][] = [
+      ['charges', (p) => { (p.charges[0] as Record<string, unknown>).amountFen = '6000'; }, 'charges', 'amountFen'],
+      ['charges', (p) => { (p.charges[0] as Record<string, unknown>).serviceDate = '2025-6-1'; }, 'charges', 'serviceDate'],
+      ['ratedHours', (p) => { (p.ratedHours[1] as Record<string, unknown>).hours = 0; }, 'ratedHours', 'hours'],
+    ];
+    for (const [, edit, part, issue] of cases) {
+      expect(refusal(resigned(bytes, edit))).toMatchObject({ reason: 'package.recordInvalid', params: { part, issue } });
+      expect(contentHash(office)).toBe(before);
+    }
+    // The same records with their fields in reverse order: imported, and the lab's own package after it shows no change.
+    const reversed = resigned(bytes, (p) => {
+      p.charges = p.charges.map((c) => Object.fromEntries(Object.entries(c as Record<string, unknown>).reverse()));
+      p.ratedHours = p.ratedHours.map((c) => Object.fromEntries(Object.entries(c as Record<string, unknown>).reverse()));
+    });
+    expect(importLabPackage(office.ctx, reversed).status).toBe('new');
+    lab.setNow('2027-01-11T02:00:00.000Z');
+    const diff = inspectLabPackage(office.ctx, exportBytes(lab)).diff;
+    expect(diff.find((d) => d.part === 'charges')).toMatchObject({ records: 1, changed: 0, added: 0, removed: 0 });
+    expect(diff.find((d) => d.part === 'ratedHours')).toMatchObject({ changed: 0, added: 0, removed: 0 });
+  });
+
   it('a package carries the charges of its period and of its usage records only', () => {
     const k1 = lab.db.prepare("SELECT id FROM contracts WHERE number = 'AT-K1'").pluck().get() as number;
     const charge = lab.db.prepare(`INSERT INTO charges(contract_id, kind, category, service_date, description, amount_fen, created_at, created_by)

@@ -12,6 +12,7 @@ import { FIELD_YEAR_MAX, FIELD_YEAR_MIN, parseDateText, parseDateTimeText, type 
 import { issuesOfZod } from '../../../shared/issues';
 import { ApiError } from '../api';
 import { useLocale } from '../i18n';
+import { useToday } from '../stores/app-info';
 import { describeIssue, type FieldLabels } from '../i18n-errors';
 import { formErrors } from './errors';
 
@@ -97,7 +98,9 @@ function TextDate({ value, onChange, parse, withTime = false, placeholder, id, d
   const [open, setOpen] = useState(false);
   const text = value ?? '';
   const parsed = parse(text);
-  const current = parsed.ok ? dayjs(parsed.value.slice(0, 10)) : dayjs();
+  // With nothing readable typed, the calendar opens on the desk's day in Beijing, not the computer's.
+  const today = useToday();
+  const current = dayjs(parsed.ok ? parsed.value.slice(0, 10) : today);
   const normalise = () => { if (parsed.ok && parsed.value !== text) onChange?.(parsed.value); };
   const pick = (d: dayjs.Dayjs) => {
     const date = d.format('YYYY-MM-DD');
@@ -173,11 +176,24 @@ export function markRefusal(form: FormInstance, e: unknown, labels: FieldLabels 
   return true;
 }
 
-/** Form `onValuesChange`: an edited field loses the server's stale error at once (its own rules run again). */
+/** The name paths of the leaves an `onValuesChange` changed (`{lines: [, {quantity: 2}]}` → lines.1.quantity). */
+function changedPaths(changed: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (changed === null || typeof changed !== 'object' || (prefix.length && !Array.isArray(changed) && Object.getPrototypeOf(changed) !== Object.prototype)) return [prefix];
+  const out: (string | number)[][] = [];
+  for (const k of Object.keys(changed)) out.push(...changedPaths((changed as Record<string, unknown>)[k], [...prefix, Array.isArray(changed) ? Number(k) : k]));
+  return out.length ? out : [prefix];
+}
+
+/**
+ * Form `onValuesChange`: an edited field loses its stale error at once (a server refusal set by
+ * setFields, or an earlier rule's), nested fields (a table's line) too; its own rules run again.
+ */
 export function clearErrorsOnEdit(form: FormInstance) {
   return (changed: Record<string, unknown>) => {
-    const names = Object.keys(changed).filter((name) => form.getFieldError(name).length > 0);
-    if (names.length) form.setFields(names.map((name) => ({ name, errors: [] })));
+    const edited = changedPaths(changed).map((p) => p.join('.'));
+    const within = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+    const stale = form.getFieldsError().filter((f) => f.errors.length > 0 && edited.some((e) => within(f.name.join('.'), e)));
+    if (stale.length) form.setFields(stale.map((f) => ({ name: f.name, errors: [] })) as never);
   };
 }
 

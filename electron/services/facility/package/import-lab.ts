@@ -11,7 +11,7 @@ import { audit } from '../../audit';
 import type { ServiceContext } from '../../context';
 import { openPackage, packageSha256, refuse, verifyPackage, type Manifest } from './format';
 import { existingKeys, peekIdentity, verifyBytes } from './keys';
-import { chargeFromTableRow, LAB_PARTS, labPartSchemaOf, OLDER_LAB_PARTS, orderFromTableRow, REQUIRED_LAB_PARTS, usageRecord, usageRecordV1, type ChargeRec, type RatedRec, type UsageRec } from './parts';
+import { chargeFromTableRow, chargeRecord, LAB_PARTS, labPartSchemaOf, OLDER_LAB_PARTS, orderFromTableRow, ratedHoursRecord, REQUIRED_LAB_PARTS, usageRecord, usageRecordV1, type ChargeRec, type RatedRec, type UsageRec } from './parts';
 
 const EXAMPLES = 20;
 
@@ -49,6 +49,39 @@ function plainUsage(r: unknown, schema: number): boolean {
     && isText(u.userUnit) && (u.satisfaction === null || (isInt(u.satisfaction) && u.satisfaction >= 1 && u.satisfaction <= 5));
 }
 
+const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CHARGE_KEYS = Object.keys(chargeRecord.shape);
+const RATED_KEYS = Object.keys(ratedHoursRecord.shape);
+const intOrNull = (v: unknown) => v === null || isInt(v);
+/** The record's own keys are exactly `keys`, in that order (the order the schema would give them, so its JSON is the same). */
+function keysAre(u: Record<string, unknown>, keys: string[]): boolean {
+  let n = 0;
+  for (const k in u) if (k !== keys[n++]) return false;
+  return n === keys.length;
+}
+const isRecord = (r: unknown): r is Record<string, unknown> => typeof r === 'object' && r !== null && !Array.isArray(r);
+
+/** A charge record exactly as the schema has it (fields in the schema's order), checked as plainUsage checks a usage record: charges come by the ten thousand too. */
+function plainCharge(r: unknown): boolean {
+  if (!isRecord(r) || !keysAre(r, CHARGE_KEYS)) return false;
+  return isInt(r.id) && intOrNull(r.contractId) && intOrNull(r.orderId) && intOrNull(r.usageId) && isText(r.kind) && isText(r.category)
+    && typeof r.serviceDate === 'string' && CIVIL_DATE.test(r.serviceDate) && intOrNull(r.instrumentId) && isInt(r.amountFen) && intOrNull(r.statementId);
+}
+
+/** An 额定机时 record exactly as the schema has it (one per instrument and year). */
+function plainRated(r: unknown): boolean {
+  if (!isRecord(r) || !keysAre(r, RATED_KEYS)) return false;
+  return typeof r.id === 'string' && isInt(r.instrumentId) && isInt(r.year) && typeof r.hours === 'number' && Number.isFinite(r.hours) && r.hours > 0 && isText(r.origin);
+}
+
+/** The fast check of a part's records at a part schema, where there is one. */
+function fastCheckOf(name: string, version: number): ((r: unknown, schema: number) => boolean) | null {
+  if (name === 'usage') return plainUsage;
+  if (name === 'charges' && (version === 1 || version === 2)) return plainCharge;
+  if (name === 'ratedHours' && version === 1) return plainRated;
+  return null;
+}
+
 /** The record schema of a part at the part schema its manifest names; refuses a part schema this desk does not read. */
 function partSchema(name: string, version: number): ZodType | null {
   const current = labPartSchemaOf(name);
@@ -81,7 +114,7 @@ function verify(ctx: ServiceContext, bytes: Uint8Array): Verified {
   for (const [name, records] of raw) {
     const version = manifest.parts.find((p) => p.name === name)?.schema ?? 1;
     const schema = partSchema(name, version);
-    const fast = name === 'usage' ? plainUsage : null;
+    const fast = fastCheckOf(name, version);
     const out: Record<string, unknown>[] = [];
     for (let i = 0; i < records.length; i++) {
       const r = name === 'orders' ? orderFromTableRow(records[i]) : name === 'charges' && version === 1 ? chargeFromTableRow(records[i]) : records[i];

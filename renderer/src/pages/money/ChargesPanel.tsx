@@ -15,7 +15,12 @@ import { saveDownload } from '../../util/download';
 import { useToday } from '../../stores/app-info';
 import { showError } from '../../util/errors';
 import { fenOf, moneyRule } from '../../util/money-field';
-import { DateInput, dateOf, dateRule } from '../../util/fields';
+import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
+
+/** Service fields of the dialogs by the dialog's field names. */
+const DIALOG_FIELDS: Record<string, string> = {
+  serviceDate: 'date', paidOn: 'date', amountFen: 'amount', unitPriceFen: 'unitPrice', quantityMilli: 'quantity', receiptNumber: 'receipt',
+};
 
 export const L = {
   zh: {
@@ -73,7 +78,7 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
     const f = await form.validateFields();
     const o = ref();
     const date = dateOf(f.date as string | undefined) ?? today;
-    await act(async () => {
+    try {
       if (dialog === 'manual') {
         await call('money:addManual', {
           ...o, category: f.category, serviceDate: date, description: f.description, rateItemId: f.rateItemId ?? null,
@@ -89,7 +94,12 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
         await call('money:statementVoid', { ...o, reason: f.reason });
       }
       setDialog(null);
-    });
+      load();
+      onChanged?.();
+    } catch (e) {
+      // The dialog stays open with the input; the refused fields are marked.
+      if (!markRefusal(form, e, {}, DIALOG_FIELDS)) showError(e);
+    }
   };
   const open = (d: Dialog) => { form.resetFields(); form.setFieldsValue({ date: today, category: d === 'adjust' ? 'discount' : 'consumable', quantity: 1 }); setDialog(d); };
 
@@ -157,7 +167,7 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
       </Card>
       <Modal open={dialog !== null} okText={t.ok} cancelText={t.cancel} onOk={() => void submitDialog()} onCancel={() => setDialog(null)} destroyOnHidden
         title={dialog === 'manual' ? t.manual : dialog === 'adjust' ? t.adjust : dialog === 'payment' ? t.addPayment : dialog === 'void' ? t.voidS : t.confirm}>
-        <Form form={form} layout="vertical">
+        <Form form={form} layout="vertical" onValuesChange={clearErrorsOnEdit(form)}>
           {(dialog === 'manual' || dialog === 'adjust' || dialog === 'payment') && <Form.Item name="date" label={dialog === 'payment' ? t.paidOn : t.date} rules={[dateRule('date', { date: dialog === 'payment' ? t.paidOn : t.date })]}><DateInput /></Form.Item>}
           {dialog === 'manual' && (
             <>

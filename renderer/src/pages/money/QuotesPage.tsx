@@ -16,7 +16,7 @@ import { useToday } from '../../stores/app-info';
 import { formErrors, showError } from '../../util/errors';
 import { ContractSelect } from '../calendar/ContractSelect';
 import { fenOf, fenToText, moneyRule } from '../../util/money-field';
-import { DateInput, dateOf, dateRule } from '../../util/fields';
+import { clearErrorsOnEdit, DateInput, dateOf, dateRule } from '../../util/fields';
 import { ApplicantSelect } from '../../util/pickers';
 import { saveDownload } from '../../util/download';
 import { useWindowHeight } from '../../util/hooks';
@@ -174,7 +174,7 @@ export function QuotesPage({ order }: { order?: QuoteOrderOwner } = {}) {
         extra={<Space><Button onClick={() => setEditing(null)}>{t.cancel}</Button>
           {!readOnly && <Button type="primary" loading={saving} onClick={() => void save()} data-testid="quote-save">{t.save}</Button>}</Space>}>
         {readOnly && <Tag color="green" style={{ marginBottom: 12 }}>{fmt(t.adopted, { c: `#${current!.contractId}` })}</Tag>}
-        <Form form={form} layout="vertical" disabled={readOnly}
+        <Form form={form} layout="vertical" disabled={readOnly} onValuesChange={clearErrorsOnEdit(form)}
           onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); } }}>
           <Space.Compact block style={{ gap: 12 }}>
             <Form.Item name="number" label={t.number} rules={req} style={{ flex: 1 }}><Input maxLength={64} data-testid="quote-number" /></Form.Item>
@@ -233,11 +233,17 @@ export function QuotesPage({ order }: { order?: QuoteOrderOwner } = {}) {
         )}
       </Drawer>
 
-      <Modal open={adopting !== null} title={adopting ? fmt(order ? t.adoptOrderTitle : t.adoptTitle, { n: adopting.number, t: formatYuan(adopting.totalFen) }) : ''}
+      <Modal open={adopting !== null} title={adopting ? withNumber(fmt(order ? t.adoptOrderTitle : t.adoptTitle, { t: formatYuan(adopting.totalFen) }), adopting.number) : ''}
         okText={t.ok} cancelText={t.cancel} onOk={() => void adopt()} onCancel={() => setAdopting(null)}
         okButtonProps={{ disabled: !order && contractId === null, 'data-testid': 'quote-adopt-ok' } as ButtonProps} destroyOnHidden>
         {!order && <ContractSelect value={contractId} onChange={setContractId} />}
       </Modal>
     </div>
   );
+}
+
+/** A sentence with the quote's number in it, the number marked as the user's. */
+function withNumber(sentence: string, number: string) {
+  const [before, after = ''] = sentence.split('{n}');
+  return <>{before}<UserText>{number}</UserText>{after}</>;
 }

@@ -10,7 +10,9 @@ import { useLocale, useT } from '../../i18n';
 import { useAppInfo, useToday } from '../../stores/app-info';
 import { showError } from '../../util/errors';
 import { fenOf, fenToText, moneyRule } from '../../util/money-field';
-import { DateInput, dateOf, dateRule } from '../../util/fields';
+import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
+
+const VERSION_FIELDS: Record<string, string> = { effectiveFrom: 'from', effectiveTo: 'to', incrementMinutes: 'increment', minimumFen: 'minimum', setupFeeFen: 'setup' };
 import { punct, UserText } from '../../util/user-data';
 
 const L = {
@@ -71,7 +73,7 @@ export function RatesPage() {
       await call('money:rateItemSave', { id: null, fields: { instrumentId: instrument ? instrument : null, name: f.name, unit: f.unit, billsUsage: !!f.billsUsage } });
       setItemModal(false);
       load();
-    } catch (e) { showError(e); }
+    } catch (e) { if (!markRefusal(itemForm, e)) showError(e); }
   };
 
   const openVersion = (item: RateItem, version: RateVersion | null) => {
@@ -99,7 +101,7 @@ export function RatesPage() {
       else await call('money:rateVersionAdd', { itemId: versionFor.item.id, fields });
       setVersionFor(null);
       load();
-    } catch (e) { showError(e); }
+    } catch (e) { if (!markRefusal(versionForm, e, {}, VERSION_FIELDS)) showError(e); }
   };
 
   const saveGroup = async () => {
@@ -108,7 +110,7 @@ export function RatesPage() {
       await call('money:priceGroupSave', { id: null, fields: { name: f.name, nameEn: f.nameEn ?? '', sortOrder: groups.length + 1 } });
       setGroupModal(false);
       setGroups(await call('money:priceGroups', {}));
-    } catch (e) { showError(e); }
+    } catch (e) { if (!markRefusal(groupForm, e)) showError(e); }
   };
 
   const groupName = (id: number) => { const g = groups.find((x) => x.id === id); return g ? (locale === 'en' && g.nameEn ? g.nameEn : g.name) : String(id); };
@@ -145,14 +147,14 @@ export function RatesPage() {
         </Card>
       ))}
       <Modal open={itemModal} title={t.itemTitle} okText={t.save} cancelText={t.cancel} onOk={() => void saveItem()} onCancel={() => setItemModal(false)} destroyOnHidden>
-        <Form form={itemForm} layout="vertical">
+        <Form form={itemForm} layout="vertical" onValuesChange={clearErrorsOnEdit(itemForm)}>
           <Form.Item name="name" label={t.name} rules={[{ required: true }]}><Input data-testid="rate-item-name" /></Form.Item>
           <Form.Item name="unit" label={t.unit}><Select options={CHARGE_UNITS.map((u) => ({ value: u, label: unitLabel(u) }))} /></Form.Item>
           {instrument ? <Form.Item name="billsUsage" valuePropName="checked"><Checkbox>{t.billsUsage}</Checkbox></Form.Item> : null}
         </Form>
       </Modal>
       <Modal open={versionFor !== null} title={t.versionTitle} okText={t.save} cancelText={t.cancel} onOk={() => void saveVersion()} onCancel={() => setVersionFor(null)} destroyOnHidden>
-        <Form form={versionForm} layout="vertical">
+        <Form form={versionForm} layout="vertical" onValuesChange={clearErrorsOnEdit(versionForm)}>
           <Space>
             <Form.Item name="from" label={t.from} rules={[dateRule('from', { from: t.from })]}><DateInput data-testid="rate-from" /></Form.Item>
             <Form.Item name="to" label={t.to} rules={[dateRule('to', { to: t.to }, true)]}><DateInput /></Form.Item>
@@ -172,7 +174,7 @@ export function RatesPage() {
         </Form>
       </Modal>
       <Modal open={groupModal} title={t.addGroup} okText={t.save} cancelText={t.cancel} onOk={() => void saveGroup()} onCancel={() => setGroupModal(false)} destroyOnHidden>
-        <Form form={groupForm} layout="vertical">
+        <Form form={groupForm} layout="vertical" onValuesChange={clearErrorsOnEdit(groupForm)}>
           <Form.Item name="name" label={t.name} rules={[{ required: true }]}><Input /></Form.Item>
           <Form.Item name="nameEn" label="English"><Input /></Form.Item>
         </Form>

@@ -12,7 +12,7 @@ import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
 import { formErrors, showError } from '../../util/errors';
-import { DateInput, dateOf, dateProblem, dateRule } from '../../util/fields';
+import { clearErrorsOnEdit, DateInput, dateOf, dateProblem, dateRule, markRefusal } from '../../util/fields';
 import { orderEventNote, ruleName } from '../../i18n-messages-orders';
 import { fenOf, fenToText, moneyRule } from '../vouchers/dealLabels';
 import { saveKeys } from '../vouchers/formKeys';
@@ -114,8 +114,8 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
       setChanged(true);
       show(saved);
     } catch (e) {
-      form.setFields(formErrors(e).map((x) => ({ name: FIELD_OF[x.name[0]] ?? (x.name[0] as keyof Values), errors: x.errors })));
-      showError(e);
+      // The drawer keeps the input; every refused field is marked and the first scrolled to.
+      if (!markRefusal(form, e, {}, FIELD_OF)) showError(e);
     } finally { setSaving(false); }
   };
 
@@ -144,7 +144,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
     <Drawer open width={920} title={current ? `${t.titleEdit}：${current.number}` : t.titleNew} onClose={() => onClose(changed)} destroyOnHidden
       extra={editable && <Button type="primary" loading={saving} onClick={save} data-testid="order-save">{t.save}</Button>}>
       <Spin spinning={loading}>
-        <Form form={form} layout="vertical" disabled={!editable} onKeyDown={saveKeys(() => void save())}
+        <Form form={form} layout="vertical" disabled={!editable} onKeyDown={saveKeys(() => void save())} onValuesChange={clearErrorsOnEdit(form)}
           initialValues={{ payoutParty: 'institution', cityFunded: false, relatedParty: false, subcontracted: false, crossRegion: '', note: '' }}>
           <Row gutter={12}>
             <Col span={8}><Form.Item name="number" label={t.number} rules={req}><Input autoFocus data-testid="order-number" /></Form.Item></Col>
@@ -281,7 +281,7 @@ function UsageForm({ orderId, onAdded }: { orderId: number; onAdded(): void }) {
     }
   };
   return (
-    <Form form={form} layout="inline" style={{ marginTop: 8, rowGap: 8 }} onFinish={() => void add()}>
+    <Form form={form} layout="inline" style={{ marginTop: 8, rowGap: 8 }} onFinish={() => void add()} onValuesChange={clearErrorsOnEdit(form)}>
       <Form.Item name="instrumentId" rules={[{ required: true, message: t.required }]}>
         <Select showSearch filterOption={false} onSearch={setQ} placeholder={t.instrument} options={options} style={{ width: 240 }} data-testid="order-usage-instrument" />
       </Form.Item>

@@ -9,6 +9,7 @@ import { call } from '../../api';
 import { useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
 import { formErrors, showError } from '../../util/errors';
+import { clearErrorsOnEdit } from '../../util/fields';
 
 const L = {
   zh: {
@@ -48,7 +49,7 @@ export function ProductsPanel() {
   const req = [{ required: true, message: t.required }];
   return (
     <div>
-      <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} initialValues={{ active: true }} onFinish={() => void save()}>
+      <Form form={form} onValuesChange={clearErrorsOnEdit(form)} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} initialValues={{ active: true }} onFinish={() => void save()}>
         <Form.Item name="code" rules={req}><Input placeholder={t.code} style={{ width: 120 }} data-testid="product-code" /></Form.Item>
         <Form.Item name="name" rules={req}><Input placeholder={t.name} style={{ width: 200 }} data-testid="product-name" /></Form.Item>
         <Form.Item name="serviceKind" rules={req}>

@@ -4,6 +4,7 @@ import type { LabDetail, LabFields, UnitFields } from '../../../../shared/ipc/un
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import { formErrors, showError } from '../../util/errors';
+import { clearErrorsOnEdit } from '../../util/fields';
 
 const L = {
   zh: {
@@ -76,7 +77,7 @@ export function UnitPage() {
   return (
     <div>
       <Card size="small" title={t.unit} style={{ marginBottom: 12, maxWidth: 820 }} extra={<span style={{ color: '#888' }}>{t.usedBy}</span>}>
-        <Form form={form} layout="vertical" onFinish={() => void save()}
+        <Form form={form} onValuesChange={clearErrorsOnEdit(form)} layout="vertical" onFinish={() => void save()}
           onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); } }}>
           <Form.Item name="name" label={t.name} rules={[{ required: true }]}><Input data-testid="unit-name" /></Form.Item>
           <Form.Item name="creditCode" label={t.credit}><Input data-testid="unit-credit" maxLength={18} /></Form.Item>
@@ -102,7 +103,7 @@ export function UnitPage() {
           ]} />
       </Card>
       <Modal open={editing !== null} title={t.labTitle} okText={t.ok} cancelText={t.cancel} onOk={() => void saveLabForm()} onCancel={() => setEditing(null)} destroyOnHidden>
-        <Form form={labForm} layout="vertical">
+        <Form form={labForm} layout="vertical" onValuesChange={clearErrorsOnEdit(labForm)}>
           <Form.Item name="name" label={t.labName} rules={[{ required: true }]}><Input data-testid="lab-name" /></Form.Item>
           <Form.Item name="head" label={t.head}><Input data-testid="lab-head" /></Form.Item>
           <Form.Item name="contact" label={t.contact}><Input /></Form.Item>
