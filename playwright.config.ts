@@ -4,7 +4,9 @@ export default defineConfig({
   testDir: 'test/e2e',
   timeout: 90_000,
   expect: { timeout: 10_000 },
-  workers: 1,
+  // Two at a time (the CI machine's cores): every test has its own server, port, data folder, key
+  // folder and browser context (test/e2e/fixtures.ts), so tests share nothing but the built app.
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   use: {
