@@ -1,7 +1,20 @@
 import fs from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 test.use({ deskToday: '2025-06-16' });
+
+/**
+ * Answers 确定 in the open confirmation once it has finished opening: a click while it still zooms
+ * in and aligns can land beside its button, leaving the confirmation open and nothing done.
+ */
+async function confirmPopover(page: Page) {
+  const popover = page.locator('.ant-popconfirm');
+  await expect(popover).toBeVisible();
+  await expect(page.locator('.ant-popover')).not.toHaveClass(/zoom-big-(appear|enter)/);
+  await popover.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(popover).toBeHidden();
+}
 
 test.describe('backup and security', () => {
   test('manual backup is created and listed', async ({ page, openDesk }) => {
@@ -46,7 +59,7 @@ test.describe('backup and security', () => {
     await page.getByLabel('口令（至少 8 个字符）').fill('e2e passphrase 1');
     await page.getByLabel('再次输入口令').fill('e2e passphrase 1');
     await page.getByTestId('setup-encrypt').click();
-    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPopover(page);
     await expect(page.getByTestId('encryption-state')).toHaveText('已加密', { timeout: 20_000 });
 
     await page.getByTestId('lock-now').click();
@@ -67,10 +80,12 @@ test.describe('backup and security', () => {
     await page.getByLabel('口令（至少 8 个字符）').fill('idle passphrase');
     await page.getByLabel('再次输入口令').fill('idle passphrase');
     await page.getByTestId('setup-encrypt').click();
-    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPopover(page);
     await expect(page.getByTestId('encryption-state')).toHaveText('已加密', { timeout: 20_000 });
     await page.getByTestId('idle-minutes').fill('1');
     await page.getByTestId('idle-minutes').press('Enter');
+    // The idle clock counts from when the new setting took effect: wait for it before moving time.
+    await expect(page.getByText('已保存')).toBeVisible();
     await expect(page.getByTestId('lock-screen')).toHaveCount(0);
     await page.clock.fastForward('00:50');
     await expect(page.getByTestId('lock-screen')).toHaveCount(0); // not idle long enough yet

@@ -1,4 +1,4 @@
-import { Button, Card, Form, InputNumber } from 'antd';
+import { Button, Card, Form, InputNumber, message } from 'antd';
 import { useEffect } from 'react';
 import { call } from '../../api';
 import { BACKUP_MONTHS_KEPT, BACKUP_WEEKS_KEPT } from '../../../../shared/ipc/security';
@@ -31,6 +31,7 @@ export function SettingsCard() {
     const values = await form.validateFields();
     try {
       set(await call('security:setSettings', values));
+      void message.success(t.saved);
     } catch (e) {
       form.setFields(formErrors(e).map((x) => ({ name: x.name[0] as keyof Values, errors: x.errors })));
       showError(e);
