@@ -22,11 +22,18 @@ import { createApplicant } from '../electron/services/deals/applicants';
 import { saveContract } from '../electron/services/deals/contracts';
 import { claimVoucher } from '../electron/services/deals/vouchers';
 import { addEvidence, deleteEvidence, readEvidence } from '../electron/services/facility/evaluation';
+import { createUsage } from '../electron/services/bookings/usage';
+import { addOrderMaterial, getOrderMaterialFile, removeOrderMaterial } from '../electron/services/orders/materials';
+import { saveOrder, transitionOrder } from '../electron/services/orders/orders';
+import { saveProduct } from '../electron/services/orders/products';
 import { addAttachment, getAttachmentFile, removeAttachment } from '../electron/services/redemption/attachments';
+import { updateSettings } from '../electron/services/settings';
 import { referencedSealedFiles, SEALED_FOLDERS } from '../electron/services/sealed-store';
 import { NATIONAL_EVALUATION_2026 } from '../shared/evaluation/national-2026';
 import { instrumentInputSchema } from '../shared/catalog/instrument';
+import { usageInputSchema } from '../shared/ipc/bookings';
 import { applicantInputSchema, contractInputSchema, voucherClaimSchema } from '../shared/ipc/deals';
+import { orderInputSchema, productInputSchema } from '../shared/ipc/orders';
 
 export type Op = 'encrypt' | 'rekey' | 'restore' | 'migrate' | 'contract-save' | 'import-commit' | 'sealed-store';
 const [mode, op, dir, migrationsDir] = process.argv.slice(2) as ['seed' | 'run' | 'check', Op, string, string];
@@ -314,6 +321,7 @@ function checkWrites(): void {
 // ---- The sealed store: killed at a fixed point of a store or a removal (test/security/crash-sealed.test.ts). ----
 // CRASH_SEALED_AT says where: `<kind>-store` dies right after the rename into place, before the
 // COMMIT of the row; `<kind>-remove` dies right after the delete's COMMIT, before the file goes.
+// Kinds: attachment (a contract's), evidence (evaluation), material (a Shanghai order's).
 const EVIDENCE_INDICATOR = NATIONAL_EVALUATION_2026.indicators[0].id;
 const evidenceUpload = (text: string) => ({ fromYear: 2025, toYear: 2025, indicator: EVIDENCE_INDICATOR, fileName: '佐证.pdf', dataBase64: Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`).toString('base64') });
 
@@ -323,8 +331,27 @@ function seedSealed(): void {
   attach(core, insertContracts(core.db, 4, 1));
   addEvidence(core.ctx, evidenceUpload(`${MARK_FILE} evidence 1`));
   addEvidence(core.ctx, evidenceUpload(`${MARK_FILE} evidence 2`));
+  // A Shanghai order at 服务已完成 with two uploaded materials.
+  updateSettings(core.ctx, { region: 'shanghai' });
+  const productId = saveProduct(core.ctx, null, productInputSchema.parse({ code: 'P-01', name: '材料成分检验检测', serviceKind: 'inspection' })).id;
+  const applicantId = createApplicant(core.ctx, applicantInputSchema.parse({
+    kind: 'enterprise', name: `${MARK_NAME}-沪`, region: 'shanghai', registeredDate: '2022-03-01', staffCount: 50, revenueFen: 100_000_000,
+    assetsFen: 80_000_000, fields: ['智能制造'], smeListed: true, smeListedYear: 2025, smeValidFrom: '2020-01-01', smeValidTo: '2030-12-31',
+  })).id;
+  const orderId = saveOrder(core.ctx, null, orderInputSchema.parse({
+    number: 'DD00001', applicantId, productId, orderDate: '2025-10-10', totalFen: 200_000, voucherFen: 100_000, payoutParty: 'institution',
+  })).id;
+  transitionOrder(core.ctx, { id: orderId, to: 'accepted', date: '2025-10-11', note: '' });
+  const instrumentId = createInstrument(core.ctx, instrumentInputSchema.parse({ innerId: 'SH-001', nameCn: '仪器SH-001', categoryCode: '020101', originalValueFen: 60_000_000 })).id;
+  createUsage(core.ctx, usageInputSchema.parse({ instrumentId, orderId, startAt: '2025-10-12T09:00', endAt: '2025-10-12T12:00', external: true }));
+  transitionOrder(core.ctx, { id: orderId, to: 'completed', date: '2025-10-12', note: '' });
+  for (const n of [1, 2]) addOrderMaterial(core.ctx, { orderId, ...materialUpload(`${MARK_FILE} material ${n}`) });
   core.close();
 }
+
+const materialUpload = (text: string) => ({
+  kind: 'deliverable' as const, uploadedBy: 'institution' as const, fileName: '检测报告.pdf', dataBase64: Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`).toString('base64'),
+});
 
 /** Kills this process the moment `fs[name]` is called with a path `hit` accepts (after the call when `after`). */
 function dieAt(name: 'renameSync' | 'rmSync', hit: (p: string) => boolean, after: boolean): void {
@@ -346,6 +373,8 @@ function runSealed(): void {
   const contractId = Number(core.db.prepare('SELECT min(id) FROM contracts').pluck().get());
   const attachmentId = Number(core.db.prepare('SELECT min(id) FROM attachments').pluck().get());
   const evidenceId = Number(core.db.prepare('SELECT min(id) FROM evaluation_evidence').pluck().get());
+  const orderId = Number(core.db.prepare('SELECT min(id) FROM orders').pluck().get());
+  const materialId = Number(core.db.prepare('SELECT min(id) FROM order_materials').pluck().get());
   process.stdout.write('ready\n');
   // The rename's target is the sealed file; the removal's first rmSync of a sealed file comes after its COMMIT.
   if (at.endsWith('-store')) dieAt('renameSync', sealedTarget, true);
@@ -355,6 +384,8 @@ function runSealed(): void {
   else if (at === 'evidence-store') addEvidence(core.ctx, evidenceUpload(`${MARK_FILE} new`));
   else if (at === 'attachment-remove') removeAttachment(core.ctx, attachmentId);
   else if (at === 'evidence-remove') deleteEvidence(core.ctx, evidenceId);
+  else if (at === 'material-store') addOrderMaterial(core.ctx, { orderId, ...materialUpload(`${MARK_FILE} new`) });
+  else if (at === 'material-remove') removeOrderMaterial(core.ctx, materialId, '上传错了版本');
   else throw new Error(`unknown CRASH_SEALED_AT ${at}`);
   process.stdout.write('done\n');
 }
@@ -378,8 +409,13 @@ function checkSealed(): void {
     for (const id of evidence) {
       try { if (!readEvidence(c.ctx, id).bytes.includes(Buffer.from(MARK_FILE))) unreadable++; } catch { unreadable++; }
     }
+    const materials = c.db.prepare('SELECT id FROM order_materials').pluck().all() as number[];
+    for (const id of materials) {
+      try { if (!Buffer.from(getOrderMaterialFile(c.ctx, id).dataBase64, 'base64').includes(Buffer.from(MARK_FILE))) unreadable++; } catch { unreadable++; }
+    }
     report.attachments = attachments.length;
     report.evidence = evidence.length;
+    report.materials = materials.length;
     report.unreadable = unreadable;
     report.integrity = c.db.pragma('integrity_check', { simple: true });
     c.close();
