@@ -270,11 +270,29 @@ async function runWrites(): Promise<void> {
   process.stdout.write('done\n');
 }
 
-function checkWrites(): void {
+/**
+ * The normal start that follows a run: opens the desk, lets `inspect` fill the report, closes the
+ * desk and prints the report as one JSON line; `ok` is false, with the error, when anything throws.
+ */
+function reportCheck(open: () => Core, inspect: (core: Core, report: Record<string, unknown>) => void): void {
   const report: Record<string, unknown> = { op };
   let core: Core | null = null;
   try {
-    core = openFixed();
+    core = open();
+    inspect(core, report);
+    core.close();
+    core = null;
+    report.ok = true;
+  } catch (e) {
+    report.ok = false;
+    report.error = (e as Error).message;
+    (core as Core | null)?.close();
+  }
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+function checkWrites(): void {
+  reportCheck(openFixed, (core, report) => {
     const db = core.db;
     report.integrity = db.pragma('integrity_check', { simple: true });
     report.foreignKeys = (db.pragma('foreign_key_check') as unknown[]).length;
@@ -307,15 +325,7 @@ function checkWrites(): void {
       report.importAudits = Number(db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'import'`).pluck().get());
       report.mappings = Number(db.prepare('SELECT count(*) FROM import_mappings').pluck().get());
     }
-    core.close();
-    core = null;
-    report.ok = true;
-  } catch (e) {
-    report.ok = false;
-    report.error = (e as Error).message;
-    (core as Core | null)?.close();
-  }
-  process.stdout.write(`${JSON.stringify(report)}\n`);
+  });
 }
 
 // ---- The sealed store: killed at a fixed point of a store or a removal (test/security/crash-sealed.test.ts). ----
@@ -391,11 +401,7 @@ function runSealed(): void {
 }
 
 function checkSealed(): void {
-  const report: Record<string, unknown> = { op };
-  let core: Core | null = null;
-  try {
-    core = openCore({ dataDir: dir, mode: 'browser', migrationsDir });
-    const c = core;
+  reportCheck(() => openCore({ dataDir: dir, mode: 'browser', migrationsDir }), (c, report) => {
     const referenced = new Set(referencedSealedFiles(c.db, dir).map((f) => path.relative(dir, f)));
     const onDisk = SEALED_FOLDERS.flatMap((f) => filesUnder(path.join(dir, f))).map((f) => path.relative(dir, f));
     report.orphans = onDisk.filter((f) => !referenced.has(f));
@@ -418,15 +424,7 @@ function checkSealed(): void {
     report.materials = materials.length;
     report.unreadable = unreadable;
     report.integrity = c.db.pragma('integrity_check', { simple: true });
-    c.close();
-    core = null;
-    report.ok = true;
-  } catch (e) {
-    report.ok = false;
-    report.error = (e as Error).message;
-    (core as Core | null)?.close();
-  }
-  process.stdout.write(`${JSON.stringify(report)}\n`);
+  });
 }
 
 const WRITES: readonly Op[] = ['contract-save', 'import-commit'];
