@@ -132,22 +132,21 @@ function filesUnder(root: string): string[] {
 }
 
 function check(): void {
-  const live = path.join(dir, 'desk.sqlite');
-  const encrypted = isEncryptedFile(live);
-  const report: Record<string, unknown> = { op, encrypted };
-  let core: Core | null = null;
-  try {
-    const keys = !encrypted ? [undefined] : op === 'rekey' ? [P2, P1] : [P1];
+  const encrypted = isEncryptedFile(path.join(dir, 'desk.sqlite'));
+  const keys = !encrypted ? [undefined] : op === 'rekey' ? [P2, P1] : [P1];
+  const open = (report: Record<string, unknown>): Core => {
     for (const key of keys) {
       try {
-        core = openCore({ dataDir: dir, mode: 'browser', migrationsDir, key });
+        const core = openCore({ dataDir: dir, mode: 'browser', migrationsDir, key });
         report.passphrase = key === P2 ? 'P2' : key === P1 ? 'P1' : null;
-        break;
+        return core;
       } catch (e) {
         if (key === keys.at(-1)) throw e;
       }
     }
-    const c = core!;
+    throw new Error('no passphrase to try');
+  };
+  reportCheck(open, (c, report) => {
     report.integrity = c.db.pragma('integrity_check', { simple: true });
     report.contracts = Number(c.db.prepare('SELECT count(*) FROM contracts').pluck().get());
     const ids = c.db.prepare('SELECT id FROM attachments ORDER BY id').pluck().all() as number[];
@@ -159,8 +158,7 @@ function check(): void {
     report.attachments = ids.length;
     report.attachmentsReadable = readable;
     report.legacyKeyRow = Number(c.db.prepare(`SELECT count(*) FROM settings WHERE key = 'attachments.dataKey'`).pluck().get());
-    c.close();
-    core = null;
+  }, (report) => {
     // Plaintext: no file may hold a marker, except the live plain database (and its own plain backups) of a plain desk.
     const hits: string[] = [];
     for (const f of filesUnder(dir)) {
@@ -172,6 +170,28 @@ function check(): void {
     }
     report.plaintextHits = hits;
     report.strays = fs.readdirSync(dir).filter((n) => /^desk\.sqlite\.|swap|keyring\.next/.test(n));
+  }, { encrypted });
+}
+
+/**
+ * The normal start that follows a run: opens the desk, lets `inspect` fill the report, closes the
+ * desk (then `afterClose` looks at the folder) and prints the report as one JSON line; `ok` is
+ * false, with the error, when anything throws.
+ */
+function reportCheck(
+  open: (report: Record<string, unknown>) => Core,
+  inspect: (core: Core, report: Record<string, unknown>) => void,
+  afterClose: (report: Record<string, unknown>) => void = () => undefined,
+  known: Record<string, unknown> = {},
+): void {
+  const report: Record<string, unknown> = { op, ...known };
+  let core: Core | null = null;
+  try {
+    core = open(report);
+    inspect(core, report);
+    core.close();
+    core = null;
+    afterClose(report);
     report.ok = true;
   } catch (e) {
     report.ok = false;
@@ -180,7 +200,6 @@ function check(): void {
   }
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
-
 
 // ---- Contract save and import commit: many multi-row transactions of the real services. ----
 /** The desk's fixed clock for these operations, so the dates below stay inside the 2023 Beijing profile. */
@@ -268,27 +287,6 @@ async function runWrites(): Promise<void> {
   }
   core.close();
   process.stdout.write('done\n');
-}
-
-/**
- * The normal start that follows a run: opens the desk, lets `inspect` fill the report, closes the
- * desk and prints the report as one JSON line; `ok` is false, with the error, when anything throws.
- */
-function reportCheck(open: () => Core, inspect: (core: Core, report: Record<string, unknown>) => void): void {
-  const report: Record<string, unknown> = { op };
-  let core: Core | null = null;
-  try {
-    core = open();
-    inspect(core, report);
-    core.close();
-    core = null;
-    report.ok = true;
-  } catch (e) {
-    report.ok = false;
-    report.error = (e as Error).message;
-    (core as Core | null)?.close();
-  }
-  process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
 function checkWrites(): void {
