@@ -23,10 +23,13 @@ const AUTO_BACKUP_DELAY_MS = 15_000;
 const AUTO_BACKUP_QUIET_MS = 10_000;
 /** …but starts this long after its delay at the latest, however busy the desk is. */
 const AUTO_BACKUP_LATEST_MS = 10 * 60_000;
-/** The assessment page's worker is pre-started this long after the desk opens… */
+/** The assessment page's worker is pre-started this long after the desk opens at the earliest… */
 const WARM_AFTER_MS = 1_500;
-/** …once no call has come for this long (looked at every WARM_POLL_MS). */
-const WARM_QUIET_MS = 500;
+/**
+ * …once the first screen has loaded (a call has been answered) and no call has come for this long
+ * since (looked at every WARM_POLL_MS): it never shares the cores with the window's first load.
+ */
+const WARM_QUIET_MS = 700;
 const WARM_POLL_MS = 250;
 /** Calls that do not count as the user's activity (the renderer polls the lock status). */
 const NOT_ACTIVITY: ReadonlySet<string> = new Set(['security:status']);
@@ -111,6 +114,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
   /** When a call last came in or was answered (any call: the backup and the pre-start wait for quiet). */
   let lastCallAt = Date.now();
   let callsInFlight = 0;
+  let callsAnswered = 0;
   const quietFor = () => (callsInFlight > 0 ? 0 : Date.now() - lastCallAt);
   try {
     folderLock = acquireFolderLock(options.dataDir, options.mode);
@@ -152,7 +156,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     const opened = Date.now();
     let warming = false;
     const warm = setInterval(() => {
-      if (warming || Date.now() - opened < (options.warmAfterMs ?? WARM_AFTER_MS) || quietFor() < WARM_QUIET_MS || core.locked) return;
+      if (warming || callsAnswered === 0 || Date.now() - opened < (options.warmAfterMs ?? WARM_AFTER_MS) || quietFor() < WARM_QUIET_MS || core.locked) return;
       if (readWorkerRunning('page')) { clearInterval(warm); return; } // a page came first: it started the worker
       warming = true;
       warmAssessmentWorker({ databaseFile: core.ctx.databaseFile, key: core.key, dataDir: core.ctx.dataDir, actor: core.ctx.actor, now: () => core.ctx.now() })
@@ -202,7 +206,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
   };
   /** Counts a call from its arrival to its answer, for quietFor. */
   const callArrived = () => { callsInFlight++; lastCallAt = Date.now(); };
-  const callAnswered = () => { callsInFlight = Math.max(0, callsInFlight - 1); lastCallAt = Date.now(); };
+  const callAnswered = () => { callsInFlight = Math.max(0, callsInFlight - 1); callsAnswered++; lastCallAt = Date.now(); };
 
   // A parse waits on its worker thread; the queue goes on meanwhile and the result comes when ready.
   const runLoose = (call: { id: number; channel: string; input: unknown }) => {

@@ -33,7 +33,7 @@ export interface HostOptions {
   autoBackupLatestMs?: number;
   /** Pre-start the assessment page's worker shortly after open, once the desk is idle (the apps do; tests opt in). */
   warmAssessment?: boolean;
-  /** How long after open the pre-start may begin (default 1.5 s); it also waits for 0.5 s without calls. */
+  /** How long after open the pre-start may begin (default 1.5 s); it also waits for a first answered call, then 0.7 s without calls. */
   warmAfterMs?: number;
   /** How often the idle lock looks at the clock, in ms (default 15 s). */
   idleCheckMs?: number;

@@ -143,12 +143,16 @@ describe('the daily backup waits for a quiet desk', () => {
 });
 
 describe('the assessment page worker is pre-started', () => {
-  it('starts shortly after start-up once the desk is idle, and a page then uses it', async () => {
+  it('starts once the first screen has loaded and the desk is idle, and a page then uses it', async () => {
     const dir = deskFolder({ mode: 'plain' });
     expect(readWorkerRunning('page')).toBe(false);
     const h = host(dir, { warmAssessment: true, warmAfterMs: 400 });
-    await sleep(200);
-    expect(readWorkerRunning('page')).toBe(false); // not on the start-up path
+    await sleep(1_500);
+    // Not on the start-up path, nor while the window loads: no call has been answered yet.
+    expect(readWorkerRunning('page')).toBe(false);
+    expect(await h.call('labs:list')).toMatchObject({ ok: true }); // the first screen's call
+    await sleep(300);
+    expect(readWorkerRunning('page')).toBe(false); // it waits for the desk to be quiet after it
     await until('the pre-start', () => h.messages.some((m) => m.t === 'log' && m.message.includes('pre-started')));
     expect(readWorkerRunning('page')).toBe(true);
     const page = await h.call('assessment:page', { year: 2024 }) as { ok: boolean };
@@ -177,8 +181,9 @@ describe('the assessment page worker is pre-started', () => {
     const release = holdReadJobsForSwap();
     try {
       expect(await warmAssessmentWorker({ databaseFile: path.join(dir, 'desk.sqlite'), key: undefined, dataDir: dir, actor: 't', now: () => new Date() })).toBe(false);
-      host(dir, { warmAssessment: true, warmAfterMs: 100 });
-      await sleep(1_200);
+      const h = host(dir, { warmAssessment: true, warmAfterMs: 100 });
+      expect(await h.call('labs:list')).toMatchObject({ ok: true });
+      await sleep(1_500);
       expect(readWorkerRunning('page')).toBe(false);
     } finally {
       release();
