@@ -58,7 +58,7 @@ const AUDIT_COLUMNS = `SELECT id, at, actor, action, entity, entity_id AS entity
 
 /**
  * One window of the log, newest (or oldest) first by id (= time order, the log is append-only),
- * with the total the filter matches. The text filter is a LIKE over the row's words.
+ * with the total the filter matches. The text filter is a LIKE over the row's words and its object's name.
  */
 export function pageAudit(ctx: ServiceContext, q: AuditPageQuery): Page<AuditRow> {
   const where: string[] = [];
@@ -67,8 +67,10 @@ export function pageAudit(ctx: ServiceContext, q: AuditPageQuery): Page<AuditRow
   if (q.entityId) { where.push('entity_id = ?'); params.push(q.entityId); }
   if (q.query) {
     const like = `%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(`(actor LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' OR entity LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like, like, like);
+    // The object's number or name as the sentence shows it is searched too.
+    where.push(`(actor LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' OR entity LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\'
+      OR (${SUBJECT}) LIKE ? ESCAPE '\\')`);
+    params.push(like, like, like, like, like, like);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = ctx.db.prepare(`SELECT count(*) FROM audit_log ${filter}`).pluck().get(...params) as number;
