@@ -127,7 +127,17 @@ export function labRecords(ctx: ServiceContext, input: { deskId: string; part: O
   const years = held.filter((y) => (input.fromYear === undefined || y >= input.fromYear) && (input.toYear === undefined || y <= input.toYear));
   const p = { desk: input.deskId, part: input.part, years: JSON.stringify(years), limit: input.limit, offset: input.offset };
   const inYears = (col: string) => `${col} IN (SELECT value FROM json_each(@years))`;
-  const parse = (rows: { data: string | null; rkey?: string }[]) => rows.map((r) => (r.data ? (JSON.parse(r.data) as Record<string, unknown>) : { id: r.rkey }));
+  // A record names its instrument and applicant by the lab's row id; the office's copies of the lab's
+  // register give their number and name beside it.
+  const instrument = db.prepare('SELECT inner_id AS innerId, name_cn AS nameCn FROM office_instruments WHERE desk_id = ? AND iid = ?');
+  const applicant = db.prepare('SELECT name FROM office_applicants WHERE desk_id = ? AND aid = ?').pluck();
+  const named = (r: Record<string, unknown>): Record<string, unknown> => {
+    if (input.part === 'instruments' || input.part === 'applicants') return r;
+    const i = typeof r.instrumentId === 'number' ? instrument.get(input.deskId, r.instrumentId) as { innerId: string; nameCn: string } | undefined : undefined;
+    const a = typeof r.applicantId === 'number' ? applicant.get(input.deskId, r.applicantId) as string | undefined : undefined;
+    return { ...r, ...(i ?? {}), ...(a !== undefined ? { applicantName: a } : {}) };
+  };
+  const parse = (rows: { data: string | null; rkey?: string }[]) => rows.map((r) => (r.data ? named(JSON.parse(r.data) as Record<string, unknown>) : { id: r.rkey }));
   if (input.part === 'usage') {
     const where = `FROM office_instrument_years y LEFT JOIN office_instruments i ON i.desk_id = y.desk_id AND i.iid = y.iid WHERE y.desk_id = @desk AND ${inYears('y.year')}`;
     const total = db.prepare(`SELECT COUNT(*) ${where}`).pluck().get(p) as number;
