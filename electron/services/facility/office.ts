@@ -84,9 +84,11 @@ export function listConflicts(ctx: ServiceContext, includeResolved: boolean): Co
     for (const r of rows) m.set(r.key, [...(m.get(r.key) ?? []), r]);
     return m;
   };
-  const inst = db.prepare(`SELECT o.inner_id AS key, o.desk_id AS deskId, l.lab_name AS labName, o.name_cn AS label FROM office_instruments o
+  // 所在单位仪器编号 is the unit's asset number (a lab's own 仪器编号 may repeat across labs); an
+  // instrument without one (or from a package that did not carry it) is compared with none.
+  const inst = db.prepare(`SELECT o.asset_no AS key, o.desk_id AS deskId, l.lab_name AS labName, o.inner_id || ' ' || o.name_cn AS label FROM office_instruments o
       JOIN office_labs l ON l.desk_id = o.desk_id
-      WHERE o.inner_id IN (SELECT inner_id FROM office_instruments GROUP BY inner_id HAVING COUNT(DISTINCT desk_id) > 1) ORDER BY o.inner_id, l.lab_name`).all() as { key: string; deskId: string; labName: string; label: string }[];
+      WHERE o.asset_no IN (SELECT asset_no FROM office_instruments WHERE asset_no <> '' GROUP BY asset_no HAVING COUNT(DISTINCT desk_id) > 1) ORDER BY o.asset_no, l.lab_name`).all() as { key: string; deskId: string; labName: string; label: string }[];
   for (const [key, rows] of group(inst)) push('instrument', key, rows.map(({ deskId, labName, label }) => ({ deskId, labName, label })));
   // Contract numbers and Shanghai order numbers together (an order is its region's service agreement).
   const con = db.prepare(`WITH a AS (SELECT number, desk_id, signed_date AS label FROM office_contracts UNION ALL SELECT number, desk_id, order_date FROM office_orders)

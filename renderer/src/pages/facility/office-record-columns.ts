@@ -30,7 +30,7 @@ const APPLICANT = c('applicantName', '申领单位', 'Applicant', 'user');
 
 export const RECORD_COLUMNS: Record<OfficeRecordPart, RecordColumn[]> = {
   instruments: [
-    ID, ...INSTRUMENT, c('nameEn', '英文名称', 'English name', 'user'), c('categoryCode', '仪器分类编码', 'Category code', 'category'),
+    ID, ...INSTRUMENT, c('assetNo', '所在单位仪器编号', 'Unit asset no.', 'user'), c('nameEn', '英文名称', 'English name', 'user'), c('categoryCode', '仪器分类编码', 'Category code', 'category'),
     c('source', '设备仪器来源', 'Source', 'vocabulary'), c('originalValueFen', '原值（元）', 'Original value (CNY)', 'fen'),
     c('manufacturer', '生产制造商', 'Manufacturer', 'user'), c('model', '规格型号', 'Model', 'user'), c('usageKind', '仪器设备类别', 'General/special', 'vocabulary'),
     c('status', '运行状态', 'Status', 'vocabulary'), c('shareMode', '共享模式', 'Share mode', 'vocabulary'), c('labName', '所属实验室', 'Lab', 'user'),
