@@ -58,7 +58,7 @@ export async function startBrowserServer(opts: { dataDir: string; port: number; 
   const token = crypto.randomBytes(24).toString('hex');
   let launchCode: string | null = crypto.randomBytes(24).toString('hex');
   // An encrypted database starts locked: only security:* answers until security:unlock.
-  const core = startWorkerCore({ dataDir: opts.dataDir, mode: 'browser', fixedToday: opts.fixedToday, autoBackup: opts.autoBackup ?? true, autoBackupDelayMs: opts.autoBackupDelayMs });
+  const core = startWorkerCore({ dataDir: opts.dataDir, mode: 'browser', fixedToday: opts.fixedToday, autoBackup: opts.autoBackup ?? true, autoBackupDelayMs: opts.autoBackupDelayMs, warmAssessment: true });
   core.onLog((level, message) => (level === 'error' ? console.error(message) : console.log(message)));
   try {
     await core.ready;

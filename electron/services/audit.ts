@@ -1,9 +1,13 @@
+import type { AuditActionOf, AuditEntity } from '../../shared/audit-events';
 import type { Page } from '../../shared/ipc/paging';
 import type { AuditPageQuery, AuditRow } from '../../shared/ipc/system';
 import type { ServiceContext } from './context';
 
-/** Appends one audit row; call inside the same transaction as the change it records. */
-export function audit(ctx: ServiceContext, action: string, entity: string, entityId: number | string | null, detail: unknown = {}): void {
+/**
+ * Appends one audit row; call inside the same transaction as the change it records. Only the pairs
+ * of shared/audit-events.ts are accepted: each is worded as a sentence in the audit log.
+ */
+export function audit<E extends AuditEntity>(ctx: ServiceContext, action: AuditActionOf<E>, entity: E, entityId: number | string | null, detail: unknown = {}): void {
   ctx.db
     .prepare('INSERT INTO audit_log(at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)')
     .run(ctx.now().toISOString(), ctx.actor, action, entity, entityId === null ? null : String(entityId), JSON.stringify(detail));
@@ -19,11 +23,42 @@ export function listAudit(ctx: ServiceContext, opts: { entity?: string; entityId
   return ctx.db.prepare(sql).all(...params, opts.limit, opts.offset) as AuditRow[];
 }
 
-const AUDIT_COLUMNS = 'SELECT id, at, actor, action, entity, entity_id AS entityId, detail FROM audit_log';
+/**
+ * What the user knows a row's object by while it still exists: a voucher's or contract's number, an
+ * applicant's or instrument's name, an attachment's file name. A deleted object has none; its row's
+ * detail names it (the services record the number or name when they delete).
+ */
+const SUBJECT = `CASE entity
+  WHEN 'voucher' THEN (SELECT number FROM vouchers WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'contract' THEN (SELECT number FROM contracts WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'applicant' THEN (SELECT name FROM applicants WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'instrument' THEN (SELECT inner_id || ' ' || name_cn FROM instruments WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'booking' THEN (SELECT i.name_cn FROM bookings b JOIN instruments i ON i.id = b.instrument_id WHERE b.id = CAST(entity_id AS INTEGER))
+  WHEN 'usage' THEN (SELECT i.name_cn FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id WHERE u.id = CAST(entity_id AS INTEGER))
+  WHEN 'lab' THEN (SELECT name FROM labs WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'invoice' THEN (SELECT number FROM invoices WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'attachment' THEN (SELECT original_name FROM attachments WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'redemption' THEN (SELECT c.number FROM redemptions r JOIN contracts c ON c.id = r.contract_id WHERE r.id = CAST(entity_id AS INTEGER))
+  WHEN 'order' THEN (SELECT number FROM orders WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'order_material' THEN (SELECT original_name FROM order_materials WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'statement' THEN (SELECT number FROM statements WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'payment' THEN (SELECT receipt_number FROM payments WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'quote' THEN (SELECT number FROM quotes WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'rate_item' THEN (SELECT name FROM rate_items WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'rate_version' THEN (SELECT i.name FROM rate_versions v JOIN rate_items i ON i.id = v.item_id WHERE v.id = CAST(entity_id AS INTEGER))
+  WHEN 'price_group' THEN (SELECT name FROM price_groups WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'product' THEN (SELECT name FROM service_products WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'rated_hours_preset' THEN (SELECT name FROM rated_hours_presets WHERE id = CAST(entity_id AS INTEGER))
+  WHEN 'office_lab' THEN (SELECT lab_name FROM office_labs WHERE desk_id = entity_id)
+  WHEN 'charges' THEN coalesce((SELECT number FROM contracts WHERE id = json_extract(detail, '$.contractId')), (SELECT number FROM orders WHERE id = json_extract(detail, '$.orderId')))
+  WHEN 'charge' THEN coalesce((SELECT number FROM contracts WHERE id = json_extract(detail, '$.contractId')), (SELECT number FROM orders WHERE id = json_extract(detail, '$.orderId')))
+END`;
+
+const AUDIT_COLUMNS = `SELECT id, at, actor, action, entity, entity_id AS entityId, detail, ${SUBJECT} AS subject FROM audit_log`;
 
 /**
  * One window of the log, newest (or oldest) first by id (= time order, the log is append-only),
- * with the total the filter matches. The text filter is a LIKE over the row's words.
+ * with the total the filter matches. The text filter is a LIKE over the row's words and its object's name.
  */
 export function pageAudit(ctx: ServiceContext, q: AuditPageQuery): Page<AuditRow> {
   const where: string[] = [];
@@ -32,8 +67,10 @@ export function pageAudit(ctx: ServiceContext, q: AuditPageQuery): Page<AuditRow
   if (q.entityId) { where.push('entity_id = ?'); params.push(q.entityId); }
   if (q.query) {
     const like = `%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(`(actor LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' OR entity LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like, like, like);
+    // The object's number or name as the sentence shows it is searched too.
+    where.push(`(actor LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' OR entity LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\'
+      OR (${SUBJECT}) LIKE ? ESCAPE '\\')`);
+    params.push(like, like, like, like, like, like);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = ctx.db.prepare(`SELECT count(*) FROM audit_log ${filter}`).pluck().get(...params) as number;

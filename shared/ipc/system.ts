@@ -20,6 +20,8 @@ export interface AuditRow {
   entity: string;
   entityId: string | null;
   detail: string;
+  /** The object's number or name while it exists (audit:page), for the sentence. */
+  subject?: string | null;
 }
 
 export const AUDIT_SORTS = ['at'] as const;

@@ -12,9 +12,9 @@ function seeded(): TempCore {
   core = tempCore();
   const c = core;
   c.db.transaction(() => {
-    audit(c.ctx, 'contract.create', 'contract', 1, { number: 'HT-2025-001' });
-    audit(c.ctx, 'voucher.void', 'voucher', 'Q-7', { reason: '=HYPERLINK("http://evil")' });
-    audit(c.ctx, 'note', 'misc', null, { text: '含逗号,引号"和\n换行' });
+    audit(c.ctx, 'create', 'contract', 1, { number: 'HT-2025-001' });
+    audit(c.ctx, 'void', 'voucher', 'Q-7', { reason: '=HYPERLINK("http://evil")' });
+    audit(c.ctx, 'update', 'settings', null, { text: '含逗号,引号"和\n换行' });
   })();
   return c;
 }
@@ -37,7 +37,7 @@ describe('audit log is append-only', () => {
     // Conflict resolution REPLACE fires delete triggers only with recursive_triggers; check the outcome, not the mechanism.
     c.db.pragma('recursive_triggers = ON');
     expect(() => c.db.prepare("REPLACE INTO audit_log(id, at, actor, action, entity) VALUES (1, 'x', 'x', 'x', 'x')").run()).toThrow(/append-only/);
-    expect(c.db.prepare('SELECT action FROM audit_log WHERE id = 1').pluck().get()).toBe('contract.create');
+    expect(c.db.prepare('SELECT action FROM audit_log WHERE id = 1').pluck().get()).toBe('create');
   });
 
   it('inserting keeps working', () => {
@@ -53,7 +53,7 @@ describe('audit:export', () => {
     const csv = auditToCsv(rows);
     expect(csv.startsWith('\uFEFF序号 (id),')).toBe(true);
     const lines = csv.split('\r\n');
-    expect(lines[1]).toMatch(/^1,2025-06-16T02:00:00.000Z,[^,]+,contract.create,contract,1,"\{""number"":""HT-2025-001""\}"$/);
+    expect(lines[1]).toMatch(/^1,2025-06-16T02:00:00.000Z,[^,]+,create,contract,1,"\{""number"":""HT-2025-001""\}"$/);
     expect(csv).toContain('含逗号,引号\\""和\\n换行');
     expect(auditToCsv([{ id: 9, at: 'x', actor: '=cmd|calc', action: '+1', entity: '-2', entityId: '@SUM(A1)', detail: '{}' }]))
       .toContain("9,x,'=cmd|calc,'+1,'-2,'@SUM(A1),{}");
@@ -62,7 +62,7 @@ describe('audit:export', () => {
   it('xlsx through the channel opens in a spreadsheet reader with the same rows', async () => {
     const dir = tempDir();
     const c = coreAt(dir);
-    c.db.transaction(() => audit(c.ctx, 'contract.create', 'contract', 1, { n: 1 }))();
+    c.db.transaction(() => audit(c.ctx, 'create', 'contract', 1, { n: 1 }))();
     const res = (await c.call('audit:export', { format: 'xlsx' })) as { ok: true; value: { fileName: string; mimeType: string; dataBase64: string } };
     expect(res.ok).toBe(true);
     expect(res.value.fileName).toBe('审计日志-20250616-100000.xlsx');
@@ -70,7 +70,7 @@ describe('audit:export', () => {
     await wb.xlsx.load(Buffer.from(res.value.dataBase64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('审计日志')!;
     expect(ws.rowCount).toBe(2);
-    expect(ws.getRow(2).getCell(4).value).toBe('contract.create');
+    expect(ws.getRow(2).getCell(4).value).toBe('create');
     const csv = (await c.call('audit:export', { format: 'csv', entity: 'nothing' })) as { ok: true; value: { dataBase64: string; mimeType: string } };
     expect(csv.value.mimeType).toBe('text/csv');
     expect(Buffer.from(csv.value.dataBase64, 'base64').toString('utf8').trim().split('\r\n')).toHaveLength(1);

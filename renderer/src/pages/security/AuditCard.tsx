@@ -7,30 +7,48 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditRow } from '../../../../shared/ipc/system';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
-import { fieldLabel } from '../../i18n-errors';
 import { saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
 import { usePagedRows } from '../../util/paged';
 import { PagedTable } from '../../util/PagedTable';
 import { UserText } from '../../util/user-data';
 import { beijingTime } from '../../util/time';
-import { auditDetailLines, auditSentenceParts } from './audit-sentences';
+import { auditDetailLines, auditSentenceParts, type DetailLine, type DetailValue } from './audit-sentences';
 
 /** The sentence with the user's data (actor, number, name) marked as such. */
 function Sentence({ row, locale }: { row: AuditRow; locale: 'zh' | 'en' }) {
   return <>{auditSentenceParts(row, locale).map((p, i) => (p.user ? <UserText key={i}>{p.text}</UserText> : <span key={i}>{p.text}</span>))}</>;
 }
 
+/** A worded detail value: the user's data marked, a change as before → after, a nested record as a labelled list. */
+function Value({ value }: { value: DetailValue }) {
+  if (value.kind === 'text') return value.user ? <UserText>{value.text}</UserText> : <span>{value.text}</span>;
+  if (value.kind === 'change') {
+    return <span data-testid="audit-change"><Value value={value.before} /><span aria-hidden> → </span><Value value={value.after} /></span>;
+  }
+  return <DetailList lines={value.lines} />;
+}
+
+function DetailList({ lines }: { lines: DetailLine[] }) {
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 16 }} data-testid="audit-detail-list">
+      {lines.map((l) => (
+        <li key={l.key}><span>{l.label}</span><span>: </span><Value value={l.value} /></li>
+      ))}
+    </ul>
+  );
+}
+
 const L = {
   zh: {
     title: '审计日志（只追加，不可修改）', at: '时间（北京时间）', what: '操作', entity: '对象', detail: '详情',
     filter: '搜索操作人、对象、编号', xlsx: '导出 Excel', csv: '导出 CSV', total: '共 {n} 条', details: '操作详情', open: '查看',
-    actor: '操作人', action: '操作代码', entityId: '对象编号', close: '关闭', none: '无更多内容',
+    actor: '操作人', action: '操作代码', entityId: '对象编号', close: '关闭', none: '无更多内容', system: '系统',
   },
   en: {
     title: 'Audit log (append-only)', at: 'Time (Beijing)', what: 'What happened', entity: 'Object', detail: 'Details',
     filter: 'Search actor, object, number', xlsx: 'Export Excel', csv: 'Export CSV', total: '{n} entries', details: 'Entry details', open: 'View',
-    actor: 'Actor', action: 'Action code', entityId: 'Object id', close: 'Close', none: 'Nothing more recorded',
+    actor: 'Actor', action: 'Action code', entityId: 'Object id', close: 'Close', none: 'Nothing more recorded', system: 'The system',
   },
 };
 
@@ -92,12 +110,12 @@ export function AuditCard({ refreshKey }: { refreshKey: number }) {
             <Typography.Paragraph strong data-testid="audit-detail-sentence"><Sentence row={open} locale={locale} /></Typography.Paragraph>
             <Descriptions size="small" column={1} bordered data-testid="audit-detail">
               <Descriptions.Item label={t.at}>{beijingTime(open.at)}</Descriptions.Item>
-              <Descriptions.Item label={t.actor}><UserText>{open.actor}</UserText></Descriptions.Item>
+              <Descriptions.Item label={t.actor}>{open.actor ? <UserText>{open.actor}</UserText> : t.system}</Descriptions.Item>
               <Descriptions.Item label={t.action}><Typography.Text code>{open.entity} · {open.action}</Typography.Text></Descriptions.Item>
               {open.entityId && <Descriptions.Item label={t.entityId}><UserText>{open.entityId}</UserText></Descriptions.Item>}
-              {auditDetailLines(open).map((l) => (
-                <Descriptions.Item key={l.key} label={labelOf(l.key, locale)}>
-                  <Typography.Text style={{ whiteSpace: 'pre-wrap', fontSize: 12 }} data-user="">{l.value}</Typography.Text>
+              {auditDetailLines(open, locale).map((l) => (
+                <Descriptions.Item key={l.key} label={l.label}>
+                  <span style={{ whiteSpace: 'pre-wrap', fontSize: 12 }} data-testid={`audit-field-${l.key}`}><Value value={l.value} /></span>
                 </Descriptions.Item>
               ))}
             </Descriptions>
@@ -106,10 +124,4 @@ export function AuditCard({ refreshKey }: { refreshKey: number }) {
       </Modal>
     </Card>
   );
-}
-
-/** A detail key by the forms' label when one is known, else as recorded. */
-function labelOf(key: string, locale: 'zh' | 'en'): string {
-  const label = fieldLabel(key, locale);
-  return label === fieldLabel(undefined, locale) ? key : label;
 }
