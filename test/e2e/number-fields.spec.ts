@@ -49,6 +49,9 @@ test('a manual charge keeps an impossible quantity as typed with the rule, write
   await page.locator('.ant-select-item-option', { hasText: 'HT-QTY-001' }).click();
   await page.getByRole('button', { name: '添加费用' }).click();
   const dialog = page.locator('.ant-modal');
+  // An empty required field names its label, in the catalog's words (not antd's 请输入description).
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(dialog.locator('.ant-form-item-explain-error', { hasText: '内容必填' })).toBeVisible();
   await dialog.getByLabel('内容').fill('样品前处理');
   await dialog.getByLabel('单价（元，未选收费项目时）').fill('10');
   for (const [text, rule] of [

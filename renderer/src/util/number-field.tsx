@@ -75,6 +75,20 @@ export function requiredRule(field: string, labels: FieldLabels = {}): Rule {
   };
 }
 
+/** `requiredRule` for one field by its label alone (a form without a labels map). */
+export function requiredOf(label: string): Rule {
+  return requiredRule('value', { value: label });
+}
+
+/** At least `min` characters, worded by the catalog with the field's label ("口令至少 8 个字符"). */
+export function minLengthOf(label: string, min: number): Rule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      if (typeof value === 'string' && value !== '' && value.length < min) throw new Error(describeIssue({ reason: 'field.tooShort', params: { min }, field: 'value' }, useLocale.getState().locale, { value: label }));
+    },
+  };
+}
+
 interface NumberFieldProps {
   /** What the user typed (null when empty); shown as it is, never moved into the range. */
   value: number | null | undefined;
