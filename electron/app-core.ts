@@ -4,7 +4,7 @@ import { AppFailure, refuse } from '../shared/result';
 import { openDatabase, type Db } from './db/connection';
 import { isEncryptedFile } from './db/encryption';
 import type { HandlerContext } from './handlers/types';
-import { backupScheduler, isAbandoned, type BackupScheduler } from './services/backup/scheduler';
+import { backupScheduler, isAbandoned, type BackupScheduler, type QuietGate } from './services/backup/scheduler';
 import { purgeAllExports } from './security/exports';
 import { deskKeys, type DeskKeys } from './security/desk-keys';
 import { secureDir, secureFile, tightenTree } from './security/files';
@@ -27,6 +27,8 @@ export interface CoreOptions {
   autoBackup?: boolean;
   /** Milliseconds after opening before that backup starts, so the first screens load first (0: at once). */
   autoBackupDelayMs?: number;
+  /** After that delay, the backup waits for a quiet desk (the core host says how long no call has come). */
+  autoBackupGate?: QuietGate;
   /** The OS keystore (Electron safeStorage) that wraps the data key of a plain desk; without it a key file outside the folder does. */
   keyStore?: PlainKeyStore;
   /** Folder of browser-mode key files (outside the data folder); defaults to keyFileDir(). */
@@ -130,7 +132,7 @@ export function openCore(options: CoreOptions): Core {
     if (!options.autoBackup || !db) return;
     // In the background: the desk opens and answers at once. A failed backup never keeps the desk
     // from working; the hourly check and the next start retry.
-    backups.runIfDue(options.autoBackupDelayMs).catch((e: unknown) => {
+    backups.runIfDue(options.autoBackupDelayMs, options.autoBackupGate).catch((e: unknown) => {
       if (!isAbandoned(e)) console.error('[backup] automatic backup failed:', (e as Error).message);
     });
   };

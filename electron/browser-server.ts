@@ -8,7 +8,6 @@ import http from 'node:http';
 import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createJobDesk } from './core-host/jobs';
 import { startWorkerCore, StartupError } from './core-host/client';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { confinedPath, MIME } from './renderer-files';
@@ -57,9 +56,13 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 export async function startBrowserServer(opts: { dataDir: string; port: number; rendererDir: string; fixedToday?: string; autoBackup?: boolean; autoBackupDelayMs?: number }): Promise<BrowserServer> {
   const token = crypto.randomBytes(24).toString('hex');
   let launchCode: string | null = crypto.randomBytes(24).toString('hex');
-  // An encrypted database starts locked: only security:* answers until security:unlock.
-  const core = startWorkerCore({ dataDir: opts.dataDir, mode: 'browser', fixedToday: opts.fixedToday, autoBackup: opts.autoBackup ?? true, autoBackupDelayMs: opts.autoBackupDelayMs });
+  // An encrypted database starts locked: only security:* answers until security:unlock. The core
+  // host's thread starts first: this thread's own modules (the job desk and its schemas) load
+  // while the host opens the desk, not before it starts.
+  const core = startWorkerCore({ dataDir: opts.dataDir, mode: 'browser', fixedToday: opts.fixedToday, autoBackup: opts.autoBackup ?? true, autoBackupDelayMs: opts.autoBackupDelayMs, warmAssessment: true });
   core.onLog((level, message) => (level === 'error' ? console.error(message) : console.log(message)));
+  const jobsModule = import('./core-host/jobs');
+  jobsModule.catch(() => undefined); // awaited below once the desk is open
   try {
     await core.ready;
   } catch (e) {
@@ -67,7 +70,7 @@ export async function startBrowserServer(opts: { dataDir: string; port: number; 
     throw e;
   }
   const root = path.resolve(opts.rendererDir);
-  const jobs = createJobDesk(core);
+  const jobs = (await jobsModule).createJobDesk(core);
 
   const authorised = (req: http.IncomingMessage): boolean => {
     const given = req.headers['x-desk-token'];

@@ -183,7 +183,7 @@ app.whenReady().then(async () => {
   // OIVD_DATA_DIR moves the data folder (portable installs, tests); the default is the user-data folder.
   const dataDir = process.env.OIVD_DATA_DIR ?? path.join(app.getPath('userData'), 'data');
   buildMenu(dataDir);
-  core = startCore({ dataDir, mode: 'electron', migrationsDir: path.join(__dirname, 'migrations'), autoBackup: true, keyStoreSecret: osKeyStoreSecret() });
+  core = startCore({ dataDir, mode: 'electron', migrationsDir: path.join(__dirname, 'migrations'), autoBackup: true, warmAssessment: true, keyStoreSecret: osKeyStoreSecret() });
   try {
     await core.ready;
   } catch (e) {

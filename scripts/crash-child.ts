@@ -22,11 +22,18 @@ import { createApplicant } from '../electron/services/deals/applicants';
 import { saveContract } from '../electron/services/deals/contracts';
 import { claimVoucher } from '../electron/services/deals/vouchers';
 import { addEvidence, deleteEvidence, readEvidence } from '../electron/services/facility/evaluation';
+import { createUsage } from '../electron/services/bookings/usage';
+import { addOrderMaterial, getOrderMaterialFile, removeOrderMaterial } from '../electron/services/orders/materials';
+import { saveOrder, transitionOrder } from '../electron/services/orders/orders';
+import { saveProduct } from '../electron/services/orders/products';
 import { addAttachment, getAttachmentFile, removeAttachment } from '../electron/services/redemption/attachments';
+import { updateSettings } from '../electron/services/settings';
 import { referencedSealedFiles, SEALED_FOLDERS } from '../electron/services/sealed-store';
 import { NATIONAL_EVALUATION_2026 } from '../shared/evaluation/national-2026';
 import { instrumentInputSchema } from '../shared/catalog/instrument';
+import { usageInputSchema } from '../shared/ipc/bookings';
 import { applicantInputSchema, contractInputSchema, voucherClaimSchema } from '../shared/ipc/deals';
+import { orderInputSchema, productInputSchema } from '../shared/ipc/orders';
 
 export type Op = 'encrypt' | 'rekey' | 'restore' | 'migrate' | 'contract-save' | 'import-commit' | 'sealed-store';
 const [mode, op, dir, migrationsDir] = process.argv.slice(2) as ['seed' | 'run' | 'check', Op, string, string];
@@ -125,22 +132,21 @@ function filesUnder(root: string): string[] {
 }
 
 function check(): void {
-  const live = path.join(dir, 'desk.sqlite');
-  const encrypted = isEncryptedFile(live);
-  const report: Record<string, unknown> = { op, encrypted };
-  let core: Core | null = null;
-  try {
-    const keys = !encrypted ? [undefined] : op === 'rekey' ? [P2, P1] : [P1];
+  const encrypted = isEncryptedFile(path.join(dir, 'desk.sqlite'));
+  const keys = !encrypted ? [undefined] : op === 'rekey' ? [P2, P1] : [P1];
+  const open = (report: Record<string, unknown>): Core => {
     for (const key of keys) {
       try {
-        core = openCore({ dataDir: dir, mode: 'browser', migrationsDir, key });
+        const core = openCore({ dataDir: dir, mode: 'browser', migrationsDir, key });
         report.passphrase = key === P2 ? 'P2' : key === P1 ? 'P1' : null;
-        break;
+        return core;
       } catch (e) {
         if (key === keys.at(-1)) throw e;
       }
     }
-    const c = core!;
+    throw new Error('no passphrase to try');
+  };
+  reportCheck(open, (c, report) => {
     report.integrity = c.db.pragma('integrity_check', { simple: true });
     report.contracts = Number(c.db.prepare('SELECT count(*) FROM contracts').pluck().get());
     const ids = c.db.prepare('SELECT id FROM attachments ORDER BY id').pluck().all() as number[];
@@ -152,8 +158,7 @@ function check(): void {
     report.attachments = ids.length;
     report.attachmentsReadable = readable;
     report.legacyKeyRow = Number(c.db.prepare(`SELECT count(*) FROM settings WHERE key = 'attachments.dataKey'`).pluck().get());
-    c.close();
-    core = null;
+  }, (report) => {
     // Plaintext: no file may hold a marker, except the live plain database (and its own plain backups) of a plain desk.
     const hits: string[] = [];
     for (const f of filesUnder(dir)) {
@@ -165,6 +170,28 @@ function check(): void {
     }
     report.plaintextHits = hits;
     report.strays = fs.readdirSync(dir).filter((n) => /^desk\.sqlite\.|swap|keyring\.next/.test(n));
+  }, { encrypted });
+}
+
+/**
+ * The normal start that follows a run: opens the desk, lets `inspect` fill the report, closes the
+ * desk (then `afterClose` looks at the folder) and prints the report as one JSON line; `ok` is
+ * false, with the error, when anything throws.
+ */
+function reportCheck(
+  open: (report: Record<string, unknown>) => Core,
+  inspect: (core: Core, report: Record<string, unknown>) => void,
+  afterClose: (report: Record<string, unknown>) => void = () => undefined,
+  known: Record<string, unknown> = {},
+): void {
+  const report: Record<string, unknown> = { op, ...known };
+  let core: Core | null = null;
+  try {
+    core = open(report);
+    inspect(core, report);
+    core.close();
+    core = null;
+    afterClose(report);
     report.ok = true;
   } catch (e) {
     report.ok = false;
@@ -173,7 +200,6 @@ function check(): void {
   }
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
-
 
 // ---- Contract save and import commit: many multi-row transactions of the real services. ----
 /** The desk's fixed clock for these operations, so the dates below stay inside the 2023 Beijing profile. */
@@ -264,10 +290,7 @@ async function runWrites(): Promise<void> {
 }
 
 function checkWrites(): void {
-  const report: Record<string, unknown> = { op };
-  let core: Core | null = null;
-  try {
-    core = openFixed();
+  reportCheck(openFixed, (core, report) => {
     const db = core.db;
     report.integrity = db.pragma('integrity_check', { simple: true });
     report.foreignKeys = (db.pragma('foreign_key_check') as unknown[]).length;
@@ -300,20 +323,13 @@ function checkWrites(): void {
       report.importAudits = Number(db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'import'`).pluck().get());
       report.mappings = Number(db.prepare('SELECT count(*) FROM import_mappings').pluck().get());
     }
-    core.close();
-    core = null;
-    report.ok = true;
-  } catch (e) {
-    report.ok = false;
-    report.error = (e as Error).message;
-    (core as Core | null)?.close();
-  }
-  process.stdout.write(`${JSON.stringify(report)}\n`);
+  });
 }
 
 // ---- The sealed store: killed at a fixed point of a store or a removal (test/security/crash-sealed.test.ts). ----
 // CRASH_SEALED_AT says where: `<kind>-store` dies right after the rename into place, before the
 // COMMIT of the row; `<kind>-remove` dies right after the delete's COMMIT, before the file goes.
+// Kinds: attachment (a contract's), evidence (evaluation), material (a Shanghai order's).
 const EVIDENCE_INDICATOR = NATIONAL_EVALUATION_2026.indicators[0].id;
 const evidenceUpload = (text: string) => ({ fromYear: 2025, toYear: 2025, indicator: EVIDENCE_INDICATOR, fileName: '佐证.pdf', dataBase64: Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`).toString('base64') });
 
@@ -323,8 +339,27 @@ function seedSealed(): void {
   attach(core, insertContracts(core.db, 4, 1));
   addEvidence(core.ctx, evidenceUpload(`${MARK_FILE} evidence 1`));
   addEvidence(core.ctx, evidenceUpload(`${MARK_FILE} evidence 2`));
+  // A Shanghai order at 服务已完成 with two uploaded materials.
+  updateSettings(core.ctx, { region: 'shanghai' });
+  const productId = saveProduct(core.ctx, null, productInputSchema.parse({ code: 'P-01', name: '材料成分检验检测', serviceKind: 'inspection' })).id;
+  const applicantId = createApplicant(core.ctx, applicantInputSchema.parse({
+    kind: 'enterprise', name: `${MARK_NAME}-沪`, region: 'shanghai', registeredDate: '2022-03-01', staffCount: 50, revenueFen: 100_000_000,
+    assetsFen: 80_000_000, fields: ['智能制造'], smeListed: true, smeListedYear: 2025, smeValidFrom: '2020-01-01', smeValidTo: '2030-12-31',
+  })).id;
+  const orderId = saveOrder(core.ctx, null, orderInputSchema.parse({
+    number: 'DD00001', applicantId, productId, orderDate: '2025-10-10', totalFen: 200_000, voucherFen: 100_000, payoutParty: 'institution',
+  })).id;
+  transitionOrder(core.ctx, { id: orderId, to: 'accepted', date: '2025-10-11', note: '' });
+  const instrumentId = createInstrument(core.ctx, instrumentInputSchema.parse({ innerId: 'SH-001', nameCn: '仪器SH-001', categoryCode: '020101', originalValueFen: 60_000_000 })).id;
+  createUsage(core.ctx, usageInputSchema.parse({ instrumentId, orderId, startAt: '2025-10-12T09:00', endAt: '2025-10-12T12:00', external: true }));
+  transitionOrder(core.ctx, { id: orderId, to: 'completed', date: '2025-10-12', note: '' });
+  for (const n of [1, 2]) addOrderMaterial(core.ctx, { orderId, ...materialUpload(`${MARK_FILE} material ${n}`) });
   core.close();
 }
+
+const materialUpload = (text: string) => ({
+  kind: 'deliverable' as const, uploadedBy: 'institution' as const, fileName: '检测报告.pdf', dataBase64: Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`).toString('base64'),
+});
 
 /** Kills this process the moment `fs[name]` is called with a path `hit` accepts (after the call when `after`). */
 function dieAt(name: 'renameSync' | 'rmSync', hit: (p: string) => boolean, after: boolean): void {
@@ -346,6 +381,8 @@ function runSealed(): void {
   const contractId = Number(core.db.prepare('SELECT min(id) FROM contracts').pluck().get());
   const attachmentId = Number(core.db.prepare('SELECT min(id) FROM attachments').pluck().get());
   const evidenceId = Number(core.db.prepare('SELECT min(id) FROM evaluation_evidence').pluck().get());
+  const orderId = Number(core.db.prepare('SELECT min(id) FROM orders').pluck().get());
+  const materialId = Number(core.db.prepare('SELECT min(id) FROM order_materials').pluck().get());
   process.stdout.write('ready\n');
   // The rename's target is the sealed file; the removal's first rmSync of a sealed file comes after its COMMIT.
   if (at.endsWith('-store')) dieAt('renameSync', sealedTarget, true);
@@ -355,16 +392,14 @@ function runSealed(): void {
   else if (at === 'evidence-store') addEvidence(core.ctx, evidenceUpload(`${MARK_FILE} new`));
   else if (at === 'attachment-remove') removeAttachment(core.ctx, attachmentId);
   else if (at === 'evidence-remove') deleteEvidence(core.ctx, evidenceId);
+  else if (at === 'material-store') addOrderMaterial(core.ctx, { orderId, ...materialUpload(`${MARK_FILE} new`) });
+  else if (at === 'material-remove') removeOrderMaterial(core.ctx, materialId, '上传错了版本');
   else throw new Error(`unknown CRASH_SEALED_AT ${at}`);
   process.stdout.write('done\n');
 }
 
 function checkSealed(): void {
-  const report: Record<string, unknown> = { op };
-  let core: Core | null = null;
-  try {
-    core = openCore({ dataDir: dir, mode: 'browser', migrationsDir });
-    const c = core;
+  reportCheck(() => openCore({ dataDir: dir, mode: 'browser', migrationsDir }), (c, report) => {
     const referenced = new Set(referencedSealedFiles(c.db, dir).map((f) => path.relative(dir, f)));
     const onDisk = SEALED_FOLDERS.flatMap((f) => filesUnder(path.join(dir, f))).map((f) => path.relative(dir, f));
     report.orphans = onDisk.filter((f) => !referenced.has(f));
@@ -378,19 +413,16 @@ function checkSealed(): void {
     for (const id of evidence) {
       try { if (!readEvidence(c.ctx, id).bytes.includes(Buffer.from(MARK_FILE))) unreadable++; } catch { unreadable++; }
     }
+    const materials = c.db.prepare('SELECT id FROM order_materials').pluck().all() as number[];
+    for (const id of materials) {
+      try { if (!Buffer.from(getOrderMaterialFile(c.ctx, id).dataBase64, 'base64').includes(Buffer.from(MARK_FILE))) unreadable++; } catch { unreadable++; }
+    }
     report.attachments = attachments.length;
     report.evidence = evidence.length;
+    report.materials = materials.length;
     report.unreadable = unreadable;
     report.integrity = c.db.pragma('integrity_check', { simple: true });
-    c.close();
-    core = null;
-    report.ok = true;
-  } catch (e) {
-    report.ok = false;
-    report.error = (e as Error).message;
-    (core as Core | null)?.close();
-  }
-  process.stdout.write(`${JSON.stringify(report)}\n`);
+  });
 }
 
 const WRITES: readonly Op[] = ['contract-save', 'import-commit'];

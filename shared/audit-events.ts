@@ -53,3 +53,15 @@ export type AuditEvent = { [E in AuditEntity]: `${E}:${AuditActionOf<E>}` }[Audi
 /** Every kind of row, 'entity:action'. */
 export const AUDIT_EVENT_KEYS: readonly AuditEvent[] = (Object.entries(AUDIT_EVENTS) as [AuditEntity, readonly string[]][])
   .flatMap(([entity, actions]) => actions.map((a) => `${entity}:${a}` as AuditEvent));
+
+/** Detail fields that hold the id of another record, by the kind of record: shown by its number or name. */
+export const AUDIT_REF_KEYS = {
+  applicantId: 'applicant', voucherId: 'voucher', contractId: 'contract', orderId: 'order', instrumentId: 'instrument',
+  instrumentIds: 'instrument', labId: 'lab', productId: 'product', priceGroupId: 'price_group', quoteId: 'quote',
+  statementId: 'statement', itemId: 'rate_item', rateItemId: 'rate_item',
+} as const satisfies Readonly<Record<string, AuditEntity>>;
+
+export type AuditRefKind = (typeof AUDIT_REF_KEYS)[keyof typeof AUDIT_REF_KEYS];
+
+/** The key of a referenced record in a row's `refs`: 'applicant:3'. */
+export const auditRefKey = (kind: AuditRefKind, id: number) => `${kind}:${id}`;

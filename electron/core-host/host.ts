@@ -10,6 +10,7 @@ import { dispatch } from '../security/gate';
 import { lock } from '../security/session';
 import { listBackups } from '../services/backup/backups';
 import { isAbandoned } from '../services/backup/scheduler';
+import { readWorkerRunning, warmAssessmentWorker } from '../services/assessment/off-thread';
 import { readReliabilitySettings } from '../services/backup/settings';
 import { withJob } from './job';
 import { acquireFolderLock } from './lock-file';
@@ -18,6 +19,18 @@ import type { FromHost, HostOptions, PortLike, StartupFailure, ToHost } from './
 const HOUR_MS = 60 * 60 * 1000;
 /** The daily backup starts this long after the desk opens, once the first screens have loaded. */
 const AUTO_BACKUP_DELAY_MS = 15_000;
+/** After its delay, the daily backup waits until no call has come for this long (a page being opened wins the cores). */
+const AUTO_BACKUP_QUIET_MS = 10_000;
+/** …but starts this long after its delay at the latest, however busy the desk is. */
+const AUTO_BACKUP_LATEST_MS = 10 * 60_000;
+/** The assessment page's worker is pre-started this long after the desk opens at the earliest… */
+const WARM_AFTER_MS = 1_500;
+/**
+ * …once the first screen has loaded (a call has been answered) and no call has come for this long
+ * since (looked at every WARM_POLL_MS): it never shares the cores with the window's first load.
+ */
+const WARM_QUIET_MS = 700;
+const WARM_POLL_MS = 250;
 /** Calls that do not count as the user's activity (the renderer polls the lock status). */
 const NOT_ACTIVITY: ReadonlySet<string> = new Set(['security:status']);
 /**
@@ -94,15 +107,21 @@ export function createIdleLock(core: Core, clock: () => number = Date.now) {
  * jobStep. `cancelFlag` (shared memory, worker threads only) lets a cancel reach a running
  * synchronous loop; without it the cancel message is seen between calls and at yields.
  */
-export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int32Array): void {
+export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int32Array, idleClock: () => number = Date.now): void {
   const send = (m: FromHost) => port.postMessage(m);
   let folderLock: { release(): void } | null = null;
   let core: Core;
+  /** When a call last came in or was answered (any call: the backup and the pre-start wait for quiet). */
+  let lastCallAt = Date.now();
+  let callsInFlight = 0;
+  let callsAnswered = 0;
+  const quietFor = () => (callsInFlight > 0 ? 0 : Date.now() - lastCallAt);
   try {
     folderLock = acquireFolderLock(options.dataDir, options.mode);
     const now = options.fixedToday ? () => new Date(`${options.fixedToday}T02:00:00.000Z`) : undefined;
     core = openCore({
       dataDir: options.dataDir, mode: options.mode, migrationsDir: options.migrationsDir, now, autoBackup: options.autoBackup, autoBackupDelayMs: options.autoBackupDelayMs ?? AUTO_BACKUP_DELAY_MS,
+      autoBackupGate: { quietFor, quietMs: options.autoBackupQuietMs ?? AUTO_BACKUP_QUIET_MS, latestMs: options.autoBackupLatestMs ?? AUTO_BACKUP_LATEST_MS },
       keyStore: options.keyStoreSecret ? secretKeyStore(options.keyStoreSecret) : undefined,
     });
   } catch (e) {
@@ -111,7 +130,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     return;
   }
 
-  const idle = createIdleLock(core);
+  const idle = createIdleLock(core, idleClock);
   const timers: NodeJS.Timeout[] = [];
   timers.push(setInterval(() => {
     try {
@@ -126,8 +145,27 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
       if (core.locked) return;
       // In a worker thread: calls keep being answered while the copy is taken.
       const log = (e: unknown) => { if (!isAbandoned(e)) send({ t: 'log', level: 'error', message: `[backup] ${(e as Error).message}` }); };
-      try { core.backups.runIfDue().catch(log); } catch (e) { log(e); }
+      try {
+        core.backups.runIfDue(0, { quietFor, quietMs: options.autoBackupQuietMs ?? AUTO_BACKUP_QUIET_MS, latestMs: options.autoBackupLatestMs ?? AUTO_BACKUP_LATEST_MS }).catch(log);
+      } catch (e) { log(e); }
     }, HOUR_MS));
+  }
+  if (options.warmAssessment) {
+    // The assessment page's pre-start: not a call, so it neither counts as the user's activity for
+    // the idle lock nor holds the queue; skipped while locked or while the file is being swapped.
+    const opened = Date.now();
+    let warming = false;
+    const warm = setInterval(() => {
+      if (warming || callsAnswered === 0 || Date.now() - opened < (options.warmAfterMs ?? WARM_AFTER_MS) || quietFor() < WARM_QUIET_MS || core.locked) return;
+      if (readWorkerRunning('page')) { clearInterval(warm); return; } // a page came first: it started the worker
+      warming = true;
+      warmAssessmentWorker({ databaseFile: core.ctx.databaseFile, key: core.key, dataDir: core.ctx.dataDir, actor: core.ctx.actor, now: () => core.ctx.now() })
+        .then((started) => {
+          if (started) { clearInterval(warm); send({ t: 'log', level: 'info', message: '[assessment] page worker pre-started' }); }
+        }, () => undefined)
+        .finally(() => { warming = false; });
+    }, WARM_POLL_MS);
+    timers.push(warm);
   }
   for (const t of timers) t.unref?.();
 
@@ -166,6 +204,9 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
       running = null;
     }
   };
+  /** Counts a call from its arrival to its answer, for quietFor. */
+  const callArrived = () => { callsInFlight++; lastCallAt = Date.now(); };
+  const callAnswered = () => { callsInFlight = Math.max(0, callsInFlight - 1); callsAnswered++; lastCallAt = Date.now(); };
 
   // A parse waits on its worker thread; the queue goes on meanwhile and the result comes when ready.
   const runLoose = (call: { id: number; channel: string; input: unknown }) => {
@@ -176,6 +217,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
       .catch((): Result<unknown> => ({ ok: false, error: { code: 'INTERNAL', reason: 'internal.unexpected' } }))
       .then((result) => {
         loose.delete(call.id);
+        callAnswered();
         send({ t: 'result', id: call.id, result });
         maybeFinish();
       });
@@ -192,10 +234,12 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
         const call = queue.shift()!;
         const flagged = cancelFlag !== undefined && Atomics.load(cancelFlag, 0) === call.id;
         if (cancelledQueued.delete(call.id) || flagged) {
+          callAnswered();
           send({ t: 'result', id: call.id, result: { ok: false, error: { code: 'CANCELLED', reason: 'job.cancelled' } } });
           continue;
         }
         const result = await runOne(call).catch((): Result<unknown> => ({ ok: false, error: { code: 'INTERNAL', reason: 'internal.unexpected' } }));
+        callAnswered();
         send({ t: 'result', id: call.id, result });
       }
     } finally {
@@ -221,6 +265,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     switch (m.t) {
       case 'call':
         if (closed) return;
+        callArrived();
         if (OFF_QUEUE.has(m.channel)) { runLoose(m); break; }
         queue.push({ id: m.id, channel: m.channel, input: m.input });
         void drain();

@@ -25,6 +25,16 @@ export interface HostOptions {
   autoBackup?: boolean;
   /** How long after open (or unlock) the daily backup waits before it starts, in ms (default 15 s). */
   autoBackupDelayMs?: number;
+  /**
+   * After that delay, the backup also waits until no call has come for this long (default 10 s), so
+   * it never competes with a page being opened; past `autoBackupLatestMs` (default 10 min) it starts anyway.
+   */
+  autoBackupQuietMs?: number;
+  autoBackupLatestMs?: number;
+  /** Pre-start the assessment page's worker shortly after open, once the desk is idle (the apps do; tests opt in). */
+  warmAssessment?: boolean;
+  /** How long after open the pre-start may begin (default 1.5 s); it also waits for a first answered call, then 0.7 s without calls. */
+  warmAfterMs?: number;
   /** How often the idle lock looks at the clock, in ms (default 15 s). */
   idleCheckMs?: number;
   /** Hex of the 32-byte key the Electron main process keeps under safeStorage; it wraps a plain desk's data key. */

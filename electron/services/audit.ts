@@ -1,4 +1,4 @@
-import type { AuditActionOf, AuditEntity } from '../../shared/audit-events';
+import { AUDIT_REF_KEYS, auditRefKey, type AuditActionOf, type AuditEntity, type AuditRefKind } from '../../shared/audit-events';
 import type { Page } from '../../shared/ipc/paging';
 import type { AuditPageQuery, AuditRow } from '../../shared/ipc/system';
 import type { ServiceContext } from './context';
@@ -58,7 +58,7 @@ const AUDIT_COLUMNS = `SELECT id, at, actor, action, entity, entity_id AS entity
 
 /**
  * One window of the log, newest (or oldest) first by id (= time order, the log is append-only),
- * with the total the filter matches. The text filter is a LIKE over the row's words.
+ * with the total the filter matches. The text filter is a LIKE over the row's words and its object's name.
  */
 export function pageAudit(ctx: ServiceContext, q: AuditPageQuery): Page<AuditRow> {
   const where: string[] = [];
@@ -67,12 +67,59 @@ export function pageAudit(ctx: ServiceContext, q: AuditPageQuery): Page<AuditRow
   if (q.entityId) { where.push('entity_id = ?'); params.push(q.entityId); }
   if (q.query) {
     const like = `%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(`(actor LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' OR entity LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like, like, like);
+    // The object's number or name as the sentence shows it is searched too.
+    where.push(`(actor LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' OR entity LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\'
+      OR (${SUBJECT}) LIKE ? ESCAPE '\\')`);
+    params.push(like, like, like, like, like, like);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = ctx.db.prepare(`SELECT count(*) FROM audit_log ${filter}`).pluck().get(...params) as number;
   const rows = ctx.db.prepare(`${AUDIT_COLUMNS} ${filter} ORDER BY id ${q.dir === 'asc' ? 'ASC' : 'DESC'} LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as AuditRow[];
-  return { rows, total };
+  return { rows: withRefs(ctx, rows), total };
+}
+
+/** How a referenced record is named, by its kind. */
+const REF_NAMES: Readonly<Record<AuditRefKind, string>> = {
+  applicant: 'SELECT id, name FROM applicants', voucher: 'SELECT id, number AS name FROM vouchers',
+  contract: 'SELECT id, number AS name FROM contracts', order: 'SELECT id, number AS name FROM orders',
+  instrument: "SELECT id, inner_id || ' ' || name_cn AS name FROM instruments", lab: 'SELECT id, name FROM labs',
+  product: 'SELECT id, name FROM service_products', price_group: 'SELECT id, name FROM price_groups',
+  quote: 'SELECT id, number AS name FROM quotes', statement: 'SELECT id, number AS name FROM statements',
+  rate_item: 'SELECT id, name FROM rate_items',
+};
+
+/** The ids a detail refers to (an applicant, the vouchers of a contract …), at any depth. */
+function collectRefs(v: unknown, into: Map<AuditRefKind, Set<number>>, key = ''): void {
+  const kind = (AUDIT_REF_KEYS as Readonly<Record<string, AuditRefKind>>)[key];
+  if (kind && (typeof v === 'number' || Array.isArray(v))) {
+    for (const id of Array.isArray(v) ? v : [v]) if (Number.isSafeInteger(id)) (into.get(kind) ?? into.set(kind, new Set()).get(kind)!).add(id as number);
+    return;
+  }
+  if (Array.isArray(v)) for (const x of v) collectRefs(x, into, key);
+  // A reference recorded as {before, after} keeps its kind.
+  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) collectRefs(x, into, kind && (k === 'before' || k === 'after') ? key : k);
+}
+
+/** Each row with the numbers or names of the records its detail refers to, looked up once per window. */
+function withRefs(ctx: ServiceContext, rows: AuditRow[]): AuditRow[] {
+  const perRow = rows.map((r) => {
+    const refs = new Map<AuditRefKind, Set<number>>();
+    try { collectRefs(JSON.parse(r.detail), refs); } catch { /* a detail that is not JSON refers to nothing */ }
+    return refs;
+  });
+  const names = new Map<string, string>();
+  for (const kind of Object.keys(REF_NAMES) as AuditRefKind[]) {
+    const ids = [...new Set(perRow.flatMap((m) => [...(m.get(kind) ?? [])]))];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const found = ctx.db.prepare(`${REF_NAMES[kind]} WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as { id: number; name: string }[];
+      for (const f of found) names.set(auditRefKey(kind, f.id), f.name);
+    }
+  }
+  return rows.map((r, i) => {
+    const refs: Record<string, string> = {};
+    for (const [kind, ids] of perRow[i]) for (const id of ids) { const n = names.get(auditRefKey(kind, id)); if (n !== undefined) refs[auditRefKey(kind, id)] = n; }
+    return Object.keys(refs).length ? { ...r, refs } : r;
+  });
 }

@@ -6,6 +6,7 @@ import { call } from './api';
 import { useT } from './i18n';
 import { useSecurity } from './stores/security';
 import { showError } from './util/errors';
+import { minLengthOf, requiredOf } from './util/number-field';
 
 const L = {
   zh: {
@@ -60,10 +61,10 @@ export function FirstRun() {
       </Radio.Group>
       {mode === 'encrypted' && (
         <Form form={form} layout="vertical" onFinish={() => void start()}>
-          <Form.Item name="passphrase" label={t.passphrase} rules={[{ required: true, min: 8 }]}>
+          <Form.Item name="passphrase" label={t.passphrase} rules={[requiredOf(t.passphrase), minLengthOf(t.passphrase, 8)]}>
             <Input.Password autoFocus autoComplete="new-password" />
           </Form.Item>
-          <Form.Item name="confirm" label={t.confirm} dependencies={['passphrase']} rules={[{ required: true },
+          <Form.Item name="confirm" label={t.confirm} dependencies={['passphrase']} rules={[requiredOf(t.confirm),
             ({ getFieldValue }) => ({ validator: async (_, v) => { if (v && v !== getFieldValue('passphrase')) throw new Error(t.mismatch); } })]}>
             <Input.Password autoComplete="new-password" onPressEnter={() => form.submit()} />
           </Form.Item>

@@ -35,7 +35,7 @@ export const importOptionsSchema = fileUploadSchema.extend({
 });
 
 const parseIdSchema = z.string().uuid();
-const headerRowSchema = z.number().int().min(1).max(200);
+export const headerRowSchema = z.number().int().min(1).max(200);
 
 /** A new file, or an earlier parse read with another header row. */
 export const importParseSchema = z.union([

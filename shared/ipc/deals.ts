@@ -193,6 +193,10 @@ export interface QuotaReport {
 }
 
 export const CONTRACT_STATUSES = ['draft', 'active', 'completed', 'void'] as const;
+/** A contract's state in both languages (the contracts page adds its colours). */
+export const CONTRACT_STATUS_TEXT: Readonly<Record<(typeof CONTRACT_STATUSES)[number], { zh: string; en: string }>> = {
+  draft: { zh: '草稿', en: 'Draft' }, active: { zh: '履行中', en: 'Active' }, completed: { zh: '已完成', en: 'Completed' }, void: { zh: '已作废', en: 'Void' },
+};
 
 export const contractVoucherSchema = z.object({ voucherId: id, amountFen: fenSchema.refine((f) => f > 0, 'money.positive') });
 

@@ -4,7 +4,7 @@ import type { RatedHoursSource } from '../evaluation/rated-hours';
 import { channel } from './define';
 import { scopeSchema } from './assessment';
 
-const MAX_YEAR_HOURS = 366 * 24;
+export const MAX_YEAR_HOURS = 366 * 24;
 const yearSchema = z.number().int().min(2000).max(2100);
 const hoursSchema = z.number().positive().max(MAX_YEAR_HOURS);
 const presetIdSchema = z.string().trim().min(1).max(60);

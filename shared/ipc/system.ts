@@ -22,6 +22,8 @@ export interface AuditRow {
   detail: string;
   /** The object's number or name while it exists (audit:page), for the sentence. */
   subject?: string | null;
+  /** The numbers or names of the records the detail refers to by id ('applicant:3' → its name), audit:page. */
+  refs?: Record<string, string>;
 }
 
 export const AUDIT_SORTS = ['at'] as const;

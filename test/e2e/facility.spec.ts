@@ -6,6 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import type { ChildProcess } from 'node:child_process';
 import { expect, startServer, test, type DeskServer } from './fixtures';
 import { deskApi } from './helpers';
+import { chineseInDropdowns, prepareScan, settled, type Scan } from './cjk-scan';
 
 test.use({ deskToday: '2026-03-10' });
 test.setTimeout(180_000);
@@ -51,6 +52,7 @@ test('facility: two lab desks and one office desk (three data folders) produce o
 
     await deskApi(desk, 'security:setup', { mode: 'plain' });
     await deskApi(desk, 'desk:setIdentity', { role: 'office', unitName: '北京某大学', unitCreditCode: UNIT, labName: '' });
+    await prepareScan(page);
     await openDesk(page);
     await page.getByRole('menuitem', { name: /设备处/ }).click();
     await page.getByTestId('tab-office').click();
@@ -73,20 +75,53 @@ test('facility: two lab desks and one office desk (three data folders) produce o
     await expect(page.getByTestId('office-import-confirm')).toBeDisabled();
     await page.locator('.ant-modal').getByRole('button', { name: /取\s*消/ }).click();
 
-    // A lab's data at the office, read-only: its 额定机时 as its package carried them; usage as the sums per instrument and year.
+    // A lab's data at the office, read-only: its 额定机时 as its package carried them; usage as the sums per
+    // instrument and year; every column headed as the lab desk's own forms head it, values worded.
     await page.locator('[data-testid^="office-view-"]').first().click();
     const drawer = page.locator('.ant-drawer');
+    const records = page.getByTestId('office-records');
+    const headers = records.locator('thead th');
     await expect(drawer).toContainText('只读');
     await page.getByTestId('office-records-part').click();
+    await page.locator('.ant-select-item-option', { hasText: '仪器' }).first().click();
+    await expect(headers).toContainText(['记录号', '仪器编号', '仪器设备名称', '仪器分类编码', '原值（元）', '仪器设备类别', '共享模式']);
+    await expect(records).toContainText('800,000.00');
+    await expect(records).not.toContainText('80000000');
+    await page.getByTestId('office-records-part').click();
     await page.locator('.ant-select-item-option', { hasText: '额定机时' }).click();
-    await expect(page.getByTestId('office-records')).toContainText('instrumentId');
-    await expect(page.getByTestId('office-records')).toContainText('hours');
+    await expect(headers).toContainText(['仪器编号', '仪器设备名称', '年度', '额定机时（h）', '来源']);
+    await expect(records).toContainText(/政策默认|单位默认|单独设置|设置/);
+    await expect(records).not.toContainText(/profile|unit|setting/);
     await page.getByTestId('office-records-part').click();
     await page.locator('.ant-select-item-option', { hasText: '服务记录' }).click();
     await expect(page.getByTestId('office-records-sums')).toBeVisible();
-    await expect(page.getByTestId('office-records')).toContainText('effectiveHours');
+    await expect(headers).toContainText(['仪器编号', '年度', '有效机时（h）', '对外服务机时（h）', '服务收入（元）', '用户评价']);
+    // No column under a field's own name (in Chinese every header is Chinese).
+    await expect(headers.filter({ hasText: /^[A-Za-z]+$/ })).toHaveCount(0);
+
+    // In English the drawer shows no Chinese outside the lab's data, in any part, nor in its drop-downs.
     await drawer.locator('.ant-drawer-close').click();
     await expect(drawer).toBeHidden();
+    await page.getByRole('button', { name: 'language' }).click();
+    await page.locator('[data-testid^="office-view-"]').first().click();
+    await expect(drawer).toContainText('read-only');
+    const cjk: Record<string, string[]> = {};
+    for (const part of ['Instruments', 'Rated hours', 'Usage records', 'Applicants', 'Contracts', 'Shanghai orders', 'Vouchers', 'Redemptions', 'Charges', "Lab's own figures"]) {
+      await page.getByTestId('office-records-part').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: part }).first().click();
+      await expect(page.getByTestId('office-records-part')).toContainText(part);
+      await settled(page, '.ant-drawer');
+      const found = await drawer.evaluate((el) => (globalThis as unknown as Scan).__cjkOf(el));
+      if (found.length) cjk[part] = found;
+    }
+    await expect(headers).toContainText(['Year', 'Instruments', 'Effective hours']);
+    const dropdowns = await chineseInDropdowns(page, '.ant-drawer');
+    if (dropdowns.length) cjk['drop-downs'] = dropdowns;
+    expect(cjk).toEqual({});
+    await drawer.locator('.ant-drawer-close').click();
+    await expect(drawer).toBeHidden();
+    await page.getByRole('button', { name: 'language' }).click();
+    await expect(page.getByTestId('office-labs')).toContainText('指纹');
 
     await page.getByTestId('tab-evaluation').click();
     for (const id of ['eval-from', 'eval-to']) {

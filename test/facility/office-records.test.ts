@@ -22,6 +22,8 @@ afterEach(() => { while (cores.length) cores.pop()!.cleanup(); });
 const read = (part: Parameters<typeof labRecords>[1]['part'], more: { fromYear?: number; toYear?: number; offset?: number; limit?: number } = {}) =>
   labRecords(office.ctx, { deskId, part, offset: 0, limit: 100, ...more });
 const packagePart = (name: string) => JSON.parse(strFromU8(unzipSync(pkg)[`parts/${name}.json`])) as Record<string, unknown>[];
+/** A record as the package carried it: without the instrument's number and name and the applicant's name the office adds beside its ids. */
+const carriedOf = ({ innerId: _i, nameCn: _n, applicantName: _a, ...r }: Record<string, unknown>) => r;
 
 beforeEach(() => {
   lab = labDesk('分析测试中心', 'AT');
@@ -48,7 +50,9 @@ describe('a lab\'s records at the office', () => {
   it('charges of the period are the records the package carried, by year', () => {
     const all = read('charges');
     expect(all).toMatchObject({ part: 'charges', held: 'records', years: [2025, 2026], total: 3, notHeldYears: [] });
-    expect(all.rows).toEqual(packagePart('charges'));
+    expect(all.rows.map(carriedOf)).toEqual(packagePart('charges'));
+    // The instrument of a charge by its number and name beside its id; a charge of no instrument has none.
+    expect(all.rows.map((c) => [c.innerId ?? null, c.nameCn ?? null])).toEqual([['AT-A', lab.db.prepare("SELECT name_cn FROM instruments WHERE inner_id = 'AT-A'").pluck().get()], [null, null], [null, null]]);
     expect(all.rows.map((c) => [c.serviceDate, c.amountFen])).toEqual([['2025-03-10', 260_000], ['2025-06-01', 6_000], ['2026-02-03', 1_500]]);
     const y2026 = read('charges', { fromYear: 2026, toYear: 2026 });
     expect(y2026).toMatchObject({ years: [2026], total: 1 });
@@ -63,7 +67,8 @@ describe('a lab\'s records at the office', () => {
     const r = read('ratedHours');
     const carried = packagePart('ratedHours').filter((x) => x.year === 2025 || x.year === 2026);
     expect(r.total).toBe(carried.length);
-    expect(r.rows).toEqual([...carried].sort((x, y) => (x.year as number) - (y.year as number)));
+    expect(r.rows.map(carriedOf)).toEqual([...carried].sort((x, y) => (x.year as number) - (y.year as number)));
+    expect(r.rows.every((x) => typeof x.innerId === 'string' && typeof x.nameCn === 'string')).toBe(true);
     const a = lab.db.prepare("SELECT id FROM instruments WHERE inner_id = 'AT-A'").pluck().get() as number;
     expect(r.rows.filter((x) => x.instrumentId === a).map((x) => [x.year, x.hours])).toEqual([[2025, 1600], [2026, 2400]]);
     expect(read('ratedHours', { fromYear: 2025, toYear: 2025 }).rows.every((x) => x.year === 2025)).toBe(true);
@@ -87,7 +92,12 @@ describe('a lab\'s records at the office', () => {
   });
 
   it('records of other parts follow the period; register records always show', () => {
-    expect(read('contracts', { fromYear: 2026, toYear: 2026 }).rows.map((c) => c.number)).toEqual(['AT-K2', 'AT-K3']);
+    const contracts = read('contracts', { fromYear: 2026, toYear: 2026 }).rows;
+    expect(contracts.map((c) => c.number)).toEqual(['AT-K2', 'AT-K3']);
+    // Each with its applicant's name from the lab's applicants beside the applicant's id.
+    const names = new Map((lab.db.prepare('SELECT id, name FROM applicants').all() as { id: number; name: string }[]).map((a) => [a.id, a.name]));
+    expect(contracts.map((c) => c.applicantName)).toEqual(contracts.map((c) => names.get(c.applicantId as number)));
+    expect(contracts.every((c) => typeof c.applicantName === 'string')).toBe(true);
     expect(read('instruments', { fromYear: 2026, toYear: 2026 }).total).toBe(3);
   });
 });

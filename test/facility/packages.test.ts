@@ -369,8 +369,11 @@ describe('lab data packages', () => {
 
   it('finds conflicts across labs and keeps the office decision', () => {
     const second = track(labDesk('激光实验室', 'LS', { applicantName: '某材料科技公司' }));
-    // The same 所在单位仪器编号 and contract number in both labs.
-    second.db.prepare("UPDATE instruments SET inner_id = 'AT-A' WHERE inner_id = 'LS-A'").run();
+    // The same 所在单位仪器编号 (the unit's asset number) and contract number in both labs; a lab's own
+    // 仪器编号 repeated in the other lab is no conflict.
+    lab.db.prepare("UPDATE instruments SET asset_no = 'ZC-2019-0001' WHERE inner_id = 'AT-A'").run();
+    second.db.prepare("UPDATE instruments SET asset_no = 'ZC-2019-0001' WHERE inner_id = 'LS-A'").run();
+    second.db.prepare("UPDATE instruments SET inner_id = 'AT-B' WHERE inner_id = 'LS-B'").run();
     second.db.prepare("UPDATE contracts SET number = 'AT-K1' WHERE number = 'LS-K1'").run();
     register(office, lab);
     register(office, second);
@@ -378,10 +381,11 @@ describe('lab data packages', () => {
     importLabPackage(office.ctx, exportBytes(second));
     const conflicts = listConflicts(office.ctx, true);
     expect(conflicts.map((c) => [c.kind, c.key, c.entries.length])).toEqual([
-      ['instrument', 'AT-A', 2], ['contract', 'AT-K1', 2], ['applicant', '91110000MA0000000Y', 2],
+      ['instrument', 'ZC-2019-0001', 2], ['contract', 'AT-K1', 2], ['applicant', '91110000MA0000000Y', 2],
     ]);
+    expect(conflicts[0].entries.map((e) => e.label.split(' ')[0]).sort()).toEqual(['AT-A', 'LS-A']);
     expect(conflicts[2].entries.map((e) => e.label).sort()).toEqual(['某材料科技公司', '某材料科技有限公司']);
-    resolveConflict(office.ctx, { kind: 'instrument', key: 'AT-A', resolution: 'distinct', note: '两台不同的电镜' });
+    resolveConflict(office.ctx, { kind: 'instrument', key: 'ZC-2019-0001', resolution: 'distinct', note: '两台不同的电镜' });
     expect(listConflicts(office.ctx, false).map((c) => c.kind)).toEqual(['contract', 'applicant']);
   });
 });

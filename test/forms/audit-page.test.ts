@@ -87,6 +87,12 @@ describe('audit rows read as sentences', () => {
       '王敏 新建了申领单位 北京某材料科技有限公司',
     ]);
     expect(auditSentence({ ...rows[3], actor: 'Wang Min' }, 'en')).toBe('Wang Min registered voucher BJKJQ-2026-0003');
+    // The details name the records the row refers to by id: the contract's applicant and voucher.
+    const contractRow = rows.find((r) => r.entity === 'contract')!;
+    expect(contractRow.refs).toEqual({ [`applicant:${a.id}`]: '北京某材料科技有限公司', [`voucher:${v.id}`]: 'BJKJQ-2026-0003' });
+    // The search finds a row by the number its sentence shows, though its detail does not hold it.
+    const found = (await page({ query: 'BJKJQ-2026-0003', limit: 50 })).rows.filter((r) => r.actor === '王敏');
+    expect(found.map((r) => r.action)).toEqual(['register', 'claim']);
   });
 
   it('shows Beijing time: 04:05 on 2 March in Beijing is 20:05 UTC the day before', () => {

@@ -45,14 +45,25 @@ describe('audit details', () => {
     });
     expect(lines(r, 'en')).toEqual([
       'Number: HT-7', 'Amount: CNY 100,000.00', 'Actual amount: —', `Service content: ${SERVICE_KIND_LABELS.testing.en}`,
-      'Vouchers used: [Item 1: [Voucher: 3; Amount: CNY 5,000.00]]', 'Instruments: 4, 5',
+      'Vouchers used: [Item 1: [Voucher: #3; Amount: CNY 5,000.00]]', 'Instruments: #4, #5',
     ]);
-    expect(lines(r, 'zh')).toContain('所用创新券: [第 1 项: [创新券: 3; 金额: 5,000.00 元]]');
+    expect(lines(r, 'zh')).toContain('所用创新券: [第 1 项: [创新券: #3; 金额: 5,000.00 元]]');
   });
 
   it('a contract edit shows the old values of the fields it recorded anew as before → after', () => {
     const r = row('contract', 'update', { number: 'HT-7', amountFen: 12_000_000, vouchers: [], before: { vouchers: [], amountFen: 10_000_000 } });
     expect(lines(r, 'zh')).toEqual(['金额: 100,000.00 元 → 120,000.00 元', '编号: HT-7', '所用创新券: —']);
+  });
+
+  it('a record referred to by id is named by its number or name when the log found it', () => {
+    const r = { ...row('contract', 'update', {
+      applicantId: 3, vouchers: [{ voucherId: 5, amountFen: 100 }], instrumentIds: [4, 9], before: { applicantId: 2 },
+    }), refs: { 'applicant:3': '北京某材料科技有限公司', 'applicant:2': '旧单位', 'voucher:5': 'BJKJQ-2026-0005', 'instrument:4': '色谱-01 气相色谱仪' } };
+    expect(lines(r, 'en')).toEqual([
+      'Applicant: 旧单位 → 北京某材料科技有限公司', 'Vouchers used: [Item 1: [Voucher: BJKJQ-2026-0005; Amount: CNY 1.00]]', 'Instruments: 色谱-01 气相色谱仪, #9',
+    ]);
+    const applicant = auditDetailLines(r, 'en')[0].value;
+    expect(applicant).toMatchObject({ kind: 'change', after: { kind: 'text', user: true } });
   });
 
   it('a state change: from → to by the states\' names', () => {
@@ -84,7 +95,7 @@ describe('audit details', () => {
 
   it('a value recorded as {before, after} is a change', () => {
     const r = row('contract', 'adopt_quote', { quoteId: 2, number: 'BJ-01', amountFen: { before: 100, after: 25_000 } });
-    expect(lines(r, 'zh')).toEqual(['报价单: 2', '编号: BJ-01', '金额: 1.00 元 → 250.00 元']);
+    expect(lines(r, 'zh')).toEqual(['报价单: #2', '编号: BJ-01', '金额: 1.00 元 → 250.00 元']);
   });
 
   it('the security setup and the eligibility override in words', () => {

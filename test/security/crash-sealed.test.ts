@@ -1,8 +1,9 @@
 // A SIGKILL inside the sealed store, at the two points where a file and its row could part: right
 // after a new file's rename into place and before the COMMIT of its row (an attachment, an evidence
-// file), and right after a removal's COMMIT and before its file goes. A child process drives the
-// REAL services and dies at that point; the normal start that follows must leave no sealed file
-// that no committed row refers to, lose no committed file, and read every file it keeps.
+// file, a Shanghai order's material), and right after a removal's COMMIT and before its file goes.
+// A child process drives the REAL services and dies at that point; the normal start that follows
+// must leave no sealed file that no committed row refers to, lose no committed file, and read every
+// file it keeps.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,7 @@ let root: string;
 let template: string;
 let env: NodeJS.ProcessEnv;
 
-interface Check { ok: boolean; error?: string; orphans: string[]; missing: string[]; attachments: number; evidence: number; unreadable: number; integrity: string }
+interface Check { ok: boolean; error?: string; orphans: string[]; missing: string[]; attachments: number; evidence: number; materials: number; unreadable: number; integrity: string }
 
 beforeAll(async () => {
   child = await buildChild('child-sealed.cjs');
@@ -47,27 +48,29 @@ async function killAt(point: string): Promise<{ dir: string; afterKill: string[]
 
 describe('the sealed store under SIGKILL', () => {
   it.each([
-    ['attachment-store', /^attachments[/\\]\d+[/\\][^/\\]+\.pdf$/, 4, 2],
-    ['evidence-store', /^evaluation[/\\][^/\\]+\.pdf$/, 4, 2],
-  ])('%s: killed between the rename and the COMMIT, the next start removes the file no row refers to and keeps every committed one', async (point, newFile, attachments, evidence) => {
+    ['attachment-store', /^attachments[/\\]\d+[/\\][^/\\]+\.pdf$/, { attachments: 4, evidence: 2, materials: 2 }],
+    ['evidence-store', /^evaluation[/\\][^/\\]+\.pdf$/, { attachments: 4, evidence: 2, materials: 2 }],
+    ['material-store', /^attachments[/\\]orders[/\\]\d+[/\\][^/\\]+\.pdf$/, { attachments: 4, evidence: 2, materials: 2 }],
+  ])('%s: killed between the rename and the COMMIT, the next start removes the file no row refers to and keeps every committed one', async (point, newFile, counts) => {
     const before = sealedFilesIn(template);
     const { afterKill, check } = await killAt(point);
     // The kill did land in the window: the new sealed file is in place, marked, and its row never committed.
     const added = afterKill.filter((f) => !before.includes(f));
     expect(added.filter((f) => !f.endsWith('.pending'))).toEqual([expect.stringMatching(newFile)]);
     expect(added.filter((f) => f.endsWith('.pending'))).toHaveLength(1);
-    expect(check).toMatchObject({ ok: true, integrity: 'ok', orphans: [], missing: [], unreadable: 0, attachments, evidence });
+    expect(check).toMatchObject({ ok: true, integrity: 'ok', orphans: [], missing: [], unreadable: 0, ...counts });
     expect(sealedFilesIn(path.join(root, point)).sort()).toEqual([...before].sort());
   }, 120_000);
 
   it.each([
-    ['attachment-remove', 3, 2],
-    ['evidence-remove', 4, 1],
-  ])('%s: killed after the delete\'s COMMIT, before the file goes, the next start removes the file and keeps the rest', async (point, attachments, evidence) => {
+    ['attachment-remove', { attachments: 3, evidence: 2, materials: 2 }],
+    ['evidence-remove', { attachments: 4, evidence: 1, materials: 2 }],
+    ['material-remove', { attachments: 4, evidence: 2, materials: 1 }],
+  ])('%s: killed after the delete\'s COMMIT, before the file goes, the next start removes the file and keeps the rest', async (point, counts) => {
     const before = sealedFilesIn(template);
     const { dir, afterKill, check } = await killAt(point);
     expect(afterKill.filter((f) => !f.endsWith('.pending')).sort()).toEqual([...before].sort()); // the file outlived its row
-    expect(check).toMatchObject({ ok: true, integrity: 'ok', orphans: [], missing: [], unreadable: 0, attachments, evidence });
+    expect(check).toMatchObject({ ok: true, integrity: 'ok', orphans: [], missing: [], unreadable: 0, ...counts });
     expect(sealedFilesIn(dir)).toHaveLength(before.length - 1);
   }, 120_000);
 });

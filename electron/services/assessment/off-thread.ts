@@ -13,6 +13,8 @@ import { jobCancelled } from '../../core-host/job';
 
 export type ReadTask =
   | { kind: 'page'; input: { year: number; scope?: AssessmentScope; whatIfGrade?: SubsidyGrade } }
+  /** The page worker's pre-start: opens a connection and computes one instrument's year (milliseconds), answers nothing worth keeping. */
+  | { kind: 'warm'; input: { year: number } }
   | { kind: 'xlsx'; input: { year: number; scope: AssessmentScope } }
   | { kind: 'pdf'; input: { year: number; scope: AssessmentScope } };
 
@@ -49,11 +51,15 @@ interface Pending { job: ReadJob; resolve(v: unknown): void; reject(e: unknown):
 
 type SlotName = 'page' | 'report';
 /** One worker per kind: the page's never loads the report writers (seconds of start-up). */
-interface Slot { name: SlotName; worker: Worker | null; idleTimer: NodeJS.Timeout | null; pending: Map<number, Pending> }
+interface Slot {
+  name: SlotName; worker: Worker | null; idleTimer: NodeJS.Timeout | null; pending: Map<number, Pending>;
+  /** Started by a pre-start and not used since: kept without the idle minute until its first job. */
+  warmed: boolean;
+}
 
 const slots: Record<SlotName, Slot> = {
-  page: { name: 'page', worker: null, idleTimer: null, pending: new Map() },
-  report: { name: 'report', worker: null, idleTimer: null, pending: new Map() },
+  page: { name: 'page', worker: null, idleTimer: null, pending: new Map(), warmed: false },
+  report: { name: 'report', worker: null, idleTimer: null, pending: new Map(), warmed: false },
 };
 let nextId = 1;
 
@@ -80,6 +86,7 @@ function settle(slot: Slot, answer: ReadAnswer): void {
 }
 
 function armIdle(slot: Slot): void {
+  if (slot.warmed) return; // a pre-started worker waits for the page it was started for
   if (slot.idleTimer) clearTimeout(slot.idleTimer);
   slot.idleTimer = setTimeout(() => { slot.idleTimer = null; if (slot.pending.size === 0) stopWorker(slot); }, IDLE_MS);
   slot.idleTimer.unref?.();
@@ -105,8 +112,14 @@ function ensureWorker(slot: Slot): Worker {
 function stopWorker(slot: Slot): void {
   const w = slot.worker;
   slot.worker = null;
+  slot.warmed = false;
   if (slot.idleTimer) { clearTimeout(slot.idleTimer); slot.idleTimer = null; }
   if (w) void w.terminate();
+}
+
+/** True while the page (or report) worker thread is running. */
+export function readWorkerRunning(name: SlotName): boolean {
+  return slots[name].worker !== null;
 }
 
 /** Swaps of the database file in progress (restore, encryption, passphrase change). */
@@ -160,7 +173,8 @@ export function stopReadWorkers(): void {
  */
 export function runOffThread<T>(src: ReadSource, task: ReadTask): Promise<T> {
   if (swapsInProgress > 0) return Promise.reject(new AppFailure(SWAPPING));
-  const slot = slots[task.kind === 'page' ? 'page' : 'report'];
+  const slot = slots[task.kind === 'page' || task.kind === 'warm' ? 'page' : 'report'];
+  if (task.kind !== 'warm') slot.warmed = false;
   const job: ReadJob = { id: nextId++, file: src.databaseFile, key: src.key, dataDir: src.dataDir, actor: src.actor, nowIso: src.now().toISOString(), task };
   return new Promise<T>((resolve, reject) => {
     const poll = setInterval(() => {
@@ -178,6 +192,24 @@ export function runOffThread<T>(src: ReadSource, task: ReadTask): Promise<T> {
     slot.pending.set(job.id, { job, resolve: done(resolve as (v: unknown) => void), reject: done(reject) });
     ensureWorker(slot).postMessage(job);
   });
+}
+
+/**
+ * The page worker's pre-start, shortly after the desk opens and while it is idle: starts the worker
+ * (its modules load) and runs one small job there (a connection, the page's statements and code
+ * on one instrument's year), so the first assessment page does not pay for them. The worker then
+ * waits for that page without the idle minute. Skipped (false) while the desk's file is being
+ * swapped, when the worker runs already, or when the desk is locked (no key to open it with).
+ */
+export function warmAssessmentWorker(src: ReadSource): Promise<boolean> {
+  const slot = slots.page;
+  if (swapsInProgress > 0 || slot.worker !== null) return Promise.resolve(false);
+  const year = Number(src.now().toISOString().slice(0, 4)) - 1;
+  const warming = runOffThread<unknown>(src, { kind: 'warm', input: { year } });
+  slot.warmed = true;
+  if (slot.idleTimer) { clearTimeout(slot.idleTimer); slot.idleTimer = null; }
+  // Its answer is not kept: a refusal (a desk with no instrument, a year outside the policies) warmed the worker too.
+  return warming.then(() => true, () => slot.worker !== null);
 }
 
 export const assessmentPageOffThread = (src: ReadSource, input: Extract<ReadTask, { kind: 'page' }>['input']) =>

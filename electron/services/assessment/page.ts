@@ -19,3 +19,19 @@ export function assessmentPage(ctx: ServiceContext, input: { year: number; scope
     return { result, checks, subsidy };
   });
 }
+
+/**
+ * The page worker's pre-start: the page's figures and checks for one instrument's year, so the
+ * worker's first real page finds its code compiled and its statements' tables read once. The
+ * answer is thrown away; a desk without instruments warms nothing.
+ */
+export function warmAssessmentPage(ctx: ServiceContext, year: number): { instruments: number } {
+  const first = ctx.db.prepare('SELECT id FROM instruments ORDER BY id LIMIT 1').get() as { id: number } | undefined;
+  if (!first) return { instruments: 0 };
+  const scope: AssessmentScope = { kind: 'instrument', instrumentId: first.id };
+  withYearPass(ctx, year, scope, (src) => {
+    assessYear(ctx, { year, scope }, src);
+    dataChecks(ctx, { year, scope }, src);
+  });
+  return { instruments: 1 };
+}

@@ -8,10 +8,10 @@ import { AppFailure } from '../../../shared/result';
 import { applyConnectionPragmas, applyKey } from '../../db/connection';
 import type { ServiceContext } from '../context';
 import type { ReadAnswer, ReadJob, ReadTask } from './off-thread';
-import { assessmentPage } from './page';
+import { assessmentPage, warmAssessmentPage } from './page';
 
 /** The report writers (exceljs, pdfmake: seconds to load) are in the report worker only (report-worker.ts). */
-let reportWriter: ((ctx: ServiceContext, task: Exclude<ReadTask, { kind: 'page' }>) => Promise<unknown>) | null = null;
+let reportWriter: ((ctx: ServiceContext, task: Extract<ReadTask, { kind: 'xlsx' | 'pdf' }>) => Promise<unknown>) | null = null;
 export function useReportWriter(writer: typeof reportWriter): void { reportWriter = writer; }
 
 /** Runs one job on a fresh read-only connection (a restored or re-keyed file is always the current one). */
@@ -25,6 +25,7 @@ export async function runReadJob(job: ReadJob): Promise<unknown> {
     const ctx: ServiceContext = { db, dataDir: job.dataDir, actor: job.actor, now: () => now };
     switch (job.task.kind) {
       case 'page': return assessmentPage(ctx, job.task.input);
+      case 'warm': return warmAssessmentPage(ctx, job.task.input.year);
       default: {
         const report = reportWriter;
         if (!report) throw new Error('the report writers run in the report worker');

@@ -2,6 +2,7 @@
 // passphrase when it is encrypted; the key arrives in memory only) copies a consistent snapshot
 // with VACUUM INTO, then the copy's MAC is computed here too, so the thread that answers calls
 // never reads the database file or hashes the copy.
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyConnectionPragmas, applyKey } from '../../db/connection';
@@ -37,6 +38,22 @@ export function copyAndMac(job: CopyJob): CopyResult {
   }
 }
 
+/**
+ * Lowers this thread's scheduling priority so that the calls and the window win the cores while the
+ * copy runs. Linux only: there the nice value belongs to the thread (setpriority on the calling
+ * thread); elsewhere it would lower the whole desk's process, so the copy keeps normal priority.
+ */
+export function lowerCopyPriority(): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    os.setPriority(0, Math.max(os.getPriority(0), 10));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 if (parentPort && (workerData as { backupCopy?: CopyJob } | null)?.backupCopy) {
+  lowerCopyPriority();
   parentPort.postMessage(copyAndMac((workerData as { backupCopy: CopyJob }).backupCopy));
 }

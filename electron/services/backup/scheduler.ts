@@ -15,12 +15,21 @@ import { writeMac, writeMacRecord } from './mac';
 import { backupsDir, freshName } from './names';
 import { refuse } from '../../../shared/result';
 
+/** When the automatic copy may start: once no call has come for `quietMs`, or `latestMs` after its delay at the latest. */
+export interface QuietGate {
+  /** Milliseconds since the desk last answered or received a call. */
+  quietFor(): number;
+  quietMs: number;
+  latestMs: number;
+}
+
 export interface BackupScheduler {
   /**
    * Starts the daily backup when it is due and none is under way; resolves with the copy, or null
-   * when none was due. `delayMs` lets the desk's first screens load before the copy competes for the CPU.
+   * when none was due. `delayMs` lets the desk's first screens load before the copy competes for the
+   * CPU; with a `gate`, the copy then also waits for a quiet desk (never past the gate's `latestMs`).
    */
-  runIfDue(delayMs?: number): Promise<BackupInfo | null>;
+  runIfDue(delayMs?: number, gate?: QuietGate): Promise<BackupInfo | null>;
   /** Takes a backup in the background now (or joins the one under way). */
   run(reason: 'manual' | 'auto'): Promise<BackupInfo>;
   /** True while a copy is under way. */
@@ -105,21 +114,34 @@ export function backupScheduler(ctx: ServiceContext & { encrypted?: boolean }, o
   };
 
   return {
-    runIfDue(delayMs = 0) {
+    runIfDue(delayMs = 0, gate) {
       if (current) return current;
       if (!isBackupDue(ctx)) return Promise.resolve(null);
-      if (delayMs <= 0) return run('auto');
+      if (delayMs <= 0 && (!gate || gate.quietFor() >= gate.quietMs)) return run('auto');
       const p = new Promise<BackupInfo | null>((resolve, reject) => {
-        const timer = setTimeout(() => {
+        let latest = 0;
+        const attempt = () => {
+          // A page is being opened: wait for the quiet the gate asks for, up to its latest start.
+          const quiet = gate ? gate.quietFor() : Infinity;
+          if (gate && quiet < gate.quietMs && Date.now() < latest) {
+            arm(Math.max(50, Math.min(gate.quietMs - quiet, latest - Date.now())));
+            return;
+          }
           waiting = null;
           current = null;
           try {
             // Still due (no manual copy meanwhile) and the desk still open.
             if (isBackupDue(ctx)) run('auto').then(resolve, reject); else resolve(null);
           } catch (e) { reject(e instanceof Error ? e : new Error(String(e))); }
-        }, delayMs);
-        timer.unref?.();
-        waiting = { timer, cancel: () => reject(new Abandoned('backup abandoned')) };
+        };
+        const arm = (ms: number) => {
+          const timer = setTimeout(attempt, ms);
+          timer.unref?.();
+          waiting = { timer, cancel: () => reject(new Abandoned('backup abandoned')) };
+        };
+        const start = Math.max(0, delayMs);
+        latest = Date.now() + start + (gate?.latestMs ?? 0);
+        arm(start);
       }).finally(() => { if (current === p) current = null; });
       current = p;
       return p;

@@ -84,9 +84,11 @@ export function listConflicts(ctx: ServiceContext, includeResolved: boolean): Co
     for (const r of rows) m.set(r.key, [...(m.get(r.key) ?? []), r]);
     return m;
   };
-  const inst = db.prepare(`SELECT o.inner_id AS key, o.desk_id AS deskId, l.lab_name AS labName, o.name_cn AS label FROM office_instruments o
+  // 所在单位仪器编号 is the unit's asset number (a lab's own 仪器编号 may repeat across labs); an
+  // instrument without one (or from a package that did not carry it) is compared with none.
+  const inst = db.prepare(`SELECT o.asset_no AS key, o.desk_id AS deskId, l.lab_name AS labName, o.inner_id || ' ' || o.name_cn AS label FROM office_instruments o
       JOIN office_labs l ON l.desk_id = o.desk_id
-      WHERE o.inner_id IN (SELECT inner_id FROM office_instruments GROUP BY inner_id HAVING COUNT(DISTINCT desk_id) > 1) ORDER BY o.inner_id, l.lab_name`).all() as { key: string; deskId: string; labName: string; label: string }[];
+      WHERE o.asset_no IN (SELECT asset_no FROM office_instruments WHERE asset_no <> '' GROUP BY asset_no HAVING COUNT(DISTINCT desk_id) > 1) ORDER BY o.asset_no, l.lab_name`).all() as { key: string; deskId: string; labName: string; label: string }[];
   for (const [key, rows] of group(inst)) push('instrument', key, rows.map(({ deskId, labName, label }) => ({ deskId, labName, label })));
   // Contract numbers and Shanghai order numbers together (an order is its region's service agreement).
   const con = db.prepare(`WITH a AS (SELECT number, desk_id, signed_date AS label FROM office_contracts UNION ALL SELECT number, desk_id, order_date FROM office_orders)
@@ -127,7 +129,17 @@ export function labRecords(ctx: ServiceContext, input: { deskId: string; part: O
   const years = held.filter((y) => (input.fromYear === undefined || y >= input.fromYear) && (input.toYear === undefined || y <= input.toYear));
   const p = { desk: input.deskId, part: input.part, years: JSON.stringify(years), limit: input.limit, offset: input.offset };
   const inYears = (col: string) => `${col} IN (SELECT value FROM json_each(@years))`;
-  const parse = (rows: { data: string | null; rkey?: string }[]) => rows.map((r) => (r.data ? (JSON.parse(r.data) as Record<string, unknown>) : { id: r.rkey }));
+  // A record names its instrument and applicant by the lab's row id; the office's copies of the lab's
+  // register give their number and name beside it.
+  const instrument = db.prepare('SELECT inner_id AS innerId, name_cn AS nameCn FROM office_instruments WHERE desk_id = ? AND iid = ?');
+  const applicant = db.prepare('SELECT name FROM office_applicants WHERE desk_id = ? AND aid = ?').pluck();
+  const named = (r: Record<string, unknown>): Record<string, unknown> => {
+    if (input.part === 'instruments' || input.part === 'applicants') return r;
+    const i = typeof r.instrumentId === 'number' ? instrument.get(input.deskId, r.instrumentId) as { innerId: string; nameCn: string } | undefined : undefined;
+    const a = typeof r.applicantId === 'number' ? applicant.get(input.deskId, r.applicantId) as string | undefined : undefined;
+    return { ...r, ...(i ?? {}), ...(a !== undefined ? { applicantName: a } : {}) };
+  };
+  const parse = (rows: { data: string | null; rkey?: string }[]) => rows.map((r) => (r.data ? named(JSON.parse(r.data) as Record<string, unknown>) : { id: r.rkey }));
   if (input.part === 'usage') {
     const where = `FROM office_instrument_years y LEFT JOIN office_instruments i ON i.desk_id = y.desk_id AND i.iid = y.iid WHERE y.desk_id = @desk AND ${inYears('y.year')}`;
     const total = db.prepare(`SELECT COUNT(*) ${where}`).pluck().get(p) as number;

@@ -40,7 +40,7 @@ export function collectLabParts(ctx: ServiceContext, input: LabExportInput): { n
   // Records reaching into the period start at most 7 days before it (see 0003).
   const lo = new Date(Date.parse(`${ys}:00Z`) - 7 * 86_400_000).toISOString().slice(0, 16);
 
-  const instruments = db.prepare(`SELECT i.id, i.inner_id AS innerId, i.name_cn AS nameCn, i.name_en AS nameEn, i.category_code AS categoryCode,
+  const instruments = db.prepare(`SELECT i.id, i.inner_id AS innerId, i.asset_no AS assetNo, i.name_cn AS nameCn, i.name_en AS nameEn, i.category_code AS categoryCode,
       i.source, i.original_value_fen AS originalValueFen, i.manufacturer, i.model, i.usage_kind AS usageKind, i.status, i.share_mode AS shareMode,
       COALESCE(l.name, '') AS labName, i.start_use_date AS startUseDate, i.retired_at AS retiredAt, i.location
     FROM instruments i LEFT JOIN labs l ON l.id = i.lab_id

@@ -523,8 +523,8 @@ export function importLabPackage(ctx: ServiceContext, bytes: Uint8Array): Import
     // The lab's instruments, contracts, orders and applicants at the office, from its records as they now stand.
     for (const t of ['office_instruments', 'office_contracts', 'office_orders', 'office_applicants']) db.prepare(`DELETE FROM ${t} WHERE desk_id = ?`).run(desk);
     const j = (f: string) => `json_extract(data, '$.${f}')`;
-    db.prepare(`INSERT INTO office_instruments(desk_id, iid, inner_id, name_cn, category_code, value_fen, usage_kind, share_mode, status, retired_at, lab_name)
-      SELECT desk_id, CAST(rkey AS INTEGER), ${j('innerId')}, ${j('nameCn')}, ${j('categoryCode')}, ${j('originalValueFen')}, ${j('usageKind')},
+    db.prepare(`INSERT INTO office_instruments(desk_id, iid, inner_id, asset_no, name_cn, category_code, value_fen, usage_kind, share_mode, status, retired_at, lab_name)
+      SELECT desk_id, CAST(rkey AS INTEGER), ${j('innerId')}, coalesce(${j('assetNo')}, ''), ${j('nameCn')}, ${j('categoryCode')}, ${j('originalValueFen')}, ${j('usageKind')},
         ${j('shareMode')}, ${j('status')}, ${j('retiredAt')}, coalesce(nullif(${j('labName')}, ''), @lab)
       FROM office_records WHERE desk_id = @desk AND part = 'instruments'`).run({ desk, lab: m.lab.name });
     db.prepare(`INSERT INTO office_contracts(desk_id, cid, number, applicant_id, signed_date, amount_fen, status, voucher_fen)

@@ -13,7 +13,8 @@ const civil = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const civilTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
 
 export const instrumentRecord = z.object({
-  id: int, innerId: text, nameCn: text, nameEn: text, categoryCode: z.string().length(6), source: text, originalValueFen: fen,
+  // 所在单位仪器编号 (the unit's asset number): packages written before it was carried read as ''.
+  id: int, innerId: text, assetNo: text.default(''), nameCn: text, nameEn: text, categoryCode: z.string().length(6), source: text, originalValueFen: fen,
   manufacturer: text, model: text, usageKind: z.enum(['通用', '专用']), status: text, shareMode: z.enum(['内部共享', '外部共享', '不共享']),
   labName: text, startUseDate: civil.nullable(), retiredAt: z.string().nullable(), location: text,
 });

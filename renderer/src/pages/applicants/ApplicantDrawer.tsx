@@ -13,6 +13,7 @@ import { EligibilityPanel } from './EligibilityPanel';
 import { PriceGroupField } from './PriceGroupField';
 import { fieldName } from '../../../../shared/vocabulary-labels';
 import { punct, UserText } from '../../util/user-data';
+import { requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -138,7 +139,7 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
     const v = form.getFieldValue(name) as string | undefined;
     if (v && f(v) !== v) { form.setFieldValue(name, f(v)); void form.validateFields([name]); }
   };
-  const req = [{ required: true, message: t.required }];
+  const req = (label: string) => [requiredOf(label)];
   const yesNo = [{ value: 'unknown', label: t.unknown }, { value: 'yes', label: t.yes }, { value: 'no', label: t.no }];
   return (
     <Drawer open width={820} title={current ? <>{t.titleEdit}{punct(locale).colon}<UserText>{current.name}</UserText></> : t.titleNew} onClose={() => onClose(changed)} destroyOnHidden
@@ -159,7 +160,7 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
             <Col span={8}><Form.Item name="kind" label={t.kind}>
               <Radio.Group optionType="button" options={[{ value: 'enterprise', label: t.enterprise }, { value: 'team', label: t.team }]} />
             </Form.Item></Col>
-            <Col span={16}><Form.Item name="name" label={t.name} rules={req}><Input autoFocus data-testid="applicant-name" /></Form.Item></Col>
+            <Col span={16}><Form.Item name="name" label={t.name} rules={req(t.name)}><Input autoFocus data-testid="applicant-name" /></Form.Item></Col>
             <Col span={8}><Form.Item name="region" label={t.region}><Select options={REGIONS.map((r) => ({ value: r, label: regionLabel(r, locale) }))} /></Form.Item></Col>
             <Col span={8}><Form.Item name="creditCode" label={t.creditCode} rules={rule('creditCode')} validateTrigger="onBlur">
               <Input maxLength={40} onBlur={normaliseOnBlur('creditCode', normaliseCreditCode)} data-testid="applicant-credit-code" />

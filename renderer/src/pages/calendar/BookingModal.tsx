@@ -11,6 +11,7 @@ import { clearErrorsOnEdit, DateTimeInput, dateTimeOf, dateTimeRule, markRefusal
 import { ContractSelect, OrderSelect } from './ContractSelect';
 import { InstrumentSelect } from '../../util/pickers';
 import { UserText } from '../../util/user-data';
+import { requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -153,25 +154,25 @@ export function BookingModal({ target, instruments, onClose, onLogUsage }: {
     </Space>
   );
 
-  const req = [{ required: true, message: t.required }];
+  const req = (label: string) => [requiredOf(label)];
   return (
     <Modal open title={editing ? t.titleEdit : t.titleNew} onCancel={() => onClose(false)} footer={footer} width={620} destroyOnHidden>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="booking-error" />}
       <Form form={form} layout="vertical" initialValues={initial} onKeyDown={onKeyDown} onValuesChange={clearErrorsOnEdit(form)}>
-        <Form.Item name="instrumentId" label={t.instrument} rules={req}>
+        <Form.Item name="instrumentId" label={t.instrument} rules={req(t.instrument)}>
           <InstrumentSelect known={instruments} data-testid="booking-instrument" />
         </Form.Item>
-        <Form.Item name="kind" label={t.kind} rules={req}>
+        <Form.Item name="kind" label={t.kind} rules={req(t.kind)}>
           <Radio.Group optionType="button" options={BOOKING_KINDS.map((k) => ({ value: k, label: BOOKING_KIND_LABELS[k][locale] }))} />
         </Form.Item>
         {kind === 'contract' && (
-          <Form.Item name="contractId" label={t.contract} rules={req}>
+          <Form.Item name="contractId" label={t.contract} rules={req(t.contract)}>
             <ContractSelect placeholder={t.contractSearch} known={editing?.contractId
               ? { value: editing.contractId, label: <UserText>{`${editing.contractNumber ?? editing.contractId} · ${editing.applicantName ?? ''}`}</UserText> } : null} />
           </Form.Item>
         )}
         {kind === 'order' && (
-          <Form.Item name="orderId" label={t.order} rules={req}>
+          <Form.Item name="orderId" label={t.order} rules={req(t.order)}>
             <OrderSelect placeholder={t.orderSearch} known={editing?.orderId
               ? { value: editing.orderId, label: <UserText>{`${editing.orderNumber ?? editing.orderId} · ${editing.applicantName ?? ''}`}</UserText> } : null} />
           </Form.Item>

@@ -1,11 +1,16 @@
 // Picks the contract or the Shanghai order a booking serves, searching the server as the user
 // types (first page on open); if the module does not answer, falls back to typing the id.
-import { InputNumber, Select } from 'antd';
+import { Select } from 'antd';
 import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { ORDER_STATES_WITHOUT_SERVICE } from '../../../../shared/rules/orders';
 import { call } from '../../api';
 import { useLocale } from '../../i18n';
 import { punct, UserText } from '../../util/user-data';
+import { NumberField, type NumberSpec } from '../../util/number-field';
+
+/** The id typed when the search does not answer: a whole number from 1 (the service refuses ids that do not exist). */
+const ID: NumberSpec = { min: 1, max: Number.MAX_SAFE_INTEGER };
+const ID_LABEL = { zh: '编号（ID）', en: 'Id' };
 
 /** A choice: its label is the user's data (numbers, names), `title` the same as plain text. */
 interface Choice { value: number; label: ReactNode; title?: string }
@@ -43,7 +48,7 @@ function SearchSelect({ value, onChange, known, placeholder, id, find }: PickerP
   useEffect(() => { firstPage(); }, []);
 
   if (down) {
-    return <InputNumber id={id} min={1} precision={0} style={{ width: '100%' }} value={value ?? null} onChange={(v) => onChange?.(v ?? null)} />;
+    return <NumberField id={id} label={ID_LABEL[useLocale.getState().locale]} spec={ID} style={{ width: '100%' }} value={value ?? null} onChange={(v) => onChange?.(v)} />;
   }
   return (
     <Select id={id} showSearch allowClear filterOption={false} placeholder={placeholder} value={value ?? undefined}

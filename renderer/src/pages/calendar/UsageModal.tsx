@@ -12,6 +12,7 @@ import { clearErrorsOnEdit, DateTimeInput, dateTimeOf, dateTimeRule, markRefusal
 import { moneyRule } from '../vouchers/dealLabels';
 import { ContractSelect, OrderSelect } from './ContractSelect';
 import { InstrumentSelect } from '../../util/pickers';
+import { requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -94,7 +95,7 @@ export function UsageModal({ initial, id, instruments, onClose }: {
     if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); }
   };
 
-  const req = [{ required: true, message: t.required }];
+  const req = (label: string) => [requiredOf(label)];
   return (
     <Modal open width={680} title={id === null ? t.titleNew : t.titleEdit} onCancel={() => onClose(false)} destroyOnHidden
       footer={
@@ -114,7 +115,7 @@ export function UsageModal({ initial, id, instruments, onClose }: {
       }}>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="instrumentId" label={t.instrument} rules={req}>
+            <Form.Item name="instrumentId" label={t.instrument} rules={req(t.instrument)}>
               <InstrumentSelect known={instruments} disabled={initial.bookingId !== null} />
             </Form.Item>
           </Col>

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Cascader, type InputRef, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Cascader, type InputRef, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { MAJOR_CATEGORIES, MIDDLE_CATEGORIES } from '../../../../shared/catalog/categories';
@@ -11,6 +11,7 @@ import { USER_CELL, UserText } from '../../util/user-data';
 import { useCatalog } from '../../stores/catalog';
 import { showError } from '../../util/errors';
 import { useWindowHeight } from '../../util/hooks';
+import { NumberField, numberIssue, type NumberSpec } from '../../util/number-field';
 import { CodeReview } from './CodeReview';
 
 // The dialogs load when first opened, so the first screen's script leaves out their forms,
@@ -42,11 +43,15 @@ const categoryOptions = (locale: 'zh' | 'en') => MAJOR_CATEGORIES.map((m) => ({
 }));
 
 const WAN = 1_000_000; // fen in 1万元
+/** A value filter in 万元: not negative, to the fen (six decimals), at most 100亿元. */
+const WAN_FILTER: NumberSpec = { min: 0, max: 1_000_000, decimals: 6 };
 
 export function CatalogPage() {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
   const { filter, rows, total, loading, labs, setFilter, reload, reached, loadLabs } = useCatalog();
+  const [minWan, setMinWan] = useState<number | null>(filter.minValueFen === undefined ? null : filter.minValueFen / WAN);
+  const [maxWan, setMaxWan] = useState<number | null>(filter.maxValueFen === undefined ? null : filter.maxValueFen / WAN);
   const [query, setQuery] = useState(filter.query ?? '');
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
@@ -116,10 +121,11 @@ export function CatalogPage() {
           onChange={(v) => setFilter({ shareMode: v })} />
         <Select allowClear placeholder={t.lab} style={{ width: 160 }} options={labs.map((l) => ({ value: l.id, label: <UserText>{l.name}</UserText>, title: l.name }))}
           onChange={(v) => setFilter({ labId: v })} />
-        <InputNumber placeholder={t.minWan} min={0} style={{ width: 130 }}
-          onChange={(v) => setFilter({ minValueFen: v === null ? undefined : Math.round(Number(v) * WAN) })} />
-        <InputNumber placeholder={t.maxWan} min={0} style={{ width: 130 }}
-          onChange={(v) => setFilter({ maxValueFen: v === null ? undefined : Math.round(Number(v) * WAN) })} />
+        {/* A value that is not a filter (negative, finer than a fen) is marked and the list keeps the filter it shows. */}
+        <NumberField placeholder={t.minWan} label={t.minWan} spec={WAN_FILTER} style={{ width: 130 }} data-testid="catalog-min-value" value={minWan}
+          onChange={(v) => { setMinWan(v); if (numberIssue(v, WAN_FILTER) === null) setFilter({ minValueFen: v === null ? undefined : Math.round(v * WAN) }); }} />
+        <NumberField placeholder={t.maxWan} label={t.maxWan} spec={WAN_FILTER} style={{ width: 130 }} data-testid="catalog-max-value" value={maxWan}
+          onChange={(v) => { setMaxWan(v); if (numberIssue(v, WAN_FILTER) === null) setFilter({ maxValueFen: v === null ? undefined : Math.round(v * WAN) }); }} />
         <Space size={4}><Switch size="small" checked={filter.includeRetired} onChange={(v) => setFilter({ includeRetired: v })} />{t.retired}</Space>
       </Space>
       <Space style={{ marginBottom: 12, display: 'flex', justifyContent: 'space-between' }}>

@@ -1,8 +1,8 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, InputNumber, Modal, Radio, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Radio, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { INSTRUMENT_FIELD_LABELS } from '../../../../shared/catalog/instrument';
-import type { ImportCommitResult, ImportIssue, ImportParseResult, ImportValidation } from '../../../../shared/ipc/catalog';
+import { headerRowSchema, type ImportCommitResult, type ImportIssue, type ImportParseResult, type ImportValidation } from '../../../../shared/ipc/catalog';
 import { formatYuan } from '../../../../shared/rules/money';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
@@ -11,6 +11,9 @@ import { fileToBase64, saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
 import { isCancelled, JobProgress, useJob } from '../../util/JobProgress';
 import { USER_CELL } from '../../util/user-data';
+import { NumberField, numberIssue, specOf } from '../../util/number-field';
+
+const HEADER_ROW = specOf(headerRowSchema, { required: true });
 
 const L = {
   zh: {
@@ -53,6 +56,8 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
   const [validation, setValidation] = useState<ImportValidation | null>(null);
   const [onDuplicate, setOnDuplicate] = useState<'skip' | 'update'>('skip');
   const [result, setResult] = useState<ImportCommitResult | null>(null);
+  // The header row as typed, while it is not a row the sheet can be read from (for: the row it was typed over).
+  const [typedRow, setTypedRow] = useState<{ row: number | null; for: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const commitJob = useJob();
   const parseJob = useJob();
@@ -157,8 +162,13 @@ export function ImportWizard({ onClose }: { onClose(changed: boolean): void }) {
                 options={parsed.sheets.map((s) => ({ value: s, label: s }))} /></Space>
             )}
             <Space>{t.headerRow}
-              <InputNumber aria-label="header-row" min={1} max={200} value={parsed.headerRow}
-                onChange={(v) => { if (typeof v === 'number' && v !== parsed.headerRow) void chooseHeaderRow(v); }} />
+              {/* A row outside 1–200 (or not whole) stays as typed with the rule; the sheet is read again only for a real row. */}
+              <NumberField data-testid="header-row" label={t.headerRow} spec={HEADER_ROW}
+                value={typedRow && typedRow.for === parsed.headerRow ? typedRow.row : parsed.headerRow}
+                onChange={(v) => {
+                  setTypedRow({ row: v, for: parsed.headerRow });
+                  if (v !== null && numberIssue(v, HEADER_ROW) === null && v !== parsed.headerRow) void chooseHeaderRow(v);
+                }} />
             </Space>
             {parsed.mappingRemembered && <Tag color="blue">{t.remembered}</Tag>}
           </Space>

@@ -14,6 +14,7 @@ import { vocabularyOptions } from '../../../../shared/vocabulary-labels';
 import { showError } from '../../util/errors';
 import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
 import { moneyRule } from '../vouchers/dealLabels';
+import { requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -172,7 +173,7 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
     if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); }
   };
 
-  const req = [{ required: true, message: t.required }];
+  const req = (label: string) => [requiredOf(label)];
   const fieldLabels: Record<string, string> = {
     ...Object.fromEntries(INSTRUMENT_FIELD_LABELS.map((f) => [f.key, f[locale]])),
     startUse: t.startUseDate, booked: t.bookedDate, released: t.customsReleaseDate, valueText: t.value, feeText: t.fee,
@@ -198,11 +199,11 @@ export function InstrumentDrawer({ id, onClose }: { id: number | null; onClose(c
         <Form form={form} layout="vertical" onKeyDown={onKeyDown} onValuesChange={clearErrorsOnEdit(form)} data-testid="instrument-form"
           initialValues={{ source: '购置', usageKind: '通用', status: '正常', shareMode: '外部共享', feeUnit: '小时', nameEn: '', carrierType: '', customsSupervised: false, disciplines: [], funding: [] }}>
           <Row gutter={12}>
-            <Col span={12}><Form.Item name="nameCn" label={t.nameCn} rules={req}><Input autoFocus /></Form.Item></Col>
+            <Col span={12}><Form.Item name="nameCn" label={t.nameCn} rules={req(t.nameCn)}><Input autoFocus /></Form.Item></Col>
             <Col span={12}><Form.Item name="nameEn" label={t.nameEn}><Input /></Form.Item></Col>
-            <Col span={8}><Form.Item name="innerId" label={t.innerId} rules={req}><Input /></Form.Item></Col>
+            <Col span={8}><Form.Item name="innerId" label={t.innerId} rules={req(t.innerId)}><Input /></Form.Item></Col>
             <Col span={8}>
-              <Form.Item name="categoryCode" label={t.categoryCode} rules={[...req, { pattern: /^\d{6}$/, message: t.sixDigits }]}
+              <Form.Item name="categoryCode" label={t.categoryCode} rules={[...req(t.categoryCode), { pattern: /^\d{6}$/, message: t.sixDigits }]}
                 extra={<Form.Item noStyle shouldUpdate={(a, b) => a.categoryCode !== b.categoryCode}>
                   {() => categoryPath(String(form.getFieldValue('categoryCode') ?? ''), locale) || t.notInTable}</Form.Item>}>
                 <Input addonAfter={

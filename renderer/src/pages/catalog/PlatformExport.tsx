@@ -1,8 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, InputNumber, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { INSTRUMENT_FIELD_LABELS, type InstrumentListQuery } from '../../../../shared/catalog/instrument';
-import type { PlatformCheck, PlatformProblem } from '../../../../shared/ipc/catalog';
+import { yearSchema, type PlatformCheck, type PlatformProblem } from '../../../../shared/ipc/catalog';
 import { UserText } from '../../util/user-data';
 import { useToday } from '../../stores/app-info';
 import { call } from '../../api';
@@ -11,6 +11,9 @@ import { describeIssue } from '../../i18n-errors';
 import { saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
 import { isCancelled, JobProgress, useJob } from '../../util/JobProgress';
+import { NumberField, numberIssue, specOf } from '../../util/number-field';
+
+const YEAR = specOf(yearSchema, { required: true });
 
 const L = {
   zh: {
@@ -40,6 +43,9 @@ export function PlatformExport({ filter, onFix, onClose }: { filter: Filter; onF
   const today = useToday();
   const [chosen, setYear] = useState<number | null>(null);
   const year = chosen ?? Number(today.slice(0, 4)) - 1;
+  // The year as typed: one outside 2000–2100 is marked and neither checked nor exported.
+  const [typed, setTyped] = useState<number | null | undefined>(undefined);
+  const yearBad = typed !== undefined && numberIssue(typed, YEAR) !== null;
   const [check, setCheck] = useState<PlatformCheck | null>(null);
   const [busy, setBusy] = useState(false);
   const [deskSheet, setDeskSheet] = useState(true);
@@ -75,7 +81,8 @@ export function PlatformExport({ filter, onFix, onClose }: { filter: Filter; onF
   return (
     <Modal open width={1000} title={t.title} onCancel={onClose} footer={<Button onClick={onClose}>{t.close}</Button>} destroyOnHidden>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Space>{t.year}<InputNumber aria-label="platform-year" min={2000} max={2100} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} /></Space>
+        <Space>{t.year}<NumberField aria-label="platform-year" data-testid="platform-year" label={t.year} spec={YEAR} value={typed === undefined ? year : typed}
+          onChange={(v) => { setTyped(v); if (v !== null && numberIssue(v, YEAR) === null) setYear(v); }} /></Space>
         {check && (
           <Alert type={errors ? 'warning' : 'success'} showIcon data-testid="platform-summary"
             message={fmt(t.summary, { n: check.instruments, y: check.year, r: check.records, e: check.instrumentsWithErrors })}
@@ -93,10 +100,10 @@ export function PlatformExport({ filter, onFix, onClose }: { filter: Filter; onF
         )}
         <Checkbox checked={deskSheet} onChange={(e) => setDeskSheet(e.target.checked)}>{t.deskSheet}</Checkbox>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => exportJob.run('catalog:export', { filter, year, format: 'xlsx', deskSheet }))}>{t.xlsx}</Button>
-          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => exportJob.run('catalog:export', { filter, year, format: 'xls', deskSheet }))}>{t.xls}</Button>
-          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => exportJob.run('catalog:exportServiceRecords', { filter, year, format: 'xlsx' }))}>{t.svcXlsx}</Button>
-          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => exportJob.run('catalog:exportServiceRecords', { filter, year, format: 'xls' }))}>{t.svcXls}</Button>
+          <Button icon={<DownloadOutlined />} loading={busy} disabled={yearBad} onClick={() => download(() => exportJob.run('catalog:export', { filter, year, format: 'xlsx', deskSheet }))}>{t.xlsx}</Button>
+          <Button icon={<DownloadOutlined />} loading={busy} disabled={yearBad} onClick={() => download(() => exportJob.run('catalog:export', { filter, year, format: 'xls', deskSheet }))}>{t.xls}</Button>
+          <Button icon={<DownloadOutlined />} loading={busy} disabled={yearBad} onClick={() => download(() => exportJob.run('catalog:exportServiceRecords', { filter, year, format: 'xlsx' }))}>{t.svcXlsx}</Button>
+          <Button icon={<DownloadOutlined />} loading={busy} disabled={yearBad} onClick={() => download(() => exportJob.run('catalog:exportServiceRecords', { filter, year, format: 'xls' }))}>{t.svcXls}</Button>
         </Space>
         <JobProgress job={exportJob.job} onCancel={exportJob.cancel} cancelling={exportJob.cancelling} testId="platform-export-progress" />
         <Typography.Text type="secondary">{busy && !exportJob.running ? t.checking : ''}</Typography.Text>

@@ -20,6 +20,7 @@ import { VoucherPicker, type VoucherLink } from './VoucherPicker';
 import { ApplicantSelect } from '../../util/pickers';
 import { punct, UserText } from '../../util/user-data';
 import { articleName, documentName } from '../../i18n-errors';
+import { requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -187,7 +188,7 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
     }
   };
 
-  const req = [{ required: true, message: t.required }];
+  const req = (label: string) => [requiredOf(label)];
   return (
     <Drawer open width={900} title={current ? <>{t.titleEdit}{punct(locale).colon}<UserText>{current.number}</UserText></> : t.titleNew} onClose={() => onClose(changed)} destroyOnHidden
       extra={<Button type="primary" loading={saving} onClick={save} data-testid="contract-save">{t.save}</Button>}>
@@ -201,9 +202,9 @@ export function ContractDrawer({ id, onClose }: { id: number | null; onClose(cha
         <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} onValuesChange={clearErrorsOnEdit(form)}
           initialValues={{ status: 'active', cityFunded: false, instrumentIds: [], labId: null, serviceKinds: [], registration: '' }}>
           <Row gutter={12}>
-            <Col span={8}><Form.Item name="number" label={t.number} rules={req}><Input autoFocus data-testid="contract-number" /></Form.Item></Col>
+            <Col span={8}><Form.Item name="number" label={t.number} rules={req(t.number)}><Input autoFocus data-testid="contract-number" /></Form.Item></Col>
             <Col span={16}><Form.Item name="title" label={t.title}><Input data-testid="contract-title" /></Form.Item></Col>
-            <Col span={12}><Form.Item name="applicantId" label={t.applicant} rules={req}>
+            <Col span={12}><Form.Item name="applicantId" label={t.applicant} rules={req(t.applicant)}>
               <ApplicantSelect data-testid="contract-applicant" onChange={() => setLinks([])} />
             </Form.Item></Col>
             <Col span={12}><Form.Item name="labId" label={t.lab}>

@@ -1,11 +1,16 @@
-import { Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Switch, Typography, message } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Modal, Select, Space, Switch, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
+import { yearSchema } from '../../../../shared/ipc/catalog';
 import type { DeskIdentityView } from '../../../../shared/ipc/office';
 import { call } from '../../api';
 import { fmt, useT } from '../../i18n';
 import { saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
+import { NumberField, numberIssue, specOf } from '../../util/number-field';
 import { FilePick } from './FilePick';
+
+/** The years of an export package, as package:exportLab accepts them. */
+const YEAR = specOf(yearSchema, { required: true });
 
 const L = {
   zh: {
@@ -28,7 +33,8 @@ export function DeskPanel({ year, onChange }: { year: number; onChange(v: DeskId
   const t = useT(L);
   const [view, setView] = useState<DeskIdentityView | null>(null);
   const [form] = Form.useForm<{ role: 'lab' | 'office'; unitName: string; unitCreditCode: string; labName: string }>();
-  const [range, setRange] = useState<[number, number]>([year - 1, year]);
+  const [range, setRange] = useState<[number | null, number | null]>([year - 1, year]);
+  const rangeOk = numberIssue(range[0], YEAR) === null && numberIssue(range[1], YEAR) === null;
   const [attachments, setAttachments] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -65,6 +71,7 @@ export function DeskPanel({ year, onChange }: { year: number; onChange(v: DeskId
     } catch (e) { showError(e); }
   };
   const exportLab = async () => {
+    if (!rangeOk || range[0] === null || range[1] === null) return;
     setBusy(true);
     try { saveDownload(await call('package:exportLab', { fromYear: range[0], toYear: range[1], attachments })); } catch (e) { showError(e); } finally { setBusy(false); }
   };
@@ -96,10 +103,10 @@ export function DeskPanel({ year, onChange }: { year: number; onChange(v: DeskId
       {view?.role === 'lab' && (
         <Card size="small" title={t.exportTitle}>
           <Space wrap>
-            {t.from}<InputNumber data-testid="pkg-from" min={2000} max={2100} value={range[0]} onChange={(v) => setRange([v ?? range[0], range[1]])} />
-            {t.to}<InputNumber data-testid="pkg-to" min={2000} max={2100} value={range[1]} onChange={(v) => setRange([range[0], v ?? range[1]])} />
+            {t.from}<NumberField data-testid="pkg-from" label={t.from} spec={YEAR} value={range[0]} onChange={(v) => setRange([v, range[1]])} />
+            {t.to}<NumberField data-testid="pkg-to" label={t.to} spec={YEAR} value={range[1]} onChange={(v) => setRange([range[0], v])} />
             <Switch checked={attachments} onChange={setAttachments} /> {t.attachments}
-            <Button type="primary" data-testid="pkg-export" loading={busy} onClick={() => void exportLab()}>{t.export}</Button>
+            <Button type="primary" data-testid="pkg-export" loading={busy} disabled={!rangeOk} onClick={() => void exportLab()}>{t.export}</Button>
           </Space>
           {view.encrypted && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t.encrypted}</Typography.Paragraph>}
         </Card>

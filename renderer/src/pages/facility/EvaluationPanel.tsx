@@ -1,16 +1,23 @@
-import { Button, Card, Col, Input, InputNumber, Row, Select, Space, Statistic, Table, Tag, Typography, message } from 'antd';
+import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag, Typography, message } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { comparisonCharts, evaluationCharts } from '../../../../shared/charts/evaluation';
 import { svgDataUri } from '../../../../shared/charts/svg';
 import type { ComparisonResult, DragRow, EvaluationResult, IndicatorFigure, IndicatorResult, LabComparisonRow } from '../../../../shared/ipc/evaluation';
 import type { OfficeLab } from '../../../../shared/ipc/office';
+import { yearSchema } from '../../../../shared/ipc/catalog';
 import { call } from '../../api';
 import { useLocale, useT } from '../../i18n';
 import { saveDownload } from '../../util/download';
 import { showError } from '../../util/errors';
 import { OfficeSubsidyCard } from './OfficeSubsidyCard';
 import { FilePick } from './FilePick';
+import { NumberField, numberIssue, specOf, type NumberSpec } from '../../util/number-field';
+
+/** Years of the period, a score and a weight as evaluation:setEntry / setSettings accept them. */
+const YEAR = specOf(yearSchema, { required: true });
+const SCORE: NumberSpec = { min: 0, max: 100, decimals: 2 };
+const WEIGHT: NumberSpec = { min: 0, max: 100, decimals: 2, required: true };
 
 const L = {
   zh: {
@@ -52,13 +59,13 @@ function IndicatorRow({ i, period, onSaved }: { i: IndicatorResult; period: { fr
   const [text, setText] = useState(i.text);
   const [score, setScore] = useState<number | null>(i.enteredScore);
   useEffect(() => { setText(i.text); setScore(i.enteredScore); }, [i]);
-  const save = () => call('evaluation:setEntry', { ...period, indicator: i.id, text, score }).then(() => { void message.success(t.saved); onSaved(); }, showError);
+  const save = () => (numberIssue(score, SCORE) ? undefined : call('evaluation:setEntry', { ...period, indicator: i.id, text, score }).then(() => { void message.success(t.saved); onSaved(); }, showError));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Input.TextArea data-testid={`eval-text-${i.id}`} rows={2} value={text} onChange={(e) => setText(e.target.value)} placeholder={t.text} />
       <Space wrap>
-        {t.score}<InputNumber data-testid={`eval-score-${i.id}`} min={0} max={100} value={score} onChange={setScore} />
-        <Button size="small" data-testid={`eval-save-${i.id}`} onClick={() => void save()}>{t.save}</Button>
+        {t.score}<NumberField data-testid={`eval-score-${i.id}`} label={t.score} spec={SCORE} value={score} onChange={setScore} />
+        <Button size="small" data-testid={`eval-save-${i.id}`} disabled={numberIssue(score, SCORE) !== null} onClick={() => void save()}>{t.save}</Button>
         <FilePick testId={`eval-evidence-${i.id}`} label={t.addEvidence} onFile={(f) => void call('evaluation:addEvidence', { ...period, indicator: i.id, ...f }).then(onSaved, showError)} />
         {i.evidence.map((e) => <Tag key={e.id} closable onClose={() => void call('evaluation:deleteEvidence', { id: e.id }).then(onSaved, showError)}>{e.originalName}</Tag>)}
       </Space>
@@ -75,7 +82,12 @@ export function EvaluationPanel({ year, reloadKey }: { year: number; reloadKey: 
   const [labs, setLabs] = useState<OfficeLab[]>([]);
   const [r, setR] = useState<EvaluationResult | null>(null);
   const [c, setC] = useState<ComparisonResult | null>(null);
-  const [weights, setWeights] = useState<Record<string, number>>({});
+  const [weights, setWeights] = useState<Record<string, number | null>>({});
+  // The period's years as typed: one outside 2000–2100 is marked and the period shown stays the last valid one.
+  const [typedFrom, setTypedFrom] = useState<number | null>(fromYear);
+  const [typedTo, setTypedTo] = useState<number | null>(toYear);
+  const yearsOk = numberIssue(typedFrom, YEAR) === null && numberIssue(typedTo, YEAR) === null;
+  const weightsOk = Object.values(weights).every((w) => numberIssue(w, WEIGHT) === null);
   const [exporting, setExporting] = useState<string | null>(null);
   const scope = useMemo(() => ({ fromYear, toYear, ...(deskIds.length ? { deskIds } : {}) }), [fromYear, toYear, deskIds]);
 
@@ -97,14 +109,14 @@ export function EvaluationPanel({ year, reloadKey }: { year: number; reloadKey: 
   return (
     <div>
       <Space wrap style={{ marginBottom: 12 }}>
-        {t.from}<InputNumber data-testid="eval-from" min={2000} max={2100} value={fromYear} onChange={(v) => v && setFrom(v)} />
-        {t.to}<InputNumber data-testid="eval-to" min={2000} max={2100} value={toYear} onChange={(v) => v && setTo(v)} />
+        {t.from}<NumberField data-testid="eval-from" label={t.from} spec={YEAR} value={typedFrom} onChange={(v) => { setTypedFrom(v); if (v !== null && numberIssue(v, YEAR) === null) setFrom(v); }} />
+        {t.to}<NumberField data-testid="eval-to" label={t.to} spec={YEAR} value={typedTo} onChange={(v) => { setTypedTo(v); if (v !== null && numberIssue(v, YEAR) === null) setTo(v); }} />
         {t.scope}<Select mode="multiple" allowClear style={{ minWidth: 240 }} placeholder={t.unit} value={deskIds} onChange={setDeskIds}
           options={labs.map((l) => ({ value: l.deskId, label: l.labName }))} />
-        <Button onClick={() => void load()}>{t.compute}</Button>
-        <Button data-testid="eval-xlsx" icon={<FileExcelOutlined />} loading={exporting === 'evaluation:exportXlsx'} onClick={() => void exportFile('evaluation:exportXlsx')}>{t.xlsx}</Button>
-        <Button data-testid="eval-pdf" icon={<FilePdfOutlined />} loading={exporting === 'evaluation:exportPdf'} onClick={() => void exportFile('evaluation:exportPdf')}>{t.pdf}</Button>
-        <Button data-testid="eval-cmp" loading={exporting === 'evaluation:exportComparison'} onClick={() => void exportFile('evaluation:exportComparison')}>{t.cmp}</Button>
+        <Button disabled={!yearsOk} onClick={() => void load()}>{t.compute}</Button>
+        <Button data-testid="eval-xlsx" icon={<FileExcelOutlined />} loading={exporting === 'evaluation:exportXlsx'} disabled={!yearsOk} onClick={() => void exportFile('evaluation:exportXlsx')}>{t.xlsx}</Button>
+        <Button data-testid="eval-pdf" icon={<FilePdfOutlined />} loading={exporting === 'evaluation:exportPdf'} disabled={!yearsOk} onClick={() => void exportFile('evaluation:exportPdf')}>{t.pdf}</Button>
+        <Button data-testid="eval-cmp" loading={exporting === 'evaluation:exportComparison'} disabled={!yearsOk} onClick={() => void exportFile('evaluation:exportComparison')}>{t.cmp}</Button>
       </Space>
       <OfficeSubsidyCard year={toYear} deskIds={deskIds} reloadKey={reloadKey} />
       {r && (
@@ -122,12 +134,12 @@ export function EvaluationPanel({ year, reloadKey }: { year: number; reloadKey: 
             { title: t.figures, width: 260, render: (_, i) => i.figures.map((f) => <div key={f.key} data-testid={`eval-fig-${i.id}-${f.key}`}>{figText(f, en)}</div>) },
             { title: t.suggested, dataIndex: 'suggestedScore', width: 70, render: (v: number | null) => v ?? '—' },
             { title: t.score, width: 90, render: (_, i) => (i.score === null ? '—' : <span>{i.score} <Tag>{i.scoreSource === 'entered' ? t.entered : t.suggestedTag}</Tag></span>) },
-            { title: t.weight, width: 90, render: (_, i) => <InputNumber size="small" min={0} max={100} value={weights[i.id]} onChange={(v) => setWeights({ ...weights, [i.id]: v ?? 0 })} /> },
+            { title: t.weight, width: 90, render: (_, i) => <NumberField size="small" data-testid={`eval-weight-${i.id}`} label={t.weight} spec={WEIGHT} value={weights[i.id]} onChange={(v) => setWeights({ ...weights, [i.id]: v })} /> },
             { title: `${t.text} / ${t.evidence}`, render: (_, i) => <IndicatorRow i={i} period={{ fromYear, toYear }} onSaved={() => void load()} /> },
           ]} />
           <Space style={{ margin: '8px 0 16px' }}>
             <Typography.Text type="secondary">{t.weightsNote}{r.weightsConfigured ? '' : t.weightsInitial}</Typography.Text>
-            <Button size="small" onClick={() => void call('evaluation:setSettings', { weights, gradeFloors: r.gradeFloors }).then(() => load(), showError)}>{t.saveWeights}</Button>
+            <Button size="small" disabled={!weightsOk} onClick={() => void call('evaluation:setSettings', { weights: weights as Record<string, number>, gradeFloors: r.gradeFloors }).then(() => load(), showError)}>{t.saveWeights}</Button>
           </Space>
         </>
       )}

@@ -5,8 +5,10 @@ import { Alert, Drawer, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { OFFICE_RECORD_PARTS, type LabRecordsPage, type OfficeLab, type OfficeRecordPart } from '../../../../shared/ipc/office';
 import { call } from '../../api';
-import { fmt, useT } from '../../i18n';
+import { fmt, useLocale, useT } from '../../i18n';
 import { showError } from '../../util/errors';
+import { UserText } from '../../util/user-data';
+import { isUserColumn, recordColumns, recordValue } from './office-record-columns';
 
 const L = {
   zh: {
@@ -21,15 +23,9 @@ const L = {
   },
 };
 
-const cell = (key: string, v: unknown) => {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'number' && key.endsWith('Fen')) return (v / 100).toFixed(2);
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-};
-
 export function LabRecordsDrawer({ lab, partName, onClose }: { lab: OfficeLab | null; partName(part: string): string; onClose(): void }) {
   const t = useT(L);
+  const locale = useLocale((st) => st.locale);
   const held = lab?.years.map((y) => y.year) ?? [];
   const [part, setPart] = useState<OfficeRecordPart>('charges');
   const [fromYear, setFromYear] = useState<number | undefined>();
@@ -45,10 +41,10 @@ export function LabRecordsDrawer({ lab, partName, onClose }: { lab: OfficeLab | 
       .then((r) => { if (live) setData(r); }, showError);
     return () => { live = false; };
   }, [lab, part, fromYear, toYear, page]);
-  const keys = [...new Set((data?.rows ?? []).flatMap((r) => Object.keys(r)))];
+  const columns = data ? recordColumns(data.part, data.rows) : [];
   const yearOptions = held.map((y) => ({ value: y, label: String(y) }));
   return (
-    <Drawer open={!!lab} width={960} onClose={onClose} destroyOnHidden title={lab ? fmt(t.title, { lab: lab.labName }) : ''}>
+    <Drawer open={!!lab} width={960} onClose={onClose} destroyOnHidden title={lab ? <TitleWithLab template={t.title} lab={lab.labName} /> : ''}>
       <Typography.Paragraph type="secondary">{t.readOnly}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select data-testid="office-records-part" style={{ width: 180 }} value={part} onChange={(v) => { setPart(v); setPage(1); }}
@@ -62,8 +58,17 @@ export function LabRecordsDrawer({ lab, partName, onClose }: { lab: OfficeLab | 
       )}
       <Table<Record<string, unknown>> size="small" data-testid="office-records" scroll={{ x: 'max-content' }}
         rowKey={(r) => `${String(r.id ?? '')}:${String(r.instrumentId ?? '')}:${String(r.year ?? '')}`} dataSource={data?.rows ?? []}
-        columns={keys.map((k) => ({ title: k, dataIndex: k, key: k, render: (v: unknown) => cell(k, v) }))}
+        columns={columns.map((col) => ({
+          title: col.label[locale], dataIndex: col.key, key: col.key,
+          render: (v: unknown) => { const text = recordValue(col, v, locale) ?? '—'; return isUserColumn(col) && text !== '—' ? <UserText>{text}</UserText> : text; },
+        }))}
         pagination={{ current: page, pageSize: size, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => fmt(t.total, { n }) }} />
     </Drawer>
   );
+}
+
+/** The title's words around the lab's name, the name marked as the lab's own. */
+function TitleWithLab({ template, lab }: { template: string; lab: string }) {
+  const [before, after] = template.split('{lab}');
+  return <span data-testid="office-records-title">{before}<UserText>{lab}</UserText>{after}</span>;
 }

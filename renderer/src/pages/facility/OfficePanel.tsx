@@ -27,7 +27,7 @@ const L = {
     labName: 'Lab', fingerprint: 'Fingerprint', current: 'Current package', period: 'Period', none: 'Nothing imported', importPkg: 'Import a lab package',
     preview: 'Package contents', status: 'Status', new: 'First package', newer: 'Newer package: replaces this lab\'s data for the years of its period', kept: 'Years kept', keptNone: 'None (replaces all data)', held: 'Years held', sep: ', ', same: 'Already imported: nothing changes',
     part: 'Part', records: 'Records', added: 'Added', changed: 'Changed', removed: 'Removed', confirm: 'Import and replace', imported: 'Imported the package of {lab}',
-    conflicts: 'Conflicts across labs', kind: 'Kind', key: 'Number/code', entries: 'Involved', resolution: 'Decision', instrument: 'Same inner id', contract: 'Same contract number',
+    conflicts: 'Conflicts across labs', kind: 'Kind', key: 'Number/code', entries: 'Involved', resolution: 'Decision', instrument: 'Same unit asset no.', contract: 'Same contract number',
     applicant: 'One credit code, two names', same_: 'Same object', distinct: 'Different objects', corrected_at_lab: 'Lab asked to correct', unresolved: 'Open', sealed: 'Sealed', view: 'View data',
     part_instruments: 'Instruments', part_ratedHours: 'Rated hours', part_usage: 'Usage records', part_applicants: 'Applicants', part_contracts: 'Contracts', part_vouchers: 'Vouchers',
     part_redemptions: 'Redemptions', part_derived: 'Lab\'s own figures', part_orders: 'Shanghai orders', part_charges: 'Charges', part_attachments: 'Attachments',

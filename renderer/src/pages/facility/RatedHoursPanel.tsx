@@ -1,9 +1,14 @@
-import { Button, Card, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography, message } from 'antd';
+import { Button, Card, Input, Select, Space, Switch, Table, Tag, Typography, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { InstrumentRatedRow, LowUseRow, RatedPresetView, RatedSourceInput, UnitRatedView } from '../../../../shared/ipc/facility';
+import { MAX_YEAR_HOURS, type InstrumentRatedRow, type LowUseRow, type RatedPresetView, type RatedSourceInput, type UnitRatedView } from '../../../../shared/ipc/facility';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { showError } from '../../util/errors';
+import { NumberField, numberIssue, type NumberSpec } from '../../util/number-field';
+
+/** Hours a year: 1 to a leap year's 8784, to the tenth (rated:* accept at most 8784). */
+const HOURS: NumberSpec = { min: 1, max: MAX_YEAR_HOURS, decimals: 1, required: true };
+const hoursOk = (h: number | null | undefined) => numberIssue(h, HOURS) === null;
 
 const L = {
   zh: {
@@ -38,7 +43,7 @@ function SourcePicker({ presets, value, hours, onChange, onHours, testId, noneLa
         ...presets.map((p) => ({ value: p.id, label: `${zh ? p.zh : p.en}（${hoursText(p.hours)}）` })),
         { value: 'custom', label: t.custom },
       ]} />
-      {value === 'custom' && <InputNumber data-testid={`${testId}-hours`} min={1} max={8784} value={hours} onChange={(v) => onHours(v)} addonAfter={t.hours} />}
+      {value === 'custom' && <NumberField data-testid={`${testId}-hours`} label={t.rated} spec={HOURS} value={hours} onChange={onHours} addonAfter={t.hours} />}
     </Space>
   );
 }
@@ -59,6 +64,8 @@ export function RatedHoursPanel({ year }: { year: number }) {
   const [newName, setNewName] = useState('');
   const [newHours, setNewHours] = useState<number | null>(null);
   const [threshold, setThreshold] = useState<number | null>(null);
+  // The threshold as typed: one that is not a number of hours is marked and the list keeps the threshold it was made with.
+  const [typedThreshold, setTypedThreshold] = useState<number | null | undefined>(undefined);
   const [low, setLow] = useState<{ total: number; thresholdHours: number; rows: LowUseRow[] } | null>(null);
 
   const load = useCallback(async () => {
@@ -92,15 +99,15 @@ export function RatedHoursPanel({ year }: { year: number }) {
           <span>{t.unitDefault}</span>
           <SourcePicker testId="rated-unit" presets={presets} value={choice} hours={customHours} onChange={setChoice} onHours={setCustomHours}
             noneLabel={unit && unit.fallbackHours === null ? t.noneNoProfile : fmt(t.none, { h: unit?.fallbackHours ?? '' })} />
-          <Button type="primary" data-testid="rated-unit-save" onClick={() => void run(() => call('rated:unitSet', { year, source: sourceOf(choice, customHours) }))}>{t.save}</Button>
+          <Button type="primary" data-testid="rated-unit-save" disabled={choice === 'custom' && !hoursOk(customHours)} onClick={() => void run(() => call('rated:unitSet', { year, source: sourceOf(choice, customHours) }))}>{t.save}</Button>
         </Space>
         <div style={{ marginTop: 8 }}>
           <Typography.Text type="secondary">{t.presets}：</Typography.Text>
           {presets.map((p) => <Tag key={p.id} color={p.builtIn ? 'blue' : 'green'}>{p.zh} {hoursText(p.hours)}</Tag>)}
           <Space.Compact>
             <Input placeholder={t.name} value={newName} onChange={(e) => setNewName(e.target.value)} style={{ width: 160 }} />
-            <InputNumber placeholder={t.hours} min={1} max={8784} value={newHours} onChange={setNewHours} />
-            <Button onClick={() => void run(async () => { await call('rated:presetSave', { name: newName, hours: newHours ?? 0 }); setNewName(''); setNewHours(null); })}>{t.add}</Button>
+            <NumberField placeholder={t.hours} label={t.hours} data-testid="preset-hours" spec={HOURS} value={newHours} onChange={setNewHours} />
+            <Button disabled={!hoursOk(newHours)} onClick={() => void run(async () => { await call('rated:presetSave', { name: newName, hours: newHours ?? 0 }); setNewName(''); setNewHours(null); })}>{t.add}</Button>
           </Space.Compact>
         </div>
       </Card>
@@ -109,7 +116,7 @@ export function RatedHoursPanel({ year }: { year: number }) {
           <Input.Search placeholder={t.search} allowClear onSearch={(v) => { setPage(1); setSearch(v); }} style={{ width: 200 }} />
           <Switch checked={onlyOverrides} onChange={(v) => { setPage(1); setOnlyOverrides(v); }} /> {t.onlyOverrides}
           <SourcePicker testId="rated-override" presets={presets} value={ovChoice} hours={ovHours} onChange={setOvChoice} onHours={setOvHours} />
-          <Button data-testid="rated-override-apply" disabled={!selected.length}
+          <Button data-testid="rated-override-apply" disabled={!selected.length || (ovChoice === 'custom' && !hoursOk(ovHours))}
             onClick={() => void run(() => call('rated:override', { year, instrumentIds: selected, source: sourceOf(ovChoice, ovHours) }))}>{t.apply}</Button>
           <Button disabled={!selected.length} onClick={() => void run(() => call('rated:override', { year, instrumentIds: selected, source: null }))}>{t.clear}</Button>
         </Space>
@@ -123,7 +130,8 @@ export function RatedHoursPanel({ year }: { year: number }) {
             { title: t.note, dataIndex: 'note' },
           ]} />
       </Card>
-      <Card size="small" title={t.lowUse} extra={<Space>{t.threshold}<InputNumber data-testid="lowuse-threshold" min={1} max={8784} value={threshold} onChange={setThreshold} /></Space>}>
+      <Card size="small" title={t.lowUse} extra={<Space>{t.threshold}<NumberField data-testid="lowuse-threshold" label={t.threshold} spec={HOURS} value={typedThreshold === undefined ? threshold : typedThreshold}
+        onChange={(v) => { setTypedThreshold(v); if (hoursOk(v)) setThreshold(v); }} /></Space>}>
         <Typography.Text data-testid="lowuse-total">{fmt(t.total, { n: low?.total ?? 0 })}</Typography.Text>
         <Table<LowUseRow> size="small" rowKey="id" dataSource={low?.rows ?? []} virtual scroll={{ y: 300 }} pagination={false} columns={[
           { title: t.inner, dataIndex: 'innerId', width: 140 }, { title: t.instrument, dataIndex: 'nameCn' }, { title: t.lab, dataIndex: 'labName' },

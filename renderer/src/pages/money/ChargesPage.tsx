@@ -1,8 +1,9 @@
 // 费用结算: pick a contract or a Shanghai order and work on its charges, statement and payments
 // (ChargesPanel); the year's statement batch as a job with progress and cancel. The picker searches
 // the server as the user types, a page of each kind at a time, never the whole table.
-import { Button, Card, InputNumber, Select, Space } from 'antd';
+import { Button, Card, Select, Space } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { yearSchema } from '../../../../shared/ipc/catalog';
 import type { OwnerRef } from '../../../../shared/ipc/money';
 import type { JobStatus } from '../../../../shared/ipc/redemption';
 import { ApiError, call } from '../../api';
@@ -11,8 +12,12 @@ import { saveDownload } from '../../util/download';
 import { useAppInfo, useToday } from '../../stores/app-info';
 import { showError } from '../../util/errors';
 import { JobProgress } from '../../util/JobProgress';
+import { NumberField, numberIssue, specOf } from '../../util/number-field';
 import { UserText } from '../../util/user-data';
 import { ChargesPanel, L } from './ChargesPanel';
+
+/** The batch's year, as money:batchStart accepts it. */
+const YEAR = specOf(yearSchema, { required: true });
 
 export function ChargesPage() {
   const t = useT(L);
@@ -20,9 +25,11 @@ export function ChargesPage() {
   useEffect(() => { void useAppInfo.getState().load(); }, []);
   const [owner, setOwner] = useState<OwnerRef | null>(null);
   const [job, setJob] = useState<JobStatus | null>(null);
-  const [year, setYear] = useState(Number(today.slice(0, 4)));
+  const [year, setYear] = useState<number | null>(Number(today.slice(0, 4)));
+  const yearOk = year !== null && numberIssue(year, YEAR) === null;
 
   const startBatch = async () => {
+    if (year === null || !yearOk) return;
     try {
       const { jobId } = await call('money:batchStart', { year });
       // A refusal that ended the batch is worded here, in the chosen language, not as the log's text.
@@ -46,8 +53,8 @@ export function ChargesPage() {
           <span>{t.owner}</span>
           <div style={{ width: 460 }} data-testid="charges-contract"><OwnerSelect value={owner} onChange={setOwner} placeholder={t.pickOwner} /></div>
           <span>{t.batch}</span>
-          <InputNumber value={year} min={2000} max={2100} onChange={(v) => setYear(v ?? year)} />
-          <Button onClick={() => void startBatch()} disabled={job?.state === 'running'}>{t.start}</Button>
+          <NumberField data-testid="batch-year" label={t.year} spec={YEAR} value={year} onChange={setYear} />
+          <Button onClick={() => void startBatch()} disabled={job?.state === 'running' || !yearOk}>{t.start}</Button>
           <JobProgress job={job} testId="statement-batch-progress"
             onCancel={job ? () => void call('money:batchCancel', { jobId: job.jobId }).then(setJob, showError) : undefined} />
         </Space>

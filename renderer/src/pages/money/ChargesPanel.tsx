@@ -16,6 +16,7 @@ import { useToday } from '../../stores/app-info';
 import { showError } from '../../util/errors';
 import { fenOf, moneyRule } from '../../util/money-field';
 import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
+import { numberRule, requiredRule, type NumberSpec } from '../../util/number-field';
 
 /** Service fields of the dialogs by the dialog's field names. */
 const DIALOG_FIELDS: Record<string, string> = {
@@ -47,16 +48,18 @@ export const L = {
   },
 };
 
+/** A manual line's quantity: what money:addManual accepts (quantityMilli 1–1,000,000,000), to the thousandth. */
+const QUANTITY: NumberSpec = { min: 0.001, max: 1_000_000, decimals: 3, required: true };
+
 type Dialog = 'manual' | 'adjust' | 'confirm' | 'payment' | 'void' | null;
 
 export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?(): void }) {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
   const today = useToday();
-  const ownerKey = owner.contractId !== undefined ? `c${owner.contractId}` : `o${owner.orderId}`;
-  const ref = useCallback((): OwnerRef => (owner.contractId !== undefined ? { contractId: owner.contractId } : { orderId: owner.orderId! }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ownerKey]);
+  // The owner by its ids, so a parent's new object for the same contract or order loads nothing again.
+  const { contractId, orderId } = owner;
+  const ref = useCallback((): OwnerRef => (contractId !== undefined ? { contractId } : { orderId: orderId! }), [contractId, orderId]);
   const [data, setData] = useState<ContractCharges | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [items, setItems] = useState<RateItem[]>([]);
@@ -98,7 +101,8 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
       onChanged?.();
     } catch (e) {
       // The dialog stays open with the input; the refused fields are marked.
-      if (!markRefusal(form, e, {}, DIALOG_FIELDS)) showError(e);
+      const labels = { date: dialog === 'payment' ? t.paidOn : t.date, description: t.description, quantity: t.quantity, unitPrice: t.unitPrice, amount: dialog === 'adjust' ? t.amountYuan : t.amount, receipt: t.receipt, payer: t.payer, reason: t.reason };
+      if (!markRefusal(form, e, labels, DIALOG_FIELDS)) showError(e, labels);
     }
   };
   const open = (d: Dialog) => { form.resetFields(); form.setFieldsValue({ date: today, category: d === 'adjust' ? 'discount' : 'consumable', quantity: 1 }); setDialog(d); };
@@ -172,9 +176,9 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
           {dialog === 'manual' && (
             <>
               <Form.Item name="category" label={t.category}><Select options={MANUAL_CATEGORIES.map((c) => ({ value: c, label: label(c) }))} /></Form.Item>
-              <Form.Item name="description" label={t.description} rules={[{ required: true }]}><Input /></Form.Item>
+              <Form.Item name="description" label={t.description} rules={[requiredRule('description', { description: t.description })]}><Input /></Form.Item>
               <Form.Item name="rateItemId" label={t.rateItem}><Select allowClear options={items.filter((i) => !i.billsUsage).map((i) => ({ value: i.id, label: `${i.instrumentName ?? ''} ${i.name}` }))} /></Form.Item>
-              <Form.Item name="quantity" label={t.quantity} rules={[{ required: true }]}><InputNumber min={0.001} precision={3} /></Form.Item>
+              <Form.Item name="quantity" label={t.quantity} rules={[numberRule(QUANTITY, 'quantity', { quantity: t.quantity })]}><InputNumber data-testid="charge-quantity" /></Form.Item>
               <Form.Item name="unitPrice" label={t.unitPrice} rules={[moneyRule({ label: t.unitPrice })]}><Input /></Form.Item>
             </>
           )}
@@ -186,12 +190,12 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
           )}
           {dialog === 'payment' && (
             <>
-              <Form.Item name="receipt" label={t.receipt} rules={[{ required: true }]}><Input data-testid="payment-receipt" /></Form.Item>
+              <Form.Item name="receipt" label={t.receipt} rules={[requiredRule('receipt', { receipt: t.receipt })]}><Input data-testid="payment-receipt" /></Form.Item>
               <Form.Item name="amount" label={t.amount} rules={[moneyRule({ required: true, label: t.amount })]}><Input data-testid="payment-amount" /></Form.Item>
               <Form.Item name="payer" label={t.payer}><Input /></Form.Item>
             </>
           )}
-          {(dialog === 'adjust' || dialog === 'confirm' || dialog === 'void') && <Form.Item name="reason" label={t.reason} rules={[{ required: true }]}><Input.TextArea rows={2} data-testid="dialog-reason" /></Form.Item>}
+          {(dialog === 'adjust' || dialog === 'confirm' || dialog === 'void') && <Form.Item name="reason" label={t.reason} rules={[requiredRule('reason', { reason: t.reason })]}><Input.TextArea rows={2} data-testid="dialog-reason" /></Form.Item>}
         </Form>
       </Modal>
     </div>

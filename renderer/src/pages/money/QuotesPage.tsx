@@ -21,6 +21,7 @@ import { ApplicantSelect } from '../../util/pickers';
 import { saveDownload } from '../../util/download';
 import { useWindowHeight } from '../../util/hooks';
 import { USER_CELL, UserText } from '../../util/user-data';
+import { requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -159,7 +160,7 @@ export function QuotesPage({ order }: { order?: QuoteOrderOwner } = {}) {
   ];
 
   const itemOptions = items.map((i) => ({ value: i.id, label: `${i.instrumentInnerId ? `${i.instrumentInnerId} ` : ''}${i.name}（${CHARGE_UNIT_LABELS[i.unit][locale]}）` }));
-  const req = [{ required: true, message: t.required }];
+  const req = (label: string) => [requiredOf(label)];
   return (
     <div>
       <Space style={{ marginBottom: 12 }}>
@@ -177,8 +178,8 @@ export function QuotesPage({ order }: { order?: QuoteOrderOwner } = {}) {
         <Form form={form} layout="vertical" disabled={readOnly} onValuesChange={clearErrorsOnEdit(form)}
           onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); } }}>
           <Space.Compact block style={{ gap: 12 }}>
-            <Form.Item name="number" label={t.number} rules={req} style={{ flex: 1 }}><Input maxLength={64} data-testid="quote-number" /></Form.Item>
-            <Form.Item name="applicantId" label={t.applicant} rules={req} style={{ flex: 2 }}>
+            <Form.Item name="number" label={t.number} rules={req(t.number)} style={{ flex: 1 }}><Input maxLength={64} data-testid="quote-number" /></Form.Item>
+            <Form.Item name="applicantId" label={t.applicant} rules={req(t.applicant)} style={{ flex: 2 }}>
               <ApplicantSelect placeholder={t.applicantSearch} data-testid="quote-applicant" disabled={order !== undefined} />
             </Form.Item>
           </Space.Compact>
@@ -206,7 +207,7 @@ export function QuotesPage({ order }: { order?: QuoteOrderOwner } = {}) {
                       <Select options={CHARGE_UNITS.map((u) => ({ value: u, label: CHARGE_UNIT_LABELS[u][locale] }))} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'quantity']} label={f.name === 0 ? t.quantity : undefined} style={{ width: 90 }}
-                      rules={[...req, { validator: (_r, v: string) => (v === undefined || v === '' || parseQuantity(v) !== null ? Promise.resolve() : Promise.reject(new Error(t.quantityBad))) }]}>
+                      rules={[...req(t.quantity), { validator: (_r, v: string) => (v === undefined || v === '' || parseQuantity(v) !== null ? Promise.resolve() : Promise.reject(new Error(t.quantityBad))) }]}>
                       <Input inputMode="decimal" />
                     </Form.Item>
                     <Form.Item name={[f.name, 'unitPrice']} label={f.name === 0 ? t.unitPrice : undefined} style={{ width: 110 }} rules={[moneyRule({ label: t.unitPrice })]}>

@@ -14,6 +14,7 @@ import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../
 
 const VERSION_FIELDS: Record<string, string> = { effectiveFrom: 'from', effectiveTo: 'to', incrementMinutes: 'increment', minimumFen: 'minimum', setupFeeFen: 'setup' };
 import { punct, UserText } from '../../util/user-data';
+import { requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -148,7 +149,7 @@ export function RatesPage() {
       ))}
       <Modal open={itemModal} title={t.itemTitle} okText={t.save} cancelText={t.cancel} onOk={() => void saveItem()} onCancel={() => setItemModal(false)} destroyOnHidden>
         <Form form={itemForm} layout="vertical" onValuesChange={clearErrorsOnEdit(itemForm)}>
-          <Form.Item name="name" label={t.name} rules={[{ required: true }]}><Input data-testid="rate-item-name" /></Form.Item>
+          <Form.Item name="name" label={t.name} rules={[requiredOf(t.name)]}><Input data-testid="rate-item-name" /></Form.Item>
           <Form.Item name="unit" label={t.unit}><Select options={CHARGE_UNITS.map((u) => ({ value: u, label: unitLabel(u) }))} /></Form.Item>
           {instrument ? <Form.Item name="billsUsage" valuePropName="checked"><Checkbox>{t.billsUsage}</Checkbox></Form.Item> : null}
         </Form>
@@ -175,7 +176,7 @@ export function RatesPage() {
       </Modal>
       <Modal open={groupModal} title={t.addGroup} okText={t.save} cancelText={t.cancel} onOk={() => void saveGroup()} onCancel={() => setGroupModal(false)} destroyOnHidden>
         <Form form={groupForm} layout="vertical" onValuesChange={clearErrorsOnEdit(groupForm)}>
-          <Form.Item name="name" label={t.name} rules={[{ required: true }]}><Input /></Form.Item>
+          <Form.Item name="name" label={t.name} rules={[requiredOf(t.name)]}><Input /></Form.Item>
           <Form.Item name="nameEn" label="English"><Input /></Form.Item>
         </Form>
       </Modal>

@@ -22,6 +22,7 @@ import { PayoutTimelineView } from './PayoutTimelineView';
 import { ApplicantSelect } from '../../util/pickers';
 import { ChargesPanel } from '../money/ChargesPanel';
 import { QuotesPage } from '../money/QuotesPage';
+import { requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -138,7 +139,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
     }
   };
 
-  const req = [{ required: true, message: t.required }];
+  const req = (label: string) => [requiredOf(label)];
   const scheme = profile?.crossRegion ?? null;
   return (
     <Drawer open width={920} title={current ? `${t.titleEdit}：${current.number}` : t.titleNew} onClose={() => onClose(changed)} destroyOnHidden
@@ -147,11 +148,11 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
         <Form form={form} layout="vertical" disabled={!editable} onKeyDown={saveKeys(() => void save())} onValuesChange={clearErrorsOnEdit(form)}
           initialValues={{ payoutParty: 'institution', cityFunded: false, relatedParty: false, subcontracted: false, crossRegion: '', note: '' }}>
           <Row gutter={12}>
-            <Col span={8}><Form.Item name="number" label={t.number} rules={req}><Input autoFocus data-testid="order-number" /></Form.Item></Col>
-            <Col span={16}><Form.Item name="applicantId" label={t.applicant} rules={req}>
+            <Col span={8}><Form.Item name="number" label={t.number} rules={req(t.number)}><Input autoFocus data-testid="order-number" /></Form.Item></Col>
+            <Col span={16}><Form.Item name="applicantId" label={t.applicant} rules={req(t.applicant)}>
               <ApplicantSelect data-testid="order-applicant" />
             </Form.Item></Col>
-            <Col span={16}><Form.Item name="productId" label={t.product} rules={req}>
+            <Col span={16}><Form.Item name="productId" label={t.product} rules={req(t.product)}>
               <Select options={products.map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${SERVICE_KIND_LABELS[p.serviceKind][locale]}）` }))} data-testid="order-product" />
             </Form.Item></Col>
             <Col span={8}><Form.Item name="date" label={t.date} rules={[dateRule('orderDate', { orderDate: t.date })]}><DateInput data-testid="order-date" /></Form.Item></Col>
@@ -177,7 +178,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
               </Form.Item></Col>
             )}
             {scheme && crossRegion && (
-              <Col span={8}><Form.Item name="issuingRegion" label={t.issuing} rules={req}>
+              <Col span={8}><Form.Item name="issuingRegion" label={t.issuing} rules={req(t.issuing)}>
                 <Select options={scheme.issuingRegions.map((r) => ({ value: r.id, label: r.label[locale] }))} />
               </Form.Item></Col>
             )}
@@ -282,11 +283,11 @@ function UsageForm({ orderId, onAdded }: { orderId: number; onAdded(): void }) {
   };
   return (
     <Form form={form} layout="inline" style={{ marginTop: 8, rowGap: 8 }} onFinish={() => void add()} onValuesChange={clearErrorsOnEdit(form)}>
-      <Form.Item name="instrumentId" rules={[{ required: true, message: t.required }]}>
+      <Form.Item name="instrumentId" rules={[requiredOf(t.instrument)]}>
         <Select showSearch filterOption={false} onSearch={setQ} placeholder={t.instrument} options={options} style={{ width: 240 }} data-testid="order-usage-instrument" />
       </Form.Item>
-      <Form.Item name="start" rules={[{ required: true, message: t.required }]}><Input placeholder={t.start} style={{ width: 190 }} data-testid="order-usage-start" /></Form.Item>
-      <Form.Item name="end" rules={[{ required: true, message: t.required }]}><Input placeholder={t.end} style={{ width: 190 }} data-testid="order-usage-end" /></Form.Item>
+      <Form.Item name="start" rules={[requiredOf(t.start)]}><Input placeholder={t.start} style={{ width: 190 }} data-testid="order-usage-start" /></Form.Item>
+      <Form.Item name="end" rules={[requiredOf(t.end)]}><Input placeholder={t.end} style={{ width: 190 }} data-testid="order-usage-end" /></Form.Item>
       <Button htmlType="submit" data-testid="order-usage-add">{t.usageAdd}</Button>
     </Form>
   );

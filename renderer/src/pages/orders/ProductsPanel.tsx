@@ -10,6 +10,7 @@ import { useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
 import { formErrors, showError } from '../../util/errors';
 import { clearErrorsOnEdit } from '../../util/fields';
+import { requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -46,13 +47,13 @@ export function ProductsPanel() {
       showError(e);
     }
   };
-  const req = [{ required: true, message: t.required }];
+  const req = (label: string) => [requiredOf(label)];
   return (
     <div>
       <Form form={form} onValuesChange={clearErrorsOnEdit(form)} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} initialValues={{ active: true }} onFinish={() => void save()}>
-        <Form.Item name="code" rules={req}><Input placeholder={t.code} style={{ width: 120 }} data-testid="product-code" /></Form.Item>
-        <Form.Item name="name" rules={req}><Input placeholder={t.name} style={{ width: 200 }} data-testid="product-name" /></Form.Item>
-        <Form.Item name="serviceKind" rules={req}>
+        <Form.Item name="code" rules={req(t.code)}><Input placeholder={t.code} style={{ width: 120 }} data-testid="product-code" /></Form.Item>
+        <Form.Item name="name" rules={req(t.name)}><Input placeholder={t.name} style={{ width: 200 }} data-testid="product-name" /></Form.Item>
+        <Form.Item name="serviceKind" rules={req(t.kind)}>
           <Select placeholder={t.kind} style={{ width: 200 }} data-testid="product-kind" options={kinds.map((k) => ({
             value: k, label: `${SERVICE_KIND_LABELS[k][locale]}${profile?.excludedServiceKinds.includes(k) ? t.excluded : ''}`,
           }))} />

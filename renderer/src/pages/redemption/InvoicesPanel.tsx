@@ -8,6 +8,7 @@ import { ApiError, call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { errorText, showError } from '../../util/errors';
 import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
+import { requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -74,16 +75,16 @@ export function InvoicesPanel({ contractId, onChanged }: { contractId: number; o
   };
 
   const sum = rows.reduce((s, r) => s + r.amountFen, 0);
-  const req = [{ required: true, message: t.required }];
+  const req = (label: string) => [requiredOf(label)];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Form form={form} layout="inline" onFinish={() => save()} data-testid="invoice-form" onValuesChange={clearErrorsOnEdit(form)}>
         <Form.Item name="code"><Input placeholder={t.codeHint} style={{ width: 190 }} maxLength={40} data-testid="invoice-code" /></Form.Item>
-        <Form.Item name="number" rules={req}><Input placeholder={t.number} style={{ width: 200 }} maxLength={40} data-testid="invoice-number" /></Form.Item>
+        <Form.Item name="number" rules={req(t.number)}><Input placeholder={t.number} style={{ width: 200 }} maxLength={40} data-testid="invoice-number" /></Form.Item>
         <Form.Item name="issueDate" rules={[dateRule('issueDate', labels)]}>
           <DateInput placeholder={t.date} style={{ width: 160 }} data-testid="invoice-date" />
         </Form.Item>
-        <Form.Item name="amountText" rules={req}><Input placeholder={t.amount} style={{ width: 120 }} /></Form.Item>
+        <Form.Item name="amountText" rules={req(t.amount)}><Input placeholder={t.amount} style={{ width: 120 }} /></Form.Item>
         <Form.Item name="attachmentId">
           <Select allowClear placeholder={t.attachment} style={{ width: 160 }} options={files.map((f) => ({ value: f.id, label: f.originalName }))} />
         </Form.Item>

@@ -43,12 +43,12 @@ const L = {
   zh: {
     title: '审计日志（只追加，不可修改）', at: '时间（北京时间）', what: '操作', entity: '对象', detail: '详情',
     filter: '搜索操作人、对象、编号', xlsx: '导出 Excel', csv: '导出 CSV', total: '共 {n} 条', details: '操作详情', open: '查看',
-    actor: '操作人', action: '操作代码', entityId: '对象编号', close: '关闭', none: '无更多内容',
+    actor: '操作人', action: '操作代码', entityId: '对象编号', close: '关闭', none: '无更多内容', system: '系统',
   },
   en: {
     title: 'Audit log (append-only)', at: 'Time (Beijing)', what: 'What happened', entity: 'Object', detail: 'Details',
     filter: 'Search actor, object, number', xlsx: 'Export Excel', csv: 'Export CSV', total: '{n} entries', details: 'Entry details', open: 'View',
-    actor: 'Actor', action: 'Action code', entityId: 'Object id', close: 'Close', none: 'Nothing more recorded',
+    actor: 'Actor', action: 'Action code', entityId: 'Object id', close: 'Close', none: 'Nothing more recorded', system: 'The system',
   },
 };
 
@@ -110,7 +110,7 @@ export function AuditCard({ refreshKey }: { refreshKey: number }) {
             <Typography.Paragraph strong data-testid="audit-detail-sentence"><Sentence row={open} locale={locale} /></Typography.Paragraph>
             <Descriptions size="small" column={1} bordered data-testid="audit-detail">
               <Descriptions.Item label={t.at}>{beijingTime(open.at)}</Descriptions.Item>
-              <Descriptions.Item label={t.actor}><UserText>{open.actor}</UserText></Descriptions.Item>
+              <Descriptions.Item label={t.actor}>{open.actor ? <UserText>{open.actor}</UserText> : t.system}</Descriptions.Item>
               <Descriptions.Item label={t.action}><Typography.Text code>{open.entity} · {open.action}</Typography.Text></Descriptions.Item>
               {open.entityId && <Descriptions.Item label={t.entityId}><UserText>{open.entityId}</UserText></Descriptions.Item>}
               {auditDetailLines(open, locale).map((l) => (

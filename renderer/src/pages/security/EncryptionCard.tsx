@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { useSecurity } from '../../stores/security';
 import { formErrors, showError } from '../../util/errors';
 import { JobProgress, useJob } from '../../util/JobProgress';
+import { minLengthOf, requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -104,10 +105,10 @@ export function EncryptionCard({ onChanged }: { onChanged(): void }) {
       )}
       {!status.encrypted ? (
         <Form form={enableForm} layout="vertical" style={{ maxWidth: 360 }} onFinish={() => void enable()} onKeyDown={onKey(() => void enable())}>
-          <Form.Item name="passphrase" label={t.passphrase} rules={[{ required: true, min: 8 }]}>
+          <Form.Item name="passphrase" label={t.passphrase} rules={[requiredOf(t.passphrase), minLengthOf(t.passphrase, 8)]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Form.Item name="confirm" label={t.confirm} dependencies={['passphrase']} rules={[{ required: true }, sameAs('passphrase')]}>
+          <Form.Item name="confirm" label={t.confirm} dependencies={['passphrase']} rules={[requiredOf(t.confirm), sameAs('passphrase')]}>
             <Input.Password autoComplete="new-password" onPressEnter={() => enableForm.submit()} />
           </Form.Item>
           <Popconfirm title={t.enableConfirm} onConfirm={() => void enable()}>
@@ -117,13 +118,13 @@ export function EncryptionCard({ onChanged }: { onChanged(): void }) {
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Form form={changeForm} layout="vertical" style={{ maxWidth: 360 }} onFinish={() => void change()} onKeyDown={onKey(() => void change())}>
-            <Form.Item name="current" label={t.current} rules={[{ required: true }]}>
+            <Form.Item name="current" label={t.current} rules={[requiredOf(t.current)]}>
               <Input.Password autoComplete="current-password" />
             </Form.Item>
-            <Form.Item name="next" label={t.next} rules={[{ required: true, min: 8 }]}>
+            <Form.Item name="next" label={t.next} rules={[requiredOf(t.next), minLengthOf(t.next, 8)]}>
               <Input.Password autoComplete="new-password" />
             </Form.Item>
-            <Form.Item name="confirm" label={t.confirm} dependencies={['next']} rules={[{ required: true }, sameAs('next')]}>
+            <Form.Item name="confirm" label={t.confirm} dependencies={['next']} rules={[requiredOf(t.confirm), sameAs('next')]}>
               <Input.Password autoComplete="new-password" onPressEnter={() => changeForm.submit()} />
             </Form.Item>
             <Button htmlType="submit" loading={busy}>{t.change}</Button>

@@ -5,6 +5,7 @@ import { BACKUP_MONTHS_KEPT, BACKUP_WEEKS_KEPT } from '../../../../shared/ipc/se
 import { fmt, useT } from '../../i18n';
 import { useSecurity } from '../../stores/security';
 import { formErrors, showError } from '../../util/errors';
+import { numberRule, type NumberSpec } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -19,10 +20,18 @@ const L = {
 
 interface Values { idleMinutes: number; keepBackups: number; maxBackupMb: number }
 
+/** The ranges the service accepts (security:setSettings); a value outside them is refused on its field. */
+const SPECS: Record<keyof Values, NumberSpec> = {
+  idleMinutes: { min: 0, max: 24 * 60, required: true },
+  keepBackups: { min: 1, max: 365, required: true },
+  maxBackupMb: { min: 1, max: 10 * 1024 * 1024, required: true },
+};
+
 export function SettingsCard() {
   const t = useT(L);
   const { status, set } = useSecurity();
   const [form] = Form.useForm<Values>();
+  const labels = { idleMinutes: t.idle, keepBackups: t.keep, maxBackupMb: t.maxMb };
   useEffect(() => {
     if (status) form.setFieldsValue({ idleMinutes: status.idleMinutes, keepBackups: status.keepBackups, maxBackupMb: status.maxBackupMb });
   }, [status, form]);
@@ -33,7 +42,7 @@ export function SettingsCard() {
       set(await call('security:setSettings', values));
       void message.success(t.saved);
     } catch (e) {
-      form.setFields(formErrors(e).map((x) => ({ name: x.name[0] as keyof Values, errors: x.errors })));
+      form.setFields(formErrors(e, labels).map((x) => ({ name: x.name[0] as keyof Values, errors: x.errors })));
       showError(e);
     }
   };
@@ -42,14 +51,14 @@ export function SettingsCard() {
     <Card title={t.title} size="small">
       <Form form={form} layout="vertical" style={{ maxWidth: 360 }} onFinish={() => void save()}
         onKeyDown={(e) => { if (e.key === 's' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void save(); } }}>
-        <Form.Item name="idleMinutes" label={t.idle} rules={[{ required: true }]}>
-          <InputNumber min={0} max={1440} precision={0} style={{ width: 160 }} data-testid="idle-minutes" />
+        <Form.Item name="idleMinutes" label={t.idle} rules={[numberRule(SPECS.idleMinutes, 'idleMinutes', labels)]}>
+          <InputNumber style={{ width: 160 }} data-testid="idle-minutes" />
         </Form.Item>
-        <Form.Item name="keepBackups" label={t.keep} rules={[{ required: true }]}>
-          <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
+        <Form.Item name="keepBackups" label={t.keep} rules={[numberRule(SPECS.keepBackups, 'keepBackups', labels)]}>
+          <InputNumber style={{ width: 160 }} data-testid="keep-backups" />
         </Form.Item>
-        <Form.Item name="maxBackupMb" label={t.maxMb} rules={[{ required: true }]} extra={fmt(t.rotation, { w: BACKUP_WEEKS_KEPT, m: BACKUP_MONTHS_KEPT })}>
-          <InputNumber min={1} max={10 * 1024 * 1024} precision={0} style={{ width: 160 }} data-testid="max-backup-mb" />
+        <Form.Item name="maxBackupMb" label={t.maxMb} rules={[numberRule(SPECS.maxBackupMb, 'maxBackupMb', labels)]} extra={fmt(t.rotation, { w: BACKUP_WEEKS_KEPT, m: BACKUP_MONTHS_KEPT })}>
+          <InputNumber style={{ width: 160 }} data-testid="max-backup-mb" />
         </Form.Item>
         <Button htmlType="submit" type="primary">{t.save}</Button>
       </Form>

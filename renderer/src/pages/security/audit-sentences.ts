@@ -2,7 +2,7 @@
 // "Wang Min registered voucher BJKJQ-2026-0003", and its detail as labelled lines with the values
 // worded: codes by their names, amounts in yuan, instants in Beijing time, yes/no, nested records
 // as lists. The object is named by what the user knows it by (its number, name or date).
-import { AUDIT_EVENTS, type AuditEntity, type AuditEvent } from '../../../../shared/audit-events';
+import { AUDIT_EVENTS, AUDIT_REF_KEYS, auditRefKey, type AuditEntity, type AuditEvent, type AuditRefKind } from '../../../../shared/audit-events';
 import { BOOKING_KIND_LABELS } from '../../../../shared/ipc/bookings';
 import { CHARGE_CATEGORY_LABELS } from '../../../../shared/ipc/money';
 import { ORDER_MATERIAL_KIND_LABELS } from '../../../../shared/ipc/orders';
@@ -126,6 +126,9 @@ export type DetailValue =
 
 export interface DetailLine { key: string; label: string; value: DetailValue }
 
+/** What a value is read against: the row's object kind and the names of the records it refers to. */
+export interface DetailContext { entity: string; refs?: Record<string, string> }
+
 const YES_NO: Vocabulary = { true: { zh: '是', en: 'Yes' }, false: { zh: '否', en: 'No' } };
 const HOLIDAY_KIND: Vocabulary = { holiday: { zh: '放假', en: 'Holiday' }, adjusted_workday: { zh: '调休上班', en: 'Adjusted working day' } };
 const CHARGE_KIND: Vocabulary = { usage: { zh: '按使用记录', en: 'From usage' }, manual: { zh: '手工录入', en: 'Entered by hand' }, adjustment: { zh: '调整', en: 'Adjustment' } };
@@ -191,27 +194,33 @@ export function yuanText(fen: number, locale: Locale): string {
 const text = (t: string, user = false): DetailValue => ({ kind: 'text', text: t, user });
 
 /** One recorded value, worded. */
-export function detailValue(key: string, v: unknown, locale: Locale, entity = ''): DetailValue {
+export function detailValue(key: string, v: unknown, locale: Locale, cx: DetailContext = { entity: '' }): DetailValue {
+  const { entity } = cx;
   if (v === null || v === undefined || v === '') return text('—');
   if (isRecord(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => k === 'before' || k === 'after')) {
-    return { kind: 'change', before: detailValue(key, v.before, locale, entity), after: detailValue(key, v.after, locale, entity) };
+    return { kind: 'change', before: detailValue(key, v.before, locale, cx), after: detailValue(key, v.after, locale, cx) };
   }
   if (Array.isArray(v)) {
     if (v.length === 0) return text('—');
     if (v.every((x) => !isRecord(x) && !Array.isArray(x))) {
-      const items = v.map((x) => detailValue(key, x, locale, entity));
+      const items = v.map((x) => detailValue(key, x, locale, cx));
       const user = items.some((x) => x.kind === 'text' && x.user);
       return text(items.map((x) => (x.kind === 'text' ? x.text : '')).join(locale === 'zh' ? '、' : ', '), user);
     }
     return {
       kind: 'list',
-      lines: v.map((x, i) => ({ key: String(i), label: locale === 'zh' ? `第 ${i + 1} 项` : `Item ${i + 1}`, value: detailValue(key, x, locale, entity) })),
+      lines: v.map((x, i) => ({ key: String(i), label: locale === 'zh' ? `第 ${i + 1} 项` : `Item ${i + 1}`, value: detailValue(key, x, locale, cx) })),
     };
   }
-  if (isRecord(v)) return { kind: 'list', lines: recordLines(v, locale, entity) };
+  if (isRecord(v)) return { kind: 'list', lines: recordLines(v, locale, cx) };
   const vocabulary = VOCABULARY_OF[entity as AuditEntity]?.[key] ?? VOCABULARY[key];
   if (typeof v === 'string' && vocabulary && Object.hasOwn(vocabulary, v)) return text(vocabulary[v][locale]);
   if (typeof v === 'boolean') return text(YES_NO[String(v)][locale]);
+  const refKind = (AUDIT_REF_KEYS as Readonly<Record<string, AuditRefKind>>)[key];
+  if (refKind && typeof v === 'number') {
+    const name = cx.refs?.[auditRefKey(refKind, v)];
+    return name === undefined ? text(`#${v}`) : text(name, true);
+  }
   if (typeof v === 'number') {
     if (/Fen$/.test(key) || key === 'totalBefore') return text(yuanText(v, locale));
     if (/Milli$/.test(key)) return text(String(v / 1000));
@@ -225,19 +234,19 @@ export function detailValue(key: string, v: unknown, locale: Locale, entity = ''
   return text(String(v));
 }
 
-function recordLines(d: Record<string, unknown>, locale: Locale, entity: string): DetailLine[] {
-  return Object.entries(d).map(([key, v]) => ({ key, label: detailLabel(key, locale, entity), value: detailValue(key, v, locale, entity) }));
+function recordLines(d: Record<string, unknown>, locale: Locale, cx: DetailContext): DetailLine[] {
+  return Object.entries(d).map(([key, v]) => ({ key, label: detailLabel(key, locale, cx.entity), value: detailValue(key, v, locale, cx) }));
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The fields that differ between two records, each as before → after (a field on one side only too). */
-function changeLines(before: Record<string, unknown>, after: Record<string, unknown>, locale: Locale, entity: string): DetailLine[] {
+function changeLines(before: Record<string, unknown>, after: Record<string, unknown>, locale: Locale, cx: DetailContext): DetailLine[] {
   const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])].filter((k) => !same(before[k], after[k]));
   return keys.map((key) => ({
     key,
-    label: detailLabel(key, locale, entity),
-    value: { kind: 'change', before: detailValue(key, before[key], locale, entity), after: detailValue(key, after[key], locale, entity) },
+    label: detailLabel(key, locale, cx.entity),
+    value: { kind: 'change', before: detailValue(key, before[key], locale, cx), after: detailValue(key, after[key], locale, cx) },
   }));
 }
 
@@ -250,22 +259,23 @@ function changeLines(before: Record<string, unknown>, after: Record<string, unkn
 export function auditDetailLines(row: AuditRow, locale: Locale): DetailLine[] {
   const d = parseDetail(row.detail);
   const entity = row.entity;
+  const cx: DetailContext = { entity, refs: row.refs };
   const { changed, before, after, from, to, ...rest } = d;
   const lines: DetailLine[] = [];
   if (Array.isArray(changed) && changed.every((c) => isRecord(c) && typeof c.field === 'string')) {
     for (const c of changed as { field: string; from: unknown; to: unknown }[]) {
       lines.push({
-        key: c.field, label: detailLabel(c.field, locale, entity),
-        value: { kind: 'change', before: detailValue(c.field, c.from, locale, entity), after: detailValue(c.field, c.to, locale, entity) },
+        key: c.field, label: detailLabel(c.field, locale, cx.entity),
+        value: { kind: 'change', before: detailValue(c.field, c.from, locale, cx), after: detailValue(c.field, c.to, locale, cx) },
       });
     }
-    return [...lines, ...recordLines(rest, locale, entity)];
+    return [...lines, ...recordLines(rest, locale, cx)];
   }
   if (changed !== undefined) rest.changed = changed;
-  if (isRecord(from) && isRecord(to)) return [...changeLines(from, to, locale, entity), ...recordLines(rest, locale, entity)];
+  if (isRecord(from) && isRecord(to)) return [...changeLines(from, to, locale, cx), ...recordLines(rest, locale, cx)];
   if (from !== undefined || to !== undefined) {
     if (!isRecord(from) && !isRecord(to) && !Array.isArray(from) && !Array.isArray(to)) {
-      lines.push({ key: 'status', label: detailLabel('status', locale, entity), value: { kind: 'change', before: detailValue('from', from, locale, entity), after: detailValue('to', to, locale, entity) } });
+      lines.push({ key: 'status', label: detailLabel('status', locale, cx.entity), value: { kind: 'change', before: detailValue('from', from, locale, cx), after: detailValue('to', to, locale, cx) } });
     } else {
       if (from !== undefined) rest.from = from;
       if (to !== undefined) rest.to = to;
@@ -273,17 +283,17 @@ export function auditDetailLines(row: AuditRow, locale: Locale): DetailLine[] {
   }
   if (isRecord(after)) {
     // {before, after}: what changed; a first save (before null) shows what was saved.
-    if (isRecord(before)) return [...lines, ...changeLines(before, after, locale, entity), ...recordLines(rest, locale, entity)];
-    return [...lines, ...recordLines(after, locale, entity), ...recordLines(rest, locale, entity)];
+    if (isRecord(before)) return [...lines, ...changeLines(before, after, locale, cx), ...recordLines(rest, locale, cx)];
+    return [...lines, ...recordLines(after, locale, cx), ...recordLines(rest, locale, cx)];
   }
   if (after !== undefined) rest.after = after;
   if (isRecord(before)) {
     // A deletion keeps what was deleted; an edit keeps the old values of the fields it records anew.
     const anew = Object.keys(before).filter((k) => k in rest);
-    if (anew.length === 0) return [...lines, ...recordLines(before, locale, entity), ...recordLines(rest, locale, entity)];
-    const changes = changeLines(Object.fromEntries(anew.map((k) => [k, before[k]])), Object.fromEntries(anew.map((k) => [k, rest[k]])), locale, entity);
+    if (anew.length === 0) return [...lines, ...recordLines(before, locale, cx), ...recordLines(rest, locale, cx)];
+    const changes = changeLines(Object.fromEntries(anew.map((k) => [k, before[k]])), Object.fromEntries(anew.map((k) => [k, rest[k]])), locale, cx);
     const others = Object.fromEntries(Object.entries(rest).filter(([k]) => !anew.includes(k) || same(before[k], rest[k])));
-    return [...lines, ...changes, ...recordLines(others, locale, entity)];
+    return [...lines, ...changes, ...recordLines(others, locale, cx)];
   }
-  return [...lines, ...recordLines(rest, locale, entity)];
+  return [...lines, ...recordLines(rest, locale, cx)];
 }

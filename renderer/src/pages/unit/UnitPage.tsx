@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { useT } from '../../i18n';
 import { formErrors, showError } from '../../util/errors';
 import { clearErrorsOnEdit } from '../../util/fields';
+import { requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -79,7 +80,7 @@ export function UnitPage() {
       <Card size="small" title={t.unit} style={{ marginBottom: 12, maxWidth: 820 }} extra={<span style={{ color: '#888' }}>{t.usedBy}</span>}>
         <Form form={form} onValuesChange={clearErrorsOnEdit(form)} layout="vertical" onFinish={() => void save()}
           onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); } }}>
-          <Form.Item name="name" label={t.name} rules={[{ required: true }]}><Input data-testid="unit-name" /></Form.Item>
+          <Form.Item name="name" label={t.name} rules={[requiredOf(t.name)]}><Input data-testid="unit-name" /></Form.Item>
           <Form.Item name="creditCode" label={t.credit}><Input data-testid="unit-credit" maxLength={18} /></Form.Item>
           <Form.Item name="address" label={t.address}><Input /></Form.Item>
           <Form.Item name="bankName" label={t.bank}><Input data-testid="unit-bank" /></Form.Item>
@@ -104,7 +105,7 @@ export function UnitPage() {
       </Card>
       <Modal open={editing !== null} title={t.labTitle} okText={t.ok} cancelText={t.cancel} onOk={() => void saveLabForm()} onCancel={() => setEditing(null)} destroyOnHidden>
         <Form form={labForm} layout="vertical" onValuesChange={clearErrorsOnEdit(labForm)}>
-          <Form.Item name="name" label={t.labName} rules={[{ required: true }]}><Input data-testid="lab-name" /></Form.Item>
+          <Form.Item name="name" label={t.labName} rules={[requiredOf(t.labName)]}><Input data-testid="lab-name" /></Form.Item>
           <Form.Item name="head" label={t.head}><Input data-testid="lab-head" /></Form.Item>
           <Form.Item name="contact" label={t.contact}><Input /></Form.Item>
           <Form.Item name="contactPhone" label={t.phone}><Input /></Form.Item>

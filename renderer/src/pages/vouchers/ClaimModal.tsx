@@ -11,6 +11,7 @@ import { fenOf, moneyRule } from './dealLabels';
 import { saveKeys } from './formKeys';
 import { QuotaLine } from './QuotaLine';
 import { ApplicantSelect } from '../../util/pickers';
+import { requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -84,17 +85,17 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
     }
   };
 
-  const req = [{ required: true, message: t.required }];
+  const req = (label: string) => [requiredOf(label)];
   return (
     <Modal open title={t.title} onCancel={() => onClose(false)} onOk={save} okText={t.ok} confirmLoading={saving} destroyOnHidden width={560}
       okButtonProps={{ 'data-testid': 'claim-save' } as Record<`data-${string}`, string>}>
       <Form form={form} layout="vertical" onKeyDown={saveKeys(() => void save())} onValuesChange={clearErrorsOnEdit(form)}
         initialValues={{ applicantId, cityFunded: false, registered: '', crossRegion: '', claim: today ?? '', override: false }}>
-        <Form.Item name="applicantId" label={t.applicant} rules={req}>
+        <Form.Item name="applicantId" label={t.applicant} rules={req(t.applicant)}>
           <ApplicantSelect data-testid="claim-applicant" />
         </Form.Item>
         {chosen && <div style={{ margin: '-8px 0 12px' }}><QuotaLine applicantId={chosen} year={claimDate ? Number(claimDate.slice(0, 4)) : undefined} pendingFen={fenOf(faceText) ?? 0} /></div>}
-        <Form.Item name="number" label={t.number} rules={req}><Input autoFocus data-testid="claim-number" /></Form.Item>
+        <Form.Item name="number" label={t.number} rules={req(t.number)}><Input autoFocus data-testid="claim-number" /></Form.Item>
         <Form.Item name="faceText" label={t.face} rules={[moneyRule(true, t.required)]}><Input data-testid="claim-face" /></Form.Item>
         <Form.Item name="claim" label={t.claimDate} rules={[dateRule('claimDate', labels)]}><DateInput data-testid="claim-date" /></Form.Item>
         <Form.Item name="registered" label={t.registered} rules={[dateRule('registeredDate', labels, true)]}><DateInput data-testid="claim-registered" /></Form.Item>
@@ -105,7 +106,7 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
         )}
         {scheme && crossRegion && (
           <>
-            <Form.Item name="issuingRegion" label={t.issuing} rules={req}>
+            <Form.Item name="issuingRegion" label={t.issuing} rules={req(t.issuing)}>
               <Select data-testid="claim-issuing-region" options={scheme.issuingRegions.map((r) => ({ value: r.id, label: r.label[locale] }))} />
             </Form.Item>
             <Alert type="info" showIcon message={t.crossNote} style={{ marginBottom: 12 }} data-testid="claim-cross-note" />
@@ -126,7 +127,7 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
           </Form.Item>
         )}
         {report && !report.eligible && override && (
-          <Form.Item name="eligibilityOverride" label={t.overrideReason} rules={[{ required: true, whitespace: true, message: t.required }]}>
+          <Form.Item name="eligibilityOverride" label={t.overrideReason} rules={[requiredOf(t.overrideReason)]}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} data-testid="claim-override-reason" />
           </Form.Item>
         )}

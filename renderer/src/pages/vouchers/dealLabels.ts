@@ -1,5 +1,5 @@
 // Labels and colours shared by the applicants, vouchers, contracts and dashboard pages.
-import type { ContractRow, DueKind } from '../../../../shared/ipc/deals';
+import { CONTRACT_STATUS_TEXT, type ContractRow, type DueKind } from '../../../../shared/ipc/deals';
 import { APPLICANT_KIND_LABELS, type ApplicantKind } from '../../../../shared/policy/vocabulary';
 import { moneyProblem } from '../../util/money-field';
 import type { VoucherStateName } from '../../../../shared/rules/vouchers';
@@ -15,10 +15,10 @@ export const VOUCHER_STATE_LABELS: Record<VoucherStateName, { zh: string; en: st
 };
 
 export const CONTRACT_STATUS_LABELS: Record<ContractRow['status'], { zh: string; en: string; color: string }> = {
-  draft: { zh: '草稿', en: 'Draft', color: 'default' },
-  active: { zh: '履行中', en: 'Active', color: 'blue' },
-  completed: { zh: '已完成', en: 'Completed', color: 'green' },
-  void: { zh: '已作废', en: 'Void', color: 'red' },
+  draft: { ...CONTRACT_STATUS_TEXT.draft, color: 'default' },
+  active: { ...CONTRACT_STATUS_TEXT.active, color: 'blue' },
+  completed: { ...CONTRACT_STATUS_TEXT.completed, color: 'green' },
+  void: { ...CONTRACT_STATUS_TEXT.void, color: 'red' },
 };
 
 export const DUE_KIND_LABELS: Record<DueKind, { zh: string; en: string }> = {
