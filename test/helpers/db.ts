@@ -1,8 +1,11 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach } from 'vitest';
-import { openCore, type Core } from '../../electron/app-core';
+import { DATABASE_FILE_NAME, openCore, type Core } from '../../electron/app-core';
+import { openDatabase } from '../../electron/db/connection';
 import type { HandlerContext } from '../../electron/handlers/types';
 
 export interface TempCore extends Core {
@@ -12,15 +15,49 @@ export interface TempCore extends Core {
   cleanup(): void;
 }
 
+const MIGRATIONS_DIR = path.join(__dirname, '..', '..', 'electron', 'db', 'migrations');
+
+/**
+ * A plain database file migrated from scratch by the real migrations, once per test process; each
+ * plain temp desk starts from a copy of it (the same bytes a fresh migration writes, without running
+ * every migration again for every test).
+ */
+let template: string | undefined;
+function migratedTemplate(): string {
+  if (template && fs.existsSync(template)) return template;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-template-'));
+  const file = path.join(dir, DATABASE_FILE_NAME);
+  const { db } = openDatabase(file, { migrationsDir: MIGRATIONS_DIR });
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  template = file;
+  return file;
+}
+
+/** A copy of the migrated template in dir, with the random key that migration 0007 gives each new desk drawn afresh. */
+function copyTemplate(dir: string): void {
+  const file = path.join(dir, DATABASE_FILE_NAME);
+  fs.copyFileSync(migratedTemplate(), file);
+  const db = new Database(file);
+  try {
+    db.prepare(`UPDATE settings SET value = lower(hex(randomblob(32))) WHERE key = 'attachments.dataKey'`).run();
+  } finally {
+    db.close();
+  }
+}
+
 /** A real SQLite file in a fresh temp folder, migrated, with a fixed clock (default 2025-06-16 10:00 Shanghai). */
 export function tempCore(nowIso = '2025-06-16T02:00:00.000Z', options: { key?: string } = {}): TempCore {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-test-'));
+  // An encrypted desk is keyed as it is created, so it is migrated from scratch.
+  if (options.key === undefined) copyTemplate(dir);
   let now = new Date(nowIso);
   const core = openCore({
     dataDir: dir,
     mode: 'browser',
     key: options.key,
-    migrationsDir: path.join(__dirname, '..', '..', 'electron', 'db', 'migrations'),
+    migrationsDir: MIGRATIONS_DIR,
     now: () => now,
   });
   return {
@@ -63,9 +100,7 @@ export function contentHash(core: Core): string {
   const tables = core.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'
     AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`).pluck().all() as string[];
   const parts = tablesJson(core.db, tables);
-  // A cheap stable digest is enough for equality checks.
-  let h = 0n;
+  // A stable digest for equality checks (SHA-256 of the text: no per-character work in JavaScript).
   const text = tables.join('|') + parts.join('|');
-  for (let i = 0; i < text.length; i++) h = (h * 131n + BigInt(text.charCodeAt(i))) & 0xffffffffffffffffn;
-  return `${text.length}:${h.toString(16)}`;
+  return `${text.length}:${crypto.createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }
