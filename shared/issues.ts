@@ -60,6 +60,7 @@ export function reasonOfIssue(issue: z.core.$ZodIssue, raw?: unknown): { reason:
       if (issue.expected === 'int') return withBase('field.integer');
       if (value === undefined || value === null) return withBase('field.required', { expected: issue.expected });
       if (issue.expected === 'number' && typeof value === 'number') return withBase('field.notFinite');
+      if (issue.expected === 'number' && typeof value === 'string') return withBase('field.notNumber', { value });
       return withBase('field.invalidType', { expected: issue.expected });
     }
     case 'invalid_format':

@@ -6,6 +6,7 @@ import type { Message } from './i18n-messages';
 export const FORMS_MESSAGES: Readonly<Record<string, Message>> = {
   'time.clock': { zh: '{field}应为时刻，如 09:30', en: '{field} must be a time of day such as 09:30' },
   'field.yearRange': { zh: '{field}须为 {min}–{max} 之间的整年（现为 {value}）', en: '{field} must be a whole year from {min} to {max} (it is {value})' },
+  'field.notNumber': { zh: '{field}须为数字（现为“{value}”）', en: '{field} must be a number (it is "{value}")' },
   'field.wholeRange': { zh: '{field}须为 {min}–{max} 的整数（现为 {value}）', en: '{field} must be a whole number from {min} to {max} (it is {value})' },
   'field.decimalRange': { zh: '{field}须为 {min}–{max} 之间、最多 {decimals} 位小数的数（现为 {value}）', en: '{field} must be a number from {min} to {max} with at most {decimals} decimals (it is {value})' },
   'field.rangeOrder': { zh: '{field}（{to}）不能早于开始日期（{from}）', en: '{field} ({to}) cannot be before the start ({from})' },

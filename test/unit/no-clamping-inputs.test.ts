@@ -1,7 +1,9 @@
 // No number field moves what the user typed: antd's InputNumber clamps a value into its min/max and
 // rounds it to its precision (or to its step's decimals) when it loses focus, so no renderer file may
 // give it those props; the range is a rule on the field (util/number-field.tsx) instead. Read from the
-// source, so a new clamping input fails here.
+// source, so a new clamping input fails here. Nor may a renderer file use antd's InputNumber at all
+// (it puts back the last number when text that is not one loses focus): every number input is the
+// shared NumberInput or NumberField, which keep what is typed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,7 +38,7 @@ describe('number inputs', () => {
   const files = sources(ROOT);
 
   it('the scan finds the number inputs and would see a clamping prop', () => {
-    const all = files.flatMap((f) => [...tagsOf(fs.readFileSync(f, 'utf8'), 'InputNumber'), ...tagsOf(fs.readFileSync(f, 'utf8'), 'NumberField')]);
+    const all = files.flatMap((f) => [...tagsOf(fs.readFileSync(f, 'utf8'), 'NumberInput'), ...tagsOf(fs.readFileSync(f, 'utf8'), 'NumberField')]);
     expect(all.length).toBeGreaterThan(15);
     expect(clampingProps('<InputNumber aria-label="x" min={1} max={200} value={v}\n  onChange={(v) => set(v)} />')).toEqual(['min', 'max']);
     expect(clampingProps('<InputNumber precision={3} />')).toEqual(['precision']);
@@ -44,11 +46,20 @@ describe('number inputs', () => {
     expect(clampingProps('<NumberField spec={{ min: 1, max: 2 }} />')).toEqual([]);
   });
 
-  it('no InputNumber or NumberField has min, max, precision or step', () => {
+  it('no renderer file uses antd InputNumber (text that is not a number would be replaced on blur)', () => {
+    const USE = /<InputNumber\b|import\s*\{[^}]*\bInputNumber\b[^}]*\}\s*from\s*'antd'|antd\/[a-z/]*input-number/;
+    expect(USE.test("import { Button, InputNumber, Space } from 'antd';")).toBe(true);
+    expect(USE.test('<InputNumber data-testid="x" />')).toBe(true);
+    expect(USE.test('<NumberInput data-testid="x" />')).toBe(false);
+    const uses = files.filter((f) => USE.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(ROOT, f));
+    expect(uses).toEqual([]);
+  });
+
+  it('no number input has min, max, precision or step', () => {
     const bad: string[] = [];
     for (const f of files) {
       const text = fs.readFileSync(f, 'utf8');
-      for (const c of ['InputNumber', 'NumberField']) {
+      for (const c of ['InputNumber', 'NumberInput', 'NumberField']) {
         for (const { line, tag } of tagsOf(text, c)) {
           const props = clampingProps(tag);
           if (props.length) bad.push(`${path.relative(ROOT, f)}:${line} <${c}> ${props.join(', ')}`);

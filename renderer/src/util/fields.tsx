@@ -3,7 +3,7 @@
 // run the same zod schema the service parses with; a server refusal marks every field it names,
 // scrolls to the first and keeps the dialog open with the input.
 import { CalendarOutlined } from '@ant-design/icons';
-import { Button, Calendar, Input, InputNumber, Popover, Space, Tooltip, type FormInstance } from 'antd';
+import { Button, Calendar, Input, Popover, Space, Tooltip, type FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { useLocale } from '../i18n';
 import { useToday } from '../stores/app-info';
 import { describeIssue, type FieldLabels } from '../i18n-errors';
 import { formErrors } from './errors';
+import { NumberInput } from './number-field';
 
 function word(reason: string, params: Record<string, string | number> | undefined, field: string, labels: FieldLabels): string {
   return describeIssue({ reason, params, field }, useLocale.getState().locale, labels);
@@ -202,18 +203,20 @@ export function clearErrorsOnEdit(form: FormInstance) {
  * not applied; it is never moved to the nearest allowed year, so the list is always the year shown.
  */
 export function YearFilter({ value, onChange, placeholder }: { value: number | undefined; onChange(year: number | undefined): void; placeholder?: string }) {
-  const [typed, setTyped] = useState<number | null>(value ?? null);
+  const [typed, setTyped] = useState<number | string | null>(value ?? null);
   const [shownFor, setShownFor] = useState(value);
   if (shownFor !== value) { setShownFor(value); if (value !== undefined) setTyped(value); }
-  const bad = typed !== null && (!Number.isInteger(typed) || typed < FIELD_YEAR_MIN || typed > FIELD_YEAR_MAX);
-  const problem = bad ? word('field.yearRange', { min: FIELD_YEAR_MIN, max: FIELD_YEAR_MAX, value: typed }, 'year', { year: placeholder ?? '' }) : null;
+  const notNumber = typeof typed === 'string';
+  const bad = notNumber || (typed !== null && (!Number.isInteger(typed) || typed < FIELD_YEAR_MIN || typed > FIELD_YEAR_MAX));
+  const problem = !bad ? null : notNumber ? word('field.notNumber', { value: typed }, 'year', { year: placeholder ?? '' })
+    : word('field.yearRange', { min: FIELD_YEAR_MIN, max: FIELD_YEAR_MAX, value: typed }, 'year', { year: placeholder ?? '' });
   return (
     <Tooltip title={problem} open={bad ? undefined : false}>
-      <InputNumber placeholder={placeholder} aria-label={placeholder} style={{ width: 120 }} value={typed} status={bad ? 'error' : undefined} data-testid="year-filter"
+      <NumberInput placeholder={placeholder} aria-label={placeholder} style={{ width: 120 }} value={typed} status={bad ? 'error' : undefined} data-testid="year-filter"
         onChange={(v) => {
           setTyped(v);
           if (v === null) onChange(undefined);
-          else if (Number.isInteger(v) && v >= FIELD_YEAR_MIN && v <= FIELD_YEAR_MAX) onChange(v);
+          else if (typeof v === 'number' && Number.isInteger(v) && v >= FIELD_YEAR_MIN && v <= FIELD_YEAR_MAX) onChange(v);
         }} />
     </Tooltip>
   );

@@ -2,9 +2,13 @@
 // its min/max and rounds it to its precision when the field loses focus, so the desk never gives it
 // those props: the range and the decimals are a rule, and a value outside them stays on the screen
 // with the rule on the field ("须为 1–1000 的整数"), and is neither saved nor applied as a filter.
-import { InputNumber } from 'antd';
+// Nor is it given antd's InputNumber at all: that puts back the last valid number when text that is
+// not a number ("12a", "1,5") loses focus. `NumberInput` keeps the typed text on the screen; full-width
+// digits typed with a Chinese input method are shown as half-width, and anything else that is not a
+// number stays as typed and is refused ("须为数字").
+import { Input } from 'antd';
 import type { Rule } from 'antd/es/form';
-import type { CSSProperties, ReactNode } from 'react';
+import { useState, type CSSProperties, type FocusEventHandler, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { describeIssue, type FieldLabels } from '../i18n-errors';
 import { useLocale } from '../i18n';
@@ -38,12 +42,26 @@ function decimalsOk(v: number, decimals: number): boolean {
   return (text.split('.')[1] ?? '').length <= decimals;
 }
 
+/** Full-width digits, minus sign and decimal point (a Chinese input method's) as half-width; nothing else is changed. */
+export function normaliseNumberText(text: string): string {
+  return text.replace(/[\uFF10-\uFF19\uFF0D\uFF0E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+const NUMBER_TEXT = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** The value of a typed text: null when empty, the number when it reads as a decimal number, otherwise the text itself (refused by the rules). */
+export function valueOfNumberText(text: string): number | string | null {
+  if (text === '') return null;
+  return NUMBER_TEXT.test(text) ? Number(text) : text;
+}
+
 /** Why a typed number is refused (a catalog reason naming the whole rule), or null if it is accepted. */
 export function numberIssue(value: unknown, spec: NumberSpec): { reason: string; params: Record<string, string | number> } | null {
   if (value === null || value === undefined || value === '') return spec.required ? { reason: 'field.required', params: {} } : null;
   const decimals = spec.decimals ?? 0;
   const params = { min: spec.min, max: spec.max, value: String(value), decimals };
   const reason = decimals === 0 ? 'field.wholeRange' : 'field.decimalRange';
+  if (typeof value === 'string') return { reason: 'field.notNumber', params: { value } };
   if (typeof value !== 'number' || !Number.isFinite(value)) return { reason, params };
   if (value < spec.min || value > spec.max || !decimalsOk(value, decimals)) return { reason, params };
   return null;
@@ -89,10 +107,55 @@ export function minLengthOf(label: string, min: number): Rule {
   };
 }
 
+interface NumberInputProps {
+  /** A number, the typed text when it is not one, or null when empty (what a Form.Item holds). */
+  value?: number | string | null;
+  /** Every edit: the number when the text reads as one, otherwise the text (so the field's rule refuses it), null when empty. */
+  onChange?(value: number | string | null): void;
+  onBlur?: FocusEventHandler<HTMLInputElement>;
+  id?: string;
+  placeholder?: string;
+  style?: CSSProperties;
+  size?: 'small' | 'middle' | 'large';
+  addonAfter?: ReactNode;
+  status?: 'error';
+  'data-testid'?: string;
+  'aria-label'?: string;
+  'aria-invalid'?: boolean;
+}
+
+function textOf(value: number | string | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/**
+ * The desk's number input (in a Form.Item or under `NumberField`): shows exactly the text typed, also
+ * after it loses focus; only full-width digits are shown as half-width.
+ */
+export function NumberInput({ value, onChange, ...rest }: NumberInputProps) {
+  const [text, setText] = useState(() => textOf(value));
+  const [emitted, setEmitted] = useState<number | string | null | undefined>(value);
+  // A value set from outside (a form reset, a loaded record) replaces the text; our own edits do not.
+  if (!Object.is(emitted, value)) {
+    setEmitted(value);
+    setText(textOf(value));
+  }
+  return (
+    <Input {...rest} inputMode="decimal" autoComplete="off" value={text}
+      onChange={(e) => {
+        const shown = normaliseNumberText(e.target.value);
+        const next = valueOfNumberText(shown);
+        setText(shown);
+        setEmitted(next);
+        onChange?.(next);
+      }} />
+  );
+}
+
 interface NumberFieldProps {
-  /** What the user typed (null when empty); shown as it is, never moved into the range. */
+  /** What the user typed (null when empty, NaN when it is not a number); shown as it is, never moved into the range. */
   value: number | null | undefined;
-  /** Every edit, valid or not: the caller applies or saves it only when `numberIssue` is null. */
+  /** Every edit, valid or not (NaN for text that is not a number): the caller applies or saves it only when `numberIssue` is null. */
   onChange(value: number | null): void;
   spec: NumberSpec;
   /** The field's label, used in the error ("年度须为 2000–2100 的整数"). */
@@ -110,15 +173,21 @@ interface NumberFieldProps {
 /**
  * A number typed outside a form (a filter, a year to export, a value saved by a button): the field is
  * marked with the rule under it while what is typed is refused; the caller checks `numberIssue`
- * before it applies or saves.
+ * before it applies or saves. Text that is not a number reaches the caller as NaN, which every
+ * `numberIssue` refuses, and is named on the field as typed.
  */
 export function NumberField({ value, onChange, spec, label, placeholder, style, size, addonAfter, id, ...rest }: NumberFieldProps) {
   useLocale((s) => s.locale);
   const testId = rest['data-testid'];
-  const problem = numberProblem(value ?? null, spec, 'value', { value: label });
+  const [typed, setTyped] = useState<string | null>(null);
+  const shown = value !== undefined && value !== null && Number.isNaN(value) && typed !== null ? typed : value ?? null;
+  const problem = numberProblem(shown, spec, 'value', { value: label });
   return (
     <span style={{ display: 'inline-flex', flexDirection: 'column', verticalAlign: 'top' }}>
-      <InputNumber id={id} value={value ?? null} onChange={(v) => onChange(typeof v === 'number' ? v : null)} placeholder={placeholder}
+      <NumberInput id={id} value={shown} placeholder={placeholder}
+        onChange={(v) => {
+          if (typeof v === 'string') { setTyped(v); onChange(Number.NaN); } else { setTyped(null); onChange(v); }
+        }}
         aria-label={rest['aria-label'] ?? label} style={style} size={size} addonAfter={addonAfter} status={problem ? 'error' : undefined} data-testid={testId}
         aria-invalid={problem ? true : undefined} />
       {problem && <div role="alert" className="ant-form-item-explain-error" data-testid={testId ? `${testId}-error` : undefined} style={{ fontSize: 12, maxWidth: 260 }}>{problem}</div>}

@@ -1,4 +1,4 @@
-import { Button, Col, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Spin, Switch } from 'antd';
+import { Button, Col, Divider, Drawer, Form, Input, Popconfirm, Radio, Row, Select, Space, Spin, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { normaliseCreditCode, normalisePhone } from '../../../../shared/identity';
 import { applicantInputSchema, PROJECT_STAGE_LABELS, PROJECT_STAGES, type Applicant, type ApplicantInput } from '../../../../shared/ipc/deals';
@@ -13,7 +13,7 @@ import { EligibilityPanel } from './EligibilityPanel';
 import { PriceGroupField } from './PriceGroupField';
 import { fieldName } from '../../../../shared/vocabulary-labels';
 import { punct, UserText } from '../../util/user-data';
-import { requiredOf } from '../../util/number-field';
+import { NumberInput, requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -172,7 +172,7 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
           <Divider titlePlacement="start" plain>{t.facts}</Divider>
           {kind !== 'team' ? (
             <Row gutter={12}>
-              <Col span={6}><Form.Item name="staffCount" label={t.staff} rules={rule('staffCount')}><InputNumber style={{ width: '100%' }} data-testid="applicant-staff" /></Form.Item></Col>
+              <Col span={6}><Form.Item name="staffCount" label={t.staff} rules={rule('staffCount')}><NumberInput style={{ width: '100%' }} data-testid="applicant-staff" /></Form.Item></Col>
               <Col span={9}><Form.Item name="revenueText" label={t.revenue} rules={[moneyRule(false, t.required)]}><Input data-testid="applicant-revenue" /></Form.Item></Col>
               <Col span={9}><Form.Item name="assetsText" label={t.assets} rules={[moneyRule(false, t.required)]}><Input data-testid="applicant-assets" /></Form.Item></Col>
               <Col span={24}><Form.Item name="fields" label={t.fields}>
@@ -180,7 +180,7 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
               </Form.Item></Col>
               <Col span={6}><Form.Item name="highTech" label={t.highTech} valuePropName="checked"><Switch /></Form.Item></Col>
               <Col span={6}><Form.Item name="smeListed" label={t.smeListed} valuePropName="checked"><Switch /></Form.Item></Col>
-              <Col span={4}><Form.Item name="smeListedYear" label={t.smeYear} rules={rule('smeListedYear')}><InputNumber style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={4}><Form.Item name="smeListedYear" label={t.smeYear} rules={rule('smeListedYear')}><NumberInput style={{ width: '100%' }} /></Form.Item></Col>
               <Col span={4}><Form.Item name="specializedSme" label={t.specialized} valuePropName="checked"><Switch /></Form.Item></Col>
               <Col span={4}><Form.Item name="badCredit" label={t.badCredit} valuePropName="checked"><Switch /></Form.Item></Col>
               <Col span={6}><Form.Item name="highTechValidFrom" label={`${t.highTechValid}${punct(locale).open}${t.from}${punct(locale).close}`} extra={t.validHelp} rules={[dateRule('highTechValidFrom', labels, true)]}>
@@ -196,9 +196,9 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
           ) : (
             <Row gutter={12}>
               <Col span={6}><Form.Item name="legal" label={t.legal}><Select options={yesNo} /></Form.Item></Col>
-              <Col span={6}><Form.Item name="teamMembers" label={t.members} rules={rule('teamMembers')}><InputNumber style={{ width: '100%' }} /></Form.Item></Col>
-              <Col span={6}><Form.Item name="studentMembers" label={t.students} rules={rule('studentMembers')}><InputNumber style={{ width: '100%' }} /></Form.Item></Col>
-              <Col span={6}><Form.Item name="coreMembers" label={t.core} rules={rule('coreMembers')}><InputNumber style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={6}><Form.Item name="teamMembers" label={t.members} rules={rule('teamMembers')}><NumberInput style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={6}><Form.Item name="studentMembers" label={t.students} rules={rule('studentMembers')}><NumberInput style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={6}><Form.Item name="coreMembers" label={t.core} rules={rule('coreMembers')}><NumberInput style={{ width: '100%' }} /></Form.Item></Col>
               <Col span={8}><Form.Item name="projectStage" label={t.stage}>
                 <Select options={[{ value: '', label: t.unknown }, ...PROJECT_STAGES.map((s) => ({ value: s, label: PROJECT_STAGE_LABELS[s][locale] }))]} />
               </Form.Item></Col>
@@ -215,7 +215,7 @@ export function ApplicantDrawer({ id, onClose }: { id: number | null; onClose(ch
           <Row gutter={12}>
             <Col span={8}><Form.Item name="seriousDishonesty" label={t.dishonesty} valuePropName="checked"><Switch /></Form.Item></Col>
             <Col span={8}><Form.Item name="lastMajorViolationYear" label={t.violationYear} rules={rule('lastMajorViolationYear')}>
-              <InputNumber placeholder={t.none} style={{ width: '100%' }} />
+              <NumberInput placeholder={t.none} style={{ width: '100%' }} />
             </Form.Item></Col>
             <Col span={8}><Form.Item name="abnormalList" label={t.abnormal} valuePropName="checked"><Switch /></Form.Item></Col>
           </Row>

@@ -1,6 +1,6 @@
 // Create or edit one booking (optionally a weekly series); from here an edited booking is deleted
 // or its actual use logged.
-import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Popconfirm, Radio, Row, Space } from 'antd';
+import { Alert, Button, Checkbox, Col, Form, Input, Modal, Popconfirm, Radio, Row, Space } from 'antd';
 import { useState } from 'react';
 import type { InstrumentRow } from '../../../../shared/catalog/instrument';
 import { BOOKING_KINDS, BOOKING_KIND_LABELS, seriesInputSchema, type Booking, type BookingKind } from '../../../../shared/ipc/bookings';
@@ -11,7 +11,7 @@ import { clearErrorsOnEdit, DateTimeInput, dateTimeOf, dateTimeRule, markRefusal
 import { ContractSelect, OrderSelect } from './ContractSelect';
 import { InstrumentSelect } from '../../util/pickers';
 import { UserText } from '../../util/user-data';
-import { requiredOf } from '../../util/number-field';
+import { NumberInput, requiredOf } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -194,11 +194,11 @@ export function BookingModal({ target, instruments, onClose, onLogUsage }: {
           <Space align="baseline">
             <Form.Item name="repeat" valuePropName="checked"><Checkbox data-testid="booking-repeat">{t.repeat}</Checkbox></Form.Item>
             {/* No min/max on the inputs: antd would clamp 1000 to 104; the shared schema refuses it instead. */}
-            {repeat && <Form.Item name="count" label={t.count} rules={[schemaRule(seriesInputSchema.shape.count, 'count', labels)]}><InputNumber data-testid="booking-count" /></Form.Item>}
-            {repeat && <Form.Item name="everyWeeks" label={t.everyWeeks} rules={[schemaRule(seriesInputSchema.shape.everyWeeks, 'everyWeeks', labels)]}><InputNumber data-testid="booking-every" /></Form.Item>}
+            {repeat && <Form.Item name="count" label={t.count} rules={[schemaRule(seriesInputSchema.shape.count, 'count', labels)]}><NumberInput data-testid="booking-count" /></Form.Item>}
+            {repeat && <Form.Item name="everyWeeks" label={t.everyWeeks} rules={[schemaRule(seriesInputSchema.shape.everyWeeks, 'everyWeeks', labels)]}><NumberInput data-testid="booking-every" /></Form.Item>}
           </Space>
         )}
-        {repeat && !editing && <div style={{ color: '#888' }}>{fmt(t.preview, { n: count ?? 0 })}</div>}
+        {repeat && !editing && <div style={{ color: '#888' }}>{fmt(t.preview, { n: typeof count === 'number' ? count : 0 })}</div>}
       </Form>
     </Modal>
   );

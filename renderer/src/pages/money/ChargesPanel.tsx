@@ -1,7 +1,7 @@
 // The charges of one contract or order (from its usage records, manual lines, adjustments), the
 // settled amount against them (a contract's 实际发生金额, an order's total), the statement
 // (PDF/xlsx) and the payments received.
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, message } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import {
   ADJUSTMENT_CATEGORIES, CHARGE_CATEGORY_LABELS, MANUAL_CATEGORIES, type ChargeLine, type ContractCharges, type OwnerRef, type Payment, type RateItem,
@@ -16,7 +16,7 @@ import { useToday } from '../../stores/app-info';
 import { showError } from '../../util/errors';
 import { fenOf, moneyRule } from '../../util/money-field';
 import { clearErrorsOnEdit, DateInput, dateOf, dateRule, markRefusal } from '../../util/fields';
-import { numberRule, requiredRule, type NumberSpec } from '../../util/number-field';
+import { NumberInput, numberRule, requiredRule, type NumberSpec } from '../../util/number-field';
 
 /** Service fields of the dialogs by the dialog's field names. */
 const DIALOG_FIELDS: Record<string, string> = {
@@ -178,7 +178,7 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
               <Form.Item name="category" label={t.category}><Select options={MANUAL_CATEGORIES.map((c) => ({ value: c, label: label(c) }))} /></Form.Item>
               <Form.Item name="description" label={t.description} rules={[requiredRule('description', { description: t.description })]}><Input /></Form.Item>
               <Form.Item name="rateItemId" label={t.rateItem}><Select allowClear options={items.filter((i) => !i.billsUsage).map((i) => ({ value: i.id, label: `${i.instrumentName ?? ''} ${i.name}` }))} /></Form.Item>
-              <Form.Item name="quantity" label={t.quantity} rules={[numberRule(QUANTITY, 'quantity', { quantity: t.quantity })]}><InputNumber data-testid="charge-quantity" /></Form.Item>
+              <Form.Item name="quantity" label={t.quantity} rules={[numberRule(QUANTITY, 'quantity', { quantity: t.quantity })]}><NumberInput data-testid="charge-quantity" /></Form.Item>
               <Form.Item name="unitPrice" label={t.unitPrice} rules={[moneyRule({ label: t.unitPrice })]}><Input /></Form.Item>
             </>
           )}

@@ -1,11 +1,11 @@
-import { Button, Card, Form, InputNumber, message } from 'antd';
+import { Button, Card, Form, message } from 'antd';
 import { useEffect } from 'react';
 import { call } from '../../api';
 import { BACKUP_MONTHS_KEPT, BACKUP_WEEKS_KEPT } from '../../../../shared/ipc/security';
 import { fmt, useT } from '../../i18n';
 import { useSecurity } from '../../stores/security';
 import { formErrors, showError } from '../../util/errors';
-import { numberRule, type NumberSpec } from '../../util/number-field';
+import { NumberInput, numberRule, type NumberSpec } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -52,13 +52,13 @@ export function SettingsCard() {
       <Form form={form} layout="vertical" style={{ maxWidth: 360 }} onFinish={() => void save()}
         onKeyDown={(e) => { if (e.key === 's' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void save(); } }}>
         <Form.Item name="idleMinutes" label={t.idle} rules={[numberRule(SPECS.idleMinutes, 'idleMinutes', labels)]}>
-          <InputNumber style={{ width: 160 }} data-testid="idle-minutes" />
+          <NumberInput style={{ width: 160 }} data-testid="idle-minutes" />
         </Form.Item>
         <Form.Item name="keepBackups" label={t.keep} rules={[numberRule(SPECS.keepBackups, 'keepBackups', labels)]}>
-          <InputNumber style={{ width: 160 }} data-testid="keep-backups" />
+          <NumberInput style={{ width: 160 }} data-testid="keep-backups" />
         </Form.Item>
         <Form.Item name="maxBackupMb" label={t.maxMb} rules={[numberRule(SPECS.maxBackupMb, 'maxBackupMb', labels)]} extra={fmt(t.rotation, { w: BACKUP_WEEKS_KEPT, m: BACKUP_MONTHS_KEPT })}>
-          <InputNumber style={{ width: 160 }} data-testid="max-backup-mb" />
+          <NumberInput style={{ width: 160 }} data-testid="max-backup-mb" />
         </Form.Item>
         <Button htmlType="submit" type="primary">{t.save}</Button>
       </Form>

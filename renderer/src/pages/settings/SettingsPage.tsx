@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, InputNumber, Select, Switch, message } from 'antd';
+import { Button, Card, Form, Input, Select, Switch, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { REGIONS, settingsSchema, type DeskSettings, type SettingsView } from '../../../../shared/ipc/assessment';
 import { call } from '../../api';
@@ -8,6 +8,7 @@ import { documentName } from '../../i18n-errors';
 import { showError } from '../../util/errors';
 import { clearErrorsOnEdit, markRefusal, schemaRule } from '../../util/fields';
 import { HolidayEditor } from './HolidayEditor';
+import { NumberInput } from '../../util/number-field';
 
 const L = {
   zh: {
@@ -69,13 +70,13 @@ export function SettingsPage() {
           </Form.Item>
           {/* Out of range is an error on the field, never clamped to the nearest allowed value. */}
           <Form.Item name="ratedHours" label={t.rated} rules={[schemaRule(settingsSchema.shape.ratedHours, 'ratedHours', labels)]}>
-            <InputNumber data-testid="settings-rated" style={{ width: 200 }}
+            <NumberInput data-testid="settings-rated" style={{ width: 200 }}
               placeholder={t.ratedPh.replace('{h}', String(view?.ratedHoursDefault ?? ''))} />
           </Form.Item>
           <Form.Item name="unitName" label={t.unitName} rules={[schemaRule(settingsSchema.shape.unitName, 'unitName', labels)]}><Input data-testid="settings-unit" /></Form.Item>
           <Form.Item name="thirdPartyTesting" label={t.thirdParty} extra={t.thirdPartyHelp} valuePropName="checked"><Switch /></Form.Item>
           <Form.Item name="notificationDays" label={t.notify} rules={[schemaRule(settingsSchema.shape.notificationDays, 'notificationDays', labels)]}>
-            <InputNumber data-testid="settings-notify" />
+            <NumberInput data-testid="settings-notify" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">{t.save}</Button>
         </Form>
