@@ -57,11 +57,14 @@ export function CatalogPage() {
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [reviewVersion, setReviewVersion] = useState(0);
+  // The code review reads every instrument; it is asked for once the first rows have arrived, so
+  // the list is answered first.
+  const [listed, setListed] = useState(false);
   const searchRef = useRef<InputRef>(null);
   const height = useWindowHeight();
 
   useEffect(() => {
-    void reload().catch(showError);
+    void reload().catch(showError).finally(() => setListed(true));
     void loadLabs().catch(showError);
   }, [reload, loadLabs]);
 
@@ -136,7 +139,7 @@ export function CatalogPage() {
         </Space>
         <Typography.Text type="secondary" data-testid="catalog-total">{fmt(t.total, { n: total })}</Typography.Text>
       </Space>
-      <CodeReview version={reviewVersion} onFix={(id) => setEditing(id)} />
+      <CodeReview ready={listed} version={reviewVersion} onFix={(id) => setEditing(id)} />
       <Table<InstrumentRow>
         virtual
         size="small"

@@ -24,14 +24,19 @@ const L = {
 type Review = ChannelOutput<'catalog:codeReview'>;
 const fieldLabel = (key: string, locale: 'zh' | 'en') => INSTRUMENT_FIELD_LABELS.find((f) => f.key === key)?.[locale] ?? key;
 
-/** The instruments whose category code or disciplines the platform's tables do not have, for the user to fix one by one. */
-export function CodeReview({ version, onFix }: { version: number; onFix(id: number): void }) {
+/**
+ * The instruments whose category code or disciplines the platform's tables do not have, for the user to fix one by one.
+ * Asked for only once `ready` (the page's first list has arrived), so the review never holds up the first rows.
+ */
+export function CodeReview({ ready, version, onFix }: { ready: boolean; version: number; onFix(id: number): void }) {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
   const [review, setReview] = useState<Review | null>(null);
   const [open, setOpen] = useState(false);
 
-  useEffect(() => { call('catalog:codeReview', {}).then(setReview).catch(showError); }, [version]);
+  useEffect(() => {
+    if (ready) call('catalog:codeReview', {}).then(setReview).catch(showError);
+  }, [ready, version]);
   if (!review || review.total === 0) return null;
   const labels = { categoryCode: fieldLabel('categoryCode', locale), discipline: fieldLabel('discipline', locale) };
   const subject = (codes: string) => codes.split(',').map((c) => `${c} ${subjectName(c, SUBJECTS.find((x) => x.code === c)?.name ?? '', locale)}`).join('、');
