@@ -172,10 +172,15 @@ describe('browser-mode server on an encrypted database', () => {
       expect(await post('security:unlock', { passphrase: 'wrong one' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
       expect(await post('security:unlock', { passphrase: PASS })).toMatchObject({ ok: true, value: { locked: false } });
       expect(await post('labs:list', {})).toMatchObject({ ok: true, value: [{ name: '服务端锁定' }] });
-      // The daily backup runs in the background once the desk is unlocked, encrypted with the same key.
+      // The daily backup runs in the background once the desk is unlocked and quiet (no call for the
+      // host's quiet time), encrypted with the same key: wait for its file and MAC without calling.
+      const backupsDir = path.join(first.ctx.dataDir, 'backups');
+      const taken = () => fs.existsSync(backupsDir) && fs.readdirSync(backupsDir).some((f) => /^desk-.*\.sqlite$/.test(f) && fs.existsSync(path.join(backupsDir, `${f}.mac`)));
+      for (let i = 0; i < 400 && !taken(); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(taken()).toBe(true);
       let backups: unknown = await post('backup:list', {});
-      for (let i = 0; i < 100 && (backups as { value?: unknown[] }).value?.length === 0; i++) {
-        await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 20 && (backups as { value?: unknown[] }).value?.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 250));
         backups = await post('backup:list', {});
       }
       expect(backups).toMatchObject({ ok: true, value: [{ encrypted: true }] });
