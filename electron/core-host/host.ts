@@ -116,12 +116,14 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
   let callsInFlight = 0;
   let callsAnswered = 0;
   const quietFor = () => (callsInFlight > 0 ? 0 : Date.now() - lastCallAt);
+  /** The daily backup's gate, at start-up and at the hourly check alike. */
+  const backupGate = { quietFor, quietMs: options.autoBackupQuietMs ?? AUTO_BACKUP_QUIET_MS, latestMs: options.autoBackupLatestMs ?? AUTO_BACKUP_LATEST_MS };
   try {
     folderLock = acquireFolderLock(options.dataDir, options.mode);
     const now = options.fixedToday ? () => new Date(`${options.fixedToday}T02:00:00.000Z`) : undefined;
     core = openCore({
       dataDir: options.dataDir, mode: options.mode, migrationsDir: options.migrationsDir, now, autoBackup: options.autoBackup, autoBackupDelayMs: options.autoBackupDelayMs ?? AUTO_BACKUP_DELAY_MS,
-      autoBackupGate: { quietFor, quietMs: options.autoBackupQuietMs ?? AUTO_BACKUP_QUIET_MS, latestMs: options.autoBackupLatestMs ?? AUTO_BACKUP_LATEST_MS },
+      autoBackupGate: backupGate,
       keyStore: options.keyStoreSecret ? secretKeyStore(options.keyStoreSecret) : undefined,
     });
   } catch (e) {
@@ -146,7 +148,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
       // In a worker thread: calls keep being answered while the copy is taken.
       const log = (e: unknown) => { if (!isAbandoned(e)) send({ t: 'log', level: 'error', message: `[backup] ${(e as Error).message}` }); };
       try {
-        core.backups.runIfDue(0, { quietFor, quietMs: options.autoBackupQuietMs ?? AUTO_BACKUP_QUIET_MS, latestMs: options.autoBackupLatestMs ?? AUTO_BACKUP_LATEST_MS }).catch(log);
+        core.backups.runIfDue(0, backupGate).catch(log);
       } catch (e) { log(e); }
     }, HOUR_MS));
   }
