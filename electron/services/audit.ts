@@ -23,32 +23,27 @@ export function listAudit(ctx: ServiceContext, opts: { entity?: string; entityId
   return ctx.db.prepare(sql).all(...params, opts.limit, opts.offset) as AuditRow[];
 }
 
+/** How the user knows a record (its number or name), by the table that holds it. */
+const NAMED = {
+  voucher: ['vouchers', 'number'], contract: ['contracts', 'number'], applicant: ['applicants', 'name'],
+  instrument: ['instruments', "inner_id || ' ' || name_cn"], lab: ['labs', 'name'], invoice: ['invoices', 'number'],
+  attachment: ['attachments', 'original_name'], order: ['orders', 'number'], order_material: ['order_materials', 'original_name'],
+  statement: ['statements', 'number'], payment: ['payments', 'receipt_number'], quote: ['quotes', 'number'],
+  rate_item: ['rate_items', 'name'], price_group: ['price_groups', 'name'], product: ['service_products', 'name'],
+  rated_hours_preset: ['rated_hours_presets', 'name'],
+} as const satisfies Readonly<Record<string, readonly [table: string, name: string]>>;
+
 /**
  * What the user knows a row's object by while it still exists: a voucher's or contract's number, an
  * applicant's or instrument's name, an attachment's file name. A deleted object has none; its row's
  * detail names it (the services record the number or name when they delete).
  */
 const SUBJECT = `CASE entity
-  WHEN 'voucher' THEN (SELECT number FROM vouchers WHERE id = CAST(entity_id AS INTEGER))
-  WHEN 'contract' THEN (SELECT number FROM contracts WHERE id = CAST(entity_id AS INTEGER))
-  WHEN 'applicant' THEN (SELECT name FROM applicants WHERE id = CAST(entity_id AS INTEGER))
-  WHEN 'instrument' THEN (SELECT inner_id || ' ' || name_cn FROM instruments WHERE id = CAST(entity_id AS INTEGER))
+${Object.entries(NAMED).map(([entity, [table, name]]) => `  WHEN '${entity}' THEN (SELECT ${name} FROM ${table} WHERE id = CAST(entity_id AS INTEGER))`).join('\n')}
   WHEN 'booking' THEN (SELECT i.name_cn FROM bookings b JOIN instruments i ON i.id = b.instrument_id WHERE b.id = CAST(entity_id AS INTEGER))
   WHEN 'usage' THEN (SELECT i.name_cn FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id WHERE u.id = CAST(entity_id AS INTEGER))
-  WHEN 'lab' THEN (SELECT name FROM labs WHERE id = CAST(entity_id AS INTEGER))
-  WHEN 'invoice' THEN (SELECT number FROM invoices WHERE id = CAST(entity_id AS INTEGER))
-  WHEN 'attachment' THEN (SELECT original_name FROM attachments WHERE id = CAST(entity_id AS INTEGER))
   WHEN 'redemption' THEN (SELECT c.number FROM redemptions r JOIN contracts c ON c.id = r.contract_id WHERE r.id = CAST(entity_id AS INTEGER))
-  WHEN 'order' THEN (SELECT number FROM orders WHERE id = CAST(entity_id AS INTEGER))
-  WHEN 'order_material' THEN (SELECT original_name FROM order_materials WHERE id = CAST(entity_id AS INTEGER))
-  WHEN 'statement' THEN (SELECT number FROM statements WHERE id = CAST(entity_id AS INTEGER))
-  WHEN 'payment' THEN (SELECT receipt_number FROM payments WHERE id = CAST(entity_id AS INTEGER))
-  WHEN 'quote' THEN (SELECT number FROM quotes WHERE id = CAST(entity_id AS INTEGER))
-  WHEN 'rate_item' THEN (SELECT name FROM rate_items WHERE id = CAST(entity_id AS INTEGER))
   WHEN 'rate_version' THEN (SELECT i.name FROM rate_versions v JOIN rate_items i ON i.id = v.item_id WHERE v.id = CAST(entity_id AS INTEGER))
-  WHEN 'price_group' THEN (SELECT name FROM price_groups WHERE id = CAST(entity_id AS INTEGER))
-  WHEN 'product' THEN (SELECT name FROM service_products WHERE id = CAST(entity_id AS INTEGER))
-  WHEN 'rated_hours_preset' THEN (SELECT name FROM rated_hours_presets WHERE id = CAST(entity_id AS INTEGER))
   WHEN 'office_lab' THEN (SELECT lab_name FROM office_labs WHERE desk_id = entity_id)
   WHEN 'charges' THEN coalesce((SELECT number FROM contracts WHERE id = json_extract(detail, '$.contractId')), (SELECT number FROM orders WHERE id = json_extract(detail, '$.orderId')))
   WHEN 'charge' THEN coalesce((SELECT number FROM contracts WHERE id = json_extract(detail, '$.contractId')), (SELECT number FROM orders WHERE id = json_extract(detail, '$.orderId')))
@@ -79,15 +74,10 @@ export function pageAudit(ctx: ServiceContext, q: AuditPageQuery): Page<AuditRow
   return { rows: withRefs(ctx, rows), total };
 }
 
-/** How a referenced record is named, by its kind. */
-const REF_NAMES: Readonly<Record<AuditRefKind, string>> = {
-  applicant: 'SELECT id, name FROM applicants', voucher: 'SELECT id, number AS name FROM vouchers',
-  contract: 'SELECT id, number AS name FROM contracts', order: 'SELECT id, number AS name FROM orders',
-  instrument: "SELECT id, inner_id || ' ' || name_cn AS name FROM instruments", lab: 'SELECT id, name FROM labs',
-  product: 'SELECT id, name FROM service_products', price_group: 'SELECT id, name FROM price_groups',
-  quote: 'SELECT id, number AS name FROM quotes', statement: 'SELECT id, number AS name FROM statements',
-  rate_item: 'SELECT id, name FROM rate_items',
-};
+/** How a referenced record is named, by its kind (the same names as a row's own object). */
+const REF_NAMES = Object.fromEntries(
+  [...new Set(Object.values(AUDIT_REF_KEYS))].map((kind) => [kind, `SELECT id, ${NAMED[kind][1]} AS name FROM ${NAMED[kind][0]}`]),
+) as Readonly<Record<AuditRefKind, string>>;
 
 /** The ids a detail refers to (an applicant, the vouchers of a contract …), at any depth. */
 function collectRefs(v: unknown, into: Map<AuditRefKind, Set<number>>, key = ''): void {
