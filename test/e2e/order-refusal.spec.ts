@@ -78,6 +78,8 @@ test('the order drawer shows the 第七条 conditions a team fails before saving
   await expect(page.getByTestId('order-ineligible-condition')).toHaveCount(1);
   await expect(page.getByTestId('order-ineligible-condition')).toContainText('第七条');
   await expect(page.getByTestId('order-eligibility-notes')).toContainText('尚未在本市注册成立企业');
+  // The quota line says how the desk reads the year of an order, which the text leaves open.
+  await expect(page.getByTestId('order-quota-note')).toContainText('下单日期');
   await page.getByTestId('order-save').click();
   await expect(page.locator('.ant-form-item-explain-error').filter({ hasText: '第七条' }).first()).toBeVisible();
   expect(await deskApi<{ total: number }>(desk, 'orders:list', {})).toMatchObject({ total: 0 });

@@ -114,6 +114,15 @@ describe('scope, double funding and dealings', () => {
     expect(contentHash(core)).toBe(before);
   });
 
+  it('an order on a product of an excluded category (a row from before the check) is refused citing 第四条, nothing written', () => {
+    const a = shFirm();
+    const old = Number(core.db.prepare(`INSERT INTO service_products(code, name, service_kind, created_at, updated_at)
+      VALUES ('P-OLD', '强制性检验', 'statutory_testing', '2025-09-01T00:00:00Z', '2025-09-01T00:00:00Z')`).run().lastInsertRowid);
+    const before = contentHash(core);
+    expect(refusal(() => order(a.id, { productId: old }))).toMatchObject({ code: 'RULE', rule: 'voucher.serviceExcluded', article: '第四条', field: 'productId' });
+    expect(contentHash(core)).toBe(before);
+  });
+
   it('an order cannot pass to another applicant', () => {
     const a = shFirm();
     const b = shFirm();

@@ -9,7 +9,7 @@ import { profileById, profileFor } from '../../../../shared/policy/registry';
 import { SERVICE_KIND_LABELS } from '../../../../shared/policy/vocabulary';
 import { formatYuan } from '../../../../shared/rules/money';
 import { formatRatio } from '../../../../shared/rules/ratio';
-import { articleFor } from '../../../../shared/rules/violations';
+import { articleFor, noteFor } from '../../../../shared/rules/violations';
 import { crossRegionUncheckedRules } from '../../../../shared/rules/voucher-checks';
 import { ORDER_STATUS_LABELS, PAYOUT_PARTIES, PAYOUT_PARTY_LABELS, isOrderStep, maxVoucherForOrder, type OrderStatus } from '../../../../shared/rules/orders';
 import { call } from '../../api';
@@ -90,6 +90,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
   // Numbers and articles shown on the form come from the profile of the order date, never literals.
   const art = (rule: string) => (profile ? articleName(articleFor(profile, rule), locale) : '');
   const share = profile ? formatRatio(profile.contractVoucherShareMax) : '';
+  const quotaNote = profile ? noteFor(profile, 'order.annualQuota') : null;
 
   useEffect(() => { call('products:list', { activeOnly: true }).then(setProducts).catch(showError); }, []);
   useEffect(() => { if (id === null && today) form.setFieldsValue({ date: today }); }, [id, today, form]);
@@ -190,6 +191,8 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
             {quota && quota.quotaFen !== null && !crossRegion && (
               <Col span={24}><Typography.Text type="secondary" data-testid="order-quota">
                 {fmt(t.quota, { y: quota.year, q: formatYuan(quota.quotaFen), u: formatYuan(quota.usedFen), r: formatYuan(quota.remainingFen ?? 0), art: art('order.annualQuota') })}
+                {/* The text does not say which date puts an order in a year: the desk's reading, shown as such. */}
+                {quotaNote && <span data-testid="order-quota-note">{locale === 'zh' ? '；' : '; '}{quotaNote[locale]}</span>}
               </Typography.Text></Col>
             )}
             <Col span={8}><Form.Item name="cityFunded" valuePropName="checked"><Checkbox>{fmt(t.cityFunded, { term: profile ? profile.doubleFundingTerm[locale] : t.funds })}</Checkbox></Form.Item></Col>
