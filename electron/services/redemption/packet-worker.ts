@@ -7,6 +7,9 @@
 // travel to the host as bytes; nothing is written to disk. The host writes each packet's audit
 // entry when its message arrives (this connection cannot write) and ends the thread on cancel,
 // lock or close.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppFailure, type AppError } from '../../../shared/result';
@@ -70,10 +73,26 @@ export async function runPacketBatch(job: PacketBatchJob, post: (m: PacketBatchM
   }
 }
 
+/** How much this thread yields the cores to the others (nice value): the thread answering calls comes first. */
+const BACKGROUND_NICE = 10;
+
+/**
+ * Lowers this thread's scheduling priority where the system allows one thread's to be set (Linux:
+ * setpriority on the thread's own id), so a search waits for no packet even when both cores are
+ * busy; elsewhere the batch runs at the usual priority.
+ */
+function runInBackground(): void {
+  try {
+    const tid = Number(path.basename(fs.readlinkSync('/proc/thread-self')));
+    if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) os.setPriority(tid, BACKGROUND_NICE);
+  } catch { /* no per-thread priority here */ }
+}
+
 /** The worker's entry: one job per thread, answered by its messages; the thread ends with it. */
 function serve(): void {
   const port = parentPort;
   if (!port) return;
+  runInBackground();
   port.once('message', (job: PacketBatchJob) => {
     runPacketBatch(job, (m, transfer) => port.postMessage(m, transfer)).catch((e: unknown) => {
       // A refusal travels as its code and reason; the renderer words it in the chosen language.
