@@ -23,12 +23,14 @@ const AUTO_BACKUP_DELAY_MS = 15_000;
 const AUTO_BACKUP_QUIET_MS = 10_000;
 /** …but starts this long after its delay at the latest, however busy the desk is. */
 const AUTO_BACKUP_LATEST_MS = 10 * 60_000;
-/** The assessment page's worker is pre-started this long after the desk opens at the earliest… */
-const WARM_AFTER_MS = 1_500;
 /**
- * …once the first screen has loaded (a call has been answered) and no call has come for this long
- * since (looked at every WARM_POLL_MS): it never shares the cores with the window's first load.
+ * The assessment page's worker is pre-started as soon as the desk has opened, while the window is
+ * still loading its script (no call has come yet): its thread's start and a small job fill time in
+ * which the desk has nothing to answer, and the first assessment page, however soon the user opens
+ * it, does not pay for them. Once calls have come (a locked desk's start, an unlock, a swap), it
+ * waits for WARM_QUIET_MS without calls instead, so it never shares the cores with a page opening.
  */
+const WARM_AFTER_MS = 0;
 const WARM_QUIET_MS = 700;
 const WARM_POLL_MS = 250;
 /** Calls that do not count as the user's activity (the renderer polls the lock status). */
@@ -157,8 +159,9 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     // the idle lock nor holds the queue; skipped while locked or while the file is being swapped.
     const opened = Date.now();
     let warming = false;
-    const warm = setInterval(() => {
-      if (warming || callsAnswered === 0 || Date.now() - opened < (options.warmAfterMs ?? WARM_AFTER_MS) || quietFor() < WARM_QUIET_MS || core.locked) return;
+    const tryWarm = () => {
+      if (warming || closed || core.locked || Date.now() - opened < (options.warmAfterMs ?? WARM_AFTER_MS)) return;
+      if ((callsInFlight > 0 || callsAnswered > 0) && quietFor() < WARM_QUIET_MS) return;
       if (readWorkerRunning('page')) { clearInterval(warm); return; } // a page came first: it started the worker
       warming = true;
       warmAssessmentWorker({ databaseFile: core.ctx.databaseFile, key: core.key, dataDir: core.ctx.dataDir, actor: core.ctx.actor, now: () => core.ctx.now() })
@@ -166,7 +169,9 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
           if (started) { clearInterval(warm); send({ t: 'log', level: 'info', message: '[assessment] page worker pre-started' }); }
         }, () => undefined)
         .finally(() => { warming = false; });
-    }, WARM_POLL_MS);
+    };
+    const warm = setInterval(tryWarm, WARM_POLL_MS);
+    setImmediate(tryWarm); // at once after open, not a poll later
     timers.push(warm);
   }
   for (const t of timers) t.unref?.();

@@ -31,9 +31,9 @@ export interface HostOptions {
    */
   autoBackupQuietMs?: number;
   autoBackupLatestMs?: number;
-  /** Pre-start the assessment page's worker shortly after open, once the desk is idle (the apps do; tests opt in). */
+  /** Pre-start the assessment page's worker once the desk opens, off the calls' path (the apps do; tests opt in). */
   warmAssessment?: boolean;
-  /** How long after open the pre-start may begin (default 1.5 s); it also waits for a first answered call, then 0.7 s without calls. */
+  /** How long after open the pre-start may begin (default 0: at once, before the window's first call; once calls have come, after 0.7 s without calls). */
   warmAfterMs?: number;
   /** How often the idle lock looks at the clock, in ms (default 15 s). */
   idleCheckMs?: number;

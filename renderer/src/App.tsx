@@ -1,12 +1,15 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLocale } from './i18n';
-import { FirstRun } from './FirstRun';
 import { LockScreen, useLocked } from './LockScreen';
 import { PAGES } from './pages/registry';
 import { useNav } from './stores/nav';
+import { useSecurity } from './stores/security';
+
+// The first-run dialog (its form) loads only on a desk whose first-run choice is still to be made.
+const FirstRun = lazy(() => import('./FirstRun').then((m) => ({ default: m.FirstRun })));
 
 const { Sider, Header, Content } = Layout;
 const NARROW_PX = 1320;
@@ -19,6 +22,7 @@ export function App() {
   const { page, go: setPage } = useNav();
   const current = PAGES.find((p) => p.key === page) ?? PAGES[0];
   const locked = useLocked();
+  const firstRun = useSecurity((s) => Boolean(s.status && !s.status.setupDone && !s.status.locked));
   // On a laptop screen (below 1320 px) the menu folds to icons so a wide list keeps its columns; the
   // user may fold or unfold it any time.
   const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < NARROW_PX);
@@ -53,7 +57,7 @@ export function App() {
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
       <AntApp>
-        <FirstRun />
+        {firstRun && <Suspense fallback={null}><FirstRun /></Suspense>}
         {locked ? <LockScreen /> : (
         <Layout style={{ height: '100vh' }}>
           <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }} collapsible collapsed={collapsed}

@@ -131,7 +131,7 @@ export const ORDER_FIELD_LABELS: Readonly<Record<string, Message>> = {
   productId: { zh: '服务产品', en: 'Service product' },
   relatedParty: { zh: '关联关系', en: 'Related party' },
   subcontracted: { zh: '转包', en: 'Subcontracting' },
-  cityFunded: { zh: '已获市级财政支持', en: 'Funded by city finance' },
+  cityFunded: { zh: '已获财政资金支持', en: 'Already publicly funded' },
   crossRegion: { zh: '跨区域创新券', en: 'Cross-region voucher' },
   serviceKinds: { zh: '服务内容', en: 'Service content' },
 };
@@ -149,15 +149,19 @@ export const REGION_NAMES: Readonly<Record<string, Message>> = {
 
 /** Short names of the rules a cross-region voucher or order is not checked against. */
 export const RULE_NAMES: Readonly<Record<string, Message>> = {
+  applicant: { zh: '申领/使用条件', en: 'applicant conditions' },
   'voucher.faceValue': { zh: '单张面额上限', en: 'single face-value limit' },
   'voucher.annualQuota': { zh: '年度额度', en: 'annual quota' },
-  'voucher.contractShare': { zh: '合同50%比例', en: '50% of the contract' },
+  'voucher.contractShare': { zh: '占合同实际金额的比例上限', en: 'share of the contract amount' },
   'voucher.registerWithin': { zh: '合同登记期限', en: 'registration window' },
   'voucher.validity': { zh: '有效期', en: 'validity' },
   'voucher.redemptionWithin': { zh: '兑现申请期限', en: 'redemption window' },
   'voucher.flow': { zh: '使用方式', en: 'how vouchers are used' },
-  'order.voucherShare': { zh: '订单50%比例', en: '50% of the order' },
+  'voucher.doubleFunding': { zh: '已获财政资金支持的不予支持', en: 'no double funding' },
+  'order.voucherShare': { zh: '占订单总额的比例上限', en: 'share of the order total' },
   'order.annualQuota': { zh: '订单年度额度', en: 'annual quota on orders' },
+  'order.relatedParty': { zh: '禁止关联交易', en: 'no related-party deals' },
+  'order.subcontract': { zh: '禁止转包', en: 'no subcontracting' },
 };
 
 /** A rule id by its short name (the id itself only for a rule not named here). */

@@ -1,7 +1,7 @@
 // The 单台套 template's 40 columns (equipment-template.tsv) and the desk field each one holds; the
 // import's header names and the export's columns both come from here.
 import type { InstrumentFields } from './instrument';
-import { EQUIPMENT_TEMPLATE_HEADERS } from './national-platform-data';
+import { EQUIPMENT_TEMPLATE_HEADERS, SERVICE_RECORD_FIELDS } from './national-platform-data';
 
 export type ComputedColumn = 'annualHours' | 'annualExternalHours';
 export type TemplateKey = keyof InstrumentFields | ComputedColumn;
@@ -44,8 +44,42 @@ export function headerCore(header: string): string {
   return s.replace(/[*＊:：]/g, '').toLowerCase();
 }
 
-/** Fields the platform's review refuses empty (仪器编号 is the template's 必填; the rest its record's core). */
-export const PLATFORM_REQUIRED: (keyof InstrumentFields)[] = [
-  'innerId', 'nameCn', 'categoryCode', 'source', 'originalValueFen', 'bookedDate', 'usageKind', 'model', 'manufacturer', 'country',
+/**
+ * The fields the template itself marks 必填 (only 仪器编号: "（必填，管理系统中的关联仪器编号）").
+ * Read from the template's own wording, so the data decides.
+ */
+export const TEMPLATE_REQUIRED: (keyof InstrumentFields)[] = TEMPLATE_COLUMNS
+  .filter((c) => /必填/.test(c.header) && c.key !== 'annualHours' && c.key !== 'annualExternalHours')
+  .map((c) => c.key as keyof InstrumentFields);
+
+/**
+ * The fields the desk asks for before upload although the template does not mark them 必填: the
+ * record's core as a unit's review before upload expects it. This is the desk's reading, not the
+ * platform's data; the pre-export check says so beside each line.
+ */
+export const DESK_EXPECTED: (keyof InstrumentFields)[] = [
+  'nameCn', 'categoryCode', 'source', 'originalValueFen', 'bookedDate', 'usageKind', 'model', 'manufacturer', 'country',
   'discipline', 'addrProvince', 'addrCity', 'contactName', 'contactPhone',
 ];
+
+/**
+ * The coded values of a 服务记录 field as service-record.tsv lists them ("1 占用共享; 2 技术共享 …"),
+ * by name. The export takes its codes from here, so the data decides every code it writes.
+ */
+export function serviceRecordCodes(header: string): ReadonlyMap<string, number> {
+  const row = SERVICE_RECORD_FIELDS.find(([h]) => h === header);
+  if (!row) throw new Error(`service-record.tsv has no field ${header}`);
+  const out = new Map<string, number>();
+  for (const part of row[1].split(/[;；]/)) {
+    const m = /^\s*(\d+)\s+(.+?)\s*$/.exec(part);
+    if (m) out.set(m[2], Number(m[1]));
+  }
+  return out;
+}
+
+/** The code service-record.tsv gives `name` in field `header`; a name the file does not list is a build error, never a guess. */
+export function serviceRecordCode(header: string, name: string): number {
+  const code = serviceRecordCodes(header).get(name);
+  if (code === undefined) throw new Error(`service-record.tsv: ${header} has no value ${name}`);
+  return code;
+}

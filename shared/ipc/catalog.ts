@@ -100,8 +100,13 @@ export interface PlatformProblem {
   field: string;
   reason: string;
   params: Params;
-  /** error: the platform refuses the record; warning: it accepts a value that differs from the desk's. */
+  /** error: to fix before upload; warning: the platform takes a value that differs from the desk's. */
   severity: 'error' | 'warning';
+  /**
+   * template: the platform's own files state it (the template's 必填 and notes, the code tables);
+   * desk: the desk's reading where they are silent (the required fields beyond 仪器编号 …).
+   */
+  basis: 'template' | 'desk';
 }
 
 export interface PlatformCheck {

@@ -2,19 +2,10 @@
 // of rows in one of the sorts the list offers; the service filters, sorts and cuts in SQL and
 // answers the window with the total the filter matches. No list sends all of its history.
 import { z } from 'zod';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_DIRS, type SortDir } from './paging-limits';
 
-export const SORT_DIRS = ['asc', 'desc'] as const;
-export type SortDir = (typeof SORT_DIRS)[number];
-
-/** Largest window one call may ask for; lists load further windows as the user scrolls. */
-export const MAX_PAGE_SIZE = 500;
-export const DEFAULT_PAGE_SIZE = 100;
-
-export interface Page<T> {
-  rows: T[];
-  /** Rows the filter matches in all (not only this window). */
-  total: number;
-}
+// The limits and the Page shape live without zod (paging-limits.ts), for the renderer's first screen.
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_DIRS, type Page, type SortDir } from './paging-limits';
 
 /** The window fields: offset/limit plus a sort among `sorts` and its direction. */
 export function pageFields<const S extends readonly [string, ...string[]]>(

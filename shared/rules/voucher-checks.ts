@@ -116,13 +116,37 @@ export function serviceVocabulary(profile: PolicyProfile): ServiceKind[] {
 }
 
 /**
- * Rules of the local profile a cross-region voucher (京津冀 / 长三角) is not judged by: it follows
- * the rules of the region that issued it (京 第十九条, 沪 第十五条), which the desk does not hold.
+ * Rules of the local profile a cross-region voucher (京津冀) or order (长三角) is not judged by: it
+ * follows the rules of the region that issued it (京 第十九条, 沪 第十五条), which the desk does not
+ * hold. Only rules the profile has are listed (Shanghai sets no face-value cap or register window),
+ * and every rule the desk skips for it is (the applicant conditions included), so the user sees
+ * exactly what was not checked. Each id is a rule id whose article `articleFor` gives.
  */
-export const CROSS_REGION_UNCHECKED_RULES = [
-  'voucher.faceValue', 'voucher.annualQuota', 'voucher.contractShare', 'voucher.registerWithin', 'voucher.validity',
-  'voucher.redemptionWithin', 'voucher.flow',
-] as const;
+export function crossRegionUncheckedRules(profile: PolicyProfile, on: 'voucher' | 'order'): string[] {
+  const hasQuota = Object.keys(profile.annualQuotaFen).length > 0;
+  const stated = (rule: string) => Object.hasOwn(profile.articles, rule);
+  const rules: [string, boolean][] = on === 'order'
+    ? [
+      ['applicant', true],
+      ['order.voucherShare', true],
+      ['order.annualQuota', hasQuota],
+      ['voucher.doubleFunding', profile.noDoubleFunding],
+      ['order.relatedParty', stated('order.relatedParty')],
+      ['order.subcontract', stated('order.subcontract')],
+    ]
+    : [
+      ['applicant', true],
+      ['voucher.faceValue', profile.singleVoucherMaxFen !== null],
+      ['voucher.annualQuota', hasQuota],
+      ['voucher.contractShare', true],
+      ['voucher.registerWithin', profile.registerWithinDays !== null],
+      ['voucher.validity', profile.validityMonths !== null],
+      ['voucher.redemptionWithin', profile.redemptionWithinMonths !== null],
+      // Where vouchers are not claimed (免申即享), a recorded cross-region voucher skips that refusal too.
+      ['voucher.flow', profile.flow === 'order'],
+    ];
+  return rules.filter(([, applies]) => applies).map(([rule]) => rule);
+}
 
 /**
  * At least one service kind from the profile's vocabulary is required (a free-text description is

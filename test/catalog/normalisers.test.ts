@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssue } from '../../renderer/src/i18n-errors';
 import { normaliseCell, suggestMapping } from '../../electron/services/catalog/import';
+import { INSTRUMENT_FIELD_LABELS, instrumentInputSchema } from '../../shared/catalog/instrument';
+import { issuesOfZod } from '../../shared/issues';
 import { ASSIGNABLE_CATEGORIES, categoryCodeProblem, categoryLabel, MAJOR_CATEGORIES } from '../../shared/catalog/categories';
 import {
   excelSerialDate, foldCode, foldWidth, headerMoneyUnit, normaliseCarrierType, normaliseDateCell, normaliseDateText, normaliseDisciplines,
@@ -166,5 +168,39 @@ describe('header mapping', () => {
   it('takes the 资产编号 as the 仪器编号 too when the sheet has no 仪器编号 column', () => {
     expect(suggestMapping(['资产编号', '设备名称', '单价（元）'])).toMatchObject({ innerId: '资产编号', assetNo: '资产编号', nameCn: '设备名称', originalValueFen: '单价（元）' });
     expect(suggestMapping(['仪器编号', '资产编号'])).toMatchObject({ innerId: '仪器编号', assetNo: '资产编号' });
+  });
+});
+
+describe('the record\'s limits, each refused naming its field', () => {
+  const base = { innerId: 'L-1', nameCn: '紫外可见分光光度计', categoryCode: '010401', originalValueFen: 100 };
+  const labels = Object.fromEntries(INSTRUMENT_FIELD_LABELS.map((f) => [f.key, f.zh]));
+  const words = (over: Record<string, unknown>) => {
+    const r = instrumentInputSchema.safeParse({ ...base, ...over });
+    return r.success ? [] : issuesOfZod(r.error, { ...base, ...over }).map((i) => describeIssue({ ...i, code: 'VALIDATION' }, 'zh', labels));
+  };
+
+  it.each([
+    [{ specs: '分'.repeat(501) }, '主要技术指标不能超过 500 个字符'],
+    [{ functions: '分'.repeat(301) }, '主要功能不能超过 300 个字符'],
+    [{ serviceContent: '分'.repeat(201) }, '服务内容不能超过 200 个字符'],
+    [{ userNotice: '分'.repeat(501) }, '用户须知不能超过 500 个字符'],
+    [{ customsDeclarationNo: '11012020000065432' }, '进口报关单编号须为 18 位数字'],
+    [{ customsItemNo: '3' }, '进口报关单项号须为 2 位数字'],
+    [{ discipline: '110,120,130,140,150' }, '主要学科领域最多 4 项'],
+    [{ discipline: '999' }, '主要学科领域“999”不是学科领域代码或名称（GB/T 13745 一级学科）'],
+    [{ imageName: 'sem.png' }, '图片须为 .jpg 图片的文件名'],
+    [{ postcode: '10008' }, '邮政编码须为 6 位数字'],
+    [{ categoryCode: '011300' }, '仪器分类编码 011300 不在国家平台仪器分类表中'],
+  ])('%j → %s', (over, message) => {
+    expect(words(over)).toEqual([message]);
+  });
+
+  it('takes each field at its limit exactly', () => {
+    expect(words({
+      specs: '分'.repeat(500), functions: '分'.repeat(300), serviceContent: '分'.repeat(200), userNotice: '分'.repeat(500),
+      customsDeclarationNo: '110120200000654321', customsItemNo: '03', discipline: '110,120,130,140', fundingSources: '中央财政资金,地方财政资金,单位自有资金,其他资金',
+      imageName: 'sem.jpg', postcode: '100083',
+    })).toEqual([]);
+    expect(words({ fundingSources: '中央财政资金,风投' })[0]).toMatch(/^主要购置经费来源“风投”无法对应/);
   });
 });

@@ -1,6 +1,8 @@
 // Real files in, the platform's files out, on temp SQLite desks: title rows and merged headers, .xls,
 // GBK, serial dates, full-width ids, fees, remembered mappings, the error report, the round trip,
 // the 服务记录 upload and the pre-upload check.
+import fs from 'node:fs';
+import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,11 +14,16 @@ import { createInstrument, listInstrumentsFull } from '../../electron/services/c
 import { createLab } from '../../electron/services/catalog/labs';
 import { addAdjustment, contractCharges, refreshCharges } from '../../electron/services/money/charges';
 import { addRateVersion, saveRateItem } from '../../electron/services/money/rates';
-import { checkPlatform, exportServiceRecords } from '../../electron/services/catalog/platform';
+import { checkPlatform, exportServiceRecords, serviceRecordRow, type UsageRow } from '../../electron/services/catalog/platform';
 import { instrumentInputSchema, type Instrument, type InstrumentInput } from '../../shared/catalog/instrument';
+import { SUBJECTS } from '../../shared/catalog/platform';
 import { EQUIPMENT_TEMPLATE_HEADERS, SERVICE_RECORD_FIELDS } from '../../shared/catalog/national-platform-data';
 import { adjustmentSchema, rateVersionFieldsSchema } from '../../shared/ipc/money';
 import { tempCore, type TempCore } from '../helpers/db';
+
+/** The platform's own files, as the repository keeps them (read here, not through the generated module). */
+const PLATFORM_DIR = path.join(__dirname, '..', '..', 'resources', 'national-platform');
+const tsvRows = (file: string) => fs.readFileSync(path.join(PLATFORM_DIR, file), 'utf8').split(/\r?\n/).filter((l) => l && !l.startsWith('#')).slice(1).map((l) => l.split('\t'));
 
 let core: TempCore;
 beforeEach(() => { core = tempCore(); });
@@ -182,6 +189,16 @@ describe('lab sheets', () => {
     const p = await parseImportOffThread(core.ctx, src('mac.xlsx', bytes));
     commitImport(core.ctx, { parseId: p.parseId, headerRow: 1, mapping: p.suggestedMapping, onDuplicate: 'skip' });
     expect(listInstrumentsFull(core.ctx, {})[0].startUseDate).toBe('2018-12-28');
+  });
+
+  it('passes over blank rows, a title and an empty row of commas above the header of a CSV', async () => {
+    const csv = ['', '某某学院仪器设备台账（2025 年）', ',,,', '', '仪器编号,仪器名称,分类编码,原值（万元）', 'B-1,紫外可见分光光度计,010401,12.5'].join('\n');
+    const p = await parseImportOffThread(core.ctx, src('台账.csv', Buffer.from(csv)));
+    expect(p.headerRow).toBe(5);
+    expect(p.headers).toEqual(['仪器编号', '仪器名称', '分类编码', '原值（万元）']);
+    const v = validateImport(core.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping });
+    expect(v.issues).toEqual([]);
+    expect(v.preview).toEqual([expect.objectContaining({ row: 6, innerId: 'B-1', categoryCode: '010401', originalValueFen: 12_500_000 })]);
   });
 
   it('fills a vertically merged header cell from its top row', async () => {
@@ -391,10 +408,127 @@ describe('the platform files of a year', () => {
     const of = (innerId: string) => c.problems.filter((p) => p.innerId === innerId).map((p) => `${p.field}:${p.reason}`);
     expect(of('RT-001')).toEqual([]);
     expect(of('RT-002')).toEqual(expect.arrayContaining([
-      'categoryCode:category.unknown', 'specs:field.tooLong', 'bookedDate:platform.required', 'contactName:platform.required', 'originalValueFen:platform.valueRounded',
+      'categoryCode:category.unknown', 'specs:field.tooLong', 'bookedDate:platform.expected', 'contactName:platform.expected', 'originalValueFen:platform.valueRounded',
     ]));
-    expect(c.problems.find((p) => p.field === 'categoryCode')).toMatchObject({ severity: 'error', params: { value: '150101' }, nameCn: '气相色谱仪' });
-    expect(c.serviceProblems.map((p) => `${p.field}:${p.reason}`)).toEqual(['assetNo:platform.serviceJoin', 'usage.content:platform.serviceRequired', 'discipline:platform.serviceRequired']);
+    expect(c.problems.find((p) => p.field === 'categoryCode')).toMatchObject({ severity: 'error', basis: 'template', params: { value: '150101' }, nameCn: '气相色谱仪' });
+    // What the platform's files state apart from the desk's reading: the template marks only 仪器编号 必填.
+    const basis = (innerId: string) => Object.fromEntries(c.problems.filter((p) => p.innerId === innerId).map((p) => [p.field, p.basis]));
+    expect(basis('RT-002')).toMatchObject({ categoryCode: 'template', specs: 'template', originalValueFen: 'template', bookedDate: 'desk', contactName: 'desk', model: 'desk' });
+    expect(c.serviceProblems.map((p) => `${p.field}:${p.reason}:${p.basis}`)).toEqual([
+      'assetNo:platform.serviceJoin:template', 'usage.content:platform.serviceExpected:desk', 'discipline:platform.serviceExpected:desk',
+    ]);
     expect(core.db.prepare('SELECT category_code FROM instruments WHERE id = ?').pluck().get(plain.id)).toBe('150101');
+  });
+
+  it('lists a service record whose 课题主要科学领域 would be a discipline name kept from before, not a code of subjects.tsv', () => {
+    const sem = createInstrument(core.ctx, instrumentInputSchema.parse(FULL));
+    core.db.prepare("UPDATE instruments SET discipline = '材料科学' WHERE id = ?").run(sem.id);
+    usage(sem.id, '2025-03-01T09:00', '2025-03-01T10:00');
+    const c = checkPlatform(core.ctx, {}, 2025);
+    expect(c.serviceProblems).toEqual([expect.objectContaining({ innerId: 'RT-001', field: 'discipline', reason: 'platform.serviceSubject', basis: 'template', params: { record: 1, value: '材料科学' } })]);
+    core.db.prepare("UPDATE instruments SET discipline = '430' WHERE id = ?").run(sem.id);
+    expect(checkPlatform(core.ctx, {}, 2025).serviceProblems).toEqual([]);
+  });
+});
+
+describe('the template itself', () => {
+  it('imports the platform\'s own equipment-template.xls with a row filled in under its two header rows', async () => {
+    const wb = XLSX.read(fs.readFileSync(path.join(PLATFORM_DIR, 'equipment-template.xls')));
+    XLSX.utils.sheet_add_aoa(wb.Sheets['大型科研仪器'], [templateRow({
+      仪器编号: 'T-1', 仪器设备名称: '透射电子显微镜', 仪器分类编码: '010101', 原值: 980.5, 建账日期: '2016-01-01', 主要学科领域: '430', 年运行机时: 1400,
+    })], { origin: 'A3' });
+    // Its document properties (code page 2052) are not written back by SheetJS; the sheet is what matters.
+    delete wb.Props;
+    delete wb.Custprops;
+    const p = await parseImportOffThread(core.ctx, src('单台套模板.xls', XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer));
+    expect([p.encoding, p.headerRow, p.rowCount]).toEqual(['xls', 2, 1]);
+    expect(p.computedColumns).toEqual([H[22], H[30]]);
+    const v = validateImport(core.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping });
+    expect(v.issues).toEqual([]);
+    commitImport(core.ctx, { parseId: p.parseId, headerRow: p.headerRow, mapping: p.suggestedMapping, onDuplicate: 'skip' });
+    expect(listInstrumentsFull(core.ctx, {})[0]).toMatchObject({ innerId: 'T-1', nameCn: '透射电子显微镜', categoryCode: '010101', originalValueFen: 980_500_000, bookedDate: '2016-01-01', discipline: '430' });
+  });
+
+
+  it.each(['xlsx', 'xls'] as const)('has the sheet, group merges and 40 headers of equipment-template.xls itself (.%s)', async (format) => {
+    const template = XLSX.read(fs.readFileSync(path.join(PLATFORM_DIR, 'equipment-template.xls')));
+    createInstrument(core.ctx, instrumentInputSchema.parse(FULL));
+    const file = await exportCatalog(core.ctx, {}, { format, year: 2025, deskSheet: false });
+    const out = XLSX.read(Buffer.from(file.dataBase64, 'base64'));
+    expect(out.SheetNames).toEqual(template.SheetNames);
+    const sheet = template.SheetNames[0];
+    const rowsOf = (wb: XLSX.WorkBook) => XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheet], { header: 1, defval: '' });
+    expect(rowsOf(out)[1]).toEqual(rowsOf(template)[1]);
+    expect(rowsOf(out)[1]).toHaveLength(40);
+    const merges = (wb: XLSX.WorkBook) => (wb.Sheets[sheet]['!merges'] ?? []).map((m) => XLSX.utils.encode_range(m)).sort();
+    expect(merges(out)).toEqual(merges(template));
+    // Row 1 names each group at its first column (the template's own first cell repeats its group's name).
+    const groups = (wb: XLSX.WorkBook) => rowsOf(wb)[0].map((c) => String(c).split(/\s+/)[0]);
+    expect(groups(out)).toEqual(groups(template));
+  });
+});
+
+describe('the 服务记录 codes are those of service-record.tsv', () => {
+  const fields = tsvRows('service-record.tsv');
+  const headers = fields.map((r) => r[1]);
+  /** The name service-record.tsv gives a code of a field ("3 委托共享" → 委托共享), or null. */
+  const nameOf = (header: string, code: unknown) => {
+    const values = fields.find((r) => r[1] === header)![2].split(';').map((v) => v.trim());
+    return values.find((v) => v.startsWith(`${String(code)} `))?.slice(String(code).length + 1) ?? null;
+  };
+  const base: UsageRow = {
+    id: 7, instrumentId: 1, instrumentName: '场发射扫描电镜', innerId: 'RT-001', assetNo: 'ZC-1', discipline: '430,140', startAt: '2025-03-01T09:00',
+    endAt: '2025-03-01T10:30', content: '形貌观察', serviceWay: '占用', direction: '科学研究', external: 0, amountFen: 12_345, userName: '', userUnit: '',
+    satisfaction: null, contractId: null, orderId: null, contractTitle: null, vouchers: 0, applicantName: null, applicantContact: null, applicantPhone: null,
+  };
+  const cell = (u: Partial<UsageRow>, header: string) => serviceRecordRow({ ...base, ...u })[headers.indexOf(header)];
+
+  it('writes the 25 fields in the file\'s order', () => {
+    expect(SERVICE_RECORD_FIELDS.map(([h]) => h)).toEqual(headers);
+    expect(headers).toHaveLength(25);
+    expect(serviceRecordRow(base)).toHaveLength(25);
+  });
+
+  it.each([
+    ['服务方式', { serviceWay: '占用' }, 1, '占用共享'], ['服务方式', { serviceWay: '技术' }, 2, '技术共享'], ['服务方式', { serviceWay: '委托' }, 3, '委托共享'],
+    ['服务方式', { serviceWay: '远程共享' }, 4, '远程共享'], ['服务方式', { serviceWay: '其他' }, 5, '其他'],
+    ['服务对象', { external: 0 }, 120, '内部用户'], ['服务对象', { external: 1 }, 130, '外部用户'],
+    ['服务类型', { direction: '科学研究' }, 135, '科学研究'], ['服务类型', { direction: '科技开发' }, 136, '科技开发'], ['服务类型', { direction: '教学' }, 137, '教学'],
+    ['服务类型', { direction: '其他' }, 138, '其他'],
+    ['用户评价及意见', { satisfaction: 5 }, 1, '非常满意'], ['用户评价及意见', { satisfaction: 4 }, 2, '基本满意'], ['用户评价及意见', { satisfaction: 3 }, 3, '一般'],
+    ['用户评价及意见', { satisfaction: 2 }, 4, '不满意'], ['用户评价及意见', { satisfaction: 1 }, 5, '极差'],
+    ['服务经费来源', { contractId: 1, vouchers: 2 }, 15, '地方科技计划项目'], ['服务经费来源', { orderId: 1, vouchers: 1 }, 15, '地方科技计划项目'],
+    ['服务经费来源', { contractId: 1 }, 16, '其他'], ['服务经费来源', { orderId: 1 }, 16, '其他'], ['服务经费来源', {}, 17, '无'],
+    ['是否在单位内使用', {}, 0, '单位内使用'],
+  ] as [string, Partial<UsageRow>, number, string][])('%s of %j is %s, which the file names %s', (header, u, code, name) => {
+    expect(cell(u, header)).toBe(code);
+    expect(nameOf(header, code)).toBe(name);
+  });
+
+  it('gives no 用户评价 for a record without stars, and 课题主要科学领域 as a code of subjects.tsv', () => {
+    expect(cell({ satisfaction: null }, '用户评价及意见')).toBe('');
+    const subject = cell({}, '课题主要科学领域');
+    expect(subject).toBe('430');
+    expect(tsvRows('subjects.tsv').map((r) => r[0])).toContain(subject);
+    expect(SUBJECTS.map((x) => x.code)).toEqual(tsvRows('subjects.tsv').map((r) => r[0]));
+  });
+});
+
+describe('the pre-export check of 参考收费标准', () => {
+  it('refuses a rate table whose text the template\'s 500 characters cannot hold, naming the length', () => {
+    const lab = createLab(core.ctx, { name: '分析测试中心', unitName: '', contact: '' });
+    const sem = createInstrument(core.ctx, instrumentInputSchema.parse({ ...FULL, labId: lab.id }));
+    const short = createInstrument(core.ctx, instrumentInputSchema.parse({ ...FULL, innerId: 'RT-003', assetNo: 'ZC-3', labId: lab.id }));
+    for (let n = 0; n < 6; n++) {
+      const item = saveRateItem(core.ctx, null, { instrumentId: sem.id, name: `${'形貌与成分联合分析测试项目'.repeat(7)}${n}`, unit: 'sample', billsUsage: false });
+      addRateVersion(core.ctx, item.id, rateVersionFieldsSchema.parse({ effectiveFrom: '2025-01-01', prices: [{ priceGroupId: 1, unitPriceFen: 80_000 }] }));
+    }
+    const item = saveRateItem(core.ctx, null, { instrumentId: short.id, name: '上机', unit: 'hour', billsUsage: true });
+    addRateVersion(core.ctx, item.id, rateVersionFieldsSchema.parse({ effectiveFrom: '2025-01-01', incrementMinutes: 30, prices: [{ priceGroupId: 1, unitPriceFen: 60_000 }] }));
+    const c = checkPlatform(core.ctx, {}, 2025);
+    const fee = c.problems.filter((p) => p.field === 'referenceFeeFen');
+    expect(fee).toEqual([expect.objectContaining({ innerId: 'RT-001', reason: 'platform.feeTooLong', severity: 'error', basis: 'template', params: expect.objectContaining({ max: 500 }) })]);
+    expect(Number(fee[0].params.length)).toBeGreaterThan(500);
+    expect(c.instrumentsWithErrors).toBe(1);
   });
 });

@@ -44,6 +44,9 @@ describe('applicants', () => {
     // Shanghai asks for an incubator and 3 core members instead.
     const sh = checkEligibility(core.ctx, { id: team.id, profileId: 'shanghai-2025', date: '2025-10-01' });
     expect(rules(sh)).toEqual(['applicant.missingFact', 'applicant.team.incubator']);
+    // Chosen by hand for a day it was not in force (before 2025-09-01), it is not applied: no figures from it.
+    expect(refusal(() => checkEligibility(core.ctx, { id: team.id, profileId: 'shanghai-2025', date: '2025-08-31' })))
+      .toMatchObject({ code: 'RULE', rule: 'policy.notInForce', params: { date: '2025-08-31', region: 'shanghai' } });
   });
 
   it('refuses to delete an applicant with vouchers and writes nothing', () => {

@@ -1,8 +1,9 @@
 // What the core host does in the background after the desk opens, on real desk folders with the
 // host in this thread: the daily backup due at start-up is taken, but only once the desk is quiet
 // (start-up and the first pages never wait for it or share the cores with it), and the assessment
-// page's worker is pre-started while the desk is idle — not counted as the user's activity, and
-// not while the desk is locked or its file is being swapped.
+// page's worker is pre-started as soon as the desk opens (before the window's first call) or, once
+// calls have come, when the desk is idle — not counted as the user's activity, and not while the
+// desk is locked or its file is being swapped.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -143,20 +144,35 @@ describe('the daily backup waits for a quiet desk', () => {
 });
 
 describe('the assessment page worker is pre-started', () => {
-  it('starts once the first screen has loaded and the desk is idle, and a page then uses it', async () => {
+  it('starts as soon as the desk opens, before the window\'s first call, and a page then uses it', async () => {
     const dir = deskFolder({ mode: 'plain' });
     expect(readWorkerRunning('page')).toBe(false);
-    const h = host(dir, { warmAssessment: true, warmAfterMs: 400 });
-    await sleep(1_500);
-    // Not on the start-up path, nor while the window loads: no call has been answered yet.
-    expect(readWorkerRunning('page')).toBe(false);
-    expect(await h.call('labs:list')).toMatchObject({ ok: true }); // the first screen's call
-    await sleep(300);
-    expect(readWorkerRunning('page')).toBe(false); // it waits for the desk to be quiet after it
-    await until('the pre-start', () => h.messages.some((m) => m.t === 'log' && m.message.includes('pre-started')));
+    const h = host(dir, { warmAssessment: true });
+    // While the window loads its script the desk has nothing to answer: the worker starts in that time.
+    const tookMs = await until('the pre-start', () => h.messages.some((m) => m.t === 'log' && m.message.includes('pre-started')));
+    expect(h.messages.some((m) => m.t === 'result')).toBe(false); // no call was needed for it
+    expect(tookMs).toBeLessThan(15_000);
     expect(readWorkerRunning('page')).toBe(true);
+    expect(await h.call('labs:list')).toMatchObject({ ok: true }); // the first screen's call
     const page = await h.call('assessment:page', { year: 2024 }) as { ok: boolean };
     expect(page.ok).toBe(true);
+  }, 60_000);
+
+  it('once calls have come, it waits until the desk has been quiet for 0.7 s', async () => {
+    const dir = deskFolder({ mode: 'plain' });
+    const h = host(dir, { warmAssessment: true, warmAfterMs: 300 });
+    // The window's calls keep coming every 150 ms for 1.5 s: no pre-start beside them.
+    const t0 = performance.now();
+    let lastCall = t0;
+    while (performance.now() - t0 < 1_500) {
+      expect(await h.call('labs:list')).toMatchObject({ ok: true });
+      lastCall = performance.now();
+      expect(readWorkerRunning('page')).toBe(false);
+      await sleep(150);
+    }
+    await until('the pre-start', () => h.messages.some((m) => m.t === 'log' && m.message.includes('pre-started')));
+    expect(performance.now() - lastCall).toBeGreaterThanOrEqual(700);
+    expect(readWorkerRunning('page')).toBe(true);
   }, 60_000);
 
   it('is not the user\'s activity: the idle lock still locks on time', async () => {

@@ -142,11 +142,17 @@ test('imports the platform template under a title row, fixes the refused rows an
   // The pre-upload check names the record the platform would refuse; fix it from there.
   await page.getByRole('button', { name: /导出到国家平台/ }).click();
   await page.getByLabel('platform-year').fill('2025');
-  await expect(page.getByTestId('platform-summary')).toContainText('3 台仪器，2025 年服务记录 1 条；1 台仪器有平台会拒收的问题');
+  await expect(page.getByTestId('platform-summary')).toContainText('3 台仪器，2025 年服务记录 1 条；1 台仪器有上报前须处理的问题');
   const problems = page.getByTestId('platform-problems');
   await expect(problems).toContainText('EM-002 透射电子显微镜');
-  await expect(problems).toContainText('国家平台要求填写建账日期');
-  await problems.locator('.ant-table-row', { hasText: '建账日期' }).getByRole('button', { name: '修改' }).click();
+  // The template marks only 仪器编号 必填: 建账日期 is asked for by the desk, and the line says so.
+  const booked = problems.locator('.ant-table-row', { hasText: '建账日期' });
+  await expect(booked).toContainText('建账日期未填写（模板未标必填，本系统要求上报前填写）');
+  await expect(booked).toContainText('本系统要求');
+  await expect(booked).not.toContainText('会被拒收');
+  await expect(page.getByTestId('platform-desk-note')).toContainText('单台套模板只将仪器编号标为必填');
+  await expect(page.getByTestId('platform-funding-note')).toContainText('15 地方科技计划项目');
+  await booked.getByRole('button', { name: '修改' }).click();
   const drawer = page.locator('.ant-drawer');
   // A value beyond the template's limits is kept as pasted and refused with the field named, never cut short.
   await drawer.getByLabel(/进口报关单编号/).fill('1101202000006543219');
@@ -165,7 +171,8 @@ test('imports the platform template under a title row, fixes the refused rows an
 
   await page.getByRole('button', { name: /导出到国家平台/ }).click();
   await page.getByLabel('platform-year').fill('2025');
-  await expect(page.getByTestId('platform-summary')).toContainText('0 台仪器有平台会拒收的问题');
+  await expect(page.getByTestId('platform-summary')).toContainText('0 台仪器有上报前须处理的问题');
+  await expect(page.getByTestId('platform-desk-note')).toHaveCount(0);
   const read = async (name: RegExp) => {
     const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
     return { name: d.suggestedFilename(), book: XLSX.read(fs.readFileSync((await d.path())!)) };

@@ -1,8 +1,10 @@
 // Bookings for Shanghai orders through the real services on a real SQLite file: a slot books an
 // accepted order as a contract booking books its contract, the usage logged from it carries the
 // order, and each refusal writes nothing.
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeAssessment } from '../../electron/services/assessment/compute';
+import { exportAssessmentXlsx, SERVICE_RECORD_COLUMNS } from '../../electron/services/assessment/export-xlsx';
 import { createBooking, getBooking, moveBooking } from '../../electron/services/bookings/bookings';
 import { createSeries } from '../../electron/services/bookings/series';
 import { createUsage, usageDraft } from '../../electron/services/bookings/usage';
@@ -96,5 +98,23 @@ describe('orders in the annual assessment', () => {
     expect(computeAssessment(core.ctx, { year: 2025, scope: { kind: 'instrument', instrumentId: other } })).toMatchObject({ contracts: 0 });
     // Another year does not see it.
     expect(computeAssessment(core.ctx, { year: 2026, scope: { kind: 'unit' } })).toMatchObject({ contracts: 0 });
+  });
+});
+
+describe('the national 服务记录 export', () => {
+  it('lists the usage of a Shanghai order as external service, with the order number where a contract\'s would be', async () => {
+    transitionOrder(core.ctx, { id: orderId, to: 'accepted', date: '2025-10-11', note: '' });
+    const b = createBooking(core.ctx, slot({ startAt: '2025-10-20T07:00', endAt: '2025-10-20T09:30' }));
+    createUsage(core.ctx, { ...usageDraft(core.ctx, b.id), operator: '李工' });
+    const file = await exportAssessmentXlsx(core.ctx, { year: 2025, scope: { kind: 'unit' } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const svc = wb.getWorksheet('服务记录')!;
+    expect(svc.rowCount).toBe(2);
+    const at = (name: (typeof SERVICE_RECORD_COLUMNS)[number]) => svc.getRow(2).getCell(SERVICE_RECORD_COLUMNS.indexOf(name) + 1).value;
+    expect(at('所在单位内部编号')).toBe('SH-001');
+    expect(at('合同编号')).toBe('DD00001');
+    expect(at('服务对象')).toBe('外部');
+    expect(at('本年机时（小时）')).toBe(2.5);
   });
 });

@@ -114,6 +114,15 @@ describe('scope, double funding and dealings', () => {
     expect(contentHash(core)).toBe(before);
   });
 
+  it('an order on a product of an excluded category (a row from before the check) is refused citing 第四条, nothing written', () => {
+    const a = shFirm();
+    const old = Number(core.db.prepare(`INSERT INTO service_products(code, name, service_kind, created_at, updated_at)
+      VALUES ('P-OLD', '强制性检验', 'statutory_testing', '2025-09-01T00:00:00Z', '2025-09-01T00:00:00Z')`).run().lastInsertRowid);
+    const before = contentHash(core);
+    expect(refusal(() => order(a.id, { productId: old }))).toMatchObject({ code: 'RULE', rule: 'voucher.serviceExcluded', article: '第四条', field: 'productId' });
+    expect(contentHash(core)).toBe(before);
+  });
+
   it('an order cannot pass to another applicant', () => {
     const a = shFirm();
     const b = shFirm();
@@ -155,8 +164,19 @@ describe('cross-region (长三角, 第十五条)', () => {
     expect(refusal(() => order(jiangsu.id, { crossRegion: 'jingjinji', issuingRegion: 'tianjin' }))).toMatchObject({ rule: 'crossRegion.scheme' });
     const x = order(t.id, { crossRegion: 'yangtze', issuingRegion: 'jiangsu', voucherFen: 15_000 * YUAN, totalFen: 20_000 * YUAN });
     expect(x).toMatchObject({ crossRegion: 'yangtze', issuingRegion: 'jiangsu', voucherFen: 1_500_000 });
-    expect(x.uncheckedRules).toEqual(expect.arrayContaining(['voucher.annualQuota', 'order.voucherShare']));
+    // Exactly the rules of 沪科规〔2025〕6号 the desk skipped, none of Beijing's (no face value, no windows).
+    expect(x.uncheckedRules).toEqual(['applicant', 'order.voucherShare', 'order.annualQuota', 'voucher.doubleFunding', 'order.relatedParty', 'order.subcontract']);
     expect(orderQuota(core.ctx, { applicantId: t.id })).toMatchObject({ usedFen: 10_000_000, remainingFen: 0 });
+  });
+
+  it('is not judged by the local 第七条: a team the local profile refuses records a 长三角 order, saying so', () => {
+    const registered = shTeam({ companyRegions: ['shanghai'] });
+    expect(refusal(() => order(registered.id))).toMatchObject({ rule: 'applicant.team.company', article: '第七条' });
+    const x = order(registered.id, { crossRegion: 'yangtze', issuingRegion: 'zhejiang' });
+    expect(x).toMatchObject({ crossRegion: 'yangtze', issuingRegion: 'zhejiang', status: 'placed' });
+    expect(x.uncheckedRules).toContain('applicant');
+    // A local order has none.
+    expect(order(shFirm().id).uncheckedRules).toEqual([]);
   });
 });
 
@@ -208,5 +228,33 @@ describe('the order path (第十条, 第十一条)', () => {
     expect(getOrder(core.ctx, o.id).nextStatuses).toEqual([]);
     // After verification the materials are what was verified: no more uploads.
     expect(refusal(() => addOrderMaterial(core.ctx, material(o.id)))).toMatchObject({ rule: 'order.materials' });
+  });
+});
+
+describe('every refusal on the order path writes nothing', () => {
+  type O = { id: number; number: string; applicantId: number };
+  const accept = (o: O) => transitionOrder(core.ctx, { id: o.id, to: 'accepted', date: '2025-10-11', note: '' });
+  it.each<[string, ((o: O) => unknown) | null, (o: O) => unknown, Record<string, unknown>]>([
+    ['a step out of order (第十条)', null, (o) => transitionOrder(core.ctx, { id: o.id, to: 'verified', date: '2025-10-12', note: '' }), { code: 'CONFLICT', rule: 'order.transition', article: '第十条' }],
+    ['a step dated in the future', null, (o) => transitionOrder(core.ctx, { id: o.id, to: 'accepted', date: '2025-10-21', note: '' }), { code: 'VALIDATION', reason: 'date.future', field: 'date' }],
+    ['a step dated before the previous one', null, (o) => transitionOrder(core.ctx, { id: o.id, to: 'accepted', date: '2025-10-09', note: '' }), { code: 'VALIDATION', reason: 'order.dateBeforePrevious', params: { last: '2025-10-10' } }],
+    ['a cancellation without a reason', null, (o) => transitionOrder(core.ctx, { id: o.id, to: 'cancelled', date: '2025-10-11', note: '' }), { code: 'VALIDATION', reason: 'order.reasonRequired', field: 'note' }],
+    ['completion without a service record', accept, (o) => transitionOrder(core.ctx, { id: o.id, to: 'completed', date: '2025-10-12', note: '' }), { code: 'RULE', reason: 'order.usageRequired' }],
+    ['an order dated in the future', null, (o) => order(o.applicantId, { orderDate: '2025-10-21' }), { code: 'VALIDATION', reason: 'date.future', field: 'orderDate' }],
+    ['a second order with the same number', null, (o) => order(o.applicantId, { number: o.number }), { code: 'CONFLICT', rule: 'order.numberUnique', field: 'number' }],
+    ['a 长三角 voucher from a region outside the scheme', null, (o) => order(o.applicantId, { crossRegion: 'yangtze', issuingRegion: 'guangdong' }), { field: 'issuingRegion', rule: 'crossRegion.issuingRegion' }],
+  ])('%s', (_label, setup, act, expected) => {
+    const o = order(shFirm().id);
+    setup?.(o);
+    const before = contentHash(core);
+    expect(refusal(() => act(o))).toMatchObject(expected);
+    expect(contentHash(core)).toBe(before);
+  });
+
+  it('an applicant outside Shanghai without a 长三角 voucher (第十五条)', () => {
+    const outside = firm(core.ctx, { region: 'beijing' });
+    const before = contentHash(core);
+    expect(refusal(() => order(outside.id))).toMatchObject({ code: 'RULE', rule: 'order.region', article: '第十五条' });
+    expect(contentHash(core)).toBe(before);
   });
 });

@@ -195,6 +195,10 @@ export function checkEligibility(ctx: ServiceContext, input: { id: number; profi
     if (input.profileId) refuse('NOT_FOUND', 'policy.unknownProfile', { field: 'profileId', params: { profileId: input.profileId } });
     refuse('NOT_FOUND', 'policy.notInForce', { field: 'profileId', params: { date, region: a.region } });
   }
+  // A profile chosen by hand is still only applied on days it is in force: never judged by rules not in force.
+  if (date < profile.effectiveFrom || (profile.effectiveTo !== null && date > profile.effectiveTo)) {
+    refuse('RULE', 'policy.notInForce', { field: 'date', rule: 'policy.notInForce', params: { date, region: profile.region } });
+  }
   const facts = applicantFacts(a, date, profile);
   const result = checkApplicantEligibility(facts, date, profile);
   return {

@@ -2,7 +2,7 @@
 // application), and the engine's state for it. Lists, quotas, contracts and the dashboard share it.
 import type { VoucherRow } from '../../../shared/ipc/deals';
 import type { PolicyProfile } from '../../../shared/policy';
-import { CROSS_REGION_UNCHECKED_RULES, civilDateInShanghai, voucherState, type HolidayCalendar, type VoucherStatus } from '../../../shared/rules';
+import { crossRegionUncheckedRules, civilDateInShanghai, voucherState, type HolidayCalendar, type VoucherStatus } from '../../../shared/rules';
 import { storedProfile } from './refuse';
 
 /** `index` pins a (partial) index for the dashboard's window scans. */
@@ -79,6 +79,6 @@ export function toVoucherRow(row: VoucherDbRow, today: string, calendar: Holiday
     redemptionApplyBy: s.deadlines.redemptionApplyBy?.due ?? null,
     nextDeadline: s.next,
     daysLeft: s.daysRemaining,
-    uncheckedRules: row.crossRegion === null ? [] : [...CROSS_REGION_UNCHECKED_RULES],
+    uncheckedRules: row.crossRegion === null ? [] : crossRegionUncheckedRules(storedProfile(row.profileId), 'voucher'),
   };
 }

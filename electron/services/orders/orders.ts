@@ -7,7 +7,7 @@ import type { OrderDetail, OrderEvent, OrderFields, OrderQuota, OrderRow, orderL
 import type { PolicyProfile } from '../../../shared/policy';
 import { refuse } from '../../../shared/result';
 import {
-  addDays, CROSS_REGION_UNCHECKED_RULES, ORDER_RELEASED_STATES, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, articleFor, checkApplicantEligibility,
+  addDays, crossRegionUncheckedRules, ORDER_RELEASED_STATES, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, articleFor, checkApplicantEligibility,
   checkNoDoubleFunding, checkOrderAnnualQuota, checkOrderDealings, checkOrderVoucherShare, checkServiceScope, civilDateInShanghai,
   compareCivilDates, isOrderStep, maxVoucherForOrder, payoutTimeline, publicNoticeEnd, remainingQuota, yearOf, type OrderEventNoteCode, type OrderStatus, type Violation,
 } from '../../../shared/rules';
@@ -59,7 +59,7 @@ export function getOrder(ctx: ServiceContext, id: number): OrderDetail {
       refusedOn: events.find((e) => e.status === 'rejected')?.date ?? null,
     },
     usageMinutes: usage.m, usageCount: usage.n,
-    uncheckedRules: r.crossRegion === null ? [] : [...CROSS_REGION_UNCHECKED_RULES, 'order.voucherShare', 'order.annualQuota'],
+    uncheckedRules: r.crossRegion === null ? [] : crossRegionUncheckedRules(profile, 'order'),
   };
 }
 

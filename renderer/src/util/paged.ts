@@ -1,7 +1,7 @@
 // One list's rows as the user scrolls: the first window on open or when the query changes, the
 // next window when the last loaded rows come into view. Answers to older queries are dropped.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../../../shared/ipc/paging';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../../../shared/ipc/paging-limits';
 import { showError } from './errors';
 
 export interface PagedRows<T> {

@@ -4,16 +4,16 @@
 // click → usable (the page's first row, grid or figures visible). The backup is taken in the
 // background once the desk is quiet: each run then waits for its file in the backups folder and
 // records how long after the server's spawn it was there (a run whose backup never lands fails). Each figure is printed and
-// appended to a JSON-lines file as it is measured (BENCH_PAGES_LOG, default .bench/pages-<time>.jsonl);
+// appended to a JSON-lines file as it is measured (BENCH_PAGES_LOG, default .bench/pages-<time>.jsonl),
+// start-up's and each cold figure with where its time went (the scripts fetched, the calls' round trips);
 // a step that fails stops the run, names the step and keeps every figure measured before it.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Page, type Request } from 'playwright-core';
 import { DATABASE_FILE_NAME } from '../../../electron/app-core';
 import { BACKUPS_FOLDER } from '../../../electron/services/backup/names';
 import { statsOf, type Stats } from '../timing';
-import { CHROMIUM, FLAGS, SERVER, startServer } from './first-screen';
+import { CHROMIUM, FLAGS, markFirstRunDone, SERVER, startServer } from './first-screen';
 import { StepLog } from './step-log';
 import type { BenchOp, OpResult } from './types';
 
@@ -46,11 +46,42 @@ async function waitForBackup(dataDir: string, timeoutMs: number): Promise<void> 
   }
 }
 
+/** The tab's requests with when they began and finished (bench clock), to say where a step's time went. */
+class Traffic {
+  private readonly began = new Map<Request, number>();
+  readonly done: { what: string; from: number; to: number }[] = [];
+  constructor(page: Page) {
+    page.on('request', (r) => this.began.set(r, performance.now()));
+    page.on('requestfinished', (r) => {
+      const from = this.began.get(r);
+      if (from === undefined) return;
+      const u = new URL(r.url());
+      const what = u.pathname.startsWith('/api/') ? decodeURIComponent(u.pathname.slice(5)) : u.pathname.endsWith('.js') ? 'script' : '';
+      if (what) this.done.push({ what, from, to: performance.now() });
+    });
+  }
+
+  /** The calls and scripts of [t0, t1]: the five longest calls' round trips and the scripts' span, in ms after t0. */
+  between(t0: number, t1: number): string {
+    const seen = this.done.filter((d) => d.from >= t0 && d.to <= t1);
+    const scripts = seen.filter((d) => d.what === 'script');
+    const calls = seen.filter((d) => d.what !== 'script').sort((a, b) => b.to - b.from - (a.to - a.from)).slice(0, 5)
+      .sort((a, b) => a.from - b.from);
+    const at = (x: number) => Math.round(x - t0);
+    const out = calls.map((c) => `${c.what} ${at(c.from)}→${at(c.to)}`);
+    if (scripts.length) out.unshift(`${scripts.length} script(s) ${at(Math.min(...scripts.map((d) => d.from)))}→${at(Math.max(...scripts.map((d) => d.to)))}`);
+    return out.join(', ');
+  }
+}
+
+let lastStep = { t0: 0, t1: 0 };
+
 async function open(page: Page, spec: PageSpec): Promise<number> {
   const t0 = performance.now();
   await page.getByRole('menuitem', { name: new RegExp(spec.menu) }).click();
   await page.locator(`main ${spec.usable}, ${spec.usable}`).first().waitFor({ state: 'visible', timeout: 60_000 });
-  return performance.now() - t0;
+  lastStep = { t0, t1: performance.now() };
+  return lastStep.t1 - t0;
 }
 
 export const pagesOp: BenchOp = {
@@ -82,14 +113,14 @@ export const pagesOp: BenchOp = {
           fs.mkdirSync(dataDir, { recursive: true });
           const file = path.join(dataDir, DATABASE_FILE_NAME);
           fs.copyFileSync(env.dbFile, file);
-          const db = new Database(file);
-          db.prepare(`INSERT INTO settings(key, value) VALUES ('security.setupDone', '1') ON CONFLICT(key) DO UPDATE SET value = '1'`).run();
-          db.close();
+          markFirstRunDone(file);
           const t0 = performance.now();
           log.current = `${r}: start the server`;
           const { proc, url } = await startServer(dataDir, env.today);
           try {
             const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+            const traffic = new Traffic(page);
+            const parts = () => traffic.between(lastStep.t0, lastStep.t1);
             try {
               let t1 = 0;
               // The catalog is the first screen: its cold figure is navigation → first rows.
@@ -97,13 +128,14 @@ export const pagesOp: BenchOp = {
                 t1 = performance.now();
                 await page.goto(url);
                 await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 60_000 });
-                return performance.now() - t0;
-              });
+                lastStep = { t0, t1: performance.now() };
+                return lastStep.t1 - t0;
+              }, parts);
               startup.push(first);
               cold.get('catalog')?.push(first - (t1 - t0));
               for (const spec of specs) {
                 // Cold: the page's first visit in this tab (its code chunk and data load now).
-                if (spec.key !== 'catalog') cold.get(spec.key)!.push(await log.step(`${r}: ${spec.key} cold`, () => open(page, spec)));
+                if (spec.key !== 'catalog') cold.get(spec.key)!.push(await log.step(`${r}: ${spec.key} cold`, () => open(page, spec), parts));
               }
               for (const spec of specs) {
                 const before = spec.key === 'dashboard' ? PAGES[0] : PAGES.find((p) => p.key === 'dashboard')!;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export interface StepFigure { step: string; ms: number; load1: number; at: string }
+export interface StepFigure { step: string; ms: number; load1: number; at: string; parts?: string }
 
 export class StepLog {
   readonly figures: StepFigure[] = [];
@@ -17,14 +17,19 @@ export class StepLog {
     fs.mkdirSync(path.dirname(file), { recursive: true });
   }
 
-  /** Runs one named step, records its figure (fn's result in ms) and returns it. */
-  async step(name: string, fn: () => Promise<number>): Promise<number> {
+  /**
+   * Runs one named step, records its figure (fn's result in ms) and returns it. `parts`, asked
+   * once the step is done, says where its time went (printed and kept beside the figure).
+   */
+  async step(name: string, fn: () => Promise<number>, parts?: () => string): Promise<number> {
     this.current = name;
     const ms = await fn();
-    const figure = { step: name, ms: Math.round(ms * 10) / 10, load1: Math.round(os.loadavg()[0] * 100) / 100, at: new Date().toISOString() };
+    const figure: StepFigure = { step: name, ms: Math.round(ms * 10) / 10, load1: Math.round(os.loadavg()[0] * 100) / 100, at: new Date().toISOString() };
+    const said = parts?.();
+    if (said) figure.parts = said;
     this.figures.push(figure);
     fs.appendFileSync(this.file, `${JSON.stringify(figure)}\n`);
-    this.print(`    ${name}: ${figure.ms} ms (load ${figure.load1})`);
+    this.print(`    ${name}: ${figure.ms} ms (load ${figure.load1})${said ? ` — ${said}` : ''}`);
     return ms;
   }
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Modal, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { SUBJECTS } from '../../../../shared/catalog/platform';
-import { INSTRUMENT_FIELD_LABELS } from '../../../../shared/catalog/instrument';
+import { INSTRUMENT_FIELD_LABELS } from '../../../../shared/catalog/instrument-fields';
 import { categoryPath, subjectName } from '../../../../shared/vocabulary-labels';
 import { USER_CELL } from '../../util/user-data';
 import type { ChannelOutput } from '../../../../shared/ipc';

@@ -1,19 +1,24 @@
 // One order: the form while it can change (已下单 / 已接单), its state actions with date and note,
 // the dated history, the notice end and payment timeline, and the service records behind it.
-import { Alert, Button, Checkbox, Col, Descriptions, Divider, Drawer, Form, Input, Radio, Row, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, Descriptions, Divider, Drawer, Form, Input, List, Radio, Row, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { UsageLog } from '../../../../shared/ipc/bookings';
+import type { EligibilityReport } from '../../../../shared/ipc/deals';
 import type { OrderDetail, OrderInput, OrderQuota, Product } from '../../../../shared/ipc/orders';
-import { profileFor } from '../../../../shared/policy/registry';
+import { profileById, profileFor } from '../../../../shared/policy/registry';
 import { SERVICE_KIND_LABELS } from '../../../../shared/policy/vocabulary';
 import { formatYuan } from '../../../../shared/rules/money';
+import { formatRatio } from '../../../../shared/rules/ratio';
+import { articleFor, noteFor } from '../../../../shared/rules/violations';
+import { crossRegionUncheckedRules } from '../../../../shared/rules/voucher-checks';
 import { ORDER_STATUS_LABELS, PAYOUT_PARTIES, PAYOUT_PARTY_LABELS, isOrderStep, maxVoucherForOrder, type OrderStatus } from '../../../../shared/rules/orders';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
-import { formErrors, showError } from '../../util/errors';
+import { articleName, describeIssue, documentName, formErrors, showError } from '../../util/errors';
 import { clearErrorsOnEdit, DateInput, dateOf, dateProblem, dateRule, markRefusal } from '../../util/fields';
-import { orderEventNote, ruleName } from '../../i18n-messages-orders';
+import { orderEventNote } from '../../i18n-messages-orders';
+import { uncheckedRulesText } from './unchecked';
 import { fenOf, fenToText, moneyRule } from '../vouchers/dealLabels';
 import { saveKeys } from '../vouchers/formKeys';
 import { ORDER_STATUS_COLORS } from './labels';
@@ -27,23 +32,25 @@ import { requiredOf } from '../../util/number-field';
 const L = {
   zh: {
     titleNew: '登记订单', titleEdit: '订单', save: '保存 (Ctrl+S)', number: '订单编号', applicant: '企业 / 团队', product: '服务产品',
-    date: '下单日期', total: '订单总额（元）', voucher: '创新券金额（元）', max: '最多 {max} 元（订单总额的50%，向下取整到分）',
-    payout: '兑付方式', cityFunded: '该服务已获市级财政资金支持', related: '与服务机构存在关联关系（关联交易）', sub: '服务由其他机构实际提供（转包）',
-    cross: '跨区域创新券', local: '本地（上海）', issuing: '发券地区', note: '备注', required: '必填',
-    quota: '{y} 年额度 {q} 元，已用 {u} 元，剩余 {r} 元（第二条）', status: '状态', history: '办理记录', timeline: '公示与兑付', earliest: '公示期满，最早 {d} 可兑付（第十一条）', paidOn: '{d} 已兑付', refusedOn: '{d} 不予兑付', noProfile: '{d} 没有生效的上海政策版本：本软件未收录该日适用的办法，不改用其他版本核对该日的订单',
+    date: '下单日期', total: '订单总额（元）', voucher: '创新券金额（元）', max: '最多 {max} 元（订单总额的{share}，向下取整到分，{art}）',
+    payout: '兑付方式', cityFunded: '该服务已获{term}支持', related: '与服务机构存在关联关系（关联交易）', sub: '服务由其他机构实际提供（转包）',
+    cross: '跨区域创新券', local: '本地（上海）', issuing: '发券地区', note: '备注', required: '必填', funds: '财政资金',
+    quota: '{y} 年额度 {q} 元，已用 {u} 元，剩余 {r} 元（{art}）', status: '状态', history: '办理记录', timeline: '公示与兑付', earliest: '公示期满，最早 {d} 可兑付（{art}）', paidOn: '{d} 已兑付', refusedOn: '{d} 不予兑付', noProfile: '{d} 没有生效的上海政策版本：本软件未收录该日适用的办法，不改用其他版本核对该日的订单',
     moveTo: '改为：{s}', stepDate: '日期', stepNote: '说明（不予兑付/撤销须填写）', usage: '服务记录（仪器使用）', usageAdd: '登记服务记录',
     instrument: '仪器', start: '开始（YYYY-MM-DD HH:MM）', end: '结束（YYYY-MM-DD HH:MM）', hours: '共 {n} 条，{h} 小时', charges: '费用与结算（费用结算单、到账）', quotes: '报价单（采用为订单总额）',
-    unchecked: '跨区域订单按发券地区的规则：本软件未按本地政策核对：{rules}', crossNote: '长三角创新券按其本身规则使用（第十五条）：记录但不计入本地年度额度，也不按本地政策核对50%比例。',
+    unchecked: '跨区域订单按发券地区的规则：本软件未按本地政策核对：{rules}', crossNote: '{scheme}按其本身规则使用（{art}）：本软件记录订单、不计入本地年度额度，也不按本地政策核对：{rules}。',
+    ineligible: '该企业/团队在 {date} 不符合 {doc} 的 {n} 项条件，保存时将被拒绝', notes: '本软件未判断或按自己理解的部分（原文未规定或为开放列表）：',
   },
   en: {
     titleNew: 'Record order', titleEdit: 'Order', save: 'Save (Ctrl+S)', number: 'Order number', applicant: 'Enterprise / team', product: 'Service product',
-    date: 'Ordered on', total: 'Order total (CNY)', voucher: 'Voucher amount (CNY)', max: 'At most ¥{max} (50% of the total, rounded down to the fen)',
-    payout: 'Payment to', cityFunded: 'The service is already funded by city finance', related: 'Related to the institution (related-party deal)', sub: 'Service actually provided by another institution (subcontracted)',
-    cross: 'Cross-region voucher', local: 'Local (Shanghai)', issuing: 'Issuing region', note: 'Note', required: 'Required',
-    quota: '{y} quota ¥{q}, used ¥{u}, remaining ¥{r} (Article 2)', status: 'Status', history: 'History', timeline: 'Notice and payment', earliest: 'Notice over: payment possible from {d} (Article 11)', paidOn: 'Paid on {d}', refusedOn: 'Payment refused on {d}', noProfile: 'No Shanghai policy profile is in force on {d}: the desk does not hold the measures of that day and judges no order of it by another profile',
+    date: 'Ordered on', total: 'Order total (CNY)', voucher: 'Voucher amount (CNY)', max: 'At most ¥{max} ({share} of the total, rounded down to the fen, {art})',
+    payout: 'Payment to', cityFunded: 'The service is already funded by {term}', related: 'Related to the institution (related-party deal)', sub: 'Service actually provided by another institution (subcontracted)',
+    cross: 'Cross-region voucher', local: 'Local (Shanghai)', issuing: 'Issuing region', note: 'Note', required: 'Required', funds: 'public funds',
+    quota: '{y} quota ¥{q}, used ¥{u}, remaining ¥{r} ({art})', status: 'Status', history: 'History', timeline: 'Notice and payment', earliest: 'Notice over: payment possible from {d} ({art})', paidOn: 'Paid on {d}', refusedOn: 'Payment refused on {d}', noProfile: 'No Shanghai policy profile is in force on {d}: the desk does not hold the measures of that day and judges no order of it by another profile',
     moveTo: 'Mark {s}', stepDate: 'Date', stepNote: 'Note (required to refuse or cancel)', usage: 'Service records (instrument use)', usageAdd: 'Record service',
     instrument: 'Instrument', start: 'Start (YYYY-MM-DD HH:MM)', end: 'End (YYYY-MM-DD HH:MM)', hours: '{n} records, {h} h', charges: 'Charges and settlement (statement, payments)', quotes: 'Quotes (adopt as the order total)',
-    unchecked: 'Cross-region orders follow their issuing region: not checked against the local profile: {rules}', crossNote: 'Yangtze River Delta vouchers follow their own rules (Article 15): recorded, not counted in the local annual quota and not checked against the local 50% share.',
+    unchecked: 'Cross-region orders follow their issuing region: not checked against the local profile: {rules}', crossNote: '{scheme} follow their own rules ({art}): the desk records the order, leaves it out of the local annual quota and does not check: {rules}.',
+    ineligible: 'On {date} this enterprise or team fails {n} condition(s) of {doc}: saving will be refused', notes: 'What the desk does not judge, or reads where the text is open:',
   },
 };
 
@@ -70,6 +77,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
   const [stepError, setStepError] = useState<string | null>(null);
   const [stepNote, setStepNote] = useState('');
   const [usage, setUsage] = useState<UsageLog[]>([]);
+  const [eligibility, setEligibility] = useState<EligibilityReport | null>(null);
   const applicantId = Form.useWatch('applicantId', form);
   const totalText = Form.useWatch('totalText', form);
   const crossRegion = Form.useWatch('crossRegion', form);
@@ -79,6 +87,10 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
   const totalFen = fenOf(totalText);
   const maxFen = profile && totalFen !== null ? maxVoucherForOrder(totalFen, profile) : null;
   const editable = current === null || current.status === 'placed' || current.status === 'accepted';
+  // Numbers and articles shown on the form come from the profile of the order date, never literals.
+  const art = (rule: string) => (profile ? articleName(articleFor(profile, rule), locale) : '');
+  const share = profile ? formatRatio(profile.contractVoucherShareMax) : '';
+  const quotaNote = profile ? noteFor(profile, 'order.annualQuota') : null;
 
   useEffect(() => { call('products:list', { activeOnly: true }).then(setProducts).catch(showError); }, []);
   useEffect(() => { if (id === null && today) form.setFieldsValue({ date: today }); }, [id, today, form]);
@@ -99,6 +111,18 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
     if (!applicantId) { setQuota(null); return; }
     call('orders:quota', { applicantId, year: orderDate ? Number(orderDate.slice(0, 4)) : undefined }).then(setQuota).catch(() => setQuota(null));
   }, [applicantId, orderDate, current]);
+  // Eligibility (沪 第七条) where the user acts: every failed condition, and what the desk does not
+  // judge, show for the chosen enterprise or team on the order date before saving. A cross-region
+  // order is not judged by the local conditions (its unchecked rules say so instead).
+  const profileId = profile?.id ?? null;
+  useEffect(() => {
+    setEligibility(null);
+    if (!applicantId || !orderDate || crossRegion || !profileId || !editable) return;
+    let live = true;
+    call('applicants:eligibility', { id: applicantId, date: orderDate })
+      .then((r) => { if (live) setEligibility(r.profileId === profileId ? r : null); }).catch(() => undefined);
+    return () => { live = false; };
+  }, [applicantId, orderDate, crossRegion, profileId, editable]);
 
   const save = async () => {
     let v: Values;
@@ -158,7 +182,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
             <Col span={8}><Form.Item name="date" label={t.date} rules={[dateRule('orderDate', { orderDate: t.date })]}><DateInput data-testid="order-date" /></Form.Item></Col>
             <Col span={8}><Form.Item name="totalText" label={t.total} rules={[moneyRule(true, t.required)]}><Input data-testid="order-total" /></Form.Item></Col>
             <Col span={8}><Form.Item name="voucherText" label={t.voucher} rules={[moneyRule(true, t.required)]}
-              extra={maxFen !== null && !crossRegion ? <span data-testid="order-max">{fmt(t.max, { max: formatYuan(maxFen) })}</span> : undefined}>
+              extra={maxFen !== null && !crossRegion ? <span data-testid="order-max">{fmt(t.max, { max: formatYuan(maxFen), share, art: art('order.voucherShare') })}</span> : undefined}>
               <Input data-testid="order-voucher" />
             </Form.Item></Col>
             <Col span={8}><Form.Item name="payoutParty" label={t.payout}>
@@ -166,10 +190,12 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
             </Form.Item></Col>
             {quota && quota.quotaFen !== null && !crossRegion && (
               <Col span={24}><Typography.Text type="secondary" data-testid="order-quota">
-                {fmt(t.quota, { y: quota.year, q: formatYuan(quota.quotaFen), u: formatYuan(quota.usedFen), r: formatYuan(quota.remainingFen ?? 0) })}
+                {fmt(t.quota, { y: quota.year, q: formatYuan(quota.quotaFen), u: formatYuan(quota.usedFen), r: formatYuan(quota.remainingFen ?? 0), art: art('order.annualQuota') })}
+                {/* The text does not say which date puts an order in a year: the desk's reading, shown as such. */}
+                {quotaNote && <span data-testid="order-quota-note">{locale === 'zh' ? '；' : '; '}{quotaNote[locale]}</span>}
               </Typography.Text></Col>
             )}
-            <Col span={8}><Form.Item name="cityFunded" valuePropName="checked"><Checkbox>{t.cityFunded}</Checkbox></Form.Item></Col>
+            <Col span={8}><Form.Item name="cityFunded" valuePropName="checked"><Checkbox>{fmt(t.cityFunded, { term: profile ? profile.doubleFundingTerm[locale] : t.funds })}</Checkbox></Form.Item></Col>
             <Col span={8}><Form.Item name="relatedParty" valuePropName="checked"><Checkbox data-testid="order-related">{t.related}</Checkbox></Form.Item></Col>
             <Col span={8}><Form.Item name="subcontracted" valuePropName="checked"><Checkbox>{t.sub}</Checkbox></Form.Item></Col>
             {scheme && (
@@ -179,10 +205,28 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
             )}
             {scheme && crossRegion && (
               <Col span={8}><Form.Item name="issuingRegion" label={t.issuing} rules={req(t.issuing)}>
-                <Select options={scheme.issuingRegions.map((r) => ({ value: r.id, label: r.label[locale] }))} />
+                <Select options={scheme.issuingRegions.map((r) => ({ value: r.id, label: r.label[locale] }))} data-testid="order-issuing" />
               </Form.Item></Col>
             )}
-            {crossRegion && <Col span={24}><Alert type="info" showIcon message={t.crossNote} style={{ marginBottom: 12 }} /></Col>}
+            {crossRegion && scheme && profile && (
+              <Col span={24}><Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="order-cross-note" message={fmt(t.crossNote, {
+                scheme: scheme.label[locale], art: art('crossRegion'), rules: uncheckedRulesText(crossRegionUncheckedRules(profile, 'order'), profile, locale),
+              })} /></Col>
+            )}
+            {eligibility && !eligibility.eligible && (
+              <Col span={24}><Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="order-ineligible"
+                message={fmt(t.ineligible, { date: eligibility.date, n: eligibility.violations.length, doc: documentName(eligibility.documentNumber, locale) })}
+                description={(
+                  <List size="small" dataSource={eligibility.violations} renderItem={(v) => (
+                    <List.Item data-testid="order-ineligible-condition"><Space wrap><Tag>{articleName(v.article, locale)}</Tag>{describeIssue(v, locale)}
+                      {v.note && <Typography.Text type="secondary">{v.note[locale]}</Typography.Text>}</Space></List.Item>
+                  )} />
+                )} /></Col>
+            )}
+            {eligibility && eligibility.notes.length > 0 && (
+              <Col span={24}><Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="order-eligibility-notes" message={t.notes}
+                description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{eligibility.notes.map((n) => <li key={n.zh}>{n[locale]}</li>)}</ul>} /></Col>
+            )}
             {today && orderDate && !profile && (
               <Col span={24}><Alert type="warning" showIcon message={fmt(t.noProfile, { d: orderDate })} style={{ marginBottom: 12 }} data-testid="order-no-profile" /></Col>
             )}
@@ -193,7 +237,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
           <>
             {current.uncheckedRules.length > 0 && (
               <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="order-unchecked"
-                message={fmt(t.unchecked, { rules: current.uncheckedRules.map((r) => ruleName(r, locale)).join(locale === 'zh' ? '、' : ', ') })} />
+                message={fmt(t.unchecked, { rules: uncheckedRulesText(current.uncheckedRules, profileById(current.profileId), locale) })} />
             )}
             <Descriptions size="small" column={2} bordered>
               <Descriptions.Item label={t.status}>
@@ -204,7 +248,7 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
                 <div data-testid="order-payment-step">
                   {current.payment.paidOn ? <Typography.Text type="success">{fmt(t.paidOn, { d: current.payment.paidOn })}</Typography.Text>
                     : current.payment.refusedOn ? <Typography.Text type="danger">{fmt(t.refusedOn, { d: current.payment.refusedOn })}</Typography.Text>
-                      : current.payment.earliestOn ? <Typography.Text>{fmt(t.earliest, { d: current.payment.earliestOn })}</Typography.Text> : null}
+                      : current.payment.earliestOn ? <Typography.Text>{fmt(t.earliest, { d: current.payment.earliestOn, art: current.timeline.notice ? articleName(current.timeline.notice.article, locale) : '' })}</Typography.Text> : null}
                 </div>
               </Descriptions.Item>
             </Descriptions>

@@ -10,12 +10,15 @@ import { PagedTable } from '../../util/PagedTable';
 import { punct, USER_CELL, UserText } from '../../util/user-data';
 import type { OrderRow } from '../../../../shared/ipc/orders';
 import { SERVICE_KIND_LABELS } from '../../../../shared/policy/vocabulary';
+import { profileFor } from '../../../../shared/policy/registry';
 import { formatYuan } from '../../../../shared/rules/money';
+import { formatRatio } from '../../../../shared/rules/ratio';
+import { articleFor } from '../../../../shared/rules/violations';
 import { ORDER_STATUSES, ORDER_STATUS_LABELS, type OrderStatus } from '../../../../shared/rules/orders';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
-import { showError } from '../../util/errors';
+import { articleName, documentName, showError } from '../../util/errors';
 import { ORDER_STATUS_COLORS } from './labels';
 import { OrderDrawer } from './OrderDrawer';
 import { ProductsPanel } from './ProductsPanel';
@@ -25,20 +28,22 @@ const L = {
     orders: '订单', products: '服务产品', search: '搜索订单号、企业、产品', status: '状态', add: '登记订单', number: '订单编号',
     applicant: '企业 / 团队', product: '服务产品', date: '下单日期', total: '订单总额', voucher: '创新券金额', noticeEnd: '公示截止',
     count: '共 {n} 单', cross: '跨区域',
-    intro: '上海创新券免申即享（沪科规〔2025〕6号 第二条）：企业或团队在创新券平台向服务机构下单，每单创新券金额不超过订单总额的50%，企业每年不超过30万元、团队不超过10万元。',
+    intro: '上海创新券免申即享（{doc} {art}）：企业或团队在创新券平台向服务机构下单，每单创新券金额不超过订单总额的{share}，企业每年不超过 {ent} 元、团队不超过 {team} 元。',
+    noProfile: '{d} 没有生效的上海政策版本：本软件未收录该日适用的办法，不改用其他版本。',
   },
   en: {
     orders: 'Orders', products: 'Service products', search: 'Search order, enterprise, product', status: 'Status', add: 'Record order', number: 'Order number',
     applicant: 'Enterprise / team', product: 'Product', date: 'Ordered', total: 'Order total', voucher: 'Voucher amount', noticeEnd: 'Notice ends',
     count: '{n} orders', cross: 'Cross-region',
-    intro: 'Shanghai vouchers are issued without application (Article 2, Hu Ke Gui [2025] No. 6): the enterprise or team orders from a service institution on the voucher platform; vouchers pay at most 50% of each order, at most ¥300,000 a year per enterprise and ¥100,000 per team.',
+    intro: 'Shanghai vouchers are issued without application ({art}, {doc}): the enterprise or team orders from a service institution on the voucher platform; vouchers pay at most {share} of each order, at most ¥{ent} a year per enterprise and ¥{team} per team.',
+    noProfile: 'No Shanghai policy profile is in force on {d}: the desk does not hold the measures of that day and uses no other profile instead.',
   },
 };
 
 export function OrdersPage() {
   const t = useT(L);
   const locale = useLocale((s) => s.locale);
-  const { loadApplicants, loadToday } = useDeals();
+  const { loadApplicants, loadToday, today } = useDeals();
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<OrderStatus | undefined>();
@@ -55,6 +60,8 @@ export function OrdersPage() {
   const fetchWindow = useCallback((offset: number, limit: number) => call('orders:list', { ...filter, offset, limit }), [filter]);
   const paged = usePagedRows(fetchWindow, JSON.stringify(filter));
   const p = punct(locale);
+  // The figures of the intro are the profile's in force today, never literals.
+  const profile = today ? profileFor('shanghai', today) : null;
 
   const columns: ColumnsType<OrderRow> = useMemo(() => [
     // The order's identity stays on the left and its state on the right however far the row scrolls.
@@ -81,7 +88,12 @@ export function OrdersPage() {
       {
         key: 'orders', label: t.orders, children: (
           <div>
-            <Alert type="info" showIcon message={t.intro} style={{ marginBottom: 12 }} />
+            {today && (profile ? (
+              <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="orders-intro" message={fmt(t.intro, {
+                doc: documentName(profile.documentNumber, locale), art: articleName(articleFor(profile, 'order.voucherShare'), locale),
+                share: formatRatio(profile.contractVoucherShareMax), ent: formatYuan(profile.annualQuotaFen.tech_sme ?? 0), team: formatYuan(profile.annualQuotaFen.team ?? 0),
+              })} />
+            ) : <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="orders-no-profile" message={fmt(t.noProfile, { d: today })} />)}
             <Space wrap style={{ marginBottom: 12 }}>
               <Input.Search allowClear style={{ width: 260 }} placeholder={t.search} value={query} onChange={(e) => setQuery(e.target.value)} aria-label="search" />
               <Select allowClear placeholder={t.status} style={{ width: 140 }} value={status} onChange={setStatus}

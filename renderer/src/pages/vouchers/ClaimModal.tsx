@@ -3,6 +3,9 @@ import { useEffect, useState } from 'react';
 import type { EligibilityReport } from '../../../../shared/ipc/deals';
 import { call } from '../../api';
 import { profileFor } from '../../../../shared/policy/registry';
+import { articleFor } from '../../../../shared/rules/violations';
+import { crossRegionUncheckedRules } from '../../../../shared/rules/voucher-checks';
+import { uncheckedRulesText } from '../orders/unchecked';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
 import { articleName, describeIssue, documentName, showError } from '../../util/errors';
@@ -18,14 +21,14 @@ const L = {
     title: '登记申领的创新券', number: '券号', applicant: '申领单位', face: '面额（元，可写“5万”）', claimDate: '申领日期',
     registered: '已登记日期（可空）', cityFunded: '项目已获{term}支持', ok: '保存 (Enter)', required: '必填',
     cross: '跨区域创新券', local: '本地创新券', issuing: '发券地区',
-    crossNote: '跨区域创新券按发券地区的规则使用：本软件记录它，但不按本地政策核对面额、年度额度、50%比例和登记/有效期/兑现期限。',
+    crossNote: '跨区域创新券（{scheme}）按发券地区的规则使用（{art}）：本软件记录它、不计入本地年度额度，也不按本地政策核对：{rules}。',
     ineligible: '该申领单位在 {date} 不符合 {n} 项申领条件（{doc}）', override: '仍然登记（须说明原因，记入审计日志）', overrideReason: '登记原因',
   },
   en: {
     title: 'Record a claimed voucher', number: 'Voucher number', applicant: 'Applicant', face: 'Face value (CNY)', claimDate: 'Claimed on',
     registered: 'Registered on (optional)', cityFunded: 'Project funded by {term}', ok: 'Save (Enter)', required: 'Required',
     cross: 'Cross-region voucher', local: 'Local voucher', issuing: 'Issuing region',
-    crossNote: 'A cross-region voucher follows the rules of the region that issued it: the desk records it but does not check the local face value, annual quota, 50% share or register / validity / redemption windows.',
+    crossNote: 'A cross-region voucher ({scheme}) follows the rules of the region that issued it ({art}): the desk records it, leaves it out of the local annual quota and does not check: {rules}.',
     ineligible: 'On {date} this applicant fails {n} condition(s) ({doc})', override: 'Record it anyway (give the reason; it goes into the audit log)', overrideReason: 'Reason',
   },
 };
@@ -109,7 +112,10 @@ export function ClaimModal({ applicantId, onClose }: { applicantId?: number; onC
             <Form.Item name="issuingRegion" label={t.issuing} rules={req(t.issuing)}>
               <Select data-testid="claim-issuing-region" options={scheme.issuingRegions.map((r) => ({ value: r.id, label: r.label[locale] }))} />
             </Form.Item>
-            <Alert type="info" showIcon message={t.crossNote} style={{ marginBottom: 12 }} data-testid="claim-cross-note" />
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="claim-cross-note" message={profile ? fmt(t.crossNote, {
+              scheme: scheme.label[locale], art: articleName(articleFor(profile, 'crossRegion'), locale),
+              rules: uncheckedRulesText(crossRegionUncheckedRules(profile, 'voucher'), profile, locale),
+            }) : ''} />
           </>
         )}
         {report && !report.eligible && (

@@ -3,7 +3,10 @@ import { Alert, Button, Input, Modal, Select, Space, Tag, Tooltip, Typography } 
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { VOUCHER_SORTS, VOUCHER_STATES, type VoucherRow } from '../../../../shared/ipc/deals';
+import { profileById } from '../../../../shared/policy/registry';
 import { formatYuan } from '../../../../shared/rules/money';
+import { REGION_NAMES } from '../../i18n-messages-orders';
+import { uncheckedRulesText } from '../orders/unchecked';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
 import { useDeals } from '../../stores/deals';
@@ -28,12 +31,14 @@ const L = {
     registered: '登记日期', deadline: '截止日期', daysLeft: '剩余天数', contract: '所用合同', actions: '操作', register: '登记',
     void: '作废', voidTitle: '作废创新券 {n}', voidReason: '作废原因（必填）', registerTitle: '登记创新券 {n}（合同登记日期）',
     days: '{n} 天', total: '共 {n} 张', registerBy: '登记截止', validUntil: '有效期至', applyBy: '兑现申请截止',
+    cross: '跨区域 · {region}', unchecked: '按发券地区的规则使用，本软件未按本地政策核对：{rules}',
   },
   en: {
     applicant: 'Applicant', state: 'State', year: 'Year claimed', claim: 'Record claim', number: 'Number', face: 'Face value', claimDate: 'Claimed',
     registered: 'Registered', deadline: 'Deadline', daysLeft: 'Days left', contract: 'Contract', actions: 'Actions', register: 'Register',
     void: 'Void', voidTitle: 'Void voucher {n}', voidReason: 'Reason (required)', registerTitle: 'Register voucher {n} (registration date)',
     days: '{n} d', total: '{n} vouchers', registerBy: 'Register by', validUntil: 'Valid until', applyBy: 'Apply for redemption by',
+    cross: 'Cross-region · {region}', unchecked: 'Follows the issuing region\'s rules; not checked against the local profile: {rules}',
   },
 };
 
@@ -71,7 +76,17 @@ export function VouchersPage() {
   };
 
   const columns: ColumnsType<VoucherRow> = useMemo(() => [
-    { title: t.number, dataIndex: 'number', key: 'number', width: 150, fixed: 'left', ...USER_CELL },
+    {
+      title: t.number, dataIndex: 'number', key: 'number', width: 150, fixed: 'left', ...USER_CELL,
+      // A cross-region voucher is marked with its issuing region; the tip lists the rules not checked.
+      render: (n: string, r) => (r.crossRegion === null ? n : (
+        <Space size={4} wrap>{n}
+          <Tooltip title={fmt(t.unchecked, { rules: uncheckedRulesText(r.uncheckedRules, profileById(r.profileId), locale) })}>
+            <Tag color="purple" data-testid="voucher-cross-region">{fmt(t.cross, { region: REGION_NAMES[r.issuingRegion ?? '']?.[locale] ?? r.issuingRegion ?? '' })}</Tag>
+          </Tooltip>
+        </Space>
+      )),
+    },
     { title: t.applicant, dataIndex: 'applicantName', key: 'applicantName', width: 240, ellipsis: true, ...USER_CELL },
     { title: t.face, dataIndex: 'faceValueFen', key: 'face', width: 120, align: 'right', render: (f: number) => formatYuan(f) },
     { title: t.claimDate, dataIndex: 'claimDate', key: 'claimDate', width: 110 },
