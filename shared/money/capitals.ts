@@ -5,10 +5,19 @@
 
 const DIGITS = '零壹贰叁肆伍陆柒捌玖';
 const SMALL = ['', '拾', '佰', '仟'];
-const GROUPS = ['', '万', '亿', '万亿'];
+const GROUPS = ['', '万'];
+const YI = 100_000_000;
 
-/** Capitals of the yuan part of an amount (> 0), without 元. */
+/**
+ * Capitals of the yuan part of an amount (> 0), without 元. Above 亿 the count of 亿 is written
+ * the same way (1,0001,0000,0000 → 壹万零壹亿), then the rest, with 零 when its first digit is zero.
+ */
 function yuanCapitals(yuan: number): string {
+  if (yuan >= YI) {
+    const rest = yuan % YI;
+    const high = `${yuanCapitals(Math.floor(yuan / YI))}亿`;
+    return rest === 0 ? high : `${high}${rest < YI / 10 ? '零' : ''}${yuanCapitals(rest)}`;
+  }
   const digits = String(yuan);
   let out = '';
   let zero = false;
@@ -30,7 +39,7 @@ function yuanCapitals(yuan: number): string {
   return out;
 }
 
-/** '人民币壹仟肆佰零玖元伍角' for 140,950 fen. Non-negative integer fen, up to 9999万亿元. */
+/** '人民币壹仟肆佰零玖元伍角' for 140,950 fen. Non-negative safe-integer fen (up to about 90万亿元). */
 export function rmbCapitals(fen: number): string {
   if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`Invalid fen amount: ${fen}`);
   const yuan = Math.floor(fen / 100);

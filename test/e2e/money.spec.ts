@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { unzipSync } from 'fflate';
@@ -8,6 +11,12 @@ import { deskApi } from './helpers';
 test.use({ deskToday: '2025-06-16' });
 
 test.setTimeout(180_000);
+
+/** The text of a PDF as poppler reads it, without white space (null when poppler is not installed). */
+function pdfText(file: string): string | null {
+  if (!fs.existsSync('/usr/bin/pdftotext')) return null;
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString().replace(/\s+/g, '');
+}
 
 test('money: set a rate, log use, see the charges, adopt them, print the statement, record the payment, export the packet', async ({ page, desk, openDesk }) => {
   // A contract with a 900元 voucher and one usage record (3.5 h on 2025-05-10); the actual amount is not set yet.
@@ -23,6 +32,14 @@ test('money: set a rate, log use, see the charges, adopt them, print the stateme
     db.close();
   }
   await openDesk(page);
+
+  // The unit as its finance office knows it: every document names it, never the lab.
+  await page.getByRole('menuitem', { name: /单位与实验室/ }).click();
+  await page.getByTestId('unit-name').fill('北京某大学分析测试中心');
+  await page.getByTestId('unit-bank').fill('中国银行北京海淀支行');
+  await page.getByTestId('unit-account').fill('3344 5566 7788');
+  await page.getByTestId('unit-save').click();
+  await expect(page.getByText('已保存')).toBeVisible();
 
   // Rate: 上机, per hour in 30-minute steps, 企业 400元 from 1 January.
   await page.getByRole('menuitem', { name: /收费标准/ }).click();
@@ -52,7 +69,14 @@ test('money: set a rate, log use, see the charges, adopt them, print the stateme
   await expect(page.getByText(/结算单 JS-2025-0001/)).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByTestId('charges-pdf').click();
-  expect((await download).suggestedFilename()).toBe('费用结算单-HT-MONEY-001.pdf');
+  const statement = await download;
+  expect(statement.suggestedFilename()).toBe('费用结算单-HT-MONEY-001.pdf');
+  const printed = pdfText((await statement.path())!);
+  if (printed !== null) {
+    for (const part of ['北京某大学分析测试中心', '中国银行北京海淀支行', '334455667788', 'JS-2025-0001', '1,800.00', '人民币壹仟捌佰元整', '人民币玖佰元整', '公章']) {
+      expect(printed, part).toContain(part);
+    }
+  }
 
   await page.getByTestId('payment-add').click();
   await page.getByTestId('payment-receipt').fill('HD2025061800017');
@@ -66,8 +90,15 @@ test('money: set a rate, log use, see the charges, adopt them, print the stateme
   const packet = page.waitForEvent('download');
   await page.getByTestId('export-packet').click();
   const file = await (await packet).path();
-  const entries = unzipSync(new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(file!))));
+  const entries = unzipSync(new Uint8Array(fs.readFileSync(file!)));
   expect(Object.keys(entries)).toContain('费用结算单.pdf');
+  // The summary names the unit from the unit editor and lists the payment as the proof of own payment.
+  const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'money-e2e-')), 'summary.pdf');
+  fs.writeFileSync(summary, entries['兑现申请表.pdf']);
+  const text = pdfText(summary);
+  if (text !== null) {
+    for (const part of ['北京某大学分析测试中心', '自付款到账', 'HD2025061800017', '900.00']) expect(text, part).toContain(part);
+  }
 });
 
 test('quotes: price a quote, see a duplicate number refused on its field, adopt it as the contract amount within the 50% voucher rule', async ({ page, desk, openDesk }) => {

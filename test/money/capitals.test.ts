@@ -23,6 +23,14 @@ describe('人民币大写 against the bank rules’ own examples', () => {
     expect(rmbCapitals(fen)).toBe(text);
   });
 
+  it.each([
+    // Past 亿 the number of 亿 is written as a number of its own: 1万零1亿, not 1万亿零1亿.
+    [1_0001_0000_0000 * 100, '人民币壹万零壹亿元整'], [1_0000_0000_0000 * 100, '人民币壹万亿元整'],
+    [1_0000_0001_0000 * 100, '人民币壹万亿零壹万元整'], [12_3456_7890_1234 * 100 + 56, '人民币壹拾贰万叁仟肆佰伍拾陆亿柒仟捌佰玖拾万零壹仟贰佰叁拾肆元伍角陆分'], // 零 at the zero 万 digit, as above
+  ])('%d fen → %s', (fen, text) => {
+    expect(rmbCapitals(fen)).toBe(text);
+  });
+
   it('writes 整 only after 元, and no gap after 人民币', () => {
     expect(rmbCapitals(1_000_000)).toMatch(/^人民币壹万元整$/);
     expect(rmbCapitals(1_000_010)).not.toMatch(/整$/);

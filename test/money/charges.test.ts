@@ -6,6 +6,7 @@ import {
 } from '../../electron/services/money/charges';
 import { adoptQuote, saveQuote } from '../../electron/services/money/quotes';
 import { computeAssessment } from '../../electron/services/assessment/compute';
+import { computeSubsidy, setYearInputs } from '../../electron/services/assessment/subsidy';
 import { addRateVersion, referenceFeeText, saveRateItem, setApplicantGroup, updateRateVersion } from '../../electron/services/money/rates';
 import { issueFromCharges } from '../../electron/services/money/statements';
 import { addPayment, voidStatement } from '../../electron/services/money/statements-store';
@@ -185,5 +186,17 @@ describe('figures downstream', () => {
     refreshCharges(core.ctx, { contractId });
     addManualLine(core.ctx, manualLineSchema.parse({ contractId, category: 'consumable', serviceDate: '2025-05-12', description: '导电胶', quantityMilli: 1000, unitPriceFen: 500 }));
     expect(computeAssessment(core.ctx, { year: 2025 }).serviceIncomeFen).toBe(300_000 + 500);
+  });
+
+  it('gives the net income and the staff-award share from the charges less the year’s costs, the payments received beside them', () => {
+    // Charged: 3.5 h + 4 h at 400元 = 3,000元 (typed on the records: 2 × 3,000元, not used once charged).
+    const { contractId, instrumentId } = insertContract(core.db, { vouchersFen: [] });
+    hourRate(instrumentId);
+    refreshCharges(core.ctx, { contractId });
+    addPayment(core.ctx, { contractId, receiptNumber: 'HD20250618009', paidOn: '2025-06-18', amountFen: 100_000, payer: '', note: '' });
+    setYearInputs(core.ctx, { year: 2025, classBoundaryFen: null, publishedGrade: null, incomeFen: null, costsFen: 100_000 });
+    expect(computeAssessment(core.ctx, { year: 2025 })).toMatchObject({ serviceIncomeFen: 300_000, paymentsReceivedFen: 100_000, payments: 1 });
+    // 70% of (3,000 − 1,000)元 (京 第十三条) is where the staff-award use starts.
+    expect(computeSubsidy(core.ctx, 2025)).toMatchObject({ incomeFen: 300_000, incomeSource: 'usage', costsFen: 100_000, netFen: 200_000, staffAwardMinFen: 140_000 });
   });
 });

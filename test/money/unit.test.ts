@@ -73,6 +73,16 @@ describe('the open unit and its labs', () => {
     expect(contentHash(core)).toBe(before);
   });
 
+  it('refuses a credit code whose GB 32100 check character is wrong, and keeps one typed full-width with spaces', async () => {
+    const before = contentHash(core);
+    // 12110000400001234 has the check character 3, not 4.
+    const wrong = await invoke(handlers, core.ctx, 'unit:save', { name: '某大学', creditCode: '121100004000012344' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'creditCode', reason: 'identity.creditCode.check' } });
+    expect(contentHash(core)).toBe(before);
+    const typed = await invoke(handlers, core.ctx, 'unit:save', { name: '某大学', creditCode: '１２１１ ００００ ４０００ ０１２３ ４３' });
+    expect(typed).toMatchObject({ ok: true, value: { creditCode: '121100004000012343' } });
+  });
+
   it('edits a lab and refuses a name another lab has', () => {
     const a = saveLab(core.ctx, null, { name: '分析测试中心', head: '王主任', contact: '王老师', contactPhone: '010-62345678', location: '化学楼 101' });
     saveLab(core.ctx, null, { name: '材料实验室', head: '', contact: '', contactPhone: '', location: '' });

@@ -15,7 +15,7 @@ import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { enforce } from '../deals/refuse';
 import { minutesBetween } from '../redemption/service-records';
-import { getRateItem, listPriceGroups, priceGroupOfApplicant, termsFor } from './rates';
+import { getRateItem, listPriceGroups, priceGroupOfApplicant, termsFor, usageRatesOf } from './rates';
 import {
   checkOwnerVoucherShare, maxVoucherOf, ownerColumn, ownerHead, ownerOf, ownerRef, refuseOrderAmountLocked, type ChargeOwner, type OwnerHead,
 } from './owner';
@@ -110,15 +110,8 @@ function insertLines(ctx: ServiceContext, lines: NewLine[]): void {
   for (; i < lines.length; i++) insert(lines[i]);
 }
 
-/** The usage rate book of some instruments: item id and versions per instrument. */
-function usageRates(ctx: Ctx, instrumentIds: number[]) {
-  const book = new Map<number, ReturnType<typeof getRateItem>>();
-  if (instrumentIds.length === 0) return book;
-  const ids = ctx.db.prepare(`SELECT id, instrument_id AS instrumentId FROM rate_items WHERE bills_usage = 1 AND retired_at IS NULL
-    AND instrument_id IN (${instrumentIds.map(() => '?').join(',')})`).all(...instrumentIds) as { id: number; instrumentId: number }[];
-  for (const r of ids) book.set(r.instrumentId, getRateItem(ctx, r.id));
-  return book;
-}
+/** The usage rate book of some instruments: the live usage item with its versions, per instrument. */
+const usageRates = usageRatesOf;
 
 function priceUsage(u: UsageRow, book: ReturnType<typeof usageRates>, priceGroupId: number, minutes = minutesBetween(u.startAt, u.endAt)): Priced {
   const item = book.get(u.instrumentId);

@@ -202,8 +202,44 @@ export function updateRateVersion(ctx: ServiceContext, versionId: number, f: Rat
   })();
 }
 
+/** What pricing reads of a version: its dates, terms and prices (not how often it was used). */
+export type PricingVersion = Pick<RateVersion, 'id' | 'effectiveFrom' | 'effectiveTo' | 'incrementMinutes' | 'minimumFen' | 'setupFeeFen' | 'prices'>;
+
+/** A rate item that bills usage, as pricing reads it. */
+export interface UsageRate { id: number; instrumentId: number; name: string; unit: ChargeUnit; versions: PricingVersion[] }
+
+/**
+ * The live usage rate item of each of some instruments with its versions and prices, in three
+ * indexed reads. Unlike listRates it counts no uses of the versions: that count reads every charge
+ * line of the desk, and pricing does not need it.
+ */
+export function usageRatesOf(ctx: Ctx, instrumentIds: readonly number[]): Map<number, UsageRate> {
+  const book = new Map<number, UsageRate>();
+  if (instrumentIds.length === 0) return book;
+  const items = ctx.db.prepare(`SELECT id, instrument_id AS instrumentId, name, unit FROM rate_items WHERE bills_usage = 1 AND retired_at IS NULL
+    AND instrument_id IN (${instrumentIds.map(() => '?').join(',')})`).all(...instrumentIds) as Omit<UsageRate, 'versions'>[];
+  if (items.length === 0) return book;
+  const marks = items.map(() => '?').join(',');
+  const ids = items.map((i) => i.id);
+  const versions = ctx.db.prepare(`SELECT id, item_id AS itemId, effective_from AS effectiveFrom, effective_to AS effectiveTo,
+      increment_minutes AS incrementMinutes, minimum_fen AS minimumFen, setup_fee_fen AS setupFeeFen
+    FROM rate_versions WHERE item_id IN (${marks}) ORDER BY item_id, effective_from`).all(...ids) as (Omit<PricingVersion, 'prices'> & { itemId: number })[];
+  const prices = ctx.db.prepare(`SELECT p.version_id AS versionId, p.price_group_id AS priceGroupId, p.unit_price_fen AS unitPriceFen
+    FROM rate_prices p JOIN rate_versions v ON v.id = p.version_id WHERE v.item_id IN (${marks})`).all(...ids) as { versionId: number; priceGroupId: number; unitPriceFen: number }[];
+  const byVersion = new Map<number, PricingVersion['prices']>();
+  for (const p of prices) {
+    const list = byVersion.get(p.versionId) ?? [];
+    list.push({ priceGroupId: p.priceGroupId, unitPriceFen: p.unitPriceFen });
+    byVersion.set(p.versionId, list);
+  }
+  const byItem = new Map(items.map((i) => [i.id, { ...i, versions: [] as PricingVersion[] }]));
+  for (const { itemId, ...v } of versions) byItem.get(itemId)!.versions.push({ ...v, prices: byVersion.get(v.id) ?? [] });
+  for (const item of byItem.values()) book.set(item.instrumentId, item);
+  return book;
+}
+
 /** The terms of a version for one price group, or null when the version has no price for it. */
-export function termsFor(v: RateVersion, priceGroupId: number): RateTerms | null {
+export function termsFor(v: PricingVersion, priceGroupId: number): RateTerms | null {
   const p = v.prices.find((x) => x.priceGroupId === priceGroupId);
   if (!p) return null;
   return { unitPriceFen: p.unitPriceFen, incrementMinutes: v.incrementMinutes, minimumFen: v.minimumFen, setupFeeFen: v.setupFeeFen };

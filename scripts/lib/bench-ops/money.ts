@@ -1,14 +1,18 @@
-// Money: charges of one contract computed from 1,000 usage records, and a year's statement batch
-// of 5,000 contracts and 1,000 Shanghai orders written as one workbook. Both work inside a savepoint rolled back at the end,
-// so the seeded file is left as it was. Baselines: the same rows read and written in bare SQL.
+// Money: charges of one contract computed from 1,000 usage records (and the charges page read back),
+// on a desk whose other usage records are charged too, and a year's statement batch of 5,000
+// contracts and 1,000 Shanghai orders written as one workbook. Both work inside a savepoint rolled
+// back at the end, so the seeded file is left as it was. Baselines: the same rows read and written in bare SQL.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { refreshCharges } from '../../../electron/services/money/charges';
+import { contractCharges, refreshCharges } from '../../../electron/services/money/charges';
 import { writeBatch } from '../../../electron/services/money/statements';
 import { measure } from '../timing';
 import type { BenchEnv, BenchOp, OpResult } from './types';
 
 const USAGE = 1000;
+/** Charge lines of other contracts' usage records: a desk that bills its instrument time has one per record. */
+const OTHER_LINES = 100_000;
 const BATCH = 5000;
 /** Shanghai orders in the batch next to the contracts, three charge lines each. */
 const BATCH_ORDERS = 1000;
@@ -18,11 +22,11 @@ function withRollback<T>(env: BenchEnv, fn: () => Promise<T>): Promise<T> {
   return fn().finally(() => { env.db.exec('ROLLBACK TO bench_money'); env.db.exec('RELEASE bench_money'); });
 }
 
-async function chargesOp(env: BenchEnv): Promise<OpResult> {
+async function chargesOp(env: BenchEnv): Promise<OpResult[]> {
   const db = env.db;
   const c = db.prepare('SELECT id, applicant_id AS applicantId FROM contracts ORDER BY id LIMIT 1').get() as { id: number } | undefined;
   const instrumentId = db.prepare('SELECT id FROM instruments ORDER BY id LIMIT 1').pluck().get() as number | undefined;
-  if (!c || instrumentId === undefined) return { name: `charges of a contract, ${USAGE} usage records`, skipped: 'no contract or instrument in the database' };
+  if (!c || instrumentId === undefined) return [{ name: `charges of a contract, ${USAGE} usage records`, skipped: 'no contract or instrument in the database' }];
   const now = new Date().toISOString();
   // The contract gets 1,000 records of its own (50 min each, 8 a day) and an hour rate.
   db.prepare('UPDATE usage_logs SET contract_id = NULL WHERE contract_id = ?').run(c.id);
@@ -37,6 +41,13 @@ async function chargesOp(env: BenchEnv): Promise<OpResult> {
   const v1 = Number(db.prepare("INSERT INTO rate_versions(item_id, effective_from, increment_minutes, created_at) VALUES (?, '2000-01-01', 30, ?)").run(item, now).lastInsertRowid);
   const v2 = Number(db.prepare("INSERT INTO rate_versions(item_id, effective_from, increment_minutes, minimum_fen, created_at) VALUES (?, '2024-02-01', 15, 5000, ?)").run(item, now).lastInsertRowid);
   for (const v of [v1, v2]) for (const g of [1, 2, 3]) db.prepare('INSERT INTO rate_prices(version_id, price_group_id, unit_price_fen) VALUES (?, ?, ?)').run(v, g, 10_000 * g + v);
+  // The other contracts' records are charged at the same rate (the versions are in use, as on a desk in use).
+  db.prepare(`INSERT INTO charges(contract_id, kind, category, service_date, instrument_id, usage_id, rate_item_id, rate_version_id, description,
+      unit, quantity_milli, unit_price_fen, amount_fen, created_at, created_by)
+    SELECT u.contract_id, 'usage', 'usage', substr(u.start_at, 1, 10), u.instrument_id, u.id, ?, ?, 'bench', 'hour', 1000, 20000, 20000, ?, 'bench'
+    FROM usage_logs u WHERE u.contract_id IS NOT NULL AND u.contract_id <> ? AND NOT EXISTS (SELECT 1 FROM charges ch WHERE ch.usage_id = u.id) LIMIT ?`)
+    .run(item, v1, now, c.id, OTHER_LINES);
+  const others = Number(db.prepare('SELECT count(*) FROM charges WHERE contract_id IS NOT ?').pluck().get(c.id));
   const clear = db.prepare("DELETE FROM charges WHERE contract_id = ? AND kind = 'usage'");
   const service = await measure(env.runs, () => { clear.run(c.id); refreshCharges(env.ctx, { contractId: c.id }); });
   const lines = Number(db.prepare('SELECT count(*) FROM charges WHERE contract_id = ?').pluck().get(c.id));
@@ -51,7 +62,26 @@ async function chargesOp(env: BenchEnv): Promise<OpResult> {
     }
   });
   const baseline = await measure(env.runs, () => { clear.run(c.id); bare(); });
-  return { name: `charges of a contract, ${USAGE} usage records`, service, baseline, target: { metric: 'median', maxMs: 50 }, note: `${lines} lines, two rate versions` };
+  const load = avgLoad();
+  const refresh: OpResult = {
+    name: `charges of a contract, ${USAGE} usage records`, service, baseline, target: { metric: 'median', maxMs: 50 },
+    note: `${lines} lines, two rate versions, ${others.toLocaleString('en')} other lines on the desk; load ${load}`,
+  };
+  // The charges page of that contract (money:charges): its lines, the records, payments, statement.
+  clear.run(c.id);
+  refreshCharges(env.ctx, { contractId: c.id });
+  const page = await measure(env.runs, () => JSON.stringify(contractCharges(env.ctx, { contractId: c.id })));
+  const readLines = db.prepare(`SELECT c.*, i.name_cn FROM charges c LEFT JOIN instruments i ON i.id = c.instrument_id WHERE c.contract_id = ? ORDER BY c.service_date, c.id`);
+  const pageBare = await measure(env.runs, () => { JSON.stringify(readLines.all(c.id)); read.all(c.id); });
+  return [refresh, {
+    name: `charges page of a contract, ${lines} lines`, service: page, baseline: pageBare, target: { metric: 'median', maxMs: 50 },
+    note: `lines and usage records read, JSON as sent; baseline: the lines and records read bare; load ${load}`,
+  }];
+}
+
+/** The 1-minute load average, as the figures are read against it. */
+function avgLoad(): string {
+  return os.loadavg()[0].toFixed(2);
 }
 
 async function batchOp(env: BenchEnv): Promise<OpResult> {
@@ -118,6 +148,6 @@ export const moneyOps: BenchOp = {
   async run(env) {
     const charges = await withRollback(env, () => chargesOp(env));
     const batch = await withRollback(env, () => batchOp(env));
-    return [charges, batch];
+    return [...charges, batch];
   },
 };

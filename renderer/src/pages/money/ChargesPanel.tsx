@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import {
   ADJUSTMENT_CATEGORIES, CHARGE_CATEGORY_LABELS, MANUAL_CATEGORIES, type ChargeLine, type ContractCharges, type OwnerRef, type Payment, type RateItem,
 } from '../../../../shared/ipc/money';
-import { CHARGE_UNIT_LABELS, parseQuantity, quantityText } from '../../../../shared/money/rates';
+import { CHARGE_UNIT_LABELS, CHARGE_UNITS, parseQuantity, quantityText, type ChargeUnit } from '../../../../shared/money/rates';
 import { formatYuan } from '../../../../shared/rules/money';
 import { call } from '../../api';
 import { fmt, useLocale, useT } from '../../i18n';
@@ -34,6 +34,7 @@ export const L = {
     statement: '结算单 {n}（{d}）', draft: '未出具结算单', batch: '年度结算批量', year: '年度', start: '开始', cancel: '取消', download: '下载', ok: '确定',
     category: '类别', description: '内容', rateItem: '收费项目（可选）', unitPrice: '单价（元，未选收费项目时）', quantity: '数量', amountYuan: '金额（元，负数为减少）', locked: '结算单已出具，费用已锁定',
     orderActual: '订单总额', orderAdopt: '采用费用合计为订单总额', orderOwn: '企业（团队）自付', due: '应付服务机构（创新券兑付给企业）', orderLocked: '订单已过已接单，订单总额不再从费用改写；差额请说明原因',
+    unit: '单位（未选收费项目时）', removeLine: '删除费用行', removePayment: '删除到账记录',
   },
   en: {
     contract: 'Contract', pick: 'Search contract number or applicant', owner: 'Contract / order', pickOwner: 'Search contract or order number, applicant', refresh: 'Compute from usage', refreshed: '{c} new, {u} updated, {r} removed, {n} unchanged', manual: 'Add charge', adjust: 'Adjust',
@@ -45,13 +46,15 @@ export const L = {
     statement: 'Statement {n} ({d})', draft: 'No statement issued', batch: 'Year’s statements', year: 'Year', start: 'Start', cancel: 'Cancel', download: 'Download', ok: 'OK',
     category: 'Category', description: 'Description', rateItem: 'Rate item (optional)', unitPrice: 'Unit price (yuan, without a rate item)', quantity: 'Quantity', amountYuan: 'Amount (yuan, negative lowers)', locked: 'Statement issued: charges are locked',
     orderActual: 'Order total', orderAdopt: 'Adopt the charges as the order total', orderOwn: 'Own payment (enterprise / team)', due: 'Due to the institution (voucher paid to the enterprise)', orderLocked: 'The order is past accepted: its total is no longer set from the charges; explain any difference',
+    unit: 'Unit (without a rate item)', removeLine: 'Remove charge line', removePayment: 'Remove payment',
   },
 };
 
 /** A manual line's quantity: what money:addManual accepts (quantityMilli 1–1,000,000,000), to the thousandth. */
 const QUANTITY: NumberSpec = { min: 0.001, max: 1_000_000, decimals: 3, required: true };
 
-type Dialog = 'manual' | 'adjust' | 'confirm' | 'payment' | 'void' | null;
+/** removeLine / removePayment act on `target` (the line's or the payment's id), with a reason. */
+type Dialog = 'manual' | 'adjust' | 'confirm' | 'payment' | 'void' | 'removeLine' | 'removePayment' | null;
 
 export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?(): void }) {
   const t = useT(L);
@@ -62,6 +65,7 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
   const ref = useCallback((): OwnerRef => (contractId !== undefined ? { contractId } : { orderId: orderId! }), [contractId, orderId]);
   const [data, setData] = useState<ContractCharges | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [target, setTarget] = useState<number | null>(null);
   const [items, setItems] = useState<RateItem[]>([]);
   const [form] = Form.useForm();
 
@@ -85,7 +89,8 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
       if (dialog === 'manual') {
         await call('money:addManual', {
           ...o, category: f.category, serviceDate: date, description: f.description, rateItemId: f.rateItemId ?? null,
-          quantityMilli: parseQuantity((f.quantity as number).toFixed(3)) ?? 0, unitPriceFen: f.rateItemId ? null : fenOf(f.unitPrice as string | undefined), unit: 'item',
+          quantityMilli: parseQuantity((f.quantity as number).toFixed(3)) ?? 0, unitPriceFen: f.rateItemId ? null : fenOf(f.unitPrice as string | undefined),
+          unit: (f.unit as ChargeUnit | undefined) ?? 'item',
         });
       } else if (dialog === 'adjust') {
         await call('money:addAdjustment', { ...o, category: f.category, serviceDate: date, amountFen: fenOf(f.amount as string, { allowNegative: true }) ?? 0, reason: f.reason });
@@ -95,6 +100,10 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
         await call('money:paymentAdd', { ...o, receiptNumber: f.receipt, paidOn: date, amountFen: fenOf(f.amount as string) ?? 0, payer: f.payer ?? '' });
       } else if (dialog === 'void') {
         await call('money:statementVoid', { ...o, reason: f.reason });
+      } else if (dialog === 'removeLine' && target !== null) {
+        await call('money:removeLine', { id: target, reason: f.reason });
+      } else if (dialog === 'removePayment' && target !== null) {
+        await call('money:paymentRemove', { id: target, reason: f.reason });
       }
       setDialog(null);
       load();
@@ -105,7 +114,12 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
       if (!markRefusal(form, e, labels, DIALOG_FIELDS)) showError(e, labels);
     }
   };
-  const open = (d: Dialog) => { form.resetFields(); form.setFieldsValue({ date: today, category: d === 'adjust' ? 'discount' : 'consumable', quantity: 1 }); setDialog(d); };
+  const open = (d: Dialog, id: number | null = null) => {
+    form.resetFields();
+    form.setFieldsValue({ date: today, category: d === 'adjust' ? 'discount' : 'consumable', quantity: 1, unit: 'item' });
+    setTarget(id);
+    setDialog(d);
+  };
 
   const yuan = (fen: number | null) => (fen === null ? t.notSet : fmt(t.yuanAmount, { a: formatYuan(fen) }));
   const locked = data?.statement != null;
@@ -159,7 +173,7 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
             { title: t.price, dataIndex: 'unitPriceFen', width: 100, align: 'right', render: (f: number | null) => (f === null ? '' : formatYuan(f)) },
             { title: t.amount, dataIndex: 'amountFen', width: 110, align: 'right', render: (f: number) => formatYuan(f) },
             { title: '', key: 'x', width: 70, render: (_, l) => (l.kind === 'usage' || locked ? null : (
-              <Button size="small" onClick={() => { const reason = window.prompt(t.reason); if (reason) void act(() => call('money:removeLine', { id: l.id, reason })); }}>{t.remove}</Button>)) },
+              <Button size="small" onClick={() => open('removeLine', l.id)} data-testid="charge-remove">{t.remove}</Button>)) },
           ]} />
       </Card>
       <Card size="small" title={t.payments} extra={<Button onClick={() => open('payment')} data-testid="payment-add">{t.addPayment}</Button>}>
@@ -167,10 +181,12 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
           columns={[
             { title: t.receipt, dataIndex: 'receiptNumber', ...USER_CELL }, { title: t.paidOn, dataIndex: 'paidOn', width: 110 },
             { title: t.amount, dataIndex: 'amountFen', width: 120, align: 'right', render: (f: number) => formatYuan(f) }, { title: t.payer, dataIndex: 'payer', ...USER_CELL },
+            { title: '', key: 'x', width: 70, render: (_, p) => <Button size="small" onClick={() => open('removePayment', p.id)} data-testid="payment-remove">{t.remove}</Button> },
           ]} />
       </Card>
       <Modal open={dialog !== null} okText={t.ok} cancelText={t.cancel} onOk={() => void submitDialog()} onCancel={() => setDialog(null)} destroyOnHidden
-        title={dialog === 'manual' ? t.manual : dialog === 'adjust' ? t.adjust : dialog === 'payment' ? t.addPayment : dialog === 'void' ? t.voidS : t.confirm}>
+        title={dialog === 'manual' ? t.manual : dialog === 'adjust' ? t.adjust : dialog === 'payment' ? t.addPayment : dialog === 'void' ? t.voidS
+          : dialog === 'removeLine' ? t.removeLine : dialog === 'removePayment' ? t.removePayment : t.confirm}>
         <Form form={form} layout="vertical" onValuesChange={clearErrorsOnEdit(form)}>
           {(dialog === 'manual' || dialog === 'adjust' || dialog === 'payment') && <Form.Item name="date" label={dialog === 'payment' ? t.paidOn : t.date} rules={[dateRule('date', { date: dialog === 'payment' ? t.paidOn : t.date })]}><DateInput /></Form.Item>}
           {dialog === 'manual' && (
@@ -180,6 +196,7 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
               <Form.Item name="rateItemId" label={t.rateItem}><Select allowClear options={items.filter((i) => !i.billsUsage).map((i) => ({ value: i.id, label: `${i.instrumentName ?? ''} ${i.name}` }))} /></Form.Item>
               <Form.Item name="quantity" label={t.quantity} rules={[numberRule(QUANTITY, 'quantity', { quantity: t.quantity })]}><NumberInput data-testid="charge-quantity" /></Form.Item>
               <Form.Item name="unitPrice" label={t.unitPrice} rules={[moneyRule({ label: t.unitPrice })]}><Input /></Form.Item>
+              <Form.Item name="unit" label={t.unit}><Select data-testid="charge-unit" options={CHARGE_UNITS.map((u) => ({ value: u, label: CHARGE_UNIT_LABELS[u][locale] }))} /></Form.Item>
             </>
           )}
           {dialog === 'adjust' && (
@@ -195,7 +212,7 @@ export function ChargesPanel({ owner, onChanged }: { owner: OwnerRef; onChanged?
               <Form.Item name="payer" label={t.payer}><Input /></Form.Item>
             </>
           )}
-          {(dialog === 'adjust' || dialog === 'confirm' || dialog === 'void') && <Form.Item name="reason" label={t.reason} rules={[requiredRule('reason', { reason: t.reason })]}><Input.TextArea rows={2} data-testid="dialog-reason" /></Form.Item>}
+          {(dialog === 'adjust' || dialog === 'confirm' || dialog === 'void' || dialog === 'removeLine' || dialog === 'removePayment') && <Form.Item name="reason" label={t.reason} rules={[requiredRule('reason', { reason: t.reason })]}><Input.TextArea rows={2} data-testid="dialog-reason" /></Form.Item>}
         </Form>
       </Modal>
     </div>

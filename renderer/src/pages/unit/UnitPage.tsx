@@ -81,7 +81,7 @@ export function UnitPage() {
         <Form form={form} onValuesChange={clearErrorsOnEdit(form)} layout="vertical" onFinish={() => void save()}
           onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); } }}>
           <Form.Item name="name" label={t.name} rules={[requiredOf(t.name)]}><Input data-testid="unit-name" /></Form.Item>
-          <Form.Item name="creditCode" label={t.credit}><Input data-testid="unit-credit" maxLength={18} /></Form.Item>
+          <Form.Item name="creditCode" label={t.credit}><Input data-testid="unit-credit" /></Form.Item>
           <Form.Item name="address" label={t.address}><Input /></Form.Item>
           <Form.Item name="bankName" label={t.bank}><Input data-testid="unit-bank" /></Form.Item>
           <Form.Item name="bankAccount" label={t.account}><Input data-testid="unit-account" /></Form.Item>
