@@ -29,3 +29,33 @@ export function perProfileBound(
   params.push(fallback);
   return { sql: `CASE ${profileColumn} ${cases.join(' ')} ELSE ? END`, params };
 }
+
+/**
+ * The same rows as `<date> >= perProfileBound(…) AND <date> <= upTo` (columns of `table`), as
+ * `id IN (…)` over ranges of an index on (profile, date), each read on its own: for each profile
+ * `profile = id AND date BETWEEN bound AND upTo`, and for the ids of no profile (the gaps between the
+ * sorted ids, which fall back to NEVER_LAPSES) `date <= upTo`. Rows whose bound has passed are never read.
+ */
+export function perProfileRanges(
+  table: string,
+  index: string,
+  profileColumn: string,
+  dateColumn: string,
+  upTo: CivilDate,
+  bound: (p: PolicyProfile) => CivilDate,
+): { sql: string; params: string[] } {
+  const profiles = [...new Map(listProfiles().map((p) => [p.id, bound(p)])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const ranges: string[] = [];
+  const params: string[] = [];
+  const range = (where: string, ...values: string[]) => { ranges.push(`SELECT rowid FROM ${table} INDEXED BY ${index} WHERE ${where}`); params.push(...values); };
+  profiles.forEach(([id, from], i) => {
+    range(`${profileColumn} = ? AND ${dateColumn} BETWEEN ? AND ?`, id, from, upTo);
+    // The ids between this profile's and the previous one's (before the first: all smaller ones).
+    if (i === 0) range(`${profileColumn} < ? AND ${dateColumn} <= ?`, id, upTo);
+    else range(`${profileColumn} > ? AND ${profileColumn} < ? AND ${dateColumn} <= ?`, profiles[i - 1][0], id, upTo);
+  });
+  const last = profiles[profiles.length - 1]?.[0];
+  if (last === undefined) range(`${dateColumn} <= ?`, upTo);
+  else range(`${profileColumn} > ? AND ${dateColumn} <= ?`, last, upTo);
+  return { sql: ranges.join(' UNION ALL '), params };
+}

@@ -5,12 +5,18 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 export interface Executed {
   sql: string;
   params: unknown[];
+  /** Run through db.exec (captured with `{ exec: true }`): temporary tables and their indexes. */
+  exec?: boolean;
 }
 
 /** Runs `fn` and returns every statement it prepared and ran, with the values bound. */
-export function captureStatements<T>(db: Database.Database, fn: () => T): { result: T; statements: Executed[] } {
+export function captureStatements<T>(db: Database.Database, fn: () => T, options: { exec?: boolean } = {}): { result: T; statements: Executed[] } {
   const statements: Executed[] = [];
   const original = db.prepare;
+  const originalExec = db.exec;
+  if (options.exec) {
+    db.exec = function (this: Database.Database, sql: string) { statements.push({ sql, params: [], exec: true }); return originalExec.call(this, sql); } as typeof db.exec;
+  }
   const wrapped = function (this: Database.Database, sql: string) {
     const stmt = original.call(this, sql);
     return new Proxy(stmt, {
@@ -32,6 +38,7 @@ export function captureStatements<T>(db: Database.Database, fn: () => T): { resu
     return { result: fn(), statements };
   } finally {
     db.prepare = original;
+    db.exec = originalExec;
   }
 }
 

@@ -59,8 +59,15 @@ async function expectScrollbar(page: Page, table: Locator, what: string) {
   expect(thumb.width, `${what} thumb shorter than track`).toBeLessThan(track.width);
 }
 
-/** The list is on screen: scrolled right, its identity stays left and its kept columns right, its scrollbar is drawn, and keyboard focus keeps the identity in view. */
-export async function checkList(page: Page, list: ListCase, vp: { width: number; height: number }) {
+/** The class the virtual list gives its scrollbar while it means to show it (it drops it 3 s after the last scroll). */
+const SHOWN = /(^|\s)ant-table-tbody-virtual-scrollbar-visible(\s|$)/;
+
+/**
+ * The list is on screen: scrolled right, its identity stays left and its kept columns right, its
+ * scrollbar is drawn, and keyboard focus keeps the identity in view. `clock`: the spec installed the
+ * page's clock (`page.clock.install()` before `openDesk`), so the scrollbar's 3 s are moved on, not waited.
+ */
+export async function checkList(page: Page, list: ListCase, vp: { width: number; height: number }, opts: { clock?: boolean } = {}) {
   const what = `${list.page} ${vp.width}×${vp.height}`;
   if (list.menu !== false) await page.getByRole('menuitem', { name: list.page }).click();
   await list.open?.(page);
@@ -79,11 +86,18 @@ export async function checkList(page: Page, list: ListCase, vp: { width: number;
   });
   for (const name of [...list.identity, ...list.kept]) await expectOnScreen(page, header(table, name), `${what} header ${name}`);
   await expectOnScreen(page, row.locator('.ant-table-cell', { hasText: list.row }).first(), `${what} identity cell`);
-  // The scrollbar hides 3 s after the last scroll unless the desk keeps it drawn.
-  await page.waitForTimeout(3300);
   // Every list but the applicants' is wider than either screen; a list that fits has nothing to scroll.
   expect(wide, `${what} is wider than the screen`).toBe(!list.fits);
-  if (wide) await expectScrollbar(page, table, what);
+  if (wide) {
+    // The virtual list hides its scrollbar 3 s after the last scroll unless the desk keeps it drawn:
+    // once the list has dropped its own "shown" mark (its hide timer ran), the bar must still be drawn.
+    const bar = table.locator('.ant-table-tbody-virtual-scrollbar-horizontal');
+    await expect(bar, `${what} scrollbar`).toHaveCount(1);
+    await expect(bar, `${what} scrollbar shown by the scroll`).toHaveClass(SHOWN);
+    if (opts.clock) await page.clock.fastForward(3300);
+    await expect(bar, `${what} scrollbar's hide timer ran`).not.toHaveClass(SHOWN, { timeout: 10_000 });
+    await expectScrollbar(page, table, what);
+  }
 
   // Keyboard: focus the row (or its last action) by Tab; the identity cell stays in view and the
   // header stays over its column.

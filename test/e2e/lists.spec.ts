@@ -51,6 +51,8 @@ for (const vp of [{ width: 1280, height: 720 }, { width: 1400, height: 900 }]) {
         number: 'BJ-Q-LAPTOP', applicantId: a.id, priceGroupId: null, quoteDate: '2025-06-10', validUntil: '2025-07-10', title: '材料表征报价',
         lines: [{ rateItemId: null, description: '表征', unit: 'item', quantityMilli: 1000, unitPriceFen: 100_000 }],
       } });
+      // The page's clock runs on its own, and each list's scrollbar timer is moved on rather than waited.
+      await page.clock.install();
       await openDesk(page);
 
       // Below 1320 px the menu folds to icons, leaving the lists their width.
@@ -58,7 +60,7 @@ for (const vp of [{ width: 1280, height: 720 }, { width: 1400, height: 900 }]) {
       if (vp.width < 1320) expect(sider.width).toBeLessThan(80);
       else expect(sider.width).toBeGreaterThanOrEqual(200);
 
-      for (const list of LISTS) await checkList(page, list, vp);
+      for (const list of LISTS) await checkList(page, list, vp, { clock: true });
 
       // The import wizard's preview of the sheet's first rows: the row number (with its header button)
       // stays on the left, the scrollbar is drawn.
@@ -69,7 +71,7 @@ for (const vp of [{ width: 1280, height: 720 }, { width: 1400, height: 900 }]) {
           await p.locator('input[type=file]').setInputFiles(SAMPLE);
           await expect(p.getByTestId('top-rows')).toBeVisible();
         },
-      }, vp);
+      }, vp, { clock: true });
       await page.keyboard.press('Escape');
 
     });

@@ -77,6 +77,8 @@ test('the order drawer shows the 第七条 conditions a team fails before saving
   await expect(page.getByTestId('order-ineligible')).toContainText('沪科规〔2025〕6号');
   await expect(page.getByTestId('order-ineligible-condition')).toHaveCount(1);
   await expect(page.getByTestId('order-ineligible-condition')).toContainText('第七条');
+  // The refused condition carries the desk's reading of the text with it (a company elsewhere is not addressed).
+  await expect(page.getByTestId('order-ineligible-condition')).toContainText('外省市');
   await expect(page.getByTestId('order-eligibility-notes')).toContainText('尚未在本市注册成立企业');
   // The quota line says how the desk reads the year of an order, which the text leaves open.
   await expect(page.getByTestId('order-quota-note')).toContainText('下单日期');

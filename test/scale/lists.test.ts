@@ -99,6 +99,40 @@ describe('vouchers list', () => {
     const { plan, costly } = windowPlan(() => listVouchers(core.ctx, voucherListSchema.parse({ sort, dir, limit: 5, offset: 5 })));
     expect(costly, plan.join('\n')).toEqual([]);
   });
+  it('a state filter reads the registered vouchers one range per profile, cross-region ones beside them, the same rows as the whole list', () => {
+    const applicant = core.db.prepare('SELECT min(id) FROM applicants').pluck().get() as number;
+    for (const [n, registered, cross] of [['KJQ-CR-OLD', '2020-03-01', 'jingjinji'], ['KJQ-CR-NEW', '2025-06-01', 'jingjinji'], ['KJQ-SH', '2025-06-02', null]] as const) {
+      core.db.prepare(`INSERT INTO vouchers(number, applicant_id, face_value_fen, claim_date, registered_date, profile_id, cross_region, issuing_region, created_at, updated_at)
+        VALUES (?, ?, 1000000, ?, ?, ?, ?, ?, '2025-06-01T00:00:00Z', '2025-06-01T00:00:00Z')`)
+        .run(n, applicant, registered, registered, cross ? 'beijing-2023' : 'shanghai-2025', cross, cross ? 'tianjin' : null);
+    }
+    const whole = listVouchers(core.ctx, voucherListSchema.parse({ limit: MAX_PAGE_SIZE }));
+    for (const sort of VOUCHER_SORTS) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const all = listVouchers(core.ctx, voucherListSchema.parse({ sort, dir, limit: MAX_PAGE_SIZE }));
+        const { result, statements } = captureStatements(core.db, () => listVouchers(core.ctx, voucherListSchema.parse({ state: 'registered', sort, dir, limit: MAX_PAGE_SIZE })));
+        expect(result.rows.map((v) => v.id)).toEqual(all.rows.filter((v) => v.state === 'registered').map((v) => v.id));
+        const plan = planOf(core.db, statements.find((s) => /registered_date/.test(s.sql) && !/count\(\*\)/.test(s.sql))!).join('\n');
+        expect(plan).toContain('vouchers_profile_registered');
+        expect(plan).not.toMatch(/SCAN v( |$)/m);
+      }
+    }
+    const registered = whole.rows.filter((v) => v.state === 'registered').map((v) => v.number);
+    expect(registered).toEqual(expect.arrayContaining(['KJQ-CR-NEW', 'KJQ-CR-OLD', 'KJQ-SH', 'KJQ-YEAR']));
+    expect(registered).not.toContain('KJQ-OLD');
+  });
+
+  it('counts vouchers without the contract link unless the filter reads it, the same totals as the joined count', () => {
+    const joined = (usable: boolean) => Number(core.db.prepare(`SELECT count(*) FROM vouchers v LEFT JOIN contract_vouchers cv ON cv.voucher_id = v.id
+      ${usable ? 'WHERE v.voided_at IS NULL AND (cv.contract_id IS NULL OR cv.contract_id IS NULL)' : ''}`).pluck().get());
+    const { result, statements } = captureStatements(core.db, () => listVouchers(core.ctx, voucherListSchema.parse({ limit: 5 })));
+    expect(result.total).toBe(joined(false));
+    const count = statements.find((s) => /count\(\*\)/.test(s.sql))!;
+    expect(count.sql).not.toContain('contract_vouchers');
+    const usable = captureStatements(core.db, () => listVouchers(core.ctx, voucherListSchema.parse({ usableOnly: true, limit: 5 })));
+    expect(usable.result.total).toBe(joined(true));
+    expect(usable.statements.find((s) => /count\(\*\)/.test(s.sql))!.sql).toContain('contract_vouchers');
+  });
 });
 
 describe('contracts list', () => {

@@ -44,24 +44,6 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
   const name = 'JOIN instruments i ON i.id = x.inst';
   const hours = (sec: number) => `${hoursOf(sec)} h`;
 
-  // Each record split into its calendar days inside the year, then summed per instrument and day.
-  const dayRows = db.prepare(`WITH RECURSIVE parts(id, inst, s, e) AS (
-        SELECT u.id, u.instrument_id, max(u.start_at, @ys), min(u.end_at, @ye) FROM ${year}
-        UNION ALL
-        SELECT id, inst, date(s, '+1 day') || 'T00:00', e FROM parts WHERE date(s, '+1 day') || 'T00:00' < e),
-      x AS (SELECT inst, substr(s, 1, 10) AS day, group_concat(id) AS ids,
-          SUM(unixepoch(min(e, date(s, '+1 day') || 'T00:00')) - unixepoch(s)) AS sec
-        FROM parts GROUP BY inst, day HAVING sec > ${DAY_SECONDS})
-      SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.day, x.sec FROM x ${name} ORDER BY x.day, x.inst`)
-    .all(p) as (Row & { day: string; sec: number })[];
-
-  // Sums first; the record ids are gathered only for the instruments above the limit.
-  const yearRows = db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, SUM(${src.sec}) AS sec
-        FROM ${year} GROUP BY u.instrument_id HAVING sec > @limit)
-      SELECT x.inst AS instrumentId, i.name_cn AS instrumentName,
-        (SELECT group_concat(u.id) FROM ${year} AND u.instrument_id = x.inst) AS ids, x.sec FROM x ${name} ORDER BY x.inst`)
-    .all({ ...p, limit: w.calendarHours * 3600 }) as (Row & { sec: number })[];
-
   const overlapRows = db.prepare(`WITH o AS (SELECT u.id, u.instrument_id AS inst, u.start_at,
           MAX(u.end_at) OVER win AS prevEnd, LAG(u.id) OVER win2 AS prevId
         FROM ${year}
@@ -70,6 +52,32 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
       x AS (SELECT inst, prevId || ',' || id AS ids, start_at FROM o WHERE prevEnd > start_at)
       SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.start_at AS detail FROM x ${name} ORDER BY x.start_at`)
     .all(p) as Row[];
+
+  // Records of one instrument that do not overlap cover each day (and the year) at most once, so
+  // only an instrument with overlapping records can pass 24 h in a day or the calendar hours of the
+  // year: the day split and the year sums read those instruments' records only.
+  const overlapping = [...new Set(overlapRows.map((r) => r.instrumentId))];
+  const ofOverlapping = `${year} AND u.instrument_id IN (SELECT value FROM json_each(@overlapping))`;
+  const op = { ...p, overlapping: JSON.stringify(overlapping) };
+
+  // Each record split into its calendar days inside the year, then summed per instrument and day.
+  const dayRows = overlapping.length === 0 ? [] : db.prepare(`WITH RECURSIVE parts(id, inst, s, e) AS (
+        SELECT u.id, u.instrument_id, max(u.start_at, @ys), min(u.end_at, @ye) FROM ${ofOverlapping}
+        UNION ALL
+        SELECT id, inst, date(s, '+1 day') || 'T00:00', e FROM parts WHERE date(s, '+1 day') || 'T00:00' < e),
+      x AS (SELECT inst, substr(s, 1, 10) AS day, group_concat(id) AS ids,
+          SUM(unixepoch(min(e, date(s, '+1 day') || 'T00:00')) - unixepoch(s)) AS sec
+        FROM parts GROUP BY inst, day HAVING sec > ${DAY_SECONDS})
+      SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.day, x.sec FROM x ${name} ORDER BY x.day, x.inst`)
+    .all(op) as (Row & { day: string; sec: number })[];
+
+  // Sums first; the record ids are gathered only for the instruments above the limit. (The sum is
+  // not named sec: HAVING would read the pass table's own sec column of one row instead.)
+  const yearRows = overlapping.length === 0 ? [] : db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, SUM(${src.sec}) AS total
+        FROM ${ofOverlapping} GROUP BY u.instrument_id HAVING total > @limit)
+      SELECT x.inst AS instrumentId, i.name_cn AS instrumentName,
+        (SELECT group_concat(u.id) FROM ${year} AND u.instrument_id = x.inst) AS ids, x.total AS sec FROM x ${name} ORDER BY x.inst`)
+    .all({ ...op, limit: w.calendarHours * 3600 }) as (Row & { sec: number })[];
 
   const noBooking = db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, u.id AS ids, u.start_at || ' – ' || u.end_at AS detail, u.start_at
         FROM ${year} AND u.booking_id IS NULL AND NOT EXISTS (

@@ -23,7 +23,7 @@ import type { ServiceContext } from '../context';
 import { otherChargesFen } from '../money/service-amount';
 import { ratedResolver } from '../facility/rated-hours';
 import { getSettings, profileOn, profileRef } from '../settings';
-import { IN_SERVICE, scopeSql, windowParams, yearWindow } from './window';
+import { IN_SERVICE, scopeSql, USAGE_MONTH, windowParams, yearWindow } from './window';
 import { directUsage, type UsageSource } from './year-pass';
 
 const TOP_N = 10;
@@ -40,6 +40,21 @@ export interface UsageAgg {
   id: number;
   sec: number;
   extSec: number;
+}
+
+type Aggregate = { k: 'i' | 'm' | 't'; a: number; b: number; c: number; d: number | null };
+
+/** The rows of the WITH w statement above, from the page's pass table (year-pass.ts): the same sums, per instrument, month and in all. */
+function passAggregates(ctx: ServiceContext, table: string): Aggregate[] {
+  const perInstrument = ctx.db.prepare(`SELECT 'i' AS k, instrument_id AS a, SUM(sec) AS b, SUM(external * sec) AS c, NULL AS d
+    FROM ${table} GROUP BY instrument_id ORDER BY instrument_id`).all() as Aggregate[];
+  const months = Array.from({ length: 12 }, (_, i) => i + 1);
+  const t = ctx.db.prepare(`SELECT COUNT(*) AS n, COUNT(DISTINCT CASE WHEN external = 1 AND user_unit <> '' THEN user_unit END) AS users,
+      COALESCE(SUM(fen), 0) AS fen, AVG(satisfaction) AS sat,
+      ${months.map((m) => `SUM(CASE WHEN month = ${m} THEN sec END) AS s${m}, SUM(CASE WHEN month = ${m} THEN external * sec END) AS e${m}, SUM(month = ${m}) AS n${m}`).join(', ')}
+    FROM ${table}`).get() as Record<string, number | null>;
+  const monthRows: Aggregate[] = months.filter((m) => (t[`n${m}`] ?? 0) > 0).map((m) => ({ k: 'm', a: m, b: t[`s${m}`]!, c: t[`e${m}`]!, d: null }));
+  return [...perInstrument, ...monthRows, { k: 't', a: t.n!, b: t.users!, c: t.fen!, d: t.sat }];
 }
 
 export const hoursOf = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
@@ -73,15 +88,17 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: Us
     FROM instruments i WHERE ${IN_SERVICE} AND ${s.instruments}`).all(params) as InstrumentRow[];
 
   // One pass over the year's usage rows (materialised once, clipped seconds computed once), then
-  // the aggregates over it; reading the rows is the costly part.
-  const aggregates = db.prepare(`WITH w AS MATERIALIZED (
+  // the aggregates over it; reading the rows is the costly part. The page's shared pass has the
+  // rows in a table already: the sums per instrument stream along its index and the months and
+  // totals are one scan, without copying the rows again or sorting them.
+  const aggregates = src.pass ? passAggregates(ctx, src.pass) : db.prepare(`WITH w AS MATERIALIZED (
         SELECT u.instrument_id AS id, u.external AS ext, ${src.sec} AS sec, u.user_unit AS userUnit, u.satisfaction AS sat,
-          ${src.fen} AS fen, CAST(substr(max(u.start_at, @ys), 6, 2) AS INTEGER) AS month
+          ${src.fen} AS fen, ${USAGE_MONTH} AS month
         FROM ${src.from} WHERE ${src.where})
       SELECT 'i' AS k, id AS a, SUM(sec) AS b, SUM(ext * sec) AS c, NULL AS d FROM w GROUP BY id
       UNION ALL SELECT 'm', month, SUM(sec), SUM(ext * sec), NULL FROM w GROUP BY month
       UNION ALL SELECT 't', COUNT(*), COUNT(DISTINCT CASE WHEN ext = 1 AND userUnit <> '' THEN userUnit END), COALESCE(SUM(fen), 0), AVG(sat) FROM w`)
-    .all(params) as { k: 'i' | 'm' | 't'; a: number; b: number; c: number; d: number | null }[];
+    .all(params) as Aggregate[];
   const perInstrument: UsageAgg[] = aggregates.filter((r) => r.k === 'i').map((r) => ({ id: r.a, sec: r.b, extSec: r.c }));
   const monthRows = aggregates.filter((r) => r.k === 'm').map((r) => ({ month: r.a, sec: r.b, extSec: r.c }));
   const t = aggregates.find((r) => r.k === 't')!;

@@ -104,6 +104,8 @@ export function scopeSql(ctx: ServiceContext, scope: AssessmentScope): ScopeSql 
 export const USAGE_IN_YEAR = 'u.start_at >= @lo AND u.start_at < @ye AND u.end_at > @ys';
 /** Seconds of a record inside the year (records crossing 1 January are clipped). */
 export const CLIPPED_SECONDS = '(unixepoch(min(u.end_at, @ye)) - unixepoch(max(u.start_at, @ys)))';
+/** The month a record counts in (a record crossing a month counts in its first month inside the year). */
+export const USAGE_MONTH = 'CAST(substr(max(u.start_at, @ys), 6, 2) AS INTEGER)';
 /** Instruments in service during the year: not retired before it began. */
 export const IN_SERVICE = '(i.retired_at IS NULL OR i.retired_at >= @retiredAfter)';
 

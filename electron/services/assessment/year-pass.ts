@@ -6,7 +6,7 @@
 import type { AssessmentScope } from '../../../shared/ipc/assessment';
 import type { ServiceContext } from '../context';
 import { SERVICE_AMOUNT_SQL } from '../money/service-amount';
-import { CLIPPED_SECONDS, scopeSql, USAGE_IN_YEAR, windowParams, yearWindow, type ScopeSql } from './window';
+import { CLIPPED_SECONDS, scopeSql, USAGE_IN_YEAR, USAGE_MONTH, windowParams, yearWindow, type ScopeSql } from './window';
 
 /**
  * Where the year's usage rows of the scope come from, aliased u with the columns of usage_logs
@@ -18,6 +18,8 @@ export interface UsageSource {
   where: string;
   sec: string;
   fen: string;
+  /** The shared pass's table (with its month column and covering index), when the rows come from it. */
+  pass?: string;
 }
 
 /** Straight from usage_logs (one figure or check on its own). */
@@ -26,7 +28,7 @@ export function directUsage(s: ScopeSql): UsageSource {
 }
 
 const TABLE = 'temp.assessment_year_usage';
-const PASS: UsageSource = { from: `${TABLE} u`, where: '1', sec: 'u.sec', fen: 'u.fen' };
+const PASS: UsageSource = { from: `${TABLE} u`, where: '1', sec: 'u.sec', fen: 'u.fen', pass: TABLE };
 
 let depth = 0;
 
@@ -40,13 +42,17 @@ export function withYearPass<T>(ctx: ServiceContext, year: number, scope: Assess
     depth++;
     try {
       db.exec('DROP TABLE IF EXISTS temp.assessment_year_usage');
-      db.exec(`CREATE TEMP TABLE assessment_year_usage (id INTEGER PRIMARY KEY, instrument_id INTEGER NOT NULL, start_at TEXT NOT NULL,
-        end_at TEXT NOT NULL, external INTEGER NOT NULL, user_unit TEXT, satisfaction REAL, booking_id INTEGER, sec INTEGER NOT NULL, fen INTEGER NOT NULL)`);
+      // The rows go in as they are read (no key to keep in order: id is a plain column), then one
+      // index in instrument and time order holds everything the per-instrument sums and the overlap
+      // check read, so those never touch the table.
+      db.exec(`CREATE TEMP TABLE assessment_year_usage (id INTEGER NOT NULL, instrument_id INTEGER NOT NULL, start_at TEXT NOT NULL,
+        end_at TEXT NOT NULL, external INTEGER NOT NULL, user_unit TEXT, satisfaction REAL, booking_id INTEGER, sec INTEGER NOT NULL, fen INTEGER NOT NULL,
+        month INTEGER NOT NULL)`);
       const direct = directUsage(s);
       db.prepare(`INSERT INTO ${TABLE} SELECT u.id, u.instrument_id, u.start_at, u.end_at, u.external, u.user_unit, u.satisfaction, u.booking_id,
-          ${direct.sec}, coalesce(${direct.fen}, 0)
+          ${direct.sec}, coalesce(${direct.fen}, 0), ${USAGE_MONTH}
         FROM ${direct.from} WHERE ${direct.where}`).run(params);
-      db.exec(`CREATE INDEX temp.assessment_year_usage_instrument ON assessment_year_usage(instrument_id, start_at, id)`);
+      db.exec(`CREATE INDEX temp.assessment_year_usage_instrument ON assessment_year_usage(instrument_id, start_at, id, end_at, sec, external)`);
       return use(PASS);
     } finally {
       db.exec('DROP TABLE IF EXISTS temp.assessment_year_usage');

@@ -16,7 +16,7 @@ import { getApplicant } from './applicants';
 import { appliedInYear } from './quota';
 import { enforce, profileOn, storedProfile } from './refuse';
 import { timelineProfile, VOUCHER_SELECT, type VoucherDbRow } from './voucher-status';
-import { likeContains } from '../sql';
+import { contractSearchWhere, walkSortIndex } from '../contract-search';
 
 const ROW_SELECT = `SELECT c.id, c.number, c.title, c.applicant_id AS applicantId, a.name AS applicantName, l.name AS labName,
   c.signed_date AS signedDate, c.start_date AS startDate, c.end_date AS endDate, c.amount_fen AS amountFen,
@@ -61,21 +61,32 @@ const CONTRACT_SORT_SQL: Record<z.output<typeof contractListSchema>['sort'], str
 export function listContracts(ctx: ServiceContext, q: z.output<typeof contractListSchema>): { rows: ContractRow[]; total: number } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (q.query) {
-    const like = likeContains(q.query);
-    where.push(`(c.number LIKE ? ESCAPE '\\' OR c.title LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like);
+  const search = q.query ? contractSearchWhere(q.query, '?') : null;
+  if (search) {
+    where.push(search.sql);
+    params.push(...Array.from({ length: search.uses }, () => search.like));
   }
   if (q.applicantId !== undefined) { where.push('c.applicant_id = ?'); params.push(q.applicantId); }
   if (q.status) { where.push('c.status = ?'); params.push(q.status); }
   if (q.year !== undefined) { where.push('c.signed_date BETWEEN ? AND ?'); params.push(`${q.year}-01-01`, `${q.year}-12-31`); }
   const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
-  const rows = ctx.db.prepare(`${ROW_SELECT} ${w} ORDER BY ${CONTRACT_SORT_SQL[q.sort]} ${dir}, c.id ${dir} LIMIT ? OFFSET ?`)
-    .all(...params, q.limit, q.offset) as DbRow[];
-  const total = rows.length < q.limit && q.offset === 0
-    ? rows.length
-    : Number(ctx.db.prepare(`SELECT count(*) FROM contracts c JOIN applicants a ON a.id = c.applicant_id ${w}`).pluck().get(...params));
+  const fromSearch = search?.indexed ? 'INDEXED BY contracts_search' : '';
+  const counted = () => Number(ctx.db.prepare(`SELECT count(*) FROM contracts c ${fromSearch} ${w}`).pluck().get(...params));
+  const window = (searchIndex: boolean) => ctx.db.prepare(`${searchIndex ? ROW_SELECT.replace('FROM contracts c', 'FROM contracts c INDEXED BY contracts_search') : ROW_SELECT} ${w}
+      ORDER BY ${CONTRACT_SORT_SQL[q.sort]} ${dir}, c.id ${dir} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as DbRow[];
+  let rows: DbRow[];
+  let total: number;
+  if (search) {
+    // A search is counted first (from contracts_search, see contract-search.ts): no match reads no
+    // row, and the count says whether the window is found sooner along the sort's index or among the matches.
+    total = counted();
+    const contracts = Number(ctx.db.prepare('SELECT max(id) FROM contracts').pluck().get() ?? 0);
+    rows = total === 0 ? [] : window(search.indexed && !walkSortIndex(total, contracts, q.offset, q.limit));
+  } else {
+    rows = window(false);
+    total = rows.length < q.limit && q.offset === 0 ? rows.length : counted();
+  }
   const today = civilDateInShanghai(ctx.now());
   const calendar = loadHolidayCalendar(ctx);
   return { rows: rows.map((r) => toRow(r, today, calendar)), total };

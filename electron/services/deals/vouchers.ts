@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { loadHolidayCalendar } from '../holidays';
-import { earliestOpenStart, NEVER_LAPSES, perProfileBound } from '../list-cutoffs';
+import { earliestOpenStart, NEVER_LAPSES, perProfileBound, perProfileRanges } from '../list-cutoffs';
 import { applicantFacts, voucherKindOf } from './applicant-facts';
 import { getApplicant } from './applicants';
 import { claimedInYear } from './quota';
@@ -53,25 +53,31 @@ export function listVouchers(ctx: ServiceContext, q: VoucherListQuery): Page<Vou
   if (q.state === 'registered') {
     // Registered and usable: inside its validity, or its contract ended inside the validity and the
     // redemption window is still open; either way registered no earlier than these bounds.
-    const b = perProfileBound('v.profile_id', (p) => {
+    const b = perProfileRanges('vouchers', 'vouchers_profile_registered', 'profile_id', 'registered_date', today, (p) => {
       if (p.validityMonths === null || p.redemptionWithinMonths === null) return NEVER_LAPSES;
       const open = earliestOpenStart(today, p.validityMonths);
       const ended = earliestOpenStart(earliestOpenStart(today, p.redemptionWithinMonths), p.validityMonths);
       return open < ended ? open : ended;
     });
-    where.push(`v.registered_date <= ? AND (v.cross_region IS NOT NULL OR v.registered_date >= ${b.sql})`);
+    // A cross-region voucher has no local window: registered by today is enough.
+    where.push(`v.id IN (SELECT rowid FROM vouchers INDEXED BY vouchers_cross_region WHERE cross_region IS NOT NULL AND registered_date <= ? UNION ALL ${b.sql})`);
     params.push(today, ...b.params);
   }
   if (q.state === 'redeemed' || q.state === 'expired') { where.push('v.registered_date <= ?'); params.push(today); }
   const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
-  const order = `ORDER BY ${VOUCHER_SORT_SQL[q.sort]} ${dir}, v.id ${dir}`;
+  // 已登记 reads its per-profile ranges and sorts the few matches (the unary + keeps SQLite from
+  // walking every voucher along the sort's index instead); the other lists walk the sort's index.
+  const unary = q.state === 'registered' ? '+' : '';
+  const order = `ORDER BY ${unary}${VOUCHER_SORT_SQL[q.sort]} ${dir}, ${unary}v.id ${dir}`;
   const calendar = loadHolidayCalendar(ctx);
   if (!q.state) {
     const rows = ctx.db.prepare(`${VOUCHER_SELECT} ${w} ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as VoucherDbRow[];
     const total = rows.length < q.limit && q.offset === 0
       ? rows.length
-      : Number(ctx.db.prepare(`SELECT count(*) FROM vouchers v LEFT JOIN contract_vouchers cv ON cv.voucher_id = v.id ${w}`).pluck().get(...params));
+      // A voucher is in at most one contract (contract_vouchers.voucher_id is unique), so the join
+      // never adds rows: it is left out of the count unless the filter reads the contract link.
+      : Number(ctx.db.prepare(`SELECT count(*) FROM vouchers v ${q.usableOnly ? 'LEFT JOIN contract_vouchers cv ON cv.voucher_id = v.id' : ''} ${w}`).pluck().get(...params));
     return { rows: rows.map((r) => toVoucherRow(r, today, calendar)), total };
   }
   const out: VoucherRow[] = [];

@@ -8,7 +8,7 @@ import type { Page } from '../../../shared/ipc/paging';
 import { listProfiles } from '../../../shared/policy';
 import { addDays } from '../../../shared/rules/civil-date';
 import { earliestOpenStart, NEVER_LAPSES } from '../list-cutoffs';
-import { likeContains } from '../sql';
+import { contractSearchWhere, walkSortIndex } from '../contract-search';
 import { refuse } from '../../../shared/result';
 import { compareCivilDates, payoutTimeline } from '../../../shared/rules';
 import { loadHolidayCalendar } from '../holidays';
@@ -44,11 +44,12 @@ function rowOf(ctx: ServiceContext, c: ContractFacts, rec: RedemptionRecord | nu
 /** Applications started but not handed in, or handed in and not yet settled: the desk follows them up. */
 export const OPEN_APPLICATION_STATUSES = ['draft', 'rejected', 'submitted', 'under_review', 'approved'] as const satisfies readonly RedemptionStatus[];
 
-const LIST_FROM = `FROM contracts c JOIN applicants a ON a.id = c.applicant_id LEFT JOIN redemptions r ON r.contract_id = c.id`;
-const LIST_SELECT = `SELECT c.id AS contractId, c.number AS contractNumber, c.title AS contractTitle, a.name AS applicantName,
+/** `searchIndex`: the contracts are read from contracts_search (a search with few matches), not along the sort's index. */
+const listSelect = (searchIndex: boolean) => `SELECT c.id AS contractId, c.number AS contractNumber, c.title AS contractTitle, a.name AS applicantName,
   a.region, c.start_date AS startDate, c.end_date AS endDate, c.amount_fen AS amountFen, c.actual_amount_fen AS actualAmountFen,
   c.profile_id AS profileId, r.id AS redemptionId, r.status,
-  (SELECT coalesce(sum(cv.amount_fen), 0) FROM contract_vouchers cv WHERE cv.contract_id = c.id) AS voucherFen ${LIST_FROM}`;
+  (SELECT coalesce(sum(cv.amount_fen), 0) FROM contract_vouchers cv WHERE cv.contract_id = c.id) AS voucherFen
+  FROM contracts c ${searchIndex ? 'INDEXED BY contracts_search' : ''} JOIN applicants a ON a.id = c.applicant_id LEFT JOIN redemptions r ON r.contract_id = c.id`;
 
 const SORT_SQL: Record<RedemptionSort, string> = { endDate: 'c.end_date', number: 'c.number' };
 
@@ -57,10 +58,11 @@ const SORT_SQL: Record<RedemptionSort, string> = { endDate: 'c.end_date', number
  * plus the voucher contracts without one that ended (or end within `withinDays`) and whose
  * application deadline (the profile's months after the end) has not passed.
  */
-export function redemptionListWhere(ctx: ServiceContext, q: RedemptionListQuery, forCount = false): { sql: string; params: Record<string, unknown> } {
-  // The window walks the sort's index; the count reads contracts_status_end (the unary + keeps
-  // the window from taking the status index and sorting the result in a temporary B-tree).
-  const where = [`${forCount ? '' : '+'}c.status IN ('active', 'completed')`];
+export function redemptionListWhere(ctx: ServiceContext, q: RedemptionListQuery, use: 'walk' | 'count' | 'search' = 'walk'): { sql: string; params: Record<string, unknown> } {
+  // The window walks the sort's index; the count reads contracts_status_end, or contracts_search
+  // for a search (the unary + keeps the window from taking the status index and sorting the
+  // result in a temporary B-tree).
+  const where = [`${use === 'walk' ? '+' : ''}c.status IN ('active', 'completed')`];
   const params: Record<string, unknown> = {};
   if (q.view === 'action') {
     const now = today(ctx);
@@ -90,24 +92,41 @@ export function redemptionListWhere(ctx: ServiceContext, q: RedemptionListQuery,
   if (q.status === 'none') where.push('r.id IS NULL');
   else if (q.status) { where.push('r.status = @status'); params.status = q.status; }
   if (q.query) {
-    where.push(`(c.number LIKE @like ESCAPE '\\' OR c.title LIKE @like ESCAPE '\\' OR a.name LIKE @like ESCAPE '\\')`);
-    params.like = likeContains(q.query);
+    const search = contractSearchWhere(q.query, '@like');
+    where.push(search.sql);
+    params.like = search.like;
   }
   return { sql: `WHERE ${where.join(' AND ')}`, params };
 }
 
 export function listRedemptions(ctx: ServiceContext, q: RedemptionListQuery): Page<RedemptionRow> {
-  const { sql: where, params } = redemptionListWhere(ctx, q);
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
-  const rows = ctx.db.prepare(`${LIST_SELECT} ${where} ORDER BY ${SORT_SQL[q.sort]} ${dir}, c.id ${dir} LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: q.limit, offset: q.offset }) as ListDbRow[];
+  // A search of all contracts reads contracts_search; the needs-action view is a range of end dates
+  // (a few thousand contracts at most), read along its own indexes.
+  const fromSearch = !!q.query && q.view !== 'action' && contractSearchWhere(q.query, '@like').indexed;
   const counted = () => {
-    const c = redemptionListWhere(ctx, q, true);
-    return Number(ctx.db.prepare(`SELECT count(*) FROM contracts c
-      ${q.query ? 'JOIN applicants a ON a.id = c.applicant_id' : ''}
+    const c = redemptionListWhere(ctx, q, 'count');
+    const searchIndex = fromSearch ? 'INDEXED BY contracts_search' : '';
+    return Number(ctx.db.prepare(`SELECT count(*) FROM contracts c ${searchIndex}
       ${q.view === 'action' || q.status ? 'LEFT JOIN redemptions r ON r.contract_id = c.id' : ''} ${c.sql}`).pluck().get(c.params));
   };
-  const total = rows.length < q.limit && q.offset === 0 ? rows.length : counted();
+  const window = (use: 'walk' | 'search') => {
+    const { sql: where, params } = redemptionListWhere(ctx, q, use);
+    return ctx.db.prepare(`${listSelect(use === 'search')} ${where} ORDER BY ${SORT_SQL[q.sort]} ${dir}, c.id ${dir} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: q.limit, offset: q.offset }) as ListDbRow[];
+  };
+  let rows: ListDbRow[];
+  let total: number;
+  if (q.query) {
+    // A search is counted first (from contracts_search): no match reads no row, and the count says
+    // whether the window is found sooner along the sort's index or among the matches.
+    total = counted();
+    const contracts = Number(ctx.db.prepare('SELECT max(id) FROM contracts').pluck().get() ?? 0);
+    rows = total === 0 ? [] : window(!fromSearch || walkSortIndex(total, contracts, q.offset, q.limit) ? 'walk' : 'search');
+  } else {
+    rows = window('walk');
+    total = rows.length < q.limit && q.offset === 0 ? rows.length : counted();
+  }
   const holidays = loadHolidayCalendar(ctx);
   return {
     rows: rows.map((r) => {

@@ -2,7 +2,9 @@
 // - figures: computeAssessment beside the very statements it ran, bare (the same work in SQL:
 //   year clipping, monthly, external users, contracts, orders, income from charges, payments);
 // - the page: figures + data checks + subsidy in one call over one pass of the year's usage rows
-//   (assessment:page), beside the same three computed separately as the page asked before;
+//   (assessment:page), beside the very statements it ran, bare (the temporary table of the year's
+//   rows, its index, every figure and check: the same-work SQL), and beside the same three
+//   computed separately as the page asked before;
 // - the page as the desk answers it: in its worker thread on a read-only connection (warm; the
 //   first call's worker start is in the note), beside the same page on this thread, and catalog
 //   pages answered on this thread while the worker computes.
@@ -12,7 +14,7 @@ import { assessmentPageOffThread, stopReadWorkers } from '../../../electron/serv
 import { assessmentPage } from '../../../electron/services/assessment/page';
 import { listInstruments } from '../../../electron/services/catalog/instruments';
 import { computeSubsidy } from '../../../electron/services/assessment/subsidy';
-import { captureStatements } from '../sql-capture';
+import { captureStatements, type Executed } from '../sql-capture';
 import { measure, statsOf } from '../timing';
 import type { BenchOp } from './types';
 
@@ -20,21 +22,40 @@ export const annualAssessment: BenchOp = {
   id: 'assessment',
   async run(env) {
     const year = Number(env.today.slice(0, 4)) - 1;
+    // The figures' own target at 10,000 instruments; at national scale (100,000) the target is the page's.
+    const figuresMs = env.meta.totals.instruments >= 50_000 ? 3000 : 500;
     const { statements } = captureStatements(env.db, () => computeAssessment(env.ctx, { year }));
     const reads = statements.filter((s) => /^\s*(SELECT|WITH)/i.test(s.sql)).map((s) => ({ stmt: env.db.prepare(s.sql), params: s.params }));
     const figures = {
       name: `annual assessment ${year}, whole unit (figures)`,
       service: await measure(env.runs, () => JSON.stringify(computeAssessment(env.ctx, { year }))),
       baseline: await measure(env.runs, () => { for (const r of reads) r.stmt.all(...r.params); }),
-      target: { metric: 'median' as const, maxMs: 500, maxRatio: 1.3 },
+      target: { metric: 'median' as const, maxMs: figuresMs, maxRatio: 1.3 },
       note: `baseline: the ${reads.length} statements it ran, bare`,
+    };
+    // The page's statements in order, bare, in one read transaction as the page runs them.
+    const pageSteps = captureStatements(env.db, () => assessmentPage(env.ctx, { year }), { exec: true }).statements;
+    const bareSteps = (steps: Executed[]) => env.db.transaction(() => {
+      for (const st of steps) {
+        if (st.exec) { env.db.exec(st.sql); continue; }
+        const prepared = env.db.prepare(st.sql);
+        if (prepared.reader) prepared.all(...st.params); else prepared.run(...st.params);
+      }
+    })();
+    const pageService = await measure(env.runs, () => JSON.stringify(assessmentPage(env.ctx, { year })));
+    const pageBare = {
+      name: `assessment page ${year}: figures + checks + subsidy, one call (same-work SQL)`,
+      service: pageService,
+      baseline: await measure(env.runs, () => bareSteps(pageSteps)),
+      target: { metric: 'median' as const, maxMs: 3000, maxRatio: 1.3 },
+      note: `baseline: the ${pageSteps.length} statements it ran (the year's rows copied once, every figure and check), bare`,
     };
     const separate = await measure(env.runs, () => JSON.stringify([
       computeAssessment(env.ctx, { year }), dataChecks(env.ctx, { year }), computeSubsidy(env.ctx, year),
     ]));
     const page = {
       name: `assessment page ${year}: figures + checks + subsidy, one call`,
-      service: await measure(env.runs, () => JSON.stringify(assessmentPage(env.ctx, { year }))),
+      service: pageService,
       baseline: separate,
       target: { metric: 'median' as const, maxMs: 3000 },
       note: 'baseline: the same three computed separately (the page before one pass), not bare SQL',
@@ -70,6 +91,6 @@ export const annualAssessment: BenchOp = {
       showP95: true,
       note: `${beside.length} pages during ${env.runs} assessment pages`,
     };
-    return [figures, page, worker, during];
+    return [figures, pageBare, page, worker, during];
   },
 };

@@ -20,6 +20,8 @@ export const catalogSearch: BenchOp = {
     const fts = env.db.prepare(ftsSql);
     const pair = env.db.prepare(pairSql);
     const samples = env.runs * THREE_CHAR.length;
+    // The issue's targets: p95 < 10 ms at 10,000 instruments, < 20 ms at national scale (100,000).
+    const maxMs = env.meta.totals.instruments >= 50_000 ? 20 : 10;
     const at = (terms: string[], i: number) => terms[i % terms.length];
     return [
       {
@@ -27,7 +29,7 @@ export const catalogSearch: BenchOp = {
         service: await measure(samples, (i) => listInstruments(env.ctx, { query: at(THREE_CHAR, i), limit: 100 })),
         baseline: await measure(samples, (i) => fts.all(`"${at(THREE_CHAR, i)}"`)),
         showP95: true,
-        target: { metric: 'p95', maxMs: 10 },
+        target: { metric: 'p95', maxMs },
         plan: explain(env.db, ftsSql, `"${THREE_CHAR[0]}"`),
       },
       {
@@ -35,7 +37,7 @@ export const catalogSearch: BenchOp = {
         service: await measure(samples, (i) => listInstruments(env.ctx, { query: at(TWO_CHAR, i), limit: 100 })),
         baseline: await measure(samples, (i) => pair.all({ t: at(TWO_CHAR, i) })),
         showP95: true,
-        target: { metric: 'p95', maxMs: 10 },
+        target: { metric: 'p95', maxMs },
         plan: explain(env.db, pairSql, { t: TWO_CHAR[0] }),
       },
     ];

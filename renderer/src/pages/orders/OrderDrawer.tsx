@@ -218,7 +218,8 @@ export function OrderDrawer({ id, onClose }: { id: number | null; onClose(change
                 message={fmt(t.ineligible, { date: eligibility.date, n: eligibility.violations.length, doc: documentName(eligibility.documentNumber, locale) })}
                 description={(
                   <List size="small" dataSource={eligibility.violations} renderItem={(v) => (
-                    <List.Item data-testid="order-ineligible-condition"><Space><Tag>{articleName(v.article, locale)}</Tag>{describeIssue(v, locale)}</Space></List.Item>
+                    <List.Item data-testid="order-ineligible-condition"><Space wrap><Tag>{articleName(v.article, locale)}</Tag>{describeIssue(v, locale)}
+                      {v.note && <Typography.Text type="secondary">{v.note[locale]}</Typography.Text>}</Space></List.Item>
                   )} />
                 )} /></Col>
             )}
