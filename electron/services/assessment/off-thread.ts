@@ -9,7 +9,12 @@ import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { AssessmentPage, AssessmentScope } from '../../../shared/ipc/assessment';
 import type { SubsidyGrade } from '../../../shared/policy';
 import { AppFailure, type AppError } from '../../../shared/result';
+import { civilDateInShanghai } from '../../../shared/rules/civil-date';
 import { jobCancelled } from '../../core-host/job';
+import { civilNowInShanghai } from './window';
+
+/** The civil minute the page's checks read "now" at (checks.ts: civilNowInShanghai). */
+const civilMinute = (src: ReadSource) => civilNowInShanghai({ now: () => src.now() } as Parameters<typeof civilNowInShanghai>[0]);
 
 export type ReadTask =
   | { kind: 'page'; input: { year: number; scope?: AssessmentScope; whatIfGrade?: SubsidyGrade } }
@@ -40,6 +45,16 @@ export interface ReadSource {
   dataDir: string;
   actor: string;
   now(): Date;
+  /**
+   * The desk's data version on the caller's connection (every write goes through it): a page
+   * prepared ahead is answered only while it is unchanged (see prepareAssessmentPage).
+   */
+  dataVersion?(): string;
+}
+
+/** The caller's connection's data version: its own row changes and other connections' commits. */
+export function dataVersionOf(db: { prepare(sql: string): { pluck(): { get(): unknown } } }): string {
+  return `${String(db.prepare('SELECT total_changes()').pluck().get())}:${String(db.prepare('PRAGMA data_version').pluck().get())}`;
 }
 
 /** The worker is ended after this long without a job (its modules and caches hold memory). */
@@ -130,6 +145,7 @@ let swapsInProgress = 0;
  * as it was when they opened it, so after a swap (or a lock) they would finish on the old file.
  */
 function endAllJobs(error: AppError): void {
+  prepared = null;
   for (const slot of Object.values(slots)) {
     const waiting = [...slot.pending.values()];
     slot.pending.clear();
@@ -212,8 +228,65 @@ export function warmAssessmentWorker(src: ReadSource): Promise<boolean> {
   return warming.then(() => true, () => slot.worker !== null);
 }
 
-export const assessmentPageOffThread = (src: ReadSource, input: Extract<ReadTask, { kind: 'page' }>['input']) =>
-  runOffThread<AssessmentPage>(src, { kind: 'page', input });
+type PageInput = Extract<ReadTask, { kind: 'page' }>['input'];
+
+/** What a page depends on besides the data: the year, scope and what-if grade, and the day (the profile in force). */
+const pageKey = (src: ReadSource, input: PageInput) => JSON.stringify({
+  year: input.year, scope: input.scope ?? { kind: 'unit' }, whatIf: input.whatIfGrade ?? null, day: civilDateInShanghai(src.now()),
+});
+
+/**
+ * The default page (last year, the whole unit) computed once the first screen has been answered,
+ * for the first ask: a user opening the assessment page then finds it computed, or joins its
+ * computation. It is answered once, only for the same year, scope and grade on the same day and
+ * only if the desk's data version is still the one it was computed at; if its check lists records
+ * still running after now, only within the same civil minute (that check follows the clock). Any
+ * other ask, and every later one, computes the page as before.
+ */
+let prepared: { key: string; version: string; minute: string; page: Promise<AssessmentPage> } | null = null;
+
+export function prepareAssessmentPage(src: ReadSource & { dataVersion(): string }, input: PageInput): void {
+  if (swapsInProgress > 0) return;
+  const page = runOffThread<AssessmentPage>(src, { kind: 'page', input });
+  const entry = { key: pageKey(src, input), version: src.dataVersion(), minute: civilMinute(src), page };
+  prepared = entry;
+  page.catch(() => { if (prepared === entry) prepared = null; });
+}
+
+let preparedAnswered = 0;
+/** Whether a prepared page waits for its first ask, and how many asks a prepared page answered (tests). */
+export function preparedPageState(): { waiting: boolean; answered: number } {
+  return { waiting: prepared !== null, answered: preparedAnswered };
+}
+
+/** Resolves with `p`, or rejects CANCELLED as soon as the running call is cancelled (p goes on). */
+function unlessCancelled<T>(p: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (jobCancelled()) { clearInterval(poll); reject(new AppFailure({ code: 'CANCELLED', reason: 'job.cancelled' })); }
+    }, CANCEL_POLL_MS);
+    poll.unref?.();
+    p.then((v) => { clearInterval(poll); resolve(v); }, (e: unknown) => { clearInterval(poll); reject(e); });
+  });
+}
+
+export function assessmentPageOffThread(src: ReadSource, input: PageInput): Promise<AssessmentPage> {
+  const ahead = prepared;
+  prepared = null; // answered once at most
+  const compute = () => runOffThread<AssessmentPage>(src, { kind: 'page', input });
+  if (!ahead || !src.dataVersion || ahead.key !== pageKey(src, input) || ahead.version !== src.dataVersion()) return compute();
+  return unlessCancelled(ahead.page.then(
+    (page) => {
+      // Records still running after now are the one part that follows the minute: with none, none
+      // appear as now moves on (the data unchanged); with some, the page holds for its minute only.
+      const running = page.checks.some((c) => c.code === 'future' && c.count > 0);
+      if (src.dataVersion?.() !== ahead.version || (running && civilMinute(src) !== ahead.minute)) return compute();
+      preparedAnswered++;
+      return page;
+    },
+    () => compute(),
+  ));
+}
 export const assessmentXlsxOffThread = (src: ReadSource, input: { year: number; scope: AssessmentScope }) =>
   runOffThread<FileDownload>(src, { kind: 'xlsx', input });
 export const assessmentPdfOffThread = (src: ReadSource, input: { year: number; scope: AssessmentScope }) =>
