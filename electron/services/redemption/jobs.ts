@@ -13,7 +13,7 @@ import { refuse, type AppError } from '../../../shared/result';
 import { coreOf } from '../../app-core';
 import type { HandlerContext } from '../../handlers/types';
 import { keysOf } from '../../security/keyring';
-import { today } from './contract-facts';
+import { contractProfileIssue, today } from './contract-facts';
 import { auditPacketExport, toDownload } from './packet';
 import type { PacketBatchJob, PacketBatchMessage } from './packet-worker';
 
@@ -141,6 +141,15 @@ export function startBatch(ctx: HandlerContext, contractIds: number[]): { jobId:
   const missing = ids.filter((id) => exists.get(id) === undefined);
   if (missing.length > 0) {
     refuse('NOT_FOUND', 'redemption.contractsMissing', { field: 'contractIds', params: { ids: missing.slice(0, 10) } });
+  }
+  // So are contracts stored under a profile the desk does not hold: no packet of theirs is computed by another one.
+  const stored = ctx.db.prepare('SELECT number, profile_id AS profileId FROM contracts WHERE id = ?');
+  const unknown = ids.map((id) => stored.get(id) as { number: string; profileId: string })
+    .filter((c) => contractProfileIssue(c) !== null).map((c) => c.number);
+  if (unknown.length > 0) {
+    refuse('RULE', 'redemption.contractsProfileUnknown', {
+      field: 'contractIds', rule: 'policy.storedProfileUnknown', params: { numbers: unknown.slice(0, 10) },
+    });
   }
   const jobId = crypto.randomUUID();
   const j: Job = {
