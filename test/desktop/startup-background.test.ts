@@ -169,6 +169,8 @@ describe('the assessment page worker is pre-started', () => {
     const first = await h.call('assessment:page', { year: 2024, scope: { kind: 'unit' } }) as { ok: boolean; value: unknown };
     expect(first.ok).toBe(true);
     expect(preparedPageState()).toEqual({ waiting: false, answered: before + 1 });
+    await until('the preparing thread to end after its one page', () => !readWorkerRunning('prepare'));
+    expect(readWorkerRunning('page')).toBe(true); // the pre-started page worker stays for the next pages
     // Answered once: the next ask computes, and finds the same page.
     const again = await h.call('assessment:page', { year: 2024 }) as { ok: boolean; value: unknown };
     expect(again).toEqual(first);

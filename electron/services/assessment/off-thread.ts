@@ -64,7 +64,8 @@ const CANCEL_POLL_MS = 50;
 
 interface Pending { job: ReadJob; resolve(v: unknown): void; reject(e: unknown): void }
 
-type SlotName = 'page' | 'report';
+/** `prepare` computes the page prepared ahead (prepareAssessmentPage), at a lower priority, and ends after it. */
+type SlotName = 'page' | 'report' | 'prepare';
 /** One worker per kind: the page's never loads the report writers (seconds of start-up). */
 interface Slot {
   name: SlotName; worker: Worker | null; idleTimer: NodeJS.Timeout | null; pending: Map<number, Pending>;
@@ -75,11 +76,15 @@ interface Slot {
 const slots: Record<SlotName, Slot> = {
   page: { name: 'page', worker: null, idleTimer: null, pending: new Map(), warmed: false },
   report: { name: 'report', worker: null, idleTimer: null, pending: new Map(), warmed: false },
+  prepare: { name: 'prepare', worker: null, idleTimer: null, pending: new Map(), warmed: false },
 };
 let nextId = 1;
 
-function spawnReadWorker(name: SlotName): Worker {
-  const workerData = { assessmentWorker: name };
+function spawnReadWorker(slot: SlotName): Worker {
+  // The prepared page runs the page worker's code in a thread of lower priority: the pages the user
+  // opens meanwhile go first (Linux, where the nice value is per thread).
+  const name = slot === 'report' ? 'report' : 'page';
+  const workerData = { assessmentWorker: name, lowPriority: slot === 'prepare' };
   // A worker's default young generation is small; the page's folding of every usage row allocates
   // much short-lived memory: with 64 MB the page computes as fast as on the host's thread (1.0×
   // against 1.3–1.4× with the default, bench --only assessment).
@@ -97,7 +102,10 @@ function settle(slot: Slot, answer: ReadAnswer): void {
   if (answer.ok) p.resolve(answer.value);
   else if ('error' in answer) p.reject(new AppFailure(answer.error));
   else p.reject(new Error(answer.message));
-  if (slot.pending.size === 0) armIdle(slot);
+  if (slot.pending.size === 0) {
+    if (slot.name === 'prepare') stopWorker(slot); // one job, then gone
+    else armIdle(slot);
+  }
 }
 
 function armIdle(slot: Slot): void {
@@ -187,9 +195,9 @@ export function stopReadWorkers(): void {
  * with its result; refusals come back as they were raised. A cancel of the running call ends the
  * worker (a synchronous computation cannot be stopped otherwise); the other jobs go on in a new one.
  */
-export function runOffThread<T>(src: ReadSource, task: ReadTask): Promise<T> {
+export function runOffThread<T>(src: ReadSource, task: ReadTask, slotName?: SlotName): Promise<T> {
   if (swapsInProgress > 0) return Promise.reject(new AppFailure(SWAPPING));
-  const slot = slots[task.kind === 'page' || task.kind === 'warm' ? 'page' : 'report'];
+  const slot = slots[slotName ?? (task.kind === 'page' || task.kind === 'warm' ? 'page' : 'report')];
   if (task.kind !== 'warm') slot.warmed = false;
   const job: ReadJob = { id: nextId++, file: src.databaseFile, key: src.key, dataDir: src.dataDir, actor: src.actor, nowIso: src.now().toISOString(), task };
   return new Promise<T>((resolve, reject) => {
@@ -247,7 +255,7 @@ let prepared: { key: string; version: string; minute: string; page: Promise<Asse
 
 export function prepareAssessmentPage(src: ReadSource & { dataVersion(): string }, input: PageInput): void {
   if (swapsInProgress > 0) return;
-  const page = runOffThread<AssessmentPage>(src, { kind: 'page', input });
+  const page = runOffThread<AssessmentPage>(src, { kind: 'page', input }, 'prepare');
   const entry = { key: pageKey(src, input), version: src.dataVersion(), minute: civilMinute(src), page };
   prepared = entry;
   page.catch(() => { if (prepared === entry) prepared = null; });
