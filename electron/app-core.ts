@@ -13,6 +13,7 @@ import { runResealJob } from './security/reseal';
 import { reconcileDataFolder, refuseEmptyOverEvidence, type Reconciled } from './security/swap';
 import { settleSealedFiles, sweepSealedParts } from './services/sealed-store';
 import { endReadJobsOnLock, holdReadJobsForSwap } from './services/assessment/off-thread';
+import { endBatchesForSwap } from './services/redemption/jobs';
 
 export const DATABASE_FILE_NAME = 'desk.sqlite';
 
@@ -171,6 +172,7 @@ export function openCore(options: CoreOptions): Core {
       // (they would finish on the old file, and an open file cannot be renamed over on Windows),
       // and none starts until the new file is live.
       const release = holdReadJobsForSwap();
+      endBatchesForSwap(); // packet batches read the old file in their workers too
       try {
         db.close();
         db = null;

@@ -16,6 +16,7 @@ import { consolidation } from './lib/bench-ops/consolidation';
 import { dueSoonDashboard } from './lib/bench-ops/dashboard';
 import { firstScreen } from './lib/bench-ops/first-screen';
 import { listPages } from './lib/bench-ops/lists';
+import { childProcesses, rssRow, watchRss } from './lib/bench-ops/memory';
 import { openMigrate } from './lib/bench-ops/open-migrate';
 import { pagesOp } from './lib/bench-ops/pages';
 import { moneyOps } from './lib/bench-ops/money';
@@ -34,6 +35,7 @@ function row(r: OpResult): string[] {
   if (r.failed) return [r.name, 'FAILED', '', '', '', '', 'FAIL', r.failed];
   if (r.skipped) return [r.name, 'SKIPPED', '', '', '', '', '', r.skipped];
   const s = r.service!;
+  if (r.unit === 'MB') return [r.name, `${s.median.toFixed(0)} MB`, '', '', '', targetText(r.target, r.unit), verdict(r), r.note ?? ''];
   const ratio = r.baseline ? `${(s.median / r.baseline.median).toFixed(1)}×` : '—';
   return [r.name, formatMs(s.median), r.showP95 ? formatMs(s.p95) : '', r.baseline ? formatMs(r.baseline.median) : '—', ratio,
     targetText(r.target), verdict(r), r.note ?? ''];
@@ -67,9 +69,12 @@ async function main(): Promise<void> {
       process.stdout.write(`  ${op.id} …`);
       const t0 = performance.now();
       try {
+        // The pages run starts browser-mode servers: their peak memory is a row of its own.
+        const memory = op.id === 'pages' ? watchRss(() => childProcesses(/browser-server\.js/)) : null;
         const rows = await op.run(env);
+        if (memory) rows.push(rssRow('server peak RSS during the pages run (Chromium)', memory.stop(), 'browser-mode server process (core host, workers, HTTP), /proc VmRSS sampled every 100 ms and VmHWM'));
         results.push(...rows);
-        process.stdout.write(` ${rows.map((r) => (r.failed ? `FAILED (${r.failed.split('\n')[0]})` : r.skipped ? 'skipped' : `${formatMs(r.service!.median)} ms ${verdict(r)}`)).join(', ')} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+        process.stdout.write(` ${rows.map((r) => (r.failed ? `FAILED (${r.failed.split('\n')[0]})` : r.skipped ? 'skipped' : `${r.unit === 'MB' ? `${r.service!.median.toFixed(0)} MB` : `${formatMs(r.service!.median)} ms`} ${verdict(r)}`)).join(', ')} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
       } catch (e) {
         results.push({ name: op.id, failed: (e as Error).message.split('\n')[0] });
         process.stdout.write(` failed: ${(e as Error).message}\n`);

@@ -30,6 +30,8 @@ await build({ ...common, entryPoints: ['electron/services/catalog/import-worker.
 for (const dir of ['dist/electron', 'dist/server']) {
   await build({ ...common, entryPoints: ['electron/services/assessment/read-worker.ts'], outfile: `${dir}/assessment-page-worker.js` });
   await build({ ...common, entryPoints: ['electron/services/assessment/report-worker.ts'], outfile: `${dir}/assessment-report-worker.js` });
+  // The worker that builds batch packets (PDF, xlsx, zip) off the host's thread.
+  await build({ ...common, entryPoints: ['electron/services/redemption/packet-worker.ts'], outfile: `${dir}/packet-worker.js` });
 }
 
 for (const dir of ['dist/electron/migrations', 'dist/server/migrations']) {

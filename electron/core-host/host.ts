@@ -10,7 +10,8 @@ import { dispatch } from '../security/gate';
 import { lock } from '../security/session';
 import { listBackups } from '../services/backup/backups';
 import { isAbandoned } from '../services/backup/scheduler';
-import { readWorkerRunning, warmAssessmentWorker } from '../services/assessment/off-thread';
+import { dataVersionOf, prepareAssessmentPage, readWorkerRunning, warmAssessmentWorker } from '../services/assessment/off-thread';
+import { civilDateInShanghai } from '../../shared/rules/civil-date';
 import { readReliabilitySettings } from '../services/backup/settings';
 import { withJob } from './job';
 import { acquireFolderLock } from './lock-file';
@@ -117,6 +118,8 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
   let lastCallAt = Date.now();
   let callsInFlight = 0;
   let callsAnswered = 0;
+  /** An assessment page has been asked for (the prepared default page is only worth it before). */
+  let pageAsked = false;
   const quietFor = () => (callsInFlight > 0 ? 0 : Date.now() - lastCallAt);
   /** The daily backup's gate, at start-up and at the hourly check alike. */
   const backupGate = { quietFor, quietMs: options.autoBackupQuietMs ?? AUTO_BACKUP_QUIET_MS, latestMs: options.autoBackupLatestMs ?? AUTO_BACKUP_LATEST_MS };
@@ -159,14 +162,29 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     // the idle lock nor holds the queue; skipped while locked or while the file is being swapped.
     const opened = Date.now();
     let warming = false;
+    let warmed = false;
+    const source = () => ({
+      databaseFile: core.ctx.databaseFile, key: core.key, dataDir: core.ctx.dataDir, actor: core.ctx.actor, now: () => core.ctx.now(),
+      dataVersion: () => dataVersionOf(core.ctx.db),
+    });
     const tryWarm = () => {
       if (warming || closed || core.locked || Date.now() - opened < (options.warmAfterMs ?? WARM_AFTER_MS)) return;
+      if (warmed) {
+        // Then the default page (last year, the whole unit), once the first screen's calls are
+        // answered and none runs: the user who opens the assessment page finds it computed.
+        if (options.prepareAssessment === false || callsAnswered === 0 || callsInFlight > 0) return;
+        clearInterval(warm);
+        if (pageAsked) return; // the user was first: nothing to prepare
+        prepareAssessmentPage(source(), { year: Number(civilDateInShanghai(core.ctx.now()).slice(0, 4)) - 1, scope: { kind: 'unit' } });
+        send({ t: 'log', level: 'info', message: '[assessment] default page being prepared' });
+        return;
+      }
       if ((callsInFlight > 0 || callsAnswered > 0) && quietFor() < WARM_QUIET_MS) return;
       if (readWorkerRunning('page')) { clearInterval(warm); return; } // a page came first: it started the worker
       warming = true;
-      warmAssessmentWorker({ databaseFile: core.ctx.databaseFile, key: core.key, dataDir: core.ctx.dataDir, actor: core.ctx.actor, now: () => core.ctx.now() })
+      warmAssessmentWorker(source())
         .then((started) => {
-          if (started) { clearInterval(warm); send({ t: 'log', level: 'info', message: '[assessment] page worker pre-started' }); }
+          if (started) { warmed = true; send({ t: 'log', level: 'info', message: '[assessment] page worker pre-started' }); }
         }, () => undefined)
         .finally(() => { warming = false; });
     };
@@ -212,7 +230,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     }
   };
   /** Counts a call from its arrival to its answer, for quietFor. */
-  const callArrived = () => { callsInFlight++; lastCallAt = Date.now(); };
+  const callArrived = (channel: string) => { callsInFlight++; lastCallAt = Date.now(); if (channel === 'assessment:page') pageAsked = true; };
   const callAnswered = () => { callsInFlight = Math.max(0, callsInFlight - 1); callsAnswered++; lastCallAt = Date.now(); };
 
   // A parse waits on its worker thread; the queue goes on meanwhile and the result comes when ready.
@@ -272,7 +290,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     switch (m.t) {
       case 'call':
         if (closed) return;
-        callArrived();
+        callArrived(m.channel);
         if (OFF_QUEUE.has(m.channel)) { runLoose(m); break; }
         queue.push({ id: m.id, channel: m.channel, input: m.input });
         void drain();

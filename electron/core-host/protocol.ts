@@ -35,6 +35,8 @@ export interface HostOptions {
   warmAssessment?: boolean;
   /** How long after open the pre-start may begin (default 0: at once, before the window's first call; once calls have come, after 0.7 s without calls). */
   warmAfterMs?: number;
+  /** With warmAssessment: then compute the default page once the first screen is answered (default true). */
+  prepareAssessment?: boolean;
   /** How often the idle lock looks at the clock, in ms (default 15 s). */
   idleCheckMs?: number;
   /** Hex of the 32-byte key the Electron main process keeps under safeStorage; it wraps a plain desk's data key. */

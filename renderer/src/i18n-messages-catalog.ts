@@ -44,6 +44,7 @@ export const CATALOG_MESSAGES: Readonly<Record<string, Message>> = {
   'platform.required': { zh: '单台套模板将{field}标为必填，未填写', en: 'The platform\'s instrument template marks {field} as required; it is empty' },
   'platform.expected': { zh: '{field}未填写（模板未标必填，本系统要求上报前填写）', en: '{field} is empty (the template does not mark it required; the desk asks for it before upload)' },
   'platform.feeTooLong': { zh: '{field}导出为收费标准文字共 {length} 字，超过模板上限 {max} 字', en: '{field} is exported as the rate table\'s text of {length} characters, more than the template\'s {max}' },
+  'platform.serviceSubject': { zh: '服务记录 {record}：课题主要科学领域须为学科领域代码，仪器的{field}“{value}”不是', en: 'Service record {record}: the project\'s discipline must be a discipline code; the instrument\'s {field} "{value}" is none' },
   'platform.serviceExpected': { zh: '服务记录 {record}：{field}未填写（本系统要求上报前填写）', en: 'Service record {record}: {field} is empty (the desk asks for it before upload)' },
   'platform.valueRounded': { zh: '{field}按万元两位小数上报为 {value} 万元，与台账金额不同', en: '{field} is reported in units of 10,000 yuan with two decimals as {value}, not exactly the desk\'s amount' },
   'platform.serviceJoin': { zh: '服务记录 {record}：仪器缺少{field}，平台据此把服务记录对应到单台套', en: 'Service record {record}: the instrument lacks {field}, which the platform joins service records by' },

@@ -131,7 +131,7 @@ export const ORDER_FIELD_LABELS: Readonly<Record<string, Message>> = {
   productId: { zh: '服务产品', en: 'Service product' },
   relatedParty: { zh: '关联关系', en: 'Related party' },
   subcontracted: { zh: '转包', en: 'Subcontracting' },
-  cityFunded: { zh: '已获市级财政支持', en: 'Funded by city finance' },
+  cityFunded: { zh: '已获财政资金支持', en: 'Already publicly funded' },
   crossRegion: { zh: '跨区域创新券', en: 'Cross-region voucher' },
   serviceKinds: { zh: '服务内容', en: 'Service content' },
 };

@@ -65,6 +65,8 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
 
   // —— policy profiles, Shanghai orders, cross-region vouchers ——
   'policy.notInForce': { zh: '{region}在 {date} 没有生效的政策版本：本软件未收录该日适用的办法，不改用其他版本计算', en: 'No policy profile of {region} is in force on {date}: the desk does not hold the measures of that date and uses no other profile instead' },
+  'policy.storedProfileUnknown': { zh: '记录所依据的政策版本 {profileId} 本软件未收录：不改用其他版本计算，相关期限与金额暂不显示', en: 'The record was made under policy profile {profileId}, which the desk does not hold: no other profile is used, so its deadlines and figures are not shown' },
+  'redemption.contractsProfileUnknown': { zh: '合同 {numbers} 所依据的政策版本本软件未收录：不改用其他版本，不生成其兑现材料', en: 'Contracts {numbers} were made under a policy profile the desk does not hold: no other profile is used, so no packet is built for them' },
   'policy.noRegion': { zh: '地区 {region} 没有政策配置', en: 'There is no policy profile for region {region}' },
   'voucher.flow': { zh: '上海创新券免申即享、随订单使用，不单独申领：请在“上海订单”中登记订单', en: 'Shanghai vouchers are not claimed; they are used on orders: record the order under Shanghai orders' },
   'voucher.transfer': { zh: '订单及其创新券不能转给其他企业或团队', en: 'An order and its vouchers cannot pass to another enterprise or team' },

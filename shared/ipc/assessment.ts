@@ -184,6 +184,8 @@ export interface SubsidyResult {
   netFen: number;
   staffAwardMinFen: number | null;
   staffAwardShare: string | null;
+  /** The profile's article for the staff-award share (京 第十三条); null when the profile sets no share. */
+  staffAwardArticle: string | null;
 }
 
 /** What the assessment page shows for a year and scope (one call). */

@@ -7,7 +7,7 @@ import type { LocalizedText } from '../rules/text';
 import { fileUploadSchema, type FileDownload } from './catalog';
 import { invoiceNumberProblem, normaliseDigits } from '../identity';
 import { channel } from './define';
-import type { AppError, Params } from '../result';
+import type { AppError, FieldIssue, Params } from '../result';
 import { pageQuerySchema, type Page } from './paging';
 
 const id = z.number().int().positive();
@@ -80,6 +80,8 @@ export interface RedemptionRow {
   status: RedemptionStatus | null;
   deadline: RedemptionDeadline | null;
   amounts: RedemptionAmounts;
+  /** The contract's stored profile is one the desk does not hold (policy.storedProfileUnknown): no deadline or timeline is computed. */
+  profileIssue: FieldIssue | null;
 }
 
 export interface RedemptionEvent {
@@ -121,8 +123,8 @@ export interface RedemptionDetail extends RedemptionRow {
   events: RedemptionEvent[];
   /** Statuses the application may move to now. */
   nextStatuses: RedemptionStatus[];
-  /** Public-notice end and expected disbursement quarter, from the approval date. */
-  timeline: PayoutTimeline;
+  /** Public-notice end and expected disbursement quarter, from the approval date; null under an unknown profile (see `profileIssue`). */
+  timeline: PayoutTimeline | null;
 }
 
 export interface CheckItem {

@@ -68,6 +68,7 @@ describe('class and cap', () => {
     expect(r.applicable).toBe(false);
     expect(r.capFen).toBeNull();
     expect(r.staffAwardMinFen).toBeNull();
+    expect(r).toMatchObject({ staffAwardShare: null, staffAwardArticle: null });
   });
 });
 
@@ -81,7 +82,7 @@ describe('staff award minimum (≥ 70% of income − costs, rounded up to the fe
   ])('income %i, costs %i → %i fen', (incomeFen, costsFen, min) => {
     inputs({ incomeFen, costsFen });
     const r = computeSubsidy(core.ctx, 2025);
-    expect(r).toMatchObject({ incomeFen, incomeSource: 'entered', costsFen, netFen: incomeFen - costsFen, staffAwardMinFen: min, staffAwardShare: '70%' });
+    expect(r).toMatchObject({ incomeFen, incomeSource: 'entered', costsFen, netFen: incomeFen - costsFen, staffAwardMinFen: min, staffAwardShare: '70%', staffAwardArticle: '第十三条' });
   });
 
   it('income defaults to the year\'s service income', () => {

@@ -419,6 +419,16 @@ describe('the platform files of a year', () => {
     ]);
     expect(core.db.prepare('SELECT category_code FROM instruments WHERE id = ?').pluck().get(plain.id)).toBe('150101');
   });
+
+  it('lists a service record whose 课题主要科学领域 would be a discipline name kept from before, not a code of subjects.tsv', () => {
+    const sem = createInstrument(core.ctx, instrumentInputSchema.parse(FULL));
+    core.db.prepare("UPDATE instruments SET discipline = '材料科学' WHERE id = ?").run(sem.id);
+    usage(sem.id, '2025-03-01T09:00', '2025-03-01T10:00');
+    const c = checkPlatform(core.ctx, {}, 2025);
+    expect(c.serviceProblems).toEqual([expect.objectContaining({ innerId: 'RT-001', field: 'discipline', reason: 'platform.serviceSubject', basis: 'template', params: { record: 1, value: '材料科学' } })]);
+    core.db.prepare("UPDATE instruments SET discipline = '430' WHERE id = ?").run(sem.id);
+    expect(checkPlatform(core.ctx, {}, 2025).serviceProblems).toEqual([]);
+  });
 });
 
 describe('the template itself', () => {

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { serveCore } from '../../electron/core-host/host';
 import type { FromHost, HostOptions, ToHost } from '../../electron/core-host/protocol';
 import { setupSecurity } from '../../electron/security/session';
-import { holdReadJobsForSwap, readWorkerRunning, stopReadWorkers, warmAssessmentWorker } from '../../electron/services/assessment/off-thread';
+import { holdReadJobsForSwap, preparedPageState, readWorkerRunning, stopReadWorkers, warmAssessmentWorker } from '../../electron/services/assessment/off-thread';
 import { writeReliabilitySettings } from '../../electron/services/backup/settings';
 import { tempCore } from '../helpers/db';
 
@@ -156,6 +156,45 @@ describe('the assessment page worker is pre-started', () => {
     expect(await h.call('labs:list')).toMatchObject({ ok: true }); // the first screen's call
     const page = await h.call('assessment:page', { year: 2024 }) as { ok: boolean };
     expect(page.ok).toBe(true);
+  }, 60_000);
+
+  it('then computes last year\'s page once the first screen is answered; the first ask gets it while the data is unchanged', async () => {
+    const dir = deskFolder({ mode: 'plain' });
+    const h = host(dir, { warmAssessment: true });
+    await until('the pre-start', () => h.messages.some((m) => m.t === 'log' && m.message.includes('pre-started')));
+    expect(preparedPageState().waiting).toBe(false); // not before the first screen's calls
+    expect(await h.call('labs:list')).toMatchObject({ ok: true });
+    await until('the default page', () => preparedPageState().waiting);
+    const before = preparedPageState().answered;
+    const first = await h.call('assessment:page', { year: 2024, scope: { kind: 'unit' } }) as { ok: boolean; value: unknown };
+    expect(first.ok).toBe(true);
+    expect(preparedPageState()).toEqual({ waiting: false, answered: before + 1 });
+    await until('the preparing thread to end after its one page', () => !readWorkerRunning('prepare'));
+    expect(readWorkerRunning('page')).toBe(true); // the pre-started page worker stays for the next pages
+    // Answered once: the next ask computes, and finds the same page.
+    const again = await h.call('assessment:page', { year: 2024 }) as { ok: boolean; value: unknown };
+    expect(again).toEqual(first);
+    expect(preparedPageState().answered).toBe(before + 1);
+  }, 60_000);
+
+  it('a prepared page is not answered after a write, nor for another year', async () => {
+    const dir = deskFolder({ mode: 'plain' });
+    const h = host(dir, { warmAssessment: true });
+    expect(await h.call('labs:list')).toMatchObject({ ok: true });
+    await until('the default page', () => preparedPageState().waiting);
+    const before = preparedPageState().answered;
+    expect(await h.call('labs:create', { name: '新建实验室' })).toMatchObject({ ok: true }); // the data changed
+    expect(await h.call('assessment:page', { year: 2024 })).toMatchObject({ ok: true });
+    expect(preparedPageState()).toEqual({ waiting: false, answered: before });
+
+    const dir2 = deskFolder({ mode: 'plain' });
+    await h.close();
+    stopReadWorkers();
+    const h2 = host(dir2, { warmAssessment: true });
+    expect(await h2.call('labs:list')).toMatchObject({ ok: true });
+    await until('the default page', () => preparedPageState().waiting);
+    expect(await h2.call('assessment:page', { year: 2023 })).toMatchObject({ ok: true }); // not the year prepared
+    expect(preparedPageState()).toEqual({ waiting: false, answered: before });
   }, 60_000);
 
   it('once calls have come, it waits until the desk has been quiet for 0.7 s', async () => {

@@ -195,4 +195,23 @@ test('price group: set an applicant’s 价格组 in its drawer, and the charges
   await page.locator('.ant-select-item-option', { hasText: 'HT-GROUP-001' }).click();
   await page.getByTestId('charges-refresh').click();
   await expect(page.getByTestId('charges-total')).toHaveText('700.00 元');
+
+  // Staff time at a typed price, per hour; then removed again with its reason, in the dialog.
+  await page.getByRole('button', { name: /添加费用/ }).click();
+  const dialog = page.locator('.ant-modal');
+  await dialog.getByLabel('内容').fill('制样');
+  await dialog.getByLabel('单价（元，未选收费项目时）').fill('50');
+  await dialog.getByTestId('charge-unit').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '小时' }).click();
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByTestId('charges-total')).toHaveText('750.00 元');
+  await expect(page.getByTestId('charges-lines')).toContainText('制样');
+  await page.getByTestId('charge-remove').click();
+  await expect(dialog).toContainText('删除费用行');
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(dialog.locator('.ant-form-item-explain-error')).toBeVisible();
+  await dialog.getByTestId('dialog-reason').fill('录错');
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByTestId('charges-total')).toHaveText('700.00 元');
+  await expect(page.getByTestId('charges-lines')).not.toContainText('制样');
 });

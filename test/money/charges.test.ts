@@ -9,6 +9,7 @@ import { computeAssessment } from '../../electron/services/assessment/compute';
 import { computeSubsidy, setYearInputs } from '../../electron/services/assessment/subsidy';
 import { addRateVersion, referenceFeeText, saveRateItem, setApplicantGroup, updateRateVersion } from '../../electron/services/money/rates';
 import { issueFromCharges } from '../../electron/services/money/statements';
+import { checkRedemption } from '../../electron/services/redemption/check';
 import { addPayment, voidStatement } from '../../electron/services/money/statements-store';
 import { adjustmentSchema, manualLineSchema, quoteFieldsSchema, rateVersionFieldsSchema } from '../../shared/ipc/money';
 import { contentHash, tempCoreEach } from '../helpers/db';
@@ -175,6 +176,21 @@ describe('actual amount, voucher cap, quote, statement and payments', () => {
     expect(q.totalFen).toBe(8 * 40_000 + 50_000);
     expect(adoptQuote(core.ctx, q.id, { contractId })).toEqual({ contractId, orderId: null, amountFen: 370_000 });
     expect(core.db.prepare('SELECT amount_fen, quote_id FROM contracts WHERE id = ?').get(contractId)).toEqual({ amount_fen: 370_000, quote_id: q.id });
+  });
+});
+
+describe('payments as the proof of own payment', () => {
+  it('stand for the bank receipt in the packet check once they cover the own part, and are flagged while short', () => {
+    // 实际发生金额 60,000元, voucher 30,000元: the applicant's own part is 30,000元.
+    const { contractId } = insertContract(core.db);
+    const codes = () => checkRedemption(core.ctx, contractId).items.map((i) => i.code);
+    expect(codes()).toContain('missing.bank_receipt');
+    addPayment(core.ctx, { contractId, receiptNumber: 'HD20250611001', paidOn: '2025-06-11', amountFen: 1_000_000, payer: '', note: '' });
+    expect(codes()).toEqual(expect.arrayContaining(['missing.bank_receipt', 'payments.ownShort']));
+    expect(checkRedemption(core.ctx, contractId).items.find((i) => i.code === 'payments.ownShort')).toMatchObject({ params: { paidFen: 1_000_000, ownFen: 3_000_000 } });
+    addPayment(core.ctx, { contractId, receiptNumber: 'HD20250612001', paidOn: '2025-06-12', amountFen: 2_000_000, payer: '', note: '' });
+    expect(codes()).not.toContain('missing.bank_receipt');
+    expect(codes()).not.toContain('payments.ownShort');
   });
 });
 

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handlers } from '../../electron/handlers';
 import { invoke } from '../../electron/handlers/invoke';
 import { getRedemption, openRedemption, transitionRedemption } from '../../electron/services/redemption/applications';
+import { contractProfile } from '../../electron/services/redemption/contract-facts';
+import { startBatch } from '../../electron/services/redemption/jobs';
 import type { Page } from '../../shared/ipc/paging';
 import { REDEMPTION_STATUSES, REDEMPTION_TRANSITIONS, type RedemptionRow, type RedemptionStatus } from '../../shared/ipc/redemption';
 import { contentHash, tempCore, type TempCore } from '../helpers/db';
@@ -120,5 +122,45 @@ describe('redemption application', () => {
     expect(page(all.value).total).toBe(2);
     expect(page(none.value).rows).toHaveLength(1);
     expect(page(drafts.value).rows).toMatchObject([{ contractId: a.contractId, status: 'draft' }]);
+  });
+});
+
+describe('a contract stored under a profile the desk does not hold', () => {
+  const UNKNOWN = 'beijing-2019';
+
+  it('is refused by its profile, never judged by the region current one', () => {
+    expect(refusal(() => contractProfile({ profileId: UNKNOWN }))).toMatchObject({
+      code: 'RULE', reason: 'policy.storedProfileUnknown', rule: 'policy.storedProfileUnknown', params: { profileId: UNKNOWN },
+    });
+    expect(contractProfile({ profileId: 'beijing-2023' }).id).toBe('beijing-2023');
+  });
+
+  it('shows its row with the reason and no deadline, the rest of the page as usual', async () => {
+    const good = insertContract(core.db, { endDate: '2025-06-10', vouchersFen: [1_000_000] });
+    const odd = insertContract(core.db, { endDate: '2025-06-10', vouchersFen: [1_000_000], profileId: UNKNOWN });
+    for (const view of ['all', 'action'] as const) {
+      const res = await invoke(handlers, core.ctx, 'redemption:list', { view });
+      if (!res.ok) throw new Error(`list ${view} failed: ${JSON.stringify(res.error)}`);
+      const rows = (res.value as Page<RedemptionRow>).rows;
+      expect(rows.find((r) => r.contractId === good.contractId)).toMatchObject({ profileIssue: null, deadline: { due: '2025-07-10' } });
+      expect(rows.find((r) => r.contractId === odd.contractId)).toMatchObject({
+        deadline: null, profileIssue: { reason: 'policy.storedProfileUnknown', params: { profileId: UNKNOWN } },
+      });
+    }
+  });
+
+  it('opens with no deadline or timeline, the reason given; its check and packet are refused with it and write nothing', async () => {
+    const { contractId } = insertContract(core.db, { profileId: UNKNOWN });
+    const d = getRedemption(core.ctx, contractId);
+    expect(d).toMatchObject({ deadline: null, timeline: null, profileIssue: { reason: 'policy.storedProfileUnknown' } });
+    const before = contentHash(core);
+    const check = await invoke(handlers, core.ctx, 'redemption:check', { contractId });
+    expect(check).toMatchObject({ ok: false, error: { code: 'RULE', reason: 'policy.storedProfileUnknown', params: { profileId: UNKNOWN } } });
+    const packet = await invoke(handlers, core.ctx, 'packets:export', { contractId });
+    expect(packet).toMatchObject({ ok: false, error: { code: 'RULE', reason: 'policy.storedProfileUnknown' } });
+    expect(refusal(() => startBatch(core.ctx, [contractId]))).toMatchObject({
+      code: 'RULE', reason: 'redemption.contractsProfileUnknown', params: { numbers: [expect.any(String)] },
+    });
+    expect(contentHash(core)).toBe(before);
   });
 });

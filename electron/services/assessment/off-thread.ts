@@ -9,7 +9,12 @@ import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { AssessmentPage, AssessmentScope } from '../../../shared/ipc/assessment';
 import type { SubsidyGrade } from '../../../shared/policy';
 import { AppFailure, type AppError } from '../../../shared/result';
+import { civilDateInShanghai } from '../../../shared/rules/civil-date';
 import { jobCancelled } from '../../core-host/job';
+import { civilNowInShanghai } from './window';
+
+/** The civil minute the page's checks read "now" at (checks.ts: civilNowInShanghai). */
+const civilMinute = (src: ReadSource) => civilNowInShanghai({ now: () => src.now() } as Parameters<typeof civilNowInShanghai>[0]);
 
 export type ReadTask =
   | { kind: 'page'; input: { year: number; scope?: AssessmentScope; whatIfGrade?: SubsidyGrade } }
@@ -40,6 +45,16 @@ export interface ReadSource {
   dataDir: string;
   actor: string;
   now(): Date;
+  /**
+   * The desk's data version on the caller's connection (every write goes through it): a page
+   * prepared ahead is answered only while it is unchanged (see prepareAssessmentPage).
+   */
+  dataVersion?(): string;
+}
+
+/** The caller's connection's data version: its own row changes and other connections' commits. */
+export function dataVersionOf(db: { prepare(sql: string): { pluck(): { get(): unknown } } }): string {
+  return `${String(db.prepare('SELECT total_changes()').pluck().get())}:${String(db.prepare('PRAGMA data_version').pluck().get())}`;
 }
 
 /** The worker is ended after this long without a job (its modules and caches hold memory). */
@@ -49,7 +64,8 @@ const CANCEL_POLL_MS = 50;
 
 interface Pending { job: ReadJob; resolve(v: unknown): void; reject(e: unknown): void }
 
-type SlotName = 'page' | 'report';
+/** `prepare` computes the page prepared ahead (prepareAssessmentPage), at a lower priority, and ends after it. */
+type SlotName = 'page' | 'report' | 'prepare';
 /** One worker per kind: the page's never loads the report writers (seconds of start-up). */
 interface Slot {
   name: SlotName; worker: Worker | null; idleTimer: NodeJS.Timeout | null; pending: Map<number, Pending>;
@@ -60,11 +76,15 @@ interface Slot {
 const slots: Record<SlotName, Slot> = {
   page: { name: 'page', worker: null, idleTimer: null, pending: new Map(), warmed: false },
   report: { name: 'report', worker: null, idleTimer: null, pending: new Map(), warmed: false },
+  prepare: { name: 'prepare', worker: null, idleTimer: null, pending: new Map(), warmed: false },
 };
 let nextId = 1;
 
-function spawnReadWorker(name: SlotName): Worker {
-  const workerData = { assessmentWorker: name };
+function spawnReadWorker(slot: SlotName): Worker {
+  // The prepared page runs the page worker's code in a thread of lower priority: the pages the user
+  // opens meanwhile go first (Linux, where the nice value is per thread).
+  const name = slot === 'report' ? 'report' : 'page';
+  const workerData = { assessmentWorker: name, lowPriority: slot === 'prepare' };
   // A worker's default young generation is small; the page's folding of every usage row allocates
   // much short-lived memory: with 64 MB the page computes as fast as on the host's thread (1.0×
   // against 1.3–1.4× with the default, bench --only assessment).
@@ -82,7 +102,10 @@ function settle(slot: Slot, answer: ReadAnswer): void {
   if (answer.ok) p.resolve(answer.value);
   else if ('error' in answer) p.reject(new AppFailure(answer.error));
   else p.reject(new Error(answer.message));
-  if (slot.pending.size === 0) armIdle(slot);
+  if (slot.pending.size === 0) {
+    if (slot.name === 'prepare') stopWorker(slot); // one job, then gone
+    else armIdle(slot);
+  }
 }
 
 function armIdle(slot: Slot): void {
@@ -130,6 +153,7 @@ let swapsInProgress = 0;
  * as it was when they opened it, so after a swap (or a lock) they would finish on the old file.
  */
 function endAllJobs(error: AppError): void {
+  prepared = null;
   for (const slot of Object.values(slots)) {
     const waiting = [...slot.pending.values()];
     slot.pending.clear();
@@ -171,9 +195,9 @@ export function stopReadWorkers(): void {
  * with its result; refusals come back as they were raised. A cancel of the running call ends the
  * worker (a synchronous computation cannot be stopped otherwise); the other jobs go on in a new one.
  */
-export function runOffThread<T>(src: ReadSource, task: ReadTask): Promise<T> {
+export function runOffThread<T>(src: ReadSource, task: ReadTask, slotName?: SlotName): Promise<T> {
   if (swapsInProgress > 0) return Promise.reject(new AppFailure(SWAPPING));
-  const slot = slots[task.kind === 'page' || task.kind === 'warm' ? 'page' : 'report'];
+  const slot = slots[slotName ?? (task.kind === 'page' || task.kind === 'warm' ? 'page' : 'report')];
   if (task.kind !== 'warm') slot.warmed = false;
   const job: ReadJob = { id: nextId++, file: src.databaseFile, key: src.key, dataDir: src.dataDir, actor: src.actor, nowIso: src.now().toISOString(), task };
   return new Promise<T>((resolve, reject) => {
@@ -212,8 +236,65 @@ export function warmAssessmentWorker(src: ReadSource): Promise<boolean> {
   return warming.then(() => true, () => slot.worker !== null);
 }
 
-export const assessmentPageOffThread = (src: ReadSource, input: Extract<ReadTask, { kind: 'page' }>['input']) =>
-  runOffThread<AssessmentPage>(src, { kind: 'page', input });
+type PageInput = Extract<ReadTask, { kind: 'page' }>['input'];
+
+/** What a page depends on besides the data: the year, scope and what-if grade, and the day (the profile in force). */
+const pageKey = (src: ReadSource, input: PageInput) => JSON.stringify({
+  year: input.year, scope: input.scope ?? { kind: 'unit' }, whatIf: input.whatIfGrade ?? null, day: civilDateInShanghai(src.now()),
+});
+
+/**
+ * The default page (last year, the whole unit) computed once the first screen has been answered,
+ * for the first ask: a user opening the assessment page then finds it computed, or joins its
+ * computation. It is answered once, only for the same year, scope and grade on the same day and
+ * only if the desk's data version is still the one it was computed at; if its check lists records
+ * still running after now, only within the same civil minute (that check follows the clock). Any
+ * other ask, and every later one, computes the page as before.
+ */
+let prepared: { key: string; version: string; minute: string; page: Promise<AssessmentPage> } | null = null;
+
+export function prepareAssessmentPage(src: ReadSource & { dataVersion(): string }, input: PageInput): void {
+  if (swapsInProgress > 0) return;
+  const page = runOffThread<AssessmentPage>(src, { kind: 'page', input }, 'prepare');
+  const entry = { key: pageKey(src, input), version: src.dataVersion(), minute: civilMinute(src), page };
+  prepared = entry;
+  page.catch(() => { if (prepared === entry) prepared = null; });
+}
+
+let preparedAnswered = 0;
+/** Whether a prepared page waits for its first ask, and how many asks a prepared page answered (tests). */
+export function preparedPageState(): { waiting: boolean; answered: number } {
+  return { waiting: prepared !== null, answered: preparedAnswered };
+}
+
+/** Resolves with `p`, or rejects CANCELLED as soon as the running call is cancelled (p goes on). */
+function unlessCancelled<T>(p: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (jobCancelled()) { clearInterval(poll); reject(new AppFailure({ code: 'CANCELLED', reason: 'job.cancelled' })); }
+    }, CANCEL_POLL_MS);
+    poll.unref?.();
+    p.then((v) => { clearInterval(poll); resolve(v); }, (e: unknown) => { clearInterval(poll); reject(e); });
+  });
+}
+
+export function assessmentPageOffThread(src: ReadSource, input: PageInput): Promise<AssessmentPage> {
+  const ahead = prepared;
+  prepared = null; // answered once at most
+  const compute = () => runOffThread<AssessmentPage>(src, { kind: 'page', input });
+  if (!ahead || !src.dataVersion || ahead.key !== pageKey(src, input) || ahead.version !== src.dataVersion()) return compute();
+  return unlessCancelled(ahead.page.then(
+    (page) => {
+      // Records still running after now are the one part that follows the minute: with none, none
+      // appear as now moves on (the data unchanged); with some, the page holds for its minute only.
+      const running = page.checks.some((c) => c.code === 'future' && c.count > 0);
+      if (src.dataVersion?.() !== ahead.version || (running && civilMinute(src) !== ahead.minute)) return compute();
+      preparedAnswered++;
+      return page;
+    },
+    () => compute(),
+  ));
+}
 export const assessmentXlsxOffThread = (src: ReadSource, input: { year: number; scope: AssessmentScope }) =>
   runOffThread<FileDownload>(src, { kind: 'xlsx', input });
 export const assessmentPdfOffThread = (src: ReadSource, input: { year: number; scope: AssessmentScope }) =>

@@ -2,6 +2,7 @@
 // connection of its own to the desk's file (the report worker runs its jobs the same way). The passphrase of an
 // encrypted desk arrives with each job, in memory only, and is dropped with the connection when
 // the job ends; temporary tables stay in memory, so no plain copy of the year's rows reaches disk.
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppFailure } from '../../../shared/result';
@@ -51,5 +52,10 @@ export function serveReadJobs(): void {
   });
 }
 
-// The page worker's entry (the report worker imports this module and serves itself).
-if ((workerData as { assessmentWorker?: string } | null)?.assessmentWorker === 'page') serveReadJobs();
+// The page worker's entry (the report worker imports this module and serves itself). The page
+// prepared ahead runs here at a lower priority (Linux: the nice value is this thread's own).
+const data = workerData as { assessmentWorker?: string; lowPriority?: boolean } | null;
+if (data?.lowPriority && process.platform === 'linux') {
+  try { os.setPriority(0, Math.max(os.getPriority(0), 10)); } catch { /* stays at the desk's priority */ }
+}
+if (data?.assessmentWorker === 'page') serveReadJobs();

@@ -76,5 +76,6 @@ export function subsidyFrom(ctx: ServiceContext, year: number, figures: SubsidyF
     netFen: incomeFen - inputs.costsFen,
     staffAwardMinFen: staff,
     staffAwardShare: profile.staffAwardMinShare ? formatRatio(profile.staffAwardMinShare) : null,
+    staffAwardArticle: profile.staffAwardMinShare ? articleFor(profile, 'subsidy.staffAward') : null,
   };
 }

@@ -5,7 +5,7 @@ import { jobStep } from '../../core-host/job';
 import * as XLSX from '@e965/xlsx';
 import { instrumentInputSchema, type Instrument, type InstrumentListQuery } from '../../../shared/catalog/instrument';
 import { SERVICE_RECORD_FIELDS } from '../../../shared/catalog/national-platform-data';
-import { PLATFORM_LIMITS } from '../../../shared/catalog/platform';
+import { PLATFORM_LIMITS, SUBJECTS } from '../../../shared/catalog/platform';
 import { DESK_EXPECTED, serviceRecordCode, TEMPLATE_REQUIRED } from '../../../shared/catalog/template';
 import type { DIRECTIONS, SERVICE_WAYS } from '../../../shared/ipc/bookings';
 import type { FileDownload, PlatformCheck, PlatformProblem } from '../../../shared/ipc/catalog';
@@ -149,6 +149,8 @@ export function serviceRecordRow(u: UsageRow): (string | number)[] {
   ];
 }
 
+const SUBJECT_CODES = new Set(SUBJECTS.map((x) => x.code));
+
 function serviceProblems(u: UsageRow): Problem[] {
   const out: Problem[] = [];
   // service-record.tsv: 所在单位仪器编号 "joins the record to the 单台套 record".
@@ -156,6 +158,9 @@ function serviceProblems(u: UsageRow): Problem[] {
   // 实际服务内容 and 课题主要科学领域 are asked for by the desk; the file does not mark them required.
   if (!u.content) out.push({ field: 'usage.content', reason: 'platform.serviceExpected', params: { record: u.id }, severity: 'error', basis: 'desk' });
   if (!u.discipline) out.push({ field: 'discipline', reason: 'platform.serviceExpected', params: { record: u.id }, severity: 'error', basis: 'desk' });
+  // service-record.tsv: 课题主要科学领域 is "a code of subjects.tsv"; a name kept from before the platform record is none.
+  const subject = u.discipline.split(',')[0] ?? '';
+  if (subject && !SUBJECT_CODES.has(subject)) out.push({ field: 'discipline', reason: 'platform.serviceSubject', params: { record: u.id, value: subject }, severity: 'error', basis: 'template' });
   return out;
 }
 

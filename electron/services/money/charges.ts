@@ -20,6 +20,7 @@ import {
   checkOwnerVoucherShare, maxVoucherOf, ownerColumn, ownerHead, ownerOf, ownerRef, refuseOrderAmountLocked, type ChargeOwner, type OwnerHead,
 } from './owner';
 import { currentStatement, listPayments } from './statements-store';
+import { stmt } from '../bookings/statements';
 
 type Ctx = Pick<ServiceContext, 'db'>;
 
@@ -30,11 +31,11 @@ const LINE_SELECT = `SELECT c.id, c.kind, c.category, c.service_date AS serviceD
   FROM charges c LEFT JOIN instruments i ON i.id = c.instrument_id`;
 
 export function chargeLines(ctx: Ctx, o: ChargeOwner): ChargeLine[] {
-  return ctx.db.prepare(`${LINE_SELECT} WHERE c.${ownerColumn(o)} = ? ORDER BY c.service_date, c.kind = 'adjustment', c.id`).all(o.id) as ChargeLine[];
+  return stmt(ctx.db, `${LINE_SELECT} WHERE c.${ownerColumn(o)} = ? ORDER BY c.service_date, c.kind = 'adjustment', c.id`).all(o.id) as ChargeLine[];
 }
 
 export function chargesTotal(ctx: Ctx, o: ChargeOwner): number {
-  return Number(ctx.db.prepare(`SELECT coalesce(sum(amount_fen), 0) FROM charges WHERE ${ownerColumn(o)} = ?`).pluck().get(o.id));
+  return Number(stmt(ctx.db, `SELECT coalesce(sum(amount_fen), 0) FROM charges WHERE ${ownerColumn(o)} = ?`).pluck().get(o.id));
 }
 
 function refuseWhileStatement(ctx: Ctx, o: ChargeOwner): void {
@@ -66,9 +67,9 @@ const INSERT_LINE = `INSERT INTO charges(contract_id, order_id, kind, category, 
 
 /** Inserts lines with one prepared statement (a refresh inserts one per usage record). */
 function lineInserter(ctx: ServiceContext): (l: NewLine) => number {
-  const stmt = ctx.db.prepare(INSERT_LINE);
+  const insert = stmt(ctx.db, INSERT_LINE);
   const now = ctx.now().toISOString();
-  return (l) => Number(stmt.run(l.contractId, l.orderId, l.kind, l.category, l.serviceDate, l.instrumentId, l.usageId, l.usageStartAt, l.usageMinutes,
+  return (l) => Number(insert.run(l.contractId, l.orderId, l.kind, l.category, l.serviceDate, l.instrumentId, l.usageId, l.usageStartAt, l.usageMinutes,
     l.rateItemId, l.rateVersionId, l.priceGroupId, l.description, l.unit, l.quantityMilli, l.unitPriceFen, l.setupFeeFen, l.minimumFen,
     l.amountFen, l.reason, now, ctx.actor).lastInsertRowid);
 }
@@ -81,7 +82,7 @@ function insertLine(ctx: ServiceContext, l: NewLine): number {
 const INSERT_CHUNK = 40;
 const ROW_PLACEHOLDERS = `(${Array.from({ length: 22 }, () => '?').join(', ')})`;
 const INSERT_HEAD = INSERT_LINE.slice(0, INSERT_LINE.indexOf('VALUES'));
-const chunkInserts = new WeakMap<ServiceContext['db'], ReturnType<ServiceContext['db']['prepare']>>();
+const INSERT_FULL = `${INSERT_HEAD}VALUES ${Array.from({ length: INSERT_CHUNK }, () => ROW_PLACEHOLDERS).join(', ')}`;
 
 /**
  * Inserts many lines with multi-row INSERTs of INSERT_CHUNK rows: a refresh of 1,000 usage records
@@ -90,20 +91,22 @@ const chunkInserts = new WeakMap<ServiceContext['db'], ReturnType<ServiceContext
 function insertLines(ctx: ServiceContext, lines: NewLine[]): void {
   if (lines.length === 0) return;
   const now = ctx.now().toISOString();
-  // The 880-parameter statement is compiled once per connection (about 2 ms a refresh otherwise).
-  let full = chunkInserts.get(ctx.db);
-  if (!full) {
-    full = ctx.db.prepare(`${INSERT_HEAD}VALUES ${Array.from({ length: INSERT_CHUNK }, () => ROW_PLACEHOLDERS).join(', ')}`);
-    chunkInserts.set(ctx.db, full);
-  }
-  const params: unknown[] = [];
-  const push = (l: NewLine) => params.push(l.contractId, l.orderId, l.kind, l.category, l.serviceDate, l.instrumentId, l.usageId, l.usageStartAt,
-    l.usageMinutes, l.rateItemId, l.rateVersionId, l.priceGroupId, l.description, l.unit, l.quantityMilli, l.unitPriceFen, l.setupFeeFen,
-    l.minimumFen, l.amountFen, l.reason, now, ctx.actor);
+  // The 880-parameter statement is compiled once per connection (about 2 ms a refresh otherwise),
+  // and bound from one array filled in place.
+  const full = stmt(ctx.db, INSERT_FULL);
+  const params: unknown[] = new Array(INSERT_CHUNK * 22);
+  const actor = ctx.actor;
   let i = 0;
   for (; i + INSERT_CHUNK <= lines.length; i += INSERT_CHUNK) {
-    params.length = 0;
-    for (let k = i; k < i + INSERT_CHUNK; k++) push(lines[k]);
+    let j = 0;
+    for (let k = i; k < i + INSERT_CHUNK; k++) {
+      const l = lines[k];
+      params[j++] = l.contractId; params[j++] = l.orderId; params[j++] = l.kind; params[j++] = l.category; params[j++] = l.serviceDate;
+      params[j++] = l.instrumentId; params[j++] = l.usageId; params[j++] = l.usageStartAt; params[j++] = l.usageMinutes; params[j++] = l.rateItemId;
+      params[j++] = l.rateVersionId; params[j++] = l.priceGroupId; params[j++] = l.description; params[j++] = l.unit; params[j++] = l.quantityMilli;
+      params[j++] = l.unitPriceFen; params[j++] = l.setupFeeFen; params[j++] = l.minimumFen; params[j++] = l.amountFen; params[j++] = l.reason;
+      params[j++] = now; params[j++] = actor;
+    }
     full.run(params);
   }
   const insert = lineInserter(ctx);
@@ -138,7 +141,7 @@ function priceUsage(u: UsageRow, book: ReturnType<typeof usageRates>, priceGroup
 const ownerIds = (o: ChargeOwner) => ({ contractId: o.kind === 'contract' ? o.id : null, orderId: o.kind === 'order' ? o.id : null });
 
 function usageOf(ctx: Ctx, o: ChargeOwner): UsageRow[] {
-  return ctx.db.prepare(`SELECT u.id, u.instrument_id AS instrumentId, i.name_cn AS instrumentName, u.start_at AS startAt, u.end_at AS endAt
+  return stmt(ctx.db, `SELECT u.id, u.instrument_id AS instrumentId, i.name_cn AS instrumentName, u.start_at AS startAt, u.end_at AS endAt
     FROM usage_logs u JOIN instruments i ON i.id = u.instrument_id WHERE u.${ownerColumn(o)} = ? ORDER BY u.start_at, u.id`).all(o.id) as UsageRow[];
 }
 
@@ -156,14 +159,14 @@ export function refreshCharges(ctx: ServiceContext, ref: OwnerRef): RefreshRepor
     refuseWhileStatement(ctx, o);
     const group = priceGroupOfApplicant(ctx, c.applicantId);
     const usage = usageOf(ctx, o);
-    const existing = ctx.db.prepare(`SELECT id, usage_id AS usageId, usage_start_at AS usageStartAt, usage_minutes AS usageMinutes,
+    const existing = stmt(ctx.db, `SELECT id, usage_id AS usageId, usage_start_at AS usageStartAt, usage_minutes AS usageMinutes,
       statement_id AS statementId, rate_version_id AS rateVersionId FROM charges WHERE ${col} = ? AND kind = 'usage'`).all(o.id) as ExistingLine[];
     const byUsage = new Map(existing.filter((l) => l.usageId !== null).map((l) => [l.usageId!, l]));
     const book = usageRates(ctx, [...new Set(usage.map((u) => u.instrumentId))]);
     const report: RefreshReport = { created: 0, updated: 0, removed: 0, unchanged: 0, unpriced: [] };
-    const del = ctx.db.prepare('DELETE FROM charges WHERE id = ?');
+    const del = stmt(ctx.db, 'DELETE FROM charges WHERE id = ?');
     // Lines of other owners for this owner's records (records moved here), read once.
-    const elsewhere = new Map((ctx.db.prepare(`SELECT c.usage_id AS usageId, c.id, c.statement_id AS statementId FROM usage_logs u
+    const elsewhere = new Map((stmt(ctx.db, `SELECT c.usage_id AS usageId, c.id, c.statement_id AS statementId FROM usage_logs u
       JOIN charges c ON c.usage_id = u.id WHERE u.${col} = ? AND c.${col} IS NOT ?`).all(o.id, o.id) as
       { usageId: number; id: number; statementId: number | null }[]).map((r) => [r.usageId, r]));
     const seen = new Set<number>();
@@ -187,7 +190,7 @@ export function refreshCharges(ctx: ServiceContext, ref: OwnerRef): RefreshRepor
         del.run(other.id);
       }
       if (line) { del.run(line.id); report.updated++; } else report.created++;
-      fresh.push({ ...priced.line, ...ids });
+      fresh.push(Object.assign(priced.line, ids));
     }
     for (const l of existing) {
       if (l.usageId === null || !seen.has(l.usageId)) { del.run(l.id); report.removed++; }
@@ -206,7 +209,7 @@ export function addManualLine(ctx: ServiceContext, f: z.output<typeof manualLine
   return ctx.db.transaction(() => {
     const c = ownerHead(ctx, o);
     refuseWhileStatement(ctx, o);
-    if (f.instrumentId !== null && !ctx.db.prepare('SELECT 1 FROM instruments WHERE id = ?').get(f.instrumentId)) {
+    if (f.instrumentId !== null && !stmt(ctx.db, 'SELECT 1 FROM instruments WHERE id = ?').get(f.instrumentId)) {
       refuse('VALIDATION', 'instrument.notFound', { field: 'instrumentId', params: { id: f.instrumentId } });
     }
     let line: NewLine;
@@ -235,7 +238,7 @@ export function addManualLine(ctx: ServiceContext, f: z.output<typeof manualLine
     if (!Number.isSafeInteger(line.amountFen)) refuse('VALIDATION', 'charge.amountTooLarge', { field: 'quantityMilli' });
     const id = insertLine(ctx, line);
     audit(ctx, 'create', 'charge', id, line);
-    return ctx.db.prepare(`${LINE_SELECT} WHERE c.id = ?`).get(id) as ChargeLine;
+    return stmt(ctx.db, `${LINE_SELECT} WHERE c.id = ?`).get(id) as ChargeLine;
   })();
 }
 
@@ -259,16 +262,16 @@ export function addAdjustment(ctx: ServiceContext, f: z.output<typeof adjustment
       amountFen: f.amountFen, reason: f.reason,
     });
     audit(ctx, 'create', 'charge', id, { ...f, totalBefore: total });
-    return ctx.db.prepare(`${LINE_SELECT} WHERE c.id = ?`).get(id) as ChargeLine;
+    return stmt(ctx.db, `${LINE_SELECT} WHERE c.id = ?`).get(id) as ChargeLine;
   })();
 }
 
 /** Manual lines and adjustments can be removed with a reason; usage lines follow their records. */
 export function removeLine(ctx: ServiceContext, id: number, reason: string): void {
   ctx.db.transaction(() => {
-    const line = ctx.db.prepare(`${LINE_SELECT} WHERE c.id = ?`).get(id) as ChargeLine | undefined;
+    const line = stmt(ctx.db, `${LINE_SELECT} WHERE c.id = ?`).get(id) as ChargeLine | undefined;
     if (!line) refuse('NOT_FOUND', 'charge.lineNotFound', { field: 'id', params: { id } });
-    const ids = ctx.db.prepare('SELECT contract_id AS contractId, order_id AS orderId FROM charges WHERE id = ?').get(id) as { contractId: number | null; orderId: number | null };
+    const ids = stmt(ctx.db, 'SELECT contract_id AS contractId, order_id AS orderId FROM charges WHERE id = ?').get(id) as { contractId: number | null; orderId: number | null };
     const o: ChargeOwner = ids.contractId !== null ? { kind: 'contract', id: ids.contractId } : { kind: 'order', id: ids.orderId! };
     refuseWhileStatement(ctx, o);
     if (line.kind === 'usage') {
@@ -277,13 +280,13 @@ export function removeLine(ctx: ServiceContext, id: number, reason: string): voi
     if (chargesTotal(ctx, o) - line.amountFen < 0) {
       refuse('RULE', 'charge.totalNegativeOnRemove', { field: 'id', rule: 'charge.totalNegative' });
     }
-    ctx.db.prepare('DELETE FROM charges WHERE id = ?').run(id);
+    stmt(ctx.db, 'DELETE FROM charges WHERE id = ?').run(id);
     audit(ctx, 'delete', 'charge', id, { ...ownerRef(o), line, reason });
   })();
 }
 
 function lastConfirmation(ctx: Ctx, o: ChargeOwner) {
-  return ctx.db.prepare(`SELECT actual_fen AS actualFen, charges_fen AS chargesFen, reason, created_at AS at, actor FROM amount_confirmations
+  return stmt(ctx.db, `SELECT actual_fen AS actualFen, charges_fen AS chargesFen, reason, created_at AS at, actor FROM amount_confirmations
     WHERE ${ownerColumn(o)} = ? ORDER BY id DESC LIMIT 1`).get(o.id) as { actualFen: number; chargesFen: number; reason: string; at: string; actor: string } | undefined;
 }
 
@@ -338,14 +341,14 @@ export function adoptActual(ctx: ServiceContext, ref: OwnerRef): ContractCharges
     const now = ctx.now().toISOString();
     if (o.kind === 'contract') {
       if (c.voucherFen > 0) enforce(checkOwnerVoucherShare(c, total), 'actualAmountFen');
-      ctx.db.prepare('UPDATE contracts SET actual_amount_fen = ?, updated_at = ? WHERE id = ?').run(total, now, o.id);
+      stmt(ctx.db, 'UPDATE contracts SET actual_amount_fen = ?, updated_at = ? WHERE id = ?').run(total, now, o.id);
       audit(ctx, 'adopt_charges', 'contract', o.id, { actualAmountFen: { before: c.actualAmountFen, after: total } });
       return;
     }
     refuseOrderAmountLocked(c);
     if (total <= 0) refuse('RULE', 'order.chargesZero', { field: 'orderId', rule: 'order.chargesZero' });
     enforce(checkOwnerVoucherShare(c, total), 'totalFen');
-    ctx.db.prepare('UPDATE orders SET total_fen = ?, updated_at = ? WHERE id = ?').run(total, now, o.id);
+    stmt(ctx.db, 'UPDATE orders SET total_fen = ?, updated_at = ? WHERE id = ?').run(total, now, o.id);
     // A dated step of the order's history (shown in its timeline and on the packet), not only an audit row.
     const noteParams = { beforeFen: c.amountFen, afterFen: total };
     addOrderEvent(ctx, o.id, c.status as OrderStatus, civilDateInShanghai(ctx.now()), '', { noteCode: 'orderEvent.chargesAdopted', noteParams });
@@ -364,7 +367,7 @@ export function confirmDifference(ctx: ServiceContext, ref: OwnerRef, reason: st
       refuse('RULE', 'charges.noDifference', { field: ownerField(o), rule: 'charges.noDifference' });
     }
     const ids = ownerIds(o);
-    ctx.db.prepare('INSERT INTO amount_confirmations(contract_id, order_id, actual_fen, charges_fen, reason, created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    stmt(ctx.db, 'INSERT INTO amount_confirmations(contract_id, order_id, actual_fen, charges_fen, reason, created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(ids.contractId, ids.orderId, c.actualAmountFen, total, reason, ctx.now().toISOString(), ctx.actor);
     audit(ctx, 'confirm_difference', o.kind, o.id, { actualFen: c.actualAmountFen, chargesFen: total, reason });
   })();

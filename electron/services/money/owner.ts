@@ -9,6 +9,7 @@ import {
 } from '../../../shared/rules';
 import type { ServiceContext } from '../context';
 import { storedProfile } from '../deals/refuse';
+import { stmt } from '../bookings/statements';
 
 type Ctx = Pick<ServiceContext, 'db'>;
 
@@ -48,14 +49,14 @@ export interface OwnerHead {
 
 export function ownerHead(ctx: Ctx, o: ChargeOwner): OwnerHead {
   if (o.kind === 'contract') {
-    const c = ctx.db.prepare(`SELECT c.number, c.applicant_id AS applicantId, a.name AS applicantName, c.actual_amount_fen AS actualAmountFen,
+    const c = stmt(ctx.db, `SELECT c.number, c.applicant_id AS applicantId, a.name AS applicantName, c.actual_amount_fen AS actualAmountFen,
         c.amount_fen AS amountFen, c.profile_id AS profileId, c.status,
         (SELECT coalesce(sum(amount_fen), 0) FROM contract_vouchers WHERE contract_id = c.id) AS voucherFen
       FROM contracts c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = ?`).get(o.id) as Omit<OwnerHead, 'owner' | 'crossRegion' | 'payoutParty'> | undefined;
     if (!c) refuse('NOT_FOUND', 'contract.notFound', { field: 'contractId', params: { id: o.id } });
     return { ...c, owner: o, crossRegion: false, payoutParty: null };
   }
-  const r = ctx.db.prepare(`SELECT o.number, o.applicant_id AS applicantId, a.name AS applicantName, o.total_fen AS amountFen, o.profile_id AS profileId,
+  const r = stmt(ctx.db, `SELECT o.number, o.applicant_id AS applicantId, a.name AS applicantName, o.total_fen AS amountFen, o.profile_id AS profileId,
       o.status, o.voucher_fen AS voucherFen, o.cross_region AS crossRegion, o.payout_party AS payoutParty
     FROM orders o JOIN applicants a ON a.id = o.applicant_id WHERE o.id = ?`).get(o.id) as
     (Omit<OwnerHead, 'owner' | 'crossRegion' | 'actualAmountFen'> & { crossRegion: string | null }) | undefined;

@@ -7,11 +7,12 @@ import { formatYuan } from '../../../shared/rules';
 import { refuse } from '../../../shared/result';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
+import { stmt } from '../bookings/statements';
 
 type Ctx = Pick<ServiceContext, 'db'>;
 
 export function listPriceGroups(ctx: Ctx): PriceGroup[] {
-  const rows = ctx.db.prepare(`SELECT id, name, name_en AS nameEn, sort_order AS sortOrder, is_default AS isDefault
+  const rows = stmt(ctx.db, `SELECT id, name, name_en AS nameEn, sort_order AS sortOrder, is_default AS isDefault
     FROM price_groups ORDER BY sort_order, id`).all() as (Omit<PriceGroup, 'isDefault'> & { isDefault: number })[];
   return rows.map((r) => ({ ...r, isDefault: r.isDefault === 1 }));
 }
@@ -35,13 +36,13 @@ export function savePriceGroup(ctx: ServiceContext, id: number | null, f: { name
 /** The applicant's price group, or the default group (企业) when none is set. */
 export function priceGroupOfApplicant(ctx: Ctx, applicantId: number): PriceGroup {
   const groups = listPriceGroups(ctx);
-  const set = ctx.db.prepare('SELECT price_group_id FROM applicants WHERE id = ?').pluck().get(applicantId) as number | null | undefined;
+  const set = stmt(ctx.db, 'SELECT price_group_id FROM applicants WHERE id = ?').pluck().get(applicantId) as number | null | undefined;
   return groups.find((g) => g.id === set) ?? groups.find((g) => g.isDefault) ?? groups[0];
 }
 
 /** The group set on an applicant (null: none set) and the group its charges are priced at. */
 export function applicantGroup(ctx: Ctx, applicantId: number): { applicantId: number; priceGroupId: number | null; effective: PriceGroup } {
-  const set = ctx.db.prepare('SELECT price_group_id FROM applicants WHERE id = ?').pluck().get(applicantId) as number | null | undefined;
+  const set = stmt(ctx.db, 'SELECT price_group_id FROM applicants WHERE id = ?').pluck().get(applicantId) as number | null | undefined;
   if (set === undefined) refuse('NOT_FOUND', 'applicant.notFound', { field: 'applicantId', params: { id: applicantId } });
   return { applicantId, priceGroupId: set, effective: priceGroupOfApplicant(ctx, applicantId) };
 }
@@ -51,7 +52,7 @@ export function setApplicantGroup(ctx: ServiceContext, applicantId: number, pric
     if (priceGroupId !== null && !ctx.db.prepare('SELECT 1 FROM price_groups WHERE id = ?').get(priceGroupId)) {
       refuse('VALIDATION', 'priceGroup.notFound', { field: 'priceGroupId', params: { id: priceGroupId } });
     }
-    const before = ctx.db.prepare('SELECT price_group_id FROM applicants WHERE id = ?').pluck().get(applicantId);
+    const before = stmt(ctx.db, 'SELECT price_group_id FROM applicants WHERE id = ?').pluck().get(applicantId);
     if (before === undefined) refuse('NOT_FOUND', 'applicant.notFound', { field: 'applicantId', params: { id: applicantId } });
     ctx.db.prepare('UPDATE applicants SET price_group_id = ? WHERE id = ?').run(priceGroupId, applicantId);
     audit(ctx, 'update', 'applicant', applicantId, { priceGroupId: { before, after: priceGroupId } });

@@ -14,7 +14,7 @@ import { compareCivilDates, payoutTimeline } from '../../../shared/rules';
 import { loadHolidayCalendar } from '../holidays';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
-import { amountsOf, contractProfile, deadlineOf, loadContract, today, type ContractFacts } from './contract-facts';
+import { amountsOf, contractProfile, contractProfileIssue, deadlineOf, loadContract, today, type ContractFacts } from './contract-facts';
 
 interface RedemptionRecord {
   id: number;
@@ -34,10 +34,11 @@ function record(ctx: ServiceContext, contractId: number): RedemptionRecord | nul
 }
 
 function rowOf(ctx: ServiceContext, c: ContractFacts, rec: RedemptionRecord | null): RedemptionRow {
+  const profileIssue = contractProfileIssue(c);
   return {
     contractId: c.id, contractNumber: c.number, contractTitle: c.title, applicantName: c.applicant.name,
     startDate: c.startDate, endDate: c.endDate, redemptionId: rec?.id ?? null, status: rec?.status ?? null,
-    deadline: deadlineOf(ctx, c), amounts: amountsOf(c),
+    deadline: profileIssue ? null : deadlineOf(ctx, c), amounts: amountsOf(c), profileIssue,
   };
 }
 
@@ -69,8 +70,8 @@ export function redemptionListWhere(ctx: ServiceContext, q: RedemptionListQuery,
     const cutoffs = listProfiles().map((p) => ({
       id: p.id, cut: p.redemptionWithinMonths === null ? NEVER_LAPSES : earliestOpenStart(now, p.redemptionWithinMonths),
     }));
-    // A contract on an unknown profile id falls back (as contractProfile does) to a profile of
-    // its region; the earliest cut-off of all keeps it in view, and its row shows its real deadline.
+    // A contract on an unknown profile id has no deadline the desk can compute: the earliest
+    // cut-off of all keeps it in view, and its row shows why no deadline is given.
     const lapsing = cutoffs.filter((c) => c.cut !== NEVER_LAPSES);
     const loosest = lapsing.reduce((m, c) => (c.cut < m ? c.cut : m), now);
     const cases = cutoffs.map((c, i) => { params[`pid${i}`] = c.id; params[`cut${i}`] = c.cut; return `WHEN @pid${i} THEN @cut${i}`; });
@@ -130,12 +131,15 @@ export function listRedemptions(ctx: ServiceContext, q: RedemptionListQuery): Pa
   const holidays = loadHolidayCalendar(ctx);
   return {
     rows: rows.map((r) => {
-      const facts = { profileId: r.profileId, endDate: r.endDate, applicant: { region: r.region } };
+      const facts = { profileId: r.profileId, endDate: r.endDate };
+      // One row on an unknown profile shows its refusal; the rest of the page is computed as usual.
+      const profileIssue = contractProfileIssue(facts);
       return {
         contractId: r.contractId, contractNumber: r.contractNumber, contractTitle: r.contractTitle, applicantName: r.applicantName,
         startDate: r.startDate, endDate: r.endDate, redemptionId: r.redemptionId, status: r.status,
-        deadline: deadlineOf(ctx, facts, holidays),
+        deadline: profileIssue ? null : deadlineOf(ctx, facts, holidays),
         amounts: amountsOf({ amountFen: r.amountFen, actualAmountFen: r.actualAmountFen, voucherFen: r.voucherFen }),
+        profileIssue,
       };
     }),
     total,
@@ -155,8 +159,9 @@ export function getRedemption(ctx: ServiceContext, contractId: number): Redempti
     ? ctx.db.prepare(`SELECT id, status, date, note, created_at AS createdAt FROM redemption_events
         WHERE redemption_id = ? ORDER BY id`).all(rec.id) as RedemptionEvent[]
     : [];
+  const row = rowOf(ctx, c, rec);
   return {
-    ...rowOf(ctx, c, rec),
+    ...row,
     profileId: c.profileId,
     resultsText: rec?.resultsText ?? '',
     submittedDate: rec?.submittedDate ?? null,
@@ -167,7 +172,7 @@ export function getRedemption(ctx: ServiceContext, contractId: number): Redempti
     events,
     nextStatuses: rec ? [...REDEMPTION_TRANSITIONS[rec.status]] : [],
     // The result is published on approval; the approval quarter sets the payment quarter.
-    timeline: payoutTimeline(contractProfile(c), { noticeStart: rec?.approvedDate ?? null, approvedOn: rec?.approvedDate ?? null }, loadHolidayCalendar(ctx)),
+    timeline: row.profileIssue ? null : payoutTimeline(contractProfile(c), { noticeStart: rec?.approvedDate ?? null, approvedOn: rec?.approvedDate ?? null }, loadHolidayCalendar(ctx)),
   };
 }
 

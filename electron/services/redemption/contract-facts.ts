@@ -1,10 +1,10 @@
 // What the redemption services need to know about one contract, read straight from the 0001
 // tables: parties, vouchers, amounts, the policy profile and the application deadline.
-import { profileById, profileFor } from '../../../shared/policy';
+import { profileById } from '../../../shared/policy';
 import type { PolicyProfile } from '../../../shared/policy/profile';
 import { civilDateInShanghai, diffDays, redemptionApplyBy, type HolidayCalendar } from '../../../shared/rules';
 import type { RedemptionAmounts, RedemptionDeadline } from '../../../shared/ipc/redemption';
-import { refuse } from '../../../shared/result';
+import { AppFailure, refuse, type FieldIssue } from '../../../shared/result';
 import type { OpenUnit } from '../../../shared/ipc/unit';
 import type { ServiceContext } from '../context';
 import { getUnit } from '../unit/unit';
@@ -65,15 +65,28 @@ export function loadContract(ctx: ServiceContext, contractId: number): ContractF
   };
 }
 
-/** The contract's own profile; the one in force in the applicant's region at the end date otherwise. */
-export function contractProfile(
-  c: Pick<ContractFacts, 'profileId' | 'endDate'> & { applicant: Pick<ContractFacts['applicant'], 'region'> },
-): PolicyProfile {
-  const profile = profileById(c.profileId) ?? profileFor(c.applicant.region, c.endDate);
+/**
+ * The profile the contract was stored under. An id the desk does not hold is refused (never
+ * replaced by the region's current profile): no figure of the contract is computed by another one.
+ */
+export function contractProfile(c: Pick<ContractFacts, 'profileId'>): PolicyProfile {
+  const profile = profileById(c.profileId);
   if (!profile) {
-    refuse('RULE', 'policy.unknownProfile', { field: 'profileId', rule: 'policy.profile', params: { profileId: c.profileId } });
+    refuse('RULE', 'policy.storedProfileUnknown', { field: 'profileId', rule: 'policy.storedProfileUnknown', params: { profileId: c.profileId } });
   }
   return profile;
+}
+
+/** The refusal of a contract whose stored profile is unknown, as a row's issue; null when the profile is known. */
+export function contractProfileIssue(c: Pick<ContractFacts, 'profileId'>): FieldIssue | null {
+  try {
+    contractProfile(c);
+    return null;
+  } catch (e) {
+    if (!(e instanceof AppFailure)) throw e;
+    const { field = 'profileId', reason, params, rule } = e.error;
+    return { field, reason, params, rule };
+  }
 }
 
 export function amountsOf(c: Pick<ContractFacts, 'amountFen' | 'actualAmountFen' | 'voucherFen'>): RedemptionAmounts {
@@ -92,7 +105,7 @@ export function today(ctx: ServiceContext): string {
 /** 申请兑现 deadline: the profile's months after the contract end (strict calendar date). */
 export function deadlineOf(
   ctx: ServiceContext,
-  c: Pick<ContractFacts, 'profileId' | 'endDate'> & { applicant: Pick<ContractFacts['applicant'], 'region'> },
+  c: Pick<ContractFacts, 'profileId' | 'endDate'>,
   /** A list passes the calendar it loaded once for all of its rows. */
   holidays?: HolidayCalendar,
 ): RedemptionDeadline | null {

@@ -1,40 +1,69 @@
-// Batch packet export as a background job: one packet per contract, yielding to the event loop
-// between contracts so the server stays responsive. Packets are built in memory only: the bundle
-// (attachments, applicant and bank data) is never written to disk. It is dropped when downloaded,
-// when the desk locks or closes, and when the job is cancelled; a restart has nothing to clean.
+// Batch packet export as a background job: one packet per contract, built in a worker thread of
+// its own (packet-worker.ts) on a read-only connection to the desk's file, so the thread that
+// answers calls never renders: a search arriving during a packet is answered at once. Packets are
+// built in memory only: the bundle (attachments, applicant and bank data) is never written to disk.
+// It is dropped when downloaded, when the desk locks or closes, and when the job is cancelled (the
+// worker is ended with everything it held); a restart has nothing to clean.
 import crypto from 'node:crypto';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { JobStatus } from '../../../shared/ipc/redemption';
-import { AppFailure, refuse } from '../../../shared/result';
-import type { ServiceContext } from '../context';
-import { today } from './contract-facts';
-import { exportPacket, toDownload, zipFiles } from './packet';
-import { uniqueName } from './safe-name';
+import { refuse, type AppError } from '../../../shared/result';
+import { coreOf } from '../../app-core';
+import type { HandlerContext } from '../../handlers/types';
+import { keysOf } from '../../security/keyring';
+import { contractProfileIssue, today } from './contract-facts';
+import { auditPacketExport, toDownload } from './packet';
+import type { PacketBatchJob, PacketBatchMessage } from './packet-worker';
 
 interface Job {
   status: JobStatus;
   cancelled: boolean;
   result?: Uint8Array;
+  /** The thread building the packets while the job runs. */
+  worker: Worker | null;
 }
 
 /** Finished jobs kept for download; older ones are dropped with their bytes. */
 const KEEP_FINISHED = 5;
 const jobs = new Map<string, Job>();
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 function pruneFinished(): void {
   const finished = [...jobs.entries()].filter(([, j]) => j.status.state !== 'running');
   for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(id);
 }
 
-/** Drops every export held in memory (lock, quit): running jobs stop before their next packet. */
+/** Ends a job's worker: its packets, held only in that thread's memory, go with it. */
+function endWorker(j: Job): void {
+  const w = j.worker;
+  j.worker = null;
+  if (w) void w.terminate();
+}
+
+/** Drops every export held in memory (lock, quit): running jobs end at once, their workers with them. */
 export function purgeExports(): void {
   for (const j of jobs.values()) {
     j.cancelled = true;
+    endWorker(j);
     j.result = undefined;
   }
   jobs.clear();
+}
+
+/**
+ * The desk's file is about to be swapped (restore, encryption, passphrase change): running batches
+ * read the old file in their workers, so they end, failed with `desk.swapping` (the user starts
+ * the batch again on the new file).
+ */
+export function endBatchesForSwap(): void {
+  for (const j of jobs.values()) {
+    if (j.status.state !== 'running') continue;
+    j.cancelled = true;
+    endWorker(j);
+    const failure: AppError = { code: 'CONFLICT', reason: 'desk.swapping' };
+    j.status = { ...j.status, state: 'failed', error: 'desk.swapping', failure };
+  }
 }
 
 function job(jobId: string): Job {
@@ -43,42 +72,68 @@ function job(jobId: string): Job {
   return j;
 }
 
-async function run(ctx: ServiceContext, j: Job, contractIds: number[]): Promise<void> {
-  const inner: { path: string; bytes: Uint8Array }[] = [];
-  const taken = new Set<string>();
-  try {
-    for (const contractId of contractIds) {
-      await yieldToLoop();
-      if (j.cancelled) return;
-      const packet = await exportPacket(ctx, contractId);
-      if (j.cancelled) return;
-      inner.push({ path: uniqueName(packet.fileName, taken), bytes: packet.bytes });
-      j.status.done++;
-    }
-    await yieldToLoop();
-    if (j.cancelled) return;
-    const bundle = zipFiles(inner.map((p) => ({ path: `兑现材料/${p.path}`, bytes: p.bytes })), ctx.now());
-    const fileName = `兑现材料-批量-${today(ctx).replace(/-/g, '')}-${contractIds.length}份.zip`;
-    j.result = bundle;
-    j.status = { ...j.status, state: 'done', fileName };
-  } catch (e) {
-    if (e instanceof AppFailure) {
-      // The refusal travels as its code and reason; the renderer words it in the chosen language.
-      j.status = { ...j.status, state: 'failed', error: e.message, failure: e.error };
-    } else {
-      console.error('[packets:batch]', e);
-      j.status = { ...j.status, state: 'failed', error: 'export failed' };
-    }
-  } finally {
-    inner.length = 0;
-    if (j.cancelled) {
-      j.result = undefined;
-      j.status = { ...j.status, state: 'cancelled' };
-    }
-  }
+function spawnPacketWorker(): Worker {
+  const workerData = { packetWorker: true };
+  // pdfmake and exceljs allocate much short-lived memory per packet: a larger young generation
+  // than a worker's default keeps the rendering as fast as on the host's thread.
+  const resourceLimits = { maxYoungGenerationSizeMb: 64 };
+  if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, 'packet-worker.js'), { workerData, resourceLimits });
+  const tsx = require.resolve('tsx/cjs', { paths: [process.cwd(), __dirname] });
+  const entry = path.join(__dirname, 'packet-worker.ts');
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData, resourceLimits });
 }
 
-export function startBatch(ctx: ServiceContext, contractIds: number[]): { jobId: string } {
+function run(ctx: HandlerContext, j: Job, ids: number[]): void {
+  const core = coreOf(ctx);
+  const task: PacketBatchJob = {
+    file: ctx.databaseFile, key: core.key, keys: keysOf(ctx), dataDir: ctx.dataDir, actor: ctx.actor,
+    nowIso: ctx.now().toISOString(), contractIds: ids,
+  };
+  const fileName = `兑现材料-批量-${today(ctx).replace(/-/g, '')}-${ids.length}份.zip`;
+  const w = spawnPacketWorker();
+  w.unref(); // never keeps the process alive on its own
+  j.worker = w;
+  const fail = (status: Partial<JobStatus>) => {
+    if (j.cancelled || j.status.state !== 'running') return;
+    j.status = { ...j.status, state: 'failed', ...status };
+    endWorker(j);
+  };
+  w.on('message', (m: PacketBatchMessage) => {
+    if (j.cancelled || j.worker !== w) return;
+    switch (m.t) {
+      case 'packet':
+        // The packet carries bank details and personal data: every export is on the record.
+        try {
+          auditPacketExport(ctx, m.contractId, m.files);
+        } catch (e) {
+          console.error('[packets:batch]', e);
+          fail({ error: 'export failed' });
+          return;
+        }
+        j.status.done++;
+        break;
+      case 'done':
+        j.result = m.bytes;
+        j.status = { ...j.status, state: 'done', fileName };
+        endWorker(j);
+        break;
+      case 'failed':
+        if ('error' in m) {
+          // The refusal travels as its code and reason; the renderer words it in the chosen language.
+          fail({ error: m.message, failure: m.error });
+        } else {
+          console.error('[packets:batch]', m.message);
+          fail({ error: 'export failed' });
+        }
+        break;
+    }
+  });
+  w.once('error', (e) => { console.error('[packets:batch]', e); fail({ error: 'export failed' }); });
+  w.once('exit', () => { if (j.worker === w) fail({ error: 'export failed' }); });
+  w.postMessage(task);
+}
+
+export function startBatch(ctx: HandlerContext, contractIds: number[]): { jobId: string } {
   pruneFinished();
   const ids = [...new Set(contractIds)];
   // Unknown contracts are refused up front rather than failing the job half-way.
@@ -87,13 +142,23 @@ export function startBatch(ctx: ServiceContext, contractIds: number[]): { jobId:
   if (missing.length > 0) {
     refuse('NOT_FOUND', 'redemption.contractsMissing', { field: 'contractIds', params: { ids: missing.slice(0, 10) } });
   }
+  // So are contracts stored under a profile the desk does not hold: no packet of theirs is computed by another one.
+  const stored = ctx.db.prepare('SELECT number, profile_id AS profileId FROM contracts WHERE id = ?');
+  const unknown = ids.map((id) => stored.get(id) as { number: string; profileId: string })
+    .filter((c) => contractProfileIssue(c) !== null).map((c) => c.number);
+  if (unknown.length > 0) {
+    refuse('RULE', 'redemption.contractsProfileUnknown', {
+      field: 'contractIds', rule: 'policy.storedProfileUnknown', params: { numbers: unknown.slice(0, 10) },
+    });
+  }
   const jobId = crypto.randomUUID();
   const j: Job = {
     status: { jobId, done: 0, total: ids.length, state: 'running' },
     cancelled: false,
+    worker: null,
   };
   jobs.set(jobId, j);
-  void run(ctx, j, ids);
+  run(ctx, j, ids);
   return { jobId };
 }
 
@@ -104,8 +169,9 @@ export function jobStatus(jobId: string): JobStatus {
 export function cancelJob(jobId: string): JobStatus {
   const j = job(jobId);
   if (j.status.state === 'running') {
-    // The loop notices before its next packet; nothing was written to disk.
+    // The worker ends now, with the packets it held; nothing was written to disk.
     j.cancelled = true;
+    endWorker(j);
     j.status = { ...j.status, state: 'cancelled' };
   }
   return { ...j.status };

@@ -67,7 +67,23 @@ export function packetFileName(contractNumber: string, applicantName: string): s
   return neutraliseFileName(`兑现材料-${contractNumber}-${applicantName}.zip`);
 }
 
+/** Writes the audit entry of an exported packet (it carries bank details and personal data: every export is on the record). */
+export function auditPacketExport(ctx: ServiceContext, contractId: number, files: number): void {
+  ctx.db.transaction(() => audit(ctx, 'packet.export', 'contract', contractId, { files }))();
+}
+
+/** Exports one contract's packet: built, then put on the record. */
 export async function exportPacket(ctx: ServiceContext, contractId: number): Promise<Packet> {
+  const { packet, files } = await buildPacket(ctx, contractId);
+  auditPacketExport(ctx, contractId, files);
+  return packet;
+}
+
+/**
+ * Builds one contract's packet in memory, reading only (a batch builds it in a worker thread on a
+ * read-only connection); the caller writes its audit entry with `files`, the manifest's count.
+ */
+export async function buildPacket(ctx: ServiceContext, contractId: number): Promise<{ packet: Packet; files: number }> {
   const contract = loadContract(ctx, contractId);
   const profile = contractProfile(contract);
   const redemption = ctx.db.prepare('SELECT status, results_text AS resultsText FROM redemptions WHERE contract_id = ?')
@@ -103,9 +119,10 @@ export async function exportPacket(ctx: ServiceContext, contractId: number): Pro
     files: files.map((f): ManifestEntry => ({ path: f.path, sha256: sha256(f.bytes), size: f.bytes.length })),
   };
   files.push({ path: MANIFEST, bytes: new TextEncoder().encode(JSON.stringify(manifest, null, 2)) });
-  // The packet carries bank details and personal data: every export is on the record.
-  ctx.db.transaction(() => audit(ctx, 'packet.export', 'contract', contractId, { files: manifest.files.length }))();
-  return { fileName: packetFileName(contract.number, contract.applicant.name), bytes: zipFiles(files, ctx.now()) };
+  return {
+    packet: { fileName: packetFileName(contract.number, contract.applicant.name), bytes: zipFiles(files, ctx.now()) },
+    files: manifest.files.length,
+  };
 }
 
 export function toDownload(p: Packet): FileDownload {

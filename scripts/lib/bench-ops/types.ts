@@ -30,6 +30,8 @@ export interface OpResult {
   name: string;
   service?: Stats;
   baseline?: Stats;
+  /** The unit of the figures and the target (default ms; 'MB' for a memory peak). */
+  unit?: 'ms' | 'MB';
   /** Print the p95 column for this row. */
   showP95?: boolean;
   target?: Target;
@@ -61,7 +63,8 @@ export function verdict(r: OpResult): 'PASS' | 'MISS' | 'FAIL' | '' {
   return value < r.target.maxMs && ratioOk ? 'PASS' : 'MISS';
 }
 
-export function targetText(t: Target | undefined): string {
+export function targetText(t: Target | undefined, unit: 'ms' | 'MB' = 'ms'): string {
   if (!t) return '';
+  if (unit === 'MB') return `peak < ${t.maxMs} MB`;
   return `${t.metric === 'p95' ? 'p95' : 'median'} < ${t.maxMs} ms${t.maxRatio ? `, ≤ ${t.maxRatio}× baseline` : ''}`;
 }

@@ -5,7 +5,7 @@ import { SUBSIDY_CLASS_LABELS, SUBSIDY_GRADE_LABELS, type SubsidyGrade } from '.
 import { formatYuan, parseMoneyText } from '../../../../shared/rules/money';
 import { useLocale, useT } from '../../i18n';
 import { punct } from '../../util/user-data';
-import { citation, describeIssue } from '../../i18n-errors';
+import { articleName, citation, describeIssue } from '../../i18n-errors';
 import { useAssessment } from '../../stores/assessment';
 import { showError } from '../../util/errors';
 import { moneyRule } from '../../util/money-field';
@@ -14,14 +14,14 @@ const L = {
   zh: {
     title: '绩效补贴测算', boundary: 'Ⅰ/Ⅱ类分界（元，当年公布）', grade: '考评结果（公布后填写）', income: '开放共享收入（元，空=服务记录合计）',
     costs: '开放共享成本（元）', save: '保存（Ctrl+S）', whatIf: '假设结果', published: '按公布结果', openValue: '外部共享仪器原值',
-    cls: '类别', cap: '补贴上限', net: '净收入（收入−成本）', staff: '人员绩效奖励（可选用途，第十三条“可按照不低于”）', needBoundary: '填写分界后确定类别',
+    cls: '类别', cap: '补贴上限', net: '净收入（收入−成本）', staff: '人员绩效奖励', staffUse: '（可选用途，{art}“可按照不低于”）', needBoundary: '填写分界后确定类别',
     needGrade: '填写或假设考评结果', thirdParty: '本单位为第三方检测机构：不享受绩效补贴', notApplicable: '当前地区政策未规定开放单位绩效补贴',
     fromUsage: '按服务记录', entered: '已填写', saved: '已保存',
   },
   en: {
     title: 'Performance subsidy', boundary: 'Class I/II boundary (CNY, published yearly)', grade: 'Published grade', income: 'Open-sharing income (CNY, empty = service records)',
     costs: 'Open-sharing costs (CNY)', save: 'Save (Ctrl+S)', whatIf: 'What if', published: 'Published', openValue: 'Open-instrument value',
-    cls: 'Class', cap: 'Subsidy cap', net: 'Net income', staff: 'Staff awards (a permitted use, art. 13 "may, at no less than")', needBoundary: 'Enter the boundary to classify',
+    cls: 'Class', cap: 'Subsidy cap', net: 'Net income', staff: 'Staff awards', staffUse: ' (a permitted use, {art}: "may, at no less than")', needBoundary: 'Enter the boundary to classify',
     needGrade: 'Enter or assume a grade', thirdParty: 'Third-party testing institution: no performance subsidy', notApplicable: 'The current region sets no performance subsidy',
     fromUsage: 'from service records', entered: 'entered', saved: 'Saved',
   },
@@ -91,7 +91,7 @@ export function SubsidyPanel() {
               <Descriptions.Item label={t.net}>
                 {yuan(s.netFen)} <Tag>{s.incomeSource === 'usage' ? t.fromUsage : t.entered}</Tag>
               </Descriptions.Item>
-              <Descriptions.Item label={`${t.staff}${s.staffAwardShare ? ` ${s.staffAwardShare}` : ''}`}>
+              <Descriptions.Item label={`${t.staff}${s.staffAwardArticle ? t.staffUse.replace('{art}', articleName(s.staffAwardArticle, locale)) : ''}${s.staffAwardShare ? ` ${s.staffAwardShare}` : ''}`}>
                 <span data-testid="subsidy-staff">{yuan(s.staffAwardMinFen)}</span>
               </Descriptions.Item>
             </Descriptions>

@@ -12,7 +12,7 @@ import { showError } from '../../util/errors';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { CheckPanel } from './CheckPanel';
 import { InvoicesPanel } from './InvoicesPanel';
-import { DeadlineText, isSettled, StatusTag } from './labels';
+import { DeadlineText, isSettled, ProfileIssueText, StatusTag } from './labels';
 import { ResultsPanel } from './ResultsPanel';
 import { PayoutTimelineView } from '../orders/PayoutTimelineView';
 
@@ -82,13 +82,13 @@ export function RedemptionDrawer({ contractId, onClose }: { contractId: number; 
             <Descriptions.Item label={t.contract}>{d.contractNumber} {d.contractTitle}</Descriptions.Item>
             <Descriptions.Item label={t.applicant}>{d.applicantName}</Descriptions.Item>
             <Descriptions.Item label={t.period}>{d.startDate} ~ {d.endDate}</Descriptions.Item>
-            <Descriptions.Item label={t.deadline}><DeadlineText deadline={d.deadline} settled={isSettled(d.status)} /></Descriptions.Item>
+            <Descriptions.Item label={t.deadline}><DeadlineText deadline={d.deadline} settled={isSettled(d.status)} issue={d.profileIssue} /></Descriptions.Item>
             <Descriptions.Item label={t.amount}>{money(d.amounts.contractFen, locale)}</Descriptions.Item>
             <Descriptions.Item label={t.actual}>{money(d.amounts.actualFen, locale)}</Descriptions.Item>
             <Descriptions.Item label={t.voucher}>{money(d.amounts.voucherFen, locale)}</Descriptions.Item>
             <Descriptions.Item label={t.own}>{money(d.amounts.ownPaymentFen, locale)}</Descriptions.Item>
             <Descriptions.Item label={t.vouchers} span={2}>{d.voucherNumbers.join('、') || '—'}</Descriptions.Item>
-            <Descriptions.Item label={t.payout} span={2}><PayoutTimelineView timeline={d.timeline} /></Descriptions.Item>
+            <Descriptions.Item label={t.payout} span={2}>{d.timeline ? <PayoutTimelineView timeline={d.timeline} /> : d.profileIssue ? <ProfileIssueText issue={d.profileIssue} /> : '—'}</Descriptions.Item>
             <Descriptions.Item label={t.status} span={2}>
               <Space wrap>
                 <StatusTag status={d.status} />

@@ -59,7 +59,7 @@ export function RedemptionPage() {
     { title: t.applicant, dataIndex: 'applicantName', key: 'applicant', width: 200, ellipsis: true, ...USER_CELL },
     { title: t.period, key: 'endDate', width: 210, render: (_: unknown, r) => `${r.startDate} ~ ${r.endDate}` },
     { title: t.status, key: 'status', width: 100, render: (_: unknown, r) => <StatusTag status={r.status} /> },
-    { title: t.deadline, key: 'deadline', width: 190, render: (_: unknown, r) => <DeadlineText deadline={r.deadline} settled={isSettled(r.status)} /> },
+    { title: t.deadline, key: 'deadline', width: 190, render: (_: unknown, r) => <DeadlineText deadline={r.deadline} settled={isSettled(r.status)} issue={r.profileIssue} /> },
     { title: t.amount, key: 'amount', width: 120, align: 'right', render: (_: unknown, r) => money(r.amounts.contractFen) },
     { title: t.actual, key: 'actual', width: 120, align: 'right', render: (_: unknown, r) => money(r.amounts.actualFen) },
     { title: t.voucher, key: 'voucher', width: 120, align: 'right', render: (_: unknown, r) => money(r.amounts.voucherFen) },

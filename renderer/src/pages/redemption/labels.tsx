@@ -1,8 +1,9 @@
 // Status tags and deadline display shared by the redemption list and drawer.
-import { Tag } from 'antd';
+import { Tag, Typography } from 'antd';
 import { REDEMPTION_STATUS_LABELS, type RedemptionDeadline, type RedemptionStatus } from '../../../../shared/ipc/redemption';
 import { useLocale } from '../../i18n';
-import { articleName, documentName } from '../../i18n-errors';
+import type { FieldIssue } from '../../../../shared/result';
+import { articleName, describeIssue, documentName } from '../../i18n-errors';
 import { punct } from '../../util/user-data';
 
 /** Submitted or later: the deadline has been met, days left no longer matter. */
@@ -18,9 +19,16 @@ export function StatusTag({ status }: { status: RedemptionStatus | null }) {
   return <Tag color={COLORS[status]} data-testid="status-tag">{REDEMPTION_STATUS_LABELS[status][locale]}</Tag>;
 }
 
-/** Due date with days left; red once passed, orange in the last week. */
-export function DeadlineText({ deadline, settled }: { deadline: RedemptionDeadline | null; settled: boolean }) {
+/** Why a contract's deadline and timeline are not computed (its stored profile is unknown). */
+export function ProfileIssueText({ issue }: { issue: FieldIssue }) {
   const locale = useLocale((s) => s.locale);
+  return <Typography.Text type="warning" data-testid="profile-issue">{describeIssue(issue, locale)}</Typography.Text>;
+}
+
+/** Due date with days left; red once passed, orange in the last week. */
+export function DeadlineText({ deadline, settled, issue }: { deadline: RedemptionDeadline | null; settled: boolean; issue?: FieldIssue | null }) {
+  const locale = useLocale((s) => s.locale);
+  if (issue) return <ProfileIssueText issue={issue} />;
   if (!deadline) return <span>—</span>;
   const d = deadline.daysLeft;
   const text = d < 0
