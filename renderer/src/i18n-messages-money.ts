@@ -42,7 +42,7 @@ export const MONEY_MESSAGES: Readonly<Record<string, Message>> = {
   'rate.itemNotFound': { zh: '收费项目 {id} 不存在', en: 'Rate item {id} does not exist' },
   'rate.oneUsageItem': { zh: '该仪器已有按使用记录计费的项目', en: 'The instrument already has an item billed from usage records' },
   'rate.unitUsed': { zh: '已有费用按此项目计费，不能更改计费单位', en: 'Charges use this item: its unit cannot change' },
-  'rate.usageItemHourly': { zh: '按使用记录计费的项目须属于某台仪器，且按小时或核时计费', en: 'An item billed from usage records belongs to an instrument and charges per hour or core-hour' },
+  'rate.usageItemHourly': { zh: '按使用记录计费的项目须属于某台仪器，且按小时计费（使用记录不含核数，核时请在费用中按数量录入）', en: 'An item billed from usage records belongs to an instrument and charges per hour (usage records hold no core count: enter core-hours as lines with their quantity)' },
   'rate.versionDateUnique': { zh: '已有自 {date} 起生效的价格', en: 'A rate already starts on {date}' },
   'rate.versionNotFound': { zh: '价格版本 {id} 不存在', en: 'Rate version {id} does not exist' },
   'rate.versionUsed': { zh: '已有 {count} 笔费用或报价按此价格计算，不能修改；请新增一个生效日期更晚的价格版本', en: '{count} charges or quotes use this rate, so it cannot change; add a version that starts later instead' },

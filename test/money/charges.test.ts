@@ -109,6 +109,16 @@ describe('manual lines and adjustments', () => {
     expect(contentHash(core)).toBe(before);
   });
 
+  it('prices only an hourly item from usage records: a 核时 item is refused as usage-billed (usage holds no core count) and writes nothing', () => {
+    const { instrumentId } = insertContract(core.db, { vouchersFen: [] });
+    const before = contentHash(core);
+    const f = failure(() => saveRateItem(core.ctx, null, { instrumentId, name: 'GPU 计算', unit: 'core_hour', billsUsage: true }));
+    expect(f.error).toMatchObject({ code: 'VALIDATION', rule: 'rate.usageItemHourly', field: 'billsUsage' });
+    expect(contentHash(core)).toBe(before);
+    const typed = saveRateItem(core.ctx, null, { instrumentId, name: 'GPU 计算', unit: 'core_hour', billsUsage: false });
+    expect(typed).toMatchObject({ unit: 'core_hour', billsUsage: false });
+  });
+
   it('refuses a discount that takes the total below zero, and writes nothing', () => {
     const { contractId } = insertContract(core.db, { vouchersFen: [] });
     addManualLine(core.ctx, manualLineSchema.parse({ contractId, category: 'staff', serviceDate: '2025-05-12', description: '制样', quantityMilli: 1000, unitPriceFen: 10_000 }));

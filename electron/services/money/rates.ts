@@ -114,7 +114,9 @@ export function saveRateItem(ctx: ServiceContext, id: number | null, f: RateItem
     if (f.instrumentId !== null && !ctx.db.prepare('SELECT 1 FROM instruments WHERE id = ?').get(f.instrumentId)) {
       refuse('VALIDATION', 'instrument.notFound', { field: 'instrumentId', params: { id: f.instrumentId } });
     }
-    if (f.billsUsage && (f.instrumentId === null || (f.unit !== 'hour' && f.unit !== 'core_hour'))) {
+    // A usage record holds a time span, not a core count: only an hourly item is priced from it.
+    // Core-hours come as lines with their quantity typed (the scheduler's accounting).
+    if (f.billsUsage && (f.instrumentId === null || f.unit !== 'hour')) {
       refuse('VALIDATION', 'rate.usageItemHourly', { field: 'billsUsage', rule: 'rate.usageItemHourly' });
     }
     const sameName = ctx.db.prepare('SELECT id FROM rate_items WHERE coalesce(instrument_id, 0) = coalesce(?, 0) AND name = ?').pluck().get(f.instrumentId, f.name) as number | undefined;
