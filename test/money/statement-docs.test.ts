@@ -73,6 +73,9 @@ describe('the 费用结算单 of a contract', () => {
         '开放单位（盖章）', '申领单位确认（盖章）', '公章', '经办人',
       ]) expect(text, part).toContain(part);
       expect(text).not.toContain('草稿');
+      // A short statement is one sheet: the signature and 公章 areas stay on the page of the totals.
+      const info = execFileSync('pdfinfo', [file]).toString();
+      expect(info).toMatch(/^Pages:\s+1$/m);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

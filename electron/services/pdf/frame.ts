@@ -129,10 +129,19 @@ export interface SignatureBoxes {
   signer: string;
 }
 
-/** The signature area: a box a party with its seal place, the signature and the date. */
+/**
+ * The signature area: a box a party with its seal place, the signature and the date. The spaces
+ * are fixed margins, not blank lines, so the box is as tall in every density (about 4.5 cm: a
+ * 公章 of 4 cm is stamped over the seal place and the date) and a short form keeps it on its page.
+ */
 export function signatureBoxes(s: SignatureBoxes): Content {
   const box = (title: string): TableCell => ({
-    stack: [{ text: title, bold: true }, { text: `\n\n\n\n（${s.seal}）\n\n${s.signer}签字：\n\n日期：    年    月    日` }],
+    stack: [
+      { text: title, bold: true },
+      { text: `（${s.seal}）`, margin: [0, 40, 0, 10] },
+      { text: `${s.signer}签字：`, margin: [0, 0, 0, 8] },
+      { text: '日期：    年    月    日' },
+    ],
     margin: [6, 6, 6, 6],
   });
   return { table: { widths: s.titles.map(() => '*'), dontBreakRows: true, body: [s.titles.map(box)] } };
