@@ -23,10 +23,8 @@ test('money: set a rate, log use, see the charges, adopt them, print the stateme
   const db = new Database(path.join(desk.dataDir, 'desk.sqlite'));
   db.pragma('busy_timeout = 5000');
   let innerId: string;
-  let ids: { contractId: number; instrumentId: number };
   try {
     const f = insertContract(db, { number: 'HT-MONEY-001', vouchersFen: [90_000], actualAmountFen: null, usage: [['2025-05-10T09:00', '2025-05-10T12:30']] });
-    ids = f;
     innerId = db.prepare('SELECT inner_id FROM instruments WHERE id = ?').pluck().get(f.instrumentId) as string;
   } finally {
     db.close();
@@ -53,8 +51,26 @@ test('money: set a rate, log use, see the charges, adopt them, print the stateme
   await page.locator('.ant-modal').getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByTestId('rates-reference')).toHaveText('上机：企业 400元/小时（按30分钟计费）');
 
-  // Log one more use (40 min, billed as 1 h): 3.5 h × 400 + 1 h × 400 = 1,800元.
-  await deskApi(desk, 'usage:create', { instrumentId: ids!.instrumentId, contractId: ids!.contractId, startAt: '2025-06-02T14:00', endAt: '2025-06-02T14:40', external: true });
+  // Log one more use in the calendar's usage form (40 min, billed as 1 h): 3.5 h × 400 + 1 h × 400 = 1,800元.
+  await page.getByRole('menuitem', { name: /预约日历/ }).click();
+  await page.getByTestId('calendar-mode').getByText('使用记录').click();
+  await page.getByRole('button', { name: /登记使用/ }).click();
+  const usage = page.locator('.ant-modal').filter({ hasText: '登记实际使用' });
+  await expect(usage.locator('.ant-form-item', { hasText: '仪器' }).first()).toContainText(innerId);
+  await usage.locator('.ant-form-item', { hasText: '合同' }).locator('.ant-select').click();
+  await page.keyboard.type('HT-MONEY');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'HT-MONEY-001' }).first().click();
+  for (const [id, value] of [['usage-start', '2025-06-02 14:00'], ['usage-end', '2025-06-02 14:40']]) {
+    const input = usage.getByTestId(id);
+    await input.click();
+    await input.fill(value);
+    await input.press('Tab');
+  }
+  const external = usage.locator('.ant-form-item', { hasText: '对外服务' }).getByRole('switch');
+  if (!(await external.isChecked())) await external.click();
+  await usage.getByTestId('usage-save').click();
+  await expect(usage).toBeHidden();
+  await expect(page.getByTestId('usage-table')).toContainText('06-02');
   await page.getByRole('menuitem', { name: /费用结算/ }).click();
   await page.getByTestId('charges-contract').locator('.ant-select').click();
   await page.locator('.ant-select-item-option', { hasText: 'HT-MONEY-001' }).click();
