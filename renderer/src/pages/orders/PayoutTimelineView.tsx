@@ -13,7 +13,7 @@ const L = {
   },
   en: {
     notice: 'Public notice: published {start}, {n} {unit}, ends {end} 24:00', workingDays: 'working days', calendarDays: 'days', noNotice: 'Public notice: starts once verified/approved',
-    quarter: 'Expected payment: Q{q} {y}', roll: 'Approved in Q4: may be paid in Q{qs} of {y}', noQuarter: 'Expected quarter: set once approved',
+    quarter: 'Expected payment: Q{q} {y}', roll: 'Approved in Q4: may be paid in {qs} of {y}', noQuarter: 'Expected quarter: set once approved',
     estimate: ' (no holiday data for {years}; the date is an estimate)',
   },
 };
@@ -23,6 +23,15 @@ function cite(document: string, article: string, locale: 'zh' | 'en'): string {
   // An article that is the document itself (no article of its own) is cited once.
   if (article === document) return documentName(document, locale);
   return locale === 'zh' ? `${document} ${article}` : `${articleName(article, locale)}, ${documentName(document, locale)}`;
+}
+
+/** The quarters a payment may roll to, as a range: 1–3 in Chinese (第 1–3 季度), Q1–Q3 in English; apart ones listed. */
+export function quarterRange(quarters: readonly number[], locale: 'zh' | 'en'): string {
+  const q = (n: number) => (locale === 'zh' ? String(n) : `Q${n}`);
+  const sorted = [...quarters].sort((a, b) => a - b);
+  const contiguous = sorted.every((n, i) => i === 0 || n === sorted[i - 1] + 1);
+  if (sorted.length > 1 && contiguous) return `${q(sorted[0])}–${q(sorted[sorted.length - 1])}`;
+  return sorted.map(q).join(locale === 'zh' ? '、' : ', ');
 }
 
 export function PayoutTimelineView({ timeline }: { timeline: PayoutTimeline }) {
@@ -43,7 +52,7 @@ export function PayoutTimelineView({ timeline }: { timeline: PayoutTimeline }) {
         <Typography.Text data-testid="disbursement-quarter">
           <Tag>{cite(disbursement.document, disbursement.article, locale)}</Tag>
           {fmt(t.quarter, { y: disbursement.year, q: disbursement.quarter })}
-          {disbursement.rollsTo && <Typography.Text type="warning">{locale === 'zh' ? '；' : '; '}{fmt(t.roll, { y: disbursement.rollsTo.year, qs: disbursement.rollsTo.quarters.join('–') })}</Typography.Text>}
+          {disbursement.rollsTo && <Typography.Text type="warning">{locale === 'zh' ? '；' : '; '}{fmt(t.roll, { y: disbursement.rollsTo.year, qs: quarterRange(disbursement.rollsTo.quarters, locale) })}</Typography.Text>}
         </Typography.Text>
       ) : noSchedule ? <Alert type="info" showIcon message={noSchedule[locale]} data-testid="disbursement-none" />
         : <Typography.Text type="secondary">{t.noQuarter}</Typography.Text>}
