@@ -37,6 +37,21 @@ describe('catalog search', () => {
     expect(ids(query)).toEqual(expected);
   });
 
+  it('counts every match of a search on any page, and on a page past the end, with the search index read once', () => {
+    const full = listInstruments(core.ctx, { query: '电镜' });
+    expect(full.total).toBe(4);
+    for (const offset of [0, 1, 3]) {
+      const page = listInstruments(core.ctx, { query: '电镜', limit: 1, offset });
+      expect(page.total).toBe(4);
+      expect(page.rows.map((r) => r.innerId)).toEqual([full.rows[offset].innerId]);
+      expect(Object.keys(page.rows[0])).not.toContain('total');
+    }
+    expect(listInstruments(core.ctx, { query: '电镜', limit: 2, offset: 10 })).toEqual({ rows: [], total: 4 });
+    expect(listInstruments(core.ctx, { query: '没有这台' })).toEqual({ rows: [], total: 0 });
+    const { statements } = captureStatements(core.db, () => listInstruments(core.ctx, { query: '色谱仪', limit: 1, offset: 0 }));
+    expect(statements.filter((st) => /instruments_fts MATCH/i.test(st.sql))).toHaveLength(1);
+  });
+
   it('keeps the FTS index for long terms, in the statement the list really runs', () => {
     const { statements } = captureStatements(core.db, () => listInstruments(core.ctx, { query: '扫描电镜' }));
     const searching = statements.filter((st) => /instruments_fts MATCH/i.test(st.sql));

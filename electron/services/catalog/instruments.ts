@@ -218,14 +218,22 @@ export function listInstruments(ctx: ServiceContext, input: InstrumentListQuery)
       i.original_value_fen AS originalValueFen, i.status, i.share_mode AS shareMode, l.name AS labName,
       i.location, i.retired_at AS retiredAt`;
   // A search sorts only the matches' ids and sort keys, then reads the columns of the page's rows:
-  // sorting every match with its columns cost several times the search itself. Without a search,
-  // page 1 walks the sort's index and stops at the limit.
+  // sorting every match with its columns cost several times the search itself. The same pass counts
+  // the matches (a window over them), so the search index is read once, not again for the total.
+  // Without a search, page 1 walks the sort's index and stops at the limit.
   const searching = q.query.trim() !== '';
-  const sql = searching
-    ? `SELECT ${columns} FROM (SELECT i.id AS pageId FROM instruments i ${where} ORDER BY ${order} LIMIT ? OFFSET ?) p
-      JOIN instruments i ON i.id = p.pageId LEFT JOIN labs l ON l.id = i.lab_id ORDER BY ${order}`
-    : `SELECT ${columns} FROM instruments i LEFT JOIN labs l ON l.id = i.lab_id ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
-  const rows = ctx.db.prepare(sql).all(...params, q.limit, q.offset) as InstrumentRow[];
+  if (searching) {
+    const found = ctx.db.prepare(`SELECT ${columns}, p.total FROM (SELECT i.id AS pageId, count(*) OVER () AS total
+        FROM instruments i ${where} ORDER BY ${order} LIMIT ? OFFSET ?) p
+      JOIN instruments i ON i.id = p.pageId LEFT JOIN labs l ON l.id = i.lab_id ORDER BY ${order}`)
+      .all(...params, q.limit, q.offset) as (InstrumentRow & { total: number })[];
+    // A page past the end has no row to carry the count.
+    const total = found.length > 0 ? found[0].total
+      : q.offset === 0 ? 0 : Number(ctx.db.prepare(`SELECT count(*) FROM instruments i ${where}`).pluck().get(...params));
+    return { rows: found.map(({ total: _total, ...row }) => row), total };
+  }
+  const rows = ctx.db.prepare(`SELECT ${columns} FROM instruments i LEFT JOIN labs l ON l.id = i.lab_id ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as InstrumentRow[];
   const total = rows.length < q.limit && q.offset === 0
     ? rows.length
     : Number(ctx.db.prepare(`SELECT count(*) FROM instruments i ${where}`).pluck().get(...params));
