@@ -44,14 +44,22 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
   const name = 'JOIN instruments i ON i.id = x.inst';
   const hours = (sec: number) => `${hoursOf(sec)} h`;
 
-  const overlapRows = db.prepare(`WITH o AS (SELECT u.id, u.instrument_id AS inst, u.start_at,
+  // Two records overlap when one starts before the latest end of the instrument's records before it
+  // (in start, id order). Records end after they start (a CHECK of usage_logs), so an instrument
+  // none of whose records starts before the end of the record just before it has no overlap at
+  // all: that cheap test (one LAG) finds the instruments, and the latest-end window runs on their
+  // records only.
+  const flagged = db.prepare(`SELECT DISTINCT inst FROM (SELECT u.instrument_id AS inst, u.start_at,
+        LAG(u.end_at) OVER (PARTITION BY u.instrument_id ORDER BY u.start_at, u.id) AS prevEnd FROM ${year})
+      WHERE prevEnd > start_at`).pluck().all(p) as number[];
+  const overlapRows = flagged.length === 0 ? [] : db.prepare(`WITH o AS (SELECT u.id, u.instrument_id AS inst, u.start_at,
           MAX(u.end_at) OVER win AS prevEnd, LAG(u.id) OVER win2 AS prevId
-        FROM ${year}
+        FROM ${year} AND u.instrument_id IN (SELECT value FROM json_each(@flagged))
         WINDOW win AS (PARTITION BY u.instrument_id ORDER BY u.start_at, u.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
           win2 AS (PARTITION BY u.instrument_id ORDER BY u.start_at, u.id)),
-      x AS (SELECT inst, prevId || ',' || id AS ids, start_at FROM o WHERE prevEnd > start_at)
-      SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.start_at AS detail FROM x ${name} ORDER BY x.start_at`)
-    .all(p) as Row[];
+      x AS (SELECT inst, id, prevId || ',' || id AS ids, start_at FROM o WHERE prevEnd > start_at)
+      SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.start_at AS detail FROM x ${name} ORDER BY x.start_at, x.inst, x.id`)
+    .all({ ...p, flagged: JSON.stringify(flagged) }) as Row[];
 
   // Records of one instrument that do not overlap cover each day (and the year) at most once, so
   // only an instrument with overlapping records can pass 24 h in a day or the calendar hours of the

@@ -48,13 +48,13 @@ type Aggregate = { k: 'i' | 'm' | 't'; a: number; b: number; c: number; d: numbe
 function passAggregates(ctx: ServiceContext, table: string): Aggregate[] {
   const perInstrument = ctx.db.prepare(`SELECT 'i' AS k, instrument_id AS a, SUM(sec) AS b, SUM(external * sec) AS c, NULL AS d
     FROM ${table} GROUP BY instrument_id ORDER BY instrument_id`).all() as Aggregate[];
-  const months = Array.from({ length: 12 }, (_, i) => i + 1);
+  // The months group on their own (a sort of one small key) and the totals are one plain scan:
+  // twelve conditional sums per row in one statement cost more than both together.
+  const monthRows = ctx.db.prepare(`SELECT 'm' AS k, month AS a, SUM(sec) AS b, SUM(external * sec) AS c, NULL AS d
+    FROM ${table} GROUP BY month ORDER BY month`).all() as Aggregate[];
   const t = ctx.db.prepare(`SELECT COUNT(*) AS n, COUNT(DISTINCT CASE WHEN external = 1 AND user_unit <> '' THEN user_unit END) AS users,
-      COALESCE(SUM(fen), 0) AS fen, AVG(satisfaction) AS sat,
-      ${months.map((m) => `SUM(CASE WHEN month = ${m} THEN sec END) AS s${m}, SUM(CASE WHEN month = ${m} THEN external * sec END) AS e${m}, SUM(month = ${m}) AS n${m}`).join(', ')}
-    FROM ${table}`).get() as Record<string, number | null>;
-  const monthRows: Aggregate[] = months.filter((m) => (t[`n${m}`] ?? 0) > 0).map((m) => ({ k: 'm', a: m, b: t[`s${m}`]!, c: t[`e${m}`]!, d: null }));
-  return [...perInstrument, ...monthRows, { k: 't', a: t.n!, b: t.users!, c: t.fen!, d: t.sat }];
+      COALESCE(SUM(fen), 0) AS fen, AVG(satisfaction) AS sat FROM ${table}`).get() as { n: number; users: number; fen: number; sat: number | null };
+  return [...perInstrument, ...monthRows, { k: 't', a: t.n, b: t.users, c: t.fen, d: t.sat }];
 }
 
 export const hoursOf = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
