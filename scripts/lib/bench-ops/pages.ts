@@ -13,7 +13,7 @@ import { chromium, type Page, type Request } from 'playwright-core';
 import { DATABASE_FILE_NAME } from '../../../electron/app-core';
 import { BACKUPS_FOLDER } from '../../../electron/services/backup/names';
 import { statsOf, type Stats } from '../timing';
-import { CHROMIUM, FLAGS, markFirstRunDone, SERVER, startServer } from './first-screen';
+import { CHROMIUM, copyDeskAtRest, FLAGS, markFirstRunDone, SERVER, startServer } from './first-screen';
 import { StepLog } from './step-log';
 import type { BenchOp, OpResult } from './types';
 
@@ -112,7 +112,7 @@ export const pagesOp: BenchOp = {
           const dataDir = path.join(env.tmpDir, `pages-${run}`);
           fs.mkdirSync(dataDir, { recursive: true });
           const file = path.join(dataDir, DATABASE_FILE_NAME);
-          fs.copyFileSync(env.dbFile, file);
+          copyDeskAtRest(env.dbFile, file); // on disk before the spawn: start-up never waits behind the copy's writeback
           markFirstRunDone(file);
           const t0 = performance.now();
           log.current = `${r}: start the server`;
