@@ -49,7 +49,13 @@ export function withYearPass<T>(ctx: ServiceContext, year: number, scope: Assess
         end_at TEXT NOT NULL, external INTEGER NOT NULL, user_unit TEXT, satisfaction REAL, booking_id INTEGER, sec INTEGER NOT NULL, fen INTEGER NOT NULL,
         month INTEGER NOT NULL)`);
       const direct = directUsage(s);
-      db.prepare(`INSERT INTO ${TABLE} SELECT u.id, u.instrument_id, u.start_at, u.end_at, u.external, u.user_unit, u.satisfaction, u.booking_id,
+      // The table is held in memory (temp_store = MEMORY in the page's worker: temporary files are not
+      // encrypted), a million rows at national scale, so it keeps only what is read: the user's unit
+      // of external records only (the figures count distinct external units), and for booking_id a
+      // 1 for a record with a booking and NULL without (the check reads only IS NULL; 1 and NULL
+      // take no bytes in a row).
+      db.prepare(`INSERT INTO ${TABLE} SELECT u.id, u.instrument_id, u.start_at, u.end_at, u.external,
+          CASE WHEN u.external = 1 AND u.user_unit <> '' THEN u.user_unit END, u.satisfaction, CASE WHEN u.booking_id IS NOT NULL THEN 1 END,
           ${direct.sec}, coalesce(${direct.fen}, 0), ${USAGE_MONTH}
         FROM ${direct.from} WHERE ${direct.where}`).run(params);
       db.exec(`CREATE INDEX temp.assessment_year_usage_instrument ON assessment_year_usage(instrument_id, start_at, id, end_at, sec, external)`);
