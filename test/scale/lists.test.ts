@@ -158,6 +158,18 @@ describe('catalog list', () => {
       const { plan, costly } = windowPlan(() => listInstruments(core.ctx, { sortBy, sortDir, limit: 5, offset: 5 }));
       expect(costly, plan.join('\n')).toEqual([]);
     });
+
+  it('counts the instruments in service from their partial index, not by reading every instrument row', () => {
+    insertContract(core.db);
+    for (let k = 0; k < 8; k++) core.db.prepare(`INSERT INTO instruments(inner_id, name_cn, category_code, original_value_fen, retired_at, created_at, updated_at)
+      VALUES (?, '计数仪器', '010102', 100, ?, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`).run(`CNT-${k}`, k < 2 ? '2025-02-01T00:00:00.000Z' : null);
+    const inService = Number(core.db.prepare('SELECT count(*) FROM instruments WHERE retired_at IS NULL').pluck().get());
+    const { statements } = captureStatements(core.db, () => expect(listInstruments(core.ctx, { limit: 2 }).total).toBe(inService));
+    const count = statements.find((s) => /count\(\*\)/.test(s.sql))!;
+    const plan = planOf(core.db, count);
+    expect(plan.join(' | ')).toContain('instruments_in_service');
+    expect(costlyLines(plan)).toEqual([]);
+  });
 });
 
 describe('the page cap at the IPC boundary', () => {
