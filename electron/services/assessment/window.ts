@@ -72,11 +72,13 @@ export function scopeSql(ctx: ServiceContext, scope: AssessmentScope): ScopeSql 
       instruments: 'i.lab_id = @scopeId',
       usageFrom: 'usage_logs u',
       usage: 'u.instrument_id IN (SELECT id FROM instruments WHERE lab_id = @scopeId)',
+      // Sets computed once per statement (not a probe per contract): a contract or order of the
+      // year is tested against them, and they are read from the scope's side (its instruments).
       contracts: `(c.lab_id = @scopeId
-        OR EXISTS (SELECT 1 FROM contract_instruments ci JOIN instruments si ON si.id = ci.instrument_id WHERE ci.contract_id = c.id AND si.lab_id = @scopeId)
-        OR EXISTS (SELECT 1 FROM usage_logs cu JOIN instruments si ON si.id = cu.instrument_id WHERE cu.contract_id = c.id AND si.lab_id = @scopeId))`,
+        OR c.id IN (SELECT ci.contract_id FROM contract_instruments ci JOIN instruments si ON si.id = ci.instrument_id WHERE si.lab_id = @scopeId)
+        OR c.id IN (SELECT cu.contract_id FROM usage_logs cu WHERE cu.instrument_id IN (SELECT id FROM instruments WHERE lab_id = @scopeId) AND cu.contract_id IS NOT NULL))`,
       orders: `(EXISTS (SELECT 1 FROM service_products sp WHERE sp.id = o.product_id AND sp.lab_id = @scopeId)
-        OR EXISTS (SELECT 1 FROM usage_logs ou JOIN instruments si ON si.id = ou.instrument_id WHERE ou.order_id = o.id AND si.lab_id = @scopeId))`,
+        OR o.id IN (SELECT ou.order_id FROM usage_logs ou WHERE ou.instrument_id IN (SELECT id FROM instruments WHERE lab_id = @scopeId) AND ou.order_id IS NOT NULL))`,
       params: { scopeId: scope.labId },
     };
   }
@@ -89,9 +91,9 @@ export function scopeSql(ctx: ServiceContext, scope: AssessmentScope): ScopeSql 
       instruments: 'i.id = @scopeId',
       usageFrom: 'usage_logs u',
       usage: 'u.instrument_id = @scopeId',
-      contracts: `(EXISTS (SELECT 1 FROM contract_instruments ci WHERE ci.contract_id = c.id AND ci.instrument_id = @scopeId)
-        OR EXISTS (SELECT 1 FROM usage_logs cu WHERE cu.contract_id = c.id AND cu.instrument_id = @scopeId))`,
-      orders: 'EXISTS (SELECT 1 FROM usage_logs ou WHERE ou.order_id = o.id AND ou.instrument_id = @scopeId)',
+      contracts: `(c.id IN (SELECT ci.contract_id FROM contract_instruments ci WHERE ci.instrument_id = @scopeId)
+        OR c.id IN (SELECT cu.contract_id FROM usage_logs cu WHERE cu.instrument_id = @scopeId AND cu.contract_id IS NOT NULL))`,
+      orders: 'o.id IN (SELECT ou.order_id FROM usage_logs ou WHERE ou.instrument_id = @scopeId AND ou.order_id IS NOT NULL)',
       params: { scopeId: scope.instrumentId },
     };
   }
