@@ -28,11 +28,12 @@ describe('page jobs and swaps of the database file', () => {
     expect(backup).toMatchObject({ ok: true });
     addInstruments(c, 3, 5);
     expect(instruments(await page(c))).toBe(8); // a page job works, and its worker is up
+    addInstruments(c, 8, 1); // the data changed: the next page computes (the one above is kept while nothing changes)
 
     const running = page(c);
     const restored = await c.call('backup:restore', { name: (backup as { value: { name: string } }).value.name });
     expect(restored).toMatchObject({ ok: true });
-    // Without the swap ending it, the job would answer 8 instruments from the replaced file.
+    // Without the swap ending it, the job would answer 9 instruments from the replaced file.
     expect(await running).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: 'desk.swapping' } });
     expect(instruments(await page(c))).toBe(3);
   }, 120_000);
@@ -41,11 +42,12 @@ describe('page jobs and swaps of the database file', () => {
     const c = fresh();
     addInstruments(c, 0, 4);
     expect(instruments(await page(c))).toBe(4);
+    addInstruments(c, 4, 1); // the next page computes
     const running = page(c);
     expect(await c.call('security:setup', { mode: 'encrypted', passphrase: 'swap test passphrase' })).toMatchObject({ ok: true });
     expect(await running).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: 'desk.swapping' } });
     expect(c.encrypted).toBe(true);
-    expect(instruments(await page(c))).toBe(4);
+    expect(instruments(await page(c))).toBe(5);
   }, 120_000);
 
   it('refuses new jobs while a swap is in progress and takes them again once it is released', async () => {
@@ -67,6 +69,7 @@ describe('page jobs and swaps of the database file', () => {
     addInstruments(c, 0, 2);
     expect(await c.call('security:setup', { mode: 'encrypted', passphrase: 'lock test passphrase' })).toMatchObject({ ok: true });
     expect(instruments(await page(c))).toBe(2);
+    addInstruments(c, 2, 1); // the next page computes in the worker
     const running = page(c);
     expect(await c.call('security:lock', {})).toMatchObject({ ok: true });
     expect(await running).toMatchObject({ ok: false, error: { code: 'LOCKED', reason: 'desk.locked' } });

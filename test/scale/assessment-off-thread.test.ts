@@ -78,7 +78,9 @@ describe('assessment page off the core host thread', () => {
       expect(Math.max(...lists)).toBeLessThan(pageMs / 3);
       expect(pct(pings, 0.5)).toBeLessThan(pageMs / 10);
 
-      // A cancelled page ends its computation; the next one is answered by a fresh worker.
+      // A cancelled page ends its computation; the next one is answered by a fresh worker. (A write
+      // first: with the data unchanged the page just computed is kept and answers at once.)
+      expect(await host.call('labs:create', { name: '取消前新建实验室' })).toMatchObject({ ok: true });
       const abort = new AbortController();
       const cancelled = host.call('assessment:page', { year: 2025 }, { signal: abort.signal });
       setTimeout(() => abort.abort(), 20);

@@ -153,7 +153,7 @@ let swapsInProgress = 0;
  * as it was when they opened it, so after a swap (or a lock) they would finish on the old file.
  */
 function endAllJobs(error: AppError): void {
-  prepared = null;
+  kept = null;
   for (const slot of Object.values(slots)) {
     const waiting = [...slot.pending.values()];
     slot.pending.clear();
@@ -185,8 +185,10 @@ export function endReadJobsOnLock(): void {
   endAllJobs({ code: 'LOCKED', reason: 'desk.locked' });
 }
 
-/** Ends the workers (their jobs still waiting are answered by new ones). */
+/** Ends the workers (their jobs still waiting are answered by new ones) and forgets the kept page. */
 export function stopReadWorkers(): void {
+  kept = null;
+  prepared = false;
   for (const slot of Object.values(slots)) stopWorker(slot);
 }
 
@@ -238,33 +240,41 @@ export function warmAssessmentWorker(src: ReadSource): Promise<boolean> {
 
 type PageInput = Extract<ReadTask, { kind: 'page' }>['input'];
 
-/** What a page depends on besides the data: the year, scope and what-if grade, and the day (the profile in force). */
+/** What a page depends on besides the data: the desk's file, the year, scope and what-if grade, and the day (the profile in force). */
 const pageKey = (src: ReadSource, input: PageInput) => JSON.stringify({
-  year: input.year, scope: input.scope ?? { kind: 'unit' }, whatIf: input.whatIfGrade ?? null, day: civilDateInShanghai(src.now()),
+  file: src.databaseFile, year: input.year, scope: input.scope ?? { kind: 'unit' }, whatIf: input.whatIfGrade ?? null, day: civilDateInShanghai(src.now()),
 });
 
 /**
- * The default page (last year, the whole unit) computed once the first screen has been answered,
- * for the first ask: a user opening the assessment page then finds it computed, or joins its
- * computation. It is answered once, only for the same year, scope and grade on the same day and
- * only if the desk's data version is still the one it was computed at; if its check lists records
- * still running after now, only within the same civil minute (that check follows the clock). Any
- * other ask, and every later one, computes the page as before.
+ * The last page computed, kept for the asks after it. The default page (last year, the whole
+ * unit) is computed once the first screen has been answered (prepareAssessmentPage), so a user
+ * opening the assessment page finds it computed or joins its computation; every page computed on
+ * an ask is kept the same way. A kept page answers an ask for the same year, scope and grade on the
+ * same day while the desk's data version is still the one it was computed at; if its check lists
+ * records still running after now, only within the same civil minute (that check follows the
+ * clock). Any other ask computes, and its page is kept instead: at national scale a page is
+ * seconds of a core and a few hundred MB, so a second visit with nothing changed computes nothing.
  */
-let prepared: { key: string; version: string; minute: string; page: Promise<AssessmentPage> } | null = null;
+let kept: { key: string; version: string; minute: string; page: Promise<AssessmentPage> } | null = null;
+let prepared = false;
+
+function keep(src: ReadSource, input: PageInput, page: Promise<AssessmentPage>): void {
+  if (!src.dataVersion) return; // without a data version a page cannot be known to hold
+  const entry = { key: pageKey(src, input), version: src.dataVersion(), minute: civilMinute(src), page };
+  kept = entry;
+  page.catch(() => { if (kept === entry) kept = null; });
+}
 
 export function prepareAssessmentPage(src: ReadSource & { dataVersion(): string }, input: PageInput): void {
   if (swapsInProgress > 0) return;
-  const page = runOffThread<AssessmentPage>(src, { kind: 'page', input }, 'prepare');
-  const entry = { key: pageKey(src, input), version: src.dataVersion(), minute: civilMinute(src), page };
-  prepared = entry;
-  page.catch(() => { if (prepared === entry) prepared = null; });
+  prepared = true;
+  keep(src, input, runOffThread<AssessmentPage>(src, { kind: 'page', input }, 'prepare'));
 }
 
-let preparedAnswered = 0;
-/** Whether a prepared page waits for its first ask, and how many asks a prepared page answered (tests). */
-export function preparedPageState(): { waiting: boolean; answered: number } {
-  return { waiting: prepared !== null, answered: preparedAnswered };
+let keptAnswered = 0;
+/** Whether a page is kept (prepared or computed on an ask), whether the default one was prepared, and how many asks a kept page answered (tests). */
+export function keptPageState(): { kept: boolean; prepared: boolean; answered: number } {
+  return { kept: kept !== null, prepared, answered: keptAnswered };
 }
 
 /** Resolves with `p`, or rejects CANCELLED as soon as the running call is cancelled (p goes on). */
@@ -279,17 +289,22 @@ function unlessCancelled<T>(p: Promise<T>): Promise<T> {
 }
 
 export function assessmentPageOffThread(src: ReadSource, input: PageInput): Promise<AssessmentPage> {
-  const ahead = prepared;
-  prepared = null; // answered once at most
-  const compute = () => runOffThread<AssessmentPage>(src, { kind: 'page', input });
-  if (!ahead || !src.dataVersion || ahead.key !== pageKey(src, input) || ahead.version !== src.dataVersion()) return compute();
-  return unlessCancelled(ahead.page.then(
+  const held = kept;
+  const compute = () => {
+    const page = runOffThread<AssessmentPage>(src, { kind: 'page', input });
+    keep(src, input, page);
+    return page;
+  };
+  // A desk being swapped or locked has no version to read: the ask computes, and is refused as such.
+  const version = () => { try { return src.dataVersion?.() ?? null; } catch { return null; } };
+  if (!held || held.key !== pageKey(src, input) || held.version !== version()) return compute();
+  return unlessCancelled(held.page.then(
     (page) => {
       // Records still running after now are the one part that follows the minute: with none, none
       // appear as now moves on (the data unchanged); with some, the page holds for its minute only.
       const running = page.checks.some((c) => c.code === 'future' && c.count > 0);
-      if (src.dataVersion?.() !== ahead.version || (running && civilMinute(src) !== ahead.minute)) return compute();
-      preparedAnswered++;
+      if (version() !== held.version || (running && civilMinute(src) !== held.minute)) return compute();
+      keptAnswered++;
       return page;
     },
     () => compute(),
