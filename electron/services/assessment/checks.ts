@@ -5,7 +5,7 @@ import { MAX_SLOT_DAYS } from '../../../shared/ipc/bookings';
 import type { ServiceContext } from '../context';
 import { hoursOf } from './compute';
 import { civilNowInShanghai, civilTimeMinusSeconds, IN_SERVICE, scopeSql, windowParams, yearWindow } from './window';
-import { directUsage, type UsageSource } from './year-pass';
+import { directUsage, usageOfInstruments, type UsageSource } from './year-pass';
 
 const MAX_ITEMS = 200;
 const DAY_SECONDS = 86_400;
@@ -49,24 +49,27 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
   // none of whose records starts before the end of the record just before it has no overlap at
   // all: that cheap test (one LAG) finds the instruments, and the latest-end window runs on their
   // records only.
-  const flagged = db.prepare(`SELECT DISTINCT inst FROM (SELECT u.instrument_id AS inst, u.start_at,
-        LAG(u.end_at) OVER (PARTITION BY u.instrument_id ORDER BY u.start_at, u.id) AS prevEnd FROM ${year})
-      WHERE prevEnd > start_at`).pluck().all(p) as number[];
+  const flagged = db.prepare(`SELECT DISTINCT inst FROM (SELECT u.instrument_id AS inst, ${src.start} AS st,
+        LAG(${src.end}) OVER (PARTITION BY u.instrument_id ORDER BY ${src.start}, u.id) AS prevEnd FROM ${year})
+      WHERE prevEnd > st`).pluck().all(p) as number[];
+  // The few instruments' records are read from usage_logs with their text times.
+  const few = usageOfInstruments(s);
+  const ofFew = `${few.from} WHERE ${few.where}`;
   const overlapRows = flagged.length === 0 ? [] : db.prepare(`WITH o AS (SELECT u.id, u.instrument_id AS inst, u.start_at,
           MAX(u.end_at) OVER win AS prevEnd, LAG(u.id) OVER win2 AS prevId
-        FROM ${year} AND u.instrument_id IN (SELECT value FROM json_each(@flagged))
+        FROM ${ofFew}
         WINDOW win AS (PARTITION BY u.instrument_id ORDER BY u.start_at, u.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
           win2 AS (PARTITION BY u.instrument_id ORDER BY u.start_at, u.id)),
       x AS (SELECT inst, id, prevId || ',' || id AS ids, start_at FROM o WHERE prevEnd > start_at)
       SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.start_at AS detail FROM x ${name} ORDER BY x.start_at, x.inst, x.id`)
-    .all({ ...p, flagged: JSON.stringify(flagged) }) as Row[];
+    .all({ ...p, instruments: JSON.stringify(flagged) }) as Row[];
 
   // Records of one instrument that do not overlap cover each day (and the year) at most once, so
   // only an instrument with overlapping records can pass 24 h in a day or the calendar hours of the
   // year: the day split and the year sums read those instruments' records only.
   const overlapping = [...new Set(overlapRows.map((r) => r.instrumentId))];
-  const ofOverlapping = `${year} AND u.instrument_id IN (SELECT value FROM json_each(@overlapping))`;
-  const op = { ...p, overlapping: JSON.stringify(overlapping) };
+  const ofOverlapping = ofFew;
+  const op = { ...p, instruments: JSON.stringify(overlapping) };
 
   // Each record split into its calendar days inside the year, then summed per instrument and day.
   const dayRows = overlapping.length === 0 ? [] : db.prepare(`WITH RECURSIVE parts(id, inst, s, e) AS (
@@ -81,17 +84,23 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
 
   // Sums first; the record ids are gathered only for the instruments above the limit. (The sum is
   // not named sec: HAVING would read the pass table's own sec column of one row instead.)
-  const yearRows = overlapping.length === 0 ? [] : db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, SUM(${src.sec}) AS total
+  const yearRows = overlapping.length === 0 ? [] : db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, SUM(${few.sec}) AS total
         FROM ${ofOverlapping} GROUP BY u.instrument_id HAVING total > @limit)
       SELECT x.inst AS instrumentId, i.name_cn AS instrumentName,
-        (SELECT group_concat(u.id) FROM ${year} AND u.instrument_id = x.inst) AS ids, x.total AS sec FROM x ${name} ORDER BY x.inst`)
+        (SELECT group_concat(u.id) FROM ${ofOverlapping} AND u.instrument_id = x.inst) AS ids, x.total AS sec FROM x ${name} ORDER BY x.inst`)
     .all({ ...op, limit: w.calendarHours * 3600 }) as (Row & { sec: number })[];
 
+  // From the page's pass the records are listed with their text times from usage_logs, by id.
+  const unbooked = src.pass ? `usage_logs u WHERE u.id IN (SELECT id FROM ${src.pass} WHERE booking_id IS NULL)` : `${year} AND u.booking_id IS NULL`;
+  const crossingYear = src.pass
+    ? `usage_logs u WHERE u.id IN (SELECT id FROM ${src.pass} WHERE s < unixepoch(@ys) OR e > unixepoch(@ye))`
+    : `${year} AND (u.start_at < @ys OR u.end_at > @ye)`;
+
   const noBooking = db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, u.id AS ids, u.start_at || ' – ' || u.end_at AS detail, u.start_at
-        FROM ${year} AND u.booking_id IS NULL AND NOT EXISTS (
+        FROM ${unbooked} AND NOT EXISTS (
           SELECT 1 FROM bookings b WHERE b.instrument_id = u.instrument_id AND b.start_at < u.end_at AND b.end_at > u.start_at
             AND b.start_at >= strftime('%Y-%m-%dT%H:%M', u.start_at, @slotBack)))
-      SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.detail FROM x ${name} ORDER BY x.start_at`)
+      SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.detail FROM x ${name} ORDER BY x.start_at, x.inst, x.ids`)
     .all(p) as Row[];
 
   const noHours = db.prepare(`SELECT i.id AS instrumentId, i.name_cn AS instrumentName, NULL AS ids, i.inner_id AS detail
@@ -100,13 +109,13 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
       ORDER BY i.inner_id`).all(p) as Row[];
 
   const crossing = db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, u.id AS ids, u.start_at || ' – ' || u.end_at AS detail, u.start_at
-        FROM ${year} AND (u.start_at < @ys OR u.end_at > @ye))
-      SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.detail FROM x ${name} ORDER BY x.start_at`)
+        FROM ${crossingYear})
+      SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.detail FROM x ${name} ORDER BY x.start_at, x.inst, x.ids`)
     .all(p) as Row[];
 
   const future = db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, u.id AS ids, u.start_at || ' – ' || u.end_at AS detail, u.start_at
         FROM usage_logs u WHERE u.start_at > @nowLo AND u.end_at > @now AND ${s.usage})
-      SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.detail FROM x ${name} ORDER BY x.start_at`)
+      SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.detail FROM x ${name} ORDER BY x.start_at, x.inst, x.ids`)
     .all(p) as Row[];
 
   return [

@@ -9,13 +9,18 @@ import { SERVICE_AMOUNT_SQL } from '../money/service-amount';
 import { CLIPPED_SECONDS, scopeSql, USAGE_IN_YEAR, USAGE_MONTH, windowParams, yearWindow, type ScopeSql } from './window';
 
 /**
- * Where the year's usage rows of the scope come from, aliased u with the columns of usage_logs
- * (id, instrument_id, start_at, end_at, external, user_unit, satisfaction, booking_id), plus the
- * clipped seconds and the service amount counted in the year as expressions.
+ * Where the year's usage rows of a scope come from, aliased u with the columns of usage_logs
+ * (id, instrument_id, external, user_unit, satisfaction, booking_id), the record's start and end as
+ * `start` and `end` expressions (text times from usage_logs; seconds from the page's pass, in the
+ * same order), plus the clipped seconds and the service amount counted in the year as expressions.
+ * From the page's pass, user_unit is set on external records only and booking_id is 1 or NULL
+ * (read as IS NULL only).
  */
 export interface UsageSource {
   from: string;
   where: string;
+  start: string;
+  end: string;
   sec: string;
   fen: string;
   /** The shared pass's table (with its month column and covering index), when the rows come from it. */
@@ -24,11 +29,20 @@ export interface UsageSource {
 
 /** Straight from usage_logs (one figure or check on its own). */
 export function directUsage(s: ScopeSql): UsageSource {
-  return { from: s.usageFrom, where: `${USAGE_IN_YEAR} AND ${s.usage}`, sec: CLIPPED_SECONDS, fen: `CASE WHEN u.start_at >= @ys THEN ${SERVICE_AMOUNT_SQL} ELSE 0 END` };
+  return { from: s.usageFrom, where: `${USAGE_IN_YEAR} AND ${s.usage}`, start: 'u.start_at', end: 'u.end_at', sec: CLIPPED_SECONDS, fen: `CASE WHEN u.start_at >= @ys THEN ${SERVICE_AMOUNT_SQL} ELSE 0 END` };
+}
+
+/**
+ * The year's usage rows of the scope's instruments listed in the JSON array @instruments, from
+ * usage_logs along (instrument_id, start_at): the checks read the few instruments with overlapping
+ * records this way, with their records' text times.
+ */
+export function usageOfInstruments(s: ScopeSql): UsageSource {
+  return { ...directUsage(s), from: 'usage_logs u', where: `${USAGE_IN_YEAR} AND ${s.usage} AND u.instrument_id IN (SELECT value FROM json_each(@instruments))` };
 }
 
 const TABLE = 'temp.assessment_year_usage';
-const PASS: UsageSource = { from: `${TABLE} u`, where: '1', sec: 'u.sec', fen: 'u.fen', pass: TABLE };
+const PASS: UsageSource = { from: `${TABLE} u`, where: '1', start: 'u.s', end: 'u.e', sec: 'u.sec', fen: 'u.fen', pass: TABLE };
 
 let depth = 0;
 
@@ -45,20 +59,21 @@ export function withYearPass<T>(ctx: ServiceContext, year: number, scope: Assess
       // The rows go in as they are read (no key to keep in order: id is a plain column), then one
       // index in instrument and time order holds everything the per-instrument sums and the overlap
       // check read, so those never touch the table.
-      db.exec(`CREATE TEMP TABLE assessment_year_usage (id INTEGER NOT NULL, instrument_id INTEGER NOT NULL, start_at TEXT NOT NULL,
-        end_at TEXT NOT NULL, external INTEGER NOT NULL, user_unit TEXT, satisfaction REAL, booking_id INTEGER, sec INTEGER NOT NULL, fen INTEGER NOT NULL,
+      db.exec(`CREATE TEMP TABLE assessment_year_usage (id INTEGER NOT NULL, instrument_id INTEGER NOT NULL, s INTEGER NOT NULL,
+        e INTEGER NOT NULL, external INTEGER NOT NULL, user_unit TEXT, satisfaction REAL, booking_id INTEGER, sec INTEGER NOT NULL, fen INTEGER NOT NULL,
         month INTEGER NOT NULL)`);
       const direct = directUsage(s);
       // The table is held in memory (temp_store = MEMORY in the page's worker: temporary files are not
-      // encrypted), a million rows at national scale, so it keeps only what is read: the user's unit
-      // of external records only (the figures count distinct external units), and for booking_id a
-      // 1 for a record with a booking and NULL without (the check reads only IS NULL; 1 and NULL
-      // take no bytes in a row).
-      db.prepare(`INSERT INTO ${TABLE} SELECT u.id, u.instrument_id, u.start_at, u.end_at, u.external,
+      // encrypted), a million rows at national scale, so it keeps only what is read: start and end
+      // as seconds (the text of the few records a check lists is read from usage_logs), the user's
+      // unit of external records only (the figures count distinct external units), and for
+      // booking_id a 1 for a record with a booking and NULL without (the check reads only IS NULL;
+      // 1 and NULL take no bytes in a row).
+      db.prepare(`INSERT INTO ${TABLE} SELECT u.id, u.instrument_id, unixepoch(u.start_at), unixepoch(u.end_at), u.external,
           CASE WHEN u.external = 1 AND u.user_unit <> '' THEN u.user_unit END, u.satisfaction, CASE WHEN u.booking_id IS NOT NULL THEN 1 END,
           ${direct.sec}, coalesce(${direct.fen}, 0), ${USAGE_MONTH}
         FROM ${direct.from} WHERE ${direct.where}`).run(params);
-      db.exec(`CREATE INDEX temp.assessment_year_usage_instrument ON assessment_year_usage(instrument_id, start_at, id, end_at, sec, external)`);
+      db.exec(`CREATE INDEX temp.assessment_year_usage_instrument ON assessment_year_usage(instrument_id, s, id, e, sec, external)`);
       return use(PASS);
     } finally {
       db.exec('DROP TABLE IF EXISTS temp.assessment_year_usage');
