@@ -5,7 +5,7 @@ import { MAX_SLOT_DAYS } from '../../../shared/ipc/bookings';
 import type { ServiceContext } from '../context';
 import { hoursOf } from './compute';
 import { civilNowInShanghai, civilTimeMinusSeconds, IN_SERVICE, scopeSql, windowParams, yearWindow } from './window';
-import { directUsage, usageOfInstruments, type UsageSource } from './year-pass';
+import { directUsage, unbookedUsage, usageOfInstruments, type UsageSource } from './year-pass';
 
 const MAX_ITEMS = 200;
 const DAY_SECONDS = 86_400;
@@ -90,8 +90,10 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
         (SELECT group_concat(u.id) FROM ${ofOverlapping} AND u.instrument_id = x.inst) AS ids, x.total AS sec FROM x ${name} ORDER BY x.inst`)
     .all({ ...op, limit: w.calendarHours * 3600 }) as (Row & { sec: number })[];
 
+  // The records without a booking come from their own partial index, beside the pass or not.
+  const noBook = unbookedUsage(s);
+  const unbooked = `${noBook.from} WHERE ${noBook.where}`;
   // From the page's pass the records are listed with their text times from usage_logs, by id.
-  const unbooked = src.pass ? `usage_logs u WHERE u.id IN (SELECT id FROM ${src.pass} WHERE booking_id IS NULL)` : `${year} AND u.booking_id IS NULL`;
   const crossingYear = src.pass
     ? `usage_logs u WHERE u.id IN (SELECT id FROM ${src.pass} WHERE s < unixepoch(@ys) OR e > unixepoch(@ye))`
     : `${year} AND (u.start_at < @ys OR u.end_at > @ye)`;

@@ -59,8 +59,8 @@ export function dataVersionOf(db: { prepare(sql: string): { pluck(): { get(): un
 
 /** The worker is ended after this long without a job (its modules and caches hold memory). */
 const IDLE_MS = 60_000;
-/** How often a waiting call looks whether the user cancelled it. */
-const CANCEL_POLL_MS = 50;
+/** How often a waiting call looks whether the user cancelled it (a flag read: a small page is tens of ms). */
+const CANCEL_POLL_MS = 10;
 
 interface Pending { job: ReadJob; resolve(v: unknown): void; reject(e: unknown): void }
 

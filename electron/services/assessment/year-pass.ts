@@ -10,11 +10,11 @@ import { CLIPPED_SECONDS, scopeSql, USAGE_IN_YEAR, USAGE_MONTH, windowParams, ye
 
 /**
  * Where the year's usage rows of a scope come from, aliased u with the columns of usage_logs
- * (id, instrument_id, external, user_unit, satisfaction, booking_id), the record's start and end as
- * `start` and `end` expressions (text times from usage_logs; seconds from the page's pass, in the
- * same order), plus the clipped seconds and the service amount counted in the year as expressions.
- * From the page's pass, user_unit is set on external records only and booking_id is 1 or NULL
- * (read as IS NULL only).
+ * (id, instrument_id, external, user_unit, satisfaction), the record's start and end as `start` and
+ * `end` expressions (text times from usage_logs; seconds from the page's pass, in the same order),
+ * plus the clipped seconds and the service amount counted in the year as expressions. From the
+ * page's pass, user_unit is set on external records only; the pass has no booking column (the
+ * records without a booking are read from their own index, `unbookedUsage`).
  */
 export interface UsageSource {
   from: string;
@@ -30,6 +30,15 @@ export interface UsageSource {
 /** Straight from usage_logs (one figure or check on its own). */
 export function directUsage(s: ScopeSql): UsageSource {
   return { from: s.usageFrom, where: `${USAGE_IN_YEAR} AND ${s.usage}`, start: 'u.start_at', end: 'u.end_at', sec: CLIPPED_SECONDS, fen: `CASE WHEN u.start_at >= @ys THEN ${SERVICE_AMOUNT_SQL} ELSE 0 END` };
+}
+
+/**
+ * The year's usage records without a booking in the scope, with their text times: the rows of the
+ * partial index usage_unbooked (migration 0044) in the year's start range, never the table's other
+ * records. Read the same way beside the page's pass and on their own.
+ */
+export function unbookedUsage(s: ScopeSql): UsageSource {
+  return { ...directUsage(s), from: 'usage_logs u INDEXED BY usage_unbooked', where: `${USAGE_IN_YEAR} AND u.booking_id IS NULL AND ${s.usage}` };
 }
 
 /**
@@ -60,17 +69,17 @@ export function withYearPass<T>(ctx: ServiceContext, year: number, scope: Assess
       // index in instrument and time order holds everything the per-instrument sums and the overlap
       // check read, so those never touch the table.
       db.exec(`CREATE TEMP TABLE assessment_year_usage (id INTEGER NOT NULL, instrument_id INTEGER NOT NULL, s INTEGER NOT NULL,
-        e INTEGER NOT NULL, external INTEGER NOT NULL, user_unit TEXT, satisfaction REAL, booking_id INTEGER, sec INTEGER NOT NULL, fen INTEGER NOT NULL,
+        e INTEGER NOT NULL, external INTEGER NOT NULL, user_unit TEXT, satisfaction REAL, sec INTEGER NOT NULL, fen INTEGER NOT NULL,
         month INTEGER NOT NULL)`);
       const direct = directUsage(s);
       // The table is held in memory (temp_store = MEMORY in the page's worker: temporary files are not
       // encrypted), a million rows at national scale, so it keeps only what is read: start and end
-      // as seconds (the text of the few records a check lists is read from usage_logs), the user's
-      // unit of external records only (the figures count distinct external units), and for
-      // booking_id a 1 for a record with a booking and NULL without (the check reads only IS NULL;
-      // 1 and NULL take no bytes in a row).
+      // as seconds (the text of the few records a check lists is read from usage_logs), and the
+      // user's unit of external records only (the figures count distinct external units). Every
+      // column comes from the year's covering index, so no row of the table itself is read: the
+      // booking a record has or lacks is the one column it lacks, and the check reads it apart.
       db.prepare(`INSERT INTO ${TABLE} SELECT u.id, u.instrument_id, unixepoch(u.start_at), unixepoch(u.end_at), u.external,
-          CASE WHEN u.external = 1 AND u.user_unit <> '' THEN u.user_unit END, u.satisfaction, CASE WHEN u.booking_id IS NOT NULL THEN 1 END,
+          CASE WHEN u.external = 1 AND u.user_unit <> '' THEN u.user_unit END, u.satisfaction,
           ${direct.sec}, coalesce(${direct.fen}, 0), ${USAGE_MONTH}
         FROM ${direct.from} WHERE ${direct.where}`).run(params);
       db.exec(`CREATE INDEX temp.assessment_year_usage_instrument ON assessment_year_usage(instrument_id, s, id, e, sec, external)`);
