@@ -8,7 +8,7 @@ import http from 'node:http';
 import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startWorkerCore, StartupError } from './core-host/client';
+import { callsAfterOpen, startWorkerCore, StartupError } from './core-host/client';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { confinedPath, MIME } from './renderer-files';
 
@@ -50,10 +50,12 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 }
 
 /**
- * Starts the server once the core host has opened the desk; rejects with StartupError (why the
- * desk could not open: newer database, corrupt file, folder used by another desk, …).
+ * Starts the server: it listens at once, while the core host opens the desk, so a window can load
+ * the renderer meanwhile (`onListening` gives the address and session secret then); calls made before the desk is open
+ * are answered once it is. Resolves when the desk is open; rejects with StartupError (why the desk
+ * could not open: newer database, corrupt file, folder used by another desk, …), the server closed.
  */
-export async function startBrowserServer(opts: { dataDir: string; port: number; rendererDir: string; fixedToday?: string; autoBackup?: boolean; autoBackupDelayMs?: number }): Promise<BrowserServer> {
+export async function startBrowserServer(opts: { dataDir: string; port: number; rendererDir: string; fixedToday?: string; autoBackup?: boolean; autoBackupDelayMs?: number; onListening?: (url: string, token: string) => void }): Promise<BrowserServer> {
   const token = crypto.randomBytes(24).toString('hex');
   let launchCode: string | null = crypto.randomBytes(24).toString('hex');
   // An encrypted database starts locked: only security:* answers until security:unlock. The core
@@ -61,16 +63,8 @@ export async function startBrowserServer(opts: { dataDir: string; port: number; 
   // while the host opens the desk, not before it starts.
   const core = startWorkerCore({ dataDir: opts.dataDir, mode: 'browser', fixedToday: opts.fixedToday, autoBackup: opts.autoBackup ?? true, autoBackupDelayMs: opts.autoBackupDelayMs, warmAssessment: true });
   core.onLog((level, message) => (level === 'error' ? console.error(message) : console.log(message)));
-  const jobsModule = import('./core-host/jobs');
-  jobsModule.catch(() => undefined); // awaited below once the desk is open
-  try {
-    await core.ready;
-  } catch (e) {
-    await core.worker.terminate();
-    throw e;
-  }
   const root = path.resolve(opts.rendererDir);
-  const jobs = (await jobsModule).createJobDesk(core);
+  const jobs = (await import('./core-host/jobs')).createJobDesk(callsAfterOpen(core));
 
   const authorised = (req: http.IncomingMessage): boolean => {
     const given = req.headers['x-desk-token'];
@@ -179,23 +173,35 @@ export async function startBrowserServer(opts: { dataDir: string; port: number; 
     if (state) state.served = true;
   });
 
-  return new Promise<BrowserServer>((resolve, reject) => {
+  const closeServer = () => {
+    server.close();
+    for (const s of sockets.keys()) s.destroy();
+  };
+  const url = await new Promise<string>((resolve, reject) => {
     server.once('error', (e) => { void core.close().finally(() => reject(e)); });
     server.listen(opts.port, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : opts.port;
-      resolve({
-        url: `http://127.0.0.1:${port}/launch?code=${launchCode}`,
-        token,
-        ping: () => core.ping(),
-        close: async () => {
-          server.close();
-          for (const s of sockets.keys()) s.destroy();
-          await core.close();
-        },
-      });
+      resolve(`http://127.0.0.1:${port}/launch?code=${launchCode}`);
     });
   });
+  opts.onListening?.(url, token);
+  try {
+    await core.ready;
+  } catch (e) {
+    closeServer();
+    await core.worker.terminate();
+    throw e;
+  }
+  return {
+    url,
+    token,
+    ping: () => core.ping(),
+    close: async () => {
+      closeServer();
+      await core.close();
+    },
+  };
 }
 
 /** The one paragraph the terminal shows when the desk cannot open. */
@@ -220,7 +226,9 @@ if (require.main === module) {
   const dataDir = arg('data-dir') ?? process.env.OIVD_DATA_DIR ?? path.join(os.homedir(), '.open-instrument-desk');
   const port = Number(arg('port') ?? process.env.OIVD_PORT ?? 5719);
   const rendererDir = arg('renderer-dir') ?? path.join(__dirname, '..', 'renderer');
-  startBrowserServer({ dataDir, port, rendererDir, fixedToday: arg('today') }).then(({ url, token, close }) => {
+  // Tooling that opens the window as the Electron desk does (while the desk opens) starts on this line.
+  const onListening = (url: string) => console.log(`OIVD_LISTENING ${JSON.stringify({ url })}`);
+  startBrowserServer({ dataDir, port, rendererDir, fixedToday: arg('today'), onListening }).then(({ url, token, close }) => {
     console.log(`开放仪器创新券工作台 — browser mode\n数据目录 (data folder): ${dataDir}\n打开 (open, once): ${url}`);
     // Test tooling asks for the session secret to call channels from Node; people never see it.
     const ready = process.argv.includes('--print-token') ? { url, token } : { url };

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import log from 'electron-log/main';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCoreClient, StartupError, type CoreClient } from './core-host/client';
+import { callsAfterOpen, createCoreClient, StartupError, type CoreClient } from './core-host/client';
 import { createJobDesk } from './core-host/jobs';
 import type { SettingsView } from '../shared/ipc/assessment';
 import type { HostOptions, StartupFailure } from './core-host/protocol';
@@ -31,6 +31,8 @@ const coreLog = log.scope('core');
 
 let core: CoreClient | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** The desk could not open: the failure dialog quits the app once the user has read it. */
+let startupFailed = false;
 const rendererDir = path.join(__dirname, '..', 'renderer');
 /** The renderer is served on app:// so the CSP (frame-ancestors included) is a real response header. */
 const rendererUrl = 'app://desk/index.html';
@@ -54,7 +56,8 @@ function serveRenderer(): void {
   });
 }
 
-function createWindow(): void {
+/** The window, hidden until its first paint and the desk's open (a failed open never shows it). */
+function createWindow(opened: Promise<void>): void {
   mainWindow = new BrowserWindow({
     width: 1360,
     height: 860,
@@ -71,7 +74,7 @@ function createWindow(): void {
     if (e.level === 'error') log.scope('renderer').error(`${e.message} (${e.sourceId}:${e.lineNumber})`);
   });
   mainWindow.webContents.on('render-process-gone', (_e, details) => log.scope('renderer').error('renderer gone', details));
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.once('ready-to-show', () => void opened.then(() => mainWindow?.show(), () => undefined));
   mainWindow.on('closed', () => { mainWindow = null; });
   void mainWindow.loadURL(rendererUrl);
 }
@@ -184,12 +187,25 @@ app.whenReady().then(async () => {
   const dataDir = process.env.OIVD_DATA_DIR ?? path.join(app.getPath('userData'), 'data');
   buildMenu(dataDir);
   core = startCore({ dataDir, mode: 'electron', migrationsDir: path.join(__dirname, 'migrations'), autoBackup: true, warmAssessment: true, keyStoreSecret: osKeyStoreSecret() });
+  const client = core;
+  const smoke = process.argv.includes('--smoke');
+  if (!smoke) {
+    // The window loads the renderer while the core host opens the desk, instead of after it: its
+    // calls wait for the open. An encrypted database opens locked: the renderer shows the lock
+    // screen until security:unlock.
+    const jobs = createJobDesk(callsAfterOpen(client));
+    registerIpc(ipcMain, (name, raw, jobToken) => jobs.call(name, raw, jobToken), isTrustedSender);
+    createWindow(client.ready);
+  }
   try {
-    await core.ready;
+    await client.ready;
   } catch (e) {
     const failure = e instanceof StartupError ? e.failure : { kind: 'other' as const, detail: String(e), dataDir };
     log.error('[startup]', failure);
-    if (process.argv.includes('--smoke')) {
+    startupFailed = true;
+    core = null;
+    mainWindow?.destroy();
+    if (smoke) {
       process.stdout.write(`OIVD_SMOKE ${JSON.stringify({ ok: false, failure })}\n`);
       app.exit(1);
       return;
@@ -198,8 +214,7 @@ app.whenReady().then(async () => {
     app.quit();
     return;
   }
-  const client = core;
-  if (process.argv.includes('--smoke')) {
+  if (smoke) {
     // scripts/smoke-packaged.mjs: prove the packed driver, migrations and core host work, then quit.
     const info = await client.call('app:info', {});
     process.stdout.write(`OIVD_SMOKE ${JSON.stringify(info)}\n`);
@@ -207,10 +222,6 @@ app.whenReady().then(async () => {
     app.exit(info.ok ? 0 : 1);
     return;
   }
-  // An encrypted database opens locked: the renderer shows the lock screen until security:unlock.
-  const jobs = createJobDesk(client);
-  registerIpc(ipcMain, (name, raw, jobToken) => jobs.call(name, raw, jobToken), isTrustedSender);
-  createWindow();
   void notifyDueSoon().catch((e) => log.error('[due soon]', e));
   setInterval(() => void notifyDueSoon().catch((e) => log.error('[due soon]', e)), 24 * 60 * 60 * 1000).unref();
 }).catch((e) => {
@@ -221,6 +232,7 @@ app.whenReady().then(async () => {
 app.on('web-contents-created', (_e, contents) => guardNavigation(contents, rendererUrl));
 
 app.on('window-all-closed', () => {
+  if (startupFailed) return; // the failure dialog quits when the user has read it
   const closing = core?.close() ?? Promise.resolve();
   core = null;
   void closing.finally(() => app.quit());

@@ -119,6 +119,22 @@ export function createCoreClient(port: PortLike, cancelFlag?: Int32Array): CoreC
 }
 
 /**
+ * The client's calls made to wait for the desk's open: the window loads its renderer while the host
+ * opens the desk, and a call it makes meanwhile is sent once the desk is open. If the desk cannot
+ * open, such a call is answered INTERNAL `core.gone` (the owner shows why the desk could not open).
+ */
+export function callsAfterOpen(client: Pick<CoreClient, 'ready' | 'call'>): Pick<CoreClient, 'call'> {
+  let open = false;
+  void client.ready.then(() => { open = true; }, () => undefined);
+  return {
+    call(channel, input, options) {
+      if (open) return client.call(channel, input, options);
+      return client.ready.then(() => client.call(channel, input, options), () => GONE);
+    },
+  };
+}
+
+/**
  * The worker thread running the host: the bundled core-host-worker.js beside the built server,
  * or, when running from the TypeScript sources (tests, tsx), worker.ts through tsx.
  */

@@ -112,6 +112,61 @@ describe('start-up failures say what happened', () => {
   }, 60_000);
 });
 
+describe('the window loads while the desk opens', () => {
+  const post = (port: number, token: string, channel: string) => fetch(`http://127.0.0.1:${port}/api/${encodeURIComponent(channel)}`,
+    { method: 'POST', headers: { 'x-desk-token': token, 'content-type': 'application/json' }, body: '{}' }).then((r) => r.json() as Promise<{ ok: boolean; error?: { reason: string } }>);
+
+  it('the server listens before the desk is open: the page and a call made then are answered, the call once the desk is open', async () => {
+    const dataDir = tempDir();
+    let resolved = false;
+    const early: { page?: Promise<number>; call?: Promise<{ ok: boolean }>; sentBeforeOpen?: boolean } = {};
+    const started = startBrowserServer({
+      dataDir, port: 0, rendererDir: ui(), autoBackup: false,
+      onListening: (url, token) => {
+        const port = Number(new URL(url).port);
+        early.sentBeforeOpen = !resolved;
+        early.call = post(port, token, 'labs:list');
+        early.page = request(port, { path: '/index.html' }).then((r) => r.status);
+      },
+    });
+    void started.then(() => { resolved = true; });
+    const s = await started;
+    try {
+      expect(early.sentBeforeOpen).toBe(true);
+      expect(await early.page).toBe(200);
+      expect(await early.call).toEqual({ ok: true, value: [] });
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
+
+  it('a desk that cannot open: the call made meanwhile is answered or dropped, never left waiting, and the server is closed', async () => {
+    const dataDir = tempDir();
+    const db = new Database(path.join(dataDir, 'desk.sqlite'));
+    db.pragma('user_version = 9999');
+    db.close();
+    let port = 0;
+    let call: Promise<string> | undefined;
+    const e = await startBrowserServer({
+      dataDir, port: 0, rendererDir: ui(), autoBackup: false,
+      onListening: (url, token) => {
+        port = Number(new URL(url).port);
+        call = post(port, token, 'labs:list').then((r) => (r.ok ? 'ok' : r.error!.reason), () => 'dropped');
+      },
+    }).then(() => null, (x: unknown) => x);
+    expect(e).toBeInstanceOf(StartupError);
+    expect(port).toBeGreaterThan(0);
+    const answer = await Promise.race([call!, new Promise<string>((r) => setTimeout(() => r('waiting'), 5_000))]);
+    expect(['core.gone', 'dropped']).toContain(answer);
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => { socket.destroy(); resolve(false); });
+      socket.once('error', () => resolve(true));
+    });
+    expect(refused).toBe(true);
+  }, 60_000);
+});
+
 describe('launch code and session cookie', () => {
   it('the code is exchanged once for an HttpOnly SameSite=Strict cookie and the address becomes /', async () => {
     const s = await startServerProcess(tempDir(), ui());

@@ -44,14 +44,19 @@ export function markFirstRunDone(file: string): void {
   }
 }
 
-export function startServer(dataDir: string, today: string): Promise<{ proc: ChildProcess; url: string }> {
+/**
+ * Spawns the browser-mode server; resolves with the launch address once the desk is open, or with
+ * `early` once it listens, while the desk is still opening: the Electron desk's window loads the
+ * renderer beside the open, and the start-up figure is taken the same way.
+ */
+export function startServer(dataDir: string, today: string, { early = false } = {}): Promise<{ proc: ChildProcess; url: string }> {
   const proc = spawn(process.execPath, [SERVER, '--port', '0', '--data-dir', dataDir, '--today', today], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => { proc.kill(); reject(new Error(`server did not start: ${out}`)); }, 60_000);
     proc.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
-      const m = /OIVD_READY (\{.*\})/.exec(out);
+      const m = (early ? /OIVD_LISTENING (\{.*\})/ : /OIVD_READY (\{.*\})/).exec(out);
       if (m) { clearTimeout(timer); resolve({ proc, url: (JSON.parse(m[1]) as { url: string }).url }); }
     });
     proc.stderr!.on('data', (c: Buffer) => { out += c.toString(); });

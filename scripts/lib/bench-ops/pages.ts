@@ -116,7 +116,7 @@ export const pagesOp: BenchOp = {
           markFirstRunDone(file);
           const t0 = performance.now();
           log.current = `${r}: start the server`;
-          const { proc, url } = await startServer(dataDir, env.today);
+          const { proc, url } = await startServer(dataDir, env.today, { early: true });
           try {
             const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
             const traffic = new Traffic(page);
