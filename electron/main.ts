@@ -56,8 +56,12 @@ function serveRenderer(): void {
   });
 }
 
-/** The window, hidden until its first paint and the desk's open (a failed open never shows it). */
-function createWindow(opened: Promise<void>): void {
+/**
+ * The window, hidden until its first paint. It is created while the core host opens the desk, so it
+ * shows the desk's shell with its lists loading during a long open (an upgrade of a large file);
+ * if the desk cannot open, it is closed and the failure dialog says why.
+ */
+function createWindow(): void {
   mainWindow = new BrowserWindow({
     width: 1360,
     height: 860,
@@ -74,7 +78,7 @@ function createWindow(opened: Promise<void>): void {
     if (e.level === 'error') log.scope('renderer').error(`${e.message} (${e.sourceId}:${e.lineNumber})`);
   });
   mainWindow.webContents.on('render-process-gone', (_e, details) => log.scope('renderer').error('renderer gone', details));
-  mainWindow.once('ready-to-show', () => void opened.then(() => mainWindow?.show(), () => undefined));
+  mainWindow.once('ready-to-show', () => { if (!startupFailed) mainWindow?.show(); });
   mainWindow.on('closed', () => { mainWindow = null; });
   void mainWindow.loadURL(rendererUrl);
 }
@@ -195,7 +199,7 @@ app.whenReady().then(async () => {
     // screen until security:unlock.
     const jobs = createJobDesk(callsAfterOpen(client));
     registerIpc(ipcMain, (name, raw, jobToken) => jobs.call(name, raw, jobToken), isTrustedSender);
-    createWindow(client.ready);
+    createWindow();
   }
   try {
     await client.ready;

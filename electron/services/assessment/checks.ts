@@ -27,8 +27,12 @@ function check(code: DataCheckCode, rows: Row[]): DataCheck {
   return { code, count: rows.length, items };
 }
 
-/** The checks of a year and scope; `source` is the page's shared pass over the year's usage rows (year-pass.ts). */
-export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: AssessmentScope }, source?: UsageSource): DataCheck[] {
+/**
+ * The checks of a year and scope; `source` is the page's shared pass over the year's usage rows
+ * (year-pass.ts), and `idle` the instruments the figures counted without a record in the year
+ * (assessYear over the same pass), which are the "no hours" check's instruments.
+ */
+export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: AssessmentScope }, source?: UsageSource, idle?: number[]): DataCheck[] {
   const w = yearWindow(input.year);
   const s = scopeSql(ctx, input.scope ?? { kind: 'unit' });
   const src = source ?? directUsage(s);
@@ -105,10 +109,14 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
       SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.detail FROM x ${name} ORDER BY x.start_at, x.inst, x.ids`)
     .all(p) as Row[];
 
-  const noHours = db.prepare(`SELECT i.id AS instrumentId, i.name_cn AS instrumentName, NULL AS ids, i.inner_id AS detail
+  // Given the figures' idle instruments, only theirs are read (by id); else every instrument of the
+  // scope is tested for a record in the year.
+  const noHours = (idle ? db.prepare(`SELECT i.id AS instrumentId, i.name_cn AS instrumentName, NULL AS ids, i.inner_id AS detail
+      FROM instruments i WHERE i.id IN (SELECT value FROM json_each(@idle)) ORDER BY i.inner_id`).all({ idle: JSON.stringify(idle) })
+    : db.prepare(`SELECT i.id AS instrumentId, i.name_cn AS instrumentName, NULL AS ids, i.inner_id AS detail
       FROM instruments i WHERE ${IN_SERVICE} AND ${s.instruments}
         AND NOT EXISTS (SELECT 1 FROM ${source ? src.from : 'usage_logs u'} WHERE u.instrument_id = i.id AND ${source ? src.where : 'u.start_at >= @lo AND u.start_at < @ye AND u.end_at > @ys'})
-      ORDER BY i.inner_id`).all(p) as Row[];
+      ORDER BY i.inner_id`).all(p)) as Row[];
 
   const crossing = db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, u.id AS ids, u.start_at || ' – ' || u.end_at AS detail, u.start_at
         FROM ${crossingYear})

@@ -68,8 +68,11 @@ export function computeAssessment(ctx: ServiceContext, input: ComputeInput): Ass
   return assessYear(ctx, input).result;
 }
 
-/** The figures plus the per-instrument usage seconds they were folded from (the export lists them). */
-export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: UsageSource): { result: AssessmentResult; perInstrument: UsageAgg[] } {
+/**
+ * The figures plus the per-instrument usage seconds they were folded from (the export lists them),
+ * and the instruments counted that have no usage record in the year (the "no hours" check's rows).
+ */
+export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: UsageSource): { result: AssessmentResult; perInstrument: UsageAgg[]; idle: number[] } {
   const { year } = input;
   const scope = input.scope ?? { kind: 'unit' };
   const settings = getSettings(ctx);
@@ -220,5 +223,5 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: Us
     monthly,
     topInstruments,
   };
-  return { result, perInstrument };
+  return { result, perInstrument, idle: instruments.filter((i) => !usageById.has(i.id)).map((i) => i.id) };
 }

@@ -12,8 +12,8 @@ import { withYearPass } from './year-pass';
 export function assessmentPage(ctx: ServiceContext, input: { year: number; scope?: AssessmentScope; whatIfGrade?: SubsidyGrade }): AssessmentPage {
   const scope = input.scope ?? { kind: 'unit' };
   return withYearPass(ctx, input.year, scope, (src) => {
-    const result = assessYear(ctx, { year: input.year, scope }, src).result;
-    const checks = dataChecks(ctx, { year: input.year, scope }, src);
+    const { result, idle } = assessYear(ctx, { year: input.year, scope }, src);
+    const checks = dataChecks(ctx, { year: input.year, scope }, src, idle);
     // The subsidy is the unit's: a lab or instrument page computes the unit's figures for it.
     const subsidy = computeSubsidy(ctx, input.year, input.whatIfGrade, scope.kind === 'unit' ? result : undefined);
     return { result, checks, subsidy };
@@ -30,8 +30,8 @@ export function warmAssessmentPage(ctx: ServiceContext, year: number): { instrum
   if (!first) return { instruments: 0 };
   const scope: AssessmentScope = { kind: 'instrument', instrumentId: first.id };
   withYearPass(ctx, year, scope, (src) => {
-    assessYear(ctx, { year, scope }, src);
-    dataChecks(ctx, { year, scope }, src);
+    const { idle } = assessYear(ctx, { year, scope }, src);
+    dataChecks(ctx, { year, scope }, src, idle);
   });
   return { instruments: 1 };
 }
