@@ -256,7 +256,7 @@ export interface ContractDetail extends ContractRow {
   maxVoucherFen: number;
 }
 
-/** Sorts the contracts list offers, each along an index (contracts_signed, contracts_end, the number's unique index). */
+/** Sorts the contracts list offers, each along an index (contracts_signed_cover, contracts_end, the number's unique index). */
 export const CONTRACT_SORTS = ['signedDate', 'endDate', 'number'] as const;
 export const contractListSchema = pageQuerySchema({
   query: text(100).default(''),

@@ -7,6 +7,7 @@ import { computeAssessment } from '../../electron/services/assessment/compute';
 import { assessmentPage } from '../../electron/services/assessment/page';
 import { computeSubsidy, setYearInputs } from '../../electron/services/assessment/subsidy';
 import { captureStatements } from '../../scripts/lib/sql-capture';
+import { planOf } from '../scale/plan';
 import type { AssessmentScope } from '../../shared/ipc/assessment';
 import { tempCore, type TempCore } from '../helpers/db';
 import { insertApplicant, insertBooking, insertContract, insertInstrument, insertLab, insertUsage } from './fixtures';
@@ -93,6 +94,9 @@ describe('assessment page in one call', () => {
     expect(unbooked(separate)).toBe(1);
     expect(unbooked(together)).toBe(1);
     expect(together.some((x) => /booking_id/.test(x.sql) && x.sql.includes('assessment_year_usage'))).toBe(false);
+    // The year's contracts are counted and summed from the signed-date covering index (0045) alone.
+    const contracts = together.find((x) => /FROM contracts c WHERE c.signed_date BETWEEN/.test(x.sql))!;
+    expect(planOf(core.db, contracts)).toContainEqual(expect.stringMatching(/^SEARCH c USING COVERING INDEX contracts_signed_cover \(signed_date>\? AND signed_date<\?\)/));
     // Nothing of the pass is left behind.
     expect(core.db.prepare(`SELECT count(*) FROM temp.sqlite_master WHERE name LIKE 'assessment_year%'`).pluck().get()).toBe(0);
   });

@@ -132,7 +132,7 @@ describe('redemption list: query plans of page 1', () => {
 });
 
 describe('contracts list: query plan of page 1', () => {
-  it('walks contracts_signed newest first, without a temporary sort', async () => {
+  it('walks contracts_signed_cover (0045) newest first, without a temporary sort', async () => {
     const { listContracts } = await import('../../electron/services/deals/contracts');
     const { contractListSchema } = await import('../../shared/ipc/deals');
     for (let i = 0; i < 3; i++) contract(`S-${i}`);
@@ -140,7 +140,7 @@ describe('contracts list: query plan of page 1', () => {
     const window = statements.find((s) => /LIMIT \? OFFSET \?/.test(s.sql));
     if (!window) throw new Error('no window statement');
     const plan = planOf(core.db, window);
-    expect(plan.join('\n')).toContain('contracts_signed');
+    expect(plan.join('\n')).toContain('contracts_signed_cover');
     expect(costlyLines(plan), plan.join('\n')).toEqual([]);
   });
 });
