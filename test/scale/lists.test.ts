@@ -111,7 +111,8 @@ describe('vouchers list', () => {
       for (const dir of ['asc', 'desc'] as const) {
         const all = listVouchers(core.ctx, voucherListSchema.parse({ sort, dir, limit: MAX_PAGE_SIZE }));
         const { result, statements } = captureStatements(core.db, () => listVouchers(core.ctx, voucherListSchema.parse({ state: 'registered', sort, dir, limit: MAX_PAGE_SIZE })));
-        expect(result.rows.map((v) => v.id)).toEqual(all.rows.filter((v) => v.state === 'registered').map((v) => v.id));
+        // The same rows, whole (the filtered list judges each candidate once and builds the page's rows from that).
+        expect(result.rows).toEqual(all.rows.filter((v) => v.state === 'registered'));
         const plan = planOf(core.db, statements.find((s) => /registered_date/.test(s.sql) && !/count\(\*\)/.test(s.sql))!).join('\n');
         expect(plan).toContain('vouchers_profile_registered');
         expect(plan).not.toMatch(/SCAN v( |$)/m);

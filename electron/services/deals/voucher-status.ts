@@ -66,8 +66,8 @@ export function statusOf(row: VoucherDbRow, today: string, calendar: HolidayCale
   );
 }
 
-export function toVoucherRow(row: VoucherDbRow, today: string, calendar: HolidayCalendar): VoucherRow {
-  const s = statusOf(row, today, calendar);
+/** The row as the lists show it; `s` is its status when the caller has judged it already. */
+export function toVoucherRow(row: VoucherDbRow, today: string, calendar: HolidayCalendar, s: VoucherStatus = statusOf(row, today, calendar)): VoucherRow {
   const { contractEnd: _e, redemptionApplied: _r, ...rest } = row;
   return {
     ...rest,

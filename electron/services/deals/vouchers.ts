@@ -17,7 +17,7 @@ import { applicantFacts, voucherKindOf } from './applicant-facts';
 import { getApplicant } from './applicants';
 import { claimedInYear } from './quota';
 import { enforce, profileOn, violationIssue } from './refuse';
-import { timelineProfile, toVoucherRow, VOUCHER_SELECT, type VoucherDbRow } from './voucher-status';
+import { statusOf, timelineProfile, toVoucherRow, VOUCHER_SELECT, type VoucherDbRow } from './voucher-status';
 
 export function getVoucher(ctx: ServiceContext, id: number, calendar = loadHolidayCalendar(ctx)): VoucherRow {
   const row = ctx.db.prepare(`${VOUCHER_SELECT} WHERE v.id = ?`).get(id) as VoucherDbRow | undefined;
@@ -82,10 +82,11 @@ export function listVouchers(ctx: ServiceContext, q: VoucherListQuery): Page<Vou
   }
   const out: VoucherRow[] = [];
   let total = 0;
+  // Every candidate is judged by the engine; only the page's rows are built in full.
   for (const r of ctx.db.prepare(`${VOUCHER_SELECT} ${w} ${order}`).iterate(...params) as IterableIterator<VoucherDbRow>) {
-    const row = toVoucherRow(r, today, calendar);
-    if (row.state !== q.state) continue;
-    if (total >= q.offset && out.length < q.limit) out.push(row);
+    const s = statusOf(r, today, calendar);
+    if (s.state !== q.state) continue;
+    if (total >= q.offset && out.length < q.limit) out.push(toVoucherRow(r, today, calendar, s));
     total++;
   }
   return { rows: out, total };
