@@ -178,7 +178,9 @@ export async function startBrowserServer(opts: { dataDir: string; port: number; 
     for (const s of sockets.keys()) s.destroy();
   };
   const url = await new Promise<string>((resolve, reject) => {
-    server.once('error', (e) => { void core.close().finally(() => reject(e)); });
+    // The port cannot be had (in use): the desk is closed once its open has settled (never cut off
+    // mid-upgrade), or its thread ended if it could not open.
+    server.once('error', (e) => { void core.ready.then(() => core.close(), () => core.worker.terminate()).finally(() => reject(e)); });
     server.listen(opts.port, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : opts.port;

@@ -167,6 +167,45 @@ describe('the window loads while the desk opens', () => {
   }, 60_000);
 });
 
+describe('a port already in use', () => {
+  it('is refused with the listen error once the desk has opened and closed again; the folder is free after', async () => {
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', () => resolve()));
+    const port = (busy.address() as net.AddressInfo).port;
+    const dataDir = tempDir();
+    try {
+      const e = await startBrowserServer({ dataDir, port, rendererDir: ui(), autoBackup: false }).then(() => null, (x: unknown) => x);
+      expect((e as NodeJS.ErrnoException).code).toBe('EADDRINUSE');
+      expect(fs.existsSync(path.join(dataDir, 'desk.lock'))).toBe(false); // the desk was closed, its lock released
+      const s = await startBrowserServer({ dataDir, port: 0, rendererDir: ui(), autoBackup: false });
+      await s.close();
+    } finally {
+      busy.close();
+    }
+  }, 60_000);
+
+  it('with a desk that cannot open either: refused, not left waiting', async () => {
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', () => resolve()));
+    const port = (busy.address() as net.AddressInfo).port;
+    const dataDir = tempDir();
+    const db = new Database(path.join(dataDir, 'desk.sqlite'));
+    db.pragma('user_version = 9999');
+    db.close();
+    try {
+      const e = await Promise.race([
+        startBrowserServer({ dataDir, port, rendererDir: ui(), autoBackup: false }).then(() => 'started', (x: unknown) => x),
+        new Promise((resolve) => setTimeout(() => resolve('waiting'), 20_000)),
+      ]);
+      expect(e).not.toBe('waiting');
+      expect(e).not.toBe('started');
+      expect(e instanceof StartupError || (e as NodeJS.ErrnoException).code === 'EADDRINUSE').toBe(true);
+    } finally {
+      busy.close();
+    }
+  }, 60_000);
+});
+
 describe('launch code and session cookie', () => {
   it('the code is exchanged once for an HttpOnly SameSite=Strict cookie and the address becomes /', async () => {
     const s = await startServerProcess(tempDir(), ui());
