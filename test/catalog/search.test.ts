@@ -59,6 +59,34 @@ describe('catalog search', () => {
     for (const st of searching) expect(planOf(core.db, st).join(' | ')).toMatch(/VIRTUAL TABLE INDEX/);
   });
 
+  it('sorts the matches of a plain search from instruments_search_keys (0046) alone; a filtered search reads their rows; pages agree either way', () => {
+    const plan = (input: Parameters<typeof listInstruments>[1]) => {
+      const { statements } = captureStatements(core.db, () => listInstruments(core.ctx, input));
+      return planOf(core.db, statements.find((st) => /count\(\*\) OVER \(\)/.test(st.sql))!).join('\n');
+    };
+    for (const sortBy of ['innerId', 'nameCn'] as const) {
+      expect(plan({ query: '电镜', sortBy })).toMatch(/SEARCH i USING COVERING INDEX instruments_search_keys \(id=\? AND retired_at=\?\)/);
+    }
+    expect(plan({ query: '电镜', sortBy: 'categoryCode' })).not.toContain('instruments_search_keys');
+    expect(plan({ query: '电镜', status: '正常' })).not.toContain('instruments_search_keys');
+    // Each page of every sort and direction is the whole search's rows in that order, one at a time.
+    for (const sortBy of ['innerId', 'nameCn', 'categoryCode'] as const) {
+      for (const sortDir of ['asc', 'desc'] as const) {
+        const whole = listInstruments(core.ctx, { query: '电镜', sortBy, sortDir });
+        const paged = [0, 1, 2, 3].flatMap((offset) => listInstruments(core.ctx, { query: '电镜', sortBy, sortDir, limit: 1, offset }).rows);
+        expect(paged).toEqual(whole.rows);
+        const key = (r: (typeof whole.rows)[number]) => (sortBy === 'innerId' ? r.innerId : sortBy === 'nameCn' ? r.nameCn : r.categoryCode);
+        const sorted = [...whole.rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id) * (sortDir === 'asc' ? 1 : -1));
+        expect(whole.rows.map((r) => r.id)).toEqual(sorted.map((r) => r.id));
+      }
+    }
+    // A retired instrument is found only when retired ones are asked for, on either path.
+    const s3 = listInstruments(core.ctx, { query: 'S3' }).rows[0];
+    core.db.prepare(`UPDATE instruments SET retired_at = '2025-01-01T00:00:00Z' WHERE id = ?`).run(s3.id);
+    expect(ids('电镜')).toEqual(['F1', 'S1', 'S2']);
+    expect(listInstruments(core.ctx, { query: '电镜', includeRetired: true }).rows.map((r) => r.innerId).sort()).toEqual(['F1', 'S1', 'S2', 'S3']);
+  });
+
   it('answers two-character terms from the character-pair index, exactly as LIKE over the search text does', () => {
     const { statements } = captureStatements(core.db, () => listInstruments(core.ctx, { query: '电镜' }));
     const searching = statements.filter((st) => /instrument_grams/.test(st.sql));
@@ -66,7 +94,7 @@ describe('catalog search', () => {
     for (const st of searching) {
       const plan = planOf(core.db, st).join(' | ');
       expect(plan).toMatch(/SEARCH instrument_grams USING PRIMARY KEY/);
-      expect(plan).not.toMatch(/instruments_search/); // no scan of the search text
+      expect(plan).not.toMatch(/\binstruments_search\b/); // no scan of the search text (its index, not instruments_search_keys)
     }
     // Every pair of characters in every record (and a few absent ones), ASCII case folded as LIKE folds it.
     const like = core.db.prepare(`SELECT inner_id FROM instruments WHERE search_text LIKE ? ESCAPE '\\' ORDER BY inner_id`).pluck();

@@ -158,6 +158,15 @@ const SORT_COLUMNS: Record<string, string> = {
 };
 
 
+/** The sorts whose key is in instruments_search_keys (0046), beside the id and retired_at. */
+const SEARCH_KEY_SORTS = new Set(['innerId', 'nameCn']);
+
+/** The filter reads a column other than the search terms' ids and retired_at. */
+function hasColumnFilter(q: ReturnType<typeof instrumentListSchema.parse>): boolean {
+  return Boolean(q.categoryPrefix) || Boolean(q.status) || Boolean(q.shareMode) || q.minValueFen !== undefined
+    || q.maxValueFen !== undefined || q.labId !== undefined;
+}
+
 /** The alternatives one search term stands for: itself folded, its synonyms, full-width forms of ASCII. */
 export function termAlternatives(term: string): string[] {
   const folded = foldWidth(term);
@@ -223,8 +232,11 @@ export function listInstruments(ctx: ServiceContext, input: InstrumentListQuery)
   // Without a search, page 1 walks the sort's index and stops at the limit.
   const searching = q.query.trim() !== '';
   if (searching) {
+    // A search with no other filter, sorted by inner id or name, sorts its matches from the narrow
+    // instruments_search_keys (0046) alone; any other filter or sort reads the matches' rows.
+    const keysOnly = SEARCH_KEY_SORTS.has(q.sortBy) && !hasColumnFilter(q);
     const found = ctx.db.prepare(`SELECT ${columns}, p.total FROM (SELECT i.id AS pageId, count(*) OVER () AS total
-        FROM instruments i ${where} ORDER BY ${order} LIMIT ? OFFSET ?) p
+        FROM instruments i ${keysOnly ? 'INDEXED BY instruments_search_keys' : ''} ${where} ORDER BY ${order} LIMIT ? OFFSET ?) p
       JOIN instruments i ON i.id = p.pageId LEFT JOIN labs l ON l.id = i.lab_id ORDER BY ${order}`)
       .all(...params, q.limit, q.offset) as (InstrumentRow & { total: number })[];
     // A page past the end has no row to carry the count.
@@ -234,9 +246,12 @@ export function listInstruments(ctx: ServiceContext, input: InstrumentListQuery)
   }
   const rows = ctx.db.prepare(`SELECT ${columns} FROM instruments i LEFT JOIN labs l ON l.id = i.lab_id ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as InstrumentRow[];
+  // The instruments in service, unfiltered, are counted from their partial index (0042), the
+  // narrowest that holds them (the planner could take instruments_search_keys, all 100,000 entries).
+  const inService = !q.includeRetired && !hasColumnFilter(q) ? 'INDEXED BY instruments_in_service' : '';
   const total = rows.length < q.limit && q.offset === 0
     ? rows.length
-    : Number(ctx.db.prepare(`SELECT count(*) FROM instruments i ${where}`).pluck().get(...params));
+    : Number(ctx.db.prepare(`SELECT count(*) FROM instruments i ${inService} ${where}`).pluck().get(...params));
   return { rows, total };
 }
 
