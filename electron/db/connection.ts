@@ -22,10 +22,16 @@ export function quotePragmaString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
+/**
+ * Unlocks an encrypted desk's connection. Its temporary tables, indexes and sort spills are kept in
+ * memory: the cipher encrypts the database file only, and a temporary file (the OS temp folder,
+ * outside the data folder) would hold the rows in the clear.
+ */
 export function applyKey(db: Db, key: string): void {
   db.pragma(`cipher='sqlcipher'`);
   db.pragma(`legacy=4`);
   db.pragma(`key=${quotePragmaString(key)}`);
+  db.pragma('temp_store = MEMORY');
 }
 
 /**

@@ -35,10 +35,14 @@ describe('encryption at rest', () => {
     expect(isEncryptedFile(c.ctx.databaseFile)).toBe(true);
     expect(fs.readFileSync(c.ctx.databaseFile).includes(Buffer.from('分析测试中心'))).toBe(false);
     expect(fs.readdirSync(c.ctx.dataDir).filter((f) => /encrypting|plain-old/.test(f))).toEqual([]);
+    // The cipher encrypts the file only: the encrypted desk's connection keeps its temporary tables
+    // and sort spills in memory (2), never in a temporary file outside the data folder.
+    expect(c.db.pragma('temp_store', { simple: true })).toBe(2);
     // The same data opens from disk with the passphrase, and only with it.
     c.close();
     const again = fresh({ key: PASS }, c.ctx.dataDir);
     expect(dataHash(again)).toBe(before);
+    expect(again.db.pragma('temp_store', { simple: true })).toBe(2);
   });
 
   it('a weak or padded passphrase is refused with the field named', async () => {
@@ -94,6 +98,7 @@ describe('encryption at rest', () => {
     expect(await c.call('labs:list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     await c.call('security:unlock', { passphrase: PASS });
     expect(labNames(c)).toEqual(['甲']);
+    expect(c.db.pragma('temp_store', { simple: true })).toBe(2);
   });
 
   it('locking a plain desk is a no-op (nothing to protect, nothing to lose)', async () => {
