@@ -37,7 +37,7 @@ export function applyKey(db: Db, key: string): void {
 /**
  * The connection settings every desk connection uses (the app, tools and crash-test writers alike):
  * WAL journal, foreign keys enforced, synchronous NORMAL (durable across app crashes in WAL mode),
- * 5 s busy timeout, secure delete.
+ * 5 s busy timeout, secure delete, temporary storage in memory.
  */
 export function applyConnectionPragmas(db: Db, options: { readonly?: boolean } = {}): void {
   if (!options.readonly) db.pragma('journal_mode = WAL');
@@ -46,6 +46,9 @@ export function applyConnectionPragmas(db: Db, options: { readonly?: boolean } =
   db.pragma('busy_timeout = 5000');
   // Deleted rows are overwritten, so a removed secret does not linger in free pages.
   db.pragma('secure_delete = ON');
+  // Temporary tables, indexes and large sorts stay in memory: SQLite would write them to the OS temp
+  // folder, outside the data folder (and unencrypted, for an encrypted desk: see applyKey).
+  db.pragma('temp_store = MEMORY');
 }
 
 /**

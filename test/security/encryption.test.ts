@@ -20,6 +20,8 @@ describe('encryption at rest', () => {
     const c = fresh();
     const status = await c.call('security:status', {});
     expect(status).toMatchObject({ ok: true, value: { encrypted: false, locked: false, setupDone: false } });
+    // A plain desk's temporary tables and sorts stay in memory too: no temporary file outside the data folder.
+    expect(c.db.pragma('temp_store', { simple: true })).toBe(2);
     expect(await c.call('security:setup', { mode: 'plain' })).toMatchObject({ ok: true, value: { setupDone: true, encrypted: false } });
     // The choice is made once; a second "plain" is refused, encrypting later is still offered.
     expect(await c.call('security:setup', { mode: 'plain' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });

@@ -20,8 +20,7 @@ export async function runReadJob(job: ReadJob): Promise<unknown> {
   const db = new Database(job.file, { readonly: true, fileMustExist: true });
   try {
     if (job.key !== undefined) applyKey(db, job.key);
-    applyConnectionPragmas(db, { readonly: true }); // the one set of connection settings
-    db.pragma('temp_store = MEMORY');
+    applyConnectionPragmas(db, { readonly: true }); // the one set of connection settings (temporary storage in memory included)
     const now = new Date(job.nowIso);
     const ctx: ServiceContext = { db, dataDir: job.dataDir, actor: job.actor, now: () => now };
     switch (job.task.kind) {

@@ -72,12 +72,13 @@ export function withYearPass<T>(ctx: ServiceContext, year: number, scope: Assess
         e INTEGER NOT NULL, external INTEGER NOT NULL, user_unit TEXT, satisfaction REAL, sec INTEGER NOT NULL, fen INTEGER NOT NULL,
         month INTEGER NOT NULL)`);
       const direct = directUsage(s);
-      // The table is held in memory (temp_store = MEMORY in the page's worker: temporary files are not
-      // encrypted), a million rows at national scale, so it keeps only what is read: start and end
-      // as seconds (the text of the few records a check lists is read from usage_logs), and the
-      // user's unit of external records only (the figures count distinct external units). Every
-      // column comes from the year's covering index, so no row of the table itself is read: the
-      // booking a record has or lacks is the one column it lacks, and the check reads it apart.
+      // The table is held in memory (temp_store = MEMORY on every desk connection: a temporary file
+      // would sit outside the data folder, unencrypted), a million rows at national scale, so it
+      // keeps only what is read: start and end as seconds (the text of the few records a check lists
+      // is read from usage_logs), and the user's unit of external records only (the figures count
+      // distinct external units). Every column comes from the year's covering index, so no row of
+      // the table itself is read: the booking a record has or lacks is the one column it lacks, and
+      // the check reads it apart.
       db.prepare(`INSERT INTO ${TABLE} SELECT u.id, u.instrument_id, unixepoch(u.start_at), unixepoch(u.end_at), u.external,
           CASE WHEN u.external = 1 AND u.user_unit <> '' THEN u.user_unit END, u.satisfaction,
           ${direct.sec}, coalesce(${direct.fen}, 0), ${USAGE_MONTH}

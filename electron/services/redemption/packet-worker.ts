@@ -52,8 +52,7 @@ export async function runPacketBatch(job: PacketBatchJob, post: (m: PacketBatchM
   const inner: { path: string; bytes: Uint8Array }[] = [];
   try {
     if (job.key !== undefined) applyKey(db, job.key);
-    applyConnectionPragmas(db, { readonly: true }); // the one set of connection settings
-    db.pragma('temp_store = MEMORY');
+    applyConnectionPragmas(db, { readonly: true }); // the one set of connection settings (temporary storage in memory included)
     const now = new Date(job.nowIso);
     const ctx: ServiceContext = { db, dataDir: job.dataDir, actor: job.actor, now: () => now };
     const keys: OpenKeys = { ...job.keys, current: asKey(job.keys.current)!, retiring: asKey(job.keys.retiring) };
