@@ -131,6 +131,16 @@ describe('redemption list: query plans of page 1', () => {
   });
 });
 
+describe('redemption list: the needs-action count', () => {
+  it('reads the contracts of its end-date range from contracts_status_end_profile (0047) alone, never their rows', () => {
+    contract('P-1', { endDate: '2025-06-10' });
+    contract('P-2', { endDate: '2025-06-01' }, 'submitted');
+    const { statements } = captureStatements(core.db, () => list({ limit: 1, offset: 1 }));
+    const count = statements.find((s) => /SELECT count\(\*\) FROM contracts c/.test(s.sql))!;
+    expect(planOf(core.db, count)).toContainEqual(expect.stringMatching(/^SEARCH c USING COVERING INDEX contracts_status_end_profile \(status=\? AND end_date>\?\)/));
+  });
+});
+
 describe('contracts list: query plan of page 1', () => {
   it('walks contracts_signed_cover (0045) newest first, without a temporary sort', async () => {
     const { listContracts } = await import('../../electron/services/deals/contracts');

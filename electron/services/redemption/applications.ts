@@ -60,9 +60,10 @@ const SORT_SQL: Record<RedemptionSort, string> = { endDate: 'c.end_date', number
  * application deadline (the profile's months after the end) has not passed.
  */
 export function redemptionListWhere(ctx: ServiceContext, q: RedemptionListQuery, use: 'walk' | 'count' | 'search' = 'walk'): { sql: string; params: Record<string, unknown> } {
-  // The window walks the sort's index; the count reads contracts_status_end, or contracts_search
-  // for a search (the unary + keeps the window from taking the status index and sorting the
-  // result in a temporary B-tree).
+  // The window walks the sort's index; the count reads contracts_status_end_profile (0047: with the
+  // profile each deadline needs, no contract row is read), or contracts_search for a search (the
+  // unary + keeps the window from taking the status index and sorting the result in a temporary
+  // B-tree).
   const where = [`${use === 'walk' ? '+' : ''}c.status IN ('active', 'completed')`];
   const params: Record<string, unknown> = {};
   if (q.view === 'action') {
