@@ -181,13 +181,17 @@ describe('utility.ts in a child process playing the utility process', () => {
       child.send({ t: 'init', options: { dataDir, mode: 'electron', fixedToday: '2025-06-16' } });
       child.send({ t: 'call', id: 1, channel: 'labs:create', input: { name: '分析测试中心' } });
       expect(await next((m) => m.t === 'result' && m.id === 1)).toMatchObject({ result: { ok: true } });
-      // A cancel for a queued call reaches it before it runs.
+      // A cancel for a queued call reaches it before it runs. The call waits behind forty others, so
+      // it is still queued when the cancel comes (sent right after it, but a loaded machine may hand
+      // the two messages over apart).
+      const ahead = Array.from({ length: 40 }, (_, i) => `排队实验室 ${String(i).padStart(2, '0')}`);
+      ahead.forEach((name, i) => child.send({ t: 'call', id: 100 + i, channel: 'labs:create', input: { name } }));
       child.send({ t: 'call', id: 2, channel: 'labs:create', input: { name: '已撤回' } });
       child.send({ t: 'cancel', id: 2 });
       child.send({ t: 'call', id: 3, channel: 'labs:list', input: {} });
       expect(await next((m) => m.t === 'result' && m.id === 2)).toMatchObject({ result: { ok: false, error: { code: 'CANCELLED' } } });
       const list = await next((m) => m.t === 'result' && m.id === 3);
-      expect((list as { result: { value: { name: string }[] } }).result.value.map((l) => l.name)).toEqual(['分析测试中心']);
+      expect((list as { result: { value: { name: string }[] } }).result.value.map((l) => l.name).sort()).toEqual(['分析测试中心', ...ahead].sort());
       child.send({ t: 'ping', id: 4 });
       expect(await next((m) => m.t === 'pong')).toMatchObject({ id: 4 });
       expect(got.some((m) => m.t === 'result' && m.id === 99)).toBe(false);
