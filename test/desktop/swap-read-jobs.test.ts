@@ -3,7 +3,7 @@
 // finishing on the file that is being replaced; no job starts while the swap is in progress; the
 // next page reads the new file. Real workers, real files, the real services behind dispatch.
 import { afterEach, describe, expect, it } from 'vitest';
-import { holdReadJobsForSwap, runOffThread, stopReadWorkers } from '../../electron/services/assessment/off-thread';
+import { holdReadJobsForSwap, runOffThread, stopReadWorkers, type PageAnswer } from '../../electron/services/assessment/off-thread';
 import type { AssessmentPage } from '../../shared/ipc/assessment';
 import { insertInstrument } from '../assessment/fixtures';
 import { freshCores, type TestCore } from '../security/helpers';
@@ -61,7 +61,7 @@ describe('page jobs and swaps of the database file', () => {
       release();
     }
     release(); // a second release changes nothing
-    expect((await runOffThread<AssessmentPage>(src, { kind: 'page', input: { year: 2025 } })).result.instrumentCount).toBe(2);
+    expect((await runOffThread<PageAnswer>(src, { kind: 'page', input: { year: 2025 } })).page.result.instrumentCount).toBe(2);
   }, 120_000);
 
   it('locking an encrypted desk ends a running page job (its worker holds the passphrase)', async () => {

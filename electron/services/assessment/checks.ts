@@ -5,7 +5,8 @@ import { MAX_SLOT_DAYS } from '../../../shared/ipc/bookings';
 import type { ServiceContext } from '../context';
 import { hoursOf } from './compute';
 import { civilNowInShanghai, civilTimeMinusSeconds, IN_SERVICE, scopeSql, windowParams, yearWindow } from './window';
-import { directUsage, unbookedUsage, usageOfInstruments, type UsageSource } from './year-pass';
+import { summaryOverlapMarks } from './summary';
+import { unbookedUsage, usageOfInstruments, yearSource, type UsageSource } from './year-pass';
 
 const MAX_ITEMS = 200;
 const DAY_SECONDS = 86_400;
@@ -33,9 +34,15 @@ function check(code: DataCheckCode, rows: Row[]): DataCheck {
  * (assessYear over the same pass), which are the "no hours" check's instruments.
  */
 export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: AssessmentScope }, source?: UsageSource, idle?: number[]): DataCheck[] {
+  return checksOfYear(ctx, input, source, idle).checks;
+}
+
+/** The checks, and every instrument with overlapping records in the year (the overlap check lists at most MAX_ITEMS of them). */
+export function checksOfYear(ctx: ServiceContext, input: { year: number; scope?: AssessmentScope }, source?: UsageSource, idle?: number[]): { checks: DataCheck[]; overlapping: number[] } {
   const w = yearWindow(input.year);
-  const s = scopeSql(ctx, input.scope ?? { kind: 'unit' });
-  const src = source ?? directUsage(s);
+  const scope = input.scope ?? { kind: 'unit' };
+  const s = scopeSql(ctx, scope);
+  const src = source ?? yearSource(ctx, input.year, s, scope);
   const year = `${src.from} WHERE ${src.where}`;
   const now = civilNowInShanghai(ctx);
   // No booking or usage record is longer than MAX_SLOT_DAYS: that bounds the booking lookup per
@@ -43,6 +50,7 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
   const p = {
     ...windowParams(w), ...s.params, now,
     nowLo: civilTimeMinusSeconds(now, MAX_SLOT_DAYS * 86_400), slotBack: `-${MAX_SLOT_DAYS} days`,
+    yearEndLo: civilTimeMinusSeconds(w.ye, MAX_SLOT_DAYS * 86_400),
   };
   const db = ctx.db;
   const name = 'JOIN instruments i ON i.id = x.inst';
@@ -52,8 +60,8 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
   // (in start, id order). Records end after they start (a CHECK of usage_logs), so an instrument
   // none of whose records starts before the end of the record just before it has no overlap at
   // all: that cheap test (one LAG) finds the instruments, and the latest-end window runs on their
-  // records only.
-  const flagged = db.prepare(`SELECT DISTINCT inst FROM (SELECT u.instrument_id AS inst, ${src.start} AS st,
+  // records only. The whole unit's kept summary has the instruments marked already.
+  const flagged = src.summary !== undefined ? summaryOverlapMarks(db, src.summary) : db.prepare(`SELECT DISTINCT inst FROM (SELECT u.instrument_id AS inst, ${src.start} AS st,
         LAG(${src.end}) OVER (PARTITION BY u.instrument_id ORDER BY ${src.start}, u.id) AS prevEnd FROM ${year})
       WHERE prevEnd > st`).pluck().all(p) as number[];
   // The few instruments' records are read from usage_logs with their text times.
@@ -98,9 +106,14 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
   const noBook = unbookedUsage(s);
   const unbooked = `${noBook.from} WHERE ${noBook.where}`;
   // From the page's pass the records are listed with their text times from usage_logs, by id.
+  // Beside the kept summary they are the two short start ranges a crossing record can have (no
+  // record is longer than MAX_SLOT_DAYS), at either end of the year.
   const crossingYear = src.pass
     ? `usage_logs u WHERE u.id IN (SELECT id FROM ${src.pass} WHERE s < unixepoch(@ys) OR e > unixepoch(@ye))`
-    : `${year} AND (u.start_at < @ys OR u.end_at > @ye)`;
+    : src.summary !== undefined
+      ? `usage_logs u INDEXED BY usage_year_cover WHERE ((u.start_at >= @lo AND u.start_at < @ys AND u.end_at > @ys)
+          OR (u.start_at >= @yearEndLo AND u.start_at < @ye AND u.end_at > @ye)) AND ${s.usage}`
+      : `${year} AND (u.start_at < @ys OR u.end_at > @ye)`;
 
   const noBooking = db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, u.id AS ids, u.start_at || ' – ' || u.end_at AS detail, u.start_at
         FROM ${unbooked} AND NOT EXISTS (
@@ -115,8 +128,9 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
       FROM instruments i WHERE i.id IN (SELECT value FROM json_each(@idle)) ORDER BY i.inner_id`).all({ idle: JSON.stringify(idle) })
     : db.prepare(`SELECT i.id AS instrumentId, i.name_cn AS instrumentName, NULL AS ids, i.inner_id AS detail
       FROM instruments i WHERE ${IN_SERVICE} AND ${s.instruments}
-        AND NOT EXISTS (SELECT 1 FROM ${source ? src.from : 'usage_logs u'} WHERE u.instrument_id = i.id AND ${source ? src.where : 'u.start_at >= @lo AND u.start_at < @ye AND u.end_at > @ys'})
-      ORDER BY i.inner_id`).all(p)) as Row[];
+        AND NOT EXISTS (${src.summary !== undefined ? 'SELECT 1 FROM assessment_summary_instruments y WHERE y.year = @year AND y.instrument_id = i.id'
+          : `SELECT 1 FROM ${source ? src.from : 'usage_logs u'} WHERE u.instrument_id = i.id AND ${source ? src.where : 'u.start_at >= @lo AND u.start_at < @ye AND u.end_at > @ys'}`})
+      ORDER BY i.inner_id`).all({ ...p, year: input.year })) as Row[];
 
   const crossing = db.prepare(`WITH x AS (SELECT u.instrument_id AS inst, u.id AS ids, u.start_at || ' – ' || u.end_at AS detail, u.start_at
         FROM ${crossingYear})
@@ -128,7 +142,7 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
       SELECT x.inst AS instrumentId, i.name_cn AS instrumentName, x.ids, x.detail FROM x ${name} ORDER BY x.start_at, x.inst, x.ids`)
     .all(p) as Row[];
 
-  return [
+  const checks = [
     check('dayOverflow', dayRows.map((r) => ({ ...r, detail: `${r.day}: ${hours(r.sec)}` }))),
     check('yearOverflow', yearRows.map((r) => ({ ...r, detail: `${w.year}: ${hours(r.sec)} > ${w.calendarHours} h` }))),
     check('overlap', overlapRows),
@@ -137,4 +151,5 @@ export function dataChecks(ctx: ServiceContext, input: { year: number; scope?: A
     check('crossesYear', crossing),
     check('future', future),
   ];
+  return { checks, overlapping };
 }

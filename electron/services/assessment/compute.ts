@@ -21,10 +21,11 @@ import { isNationalEvaluationInstrument, shareRate, utilisationRate } from '../.
 import { ORDER_STATES_WITHOUT_SERVICE } from '../../../shared/rules/orders';
 import type { ServiceContext } from '../context';
 import { otherChargesFen } from '../money/service-amount';
-import { ratedResolver } from '../facility/rated-hours';
+import { ratedResolver, type RatedResolver } from '../facility/rated-hours';
 import { getSettings, profileOn, profileRef } from '../settings';
 import { IN_SERVICE, scopeSql, USAGE_MONTH, windowParams, yearWindow } from './window';
-import { directUsage, type UsageSource } from './year-pass';
+import { summaryAggregates, summaryIdle, summaryInstrumentGroups, summaryPerInstrument, summaryTop, type InstrumentGroup } from './summary';
+import { yearSource, type UsageSource } from './year-pass';
 
 const TOP_N = 10;
 
@@ -57,6 +58,44 @@ function passAggregates(ctx: ServiceContext, table: string): Aggregate[] {
   return [...perInstrument, ...monthRows, { k: 't', a: t.n, b: t.users, c: t.fen, d: t.sat }];
 }
 
+/** The instruments' rows in the groups the figures fold (summary.ts groups the kept summary's the same way in SQL). */
+function groupInstruments(rows: InstrumentRow[], usage: Map<number, UsageAgg>, resolver: RatedResolver, national: (fen: number) => boolean): InstrumentGroup[] {
+  const groups = new Map<string, InstrumentGroup>();
+  for (const r of rows) {
+    const major = r.categoryCode.slice(0, 2);
+    const own = resolver.overridden(r.id) ? r.id : null;
+    const key = `${major}\u0000${r.usageKind}\u0000${own ?? ''}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { major, usageKind: r.usageKind, own, n: 0, valueFen: 0, sec: 0, extSec: 0, nationalN: 0, nationalFen: 0, shared: 0, externalShared: 0, openFen: 0 };
+      groups.set(key, g);
+    }
+    const u = usage.get(r.id);
+    g.n++;
+    g.valueFen += r.valueFen;
+    g.sec += u?.sec ?? 0;
+    g.extSec += u?.extSec ?? 0;
+    if (national(r.valueFen)) { g.nationalN++; g.nationalFen += r.valueFen; }
+    if (r.shareMode !== '不共享') g.shared++;
+    if (r.shareMode === '外部共享') { g.externalShared++; g.openFen += r.valueFen; }
+  }
+  return [...groups.values()];
+}
+
+/** The n rows with the most seconds (ties by id), in that order: one walk, not a sort of every instrument. */
+function topBySeconds(rows: UsageAgg[], n: number): UsageAgg[] {
+  const before = (a: UsageAgg, b: UsageAgg) => b.sec < a.sec || (b.sec === a.sec && a.id < b.id);
+  const top: UsageAgg[] = [];
+  for (const r of rows) {
+    if (top.length === n && !before(r, top[n - 1])) continue;
+    let i = Math.min(top.length, n - 1);
+    while (i > 0 && before(r, top[i - 1])) i--;
+    top.splice(i, 0, r);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
+
 export const hoursOf = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
 
 export interface ComputeInput {
@@ -72,7 +111,7 @@ export function computeAssessment(ctx: ServiceContext, input: ComputeInput): Ass
  * The figures plus the per-instrument usage seconds they were folded from (the export lists them),
  * and the instruments counted that have no usage record in the year (the "no hours" check's rows).
  */
-export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: UsageSource): { result: AssessmentResult; perInstrument: UsageAgg[]; idle: number[] } {
+export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: UsageSource): { result: AssessmentResult; perInstrument: () => UsageAgg[]; idle: number[] } {
   const { year } = input;
   const scope = input.scope ?? { kind: 'unit' };
   const settings = getSettings(ctx);
@@ -84,17 +123,21 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: Us
   const s = scopeSql(ctx, scope);
   const params = { ...windowParams(w), ...s.params };
   const db = ctx.db;
-  // The year's usage rows: read here, or the page's shared pass (year-pass.ts) already read them.
-  const src = source ?? directUsage(s);
+  // The year's usage rows: read here, or the page's shared pass (year-pass.ts) already read them,
+  // or the whole unit's sums kept for the year (summary.ts).
+  const src = source ?? yearSource(ctx, year, s, scope);
 
-  const instruments = db.prepare(`SELECT i.id, i.category_code AS categoryCode, i.original_value_fen AS valueFen, i.share_mode AS shareMode, i.usage_kind AS usageKind
-    FROM instruments i WHERE ${IN_SERVICE} AND ${s.instruments}`).all(params) as InstrumentRow[];
+  // The kept summary's figures group the instruments in SQL (no row per instrument reaches JS);
+  // the records' figures fold the instruments' rows into the same groups.
+  const kept = src.summary !== undefined ? summaryAggregates(db, src.summary) : null;
+  const instruments = kept ? [] : db.prepare(`SELECT i.id, i.category_code AS categoryCode, i.original_value_fen AS valueFen, i.share_mode AS shareMode, i.usage_kind AS usageKind
+    FROM instruments i WHERE ${IN_SERVICE} AND ${s.instruments} ORDER BY i.id`).all(params) as InstrumentRow[];
 
   // One pass over the year's usage rows (materialised once, clipped seconds computed once), then
   // the aggregates over it; reading the rows is the costly part. The page's shared pass has the
   // rows in a table already: the sums per instrument stream along its index and the months and
   // totals are one scan, without copying the rows again or sorting them.
-  const aggregates = src.pass ? passAggregates(ctx, src.pass) : db.prepare(`WITH w AS MATERIALIZED (
+  const aggregates = kept ? [] : src.pass ? passAggregates(ctx, src.pass) : db.prepare(`WITH w AS MATERIALIZED (
         SELECT u.instrument_id AS id, u.external AS ext, ${src.sec} AS sec, u.user_unit AS userUnit, u.satisfaction AS sat,
           ${src.fen} AS fen, ${USAGE_MONTH} AS month
         FROM ${src.from} WHERE ${src.where})
@@ -102,9 +145,9 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: Us
       UNION ALL SELECT 'm', month, SUM(sec), SUM(ext * sec), NULL FROM w GROUP BY month
       UNION ALL SELECT 't', COUNT(*), COUNT(DISTINCT CASE WHEN ext = 1 AND userUnit <> '' THEN userUnit END), COALESCE(SUM(fen), 0), AVG(sat) FROM w`)
     .all(params) as Aggregate[];
-  const perInstrument: UsageAgg[] = aggregates.filter((r) => r.k === 'i').map((r) => ({ id: r.a, sec: r.b, extSec: r.c }));
-  const monthRows = aggregates.filter((r) => r.k === 'm').map((r) => ({ month: r.a, sec: r.b, extSec: r.c }));
-  const t = aggregates.find((r) => r.k === 't')!;
+  const perInstrument: UsageAgg[] = kept ? [] : aggregates.filter((r) => r.k === 'i').map((r) => ({ id: r.a, sec: r.b, extSec: r.c }));
+  const monthRows = kept?.months ?? aggregates.filter((r) => r.k === 'm').map((r) => ({ month: r.a, sec: r.b, extSec: r.c }));
+  const t = kept ? { a: kept.records, b: kept.externalUsers, c: kept.fen, d: kept.satisfaction } : aggregates.find((r) => r.k === 't')!;
   // Service income: each record's charged amount (or its typed one), plus the year's other charges.
   const totals = { records: t.a, externalUsers: t.b, incomeFen: t.c + otherChargesFen(ctx, w.firstDay, w.lastDay, s.contracts, s.params, s.orders), satisfaction: t.d };
 
@@ -127,58 +170,64 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: Us
   contracts.voucherFen += orders.voucherFen;
 
   const usageById = new Map(perInstrument.map((r) => [r.id, r]));
-  const totalSec = perInstrument.reduce((a, r) => a + r.sec, 0);
-  const totalExtSec = perInstrument.reduce((a, r) => a + r.extSec, 0);
-  const n = instruments.length;
+  const totalSec = kept ? kept.sec : perInstrument.reduce((a, r) => a + r.sec, 0);
+  const totalExtSec = kept ? kept.extSec : perInstrument.reduce((a, r) => a + r.extSec, 0);
+  const groups = kept
+    ? summaryInstrumentGroups(db, kept.year, { ...params, nationalFen: profile.nationalEvaluationMinUnitValueFen }, s.instruments)
+    : groupInstruments(instruments, usageById, resolver, (fen) => isNationalEvaluationInstrument(fen, profile));
   // 利用率 of a group = its effective hours / the sum of its instruments' rated hours.
-  const ratedOf = new Map(instruments.map((i) => [i.id, resolver.of(i.id, i.usageKind).hours]));
   const perRated = (sec: number, ratedSum: number) => (ratedSum > 0 ? utilisationRate(sec / 3600, ratedSum, profile) : null);
-  const catRated = new Map<string, number>();
-  let ratedTotal = 0;
 
   const categories: CategoryFigures[] = MAJOR_CATEGORIES.map((c) => ({
     code: c.code, name: c.name, nameEn: c.nameEn, instruments: 0, valueFen: 0, effectiveHours: 0, externalHours: 0, utilisation: null,
   }));
-  const catSec = new Map<string, { sec: number; extSec: number }>();
+  const categoryIndex = new Map(categories.map((c, k) => [c.code, k]));
+  const indexOf = (major: string) => categoryIndex.get(major) ?? categories.length - 1;
+  // In one order whichever way the groups came (the rated hours are summed in it): category, its
+  // code (codes outside the 15 share the last), usage kind, then the overridden instruments by id.
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  groups.sort((a, b) => indexOf(a.major) - indexOf(b.major) || text(a.major, b.major) || text(a.usageKind, b.usageKind) || (a.own ?? 0) - (b.own ?? 0));
+  const catSec = categories.map(() => ({ sec: 0, extSec: 0, rated: 0, used: false }));
+  let n = 0;
   let nationalCount = 0;
   let nationalValue = 0;
   let shared = 0;
   let externalShared = 0;
   let openValue = 0;
   let totalValue = 0;
-  for (const inst of instruments) {
-    const major = inst.categoryCode.slice(0, 2);
-    const cat = categories.find((c) => c.code === major) ?? categories[categories.length - 1];
-    cat.instruments++;
-    cat.valueFen += inst.valueFen;
-    const u = usageById.get(inst.id);
-    const acc = catSec.get(cat.code) ?? { sec: 0, extSec: 0 };
-    acc.sec += u?.sec ?? 0;
-    acc.extSec += u?.extSec ?? 0;
-    catSec.set(cat.code, acc);
-    totalValue += inst.valueFen;
-    const r = ratedOf.get(inst.id)!;
-    ratedTotal += r;
-    catRated.set(cat.code, (catRated.get(cat.code) ?? 0) + r);
-    if (isNationalEvaluationInstrument(inst.valueFen, profile)) { nationalCount++; nationalValue += inst.valueFen; }
-    if (inst.shareMode !== '不共享') shared++;
-    if (inst.shareMode === '外部共享') { externalShared++; openValue += inst.valueFen; }
+  for (const g of groups) {
+    const k = indexOf(g.major);
+    const cat = categories[k];
+    cat.instruments += g.n;
+    cat.valueFen += g.valueFen;
+    const acc = catSec[k];
+    acc.used = true;
+    acc.sec += g.sec;
+    acc.extSec += g.extSec;
+    acc.rated += g.n * (g.own === null ? resolver.unit(g.usageKind) : resolver.of(g.own, g.usageKind).hours);
+    n += g.n;
+    totalValue += g.valueFen;
+    nationalCount += g.nationalN;
+    nationalValue += g.nationalFen;
+    shared += g.shared;
+    externalShared += g.externalShared;
+    openValue += g.openFen;
   }
-  for (const cat of categories) {
-    const acc = catSec.get(cat.code);
-    if (!acc) continue;
+  let ratedTotal = 0;
+  categories.forEach((cat, k) => {
+    const acc = catSec[k];
+    if (!acc.used) return;
+    ratedTotal += acc.rated;
     cat.effectiveHours = hoursOf(acc.sec);
     cat.externalHours = hoursOf(acc.extSec);
-    cat.utilisation = perRated(acc.sec, catRated.get(cat.code) ?? 0);
-  }
+    cat.utilisation = perRated(acc.sec, acc.rated);
+  });
 
   const nameOf = db.prepare('SELECT inner_id AS innerId, name_cn AS name, category_code AS categoryCode, usage_kind AS usageKind FROM instruments WHERE id = ?');
-  const topInstruments: InstrumentFigures[] = [...perInstrument]
-    .sort((a, b) => b.sec - a.sec || a.id - b.id)
-    .slice(0, TOP_N)
+  const topInstruments: InstrumentFigures[] = (kept ? summaryTop(db, kept.year, TOP_N) : topBySeconds(perInstrument, TOP_N))
     .map((r) => {
       const { usageKind, ...named } = nameOf.get(r.id) as { innerId: string; name: string; categoryCode: string; usageKind: string };
-      const own = ratedOf.get(r.id) ?? resolver.of(r.id, usageKind).hours;
+      const own = resolver.of(r.id, usageKind).hours;
       return { id: r.id, ...named, effectiveHours: hoursOf(r.sec), externalHours: hoursOf(r.extSec), utilisation: utilisationRate(r.sec / 3600, own, profile) };
     });
 
@@ -223,5 +272,6 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: Us
     monthly,
     topInstruments,
   };
-  return { result, perInstrument, idle: instruments.filter((i) => !usageById.has(i.id)).map((i) => i.id) };
+  if (kept) return { result, perInstrument: () => summaryPerInstrument(db, kept.year), idle: summaryIdle(db, kept.year, params, s.instruments) };
+  return { result, perInstrument: () => perInstrument, idle: instruments.filter((i) => !usageById.has(i.id)).map((i) => i.id) };
 }

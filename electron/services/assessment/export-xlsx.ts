@@ -70,7 +70,8 @@ function unitSheet(wb: ExcelJS.Workbook, r: AssessmentResult): void {
 }
 
 export async function exportAssessmentXlsx(ctx: ServiceContext, input: { year: number; scope: AssessmentScope }): Promise<FileDownload> {
-  const { result, perInstrument } = assessYear(ctx, input);
+  const { result, perInstrument: usageOf } = assessYear(ctx, input);
+  const perInstrument = usageOf();
   const w = yearWindow(input.year);
   const s = scopeSql(ctx, input.scope);
   const usage = new Map(perInstrument.map((u) => [u.id, u]));

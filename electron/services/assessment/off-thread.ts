@@ -36,6 +36,9 @@ export interface ReadJob {
   task: ReadTask;
 }
 
+/** A page job's answer: the page, and whether computing it wrote its year's summary (summary.ts). */
+export interface PageAnswer { page: AssessmentPage; wroteSummary: boolean }
+
 export type ReadAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: AppError } | { id: number; ok: false; message: string };
 
 /** What the worker needs of the caller's context. */
@@ -258,17 +261,38 @@ const pageKey = (src: ReadSource, input: PageInput) => JSON.stringify({
 let kept: { key: string; version: string; minute: string; page: Promise<AssessmentPage> } | null = null;
 let prepared = false;
 
-function keep(src: ReadSource, input: PageInput, page: Promise<AssessmentPage>): void {
-  if (!src.dataVersion) return; // without a data version a page cannot be known to hold
-  const entry = { key: pageKey(src, input), version: src.dataVersion(), minute: civilMinute(src), page };
+/** The host connection's own changes, the first part of its data version (dataVersionOf). */
+const ownChanges = (version: string) => version.slice(0, version.indexOf(':'));
+
+/**
+ * Runs a page job and keeps its page. The first whole-unit page of a year writes the year's summary
+ * from the worker's connection, which moves the host's data version; the summary changes no figure,
+ * and it is written only if nothing was committed since the page began reading (summary.ts). So if
+ * the host itself has written nothing since the page was asked for, the kept page takes the version
+ * of after that write. (The page workers' summaries are the only writes from another connection.)
+ */
+function pageJob(src: ReadSource, input: PageInput, slot?: SlotName): Promise<AssessmentPage> {
+  const entry = src.dataVersion ? { key: pageKey(src, input), version: src.dataVersion(), minute: civilMinute(src), page: null as unknown as Promise<AssessmentPage> } : null;
+  const page = runOffThread<PageAnswer>(src, { kind: 'page', input }, slot).then((answer) => {
+    if (entry && answer.wroteSummary && kept === entry) {
+      try {
+        const now = src.dataVersion!();
+        if (ownChanges(now) === ownChanges(entry.version)) entry.version = now;
+      } catch { /* a desk being swapped or locked: the entry is forgotten with it */ }
+    }
+    return answer.page;
+  });
+  if (!entry) return page; // without a data version a page cannot be known to hold
+  entry.page = page;
   kept = entry;
   page.catch(() => { if (kept === entry) kept = null; });
+  return page;
 }
 
 export function prepareAssessmentPage(src: ReadSource & { dataVersion(): string }, input: PageInput): void {
   if (swapsInProgress > 0) return;
   prepared = true;
-  keep(src, input, runOffThread<AssessmentPage>(src, { kind: 'page', input }, 'prepare'));
+  void pageJob(src, input, 'prepare').catch(() => undefined);
 }
 
 let keptAnswered = 0;
@@ -290,11 +314,7 @@ function unlessCancelled<T>(p: Promise<T>): Promise<T> {
 
 export function assessmentPageOffThread(src: ReadSource, input: PageInput): Promise<AssessmentPage> {
   const held = kept;
-  const compute = () => {
-    const page = runOffThread<AssessmentPage>(src, { kind: 'page', input });
-    keep(src, input, page);
-    return page;
-  };
+  const compute = () => pageJob(src, input);
   // A desk being swapped or locked has no version to read: the ask computes, and is refused as such.
   const version = () => { try { return src.dataVersion?.() ?? null; } catch { return null; } };
   if (!held || held.key !== pageKey(src, input) || held.version !== version()) return compute();

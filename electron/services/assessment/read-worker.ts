@@ -1,30 +1,40 @@
-// The worker thread that computes the assessment page off the core host's thread, on a read-only
-// connection of its own to the desk's file (the report worker runs its jobs the same way). The passphrase of an
-// encrypted desk arrives with each job, in memory only, and is dropped with the connection when
-// the job ends; temporary tables stay in memory, so no plain copy of the year's rows reaches disk.
+// The worker thread that computes the assessment page off the core host's thread, on a connection
+// of its own to the desk's file, read-only but for the summary the whole unit's page builds (the
+// report worker runs its jobs the same way). The passphrase of an encrypted desk arrives with each
+// job, in memory only, and is dropped with the connection when the job ends; temporary tables stay
+// in memory, so no plain copy of the year's rows reaches disk.
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppFailure } from '../../../shared/result';
 import { applyConnectionPragmas, applyKey } from '../../db/connection';
 import type { ServiceContext } from '../context';
-import type { ReadAnswer, ReadJob, ReadTask } from './off-thread';
+import type { PageAnswer, ReadAnswer, ReadJob, ReadTask } from './off-thread';
 import { assessmentPage, warmAssessmentPage } from './page';
 
 /** The report writers (exceljs, pdfmake: seconds to load) are in the report worker only (report-worker.ts). */
 let reportWriter: ((ctx: ServiceContext, task: Extract<ReadTask, { kind: 'xlsx' | 'pdf' }>) => Promise<unknown>) | null = null;
 export function useReportWriter(writer: typeof reportWriter): void { reportWriter = writer; }
 
-/** Runs one job on a fresh read-only connection (a restored or re-keyed file is always the current one). */
+/**
+ * Runs one job on a fresh connection (a restored or re-keyed file is always the current one),
+ * read-only but for the whole unit's page: the first one of a year writes the year's summary from
+ * the records it read (summary.ts), and only that.
+ */
 export async function runReadJob(job: ReadJob): Promise<unknown> {
-  const db = new Database(job.file, { readonly: true, fileMustExist: true });
+  const readonly = !(job.task.kind === 'page' && (job.task.input.scope?.kind ?? 'unit') === 'unit');
+  const db = new Database(job.file, { readonly, fileMustExist: true });
   try {
     if (job.key !== undefined) applyKey(db, job.key);
-    applyConnectionPragmas(db, { readonly: true }); // the one set of connection settings (temporary storage in memory included)
+    applyConnectionPragmas(db, { readonly }); // the one set of connection settings (temporary storage in memory included)
     const now = new Date(job.nowIso);
     const ctx: ServiceContext = { db, dataDir: job.dataDir, actor: job.actor, now: () => now };
     switch (job.task.kind) {
-      case 'page': return assessmentPage(ctx, job.task.input);
+      case 'page': {
+        const seen = { wrote: false };
+        const page = assessmentPage(ctx, job.task.input, seen);
+        return { page, wroteSummary: seen.wrote } satisfies PageAnswer;
+      }
       case 'warm': return warmAssessmentPage(ctx, job.task.input.year);
       default: {
         const report = reportWriter;

@@ -6,6 +6,7 @@
 import type { AssessmentScope } from '../../../shared/ipc/assessment';
 import type { ServiceContext } from '../context';
 import { SERVICE_AMOUNT_SQL } from '../money/service-amount';
+import { summaryBuilt } from './summary';
 import { CLIPPED_SECONDS, scopeSql, USAGE_IN_YEAR, USAGE_MONTH, windowParams, yearWindow, type ScopeSql } from './window';
 
 /**
@@ -25,11 +26,26 @@ export interface UsageSource {
   fen: string;
   /** The shared pass's table (with its month column and covering index), when the rows come from it. */
   pass?: string;
+  /**
+   * The year whose kept summary (summary.ts) the whole unit's figures and overlap marks come from;
+   * the checks still read records, along their own indexes. from/where are then the records
+   * straight from usage_logs, for whatever reads them.
+   */
+  summary?: number;
 }
 
 /** Straight from usage_logs (one figure or check on its own). */
 export function directUsage(s: ScopeSql): UsageSource {
   return { from: s.usageFrom, where: `${USAGE_IN_YEAR} AND ${s.usage}`, start: 'u.start_at', end: 'u.end_at', sec: CLIPPED_SECONDS, fen: `CASE WHEN u.start_at >= @ys THEN ${SERVICE_AMOUNT_SQL} ELSE 0 END` };
+}
+
+/**
+ * The year's usage rows of a scope as a figure or check reads them on its own: the whole unit's
+ * kept summary once its year is built, else straight from usage_logs.
+ */
+export function yearSource(ctx: ServiceContext, year: number, s: ScopeSql, scope: AssessmentScope): UsageSource {
+  const direct = directUsage(s);
+  return scope.kind === 'unit' && summaryBuilt(ctx.db, year) ? { ...direct, summary: year } : direct;
 }
 
 /**
@@ -83,7 +99,7 @@ export function withYearPass<T>(ctx: ServiceContext, year: number, scope: Assess
           CASE WHEN u.external = 1 AND u.user_unit <> '' THEN u.user_unit END, u.satisfaction,
           ${direct.sec}, coalesce(${direct.fen}, 0), ${USAGE_MONTH}
         FROM ${direct.from} WHERE ${direct.where}`).run(params);
-      db.exec(`CREATE INDEX temp.assessment_year_usage_instrument ON assessment_year_usage(instrument_id, s, id, e, sec, external)`);
+      db.exec(`CREATE INDEX temp.assessment_year_usage_instrument ON assessment_year_usage(instrument_id, s, id, e, sec, external, fen, satisfaction)`);
       return use(PASS);
     } finally {
       db.exec('DROP TABLE IF EXISTS temp.assessment_year_usage');

@@ -101,6 +101,8 @@ export interface RatedResolver {
   of(instrumentId: number, usageKind: string): { hours: number; origin: RatedOrigin };
   /** The unit's value for an instrument without override (by usage kind when the preset distinguishes). */
   unit(usageKind: string): number;
+  /** Whether the instrument has an override of its own in the year. */
+  overridden(instrumentId: number): boolean;
 }
 
 /** Loads the year's unit default and every override once; then each lookup is a map read. */
@@ -114,9 +116,16 @@ export function ratedResolver(ctx: ServiceContext, year: number): RatedResolver 
   const unitSource: RatedHoursSource | null = unitRow ? toSource(unitRow) : null;
   const overrides = new Map((ctx.db.prepare('SELECT instrument_id AS id, preset_id, hours FROM instrument_rated_hours WHERE year = ?')
     .all(year) as (SourceRow & { id: number })[]).map((r) => [r.id, toSource(r)]));
+  // Resolved once per usage kind: a unit's figures resolve each of up to 100,000 instruments.
+  const unitByKind = new Map<string, { hours: number; origin: RatedOrigin }>();
   const unit = (usageKind: string): { hours: number; origin: RatedOrigin } => {
-    const h = unitSource ? hoursOfSource(unitSource, usageKind, lookup) : null;
-    return h !== null ? { hours: h, origin: 'unit' } : fb();
+    let known = unitByKind.get(usageKind);
+    if (!known) {
+      const h = unitSource ? hoursOfSource(unitSource, usageKind, lookup) : null;
+      known = h !== null ? { hours: h, origin: 'unit' } : fb();
+      unitByKind.set(usageKind, known);
+    }
+    return known;
   };
   return {
     of(id, usageKind) {
@@ -125,6 +134,7 @@ export function ratedResolver(ctx: ServiceContext, year: number): RatedResolver 
       return h !== null ? { hours: h, origin: 'instrument' } : unit(usageKind);
     },
     unit: (usageKind) => unit(usageKind).hours,
+    overridden: (id) => overrides.has(id),
   };
 }
 
