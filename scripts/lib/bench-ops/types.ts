@@ -21,7 +21,8 @@ export interface BenchEnv {
 export interface Target {
   /** Which figure the limit applies to. */
   metric: 'median' | 'p95';
-  maxMs: number;
+  /** The limit itself; without it only the ratio to the baseline is held. */
+  maxMs?: number;
   /** Optional "within N× of the baseline" condition. */
   maxRatio?: number;
 }
@@ -60,11 +61,12 @@ export function verdict(r: OpResult): 'PASS' | 'MISS' | 'FAIL' | '' {
   if (!r.target || !r.service) return '';
   const value = r.target.metric === 'p95' ? r.service.p95 : r.service.median;
   const ratioOk = r.target.maxRatio === undefined || !r.baseline || r.service.median <= r.target.maxRatio * r.baseline.median;
-  return value < r.target.maxMs && ratioOk ? 'PASS' : 'MISS';
+  return (r.target.maxMs === undefined || value < r.target.maxMs) && ratioOk ? 'PASS' : 'MISS';
 }
 
 export function targetText(t: Target | undefined, unit: 'ms' | 'MB' = 'ms'): string {
   if (!t) return '';
   if (unit === 'MB') return `peak < ${t.maxMs} MB`;
+  if (t.maxMs === undefined) return `median ≤ ${t.maxRatio}× baseline`;
   return `${t.metric === 'p95' ? 'p95' : 'median'} < ${t.maxMs} ms${t.maxRatio ? `, ≤ ${t.maxRatio}× baseline` : ''}`;
 }
