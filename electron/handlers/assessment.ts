@@ -8,7 +8,7 @@ import { computeSubsidy, getYearInputs, setYearInputs } from '../services/assess
 import { readSettings, updateSettings } from '../services/settings';
 import type { HandlerContext, HandlerTable } from './types';
 
-/** The desk's file and, when it is encrypted, its passphrase (in memory) for the worker's read-only connection. */
+/** The desk's file and, when it is encrypted, its passphrase (in memory) for the worker's own connection. */
 const readSource = (ctx: HandlerContext): ReadSource => ({
   databaseFile: ctx.databaseFile, key: coreOf(ctx).key, dataDir: ctx.dataDir, actor: ctx.actor, now: () => ctx.now(),
   dataVersion: () => dataVersionOf(ctx.db),

@@ -23,8 +23,8 @@ import type { ServiceContext } from '../context';
 import { otherChargesFen } from '../money/service-amount';
 import { ratedResolver, type RatedResolver } from '../facility/rated-hours';
 import { getSettings, profileOn, profileRef } from '../settings';
-import { IN_SERVICE, scopeSql, USAGE_MONTH, windowParams, yearWindow } from './window';
-import { summaryAggregates, summaryIdle, summaryInstrumentGroups, summaryPerInstrument, summaryTop, type InstrumentGroup } from './summary';
+import { IN_SERVICE, scopeSql, USAGE_MONTH, windowParams, yearWindow, type ScopeSql } from './window';
+import { summaryUsage } from './summary';
 import { yearSource, type UsageSource } from './year-pass';
 
 const TOP_N = 10;
@@ -56,6 +56,83 @@ function passAggregates(ctx: ServiceContext, table: string): Aggregate[] {
   const t = ctx.db.prepare(`SELECT COUNT(*) AS n, COUNT(DISTINCT CASE WHEN external = 1 AND user_unit <> '' THEN user_unit END) AS users,
       COALESCE(SUM(fen), 0) AS fen, AVG(satisfaction) AS sat FROM ${table}`).get() as { n: number; users: number; fen: number; sat: number | null };
   return [...perInstrument, ...monthRows, { k: 't', a: t.n, b: t.users, c: t.fen, d: t.sat }];
+}
+
+/**
+ * The instruments the figures count, in groups of one major category and usage kind (one rated-hours
+ * value each), an instrument with a rated-hours override of its own alone in its group (own = its id).
+ */
+export interface InstrumentGroup {
+  major: string;
+  usageKind: string;
+  own: number | null;
+  n: number;
+  valueFen: number;
+  sec: number;
+  extSec: number;
+  nationalN: number;
+  nationalFen: number;
+  shared: number;
+  externalShared: number;
+  openFen: number;
+}
+
+/** What the figures fold: the year's usage of the scope, from its records (recordsUsage) or its kept summary (summary.ts). */
+export interface YearUsage {
+  groups: InstrumentGroup[];
+  months: { month: number; sec: number; extSec: number }[];
+  records: number;
+  externalUsers: number;
+  /** The records' service amounts counted in the year. */
+  fen: number;
+  satisfaction: number | null;
+  /** Seconds and external seconds of every record in the year, whatever its instrument's state. */
+  sec: number;
+  extSec: number;
+  /** The TOP_N instruments with the most seconds (ties by id). */
+  top: UsageAgg[];
+  /** Every instrument's seconds in the year, by id (the report's instrument sheet). */
+  perInstrument(): UsageAgg[];
+  /** The instruments counted that have no record in the year. */
+  idle(): number[];
+}
+
+/**
+ * The year's usage from its records: the instruments counted, read row by row, and one pass over the
+ * records (materialised once, clipped seconds computed once), then the aggregates over it; reading
+ * the rows is the costly part. The page's shared pass has the rows in a table already: the sums per
+ * instrument stream along its index and the months and totals are one scan, without copying the
+ * rows again or sorting them.
+ */
+function recordsUsage(ctx: ServiceContext, src: UsageSource, params: Record<string, unknown>, s: ScopeSql, resolver: RatedResolver,
+  national: (fen: number) => boolean): YearUsage {
+  const db = ctx.db;
+  const instruments = db.prepare(`SELECT i.id, i.category_code AS categoryCode, i.original_value_fen AS valueFen, i.share_mode AS shareMode, i.usage_kind AS usageKind
+    FROM instruments i WHERE ${IN_SERVICE} AND ${s.instruments} ORDER BY i.id`).all(params) as InstrumentRow[];
+  const aggregates = src.pass ? passAggregates(ctx, src.pass) : db.prepare(`WITH w AS MATERIALIZED (
+        SELECT u.instrument_id AS id, u.external AS ext, ${src.sec} AS sec, u.user_unit AS userUnit, u.satisfaction AS sat,
+          ${src.fen} AS fen, ${USAGE_MONTH} AS month
+        FROM ${src.from} WHERE ${src.where})
+      SELECT 'i' AS k, id AS a, SUM(sec) AS b, SUM(ext * sec) AS c, NULL AS d FROM w GROUP BY id
+      UNION ALL SELECT 'm', month, SUM(sec), SUM(ext * sec), NULL FROM w GROUP BY month
+      UNION ALL SELECT 't', COUNT(*), COUNT(DISTINCT CASE WHEN ext = 1 AND userUnit <> '' THEN userUnit END), COALESCE(SUM(fen), 0), AVG(sat) FROM w`)
+    .all(params) as Aggregate[];
+  const perInstrument: UsageAgg[] = aggregates.filter((r) => r.k === 'i').map((r) => ({ id: r.a, sec: r.b, extSec: r.c }));
+  const t = aggregates.find((r) => r.k === 't')!;
+  const usageById = new Map(perInstrument.map((r) => [r.id, r]));
+  return {
+    groups: groupInstruments(instruments, usageById, resolver, national),
+    months: aggregates.filter((r) => r.k === 'm').map((r) => ({ month: r.a, sec: r.b, extSec: r.c })),
+    records: t.a,
+    externalUsers: t.b,
+    fen: t.c,
+    satisfaction: t.d,
+    sec: perInstrument.reduce((a, r) => a + r.sec, 0),
+    extSec: perInstrument.reduce((a, r) => a + r.extSec, 0),
+    top: topBySeconds(perInstrument, TOP_N),
+    perInstrument: () => perInstrument,
+    idle: () => instruments.filter((i) => !usageById.has(i.id)).map((i) => i.id),
+  };
 }
 
 /** The instruments' rows in the groups the figures fold (summary.ts groups the kept summary's the same way in SQL). */
@@ -127,29 +204,13 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: Us
   // or the whole unit's sums kept for the year (summary.ts).
   const src = source ?? yearSource(ctx, year, s, scope);
 
-  // The kept summary's figures group the instruments in SQL (no row per instrument reaches JS);
-  // the records' figures fold the instruments' rows into the same groups.
-  const kept = src.summary !== undefined ? summaryAggregates(db, src.summary) : null;
-  const instruments = kept ? [] : db.prepare(`SELECT i.id, i.category_code AS categoryCode, i.original_value_fen AS valueFen, i.share_mode AS shareMode, i.usage_kind AS usageKind
-    FROM instruments i WHERE ${IN_SERVICE} AND ${s.instruments} ORDER BY i.id`).all(params) as InstrumentRow[];
-
-  // One pass over the year's usage rows (materialised once, clipped seconds computed once), then
-  // the aggregates over it; reading the rows is the costly part. The page's shared pass has the
-  // rows in a table already: the sums per instrument stream along its index and the months and
-  // totals are one scan, without copying the rows again or sorting them.
-  const aggregates = kept ? [] : src.pass ? passAggregates(ctx, src.pass) : db.prepare(`WITH w AS MATERIALIZED (
-        SELECT u.instrument_id AS id, u.external AS ext, ${src.sec} AS sec, u.user_unit AS userUnit, u.satisfaction AS sat,
-          ${src.fen} AS fen, ${USAGE_MONTH} AS month
-        FROM ${src.from} WHERE ${src.where})
-      SELECT 'i' AS k, id AS a, SUM(sec) AS b, SUM(ext * sec) AS c, NULL AS d FROM w GROUP BY id
-      UNION ALL SELECT 'm', month, SUM(sec), SUM(ext * sec), NULL FROM w GROUP BY month
-      UNION ALL SELECT 't', COUNT(*), COUNT(DISTINCT CASE WHEN ext = 1 AND userUnit <> '' THEN userUnit END), COALESCE(SUM(fen), 0), AVG(sat) FROM w`)
-    .all(params) as Aggregate[];
-  const perInstrument: UsageAgg[] = kept ? [] : aggregates.filter((r) => r.k === 'i').map((r) => ({ id: r.a, sec: r.b, extSec: r.c }));
-  const monthRows = kept?.months ?? aggregates.filter((r) => r.k === 'm').map((r) => ({ month: r.a, sec: r.b, extSec: r.c }));
-  const t = kept ? { a: kept.records, b: kept.externalUsers, c: kept.fen, d: kept.satisfaction } : aggregates.find((r) => r.k === 't')!;
+  // The year's usage as the figures fold it: from the records, or from the whole unit's kept sums,
+  // where the instruments are grouped in SQL (no row per instrument reaches JS).
+  const usage = src.summary !== undefined
+    ? summaryUsage(db, src.summary, params, s.instruments, profile.nationalEvaluationMinUnitValueFen, TOP_N)
+    : recordsUsage(ctx, src, params, s, resolver, (fen) => isNationalEvaluationInstrument(fen, profile));
   // Service income: each record's charged amount (or its typed one), plus the year's other charges.
-  const totals = { records: t.a, externalUsers: t.b, incomeFen: t.c + otherChargesFen(ctx, w.firstDay, w.lastDay, s.contracts, s.params, s.orders), satisfaction: t.d };
+  const totals = { records: usage.records, externalUsers: usage.externalUsers, incomeFen: usage.fen + otherChargesFen(ctx, w.firstDay, w.lastDay, s.contracts, s.params, s.orders), satisfaction: usage.satisfaction };
 
   const contracts = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(COALESCE(c.actual_amount_fen, c.amount_fen)), 0) AS amountFen,
         COALESCE(SUM(EXISTS (SELECT 1 FROM contract_vouchers cv WHERE cv.contract_id = c.id)), 0) AS voucherContracts,
@@ -169,12 +230,9 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: Us
   contracts.voucherContracts += orders.voucherContracts;
   contracts.voucherFen += orders.voucherFen;
 
-  const usageById = new Map(perInstrument.map((r) => [r.id, r]));
-  const totalSec = kept ? kept.sec : perInstrument.reduce((a, r) => a + r.sec, 0);
-  const totalExtSec = kept ? kept.extSec : perInstrument.reduce((a, r) => a + r.extSec, 0);
-  const groups = kept
-    ? summaryInstrumentGroups(db, kept.year, { ...params, nationalFen: profile.nationalEvaluationMinUnitValueFen }, s.instruments)
-    : groupInstruments(instruments, usageById, resolver, (fen) => isNationalEvaluationInstrument(fen, profile));
+  const totalSec = usage.sec;
+  const totalExtSec = usage.extSec;
+  const groups = usage.groups;
   // 利用率 of a group = its effective hours / the sum of its instruments' rated hours.
   const perRated = (sec: number, ratedSum: number) => (ratedSum > 0 ? utilisationRate(sec / 3600, ratedSum, profile) : null);
 
@@ -224,7 +282,7 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: Us
   });
 
   const nameOf = db.prepare('SELECT inner_id AS innerId, name_cn AS name, category_code AS categoryCode, usage_kind AS usageKind FROM instruments WHERE id = ?');
-  const topInstruments: InstrumentFigures[] = (kept ? summaryTop(db, kept.year, TOP_N) : topBySeconds(perInstrument, TOP_N))
+  const topInstruments: InstrumentFigures[] = usage.top
     .map((r) => {
       const { usageKind, ...named } = nameOf.get(r.id) as { innerId: string; name: string; categoryCode: string; usageKind: string };
       const own = resolver.of(r.id, usageKind).hours;
@@ -232,7 +290,7 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: Us
     });
 
   const monthly = Array.from({ length: 12 }, (_, i) => {
-    const m = monthRows.find((r) => r.month === i + 1);
+    const m = usage.months.find((r) => r.month === i + 1);
     return { month: i + 1, effectiveHours: hoursOf(m?.sec ?? 0), externalHours: hoursOf(m?.extSec ?? 0) };
   });
 
@@ -272,6 +330,5 @@ export function assessYear(ctx: ServiceContext, input: ComputeInput, source?: Us
     monthly,
     topInstruments,
   };
-  if (kept) return { result, perInstrument: () => summaryPerInstrument(db, kept.year), idle: summaryIdle(db, kept.year, params, s.instruments) };
-  return { result, perInstrument: () => perInstrument, idle: instruments.filter((i) => !usageById.has(i.id)).map((i) => i.id) };
+  return { result, perInstrument: usage.perInstrument, idle: usage.idle() };
 }

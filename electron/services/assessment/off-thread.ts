@@ -272,18 +272,20 @@ const ownChanges = (version: string) => version.slice(0, version.indexOf(':'));
  * of after that write. (The page workers' summaries are the only writes from another connection.)
  */
 function pageJob(src: ReadSource, input: PageInput, slot?: SlotName): Promise<AssessmentPage> {
-  const entry = src.dataVersion ? { key: pageKey(src, input), version: src.dataVersion(), minute: civilMinute(src), page: null as unknown as Promise<AssessmentPage> } : null;
-  const page = runOffThread<PageAnswer>(src, { kind: 'page', input }, slot).then((answer) => {
-    if (entry && answer.wroteSummary && kept === entry) {
+  const answer = runOffThread<PageAnswer>(src, { kind: 'page', input }, slot);
+  const dataVersion = src.dataVersion;
+  if (!dataVersion) return answer.then((a) => a.page); // without a data version a page cannot be known to hold
+  const version = dataVersion();
+  const page = answer.then((a) => {
+    if (a.wroteSummary && kept?.page === page) {
       try {
-        const now = src.dataVersion!();
-        if (ownChanges(now) === ownChanges(entry.version)) entry.version = now;
+        const now = dataVersion();
+        if (ownChanges(now) === ownChanges(version)) kept.version = now;
       } catch { /* a desk being swapped or locked: the entry is forgotten with it */ }
     }
-    return answer.page;
+    return a.page;
   });
-  if (!entry) return page; // without a data version a page cannot be known to hold
-  entry.page = page;
+  const entry = { key: pageKey(src, input), version, minute: civilMinute(src), page };
   kept = entry;
   page.catch(() => { if (kept === entry) kept = null; });
   return page;

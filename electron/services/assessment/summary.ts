@@ -12,6 +12,7 @@
 // migration 0048 keep the sums as records and their charges change.
 import type { ServiceContext } from '../context';
 import type { Db } from '../../db/connection';
+import type { InstrumentGroup, UsageAgg, YearUsage } from './compute';
 import { IN_SERVICE } from './window';
 
 const BUILT = 'SELECT 1 FROM assessment_summary_years WHERE year = ?';
@@ -21,56 +22,21 @@ export function summaryBuilt(db: Pick<Db, 'prepare'>, year: number): boolean {
   return db.prepare(BUILT).pluck().get(year) !== undefined;
 }
 
-/** What the figures read from a summary besides the instruments: the same sums as from the page's pass (compute.ts). */
-export interface SummaryAggregates {
-  year: number;
-  months: { month: number; sec: number; extSec: number }[];
-  records: number;
-  /** Seconds and external seconds of every record in the year, whatever its instrument's state. */
-  sec: number;
-  extSec: number;
-  externalUsers: number;
-  fen: number;
-  satisfaction: number | null;
-}
-
-export function summaryAggregates(db: Pick<Db, 'prepare'>, year: number): SummaryAggregates {
+/**
+ * The year's usage from its kept summary, as the figures fold it (compute.ts: the same sums as from
+ * the records). `scopeWhere` is the scope's condition on instruments aliased i, which with the
+ * year's in-service condition picks the instruments counted (`params` holds both conditions'
+ * parameters); `nationalFen` is the profile's 国家评价 threshold (isNationalEvaluationInstrument).
+ */
+export function summaryUsage(db: Pick<Db, 'prepare'>, year: number, params: Record<string, unknown>, scopeWhere: string, nationalFen: number, topN: number): YearUsage {
+  const p = { ...params, year, nationalFen };
   const months = db.prepare(`SELECT month, sec, ext_sec AS extSec FROM assessment_summary_months
-    WHERE year = ? AND records > 0 ORDER BY month`).all(year) as SummaryAggregates['months'];
+    WHERE year = ? AND records > 0 ORDER BY month`).all(year) as YearUsage['months'];
   const t = db.prepare(`SELECT coalesce(sum(records), 0) AS records, coalesce(sum(sec), 0) AS sec, coalesce(sum(ext_sec), 0) AS extSec,
       coalesce(sum(fen), 0) AS fen, coalesce(sum(sat_sum), 0) AS satSum, coalesce(sum(sat_n), 0) AS satN
     FROM assessment_summary_instruments WHERE year = ?`).get(year) as { records: number; sec: number; extSec: number; fen: number; satSum: number; satN: number };
   const externalUsers = Number(db.prepare('SELECT count(*) FROM assessment_summary_units WHERE year = ? AND records > 0').pluck().get(year));
-  // AVG over the records' satisfaction: the same integer sum over the same count as SQLite's AVG.
-  return { year, months, records: t.records, sec: t.sec, extSec: t.extSec, externalUsers, fen: t.fen, satisfaction: t.satN > 0 ? t.satSum / t.satN : null };
-}
-
-/**
- * The instruments the figures count, in groups of one major category and usage kind (one rated-hours
- * value each), an instrument with a rated-hours override of its own alone in its group (own = its id).
- */
-export interface InstrumentGroup {
-  major: string;
-  usageKind: string;
-  own: number | null;
-  n: number;
-  valueFen: number;
-  sec: number;
-  extSec: number;
-  nationalN: number;
-  nationalFen: number;
-  shared: number;
-  externalShared: number;
-  openFen: number;
-}
-
-/**
- * The groups from the instruments and the kept summary, in SQL: `where` is the scope's condition and
- * the year's in-service condition on instruments aliased i (with their parameters, and @nationalFen,
- * the profile's 国家评价 threshold: isNationalEvaluationInstrument).
- */
-export function summaryInstrumentGroups(db: Pick<Db, 'prepare'>, year: number, params: Record<string, unknown>, scopeWhere: string): InstrumentGroup[] {
-  return db.prepare(`SELECT substr(i.category_code, 1, 2) AS major, i.usage_kind AS usageKind, o.instrument_id AS own, count(*) AS n,
+  const groups = db.prepare(`SELECT substr(i.category_code, 1, 2) AS major, i.usage_kind AS usageKind, o.instrument_id AS own, count(*) AS n,
       sum(i.original_value_fen) AS valueFen, coalesce(sum(y.sec), 0) AS sec, coalesce(sum(y.ext_sec), 0) AS extSec,
       sum(i.original_value_fen >= @nationalFen) AS nationalN, coalesce(sum(CASE WHEN i.original_value_fen >= @nationalFen THEN i.original_value_fen END), 0) AS nationalFen,
       sum(i.share_mode <> '不共享') AS shared, sum(i.share_mode = '外部共享') AS externalShared,
@@ -79,26 +45,26 @@ export function summaryInstrumentGroups(db: Pick<Db, 'prepare'>, year: number, p
       LEFT JOIN assessment_summary_instruments y ON y.year = @year AND y.instrument_id = i.id
       LEFT JOIN instrument_rated_hours o ON o.instrument_id = i.id AND o.year = @year
     WHERE ${IN_SERVICE} AND ${scopeWhere}
-    GROUP BY major, usageKind, own`).all({ ...params, year }) as InstrumentGroup[];
-}
-
-/** The n instruments with the most seconds in the year (ties by id). */
-export function summaryTop(db: Pick<Db, 'prepare'>, year: number, n: number): { id: number; sec: number; extSec: number }[] {
-  return db.prepare(`SELECT instrument_id AS id, sec, ext_sec AS extSec FROM assessment_summary_instruments WHERE year = ?
-    ORDER BY sec DESC, instrument_id LIMIT ?`).all(year, n) as { id: number; sec: number; extSec: number }[];
-}
-
-/** Every instrument's seconds in the year, by id (the report's instrument sheet). */
-export function summaryPerInstrument(db: Pick<Db, 'prepare'>, year: number): { id: number; sec: number; extSec: number }[] {
-  return db.prepare('SELECT instrument_id AS id, sec, ext_sec AS extSec FROM assessment_summary_instruments WHERE year = ? ORDER BY instrument_id')
-    .all(year) as { id: number; sec: number; extSec: number }[];
-}
-
-/** The instruments counted (the same condition as summaryInstrumentGroups) without a record in the year. */
-export function summaryIdle(db: Pick<Db, 'prepare'>, year: number, params: Record<string, unknown>, scopeWhere: string): number[] {
-  return db.prepare(`SELECT i.id FROM instruments i WHERE ${IN_SERVICE} AND ${scopeWhere}
-      AND NOT EXISTS (SELECT 1 FROM assessment_summary_instruments y WHERE y.year = @year AND y.instrument_id = i.id) ORDER BY i.id`)
-    .pluck().all({ ...params, year }) as number[];
+    GROUP BY major, usageKind, own`).all(p) as InstrumentGroup[];
+  const top = db.prepare(`SELECT instrument_id AS id, sec, ext_sec AS extSec FROM assessment_summary_instruments WHERE year = ?
+    ORDER BY sec DESC, instrument_id LIMIT ?`).all(year, topN) as UsageAgg[];
+  return {
+    groups,
+    months,
+    records: t.records,
+    externalUsers,
+    fen: t.fen,
+    // AVG over the records' satisfaction: the same integer sum over the same count as SQLite's AVG.
+    satisfaction: t.satN > 0 ? t.satSum / t.satN : null,
+    sec: t.sec,
+    extSec: t.extSec,
+    top,
+    perInstrument: () => db.prepare('SELECT instrument_id AS id, sec, ext_sec AS extSec FROM assessment_summary_instruments WHERE year = ? ORDER BY instrument_id')
+      .all(year) as UsageAgg[],
+    idle: () => db.prepare(`SELECT i.id FROM instruments i WHERE ${IN_SERVICE} AND ${scopeWhere}
+        AND NOT EXISTS (SELECT 1 FROM assessment_summary_instruments y WHERE y.year = @year AND y.instrument_id = i.id) ORDER BY i.id`)
+      .pluck().all(p) as number[],
+  };
 }
 
 /** The instruments whose records may overlap in the year (a superset: the check lists only the overlaps there are). */

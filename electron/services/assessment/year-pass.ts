@@ -82,8 +82,8 @@ export function withYearPass<T>(ctx: ServiceContext, year: number, scope: Assess
     try {
       db.exec('DROP TABLE IF EXISTS temp.assessment_year_usage');
       // The rows go in as they are read (no key to keep in order: id is a plain column), then one
-      // index in instrument and time order holds everything the per-instrument sums and the overlap
-      // check read, so those never touch the table.
+      // index in instrument and time order holds everything the per-instrument sums, the overlap
+      // check and the kept summary's sums (summary.ts) read, so those never touch the table.
       db.exec(`CREATE TEMP TABLE assessment_year_usage (id INTEGER NOT NULL, instrument_id INTEGER NOT NULL, s INTEGER NOT NULL,
         e INTEGER NOT NULL, external INTEGER NOT NULL, user_unit TEXT, satisfaction REAL, sec INTEGER NOT NULL, fen INTEGER NOT NULL,
         month INTEGER NOT NULL)`);
