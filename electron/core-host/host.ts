@@ -10,7 +10,7 @@ import { dispatch } from '../security/gate';
 import { lock } from '../security/session';
 import { listBackups } from '../services/backup/backups';
 import { isAbandoned } from '../services/backup/scheduler';
-import { dataVersionOf, prepareAssessmentPage, readWorkerRunning, warmAssessmentWorker } from '../services/assessment/off-thread';
+import { prepareAssessmentPage, readSourceOf, readWorkerRunning, warmAssessmentWorker } from '../services/assessment/off-thread';
 import { civilDateInShanghai } from '../../shared/rules/civil-date';
 import { readReliabilitySettings } from '../services/backup/settings';
 import { withJob } from './job';
@@ -163,10 +163,7 @@ export function serveCore(port: PortLike, options: HostOptions, cancelFlag?: Int
     const opened = Date.now();
     let warming = false;
     let warmed = false;
-    const source = () => ({
-      databaseFile: core.ctx.databaseFile, key: core.key, dataDir: core.ctx.dataDir, actor: core.ctx.actor, now: () => core.ctx.now(),
-      dataVersion: () => dataVersionOf(core.ctx.db),
-    });
+    const source = () => readSourceOf(core);
     const tryWarm = () => {
       if (warming || closed || core.locked || Date.now() - opened < (options.warmAfterMs ?? WARM_AFTER_MS)) return;
       if (warmed) {

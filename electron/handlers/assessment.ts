@@ -2,17 +2,13 @@ import type { assessmentChannels } from '../../shared/ipc/assessment';
 import { coreOf } from '../app-core';
 import { dataChecks } from '../services/assessment/checks';
 import { computeAssessment } from '../services/assessment/compute';
-import { assessmentPageOffThread, assessmentPdfOffThread, assessmentXlsxOffThread, dataVersionOf, type ReadSource } from '../services/assessment/off-thread';
+import { assessmentPageOffThread, assessmentPdfOffThread, assessmentXlsxOffThread, readSourceOf } from '../services/assessment/off-thread';
 import { deleteHoliday, holidayYears, importHolidayYear, listHolidays, upsertHoliday } from '../services/assessment/holiday-table';
 import { computeSubsidy, getYearInputs, setYearInputs } from '../services/assessment/subsidy';
 import { readSettings, updateSettings } from '../services/settings';
 import type { HandlerContext, HandlerTable } from './types';
 
-/** The desk's file and, when it is encrypted, its passphrase (in memory) for the worker's own connection. */
-const readSource = (ctx: HandlerContext): ReadSource => ({
-  databaseFile: ctx.databaseFile, key: coreOf(ctx).key, dataDir: ctx.dataDir, actor: ctx.actor, now: () => ctx.now(),
-  dataVersion: () => dataVersionOf(ctx.db),
-});
+const readSource = (ctx: HandlerContext) => readSourceOf(coreOf(ctx));
 
 export const assessmentHandlers: HandlerTable<keyof typeof assessmentChannels> = {
   'settings:get': (_i, ctx) => readSettings(ctx),

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileDownload } from '../../../shared/ipc/catalog';
+import type { Core } from '../../app-core';
 import type { AssessmentPage, AssessmentScope } from '../../../shared/ipc/assessment';
 import type { SubsidyGrade } from '../../../shared/policy';
 import { AppFailure, type AppError } from '../../../shared/result';
@@ -55,8 +56,21 @@ export interface ReadSource {
   dataVersion?(): string;
 }
 
+/**
+ * A desk's read source: its file and, when it is encrypted, its passphrase (in memory) for the
+ * worker's own connection, its context, and the data version of its connection. Made for each use:
+ * it holds the passphrase of the moment.
+ */
+export function readSourceOf(core: Pick<Core, 'ctx' | 'key'>): ReadSource & { dataVersion(): string } {
+  const { ctx } = core;
+  return {
+    databaseFile: ctx.databaseFile, key: core.key, dataDir: ctx.dataDir, actor: ctx.actor, now: () => ctx.now(),
+    dataVersion: () => dataVersionOf(ctx.db),
+  };
+}
+
 /** The caller's connection's data version: its own row changes and other connections' commits. */
-export function dataVersionOf(db: { prepare(sql: string): { pluck(): { get(): unknown } } }): string {
+function dataVersionOf(db: { prepare(sql: string): { pluck(): { get(): unknown } } }): string {
   return `${String(db.prepare('SELECT total_changes()').pluck().get())}:${String(db.prepare('PRAGMA data_version').pluck().get())}`;
 }
 
