@@ -1,9 +1,9 @@
 // The window side of the core host: calls go out as messages and come back as results, so the
 // Electron main process and the browser-mode server never run SQL on their own thread.
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Result } from '../../shared/result';
 import type { FromHost, HostOptions, PortLike, StartupFailure } from './protocol';
+import { startWorkerThread } from '../worker-thread';
 
 export class StartupError extends Error {
   readonly failure: StartupFailure;
@@ -139,10 +139,7 @@ export function callsAfterOpen(client: Pick<CoreClient, 'ready' | 'call'>): Pick
  * or, when running from the TypeScript sources (tests, tsx), worker.ts through tsx.
  */
 export function spawnWorker(workerData: unknown): Worker {
-  if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, 'core-host-worker.js'), { workerData });
-  const tsx = require.resolve('tsx/cjs', { paths: [process.cwd(), __dirname] });
-  const entry = path.join(__dirname, 'worker.ts');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData });
+  return startWorkerThread(__dirname, { built: 'core-host-worker.js', source: 'worker.ts' }, { workerData });
 }
 
 /** Browser mode: the core host in a worker thread of this process. */

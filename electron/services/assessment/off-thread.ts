@@ -3,7 +3,6 @@
 // it. A worker thread (read-worker.ts for the page, report-worker.ts for the reports) is kept while
 // it has work and for a minute after, so the next page does not pay its start; each job opens its
 // own read-only connection there.
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { Core } from '../../app-core';
@@ -13,6 +12,7 @@ import { AppFailure, type AppError } from '../../../shared/result';
 import { civilDateInShanghai } from '../../../shared/rules/civil-date';
 import { jobCancelled } from '../../core-host/job';
 import { civilNowInShanghai } from './window';
+import { startWorkerThread } from '../../worker-thread';
 
 /** The civil minute the page's checks read "now" at (checks.ts: civilNowInShanghai). */
 const civilMinute = (src: ReadSource) => civilNowInShanghai({ now: () => src.now() } as Parameters<typeof civilNowInShanghai>[0]);
@@ -106,10 +106,7 @@ function spawnReadWorker(slot: SlotName): Worker {
   // usage row, and at 100,000 instruments a 64 MB one cost 45 MB more of the process's memory for
   // the same time (4.0–5.0 s either way: the page worker alone on the 100k seed, at rest).
   const resourceLimits = { maxYoungGenerationSizeMb: 16 };
-  if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, `assessment-${name}-worker.js`), { workerData, resourceLimits });
-  const tsx = require.resolve('tsx/cjs', { paths: [process.cwd(), __dirname] });
-  const entry = path.join(__dirname, name === 'page' ? 'read-worker.ts' : 'report-worker.ts');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData, resourceLimits });
+  return startWorkerThread(__dirname, { built: `assessment-${name}-worker.js`, source: name === 'page' ? 'read-worker.ts' : 'report-worker.ts' }, { workerData, resourceLimits });
 }
 
 function settle(slot: Slot, answer: ReadAnswer): void {

@@ -14,6 +14,7 @@ import type { CopyJob, CopyResult } from './copy-worker';
 import { writeMac, writeMacRecord } from './mac';
 import { backupsDir, freshName } from './names';
 import { refuse } from '../../../shared/result';
+import { startWorkerThread } from '../../worker-thread';
 
 /** When the automatic copy may start: once no call has come for `quietMs`, or `latestMs` after its delay at the latest. */
 export interface QuietGate {
@@ -52,10 +53,7 @@ export interface SchedulerOptions {
  */
 function spawnCopyWorker(job: CopyJob): Worker {
   const workerData = { backupCopy: job };
-  if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, 'backup-worker.js'), { workerData });
-  const tsx = require.resolve('tsx/cjs', { paths: [process.cwd(), __dirname] });
-  const entry = path.join(__dirname, 'copy-worker.ts');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData });
+  return startWorkerThread(__dirname, { built: 'backup-worker.js', source: 'copy-worker.ts' }, { workerData });
 }
 
 class Abandoned extends Error {}

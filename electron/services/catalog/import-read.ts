@@ -2,11 +2,11 @@
 // and on the core host's thread every other call would wait for it. The worker has a memory
 // ceiling of its own, so a file that slips past the size checks ends the worker, not the desk.
 // A cancel from the window ends the worker at once and the call answers CANCELLED.
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppFailure, refuse, type AppError } from '../../../shared/result';
 import { jobCancelled } from '../../core-host/job';
 import type { Grid } from '../tabular';
+import { startWorkerThread } from '../../worker-thread';
 
 export interface ReadJob {
   fileName: string;
@@ -27,10 +27,7 @@ const CANCEL_POLL_MS = 25;
 export function spawnReadWorker(job: ReadJob): Worker {
   const workerData = { importRead: job };
   const resourceLimits = { maxOldGenerationSizeMb: PARSE_HEAP_MB };
-  if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, 'import-worker.js'), { workerData, resourceLimits });
-  const tsx = require.resolve('tsx/cjs', { paths: [process.cwd(), __dirname] });
-  const entry = path.join(__dirname, 'import-worker.ts');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData, resourceLimits });
+  return startWorkerThread(__dirname, { built: 'import-worker.js', source: 'import-worker.ts' }, { workerData, resourceLimits });
 }
 
 /**

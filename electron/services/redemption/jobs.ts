@@ -5,7 +5,6 @@
 // It is dropped when downloaded, when the desk locks or closes, and when the job is cancelled (the
 // worker is ended with everything it held); a restart has nothing to clean.
 import crypto from 'node:crypto';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileDownload } from '../../../shared/ipc/catalog';
 import type { JobStatus } from '../../../shared/ipc/redemption';
@@ -16,6 +15,7 @@ import { keysOf } from '../../security/keyring';
 import { contractProfileIssue, today } from './contract-facts';
 import { auditPacketExport, toDownload } from './packet';
 import type { PacketBatchJob, PacketBatchMessage } from './packet-worker';
+import { startWorkerThread } from '../../worker-thread';
 
 interface Job {
   status: JobStatus;
@@ -77,10 +77,7 @@ function spawnPacketWorker(): Worker {
   // pdfmake and exceljs allocate much short-lived memory per packet: a larger young generation
   // than a worker's default keeps the rendering as fast as on the host's thread.
   const resourceLimits = { maxYoungGenerationSizeMb: 64 };
-  if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, 'packet-worker.js'), { workerData, resourceLimits });
-  const tsx = require.resolve('tsx/cjs', { paths: [process.cwd(), __dirname] });
-  const entry = path.join(__dirname, 'packet-worker.ts');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData, resourceLimits });
+  return startWorkerThread(__dirname, { built: 'packet-worker.js', source: 'packet-worker.ts' }, { workerData, resourceLimits });
 }
 
 function run(ctx: HandlerContext, j: Job, ids: number[]): void {
