@@ -113,10 +113,7 @@ function insertLines(ctx: ServiceContext, lines: NewLine[]): void {
   for (; i < lines.length; i++) insert(lines[i]);
 }
 
-/** The usage rate book of some instruments: the live usage item with its versions, per instrument. */
-const usageRates = usageRatesOf;
-
-function priceUsage(u: UsageRow, book: ReturnType<typeof usageRates>, priceGroupId: number, minutes = minutesBetween(u.startAt, u.endAt)): Priced {
+function priceUsage(u: UsageRow, book: ReturnType<typeof usageRatesOf>, priceGroupId: number, minutes = minutesBetween(u.startAt, u.endAt)): Priced {
   const item = book.get(u.instrumentId);
   if (!item) return { ok: false, reason: 'charge.noRateItem' };
   const day = u.startAt.slice(0, 10);
@@ -162,7 +159,7 @@ export function refreshCharges(ctx: ServiceContext, ref: OwnerRef): RefreshRepor
     const existing = stmt(ctx.db, `SELECT id, usage_id AS usageId, usage_start_at AS usageStartAt, usage_minutes AS usageMinutes,
       statement_id AS statementId, rate_version_id AS rateVersionId FROM charges WHERE ${col} = ? AND kind = 'usage'`).all(o.id) as ExistingLine[];
     const byUsage = new Map(existing.filter((l) => l.usageId !== null).map((l) => [l.usageId!, l]));
-    const book = usageRates(ctx, [...new Set(usage.map((u) => u.instrumentId))]);
+    const book = usageRatesOf(ctx, [...new Set(usage.map((u) => u.instrumentId))]);
     const report: RefreshReport = { created: 0, updated: 0, removed: 0, unchanged: 0, unpriced: [] };
     const del = stmt(ctx.db, 'DELETE FROM charges WHERE id = ?');
     // Lines of other owners for this owner's records (records moved here), read once.
@@ -309,7 +306,7 @@ export function contractCharges(ctx: ServiceContext, ref: OwnerRef): ContractCha
   }).map((l) => l.id);
   const charged = new Set(lines.map((l) => l.usageId));
   const uncharged = usage.filter((u) => !charged.has(u.id));
-  const book = usageRates(ctx, [...new Set(uncharged.map((u) => u.instrumentId))]);
+  const book = usageRatesOf(ctx, [...new Set(uncharged.map((u) => u.instrumentId))]);
   const group = priceGroupOfApplicant(ctx, c.applicantId);
   const unpriced: UnpricedUsage[] = uncharged.map((u) => {
     const p = priceUsage(u, book, group.id);
